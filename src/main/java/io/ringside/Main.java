@@ -1,0 +1,61 @@
+package io.ringside;
+
+import io.ringside.cli.ConsoleCommand;
+import io.ringside.cli.ExitCodes;
+import io.ringside.cli.StackCommand;
+import io.ringside.cli.VersionProvider;
+import io.ringside.core.DataFolder;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The single entry point: with no command it opens the console, otherwise it runs a CLI command.
+ * It deliberately does not extend {@code javafx.application.Application}, so the app starts from
+ * a plain classpath as well as from the module path {@code mvn javafx:run} uses.
+ */
+@Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
+        subcommands = {StackCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data folder (default: $RINGSIDE_HOME, $XDG_DATA_HOME/ringside or ~/.local/share/ringside).")
+    Path data;
+
+    @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME", defaultValue = "local",
+            description = "Connection profile (default: ${DEFAULT-VALUE}, the local stack).")
+    String profile;
+
+    public Path dataFolder() {
+        return DataFolder.resolve(data);
+    }
+
+    public String profile() {
+        return profile;
+    }
+
+    @Override
+    public Integer call() {
+        return new ConsoleCommand().run(this);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by {@link #main} and by tests. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(ExitCodes::handle);
+        cli.setParameterExceptionHandler(ExitCodes::handleUsage);
+        return cli;
+    }
+}

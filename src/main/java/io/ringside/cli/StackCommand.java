@@ -1,0 +1,395 @@
+package io.ringside.cli;
+
+import io.ringside.Main;
+import io.ringside.core.Json;
+import io.ringside.core.RingsideException;
+import io.ringside.core.stack.ControlReply;
+import io.ringside.core.stack.ControlRequest;
+import io.ringside.core.stack.LocalStack;
+import io.ringside.core.stack.StackClient;
+import io.ringside.core.stack.StackEvent;
+import io.ringside.core.stack.StackException;
+import io.ringside.core.stack.StackOptions;
+import io.ringside.core.stack.StackState;
+import io.ringside.core.stack.StackSupervisor;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ringside stack ...}: the local stack of real servers, and its failure drills. */
+@Command(name = "stack", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Start, inspect and stop the local stack (Cassandra, Kafka, Redis as child processes).",
+        subcommands = {
+            StackCommand.Up.class, StackCommand.Status.class, StackCommand.Down.class,
+            StackCommand.StopNode.class, StackCommand.StartNode.class,
+            StackCommand.StopServer.class, StackCommand.StartServer.class, StackCommand.Supervise.class})
+public final class StackCommand {
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    Path dataFolder() {
+        return main.dataFolder();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    void printEvent(StackEvent event) {
+        PrintWriter err = err();
+        synchronized (err) {
+            err.println(event.describe());
+            err.flush();
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Start the local stack. Foreground by default: Ctrl-C stops every server.")
+    static final class Up implements Callable<Integer> {
+        @ParentCommand
+        StackCommand stack;
+
+        @Option(names = "--nodes", paramLabel = "1|2", description = "Cassandra nodes (default: as before, else 1).")
+        Integer nodes;
+
+        @Option(names = "--detach", description = "Hand the servers to a background supervisor and return once all are ready.")
+        boolean detach;
+
+        @Override
+        public Integer call() throws Exception {
+            Path data = stack.dataFolder();
+            StackClient client = new StackClient(data);
+            Optional<Long> running = client.supervisorPid();
+            if (running.isPresent()) {
+                stack.err().println("The local stack in " + data + " is already running (supervisor pid "
+                        + running.get() + ").");
+                stack.err().flush();
+                client.status().ifPresent(s -> Status.printTable(stack.out(), s, data));
+                return ExitCodes.OK;
+            }
+            int wanted = nodes == null ? 0 : nodes;
+            StackOptions options = StackOptions.defaults(data).withNodes(wanted);
+            return detach ? detach(data, wanted) : foreground(options);
+        }
+
+        private int foreground(StackOptions options) throws InterruptedException {
+            ReadyTimes times = new ReadyTimes();
+            StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
+            Thread hook = new Thread(supervisor::close, "ringside-stack-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            supervisor.start(event -> {
+                times.onEvent(event);
+                stack.printEvent(event);
+            });
+            times.print(stack.err());
+            Status.printTable(stack.out(), supervisor.stack().state(), options.dataFolder());
+            stack.err().println("Stack is up. Press Ctrl-C (or run 'ringside stack down') to stop it.");
+            stack.err().flush();
+            supervisor.awaitStopped();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already running
+            }
+            return ExitCodes.OK;
+        }
+
+        private int detach(Path data, int wanted) throws IOException, InterruptedException {
+            Path log = data.resolve("stack").resolve("supervisor.log");
+            Files.createDirectories(log.getParent());
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                command.add("/usr/bin/setsid");
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx256m");
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(Main.class.getName());
+            command.addAll(List.of("--data", data.toString(), "stack", "supervise"));
+            if (wanted != 0) {
+                command.addAll(List.of("--nodes", Integer.toString(wanted)));
+            }
+            Process process = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            StackClient client = new StackClient(data);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (client.supervisorPid().isEmpty()) {
+                if (!process.isAlive()) {
+                    throw new StackException("The stack supervisor exited with code " + process.exitValue()
+                            + " before starting. Last lines of " + log + ":\n  "
+                            + String.join("\n  ", io.ringside.core.stack.LogTail.last(log, 15)));
+                }
+                if (System.nanoTime() > deadline) {
+                    process.destroy();
+                    throw new StackException("The stack supervisor did not come up within 60 s; see " + log);
+                }
+                process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            ReadyTimes times = new ReadyTimes();
+            ControlReply reply = client.send(ControlRequest.of("events"), event -> {
+                times.onEvent(event);
+                stack.printEvent(event);
+            });
+            if (!reply.ok()) {
+                stack.err().println("ringside: " + reply.error());
+                stack.err().flush();
+                return ExitCodes.FAILED;
+            }
+            times.print(stack.err());
+            Status.printTable(stack.out(), reply.state(), data);
+            stack.err().println("Stack is up in the background (supervisor log " + log + "). Stop it with 'ringside stack down'.");
+            stack.err().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    /** Time to ready per server, the stack's start-up benchmark figure. */
+    static final class ReadyTimes {
+        private final long started = System.nanoTime();
+        private final Map<String, Long> ready = new LinkedHashMap<>();
+
+        synchronized void onEvent(StackEvent event) {
+            if (event.phase() == StackEvent.Phase.READY) {
+                ready.put(event.server(), (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+
+        synchronized void print(PrintWriter err) {
+            List<String> parts = new ArrayList<>();
+            ready.forEach((server, millis) -> parts.add(String.format("%s %.1f s", server, millis / 1000.0)));
+            err.printf("Time to ready: %s; whole stack %.1f s%n", String.join(", ", parts),
+                    (System.nanoTime() - started) / 1e9);
+            err.flush();
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Show each server: up/down, pid, endpoint, version. Exit 0 if all are up, 3 otherwise.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        StackCommand stack;
+
+        @Option(names = "--json", description = "Print one JSON object (the stack.json schema) instead of a table.")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            Path data = stack.dataFolder();
+            Optional<StackState> state = new StackClient(data).status();
+            if (state.isEmpty()) {
+                if (json) {
+                    stack.out().println("{}");
+                } else {
+                    stack.err().println("No local stack in " + data + " (never started). Start one with 'ringside stack up'.");
+                }
+                stack.out().flush();
+                stack.err().flush();
+                return ExitCodes.UNREACHABLE;
+            }
+            if (json) {
+                stack.out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(state.get()));
+                stack.out().flush();
+            } else {
+                printTable(stack.out(), state.get(), data);
+            }
+            return state.get().allUp() ? ExitCodes.OK : ExitCodes.UNREACHABLE;
+        }
+
+        static void printTable(PrintWriter out, StackState state, Path data) {
+            String format = "%-12s %-5s %-8s %-22s %s%n";
+            out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION");
+            for (StackState.CassandraNode node : state.cassandra().nodes()) {
+                out.printf(format, "cassandra-" + node.id(), node.up() ? "up" : "down", pid(node.pid()),
+                        node.address() + ":" + node.port(), nullToDash(node.version()));
+            }
+            StackState.Kafka kafka = state.kafka();
+            out.printf(format, "kafka", kafka.up() ? "up" : "down", pid(kafka.pid()), kafka.bootstrap(),
+                    nullToDash(kafka.version()));
+            StackState.Redis redis = state.redis();
+            out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
+                    nullToDash(redis.version()));
+            out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
+                    : "  (supervisor pid " + state.supervisor().pid() + ")");
+            out.flush();
+        }
+
+        private static String pid(Long pid) {
+            return pid == null ? "-" : pid.toString();
+        }
+
+        private static String nullToDash(String value) {
+            return value == null ? "-" : value;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop every server of the local stack and its supervisor.")
+    static final class Down implements Callable<Integer> {
+        @ParentCommand
+        StackCommand stack;
+
+        @Override
+        public Integer call() {
+            Path data = stack.dataFolder();
+            StackClient client = new StackClient(data);
+            Optional<Long> supervisor = client.supervisorPid();
+            if (supervisor.isPresent()) {
+                try {
+                    ControlReply reply = client.send(ControlRequest.of("down"), stack::printEvent);
+                    if (!reply.ok()) {
+                        stack.err().println("ringside: " + reply.error());
+                    }
+                } catch (RingsideException e) {
+                    stack.err().println("ringside: " + e.getMessage() + "; sending SIGTERM to pid " + supervisor.get());
+                    ProcessHandle.of(supervisor.get()).ifPresent(ProcessHandle::destroy);
+                }
+                if (!client.awaitSupervisorExit(supervisor.get(), Duration.ofSeconds(90))) {
+                    stack.err().println("ringside: supervisor pid " + supervisor.get() + " did not exit; killing it");
+                    ProcessHandle.of(supervisor.get()).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+            Optional<StackState> state = client.status();
+            if (state.isEmpty()) {
+                stack.err().println("No local stack in " + data + ".");
+                stack.err().flush();
+                return ExitCodes.OK;
+            }
+            List<Long> leftovers = leftovers(state.get());
+            for (long pid : leftovers) {
+                stack.err().println("ringside: stopping leftover server process " + pid);
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            }
+            stack.err().println(supervisor.isPresent() ? "Local stack stopped." : "The local stack in " + data + " was not running.");
+            stack.err().flush();
+            return ExitCodes.OK;
+        }
+
+        private static List<Long> leftovers(StackState state) {
+            List<Long> pids = new ArrayList<>();
+            state.cassandra().nodes().stream().filter(StackState.CassandraNode::up).forEach(n -> pids.add(n.pid()));
+            if (state.kafka().up()) {
+                pids.add(state.kafka().pid());
+            }
+            if (state.redis().up()) {
+                pids.add(state.redis().pid());
+            }
+            return pids;
+        }
+    }
+
+    abstract static class Drill implements Callable<Integer> {
+        @ParentCommand
+        StackCommand stack;
+
+        abstract ControlRequest request();
+
+        @Override
+        public Integer call() {
+            ControlReply reply = new StackClient(stack.dataFolder()).send(request(), stack::printEvent);
+            if (!reply.ok()) {
+                stack.err().println("ringside: " + reply.error());
+                stack.err().flush();
+                return reply.error() != null && reply.error().startsWith("This stack has no") ? ExitCodes.NOT_FOUND
+                        : reply.error() != null && reply.error().startsWith("Unknown server") ? ExitCodes.USAGE
+                        : ExitCodes.FAILED;
+            }
+            Status.printTable(stack.out(), reply.state(), stack.dataFolder());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "stop-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop Cassandra node N (1-based) of a running stack, for failure drills.")
+    static final class StopNode extends Drill {
+        @Parameters(paramLabel = "N")
+        int node;
+
+        @Override
+        ControlRequest request() {
+            return new ControlRequest("stop-node", node, null);
+        }
+    }
+
+    @Command(name = "start-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Start Cassandra node N (1-based) of a running stack again.")
+    static final class StartNode extends Drill {
+        @Parameters(paramLabel = "N")
+        int node;
+
+        @Override
+        ControlRequest request() {
+            return new ControlRequest("start-node", node, null);
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop Redis or Kafka of a running stack, for failure drills.")
+    static final class StopServer extends Drill {
+        @Parameters(paramLabel = "redis|kafka")
+        String server;
+
+        @Override
+        ControlRequest request() {
+            return new ControlRequest("stop", null, server);
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Start Redis or Kafka of a running stack again.")
+    static final class StartServer extends Drill {
+        @Parameters(paramLabel = "redis|kafka")
+        String server;
+
+        @Override
+        ControlRequest request() {
+            return new ControlRequest("start", null, server);
+        }
+    }
+
+    /** The background supervisor behind {@code stack up --detach}; not for direct use. */
+    @Command(name = "supervise", hidden = true)
+    static final class Supervise implements Callable<Integer> {
+        @ParentCommand
+        StackCommand stack;
+
+        @Option(names = "--nodes")
+        Integer nodes;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes);
+            StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
+            Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
+            supervisor.start(stack::printEvent);
+            supervisor.awaitStopped();
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.ringside.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/**
+ * Versions fixed at build time (filtered from the POM), so the CLI, the About box and the local
+ * stack agree on which server versions this build starts.
+ */
+public final class BuildInfo {
+
+    private static final Properties PROPERTIES = load();
+
+    private BuildInfo() {
+    }
+
+    public static String version() {
+        return get("version");
+    }
+
+    public static String cassandraVersion() {
+        return get("server.cassandra.version");
+    }
+
+    public static String kafkaVersion() {
+        return get("server.kafka.version");
+    }
+
+    public static String get(String key) {
+        String value = PROPERTIES.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("build.properties has no " + key);
+        }
+        return value;
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = BuildInfo.class.getResourceAsStream("/io/ringside/build.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("build.properties missing from the classpath");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

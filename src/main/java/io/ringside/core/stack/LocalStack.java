@@ -1,0 +1,333 @@
+package io.ringside.core.stack;
+
+import io.ringside.core.BuildInfo;
+import io.ringside.core.DataFolder;
+import io.ringside.core.NotFoundException;
+import io.ringside.core.stack.StackEvent.Phase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A local stack of real servers run as children of this JVM, which thereby becomes their
+ * supervisor: it holds their stdin pipes (so they die with it), keeps {@code stack.json} current
+ * and carries out drills (stop or start one node, Redis or Kafka). Redis, Kafka and the first
+ * Cassandra node start in parallel; further nodes join one at a time, as Cassandra requires.
+ * A failed start stops whatever did start, so nothing is left half up.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final String LOOPBACK = "127.0.0.1";
+    /** Data folders with a live stack in this JVM: the pid check in the state file cannot tell them apart. */
+    private static final java.util.Map<Path, LocalStack> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final StackOptions options;
+    private final StateFile stateFile;
+    private final ServerArtifacts artifacts;
+    private final Path cacheFolder;
+    private final Map<Integer, CassandraNode> nodes = new TreeMap<>();
+    private KafkaBroker kafka;
+    private RedisServer redis;
+    private StackState state;
+    private String controlPath;
+    private final List<Integer> reservedPorts = new ArrayList<>();
+
+    public LocalStack(StackOptions options) {
+        this(options, new ServerArtifacts(), DataFolder.cache());
+    }
+
+    LocalStack(StackOptions options, ServerArtifacts artifacts, Path cacheFolder) {
+        this.options = options;
+        this.stateFile = new StateFile(options.stackFolder());
+        this.artifacts = artifacts;
+        this.cacheFolder = cacheFolder;
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    public synchronized StackState state() {
+        return state;
+    }
+
+    /** Set by the supervisor before start so that clients find its control socket in the state file. */
+    public synchronized void setControlPath(String controlPath) {
+        this.controlPath = controlPath;
+    }
+
+    /** Starts every server and returns once all answer a real client. */
+    public StackState start(StackListener listener) {
+        try {
+            planAndWire();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                releasePorts();
+                ACTIVE.remove(options.dataFolder().toAbsolutePath().normalize(), this);
+            }
+            throw e;
+        }
+        List<ManagedServer> first = new ArrayList<>(List.of(redis, kafka, nodes.get(1)));
+        List<ManagedServer> later = nodes.values().stream().filter(n -> n != nodes.get(1)).map(n -> (ManagedServer) n).toList();
+        for (ManagedServer server : first) {
+            listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "waiting to start", 0));
+        }
+        for (ManagedServer server : later) {
+            listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "joins after cassandra-1", 0));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(first.size(), r -> {
+            Thread t = new Thread(r, "ringside-stack-start");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<CompletableFuture<Void>> futures = first.stream()
+                    .map(server -> CompletableFuture.runAsync(() -> startOneOf(server, first, listener), pool))
+                    .toList();
+            List<String> failures = new ArrayList<>();
+            for (CompletableFuture<Void> future : futures) {
+                try {
+                    future.join();
+                } catch (CompletionException e) {
+                    String message = e.getCause().getMessage();
+                    if (message == null || !message.contains("start abandoned")) {
+                        failures.add(message);
+                    }
+                }
+            }
+            if (failures.isEmpty()) {
+                for (ManagedServer server : later) {
+                    try {
+                        startOne(server, listener);
+                    } catch (RuntimeException e) {
+                        failures.add(e.getMessage());
+                        break;
+                    }
+                }
+            }
+            if (!failures.isEmpty()) {
+                stop(listener);
+                throw new StackException("The local stack did not start; the servers that had started were stopped.\n"
+                        + String.join("\n", failures));
+            }
+            return state();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void startOne(ManagedServer server, StackListener listener) {
+        server.start(listener, options.readyTimeout());
+        markUp(server, true);
+    }
+
+    private void startOneOf(ManagedServer server, List<ManagedServer> group, StackListener listener) {
+        try {
+            startOne(server, listener);
+        } catch (RuntimeException e) {
+            group.stream().filter(other -> other != server).forEach(other -> other.abort(server.name() + " failed"));
+            throw e;
+        }
+    }
+
+    /** Stops every server: Kafka first (its clients are ours), then Redis, then the nodes, last first. */
+    public void stop(StackListener listener) {
+        List<ManagedServer> order = new ArrayList<>();
+        if (kafka != null) {
+            order.add(kafka);
+        }
+        if (redis != null) {
+            order.add(redis);
+        }
+        List<CassandraNode> reversed = new ArrayList<>(nodes.values());
+        java.util.Collections.reverse(reversed);
+        order.addAll(reversed);
+        for (ManagedServer server : order) {
+            server.stop(listener);
+            markUp(server, false);
+        }
+        synchronized (this) {
+            if (state != null) {
+                state = state.withSupervisor(null);
+                stateFile.write(state);
+            }
+            releasePorts();
+            ACTIVE.remove(options.dataFolder().toAbsolutePath().normalize(), this);
+        }
+    }
+
+    private void releasePorts() {
+        reservedPorts.forEach(PortAllocator::release);
+        reservedPorts.clear();
+    }
+
+    private int reserve(int preferred, List<String> addresses) {
+        int port = PortAllocator.choose(preferred, addresses);
+        reservedPorts.add(port);
+        return port;
+    }
+
+    public void stopNode(int id, StackListener listener) {
+        CassandraNode node = node(id);
+        node.stop(listener);
+        markUp(node, false);
+    }
+
+    public void startNode(int id, StackListener listener) {
+        startOne(node(id), listener);
+    }
+
+    public void stopServer(String name, StackListener listener) {
+        ManagedServer server = server(name);
+        server.stop(listener);
+        markUp(server, false);
+    }
+
+    public void startServer(String name, StackListener listener) {
+        startOne(server(name), listener);
+    }
+
+    private ManagedServer server(String name) {
+        return switch (name) {
+            case "redis" -> redis;
+            case "kafka" -> kafka;
+            default -> throw new NotFoundException("Unknown server '" + name + "': use redis or kafka "
+                    + "(Cassandra nodes: stop-node / start-node N)");
+        };
+    }
+
+    private CassandraNode node(int id) {
+        CassandraNode node = nodes.get(id);
+        if (node == null) {
+            throw new NotFoundException("This stack has no Cassandra node " + id + " (it has "
+                    + nodes.size() + (nodes.size() == 1 ? " node)" : " nodes)"));
+        }
+        return node;
+    }
+
+    @Override
+    public void close() {
+        stop(StackListener.NONE);
+    }
+
+    private synchronized void markUp(ManagedServer server, boolean up) {
+        Long pid = up ? server.pid() : null;
+        if (server instanceof CassandraNode) {
+            int id = Integer.parseInt(server.name().substring("cassandra-".length()));
+            StackState.CassandraNode node = state.node(id);
+            String version = up ? Optional.ofNullable(CassandraNode.releaseVersion(node.address(), node.port()))
+                    .orElse(node.version()) : node.version();
+            state = state.withNode(new StackState.CassandraNode(node.id(), node.address(), node.port(),
+                    node.storagePort(), node.jmxPort(), up, pid, version));
+        } else if (server == kafka) {
+            state = state.withKafka(state.kafka().withStatus(up, pid));
+        } else if (server == redis) {
+            StackState.Redis r = state.redis().withStatus(up, pid);
+            if (up) {
+                r = r.withVersion(Optional.ofNullable(RedisServer.version(r.host(), r.port())).orElse(r.version()));
+                r = new StackState.Redis(r.host(), r.port(), r.up(), r.pid(), r.version(), redis.binary().toString());
+            }
+            state = state.withRedis(r);
+        }
+        stateFile.write(state);
+    }
+
+    /** Chooses endpoints (keeping the recorded ones when free) and builds the server objects. */
+    private synchronized void planAndWire() {
+        Path folder = options.dataFolder().toAbsolutePath().normalize();
+        LocalStack other = ACTIVE.putIfAbsent(folder, this);
+        if (other != null && other != this) {
+            throw new StackException("A local stack in " + folder + " is already running in this process");
+        }
+        Optional<StackState> existing = stateFile.read();
+        if (existing.isPresent() && existing.get().supervisor() != null) {
+            long pid = existing.get().supervisor().pid();
+            if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new StackException("A local stack in " + options.dataFolder() + " is already supervised by pid "
+                        + pid + "; use 'ringside stack status' or 'ringside stack down'");
+            }
+        }
+        int existingNodes = existing.map(s -> s.cassandra().nodes().size()).orElse(0);
+        if (options.nodes() != 0 && options.nodes() < existingNodes) {
+            throw new StackException("The stack in " + options.dataFolder() + " has " + existingNodes
+                    + " Cassandra nodes; start it with --nodes " + existingNodes
+                    + " (removing a node from a ring is not supported)");
+        }
+        int nodeCount = Math.max(1, Math.max(options.nodes(), existingNodes));
+        releasePorts();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 1; i <= nodeCount; i++) {
+            addresses.add("127.0.0." + i);
+        }
+        Optional<StackState.CassandraNode> firstNode = existing.map(s -> s.node(1));
+        int cql = reserve(firstNode.map(StackState.CassandraNode::port).orElse(options.cqlPort()), addresses);
+        int storage = reserve(firstNode.map(StackState.CassandraNode::storagePort).orElse(options.storagePort()), addresses);
+        List<StackState.CassandraNode> nodeStates = new ArrayList<>();
+        for (int i = 1; i <= nodeCount; i++) {
+            int id = i;
+            int preferredJmx = existing.map(s -> s.node(id)).map(StackState.CassandraNode::jmxPort)
+                    .orElse(options.jmxPort() + 100 * (i - 1));
+            int jmx = reserve(preferredJmx, List.of(LOOPBACK));
+            nodeStates.add(new StackState.CassandraNode(i, addresses.get(i - 1), cql, storage, jmx, false, null,
+                    BuildInfo.cassandraVersion()));
+        }
+        int kafkaPort = reserve(existing.map(s -> s.kafka().port()).orElse(options.kafkaPort()), List.of(LOOPBACK));
+        int controller = reserve(existing.map(s -> s.kafka().controllerPort()).orElse(options.controllerPort()), List.of(LOOPBACK));
+        String clusterId = existing.map(s -> s.kafka().clusterId()).orElseGet(() -> Uuid.randomUuid().toString());
+        int redisPort = reserve(existing.map(s -> s.redis().port()).orElse(options.redisPort()), List.of(LOOPBACK));
+
+        state = new StackState(StackState.LAYOUT_VERSION,
+                new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
+                new StackState.Kafka(LOOPBACK + ":" + kafkaPort, LOOPBACK, kafkaPort, controller, clusterId, false, null,
+                        BuildInfo.kafkaVersion()),
+                new StackState.Redis(LOOPBACK, redisPort, false, null, existing.map(s -> s.redis().version()).orElse(null), null),
+                new StackState.Supervisor(ProcessHandle.current().pid(), controlPath));
+        stateFile.write(state);
+
+        Path data = options.dataFolder();
+        Path toolFolder = cacheFolder.resolve("tools");
+        String seed = addresses.get(0) + ":" + storage;
+        nodes.clear();
+        for (StackState.CassandraNode n : nodeStates) {
+            int id = n.id();
+            nodes.put(id, new CassandraNode(data.resolve("cassandra").resolve("node" + id), () -> state().node(id),
+                    seed, options, artifacts, toolFolder));
+        }
+        kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder);
+        redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder);
+    }
+
+    /**
+     * The recorded state with {@code up} re-checked: a server counts as up when its process is
+     * alive and its port accepts connections. Cheap enough for {@code stack status}.
+     */
+    public static StackState probe(StackState recorded) {
+        StackState result = recorded;
+        for (StackState.CassandraNode node : recorded.cassandra().nodes()) {
+            boolean up = alive(node.pid()) && PortAllocator.isListening(node.address(), node.port());
+            result = result.withNode(node.withStatus(up, up ? node.pid() : null));
+        }
+        StackState.Kafka k = recorded.kafka();
+        boolean kafkaUp = alive(k.pid()) && PortAllocator.isListening(k.host(), k.port());
+        result = result.withKafka(k.withStatus(kafkaUp, kafkaUp ? k.pid() : null));
+        StackState.Redis r = recorded.redis();
+        boolean redisUp = alive(r.pid()) && PortAllocator.isListening(r.host(), r.port());
+        result = result.withRedis(r.withStatus(redisUp, redisUp ? r.pid() : null));
+        if (recorded.supervisor() != null && !alive(recorded.supervisor().pid())) {
+            result = result.withSupervisor(null);
+        }
+        return result;
+    }
+
+    static boolean alive(Long pid) {
+        return pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+}

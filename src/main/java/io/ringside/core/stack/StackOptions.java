@@ -1,0 +1,48 @@
+package io.ringside.core.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to run a local stack. The preferred ports are the conventional defaults; a port already
+ * taken moves up to the next free one, and the ports a stack ends up with are kept in its state
+ * file and preferred again on the next start.
+ *
+ * @param nodes Cassandra nodes wanted; 0 keeps what the data folder has (1 for a new one)
+ */
+public record StackOptions(
+        Path dataFolder,
+        int nodes,
+        int cqlPort,
+        int storagePort,
+        int jmxPort,
+        int kafkaPort,
+        int controllerPort,
+        int redisPort,
+        boolean localSpeedUps,
+        int cassandraHeapMb,
+        Duration readyTimeout) {
+
+    public static StackOptions defaults(Path dataFolder) {
+        return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240));
+    }
+
+    public StackOptions withNodes(int nodes) {
+        if (nodes < 0 || nodes > 2) {
+            throw new IllegalArgumentException("--nodes must be 1 or 2, not " + nodes);
+        }
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout);
+    }
+
+    /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
+    public StackOptions withPortOffset(int offset) {
+        return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
+                kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
+                readyTimeout);
+    }
+
+    public Path stackFolder() {
+        return dataFolder.resolve("stack");
+    }
+}

@@ -1,0 +1,87 @@
+package io.ringside.core.stack;
+
+import java.util.List;
+
+/**
+ * What {@code <data>/stack/stack.json} holds and {@code stack status --json} prints: the chosen
+ * endpoints (reused on the next start), the processes and whether each answered. Beyond the
+ * schema fixed in the conventions it keeps what a restart needs (storage/JMX/controller ports,
+ * the Kafka cluster id) and who supervises the children.
+ */
+public record StackState(
+        int layoutVersion,
+        Cassandra cassandra,
+        Kafka kafka,
+        Redis redis,
+        Supervisor supervisor) {
+
+    /** Bumped when the on-disk layout of the data folder changes incompatibly. */
+    public static final int LAYOUT_VERSION = 1;
+
+    public record Cassandra(String clusterName, List<CassandraNode> nodes) {
+    }
+
+    public record CassandraNode(
+            int id, String address, int port, int storagePort, int jmxPort,
+            boolean up, Long pid, String version) {
+
+        public CassandraNode withStatus(boolean up, Long pid) {
+            return new CassandraNode(id, address, port, storagePort, jmxPort, up, pid, version);
+        }
+    }
+
+    public record Kafka(
+            String bootstrap, String host, int port, int controllerPort, String clusterId,
+            boolean up, Long pid, String version) {
+
+        public Kafka withStatus(boolean up, Long pid) {
+            return new Kafka(bootstrap, host, port, controllerPort, clusterId, up, pid, version);
+        }
+    }
+
+    public record Redis(String host, int port, boolean up, Long pid, String version, String binary) {
+
+        public Redis withStatus(boolean up, Long pid) {
+            return new Redis(host, port, up, pid, version, binary);
+        }
+
+        public Redis withVersion(String version) {
+            return new Redis(host, port, up, pid, version, binary);
+        }
+    }
+
+    /** The process that holds the children's stdin pipes, and where it listens for commands. */
+    public record Supervisor(long pid, String control) {
+    }
+
+    public CassandraNode node(int id) {
+        return cassandra.nodes().stream().filter(n -> n.id() == id).findFirst().orElse(null);
+    }
+
+    public StackState withNode(CassandraNode node) {
+        List<CassandraNode> nodes = cassandra.nodes().stream()
+                .map(n -> n.id() == node.id() ? node : n)
+                .toList();
+        return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor);
+    }
+
+    public StackState withKafka(Kafka kafka) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor);
+    }
+
+    public StackState withRedis(Redis redis) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor);
+    }
+
+    public StackState withSupervisor(Supervisor supervisor) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor);
+    }
+
+    public boolean allUp() {
+        return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up();
+    }
+
+    public String contactPoints() {
+        return String.join(",", cassandra.nodes().stream().map(n -> n.address() + ":" + n.port()).toList());
+    }
+}

@@ -1,0 +1,44 @@
+package io.ringside.ui;
+
+import io.ringside.ui.stack.LocalStackGateway;
+import io.ringside.ui.util.FxDialogService;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.nio.file.Path;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application: the composition root that creates the real services. Receives the
+ * data folder and profile as named parameters ({@code --data=DIR}, {@code --profile=NAME}) so no
+ * static field carries them from the launcher.
+ */
+public final class ConsoleApp extends Application {
+
+    static final String DATA = "data";
+    static final String PROFILE = "profile";
+
+    private UiTaskExecutor executor;
+
+    @Override
+    public void start(Stage stage) {
+        Map<String, String> named = getParameters().getNamed();
+        String data = named.get(DATA);
+        if (data == null) {
+            throw new IllegalArgumentException("The console needs --" + DATA + "=DIR");
+        }
+        ConsoleSettings settings = new ConsoleSettings(Path.of(data), named.getOrDefault(PROFILE, "local"), true);
+        executor = new UiTaskExecutor();
+        MainWindow window = new MainWindow(settings, new LocalStackGateway(settings.dataFolder()), executor,
+                new FxDialogService(() -> stage));
+        window.show(stage, Platform::exit);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.ringside.ui.stack;
+
+import io.ringside.core.stack.ControlReply;
+import io.ringside.core.stack.ControlRequest;
+import io.ringside.core.stack.LocalStack;
+import io.ringside.core.stack.StackClient;
+import io.ringside.core.stack.StackException;
+import io.ringside.core.stack.StackListener;
+import io.ringside.core.stack.StackOptions;
+import io.ringside.core.stack.StackState;
+import io.ringside.core.stack.StackSupervisor;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The real gateway: {@link StackSupervisor} for a stack this console starts, {@link StackClient}
+ * for one supervised elsewhere. While it supervises, a shutdown hook stops the servers cleanly when
+ * the JVM is told to terminate; the children's stdin watchdog covers a hard kill.
+ */
+public final class LocalStackGateway implements StackGateway {
+
+    private final Path dataFolder;
+    private final StackClient client;
+    private final AtomicReference<StackSupervisor> supervisor = new AtomicReference<>();
+    private final Thread shutdownHook = new Thread(this::stopOwn, "ringside-console-stack-shutdown");
+
+    public LocalStackGateway(Path dataFolder) {
+        this.dataFolder = dataFolder;
+        this.client = new StackClient(dataFolder);
+    }
+
+    @Override
+    public Optional<Long> foreignSupervisor() {
+        long self = ProcessHandle.current().pid();
+        return client.supervisorPid().filter(pid -> pid != self);
+    }
+
+    @Override
+    public Optional<StackState> status() {
+        return client.status();
+    }
+
+    @Override
+    public StackState start(StackListener listener) {
+        StackSupervisor created = new StackSupervisor(new LocalStack(StackOptions.defaults(dataFolder)));
+        if (!supervisor.compareAndSet(null, created)) {
+            throw new StackException("This console already supervises the local stack in " + dataFolder);
+        }
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            return created.start(listener);
+        } catch (RuntimeException e) {
+            if (supervisor.compareAndSet(created, null)) {
+                removeShutdownHook();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void stopOwn() {
+        StackSupervisor running = supervisor.getAndSet(null);
+        if (running != null) {
+            try {
+                running.close();
+            } finally {
+                removeShutdownHook();
+            }
+        }
+    }
+
+    @Override
+    public void followForeign(StackListener listener) {
+        client.send(ControlRequest.of("events"), listener);
+    }
+
+    @Override
+    public void stopForeign(StackListener listener) {
+        ControlReply reply = client.send(ControlRequest.of("down"), listener);
+        if (!reply.ok()) {
+            throw new StackException(reply.error() == null ? "The supervisor did not stop the stack" : reply.error());
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is what is running this
+        }
+    }
+}

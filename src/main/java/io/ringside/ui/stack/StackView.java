@@ -1,0 +1,122 @@
+package io.ringside.ui.stack;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+
+/** Controller of {@code fxml/stack/StackView.fxml}: binds to {@link StackViewModel}, forwards clicks. */
+public final class StackView {
+
+    private final StackViewModel viewModel;
+
+    @FXML
+    private Label summary;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Button startButton;
+    @FXML
+    private Button stopButton;
+    @FXML
+    private Region errorBanner;
+    @FXML
+    private Label errorTitle;
+    @FXML
+    private TextArea errorMessage;
+    @FXML
+    private TableView<ServerRow> servers;
+    @FXML
+    private TableColumn<ServerRow, String> nameColumn;
+    @FXML
+    private TableColumn<ServerRow, ServerStatus> statusColumn;
+    @FXML
+    private TableColumn<ServerRow, String> detailColumn;
+    @FXML
+    private TableColumn<ServerRow, String> elapsedColumn;
+    @FXML
+    private TableColumn<ServerRow, String> endpointColumn;
+    @FXML
+    private TableColumn<ServerRow, String> pidColumn;
+    @FXML
+    private TableColumn<ServerRow, String> versionColumn;
+    @FXML
+    private ListView<String> eventLog;
+
+    public StackView(StackViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        summary.textProperty().bind(viewModel.summaryProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        startButton.disableProperty().bind(viewModel.canStartProperty().not());
+        stopButton.disableProperty().bind(viewModel.canStopProperty().not());
+
+        errorBanner.visibleProperty().bind(viewModel.errorShownProperty());
+        errorBanner.managedProperty().bind(viewModel.errorShownProperty());
+        errorTitle.textProperty().bind(viewModel.errorTitleProperty());
+        errorMessage.textProperty().bind(viewModel.errorMessageProperty());
+        errorMessage.prefRowCountProperty().bind(Bindings.createIntegerBinding(
+                () -> (int) Math.min(8, Math.max(2, viewModel.errorMessageProperty().get().lines().count())),
+                viewModel.errorMessageProperty()));
+
+        servers.setItems(viewModel.rows());
+        nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
+        statusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
+        statusColumn.setCellFactory(column -> new StatusBadgeCell());
+        detailColumn.setCellValueFactory(cell -> cell.getValue().detailProperty());
+        detailColumn.setCellFactory(column -> new FullTextTooltipCell());
+        elapsedColumn.setCellValueFactory(cell -> cell.getValue().elapsedProperty());
+        endpointColumn.setCellValueFactory(cell -> cell.getValue().endpointProperty());
+        pidColumn.setCellValueFactory(cell -> cell.getValue().pidProperty());
+        versionColumn.setCellValueFactory(cell -> cell.getValue().versionProperty());
+
+        eventLog.setItems(viewModel.log());
+        eventLog.getItems().addListener((ListChangeListener<String>) change ->
+                eventLog.scrollTo(eventLog.getItems().size() - 1));
+    }
+
+    @FXML
+    private void onStart() {
+        viewModel.start();
+    }
+
+    @FXML
+    private void onStop() {
+        viewModel.stop();
+    }
+
+    @FXML
+    private void onDismissError() {
+        viewModel.dismissError();
+    }
+
+    /** Progress details can be long (artifact coordinates, log lines): the tooltip shows all of it. */
+    private static final class FullTextTooltipCell extends TableCell<ServerRow, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            if (empty || text == null || text.isEmpty()) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(text);
+            tooltip.setText(text);
+            setTooltip(tooltip);
+        }
+    }
+}

@@ -1,0 +1,427 @@
+package io.ringside.ui.stack;
+
+import io.ringside.core.stack.StackEvent;
+import io.ringside.core.stack.StackState;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.DialogService;
+import io.ringside.ui.util.FxBatcher;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The local-stack screen's state and decisions: attach to a stack another process supervises, or
+ * start one and supervise it; follow per-server progress; stop it. Every public method and every
+ * property change happens on the FX thread; core calls go through the {@link StackGateway} on the
+ * {@link TaskExecutor}, and core events come back through one {@link FxBatcher}.
+ */
+public final class StackViewModel {
+
+    static final Duration POLL_PERIOD = Duration.ofSeconds(2);
+    static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(30);
+    static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
+    static final int LOG_LIMIT = 500;
+
+    private static final List<String> DEFAULT_SERVERS = List.of("cassandra-1", "kafka", "redis");
+    private static final Set<StackMode> POLLING_MODES = Set.of(StackMode.STARTING, StackMode.RUNNING, StackMode.ATTACHED);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final StackGateway gateway;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private final boolean autoStart;
+    private final FxBatcher<StackEvent> events;
+
+    private final ObservableList<ServerRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<StackMode> mode = new ReadOnlyObjectWrapper<>(StackMode.CHECKING);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper errorShown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper supervising = new ReadOnlyBooleanWrapper();
+
+    private Long foreignPid;
+    private Cancellable poll = Cancellable.NONE;
+    private int pollGeneration;
+    private Duration pollDelay = POLL_PERIOD;
+    private boolean pollFailureLogged;
+    private boolean closing;
+
+    public StackViewModel(StackGateway gateway, TaskExecutor executor, DialogService dialogs, Clock clock,
+                          boolean autoStart) {
+        this.gateway = gateway;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.autoStart = autoStart;
+        this.events = FxBatcher.onUi(executor, BATCH_INTERVAL, this::applyEvents);
+        DEFAULT_SERVERS.forEach(name -> rows.add(new ServerRow(name)));
+        setMode(StackMode.CHECKING);
+    }
+
+    /** Looks for a running stack: attaches to it, or starts one when asked to. */
+    public void open() {
+        setMode(StackMode.CHECKING);
+        BackgroundTask.wrap(() -> new Found(gateway.foreignSupervisor(), gateway.status()))
+                .onSuccess(found -> {
+                    if (closing) {
+                        return;
+                    }
+                    found.state().ifPresent(this::applyStatus);
+                    if (found.supervisor().isPresent()) {
+                        attach(found.supervisor().get());
+                    } else if (autoStart) {
+                        start();
+                    } else {
+                        showStopped();
+                    }
+                })
+                .onFailure(e -> {
+                    showError("Cannot read the local stack's state", e);
+                    showStopped();
+                })
+                .executeWith(executor);
+    }
+
+    /** Starts the stack in this process, which then supervises it until it is stopped or closed. */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        clearError();
+        rows.forEach(row -> row.reset(ServerStatus.PENDING, "waiting to start"));
+        supervising.set(true);
+        setMode(StackMode.STARTING);
+        appendLog("Starting the local stack in this console");
+        pollDelay = POLL_PERIOD;
+        schedulePoll();
+        BackgroundTask.wrap(() -> gateway.start(events::add))
+                .onSuccess(state -> {
+                    applyStatus(state);
+                    if (mode.get() == StackMode.STARTING) {
+                        setMode(StackMode.RUNNING);
+                        appendLog("All servers are ready");
+                    }
+                })
+                .onFailure(e -> {
+                    supervising.set(false);
+                    cancelPoll();
+                    rows.stream().filter(row -> row.getStatus().transitional())
+                            .forEach(row -> row.reset(ServerStatus.STOPPED, "not started"));
+                    showError("The local stack did not start", e);
+                    if (!closing) {
+                        setMode(StackMode.FAILED);
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    /** Stops the stack: directly when this console supervises it, else after asking the user. */
+    public void stop() {
+        if (!canStop.get()) {
+            return;
+        }
+        if (mode.get() == StackMode.ATTACHED) {
+            stopForeign();
+        } else {
+            stopOwn();
+        }
+    }
+
+    private void stopOwn() {
+        cancelPoll();
+        setMode(StackMode.STOPPING);
+        appendLog("Stopping the local stack");
+        BackgroundTask.wrap(gateway::stopOwn)
+                .onSuccess(nothing -> {
+                    supervising.set(false);
+                    showStopped();
+                })
+                .onFailure(e -> {
+                    showError("The local stack could not be stopped", e);
+                    setMode(StackMode.RUNNING);
+                    schedulePoll();
+                })
+                .executeWith(executor);
+    }
+
+    private void stopForeign() {
+        boolean confirmed = dialogs.confirm("Stop the local stack?",
+                "Another process (pid " + foreignPid + ") supervises this stack, for example 'ringside stack up' "
+                        + "in a terminal. Stopping it shuts down Cassandra, Kafka and Redis for every program "
+                        + "using them.",
+                "Stop the stack");
+        if (!confirmed) {
+            return;
+        }
+        cancelPoll();
+        setMode(StackMode.STOPPING);
+        appendLog("Asking the supervisor (pid " + foreignPid + ") to stop the stack");
+        BackgroundTask.wrap(() -> gateway.stopForeign(events::add))
+                .onSuccess(nothing -> {
+                    foreignPid = null;
+                    showStopped();
+                })
+                .onFailure(e -> {
+                    showError("The local stack could not be stopped", e);
+                    setMode(StackMode.ATTACHED);
+                    schedulePoll();
+                })
+                .executeWith(executor);
+    }
+
+    /**
+     * Prepares for the window closing: stops the stack if this console supervises it (its servers
+     * would die with this process anyway, but uncleanly), leaves a foreign stack running, then
+     * runs {@code whenDone} on the FX thread.
+     */
+    public void shutdown(Runnable whenDone) {
+        closing = true;
+        cancelPoll();
+        if (!supervising.get()) {
+            whenDone.run();
+            return;
+        }
+        setMode(StackMode.STOPPING);
+        appendLog("Stopping the local stack before the console closes");
+        BackgroundTask.wrap(gateway::stopOwn)
+                .onSuccess(nothing -> {
+                    supervising.set(false);
+                    whenDone.run();
+                })
+                .onFailure(e -> {
+                    supervising.set(false);
+                    whenDone.run();
+                })
+                .executeWith(executor);
+    }
+
+    public void dismissError() {
+        clearError();
+    }
+
+    private void attach(long pid) {
+        foreignPid = pid;
+        setMode(StackMode.ATTACHED);
+        appendLog("Attached to the local stack supervised by pid " + pid);
+        BackgroundTask.wrap(() -> gateway.followForeign(events::add))
+                .onFailure(e -> appendLog("Cannot follow the supervisor's progress: " + firstLine(e)))
+                .executeWith(executor);
+        pollDelay = POLL_PERIOD;
+        schedulePoll();
+    }
+
+    private void schedulePoll() {
+        poll.cancel();
+        int generation = ++pollGeneration;
+        poll = executor.schedule(pollDelay, BackgroundTask.wrap(gateway::status)
+                .onSuccess(state -> {
+                    if (generation != pollGeneration || !POLLING_MODES.contains(mode.get())) {
+                        return;
+                    }
+                    pollDelay = POLL_PERIOD;
+                    pollFailureLogged = false;
+                    state.ifPresent(this::applyStatus);
+                    boolean supervisorGone = state.map(StackState::supervisor).isEmpty();
+                    if (mode.get() == StackMode.ATTACHED && supervisorGone) {
+                        appendLog("The supervisor (pid " + foreignPid + ") has exited");
+                        foreignPid = null;
+                        showStopped();
+                        return;
+                    }
+                    schedulePoll();
+                })
+                .onFailure(e -> {
+                    if (generation != pollGeneration || !POLLING_MODES.contains(mode.get())) {
+                        return;
+                    }
+                    if (!pollFailureLogged) {
+                        appendLog("Status check failed, retrying less often: " + firstLine(e));
+                        pollFailureLogged = true;
+                    }
+                    Duration doubled = pollDelay.multipliedBy(2);
+                    pollDelay = doubled.compareTo(MAX_POLL_BACKOFF) > 0 ? MAX_POLL_BACKOFF : doubled;
+                    schedulePoll();
+                }));
+    }
+
+    private void cancelPoll() {
+        pollGeneration++;
+        poll.cancel();
+        poll = Cancellable.NONE;
+    }
+
+    private void applyEvents(List<StackEvent> batch) {
+        long now = clock.millis();
+        String time = TIME.format(LocalTime.now(clock));
+        for (StackEvent event : batch) {
+            row(event.server()).applyEvent(event, now);
+            log.add(time + "  " + event.describe());
+        }
+        trimLog();
+    }
+
+    private void applyStatus(StackState state) {
+        long now = clock.millis();
+        boolean supervised = state.supervisor() != null;
+        for (StackState.CassandraNode node : state.cassandra().nodes()) {
+            row("cassandra-" + node.id()).applyProbe(new ServerRow.Probe(node.up(), node.pid(),
+                    node.address() + ":" + node.port(), node.version()), supervised, now);
+        }
+        StackState.Kafka kafka = state.kafka();
+        row("kafka").applyProbe(new ServerRow.Probe(kafka.up(), kafka.pid(), kafka.bootstrap(), kafka.version()),
+                supervised, now);
+        StackState.Redis redis = state.redis();
+        row("redis").applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
+                redis.version()), supervised, now);
+    }
+
+    private ServerRow row(String server) {
+        for (ServerRow row : rows) {
+            if (row.getName().equals(server)) {
+                return row;
+            }
+        }
+        ServerRow added = new ServerRow(server);
+        rows.add(added);
+        FXCollections.sort(rows, Comparator.comparingInt((ServerRow r) -> rank(r.getName())).thenComparing(ServerRow::getName));
+        return added;
+    }
+
+    private static int rank(String server) {
+        if (server.startsWith("cassandra-")) {
+            return 0;
+        }
+        return switch (server) {
+            case "kafka" -> 1;
+            case "redis" -> 2;
+            default -> 3;
+        };
+    }
+
+    private void showStopped() {
+        for (ServerRow row : rows) {
+            if (row.getStatus() == ServerStatus.UNKNOWN || row.getStatus().running() || row.getStatus().transitional()) {
+                row.reset(ServerStatus.STOPPED, "not running");
+            }
+        }
+        setMode(StackMode.STOPPED);
+    }
+
+    private void setMode(StackMode newMode) {
+        mode.set(newMode);
+        canStart.set(!closing && (newMode == StackMode.STOPPED || newMode == StackMode.FAILED));
+        canStop.set(!closing && (newMode == StackMode.RUNNING || newMode == StackMode.ATTACHED));
+        busy.set(newMode == StackMode.CHECKING || newMode == StackMode.STARTING || newMode == StackMode.STOPPING);
+        summary.set(switch (newMode) {
+            case CHECKING -> "Looking for a running local stack…";
+            case STARTING -> "Starting the local stack. This console supervises it: closing the window stops it.";
+            case RUNNING -> "The local stack is up. This console supervises it: closing the window stops it.";
+            case ATTACHED -> "Attached to the local stack supervised by pid " + foreignPid
+                    + ". Closing this window leaves it running.";
+            case STOPPING -> "Stopping the local stack…";
+            case STOPPED -> "The local stack is not running.";
+            case FAILED -> "The local stack did not start.";
+        });
+    }
+
+    private void showError(String title, Exception error) {
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        errorTitle.set(title);
+        errorMessage.set(message);
+        errorShown.set(true);
+        appendLog(title + ": " + firstLine(error));
+    }
+
+    private void clearError() {
+        errorShown.set(false);
+        errorTitle.set("");
+        errorMessage.set("");
+    }
+
+    private void appendLog(String line) {
+        log.add(TIME.format(LocalTime.now(clock)) + "  " + line);
+        trimLog();
+    }
+
+    private void trimLog() {
+        if (log.size() > LOG_LIMIT) {
+            log.remove(0, log.size() - LOG_LIMIT);
+        }
+    }
+
+    private static String firstLine(Exception error) {
+        String message = error.getMessage() == null ? error.toString() : error.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** One server per row, in ring order: Cassandra nodes, then Kafka, then Redis. */
+    public ObservableList<ServerRow> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The last {@value #LOG_LIMIT} progress lines, oldest first. */
+    public ObservableList<String> log() {
+        return FXCollections.unmodifiableObservableList(log);
+    }
+
+    public ReadOnlyObjectProperty<StackMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorTitleProperty() {
+        return errorTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorShownProperty() {
+        return errorShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStartProperty() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canStopProperty() {
+        return canStop.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** True while this console is the stack's supervisor, i.e. closing it must stop the servers. */
+    public ReadOnlyBooleanProperty supervisingProperty() {
+        return supervising.getReadOnlyProperty();
+    }
+
+    private record Found(Optional<Long> supervisor, Optional<StackState> state) {
+    }
+}

@@ -1,0 +1,87 @@
+package io.ringside.ui.util;
+
+import java.time.Duration;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+
+/**
+ * The console's executor: a small bounded pool of daemon threads for blocking calls (starting the
+ * stack blocks for up to a minute and holds one thread), a timer thread for delays, and
+ * {@link Platform#runLater} for callbacks. Daemon threads, so a forgotten task never keeps the
+ * application alive after the window closed.
+ */
+public final class UiTaskExecutor implements TaskExecutor {
+
+    private static final int WORKERS = 4;
+
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
+
+    public UiTaskExecutor() {
+        workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("ringside-ui-worker"));
+        workers.allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, daemonThreads("ringside-ui-timer"));
+        scheduled.setRemoveOnCancelPolicy(true);
+        timer = scheduled;
+    }
+
+    @Override
+    public <T> Cancellable execute(BackgroundTask<T> task) {
+        Future<?> future = workers.submit(() -> {
+            T value;
+            try {
+                value = task.call();
+            } catch (Exception e) {
+                Platform.runLater(() -> task.failed(e));
+                return;
+            }
+            Platform.runLater(() -> task.succeeded(value));
+        });
+        return () -> future.cancel(true);
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, BackgroundTask<?> task) {
+        AtomicReference<Cancellable> running = new AtomicReference<>(Cancellable.NONE);
+        ScheduledFuture<?> pending = timer.schedule(() -> running.set(execute(task)),
+                delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> {
+            pending.cancel(false);
+            running.get().cancel();
+        };
+    }
+
+    @Override
+    public void runOnUi(Duration delay, Runnable action) {
+        if (delay.isZero() || delay.isNegative()) {
+            Platform.runLater(action);
+        } else {
+            timer.schedule(() -> Platform.runLater(action), delay.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        workers.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

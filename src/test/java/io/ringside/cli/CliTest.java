@@ -1,0 +1,72 @@
+package io.ringside.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.BuildInfo;
+import io.ringside.testing.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @Test
+    void versionNamesDriversAndServers() {
+        CliRun run = CliRun.of("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Ringside " + BuildInfo.version()), run.out());
+        assertTrue(run.out().contains("Cassandra " + BuildInfo.cassandraVersion()), run.out());
+        assertTrue(run.out().contains("kafka-clients"), run.out());
+    }
+
+    @Test
+    void everyStackCommandHasHelp() {
+        for (String command : new String[] {"up", "status", "down", "stop-node", "start-node", "stop", "start"}) {
+            CliRun run = CliRun.of("stack", command, "--help");
+            assertEquals(0, run.exitCode(), command);
+            assertTrue(run.out().contains("Usage: ringside stack " + command), run.out());
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        CliRun run = CliRun.of("stack", "explode");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("explode"), run.err());
+    }
+
+    @Test
+    void moreThanTwoNodesIsAUsageError(@TempDir Path data) {
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "up", "--nodes", "3");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--nodes must be 1 or 2"), run.err());
+    }
+
+    @Test
+    void statusOfAFolderWithoutAStackIsUnreachable(@TempDir Path data) {
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "status");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("No local stack in " + data), run.err());
+    }
+
+    @Test
+    void drillsWithoutARunningStackAreUnreachable(@TempDir Path data) {
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "stop", "kafka");
+        assertEquals(3, run.exitCode());
+        assertTrue(run.err().contains("No local stack is running in " + data), run.err());
+    }
+
+    @Test
+    void aCorruptStateFileFailsWithItsPath(@TempDir Path data) throws IOException {
+        Path state = data.resolve("stack/stack.json");
+        Files.createDirectories(state.getParent());
+        Files.writeString(state, "not json");
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "up");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains(state.toString()) && run.err().contains("corrupt"), run.err());
+        assertEquals("not json", Files.readString(state));
+    }
+}

@@ -1,0 +1,209 @@
+package io.ringside.core.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.ringside.testing.Await;
+import io.ringside.testing.TempFolders;
+import io.ringside.testing.TestStack;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The destructive life of one stack of its own, step by step: start with a port taken, write
+ * data, stop, restart with the data intact, fail cleanly on a corrupt data folder, and die with
+ * a SIGKILLed parent. Steps share the data folder, so they run in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackLifecycleTest {
+
+    private static final int PORT_OFFSET = 20_000;
+
+    private Path data;
+    private ServerSocket squatter;
+    private StackOptions options;
+    private StackSupervisor supervisor;
+    private StackState firstState;
+
+    @BeforeAll
+    void occupyTheCqlPort() throws IOException {
+        data = Files.createTempDirectory("ringside-lifecycle-");
+        options = StackOptions.defaults(data).withPortOffset(PORT_OFFSET);
+        squatter = new ServerSocket();
+        squatter.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.cqlPort()));
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+        squatter.close();
+        TempFolders.deleteQuietly(data);
+    }
+
+    @Test
+    @Order(1)
+    void aTakenPortMovesToTheNextFreeOneAndIsRecorded() {
+        supervisor = new StackSupervisor(new LocalStack(options));
+        firstState = supervisor.start(event -> System.err.println("[lifecycle] " + event.describe()));
+        int cql = firstState.node(1).port();
+        assertNotEquals(options.cqlPort(), cql, "the squatted CQL port must not be chosen");
+        assertTrue(cql > options.cqlPort());
+        assertEquals(cql, new StateFile(options.stackFolder()).read().orElseThrow().node(1).port());
+        try (CqlSession session = TestStack.cql(firstState)) {
+            session.execute("CREATE KEYSPACE IF NOT EXISTS drill WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+            session.execute("CREATE TABLE IF NOT EXISTS drill.kept (id int PRIMARY KEY, note text)");
+            session.execute("INSERT INTO drill.kept (id, note) VALUES (1, 'written before the restart')");
+        }
+        try (Admin admin = TestStack.kafkaAdmin(firstState)) {
+            admin.createTopics(List.of(new NewTopic("ringside.lifecycle", 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void downLeavesNoProcessAndNoListeningPort() {
+        List<Long> pids = pids(firstState = new StateFile(options.stackFolder()).read().orElseThrow());
+        assertEquals(3, pids.size());
+        supervisor.close();
+        supervisor = null;
+        for (long pid : pids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
+        }
+        for (int port : ports(firstState)) {
+            assertFalse(PortAllocator.isListening("127.0.0.1", port), "port " + port + " still listening");
+        }
+        StackState recorded = new StateFile(options.stackFolder()).read().orElseThrow();
+        assertFalse(recorded.node(1).up() || recorded.kafka().up() || recorded.redis().up());
+    }
+
+    @Test
+    @Order(3)
+    void restartReusesPortsAndKeepsData() throws Exception {
+        supervisor = new StackSupervisor(new LocalStack(options));
+        StackState state = supervisor.start(event -> System.err.println("[lifecycle] " + event.describe()));
+        try {
+            assertRestartedWithTheSameEndpointsAndData(state);
+        } finally {
+            supervisor.close();
+            supervisor = null;
+        }
+    }
+
+    private void assertRestartedWithTheSameEndpointsAndData(StackState state) throws Exception {
+        assertEquals(firstState.node(1).port(), state.node(1).port());
+        assertEquals(firstState.kafka().port(), state.kafka().port());
+        assertEquals(firstState.redis().port(), state.redis().port());
+        assertEquals(firstState.kafka().clusterId(), state.kafka().clusterId());
+        try (CqlSession session = TestStack.cql(state)) {
+            Row row = session.execute("SELECT note FROM drill.kept WHERE id = 1").one();
+            assertEquals("written before the restart", row == null ? null : row.getString("note"));
+        }
+        try (Admin admin = TestStack.kafkaAdmin(state)) {
+            assertTrue(admin.listTopics().names().get(60, TimeUnit.SECONDS).contains("ringside.lifecycle"));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aForeignKafkaDataFolderIsReportedAndNothingIsLeftRunning() throws IOException {
+        Path meta = data.resolve("kafka/data/meta.properties");
+        String original = Files.readString(meta);
+        String tampered = original.replaceAll("cluster.id=.*", "cluster.id=AAAAAAAAAAAAAAAAAAAAAA");
+        Files.writeString(meta, tampered);
+        try {
+            StackSupervisor failing = new StackSupervisor(new LocalStack(options));
+            StackException error = assertThrows(StackException.class, () -> failing.start(StackListener.NONE));
+            assertTrue(error.getMessage().contains("kafka") || error.getMessage().contains("Kafka"), error.getMessage());
+            assertTrue(error.getMessage().contains("AAAAAAAAAAAAAAAAAAAAAA"), error.getMessage());
+            assertEquals(tampered, Files.readString(meta), "the data folder must not be rewritten");
+            StackState after = LocalStack.probe(new StateFile(options.stackFolder()).read().orElseThrow());
+            assertFalse(after.node(1).up() || after.kafka().up() || after.redis().up(), "servers left running: " + after);
+        } finally {
+            Files.writeString(meta, original);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void killingTheParentKillsTheChildren() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "io.ringside.Main", "--data", data.toString(), "stack", "up"));
+        Path log = data.resolve("parent.log");
+        Process parent = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        StackClient client = new StackClient(data);
+        StackState running;
+        try {
+            running = Await.value("the child stack to be up", Duration.ofMinutes(4), () -> {
+                if (!parent.isAlive()) {
+                    throw new AssertionError("stack up exited early: " + read(log));
+                }
+                return client.status()
+                        .filter(s -> s.supervisor() != null && s.supervisor().pid() == parent.pid() && s.allUp())
+                        .orElse(null);
+            });
+        } catch (AssertionError e) {
+            parent.destroyForcibly();
+            throw e;
+        }
+        List<Long> children = pids(running);
+        parent.destroyForcibly();
+        assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
+        Await.until("the children of a SIGKILLed parent to exit", Duration.ofSeconds(90),
+                () -> children.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        Await.until("the stack's ports to close", Duration.ofSeconds(30),
+                () -> ports(running).stream().noneMatch(port -> PortAllocator.isListening("127.0.0.1", port)));
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    private static List<Long> pids(StackState state) {
+        List<Long> pids = new ArrayList<>();
+        state.cassandra().nodes().forEach(n -> pids.add(n.pid()));
+        pids.add(state.kafka().pid());
+        pids.add(state.redis().pid());
+        pids.removeIf(java.util.Objects::isNull);
+        return pids;
+    }
+
+    private static List<Integer> ports(StackState state) {
+        return List.of(state.node(1).port(), state.node(1).storagePort(), state.kafka().port(),
+                state.kafka().controllerPort(), state.redis().port());
+    }
+}

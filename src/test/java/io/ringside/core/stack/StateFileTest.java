@@ -1,0 +1,53 @@
+package io.ringside.core.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateFileTest {
+
+    static StackState sample() {
+        return new StackState(StackState.LAYOUT_VERSION,
+                new StackState.Cassandra("ringside-local", List.of(
+                        new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000, 7199, true, 11L, "5.0.9"))),
+                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "abc", true, 12L, "4.1.1"),
+                new StackState.Redis("127.0.0.1", 6379, true, 13L, "7.0.15", "/usr/bin/redis-server"),
+                new StackState.Supervisor(10L, "/tmp/x.sock"));
+    }
+
+    @Test
+    void roundTripsWithTheConventionalSnakeCaseFields(@TempDir Path dir) throws IOException {
+        StateFile file = new StateFile(dir);
+        file.write(sample());
+        assertEquals(sample(), file.read().orElseThrow());
+        String json = Files.readString(dir.resolve("stack.json"));
+        assertTrue(json.contains("\"bootstrap\" : \"127.0.0.1:9092\""), json);
+        assertTrue(json.contains("\"storage_port\" : 7000"), json);
+    }
+
+    @Test
+    void aCorruptFileIsReportedWithItsPathAndLineAndLeftAlone(@TempDir Path dir) throws IOException {
+        Path path = dir.resolve("stack.json");
+        Files.writeString(path, "{\n  \"cassandra\": {\n  oops\n");
+        StackException error = assertThrows(StackException.class, () -> new StateFile(dir).read());
+        assertTrue(error.getMessage().contains(path.toString()), error.getMessage());
+        assertTrue(error.getMessage().contains("line 3"), error.getMessage());
+        assertEquals("{\n  \"cassandra\": {\n  oops\n", Files.readString(path));
+    }
+
+    @Test
+    void aFolderFromAnotherLayoutVersionIsRefused(@TempDir Path dir) throws IOException {
+        new StateFile(dir).write(sample());
+        Path path = dir.resolve("stack.json");
+        Files.writeString(path, Files.readString(path).replace("\"layout_version\" : 1", "\"layout_version\" : 99"));
+        StackException error = assertThrows(StackException.class, () -> new StateFile(dir).read());
+        assertTrue(error.getMessage().contains("layout version 99"), error.getMessage());
+    }
+}

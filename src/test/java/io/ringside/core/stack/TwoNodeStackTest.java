@@ -1,0 +1,81 @@
+package io.ringside.core.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import io.ringside.testing.Await;
+import io.ringside.testing.CliRun;
+import io.ringside.testing.TempFolders;
+import io.ringside.testing.TestStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A two-node ring on 127.0.0.1 and 127.0.0.2 for replication-factor-2 drills: both nodes join,
+ * a node stopped through the CLI drill is seen down while reads at ONE keep working, and it
+ * rejoins when started again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodeStackTest {
+
+    private Path data;
+    private StackSupervisor supervisor;
+    private StackState state;
+
+    @BeforeAll
+    void startTwoNodes() throws IOException {
+        data = Files.createTempDirectory("ringside-two-nodes-");
+        supervisor = new StackSupervisor(new LocalStack(StackOptions.defaults(data).withPortOffset(30_000).withNodes(2)));
+        state = supervisor.start(event -> System.err.println("[two-node] " + event.describe()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+        TempFolders.deleteQuietly(data);
+    }
+
+    @Test
+    void aNodeStoppedByTheDrillIsDownWhileReadsAtOneGoOn() {
+        assertEquals("127.0.0.2", state.node(2).address());
+        try (CqlSession session = TestStack.cql(state)) {
+            Await.until("the driver to see two nodes up", Duration.ofSeconds(60), () -> upNodes(session) == 2);
+            session.execute("CREATE KEYSPACE IF NOT EXISTS rf2 WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': 2}");
+            session.execute("CREATE TABLE IF NOT EXISTS rf2.t (id int PRIMARY KEY, v text)");
+            session.execute(SimpleStatement.newInstance("INSERT INTO rf2.t (id, v) VALUES (1, 'both')")
+                    .setConsistencyLevel(ConsistencyLevel.ALL));
+
+            CliRun stop = CliRun.of("--data", data.toString(), "stack", "stop-node", "2");
+            assertEquals(0, stop.exitCode(), stop.err());
+            assertTrue(stop.out().lines().anyMatch(l -> l.startsWith("cassandra-2") && l.contains("down")), stop.out());
+            Await.until("the driver to see node 2 down", Duration.ofSeconds(60), () -> upNodes(session) == 1);
+            String v = session.execute(SimpleStatement.newInstance("SELECT v FROM rf2.t WHERE id = 1")
+                    .setConsistencyLevel(ConsistencyLevel.ONE).setIdempotent(true)).one().getString(0);
+            assertEquals("both", v);
+            assertFalse(LocalStack.probe(new StateFile(data.resolve("stack")).read().orElseThrow()).node(2).up());
+
+            CliRun start = CliRun.of("--data", data.toString(), "stack", "start-node", "2");
+            assertEquals(0, start.exitCode(), start.err());
+            Await.until("the driver to see node 2 back", Duration.ofSeconds(90), () -> upNodes(session) == 2);
+        }
+    }
+
+    private static long upNodes(CqlSession session) {
+        return session.getMetadata().getNodes().values().stream().map(Node::getState).filter(NodeState.UP::equals).count();
+    }
+}
