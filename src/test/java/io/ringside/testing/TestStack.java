@@ -36,6 +36,11 @@ public record TestStack(Path dataFolder, StackState state) {
                 .build();
     }
 
+    /** The clients the services use, for this stack. */
+    public io.ringside.core.connect.Backends backends() {
+        return new io.ringside.core.connect.Backends(io.ringside.core.connect.Backends.endpointsOf(state));
+    }
+
     public Jedis redis() {
         return new Jedis(state.redis().host(), state.redis().port(), 10_000);
     }
