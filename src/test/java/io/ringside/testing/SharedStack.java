@@ -49,7 +49,8 @@ public final class SharedStack implements ParameterResolver {
     }
 
     /** Stopped by JUnit when the root context closes, i.e. at the end of the run. */
-    private record Running(StackSupervisor supervisor, TestStack stack) implements ExtensionContext.Store.CloseableResource {
+    private record Running(StackSupervisor supervisor, TestStack stack)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             supervisor.close();
