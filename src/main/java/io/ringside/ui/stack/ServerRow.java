@@ -32,8 +32,16 @@ public final class ServerRow {
         this.name = new ReadOnlyStringWrapper(name);
     }
 
+    /**
+     * Follows a progress event. A failure stays visible through the "stopped" that the core's
+     * clean-up reports right after it, until the next start resets the row.
+     */
     void applyEvent(StackEvent event, long nowMillis) {
         lastEventMillis = nowMillis;
+        if (status.get() == ServerStatus.FAILED && event.phase() == StackEvent.Phase.STOPPED) {
+            pid.set("");
+            return;
+        }
         status.set(ServerStatus.of(event.phase()));
         detail.set(event.detail() == null ? "" : event.detail());
         elapsed.set(String.format("%.1f s", event.elapsedMillis() / 1000.0));

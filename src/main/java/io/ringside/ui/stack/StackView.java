@@ -1,5 +1,6 @@
 package io.ringside.ui.stack;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -18,6 +19,7 @@ import javafx.scene.layout.Region;
 public final class StackView {
 
     private final StackViewModel viewModel;
+    private boolean logScrollPending;
 
     @FXML
     private Label summary;
@@ -60,6 +62,7 @@ public final class StackView {
     private void initialize() {
         summary.textProperty().bind(viewModel.summaryProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         startButton.disableProperty().bind(viewModel.canStartProperty().not());
         stopButton.disableProperty().bind(viewModel.canStopProperty().not());
 
@@ -68,7 +71,7 @@ public final class StackView {
         errorTitle.textProperty().bind(viewModel.errorTitleProperty());
         errorMessage.textProperty().bind(viewModel.errorMessageProperty());
         errorMessage.prefRowCountProperty().bind(Bindings.createIntegerBinding(
-                () -> (int) Math.min(8, Math.max(2, viewModel.errorMessageProperty().get().lines().count())),
+                () -> (int) Math.min(10, viewModel.errorMessageProperty().get().lines().count() + 2),
                 viewModel.errorMessageProperty()));
 
         servers.setItems(viewModel.rows());
@@ -83,8 +86,21 @@ public final class StackView {
         versionColumn.setCellValueFactory(cell -> cell.getValue().versionProperty());
 
         eventLog.setItems(viewModel.log());
-        eventLog.getItems().addListener((ListChangeListener<String>) change ->
-                eventLog.scrollTo(eventLog.getItems().size() - 1));
+        eventLog.getItems().addListener((ListChangeListener<String>) change -> scrollLogToEndLater());
+    }
+
+    /**
+     * The list's skin learns of new items after this view does, so scrolling at once would stop
+     * short of them; one scroll per pulse, after the skin has caught up.
+     */
+    private void scrollLogToEndLater() {
+        if (!logScrollPending) {
+            logScrollPending = true;
+            Platform.runLater(() -> {
+                logScrollPending = false;
+                eventLog.scrollTo(eventLog.getItems().size() - 1);
+            });
+        }
     }
 
     @FXML

@@ -91,7 +91,7 @@ public final class StackViewModel {
                     if (found.supervisor().isPresent()) {
                         attach(found.supervisor().get());
                     } else if (autoStart) {
-                        start();
+                        startStack();
                     } else {
                         showStopped();
                     }
@@ -105,9 +105,12 @@ public final class StackViewModel {
 
     /** Starts the stack in this process, which then supervises it until it is stopped or closed. */
     public void start() {
-        if (!canStart.get()) {
-            return;
+        if (canStart.get()) {
+            startStack();
         }
+    }
+
+    private void startStack() {
         clearError();
         rows.forEach(row -> row.reset(ServerStatus.PENDING, "waiting to start"));
         supervising.set(true);
@@ -350,7 +353,8 @@ public final class StackViewModel {
         errorTitle.set(title);
         errorMessage.set(message);
         errorShown.set(true);
-        appendLog(title + ": " + firstLine(error));
+        String first = firstLine(error);
+        appendLog(first.startsWith(title) ? first : title + ": " + first);
     }
 
     private void clearError() {

@@ -1,0 +1,138 @@
+package io.ringside.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.stack.StackEvent.Phase;
+import io.ringside.core.stack.StackException;
+import io.ringside.ui.stack.ServerRow;
+import io.ringside.ui.stack.ServerStatus;
+import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.testing.FakeStackGateway;
+import io.ringside.ui.testing.StackStates;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowSmokeTest {
+
+    private final FakeStackGateway gateway = new FakeStackGateway();
+    private final UiTaskExecutor executor = new UiTaskExecutor();
+    private final AtomicBoolean exited = new AtomicBoolean();
+    private Stage stage;
+
+    @Start
+    void showWindow(Stage stage) {
+        this.stage = stage;
+        ConsoleSettings settings = new ConsoleSettings(Path.of("ringside-test-data"), "local", false);
+        new MainWindow(settings, gateway, executor, new FakeDialogService()).show(stage, () -> exited.set(true));
+    }
+
+    @AfterEach
+    void stopExecutor() {
+        executor.shutdown();
+    }
+
+    @Test
+    void showsNavigationRailAndOneRowPerServerWithoutStartingAnything(FxRobot robot) throws TimeoutException {
+        awaitButtonEnabled(robot, "Start");
+
+        assertEquals(MainWindow.TITLE, stage.getTitle());
+        Button localStack = robot.lookup("#localStackNav").queryButton();
+        assertEquals("Local stack", localStack.getText());
+        assertTrue(localStack.getStyleClass().contains(Styles.ACTIVE));
+        List<Button> later = robot.lookup("#comingLater ." + Styles.NAV_ITEM).queryAllAs(Button.class).stream().toList();
+        assertEquals(List.of("Cluster", "Cache", "Jobs", "Trends", "Streams"), later.stream().map(Button::getText).toList());
+        assertTrue(later.stream().allMatch(Button::isDisabled));
+
+        TableView<ServerRow> table = robot.lookup("#servers").queryTableView();
+        assertEquals(List.of("cassandra-1", "kafka", "redis"), table.getItems().stream().map(ServerRow::getName).toList());
+        Set<String> renderedNames = robot.lookup("#servers .table-cell").queryAllAs(TableCell.class).stream()
+                .map(TableCell::getText)
+                .filter(Objects::nonNull)
+                .filter(Set.of("cassandra-1", "kafka", "redis")::contains)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("cassandra-1", "kafka", "redis"), renderedNames, "rows are rendered, not only modelled");
+        assertEquals(0, gateway.startCalls.get());
+        assertTrue(robot.lookup("#dataFolder").queryLabeled().getText().contains("ringside-test-data"));
+    }
+
+    @Test
+    void laterEntriesExplainThemselvesOnHover(FxRobot robot) throws TimeoutException {
+        robot.moveTo("Trends");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .filter(Tooltip.class::isInstance).map(Tooltip.class::cast)
+                .anyMatch(tooltip -> tooltip.isShowing() && tooltip.getText().equals("coming in a later release")));
+    }
+
+    @Test
+    void startBringsEveryRowToReady(FxRobot robot) throws TimeoutException {
+        awaitButtonEnabled(robot, "Start");
+
+        robot.clickOn("Start");
+
+        TableView<ServerRow> table = robot.lookup("#servers").queryTableView();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().stream()
+                .allMatch(row -> row.getStatus() == ServerStatus.READY));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".badge.ok").queryAll().size() == 3);
+        assertEquals(1, gateway.startCalls.get());
+        ListView<String> log = robot.lookup("#eventLog").queryListView();
+        assertTrue(log.getItems().stream().anyMatch(line -> line.contains("redis") && line.contains("ready")));
+    }
+
+    @Test
+    void closingStopsTheStackThisWindowStarted(FxRobot robot) throws TimeoutException {
+        awaitButtonEnabled(robot, "Start");
+        robot.clickOn("Start");
+        awaitButtonEnabled(robot, "Stop…");
+
+        robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, exited::get);
+        assertEquals(1, gateway.stopOwnCalls.get());
+    }
+
+    @Test
+    void startFailureShowsTheErrorBanner(FxRobot robot) throws TimeoutException {
+        gateway.onStart(listener -> {
+            listener.onEvent(StackStates.event("kafka", Phase.FAILED, "kafka exited"));
+            throw new StackException("The local stack did not start.\nkafka exited with code 1");
+        });
+        awaitButtonEnabled(robot, "Start");
+
+        robot.clickOn("Start");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#errorBanner").query().isVisible());
+        assertEquals("The local stack did not start", robot.lookup("#errorTitle").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#errorMessage").queryTextInputControl().getText().contains("kafka exited with code 1"));
+    }
+
+    private static void awaitButtonEnabled(FxRobot robot, String text) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup(".button").queryAllAs(Button.class).stream()
+                .anyMatch(button -> text.equals(button.getText()) && !button.isDisabled()));
+    }
+}
