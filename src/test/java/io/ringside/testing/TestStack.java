@@ -1,13 +1,12 @@
 package io.ringside.testing;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.CqlSessionBuilder;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import io.ringside.core.connect.Backends;
 import io.ringside.core.stack.StackState;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,24 +20,16 @@ public record TestStack(Path dataFolder, StackState state) {
     }
 
     public static CqlSession cql(StackState state) {
-        CqlSessionBuilder builder = CqlSession.builder();
-        state.cassandra().nodes().stream().filter(StackState.CassandraNode::up)
-                .forEach(n -> builder.addContactPoint(new InetSocketAddress(n.address(), n.port())));
-        return builder
-                .withLocalDatacenter("datacenter1")
-                .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                        .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                        .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
-                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(30))
-                        .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                        .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
-                        .build())
-                .build();
+        List<InetSocketAddress> contactPoints = state.cassandra().nodes().stream()
+                .filter(StackState.CassandraNode::up)
+                .map(n -> new InetSocketAddress(n.address(), n.port()))
+                .toList();
+        return Backends.openCql(contactPoints, "datacenter1", Duration.ofSeconds(30));
     }
 
     /** The clients the services use, for this stack. */
-    public io.ringside.core.connect.Backends backends() {
-        return new io.ringside.core.connect.Backends(io.ringside.core.connect.Backends.endpointsOf(state));
+    public Backends backends() {
+        return new Backends(Backends.endpointsOf(state));
     }
 
     public Jedis redis() {

@@ -61,25 +61,32 @@ public final class Backends implements AutoCloseable {
 
     public synchronized CqlSession cql() {
         if (cql == null) {
-            try {
-                cql = CqlSession.builder()
-                        .addContactPoints(endpoints.cassandra())
-                        .withLocalDatacenter(endpoints.localDatacenter())
-                        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(20))
-                                .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(15))
-                                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(15))
-                                .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
-                                .withInt(DefaultDriverOption.REQUEST_PAGE_SIZE, 1000)
-                                .build())
-                        .build();
-            } catch (RuntimeException e) {
-                throw new BackendUnavailableException("Cassandra at " + endpoints.cassandra() + " is unreachable: "
-                        + e.getMessage(), e);
-            }
+            cql = openCql(endpoints.cassandra(), endpoints.localDatacenter(), Duration.ofSeconds(20));
         }
         return cql;
+    }
+
+    /**
+     * A session with the timeouts Ringside uses everywhere: {@code requestTimeout} for statements,
+     * and generous connect and schema-agreement waits (two shared cores can be slow to answer).
+     */
+    public static CqlSession openCql(List<InetSocketAddress> contactPoints, String localDatacenter, Duration requestTimeout) {
+        try {
+            return CqlSession.builder()
+                    .addContactPoints(contactPoints)
+                    .withLocalDatacenter(localDatacenter)
+                    .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+                            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
+                            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
+                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(30))
+                            .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
+                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+                            .withInt(DefaultDriverOption.REQUEST_PAGE_SIZE, 1000)
+                            .build())
+                    .build();
+        } catch (RuntimeException e) {
+            throw new BackendUnavailableException("Cassandra at " + contactPoints + " is unreachable: " + e.getMessage(), e);
+        }
     }
 
     public synchronized JedisPooled redis() {

@@ -52,7 +52,6 @@ final class CassandraNode extends ManagedServer {
             "--add-opens", "java.base/java.lang=ALL-UNNAMED",
             "--add-opens", "java.base/java.util=ALL-UNNAMED");
 
-    private final Path home;
     private final Supplier<StackState.CassandraNode> spec;
     private final String seed;
     private final StackOptions options;
@@ -63,8 +62,7 @@ final class CassandraNode extends ManagedServer {
 
     CassandraNode(Path home, Supplier<StackState.CassandraNode> spec, String seed, StackOptions options,
                   ServerArtifacts artifacts, Path watchdogFolder) {
-        super("cassandra-" + spec.get().id());
-        this.home = home;
+        super("cassandra-" + spec.get().id(), home);
         this.spec = spec;
         this.seed = seed;
         this.options = options;
@@ -79,12 +77,12 @@ final class CassandraNode extends ManagedServer {
         progress.report(StackEvent.Phase.CONFIGURING, "writing cassandra.yaml");
         try {
             for (String dir : List.of("conf", "data", "commitlog", "saved_caches", "hints", "cdc_raw", "logs")) {
-                Files.createDirectories(home.resolve(dir));
+                Files.createDirectories(home().resolve(dir));
             }
-            Files.writeString(home.resolve("conf/cassandra.yaml"), yaml(), StandardCharsets.UTF_8);
-            Files.writeString(home.resolve("conf/logback.xml"), logback(), StandardCharsets.UTF_8);
+            Files.writeString(home().resolve("conf/cassandra.yaml"), yaml(), StandardCharsets.UTF_8);
+            Files.writeString(home().resolve("conf/logback.xml"), logback(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write configuration of " + name() + " in " + home, e);
+            throw new UncheckedIOException("Cannot write configuration of " + name() + " in " + home(), e);
         }
     }
 
@@ -99,11 +97,11 @@ final class CassandraNode extends ManagedServer {
                 "authenticator: AllowAllAuthenticator",
                 "authorizer: AllowAllAuthorizer",
                 "data_file_directories:",
-                "  - " + quoted(home.resolve("data")),
-                "commitlog_directory: " + quoted(home.resolve("commitlog")),
-                "saved_caches_directory: " + quoted(home.resolve("saved_caches")),
-                "hints_directory: " + quoted(home.resolve("hints")),
-                "cdc_raw_directory: " + quoted(home.resolve("cdc_raw")),
+                "  - " + quoted(home().resolve("data")),
+                "commitlog_directory: " + quoted(home().resolve("commitlog")),
+                "saved_caches_directory: " + quoted(home().resolve("saved_caches")),
+                "hints_directory: " + quoted(home().resolve("hints")),
+                "cdc_raw_directory: " + quoted(home().resolve("cdc_raw")),
                 "commitlog_sync: periodic",
                 "commitlog_sync_period: 10000ms",
                 "seed_provider:",
@@ -130,7 +128,7 @@ final class CassandraNode extends ManagedServer {
     }
 
     private String logback() {
-        Path logs = home.resolve("logs");
+        Path logs = home().resolve("logs");
         return """
                 <configuration scan="false">
                   <appender name="FILE" class="ch.qos.logback.core.rolling.RollingFileAppender">
@@ -171,10 +169,10 @@ final class CassandraNode extends ManagedServer {
                 "-Dio.netty.tryReflectionSetAccessible=true", "-XX:+UnlockDiagnosticVMOptions",
                 "-XX:+PerfDisableSharedMem", "-javaagent:" + jamm));
         cmd.addAll(JDK17_FLAGS);
-        cmd.add("-Dcassandra.config=" + home.resolve("conf/cassandra.yaml").toUri());
-        cmd.add("-Dcassandra.storagedir=" + home.resolve("data"));
-        cmd.add("-Dcassandra.logdir=" + home.resolve("logs"));
-        cmd.add("-Dlogback.configurationFile=" + home.resolve("conf/logback.xml"));
+        cmd.add("-Dcassandra.config=" + home().resolve("conf/cassandra.yaml").toUri());
+        cmd.add("-Dcassandra.storagedir=" + home().resolve("data"));
+        cmd.add("-Dcassandra.logdir=" + home().resolve("logs"));
+        cmd.add("-Dlogback.configurationFile=" + home().resolve("conf/logback.xml"));
         cmd.add("-Dcassandra-foreground=yes");
         cmd.add("-Dcassandra.jmx.local.port=" + node.jmxPort());
         cmd.add("-Dcom.sun.management.jmxremote.rmi.port=" + node.jmxPort());
@@ -194,18 +192,8 @@ final class CassandraNode extends ManagedServer {
     }
 
     @Override
-    Path workDir() {
-        return home;
-    }
-
-    @Override
-    Path consoleLog() {
-        return home.resolve("logs/console.log");
-    }
-
-    @Override
     Path serverLog() {
-        return home.resolve("logs/system.log");
+        return home().resolve("logs/system.log");
     }
 
     @Override

@@ -25,15 +25,13 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  */
 final class KafkaBroker extends ManagedServer {
 
-    private final Path home;
     private final Supplier<StackState.Kafka> spec;
     private final ServerArtifacts artifacts;
     private final Path watchdogFolder;
     private List<Path> classpath;
 
     KafkaBroker(Path home, Supplier<StackState.Kafka> spec, ServerArtifacts artifacts, Path watchdogFolder) {
-        super("kafka");
-        this.home = home;
+        super("kafka", home);
         this.spec = spec;
         this.artifacts = artifacts;
         this.watchdogFolder = watchdogFolder;
@@ -46,18 +44,18 @@ final class KafkaBroker extends ManagedServer {
         StackState.Kafka kafka = spec.get();
         try {
             for (String dir : List.of("conf", "data", "logs")) {
-                Files.createDirectories(home.resolve(dir));
+                Files.createDirectories(home().resolve(dir));
             }
-            Files.writeString(home.resolve("conf/server.properties"), properties(kafka), StandardCharsets.UTF_8);
-            Files.writeString(home.resolve("conf/log4j2.xml"), log4j(), StandardCharsets.UTF_8);
+            Files.writeString(home().resolve("conf/server.properties"), properties(kafka), StandardCharsets.UTF_8);
+            Files.writeString(home().resolve("conf/log4j2.xml"), log4j(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write Kafka configuration in " + home, e);
+            throw new UncheckedIOException("Cannot write Kafka configuration in " + home(), e);
         }
-        Path meta = home.resolve("data/meta.properties");
+        Path meta = home().resolve("data/meta.properties");
         if (Files.exists(meta)) {
             String existing = clusterIdIn(meta);
             if (!kafka.clusterId().equals(existing)) {
-                throw new StackException("Kafka data folder " + home.resolve("data") + " belongs to cluster id "
+                throw new StackException("Kafka data folder " + home().resolve("data") + " belongs to cluster id "
                         + existing + " but the state file names " + kafka.clusterId()
                         + ". Nothing was changed; restore the matching state file or move the folder away.");
             }
@@ -66,8 +64,8 @@ final class KafkaBroker extends ManagedServer {
         progress.report(StackEvent.Phase.CONFIGURING, "formatting storage (cluster id " + kafka.clusterId() + ")");
         List<String> format = new ArrayList<>(javaPrefix());
         format.addAll(List.of("kafka.tools.StorageTool", "format", "-t", kafka.clusterId(),
-                "-c", home.resolve("conf/server.properties").toString()));
-        ServerProcess.runToCompletion("kafka storage format", format, home, home.resolve("logs/format.log"),
+                "-c", home().resolve("conf/server.properties").toString()));
+        ServerProcess.runToCompletion("kafka storage format", format, home(), home().resolve("logs/format.log"),
                 Duration.ofSeconds(120));
     }
 
@@ -97,7 +95,7 @@ final class KafkaBroker extends ManagedServer {
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + home.resolve("data"),
+                "log.dirs=" + home().resolve("data"),
                 "num.partitions=1",
                 "num.network.threads=2",
                 "num.io.threads=4",
@@ -115,7 +113,7 @@ final class KafkaBroker extends ManagedServer {
     }
 
     private String log4j() {
-        Path logs = home.resolve("logs");
+        Path logs = home().resolve("logs");
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <Configuration status="WARN">
@@ -139,8 +137,8 @@ final class KafkaBroker extends ManagedServer {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + home.resolve("conf/log4j2.xml").toUri(),
-                "-Dkafka.logs.dir=" + home.resolve("logs")));
+                "-Dlog4j2.configurationFile=" + home().resolve("conf/log4j2.xml").toUri(),
+                "-Dkafka.logs.dir=" + home().resolve("logs")));
         cmd.add("-cp");
         cmd.add(classpath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)));
         return cmd;
@@ -153,23 +151,13 @@ final class KafkaBroker extends ManagedServer {
         cmd.set(cpIndex, WatchdogJar.ensure(watchdogFolder) + java.io.File.pathSeparator + cmd.get(cpIndex));
         cmd.add("io.ringside.core.stack.watchdog.StdinWatchdog");
         cmd.add("kafka.Kafka");
-        cmd.add(home.resolve("conf/server.properties").toString());
+        cmd.add(home().resolve("conf/server.properties").toString());
         return cmd;
     }
 
     @Override
-    Path workDir() {
-        return home;
-    }
-
-    @Override
-    Path consoleLog() {
-        return home.resolve("logs/console.log");
-    }
-
-    @Override
     Path serverLog() {
-        return home.resolve("logs/server.log");
+        return home().resolve("logs/server.log");
     }
 
     @Override

@@ -29,12 +29,14 @@ abstract class ManagedServer {
     private static final Pattern STACK_FRAME = Pattern.compile("^\\s+(at |\\.\\.\\. \\d+ (more|common))");
 
     private final String name;
+    private final Path home;
     private volatile ServerProcess process;
     private volatile Phase phase = Phase.STOPPED;
     private volatile String abortReason;
 
-    ManagedServer(String name) {
+    ManagedServer(String name, Path home) {
         this.name = name;
+        this.home = home;
     }
 
     String name() {
@@ -50,9 +52,19 @@ abstract class ManagedServer {
 
     abstract List<String> command();
 
-    abstract Path workDir();
+    /** The server's own folder in the data folder: its configuration, data and logs live below it. */
+    Path home() {
+        return home;
+    }
 
-    abstract Path consoleLog();
+    Path workDir() {
+        return home;
+    }
+
+    /** Whatever the process prints, which is where a JVM that dies early says why. */
+    Path consoleLog() {
+        return home.resolve("logs/console.log");
+    }
 
     /** The log whose lines tell the milestones and explain failures. */
     abstract Path serverLog();

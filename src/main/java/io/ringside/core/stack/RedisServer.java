@@ -26,15 +26,13 @@ final class RedisServer extends ManagedServer {
     private static final String WRAPPER =
             "\"$@\" </dev/null & r=$!; cat >/dev/null; kill -TERM $r 2>/dev/null; wait $r";
 
-    private final Path home;
     private final Supplier<StackState.Redis> spec;
     private final ServerArtifacts artifacts;
     private final Path cacheFolder;
     private Path binary;
 
     RedisServer(Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder) {
-        super("redis");
-        this.home = home;
+        super("redis", home);
         this.spec = spec;
         this.artifacts = artifacts;
         this.cacheFolder = cacheFolder;
@@ -49,10 +47,10 @@ final class RedisServer extends ManagedServer {
         binary = onPath().orElseGet(() -> extractEmbedded(progress));
         progress.report(StackEvent.Phase.CONFIGURING, "using " + binary);
         try {
-            Files.createDirectories(home.resolve("data"));
-            Files.createDirectories(home.resolve("logs"));
+            Files.createDirectories(home().resolve("data"));
+            Files.createDirectories(home().resolve("logs"));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + home, e);
+            throw new UncheckedIOException("Cannot create " + home(), e);
         }
     }
 
@@ -119,25 +117,15 @@ final class RedisServer extends ManagedServer {
                 "--bind", redis.host(),
                 "--save", "",
                 "--appendonly", "no",
-                "--dir", home.resolve("data").toString(),
-                "--logfile", home.resolve("logs/redis.log").toString(),
+                "--dir", home().resolve("data").toString(),
+                "--logfile", home().resolve("logs/redis.log").toString(),
                 "--maxmemory", "1gb",
                 "--maxmemory-policy", "allkeys-lru");
     }
 
     @Override
-    Path workDir() {
-        return home;
-    }
-
-    @Override
-    Path consoleLog() {
-        return home.resolve("logs/console.log");
-    }
-
-    @Override
     Path serverLog() {
-        return home.resolve("logs/redis.log");
+        return home().resolve("logs/redis.log");
     }
 
     @Override
