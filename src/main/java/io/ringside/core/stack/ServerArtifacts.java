@@ -76,6 +76,14 @@ public final class ServerArtifacts {
                 List.of("com.github.codemonstur:embedded-redis:" + version), false, progress).get(0);
     }
 
+    /**
+     * A third-party tool with its transitive runtime dependencies (e.g. a benchmark baseline),
+     * resolved and cached like the servers, for a JVM of its own.
+     */
+    public List<Path> tool(String name, List<String> coordinates, Consumer<String> progress) {
+        return resolve(name, coordinates, true, progress);
+    }
+
     private synchronized List<Path> resolve(String name, List<String> coordinates, boolean transitive,
                                             Consumer<String> progress) {
         Path cached = classpathCache.resolve(name + ".classpath");

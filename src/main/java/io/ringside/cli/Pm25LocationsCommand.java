@@ -1,0 +1,44 @@
+package io.ringside.cli;
+
+import io.ringside.core.Json;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.data.pm25.Pm25Store;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ringside pm25 locations}: every location with a daily series, one per line. */
+@Command(name = "locations", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "List the locations that have a daily PM2.5 series, one per line.")
+final class Pm25LocationsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Pm25Command pm25;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array instead of one name per line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> locations;
+        try (Backends backends = Backends.forProfile(pm25.main().profile(), pm25.main().dataFolder())) {
+            locations = new Pm25Store(backends.cql()).locations();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(locations));
+        } else {
+            locations.forEach(out::println);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
