@@ -1,0 +1,244 @@
+package io.ringside.core.data.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Redis in front of Cassandra, the way the seeds' design asks: GET; on a miss take a lease
+ * ({@code SET NX PX} on {@code ringside:lease:<key>}), read the backing store, and store the value
+ * with a jittered TTL only while the lease is still ours (one Lua script, so a slow reader whose
+ * lease expired cannot overwrite a newer value); readers that find the lease taken wait for the
+ * holder's value, so one expiry costs one Cassandra read. Absent rows are cached as short-lived
+ * negative entries. When Redis fails, reads go straight to the backing store and Redis is left
+ * alone for a second before it is tried again, so an outage costs no user-visible error and
+ * recovery needs nobody.
+ */
+public final class CacheAside {
+
+    private static final byte PRESENT = 1;
+    private static final byte ABSENT = 0;
+    private static final byte[] NEGATIVE = {ABSENT};
+    private static final long RETRY_REDIS_AFTER_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int MAX_PENDING_INVALIDATIONS = 10_000;
+
+    /** SET value only if the lease still holds our token, then release the lease. */
+    private static final String STORE_IF_LEASE_HELD =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then "
+            + "redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]); redis.call('DEL', KEYS[1]); return 1 "
+            + "else return 0 end";
+    private static final String RELEASE_IF_HELD =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
+
+    private final UnifiedJedis redis;
+    private final CacheMetrics metrics;
+    private final LongSupplier nanoTime;
+    private final AtomicLong redisDownSince = new AtomicLong(-1);
+    private final Queue<String> pendingInvalidations = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+
+    public CacheAside(UnifiedJedis redis, CacheMetrics metrics) {
+        this(redis, metrics, System::nanoTime);
+    }
+
+    CacheAside(UnifiedJedis redis, CacheMetrics metrics, LongSupplier nanoTime) {
+        this.redis = redis;
+        this.metrics = metrics;
+        this.nanoTime = nanoTime;
+    }
+
+    public CacheMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Reads {@code key} through the cache; {@code loader} reads the backing store and returns
+     * empty when there are no such rows.
+     */
+    public <T> CacheRead<T> get(String namespace, String key, ValueCodec<T> codec, CachePolicy policy,
+                                Supplier<Optional<T>> loader) {
+        long started = nanoTime.getAsLong();
+        if (!redisUsable()) {
+            return finish(namespace, started, loader.get(), CacheOutcome.DEGRADED);
+        }
+        try {
+            byte[] cached = redis.get(key.getBytes(StandardCharsets.UTF_8));
+            if (cached != null) {
+                return finish(namespace, started, decode(cached, codec), hitOutcome(cached));
+            }
+            return finish(namespace, started, loadOnMiss(key, codec, policy, loader), CacheOutcome.MISS);
+        } catch (JedisException e) {
+            markRedisDown();
+            return finish(namespace, started, loader.get(), CacheOutcome.DEGRADED);
+        }
+    }
+
+    /** Reads the backing store alone, for "bypass cache" and for comparisons. */
+    public <T> CacheRead<T> bypass(String namespace, Supplier<Optional<T>> loader) {
+        long started = nanoTime.getAsLong();
+        return finish(namespace, started, loader.get(), CacheOutcome.BYPASS);
+    }
+
+    /**
+     * Deletes keys after their rows changed (delete, not set: idempotent and race-free against a
+     * concurrent miss). If Redis is unreachable the keys are remembered and deleted once it answers.
+     */
+    public void invalidate(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            redis.del(keys.toArray(String[]::new));
+        } catch (JedisException e) {
+            markRedisDown();
+            for (String key : keys) {
+                if (pendingCount.incrementAndGet() <= MAX_PENDING_INVALIDATIONS) {
+                    pendingInvalidations.add(key);
+                } else {
+                    pendingCount.decrementAndGet();
+                }
+            }
+        }
+    }
+
+    private <T> Optional<T> loadOnMiss(String key, ValueCodec<T> codec, CachePolicy policy, Supplier<Optional<T>> loader) {
+        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        String leaseKey = "ringside:lease:" + key;
+        String token = UUID.randomUUID().toString();
+        long leaseMillis = policy.lease().toMillis();
+        long deadline = nanoTime.getAsLong() + policy.lease().toNanos();
+        while (true) {
+            if ("OK".equals(redis.set(leaseKey, token, SetParams.setParams().nx().px(leaseMillis)))) {
+                // the previous holder may have stored the value and released the lease between our
+                // GET and our SET NX: look again before reading Cassandra
+                byte[] cached = redis.get(keyBytes);
+                if (cached != null) {
+                    redis.eval(RELEASE_IF_HELD, List.of(leaseKey), List.of(token));
+                    return decode(cached, codec);
+                }
+                return loadAndStore(keyBytes, leaseKey, token, codec, policy, loader);
+            }
+            if (!policy.waitForLeaseHolder()) {
+                return loader.get();
+            }
+            // another reader holds the lease: wait for its value rather than reading Cassandra too
+            while (nanoTime.getAsLong() < deadline) {
+                LockSupport.parkNanos(2_000_000);
+                byte[] cached = redis.get(keyBytes);
+                if (cached != null) {
+                    return decode(cached, codec);
+                }
+                if (!redis.exists(leaseKey)) {
+                    break; // the holder gave up without a value: try to take the lease ourselves
+                }
+            }
+            if (nanoTime.getAsLong() >= deadline) {
+                return loader.get();
+            }
+        }
+    }
+
+    private <T> Optional<T> loadAndStore(byte[] keyBytes, String leaseKey, String token, ValueCodec<T> codec,
+                                         CachePolicy policy, Supplier<Optional<T>> loader) {
+        Optional<T> value;
+        try {
+            value = loader.get();
+        } catch (RuntimeException e) {
+            redis.eval(RELEASE_IF_HELD, List.of(leaseKey), List.of(token));
+            throw e;
+        }
+        byte[] stored = value.map(v -> envelope(codec.encode(v))).orElse(NEGATIVE);
+        Duration ttl = value.isPresent() ? policy.ttl() : policy.negativeTtl();
+        redis.eval(STORE_IF_LEASE_HELD.getBytes(StandardCharsets.UTF_8),
+                List.of(leaseKey.getBytes(StandardCharsets.UTF_8), keyBytes),
+                List.of(token.getBytes(StandardCharsets.UTF_8), stored,
+                        Long.toString(jittered(ttl, policy.jitter())).getBytes(StandardCharsets.UTF_8)));
+        return value;
+    }
+
+    /** TTL in milliseconds with +/- jitter, so keys loaded together do not expire together. */
+    static long jittered(Duration ttl, double jitter) {
+        double factor = 1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        return Math.max(1, Math.round(ttl.toMillis() * factor));
+    }
+
+    private static byte[] envelope(byte[] encoded) {
+        byte[] stored = new byte[encoded.length + 1];
+        stored[0] = PRESENT;
+        System.arraycopy(encoded, 0, stored, 1, encoded.length);
+        return stored;
+    }
+
+    private static <T> Optional<T> decode(byte[] cached, ValueCodec<T> codec) {
+        if (cached.length == 0 || cached[0] == ABSENT) {
+            return Optional.empty();
+        }
+        return Optional.of(codec.decode(cached, 1, cached.length - 1));
+    }
+
+    private static CacheOutcome hitOutcome(byte[] cached) {
+        return cached.length == 0 || cached[0] == ABSENT ? CacheOutcome.NEGATIVE_HIT : CacheOutcome.HIT;
+    }
+
+    private <T> CacheRead<T> finish(String namespace, long started, Optional<T> value, CacheOutcome outcome) {
+        long latency = nanoTime.getAsLong() - started;
+        metrics.record(namespace, outcome, latency);
+        return new CacheRead<>(value, outcome, latency);
+    }
+
+    private boolean redisUsable() {
+        long since = redisDownSince.get();
+        if (since < 0) {
+            return true;
+        }
+        if (nanoTime.getAsLong() - since < RETRY_REDIS_AFTER_NANOS) {
+            return false;
+        }
+        try {
+            redis.ping();
+            redisDownSince.set(-1);
+            flushPendingInvalidations();
+            return true;
+        } catch (JedisException e) {
+            redisDownSince.set(nanoTime.getAsLong());
+            return false;
+        }
+    }
+
+    private void markRedisDown() {
+        redisDownSince.compareAndSet(-1, nanoTime.getAsLong());
+    }
+
+    private void flushPendingInvalidations() {
+        String key;
+        while ((key = pendingInvalidations.poll()) != null) {
+            pendingCount.decrementAndGet();
+            try {
+                redis.del(key);
+            } catch (JedisException e) {
+                pendingInvalidations.add(key);
+                pendingCount.incrementAndGet();
+                markRedisDown();
+                return;
+            }
+        }
+    }
+
+    /** Whether reads currently skip Redis because it failed within the last second. */
+    public boolean redisDown() {
+        return redisDownSince.get() >= 0;
+    }
+}

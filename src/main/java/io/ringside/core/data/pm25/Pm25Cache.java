@@ -1,0 +1,93 @@
+package io.ringside.core.data.pm25;
+
+import io.ringside.core.data.cache.CacheAside;
+import io.ringside.core.data.cache.CacheOutcome;
+import io.ringside.core.data.cache.CachePolicy;
+import io.ringside.core.data.cache.CacheRead;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The PM2.5 daily series through the cache-aside: one key per location-year
+ * ({@code pm25:<url-encoded location>:<year>}), the unit an import invalidates and a trend
+ * assembles. Locations are URL-encoded in keys because they hold spaces, commas and ':'
+ * (and non-ASCII names, which stay intact as UTF-8 percent escapes).
+ */
+public final class Pm25Cache {
+
+    public static final String NAMESPACE = "pm25";
+    /** Historical days change only through imports, which delete their keys. */
+    public static final CachePolicy POLICY = CachePolicy.of(Duration.ofHours(6));
+
+    private final CacheAside cache;
+    private final Pm25YearSource source;
+    private final CachePolicy policy;
+
+    public Pm25Cache(CacheAside cache, Pm25YearSource source) {
+        this(cache, source, POLICY);
+    }
+
+    public Pm25Cache(CacheAside cache, Pm25YearSource source, CachePolicy policy) {
+        this.cache = cache;
+        this.source = source;
+        this.policy = policy;
+    }
+
+    public static String key(String location, int year) {
+        return "pm25:" + URLEncoder.encode(location, StandardCharsets.UTF_8) + ":" + year;
+    }
+
+    public CacheRead<List<DailyPm25>> year(String location, int year) {
+        return cache.get(NAMESPACE, key(location, year), new Pm25SeriesCodec(location), policy,
+                () -> nonEmpty(source.readYear(location, year)));
+    }
+
+    /** Days from {@code from} to {@code to} inclusive, assembled from cached years. */
+    public Pm25Trend trend(String location, LocalDate from, LocalDate to, boolean bypass) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        long started = System.nanoTime();
+        List<DailyPm25> days = new ArrayList<>();
+        CacheOutcome overall = bypass ? CacheOutcome.BYPASS : CacheOutcome.HIT;
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            int y = year;
+            CacheRead<List<DailyPm25>> read = bypass
+                    ? cache.bypass(NAMESPACE, () -> nonEmpty(source.readYear(location, y)))
+                    : year(location, year);
+            overall = combine(overall, read.outcome());
+            read.value().ifPresent(rows -> rows.stream()
+                    .filter(d -> !d.date().isBefore(from) && !d.date().isAfter(to))
+                    .forEach(days::add));
+        }
+        days.sort(java.util.Comparator.comparing(DailyPm25::date));
+        return new Pm25Trend(location, from, to, overall,
+                TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started), days);
+    }
+
+    /** Drops the cached years an import touched; called after the rows are written. */
+    public void invalidate(String location, Collection<Integer> years) {
+        cache.invalidate(years.stream().map(y -> key(location, y)).toList());
+    }
+
+    private static CacheOutcome combine(CacheOutcome overall, CacheOutcome next) {
+        if (overall == CacheOutcome.BYPASS || next == CacheOutcome.DEGRADED) {
+            return overall == CacheOutcome.BYPASS ? overall : CacheOutcome.DEGRADED;
+        }
+        if (overall == CacheOutcome.DEGRADED) {
+            return overall;
+        }
+        return next == CacheOutcome.MISS ? CacheOutcome.MISS : overall;
+    }
+
+    private static Optional<List<DailyPm25>> nonEmpty(List<DailyPm25> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows);
+    }
+}

@@ -1,0 +1,53 @@
+package io.ringside.core.kafka;
+
+import io.ringside.core.BackendUnavailableException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The Ringside topics, created on demand with the partitions and retention of the conventions
+ * rather than whatever broker auto-creation would give them.
+ */
+public final class Topics {
+
+    public static final String JOB_REQUESTS = "ringside.jobs.requests";
+    public static final String JOB_PROGRESS = "ringside.jobs.progress";
+    public static final String JOB_CONTROL = "ringside.jobs.control";
+    public static final String CACHE_STATS = "ringside.cache.stats";
+    public static final String AUDIT = "ringside.audit";
+
+    private Topics() {
+    }
+
+    /** Creates the topic if it does not exist; an existing topic is left as it is. */
+    public static void ensure(Map<String, Object> kafkaProperties, String topic, int partitions, Duration retention) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        try (Admin admin = Admin.create(props)) {
+            NewTopic newTopic = new NewTopic(topic, partitions, (short) 1)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
+            admin.createTopics(List.of(newTopic)).all().get(20, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new BackendUnavailableException("Cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(), e);
+            }
+        } catch (TimeoutException e) {
+            throw new BackendUnavailableException("Kafka at " + kafkaProperties.get("bootstrap.servers")
+                    + " did not answer within 20 s while creating " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendUnavailableException("interrupted while creating " + topic, e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.ringside.core.data.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.data.Keyspaces;
+import io.ringside.testing.Await;
+import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestStack;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The cache-aside against the shared stack's real Redis and Cassandra. */
+@ExtendWith(SharedStack.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CacheAsideTest {
+
+    private static final ValueCodec<String> TEXT = new ValueCodec<>() {
+        @Override
+        public byte[] encode(String value) {
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String decode(byte[] bytes, int offset, int length) {
+            return new String(bytes, offset, length, StandardCharsets.UTF_8);
+        }
+    };
+
+    private Backends backends;
+    private CqlSession cql;
+    private PreparedStatement select;
+    private CacheAside cache;
+    private final AtomicInteger cassandraReads = new AtomicInteger();
+
+    @BeforeAll
+    void schema(TestStack stack) {
+        backends = stack.backends();
+        cql = backends.cql();
+        Keyspaces.ensure(cql, "cachetest");
+        Keyspaces.ddl(cql, "CREATE TABLE IF NOT EXISTS cachetest.rows (k text PRIMARY KEY, v blob)");
+        select = cql.prepare("SELECT v FROM cachetest.rows WHERE k = ?");
+        cache = new CacheAside(backends.redis(), new CacheMetrics());
+    }
+
+    @AfterAll
+    void close() {
+        backends.close();
+    }
+
+    private String row(String value) {
+        String k = "row-" + UUID.randomUUID();
+        cql.execute("INSERT INTO cachetest.rows (k, v) VALUES (?, ?)", k,
+                ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)));
+        return k;
+    }
+
+    /** A real Cassandra read, counted. */
+    private Supplier<Optional<String>> loader(String k) {
+        return () -> {
+            cassandraReads.incrementAndGet();
+            Row row = cql.execute(select.bind(k)).one();
+            return row == null ? Optional.empty()
+                    : Optional.of(StandardCharsets.UTF_8.decode(row.getByteBuffer("v")).toString());
+        };
+    }
+
+    @Test
+    void aMissLoadsFromCassandraAndTheNextReadIsAHitWithTheSameValue() {
+        String k = row("Hyderabad US Consulate, India (हैदराबाद अमेरिकी वाणिज्य दूतावास)");
+        int before = cassandraReads.get();
+        CacheRead<String> first = cache.get("test", "cachetest:" + k, TEXT, CachePolicy.of(Duration.ofMinutes(1)), loader(k));
+        CacheRead<String> second = cache.get("test", "cachetest:" + k, TEXT, CachePolicy.of(Duration.ofMinutes(1)), loader(k));
+        assertEquals(CacheOutcome.MISS, first.outcome());
+        assertEquals(CacheOutcome.HIT, second.outcome());
+        assertEquals(first.value(), second.value());
+        assertEquals("Hyderabad US Consulate, India (हैदराबाद अमेरिकी वाणिज्य दूतावास)", second.value().orElseThrow());
+        assertEquals(before + 1, cassandraReads.get());
+    }
+
+    @Test
+    void fiftyConcurrentReadersOfAnExpiredKeyCauseOneCassandraRead() throws Exception {
+        String k = row("popular");
+        String key = "cachetest:" + k;
+        backends.redis().psetex(key, 1, "\u0001stale");
+        Await.until("the key to expire", Duration.ofSeconds(5), () -> !backends.redis().exists(key));
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<Optional<String>> slowLoader = () -> {
+            reads.incrementAndGet();
+            Optional<String> value = loader(k).get();
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos()); // a slow query
+            return value;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Future<CacheRead<String>>> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            results.add(pool.submit(() -> {
+                gate.await();
+                return cache.get("test", key, TEXT, CachePolicy.of(Duration.ofMinutes(1)), slowLoader);
+            }));
+        }
+        gate.countDown();
+        Set<String> values = new HashSet<>();
+        for (Future<CacheRead<String>> result : results) {
+            values.add(result.get(30, TimeUnit.SECONDS).value().orElseThrow());
+        }
+        pool.shutdown();
+        assertEquals(1, reads.get(), "Cassandra reads for one expired key");
+        assertEquals(Set.of("popular"), values);
+    }
+
+    @Test
+    void absentRowsAreCachedAsShortLivedNegativeEntries() {
+        String k = "missing-" + UUID.randomUUID();
+        String key = "cachetest:" + k;
+        CachePolicy policy = CachePolicy.of(Duration.ofMinutes(10));
+        int before = cassandraReads.get();
+        assertEquals(CacheOutcome.MISS, cache.get("test", key, TEXT, policy, loader(k)).outcome());
+        CacheRead<String> again = cache.get("test", key, TEXT, policy, loader(k));
+        assertEquals(CacheOutcome.NEGATIVE_HIT, again.outcome());
+        assertTrue(again.value().isEmpty());
+        assertEquals(before + 1, cassandraReads.get());
+        long pttl = backends.redis().pttl(key);
+        assertTrue(pttl > 0 && pttl <= policy.negativeTtl().toMillis() * 1.1, "negative TTL " + pttl);
+    }
+
+    @Test
+    void ttlsCarryJitterWithinTenPercent() {
+        CachePolicy policy = CachePolicy.of(Duration.ofSeconds(100));
+        Set<Long> ttls = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            String key = "cachetest:jitter-" + UUID.randomUUID();
+            cache.get("test", key, TEXT, policy, () -> Optional.of("v"));
+            long pttl = backends.redis().pttl(key);
+            assertTrue(pttl >= 89_000 && pttl <= 110_000, "pttl " + pttl);
+            ttls.add(pttl / 1000);
+        }
+        assertTrue(ttls.size() > 5, "TTLs should spread, got " + ttls);
+    }
+
+    @Test
+    void invalidationDeletesTheKeySoTheNextReadLoadsAgain() {
+        String k = row("v1");
+        String key = "cachetest:" + k;
+        CachePolicy policy = CachePolicy.of(Duration.ofMinutes(5));
+        cache.get("test", key, TEXT, policy, loader(k));
+        cql.execute("INSERT INTO cachetest.rows (k, v) VALUES (?, ?)", k, ByteBuffer.wrap("v2".getBytes(StandardCharsets.UTF_8)));
+        cache.invalidate(List.of(key));
+        CacheRead<String> after = cache.get("test", key, TEXT, policy, loader(k));
+        assertEquals(CacheOutcome.MISS, after.outcome());
+        assertEquals("v2", after.value().orElseThrow());
+    }
+
+    @Test
+    void metricsCountHitsAndMissesPerNamespace() {
+        CacheAside counted = new CacheAside(backends.redis(), new CacheMetrics());
+        String key = "cachetest:metrics-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            counted.get("alpha", key, TEXT, CachePolicy.of(Duration.ofMinutes(1)), () -> Optional.of("x"));
+        }
+        counted.bypass("alpha", () -> Optional.of("x"));
+        CacheMetrics.Totals totals = counted.metrics().totals("alpha");
+        assertEquals(4, totals.hits());
+        assertEquals(1, totals.misses());
+        assertEquals(0.8, totals.hitRatio(), 1e-9);
+        List<CacheMetrics.Interval> interval = counted.metrics().drainInterval();
+        assertEquals(1, interval.size());
+        assertEquals(4, interval.get(0).hits());
+        assertTrue(counted.metrics().drainInterval().isEmpty(), "a second drain has no new activity");
+    }
+}

@@ -1,0 +1,45 @@
+package io.ringside.core.data.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    @Test
+    void permitsAreSpacedEvenlyWithoutBursts() {
+        AtomicLong clock = new AtomicLong(0);
+        AtomicLong slept = new AtomicLong();
+        RateLimiter limiter = new RateLimiter(10, clock::get, nanos -> {
+            slept.addAndGet(nanos);
+            clock.addAndGet(nanos);
+        });
+        for (int i = 0; i < 21; i++) {
+            limiter.acquire();
+        }
+        assertEquals(TimeUnit.SECONDS.toNanos(2), slept.get(), "21 permits at 10/s take 2 s");
+    }
+
+    @Test
+    void idleTimeIsNotSavedUpForABurst() {
+        AtomicLong clock = new AtomicLong(0);
+        AtomicLong slept = new AtomicLong();
+        RateLimiter limiter = new RateLimiter(10, clock::get, nanos -> {
+            slept.addAndGet(nanos);
+            clock.addAndGet(nanos);
+        });
+        limiter.acquire();
+        clock.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        limiter.acquire();
+        limiter.acquire();
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(100), slept.get());
+    }
+
+    @Test
+    void aRateMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
+    }
+}
