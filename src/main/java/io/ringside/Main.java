@@ -7,6 +7,7 @@ import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
 import io.ringside.cli.StackCommand;
 import io.ringside.cli.VersionProvider;
+import io.ringside.cli.WarmCommand;
 import io.ringside.core.DataFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
-        subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, BenchCommand.class,
+        subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, WarmCommand.class, BenchCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Benchmarks against the running stack (figures on stdout, progress on stderr).",
         subcommands = {
             BenchImportCommand.class,
+            BenchCacheCommand.class,
         })
 public final class BenchCommand {
 

@@ -1,13 +1,13 @@
 package io.ringside.cli;
 
 import io.ringside.core.connect.Backends;
+import io.ringside.core.data.DataServices;
+import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Format;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25ImportResult;
-import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Samples;
 import io.ringside.core.data.pm25.Pm25Source;
-import io.ringside.core.data.pm25.Pm25Store;
 import io.ringside.core.data.pm25.RejectedRow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,8 +74,8 @@ final class LoadPm25Command implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(err);
         Pm25ImportResult result;
-        try (Backends backends = Backends.forProfile(load.main().profile(), load.main().dataFolder())) {
-            result = new Pm25Importer(new Pm25Store(backends.cql())).run(sources, options, progress::show);
+        try (DataServices services = new DataServices(Backends.forProfile(load.main().profile(), load.main().dataFolder()))) {
+            result = services.pm25Importer().run(sources, options, progress::show);
         } finally {
             progress.end();
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Query the PM2.5 series.",
         subcommands = {
             Pm25LocationsCommand.class,
+            Pm25TrendCommand.class,
         })
 public final class Pm25Command {
 

@@ -1,0 +1,109 @@
+package io.ringside.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ringside.core.Json;
+import io.ringside.core.NotFoundException;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.data.DataServices;
+import io.ringside.core.data.cache.CacheOutcome;
+import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.Pm25Trend;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ringside pm25 trend}: a daily series read through the cache, with hit or miss and latency. */
+@Command(name = "trend", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Print the daily PM2.5 series of a location (read through the Redis cache).")
+final class Pm25TrendCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Pm25Command pm25;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--location", required = true, paramLabel = "NAME", description = "Location, exactly as stored.")
+    String location;
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
+    LocalDate from;
+
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
+    LocalDate to;
+
+    @Option(names = "--json", description = "Print one JSON object (location, from, to, cache, latency_us, days).")
+    boolean json;
+
+    @Option(names = "--no-cache", description = "Read Cassandra directly (cache: bypass).")
+    boolean bypass;
+
+    @Override
+    public Integer call() throws Exception {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        Pm25Trend trend;
+        try (DataServices services = new DataServices(Backends.forProfile(pm25.main().profile(), pm25.main().dataFolder()))) {
+            services.connect(); // so the latency shown is the read's, not the connection set-up's
+            trend = services.pm25Cache().trend(location, from, to, bypass);
+            if (trend.days().isEmpty() && !services.pm25Store().locations().contains(location)) {
+                throw new NotFoundException("No PM2.5 series for location '" + location
+                        + "' (see 'ringside pm25 locations')");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String cache = trend.outcome() == CacheOutcome.DEGRADED ? "miss" : trend.outcome().label();
+        err.printf(Locale.ROOT, "cache %s%s, %d us, %d days%n", cache,
+                trend.outcome() == CacheOutcome.DEGRADED ? " (Redis unavailable: read from Cassandra)" : "",
+                trend.latencyMicros(), trend.days().size());
+        err.flush();
+        if (json) {
+            // samples is null for days from daily files: print it as null, do not drop the field
+            out.println(Json.mapper().copy().setSerializationInclusion(JsonInclude.Include.ALWAYS)
+                    .writeValueAsString(asJson(trend, cache)));
+        } else {
+            out.println("date\tavg\tmin\tmax\tsamples");
+            for (DailyPm25 day : trend.days()) {
+                out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s%n", day.date(), number(day.avg()), number(day.min()),
+                        number(day.max()), day.samples() == null ? "" : day.samples());
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> asJson(Pm25Trend trend, String cache) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("location", trend.location());
+        json.put("from", trend.from().toString());
+        json.put("to", trend.to().toString());
+        json.put("cache", cache);
+        json.put("latency_us", trend.latencyMicros());
+        List<Map<String, Object>> days = trend.days().stream().map(d -> {
+            Map<String, Object> day = new LinkedHashMap<>();
+            day.put("date", d.date().toString());
+            day.put("avg", d.avg());
+            day.put("min", d.min());
+            day.put("max", d.max());
+            day.put("samples", d.samples());
+            return day;
+        }).toList();
+        json.put("days", days);
+        return json;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,69 @@
+package io.ringside.core.data;
+
+import io.ringside.core.connect.Backends;
+import io.ringside.core.data.cache.CacheAside;
+import io.ringside.core.data.cache.CacheMetrics;
+import io.ringside.core.data.pm25.Pm25Cache;
+import io.ringside.core.data.pm25.Pm25Importer;
+import io.ringside.core.data.pm25.Pm25Store;
+
+/**
+ * The data system over one profile's backends, wired once: one cache (so one set of metrics per
+ * process), the stores, and imports that invalidate the cached years they changed. The CLI and
+ * the console build their services here instead of each assembling the parts.
+ */
+public final class DataServices implements AutoCloseable {
+
+    private final Backends backends;
+    private final CacheAside cache;
+    private Pm25Store pm25Store;
+
+    public DataServices(Backends backends) {
+        this.backends = backends;
+        this.cache = new CacheAside(backends.redis(), new CacheMetrics());
+    }
+
+    public Backends backends() {
+        return backends;
+    }
+
+    public CacheAside cache() {
+        return cache;
+    }
+
+    /**
+     * Opens the Cassandra session and a Redis connection now rather than on first use, so that
+     * latencies measured afterwards are those of the reads. Redis being down is not an error.
+     */
+    public void connect() {
+        pm25Store();
+        try {
+            backends.redis().ping();
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+            // reads will degrade to Cassandra and say so
+        }
+    }
+
+    public synchronized Pm25Store pm25Store() {
+        if (pm25Store == null) {
+            pm25Store = new Pm25Store(backends.cql());
+        }
+        return pm25Store;
+    }
+
+    public Pm25Cache pm25Cache() {
+        Pm25Store store = pm25Store();
+        return new Pm25Cache(cache, store::readYear);
+    }
+
+    /** An importer whose writes delete the cached location-years they touched. */
+    public Pm25Importer pm25Importer() {
+        Pm25Cache pm25Cache = pm25Cache();
+        return new Pm25Importer(pm25Store(), pm25Cache::invalidate);
+    }
+
+    @Override
+    public void close() {
+        backends.close();
+    }
+}
