@@ -1,7 +1,10 @@
 package io.ringside;
 
+import io.ringside.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
+import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.ExitCodes;
+import io.ringside.cli.LoadCommand;
 import io.ringside.cli.StackCommand;
 import io.ringside.cli.VersionProvider;
 import io.ringside.core.DataFolder;
@@ -19,7 +22,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
-        subcommands = {StackCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, LoadCommand.class, DatasetCommand.class, BenchCommand.class,
+            ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
