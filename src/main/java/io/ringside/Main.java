@@ -2,6 +2,7 @@ package io.ringside;
 
 import io.ringside.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
+import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
-        subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, WarmCommand.class, BenchCommand.class,
+        subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
+            BenchCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

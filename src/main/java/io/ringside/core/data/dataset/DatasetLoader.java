@@ -1,0 +1,232 @@
+package io.ringside.core.data.dataset;
+
+import io.ringside.core.RingsideException;
+import io.ringside.core.data.WriteConsistency;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One load: inspect, claim a version, write chunks, verify them, mark the version complete.
+ *
+ * <p>Verification re-reads each chunk's row (sha256, raw_bytes, gz_bytes; not the blob) at the
+ * write consistency as soon as its write is acknowledged, and requires exactly what was sent.
+ * The version's sha-256 is taken over the input as it is sliced, and the slices in seq order are
+ * the input, so once every row verifies the stored chunks add up to that sha. Reading each 5 MiB
+ * blob back as well would double the Cassandra traffic of a load; {@code dataset verify} does
+ * that full re-read (decompress and hash every chunk) on demand. The version is marked complete
+ * only after every chunk verified and, for a gzipped IDX file, the validation of its whole gzip
+ * stream (which runs on a worker thread while the chunks are written) succeeded.
+ *
+ * <p>Hashing and compressing run on worker threads, overlapping the reading of the next slice.
+ * A chunk holds its in-flight permit from preparation until its row is verified, which bounds
+ * the blobs a load has in the air (and on the server's heap) to {@value #MAX_IN_FLIGHT}.
+ */
+final class DatasetLoader {
+
+    static final int MAX_IN_FLIGHT = 4;
+
+    private final ManifestTable manifests;
+    private final ChunkTable chunks;
+    private final ChunkLayout layout;
+    private final WriteConsistency consistency;
+
+    DatasetLoader(ManifestTable manifests, ChunkTable chunks, ChunkLayout layout, WriteConsistency consistency) {
+        this.manifests = manifests;
+        this.chunks = chunks;
+        this.layout = layout;
+        this.consistency = consistency;
+    }
+
+    LoadResult load(String name, Path file, DatasetKind kind, ProgressListener listener) throws IOException {
+        long started = System.nanoTime();
+        long size = Files.size(file);
+        listener.onProgress(new LoadProgress("inspect", LoadProgress.UNIT_BYTES, 0, size, 0, 0, null));
+        Optional<IdxHeader> idx = kind == DatasetKind.BINARY ? Optional.empty()
+                : IdxInspector.readHeader(file, kind == DatasetKind.IDX);
+
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(DatasetManifest.META_SOURCE, String.valueOf(file.getFileName()));
+        meta.put(DatasetManifest.META_CHUNKS_PER_BUCKET, Integer.toString(layout.chunksPerBucket()));
+        idx.ifPresent(header -> meta.putAll(header.meta()));
+        if (consistency.degraded()) {
+            meta.put(DatasetManifest.META_DEGRADED, consistency.degradedReason());
+        }
+        String storedKind = idx.isPresent() ? DatasetKind.IDX.label() : DatasetKind.BINARY.label();
+        ExecutorService workers = Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "ringside-dataset-load");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletableFuture<Void> validation = idx.map(header -> CompletableFuture.runAsync(
+                    () -> IdxInspector.validate(file, header), workers)).orElse(CompletableFuture.completedFuture(null));
+            DatasetManifest manifest = manifests.claimNextVersion(new DatasetManifest(name, 0, storedKind,
+                    DatasetStatus.LOADING, size, layout.chunkCount(size), layout.sliceBytes(), null, meta,
+                    Instant.now()), consistency);
+            return loadVersion(manifest, file, validation, workers, listener, started);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private LoadResult loadVersion(DatasetManifest manifest, Path file, CompletableFuture<Void> validation,
+                                   ExecutorService workers, ProgressListener listener, long started) {
+        try {
+            Written written = writeAndVerify(manifest, file, validation, workers, listener);
+            validation.join();
+            if (written.rawBytes != manifest.rawBytes()) {
+                throw new RingsideException(file + " changed while it was loaded (" + manifest.rawBytes()
+                        + " bytes at the start, " + written.rawBytes + " read)");
+            }
+            manifests.markComplete(manifest, written.rawBytes, written.chunks, written.sha256, Map.of(),
+                    consistency.level());
+            DatasetStatus status = manifests.find(manifest.name(), manifest.version(), consistency.level())
+                    .map(DatasetManifest::status).orElse(null);
+            if (status != DatasetStatus.COMPLETE) {
+                throw new RingsideException("the manifest row reads back as " + status + " after marking it complete");
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            long size = written.rawBytes;
+            listener.onProgress(new LoadProgress("complete", LoadProgress.UNIT_BYTES, size, size,
+                    size / Math.max(1e-9, elapsed.toNanos() / 1e9), written.chunks, consistency.degradedReason()));
+            return new LoadResult(manifest.name(), manifest.version(), manifest.kind(), written.chunks,
+                    written.rawBytes, written.storedBytes, written.sha256, elapsed, consistency.degradedReason());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            giveUp(manifest, DatasetStatus.CANCELLED, "cancelled");
+            throw new RingsideException("Loading " + manifest.describe() + " was cancelled");
+        } catch (RuntimeException | IOException | Error e) {
+            Throwable cause = unwrap(e);
+            String reason = reasonOf(cause);
+            giveUp(manifest, DatasetStatus.FAILED, reason);
+            if (cause instanceof InvalidInputException) {
+                throw new InvalidInputException(reason + " (" + manifest.describe() + " is marked failed)");
+            }
+            throw new RingsideException("Loading " + manifest.describe() + " from " + file + " failed: " + reason, e);
+        }
+    }
+
+    private record Written(int chunks, long rawBytes, long storedBytes, String sha256) {
+    }
+
+    private Written writeAndVerify(DatasetManifest manifest, Path file, CompletableFuture<Void> validation,
+                                   ExecutorService workers, ProgressListener listener)
+            throws IOException, InterruptedException {
+        ProgressThrottle progress = new ProgressThrottle(listener, "write", manifest.rawBytes());
+        if (consistency.degraded()) {
+            progress.note(consistency.degradedReason());
+        }
+        Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicLong storedBytes = new AtomicLong();
+        MessageDigest whole = ChunkCodec.newSha256();
+        int seq = 0;
+        long rawBytes = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            while (failure.get() == null && !validation.isCompletedExceptionally()) {
+                byte[] raw = in.readNBytes(layout.sliceBytes());
+                if (raw.length == 0) {
+                    break;
+                }
+                whole.update(raw);
+                rawBytes += raw.length;
+                permits.acquire();
+                int chunkSeq = seq;
+                CompletableFuture.supplyAsync(() -> prepare(chunkSeq, raw), workers)
+                        .thenCompose(chunk -> {
+                            storedBytes.addAndGet(chunk.gz.length);
+                            return writeChunk(manifest, chunkSeq, raw.length, chunk.gz, chunk.sha);
+                        })
+                        .whenComplete((ok, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, unwrap(error));
+                            } else {
+                                progress.chunkDone(ok);
+                            }
+                            permits.release();
+                        });
+                seq++;
+            }
+            permits.acquire(MAX_IN_FLIGHT);
+        }
+        Throwable error = failure.get();
+        if (error instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (error != null) {
+            throw new RingsideException(reasonOf(error), error);
+        }
+        progress.finish();
+        return new Written(seq, rawBytes, storedBytes.get(), HexFormat.of().formatHex(whole.digest()));
+    }
+
+    private record PreparedChunk(byte[] gz, String sha) {
+    }
+
+    /** Hashes and compresses a slice; on a worker thread, so it overlaps reading the next one. */
+    private static PreparedChunk prepare(int seq, byte[] raw) {
+        byte[] gz = ChunkCodec.gzip(raw);
+        if (gz.length > ChunkLayout.MAX_CHUNK_BYTES) {
+            throw new IllegalStateException("chunk " + seq + " is " + gz.length + " bytes compressed, over the "
+                    + ChunkLayout.MAX_CHUNK_BYTES + "-byte limit");
+        }
+        return new PreparedChunk(gz, ChunkCodec.sha256(raw));
+    }
+
+    /** Writes one chunk and reads its row back; completes with the chunk's raw size. */
+    private CompletableFuture<Long> writeChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz, String sha) {
+        int bucket = layout.bucketOf(seq);
+        return chunks.insertAsync(manifest.name(), manifest.version(), bucket, seq, gz, rawLength, sha,
+                        consistency.level())
+                .thenCompose(written -> chunks.readRowAsync(manifest.name(), manifest.version(), bucket, seq,
+                        consistency.level()))
+                .thenApply(stored -> {
+                    ChunkCheck.requireRow(seq, stored, rawLength, gz.length, sha);
+                    return (long) rawLength;
+                })
+                .toCompletableFuture();
+    }
+
+    /**
+     * Marks a version failed or cancelled and drops its chunks, which nothing will ever read; the
+     * manifest row stays, with the reason, as the record of what happened.
+     */
+    private void giveUp(DatasetManifest manifest, DatasetStatus status, String reason) {
+        try {
+            manifests.setStatus(manifest.name(), manifest.version(), status,
+                    Map.of(DatasetManifest.META_FAILURE, reason), consistency.level());
+            for (int bucket = 0; bucket < layout.bucketCount(manifest.chunkCount()); bucket++) {
+                chunks.deleteBucket(manifest.name(), manifest.version(), bucket, consistency.level());
+            }
+        } catch (RuntimeException e) {
+            // The original error matters more; the version stays 'loading' at worst, never 'complete'.
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private static String reasonOf(Throwable e) {
+        Throwable cause = unwrap(e);
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+}
