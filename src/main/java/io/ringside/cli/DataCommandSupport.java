@@ -6,6 +6,7 @@ import io.ringside.Main;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
+import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetStore;
 import java.util.function.Function;
 
@@ -21,6 +22,13 @@ final class DataCommandSupport {
 
     static <T> T withStore(Main main, Function<DatasetStore, T> work) {
         return withBackends(main, backends -> work.apply(new DatasetStore(backends.cql())));
+    }
+
+    static <T> T withServices(Main main, Function<DataServices, T> work) {
+        return withBackends(main, backends -> {
+            DataServices services = new DataServices(backends);
+            return work.apply(services);
+        });
     }
 
     static <T> T withBackends(Main main, Function<Backends, T> work) {

@@ -189,7 +189,8 @@ public final class DatasetCommand {
                 dataset.err().flush();
                 return ExitCodes.USAGE;
             }
-            List<DatasetManifest> deleted = DataCommandSupport.withStore(dataset.main, store -> store.delete(name, version));
+            List<DatasetManifest> deleted = DataCommandSupport.withServices(dataset.main,
+                    services -> services.deleteDataset(name, version));
             dataset.out().printf("deleted %s%n", describe(deleted));
             dataset.out().flush();
             return ExitCodes.OK;

@@ -9,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Fill the Redis cache ahead of use, rate-limited so Cassandra is not flooded.",
         subcommands = {
             WarmPm25Command.class,
+            WarmDatasetCommand.class,
         })
 public final class WarmCommand {
 

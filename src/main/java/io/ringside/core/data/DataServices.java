@@ -1,15 +1,23 @@
 package io.ringside.core.data;
 
+import io.ringside.core.NotFoundException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
+import io.ringside.core.data.dataset.DatasetChunkCache;
+import io.ringside.core.data.dataset.DatasetManifest;
+import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.pm25.Pm25Cache;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The data system over one profile's backends, wired once: one cache (so one set of metrics per
- * process), the stores, and imports that invalidate the cached years they changed. The CLI and
+ * process), the stores, imports that invalidate the cached years they changed, and deletes that
+ * drop the cached chunks of what they deleted. The CLI and
  * the console build their services here instead of each assembling the parts.
  */
 public final class DataServices implements AutoCloseable {
@@ -17,6 +25,7 @@ public final class DataServices implements AutoCloseable {
     private final Backends backends;
     private final CacheAside cache;
     private Pm25Store pm25Store;
+    private DatasetStore datasetStore;
 
     public DataServices(Backends backends) {
         this.backends = backends;
@@ -60,6 +69,39 @@ public final class DataServices implements AutoCloseable {
     public Pm25Importer pm25Importer() {
         Pm25Cache pm25Cache = pm25Cache();
         return new Pm25Importer(pm25Store(), pm25Cache::invalidate);
+    }
+
+    public synchronized DatasetStore datasetStore() {
+        if (datasetStore == null) {
+            datasetStore = new DatasetStore(backends.cql());
+        }
+        return datasetStore;
+    }
+
+    /** Chunks of complete versions through the cache; a chunk that is not there is a negative entry. */
+    public DatasetChunkCache datasetChunkCache() {
+        DatasetStore store = datasetStore();
+        return new DatasetChunkCache(cache, (name, version, seq) -> {
+            try {
+                return Optional.of(store.readChunk(name, version, seq));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Deletes versions and then their cached chunks, so no reader is served a deleted version. */
+    public List<DatasetManifest> deleteDataset(String name, Integer version) {
+        List<DatasetManifest> deleted = datasetStore().delete(name, version);
+        List<String> keys = new ArrayList<>();
+        for (DatasetManifest manifest : deleted) {
+            for (int seq = 0; seq < manifest.chunkCount(); seq++) {
+                keys.add(DatasetChunkCache.chunkKey(manifest.name(), manifest.version(), seq));
+            }
+            keys.add(DatasetChunkCache.metaKey(manifest.name(), manifest.version()));
+        }
+        cache.invalidate(keys);
+        return deleted;
     }
 
     @Override
