@@ -1,6 +1,13 @@
 package io.ringside.cli;
 
 import io.ringside.Main;
+import io.ringside.core.data.cache.CacheRead;
+import io.ringside.core.data.cache.CacheWarmer;
+import io.ringside.core.data.cache.RateLimiter;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,5 +25,16 @@ public final class WarmCommand {
 
     Main main() {
         return main;
+    }
+
+    /** Runs the reads at the given rate with a progress line on stderr. */
+    static CacheWarmer.Summary warm(List<Supplier<CacheRead<?>>> reads, double rate, String unit, PrintWriter err) {
+        CacheWarmer.Summary summary = new CacheWarmer(new RateLimiter(rate)).warm(reads, done -> {
+            err.printf(Locale.ROOT, "\rwarmed %d/%d %s", done, reads.size(), unit);
+            err.flush();
+        });
+        err.println();
+        err.flush();
+        return summary;
     }
 }

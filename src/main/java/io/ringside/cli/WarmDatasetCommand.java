@@ -2,7 +2,6 @@ package io.ringside.cli;
 
 import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.CacheWarmer;
-import io.ringside.core.data.cache.RateLimiter;
 import io.ringside.core.data.dataset.DatasetChunkCache;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.NotFoundException;
@@ -56,12 +55,7 @@ final class WarmDatasetCommand implements Callable<Integer> {
                 int s = seq;
                 reads.add(() -> chunks.chunk(manifest.name(), manifest.version(), s));
             }
-            CacheWarmer.Summary summary = new CacheWarmer(new RateLimiter(rate)).warm(reads, done -> {
-                err.printf(Locale.ROOT, "\rwarmed %d/%d chunks", done, reads.size());
-                err.flush();
-            });
-            err.println();
-            err.flush();
+            CacheWarmer.Summary summary = WarmCommand.warm(reads, rate, "chunks", err);
             out.printf(Locale.ROOT, "%s version %d: %d chunks, %d loaded, %d already cached, %d missing%n",
                     manifest.name(), manifest.version(), summary.total(), summary.loaded(), summary.alreadyCached(),
                     summary.absent());

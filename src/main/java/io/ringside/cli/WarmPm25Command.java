@@ -4,7 +4,6 @@ import io.ringside.core.connect.Backends;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.CacheWarmer;
-import io.ringside.core.data.cache.RateLimiter;
 import io.ringside.core.data.pm25.Pm25Cache;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -60,12 +59,7 @@ final class WarmPm25Command implements Callable<Integer> {
                     reads.add(() -> pm25.year(location, y));
                 }
             }
-            CacheWarmer.Summary summary = new CacheWarmer(new RateLimiter(rate)).warm(reads, done -> {
-                err.printf(Locale.ROOT, "\rwarmed %d/%d keys", done, reads.size());
-                err.flush();
-            });
-            err.println();
-            err.flush();
+            CacheWarmer.Summary summary = WarmCommand.warm(reads, rate, "keys", err);
             out.printf(Locale.ROOT, "keys %d: %d loaded, %d already cached, %d without rows%n", summary.total(),
                     summary.loaded(), summary.alreadyCached(), summary.absent());
             out.flush();

@@ -75,9 +75,15 @@ public final class CacheAside {
             return finish(namespace, started, loader.get(), CacheOutcome.DEGRADED);
         }
         try {
-            byte[] cached = redis.get(key.getBytes(StandardCharsets.UTF_8));
+            byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+            byte[] cached = redis.get(keyBytes);
             if (cached != null) {
-                return finish(namespace, started, decode(cached, codec), hitOutcome(cached));
+                Optional<Optional<T>> decoded = tryDecode(cached, codec);
+                if (decoded.isPresent()) {
+                    return finish(namespace, started, decoded.get(), hitOutcome(cached));
+                }
+                // written by an older encoding, another writer, or damaged: drop it and reload
+                redis.del(keyBytes);
             }
             return finish(namespace, started, loadOnMiss(key, codec, policy, loader), CacheOutcome.MISS);
         } catch (JedisException e) {
@@ -125,9 +131,10 @@ public final class CacheAside {
                 // the previous holder may have stored the value and released the lease between our
                 // GET and our SET NX: look again before reading Cassandra
                 byte[] cached = redis.get(keyBytes);
-                if (cached != null) {
+                Optional<Optional<T>> decoded = cached == null ? Optional.empty() : tryDecode(cached, codec);
+                if (decoded.isPresent()) {
                     redis.eval(RELEASE_IF_HELD, List.of(leaseKey), List.of(token));
-                    return decode(cached, codec);
+                    return decoded.get();
                 }
                 return loadAndStore(keyBytes, leaseKey, token, codec, policy, loader);
             }
@@ -139,7 +146,11 @@ public final class CacheAside {
                 LockSupport.parkNanos(2_000_000);
                 byte[] cached = redis.get(keyBytes);
                 if (cached != null) {
-                    return decode(cached, codec);
+                    Optional<Optional<T>> decoded = tryDecode(cached, codec);
+                    if (decoded.isPresent()) {
+                        return decoded.get();
+                    }
+                    return loader.get();
                 }
                 if (!redis.exists(leaseKey)) {
                     break; // the holder gave up without a value: try to take the lease ourselves
@@ -187,6 +198,15 @@ public final class CacheAside {
             return Optional.empty();
         }
         return Optional.of(codec.decode(cached, 1, cached.length - 1));
+    }
+
+    /** The decoded value, or empty if the bytes cannot be decoded by this codec. */
+    private static <T> Optional<Optional<T>> tryDecode(byte[] cached, ValueCodec<T> codec) {
+        try {
+            return Optional.of(decode(cached, codec));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static CacheOutcome hitOutcome(byte[] cached) {

@@ -38,17 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CacheAsideTest {
 
-    private static final ValueCodec<String> TEXT = new ValueCodec<>() {
-        @Override
-        public byte[] encode(String value) {
-            return value.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String decode(byte[] bytes, int offset, int length) {
-            return new String(bytes, offset, length, StandardCharsets.UTF_8);
-        }
-    };
+    private static final ValueCodec<String> TEXT = TextCodec.UTF8;
 
     private Backends backends;
     private CqlSession cql;
@@ -173,6 +163,32 @@ class CacheAsideTest {
         CacheRead<String> after = cache.get("test", key, TEXT, policy, loader(k));
         assertEquals(CacheOutcome.MISS, after.outcome());
         assertEquals("v2", after.value().orElseThrow());
+    }
+
+    @Test
+    void aValueThatCannotBeDecodedIsReloadedNotAnError() {
+        String k = row("fresh");
+        String key = "cachetest:" + k;
+        ValueCodec<String> strict = new ValueCodec<>() {
+            @Override
+            public byte[] encode(String value) {
+                return ("v2:" + value).getBytes(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public String decode(byte[] bytes, int offset, int length) {
+                String text = new String(bytes, offset, length, StandardCharsets.UTF_8);
+                if (!text.startsWith("v2:")) {
+                    throw new IllegalArgumentException("unknown encoding");
+                }
+                return text.substring(3);
+            }
+        };
+        backends.redis().set(key.getBytes(StandardCharsets.UTF_8), "\u0001v1:old".getBytes(StandardCharsets.UTF_8));
+        CacheRead<String> read = cache.get("test", key, strict, CachePolicy.of(Duration.ofMinutes(1)), loader(k));
+        assertEquals(CacheOutcome.MISS, read.outcome());
+        assertEquals("fresh", read.value().orElseThrow());
+        assertEquals(CacheOutcome.HIT, cache.get("test", key, strict, CachePolicy.of(Duration.ofMinutes(1)), loader(k)).outcome());
     }
 
     @Test

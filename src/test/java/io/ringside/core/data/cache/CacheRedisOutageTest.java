@@ -9,7 +9,6 @@ import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,17 +26,7 @@ import redis.clients.jedis.JedisPooled;
 @ExtendWith(SharedStack.class)
 class CacheRedisOutageTest {
 
-    private static final ValueCodec<String> TEXT = new ValueCodec<>() {
-        @Override
-        public byte[] encode(String value) {
-            return value.getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String decode(byte[] bytes, int offset, int length) {
-            return new String(bytes, offset, length, StandardCharsets.UTF_8);
-        }
-    };
+    private static final ValueCodec<String> TEXT = TextCodec.UTF8;
 
     @Test
     void readsFallBackToTheStoreWhileRedisIsDownAndUseRedisAgainWhenItReturns(TestStack stack) throws Exception {
