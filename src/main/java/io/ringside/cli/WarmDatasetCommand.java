@@ -50,6 +50,9 @@ final class WarmDatasetCommand implements Callable<Integer> {
                     : services.datasetStore().manifest(name, version).filter(DatasetManifest::complete).orElseThrow(
                             () -> new NotFoundException("Dataset '" + name + "' has no complete version " + version));
             DatasetChunkCache chunks = services.datasetChunkCache();
+            if (!services.publishCacheStats()) {
+                err.println("note: Kafka unreachable; cache stats of this warm-up are not published");
+            }
             List<Supplier<CacheRead<?>>> reads = new ArrayList<>();
             for (int seq = 0; seq < manifest.chunkCount(); seq++) {
                 int s = seq;

@@ -52,6 +52,9 @@ final class WarmPm25Command implements Callable<Integer> {
         try (DataServices services = new DataServices(Backends.forProfile(warm.main().profile(), warm.main().dataFolder()))) {
             List<String> targets = locations.isEmpty() ? services.pm25Store().locations() : locations;
             Pm25Cache pm25 = services.pm25Cache();
+            if (!services.publishCacheStats()) {
+                err.println("note: Kafka unreachable; cache stats of this warm-up are not published");
+            }
             List<Supplier<CacheRead<?>>> reads = new ArrayList<>();
             for (String location : targets) {
                 for (int year = from.getYear(); year <= to.getYear(); year++) {

@@ -1,18 +1,22 @@
 package io.ringside.core.data;
 
 import io.ringside.core.NotFoundException;
+import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
+import io.ringside.core.data.cache.CacheStatsPublisher;
 import io.ringside.core.data.dataset.DatasetChunkCache;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.pm25.Pm25Cache;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Store;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * The data system over one profile's backends, wired once: one cache (so one set of metrics per
@@ -26,6 +30,7 @@ public final class DataServices implements AutoCloseable {
     private final CacheAside cache;
     private Pm25Store pm25Store;
     private DatasetStore datasetStore;
+    private CacheStatsPublisher statsPublisher;
 
     public DataServices(Backends backends) {
         this.backends = backends;
@@ -104,8 +109,28 @@ public final class DataServices implements AutoCloseable {
         return deleted;
     }
 
+    /**
+     * Starts publishing this process's cache metrics to {@code ringside.cache.stats} once a second,
+     * for as long as these services are open. Best effort: returns false (and reads go on) when
+     * Kafka cannot be reached.
+     */
+    public synchronized boolean publishCacheStats() {
+        if (statsPublisher == null) {
+            try {
+                statsPublisher = new CacheStatsPublisher(cache.metrics(), backends.kafkaProperties(), Duration.ofSeconds(1));
+            } catch (RingsideException | KafkaException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (statsPublisher != null) {
+            statsPublisher.close();
+            statsPublisher = null;
+        }
         backends.close();
     }
 }
