@@ -52,10 +52,18 @@ final class BenchCacheCommand implements Callable<Integer> {
             if (location == null) {
                 store.writeDays(syntheticYear(year));
             }
-            Pm25CacheBench.Result result = Pm25CacheBench.run(store::readYear, services.pm25Cache(),
-                    services.backends().redis(), target, year, iterations);
-            result.report().forEach(out::println);
-            out.flush();
+            try {
+                Pm25CacheBench.Result result = Pm25CacheBench.run(store::readYear, services.pm25Cache(),
+                        services.backends().redis(), target, year, iterations);
+                result.report().forEach(out::println);
+                out.flush();
+            } finally {
+                if (location == null) {
+                    // leave no synthetic series behind for 'pm25 locations' and warm-ups to find
+                    store.deleteDaily(SYNTHETIC);
+                    services.pm25Cache().invalidate(SYNTHETIC, List.of(year));
+                }
+            }
         }
         return ExitCodes.OK;
     }

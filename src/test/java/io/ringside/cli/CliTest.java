@@ -60,6 +60,14 @@ class CliTest {
     }
 
     @Test
+    void dataCommandsOnAStoppedStackSayItIsNotRunning(@TempDir Path data) {
+        new io.ringside.core.stack.StateFile(data.resolve("stack")).write(io.ringside.core.stack.StateFileTest.sample());
+        CliRun run = CliRun.of("--data", data.toString(), "pm25", "locations");
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.err().contains("is not running"), run.err());
+    }
+
+    @Test
     void aCorruptStateFileFailsWithItsPath(@TempDir Path data) throws IOException {
         Path state = data.resolve("stack/stack.json");
         Files.createDirectories(state.getParent());

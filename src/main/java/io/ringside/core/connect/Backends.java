@@ -44,6 +44,11 @@ public final class Backends implements AutoCloseable {
         }
         StackState state = new StackClient(dataFolder).status().orElseThrow(() -> new BackendUnavailableException(
                 "No local stack in " + dataFolder + "; start one with 'ringside stack up --detach'"));
+        // Redis or Kafka being down is survivable (reads degrade, stats wait); no Cassandra node is not
+        if (state.cassandra().nodes().stream().noneMatch(StackState.CassandraNode::up)) {
+            throw new BackendUnavailableException("The local stack in " + dataFolder + " is not running (no Cassandra "
+                    + "node is up); start it with 'ringside stack up --detach'");
+        }
         return new Backends(endpointsOf(state));
     }
 

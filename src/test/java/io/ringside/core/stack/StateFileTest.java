@@ -11,15 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StateFileTest {
+public class StateFileTest {
 
-    static StackState sample() {
+    /** A state whose pids are above any kernel's pid limit, so probing it finds every server down. */
+    public static StackState sample() {
         return new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra("ringside-local", List.of(
-                        new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000, 7199, true, 11L, "5.0.9"))),
-                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "abc", true, 12L, "4.1.1"),
-                new StackState.Redis("127.0.0.1", 6379, true, 13L, "7.0.15", "/usr/bin/redis-server"),
-                new StackState.Supervisor(10L, "/tmp/x.sock"));
+                        new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000, 7199, true, 999_999_911L, "5.0.9"))),
+                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "abc", true, 999_999_912L, "4.1.1"),
+                new StackState.Redis("127.0.0.1", 6379, true, 999_999_913L, "7.0.15", "/usr/bin/redis-server"),
+                new StackState.Supervisor(999_999_910L, "/tmp/x.sock"));
     }
 
     @Test

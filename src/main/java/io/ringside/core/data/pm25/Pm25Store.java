@@ -68,6 +68,13 @@ public final class Pm25Store {
     }
 
     /** Every location with a daily series, sorted. Scans the partition keys: fine for thousands of locations. */
+    /** Deletes a location's daily series (one partition); the caller drops its cached years. */
+    public void deleteDaily(String location) {
+        session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement
+                .newInstance("DELETE FROM " + KEYSPACE + "." + DAILY_TABLE + " WHERE location = ?", location)
+                .setConsistencyLevel(io.ringside.core.data.WriteConsistency.of(session).level()));
+    }
+
     public List<String> locations() {
         statements();
         List<String> names = new ArrayList<>();
