@@ -7,8 +7,12 @@ import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.DataServices;
+import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.data.dataset.DatasetStore;
+import java.io.PrintWriter;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Opens the profile's backends for one data command and closes them however it ends. Driver
@@ -29,6 +33,32 @@ final class DataCommandSupport {
             DataServices services = new DataServices(backends);
             return work.apply(services);
         });
+    }
+
+    /**
+     * Runs an admin action and records it in the audit trail whatever its outcome; the event is
+     * on disk before this returns, and a note says so when Kafka could not take it yet.
+     */
+    static <T> T audited(Main main, Backends backends, String action, String target, ToLongFunction<T> count,
+                         Supplier<T> work, PrintWriter err) {
+        AuditLog audit = new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile());
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            noteSpooled(audit.record(action, target, 0, "failed: " + e.getMessage()), audit, err);
+            throw e;
+        }
+        noteSpooled(audit.record(action, target, count.applyAsLong(result), "ok"), audit, err);
+        return result;
+    }
+
+    private static void noteSpooled(int waiting, AuditLog audit, PrintWriter err) {
+        if (waiting > 0) {
+            err.println("note: Kafka unreachable; " + waiting + " audit event(s) kept in " + audit.spool().file()
+                    + " and forwarded when it is back");
+            err.flush();
+        }
     }
 
     static <T> T withBackends(Main main, Function<Backends, T> work) {

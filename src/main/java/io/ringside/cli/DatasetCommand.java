@@ -190,7 +190,9 @@ public final class DatasetCommand {
                 return ExitCodes.USAGE;
             }
             List<DatasetManifest> deleted = DataCommandSupport.withServices(dataset.main,
-                    services -> services.deleteDataset(name, version));
+                    services -> DataCommandSupport.audited(dataset.main, services.backends(), "dataset.delete",
+                            version == null ? name : name + ":" + version, d -> d.size(),
+                            () -> services.deleteDataset(name, version), dataset.err()));
             dataset.out().printf("deleted %s%n", describe(deleted));
             dataset.out().flush();
             return ExitCodes.OK;

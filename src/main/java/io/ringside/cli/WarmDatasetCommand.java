@@ -58,7 +58,9 @@ final class WarmDatasetCommand implements Callable<Integer> {
                 int s = seq;
                 reads.add(() -> chunks.chunk(manifest.name(), manifest.version(), s));
             }
-            CacheWarmer.Summary summary = WarmCommand.warm(reads, rate, "chunks", err);
+            CacheWarmer.Summary summary = DataCommandSupport.audited(warm.main(), services.backends(), "cache.warm",
+                    "dataset " + manifest.name() + ":" + manifest.version(), CacheWarmer.Summary::total,
+                    () -> WarmCommand.warm(reads, rate, "chunks", err), err);
             out.printf(Locale.ROOT, "%s version %d: %d chunks, %d loaded, %d already cached, %d missing%n",
                     manifest.name(), manifest.version(), summary.total(), summary.loaded(), summary.alreadyCached(),
                     summary.absent());

@@ -31,20 +31,26 @@ public final class Topics {
 
     /** Creates the topic if it does not exist; an existing topic is left as it is. */
     public static void ensure(Map<String, Object> kafkaProperties, String topic, int partitions, Duration retention) {
+        ensure(kafkaProperties, topic, partitions, retention, Duration.ofSeconds(15));
+    }
+
+    /** As {@link #ensure(Map, String, int, Duration)}, giving up after {@code timeout}. */
+    public static void ensure(Map<String, Object> kafkaProperties, String topic, int partitions, Duration retention,
+                              Duration timeout) {
         Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, timeout.toMillis()));
+        props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(props)) {
             NewTopic newTopic = new NewTopic(topic, partitions, (short) 1)
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
-            admin.createTopics(List.of(newTopic)).all().get(20, TimeUnit.SECONDS);
+            admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new BackendUnavailableException("Cannot create Kafka topic " + topic + ": " + e.getCause().getMessage(), e);
             }
         } catch (TimeoutException e) {
             throw new BackendUnavailableException("Kafka at " + kafkaProperties.get("bootstrap.servers")
-                    + " did not answer within 20 s while creating " + topic, e);
+                    + " did not answer within " + timeout.toSeconds() + " s while creating " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BackendUnavailableException("interrupted while creating " + topic, e);

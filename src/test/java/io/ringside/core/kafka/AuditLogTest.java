@@ -1,0 +1,136 @@
+package io.ringside.core.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ringside.core.Json;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.data.dataset.DatasetKind;
+import io.ringside.core.data.dataset.DatasetStore;
+import io.ringside.core.stack.PortAllocator;
+import io.ringside.testing.CliRun;
+import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit trail: spool first, then Kafka, and nothing lost while Kafka is away. */
+@ExtendWith(SharedStack.class)
+class AuditLogTest {
+
+    @Test
+    void anActionReachesTheAuditTopicWithWhoWhatAndOutcome(TestStack stack, @TempDir Path data) throws Exception {
+        String target = "target-" + UUID.randomUUID();
+        AuditLog audit = new AuditLog(data, Map.of("bootstrap.servers", stack.state().kafka().bootstrap()), "local");
+        assertEquals(0, audit.record("cache.evict", target, 3, "ok"));
+        assertEquals(0, audit.spool().size());
+        JsonNode event = awaitEvent(stack, e -> target.equals(e.path("target").asText()));
+        assertEquals("cache.evict", event.path("action").asText());
+        assertEquals(System.getProperty("user.name"), event.path("user").asText());
+        assertEquals("local", event.path("profile").asText());
+        assertEquals(3, event.path("count").asLong());
+        assertEquals("ok", event.path("outcome").asText());
+        assertTrue(event.path("ts").isTextual());
+    }
+
+    @Test
+    void whileKafkaIsAwayEventsWaitInTheSpoolAndAreForwardedLater(TestStack stack, @TempDir Path data) throws Exception {
+        int deadPort = PortAllocator.choose(29_792, List.of("127.0.0.1"));
+        String target = "spooled-" + UUID.randomUUID();
+        AuditLog offline = new AuditLog(data, Map.of("bootstrap.servers", "127.0.0.1:" + deadPort), "local");
+        long started = System.nanoTime();
+        assertEquals(1, offline.record("dataset.delete", target, 1, "ok"));
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20), "recording must not hang on a dead broker");
+        assertEquals(1, offline.spool().size());
+
+        AuditLog online = new AuditLog(data, Map.of("bootstrap.servers", stack.state().kafka().bootstrap()), "local");
+        assertEquals(0, online.flush());
+        assertEquals(0, online.spool().size());
+        assertEquals("dataset.delete", awaitEvent(stack, e -> target.equals(e.path("target").asText()))
+                .path("action").asText());
+        PortAllocator.release(deadPort);
+    }
+
+    @Test
+    void concurrentAppendsKeepEveryLineWhole(@TempDir Path data) throws Exception {
+        Spool spool = new Spool(data, "ringside.test");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> tasks = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            tasks.add(pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    spool.append("{\"thread\":" + thread + ",\"i\":" + i + ",\"pad\":\"" + "x".repeat(500) + "\"}");
+                }
+            }));
+        }
+        for (java.util.concurrent.Future<?> task : tasks) {
+            task.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        List<String> lines = Files.readAllLines(spool.file());
+        assertEquals(400, lines.size());
+        for (String line : lines) {
+            assertEquals(500, Json.mapper().readTree(line).path("pad").asText().length());
+        }
+        assertEquals(150, spool.drain(batch -> 250));
+        assertEquals(150, spool.size());
+    }
+
+    @Test
+    void deletingADatasetFromTheCliIsAudited(TestStack stack, @TempDir Path dir) throws IOException, Exception {
+        Path file = dir.resolve("small.bin");
+        Files.write(file, new byte[] {1, 2, 3, 4});
+        String name = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Backends backends = stack.backends()) {
+            new DatasetStore(backends.cql()).load(name, file, DatasetKind.BINARY, p -> { });
+        }
+        CliRun run = CliRun.of("--data", stack.dataFolder().toString(), "dataset", "delete", name, "--yes");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode event = awaitEvent(stack, e -> name.equals(e.path("target").asText()));
+        assertEquals("dataset.delete", event.path("action").asText());
+        assertEquals(1, event.path("count").asLong());
+        assertEquals("ok", event.path("outcome").asText());
+    }
+
+    private static JsonNode awaitEvent(TestStack stack, Predicate<JsonNode> wanted) throws Exception {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "audit-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(Topics.AUDIT));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode json = Json.mapper().readTree(record.value());
+                    if (wanted.test(json)) {
+                        return json;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching audit event within 60 s");
+    }
+}
