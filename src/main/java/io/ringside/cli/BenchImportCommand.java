@@ -4,9 +4,9 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.ringside.core.bench.DsBulk;
 import io.ringside.core.connect.Backends;
+import io.ringside.core.data.DataServices;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25ImportResult;
-import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Source;
 import io.ringside.core.data.pm25.Pm25Store;
 import java.io.IOException;
@@ -65,15 +65,17 @@ final class BenchImportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        try (Backends backends = Backends.forProfile(bench.main().profile(), bench.main().dataFolder())) {
+        try (DataServices services = new DataServices(
+                Backends.forProfile(bench.main().profile(), bench.main().dataFolder()))) {
+            Backends backends = services.backends();
             CqlSession session = backends.cql();
-            Pm25Store store = new Pm25Store(session);
+            Pm25Store store = services.pm25Store();
             store.ensureSchema();
 
-            truncate(session, err);
+            truncateAudited(backends, session, err);
             err.printf("ringside: importing %d files from %s%n", files.size(), dir);
             ProgressLine progress = new ProgressLine(err);
-            Pm25ImportResult ringside = new Pm25Importer(store).run(files.stream().map(Pm25Source::of).toList(),
+            Pm25ImportResult ringside = services.pm25Importer().run(files.stream().map(Pm25Source::of).toList(),
                     Pm25ImportOptions.defaults(), progress::show);
             progress.end();
             double ringsideRate = ringside.hourlyRows() / seconds(ringside.elapsed());
@@ -84,9 +86,17 @@ final class BenchImportCommand implements Callable<Integer> {
             if (skipDsbulk) {
                 return ExitCodes.OK;
             }
-            truncate(session, err);
+            truncateAudited(backends, session, err);
             return dsbulk(backends, dir, ringsideRate, out, err);
         }
+    }
+
+    private void truncateAudited(Backends backends, CqlSession session, PrintWriter err) {
+        DataCommandSupport.audited(bench.main(), backends, "table.truncate", "aqdata.pm25_hourly", done -> 1,
+                () -> {
+                    truncate(session, err);
+                    return Boolean.TRUE;
+                }, err);
     }
 
     private int dsbulk(Backends backends, Path dir, double ringsideRate, PrintWriter out, PrintWriter err)
