@@ -27,6 +27,7 @@ public final class ServerRow {
     private final ReadOnlyStringWrapper pid = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("");
     private long lastEventMillis = Long.MIN_VALUE;
+    private long eventElapsedMillis;
 
     ServerRow(String name) {
         this.name = new ReadOnlyStringWrapper(name);
@@ -44,10 +45,26 @@ public final class ServerRow {
         }
         status.set(ServerStatus.of(event.phase()));
         detail.set(event.detail() == null ? "" : event.detail());
-        elapsed.set(String.format("%.1f s", event.elapsedMillis() / 1000.0));
+        eventElapsedMillis = event.elapsedMillis();
+        elapsed.set(formatElapsed(eventElapsedMillis));
         if (event.phase() == StackEvent.Phase.STOPPED) {
             pid.set("");
         }
+    }
+
+    /**
+     * Moves the elapsed time of a start or stop in progress on between events, so a server that
+     * takes 30 s to boot does not show the 0.1 s of its last event all that time.
+     */
+    void tick(long nowMillis) {
+        ServerStatus current = status.get();
+        if (current.transitional() && current != ServerStatus.PENDING && lastEventMillis != Long.MIN_VALUE) {
+            elapsed.set(formatElapsed(eventElapsedMillis + Math.max(0, nowMillis - lastEventMillis)));
+        }
+    }
+
+    private static String formatElapsed(long millis) {
+        return String.format("%.1f s", millis / 1000.0);
     }
 
     /**

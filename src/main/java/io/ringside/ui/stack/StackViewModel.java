@@ -274,6 +274,12 @@ public final class StackViewModel {
         poll = Cancellable.NONE;
     }
 
+    /** Called once a second by the view: elapsed times of actions in progress move on. */
+    public void tick() {
+        long now = clock.millis();
+        rows.forEach(row -> row.tick(now));
+    }
+
     private void applyEvents(List<StackEvent> batch) {
         long now = clock.millis();
         String time = TIME.format(LocalTime.now(clock));
