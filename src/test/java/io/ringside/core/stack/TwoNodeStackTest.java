@@ -30,6 +30,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeStackTest {
 
+    /**
+     * Away from the shared (+10000) and lifecycle (+20000) stacks, and below Linux's ephemeral
+     * range (32768+), where a client socket could take a port between its check and the bind.
+     */
+    private static final int PORT_OFFSET = 15_000;
+
     private Path data;
     private StackSupervisor supervisor;
     private StackState state;
@@ -37,7 +43,7 @@ class TwoNodeStackTest {
     @BeforeAll
     void startTwoNodes() throws IOException {
         data = Files.createTempDirectory("ringside-two-nodes-");
-        supervisor = new StackSupervisor(new LocalStack(StackOptions.defaults(data).withPortOffset(30_000).withNodes(2)));
+        supervisor = new StackSupervisor(new LocalStack(StackOptions.defaults(data).withPortOffset(PORT_OFFSET).withNodes(2)));
         state = supervisor.start(event -> System.err.println("[two-node] " + event.describe()));
     }
 

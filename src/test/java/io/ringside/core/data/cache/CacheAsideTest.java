@@ -146,7 +146,8 @@ class CacheAsideTest {
             String key = "cachetest:jitter-" + UUID.randomUUID();
             cache.get("test", key, TEXT, policy, () -> Optional.of("v"));
             long pttl = backends.redis().pttl(key);
-            assertTrue(pttl >= 89_000 && pttl <= 110_000, "pttl " + pttl);
+            // the upper bound is the jitter's; the lower one leaves room for a stalled test thread
+            assertTrue(pttl >= 80_000 && pttl <= 110_000, "pttl " + pttl);
             ttls.add(pttl / 1000);
         }
         assertTrue(ttls.size() > 5, "TTLs should spread, got " + ttls);
