@@ -1,7 +1,5 @@
 package io.ringside.cli;
 
-import io.ringside.core.connect.Backends;
-import io.ringside.core.data.DataServices;
 import io.ringside.core.data.pm25.DailyPm25;
 import io.ringside.core.data.pm25.Pm25CacheBench;
 import io.ringside.core.data.pm25.Pm25Store;
@@ -45,7 +43,7 @@ final class BenchCacheCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (DataServices services = new DataServices(Backends.forProfile(bench.main().profile(), bench.main().dataFolder()))) {
+        DataCommandSupport.withServices(bench.main(), services -> {
             Pm25Store store = services.pm25Store();
             store.ensureSchema();
             String target = location == null ? SYNTHETIC : location;
@@ -64,7 +62,8 @@ final class BenchCacheCommand implements Callable<Integer> {
                     services.pm25Cache().invalidate(SYNTHETIC, List.of(year));
                 }
             }
-        }
+            return null;
+        });
         return ExitCodes.OK;
     }
 

@@ -25,13 +25,15 @@ final class DataCommandSupport {
     }
 
     static <T> T withStore(Main main, Function<DatasetStore, T> work) {
-        return withBackends(main, backends -> work.apply(new DatasetStore(backends.cql())));
+        return withServices(main, services -> work.apply(services.datasetStore()));
     }
 
+    /** The data services of the profile, closed (stats publisher included) however the work ends. */
     static <T> T withServices(Main main, Function<DataServices, T> work) {
         return withBackends(main, backends -> {
-            DataServices services = new DataServices(backends);
-            return work.apply(services);
+            try (DataServices services = new DataServices(backends)) {
+                return work.apply(services);
+            }
         });
     }
 

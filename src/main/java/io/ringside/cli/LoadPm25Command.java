@@ -1,7 +1,5 @@
 package io.ringside.cli;
 
-import io.ringside.core.connect.Backends;
-import io.ringside.core.data.DataServices;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Format;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
@@ -74,8 +72,9 @@ final class LoadPm25Command implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(err);
         Pm25ImportResult result;
-        try (DataServices services = new DataServices(Backends.forProfile(load.main().profile(), load.main().dataFolder()))) {
-            result = services.pm25Importer().run(sources, options, progress::show);
+        try {
+            result = DataCommandSupport.withServices(load.main(),
+                    services -> services.pm25Importer().run(sources, options, progress::show));
         } finally {
             progress.end();
         }

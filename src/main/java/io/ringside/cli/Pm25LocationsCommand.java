@@ -1,8 +1,6 @@
 package io.ringside.cli;
 
 import io.ringside.core.Json;
-import io.ringside.core.connect.Backends;
-import io.ringside.core.data.pm25.Pm25Store;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,10 +26,8 @@ final class Pm25LocationsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> locations;
-        try (Backends backends = Backends.forProfile(pm25.main().profile(), pm25.main().dataFolder())) {
-            locations = new Pm25Store(backends.cql()).locations();
-        }
+        List<String> locations = DataCommandSupport.withServices(pm25.main(),
+                services -> services.pm25Store().locations());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.mapper().writeValueAsString(locations));

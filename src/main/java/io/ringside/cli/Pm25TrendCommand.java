@@ -3,8 +3,6 @@ package io.ringside.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ringside.core.Json;
 import io.ringside.core.NotFoundException;
-import io.ringside.core.connect.Backends;
-import io.ringside.core.data.DataServices;
 import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.pm25.DailyPm25;
 import io.ringside.core.data.pm25.Pm25Trend;
@@ -52,15 +50,15 @@ final class Pm25TrendCommand implements Callable<Integer> {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        Pm25Trend trend;
-        try (DataServices services = new DataServices(Backends.forProfile(pm25.main().profile(), pm25.main().dataFolder()))) {
+        Pm25Trend trend = DataCommandSupport.withServices(pm25.main(), services -> {
             services.connect(); // so the latency shown is the read's, not the connection set-up's
-            trend = services.pm25Cache().trend(location, from, to, bypass);
-            if (trend.days().isEmpty() && !services.pm25Store().locations().contains(location)) {
+            Pm25Trend read = services.pm25Cache().trend(location, from, to, bypass);
+            if (read.days().isEmpty() && !services.pm25Store().locations().contains(location)) {
                 throw new NotFoundException("No PM2.5 series for location '" + location
                         + "' (see 'ringside pm25 locations')");
             }
-        }
+            return read;
+        });
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String cache = trend.outcome() == CacheOutcome.DEGRADED ? "miss" : trend.outcome().label();

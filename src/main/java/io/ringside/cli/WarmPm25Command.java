@@ -1,7 +1,5 @@
 package io.ringside.cli;
 
-import io.ringside.core.connect.Backends;
-import io.ringside.core.data.DataServices;
 import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.CacheWarmer;
 import io.ringside.core.data.pm25.Pm25Cache;
@@ -49,7 +47,7 @@ final class WarmPm25Command implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (DataServices services = new DataServices(Backends.forProfile(warm.main().profile(), warm.main().dataFolder()))) {
+        DataCommandSupport.withServices(warm.main(), services -> {
             List<String> targets = locations.isEmpty() ? services.pm25Store().locations() : locations;
             Pm25Cache pm25 = services.pm25Cache();
             if (!services.publishCacheStats()) {
@@ -69,7 +67,8 @@ final class WarmPm25Command implements Callable<Integer> {
                     summary.loaded(), summary.alreadyCached(), summary.absent());
             out.flush();
             err.flush();
-        }
+            return summary;
+        });
         return ExitCodes.OK;
     }
 }
