@@ -21,8 +21,8 @@ import org.apache.kafka.common.KafkaException;
 /**
  * The data system over one profile's backends, wired once: one cache (so one set of metrics per
  * process), the stores, imports that invalidate the cached years they changed, and deletes that
- * drop the cached chunks of what they deleted. The CLI and
- * the console build their services here instead of each assembling the parts.
+ * drop the cached chunks of what they deleted. The CLI and the console build their services here
+ * instead of each assembling the parts.
  */
 public final class DataServices implements AutoCloseable {
 

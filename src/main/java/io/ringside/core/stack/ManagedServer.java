@@ -57,10 +57,6 @@ abstract class ManagedServer {
         return home;
     }
 
-    Path workDir() {
-        return home;
-    }
-
     /** Whatever the process prints, which is where a JVM that dies early says why. */
     Path consoleLog() {
         return home.resolve("logs/console.log");
@@ -111,7 +107,7 @@ abstract class ManagedServer {
             phase = Phase.STARTING;
             progress.report(Phase.STARTING, "launching process");
             long logOffset = sizeOf(serverLog());
-            process = ServerProcess.start(name, command(), workDir(), consoleLog(), environment());
+            process = ServerProcess.start(name, command(), home, consoleLog(), environment());
             awaitReady(progress, timeout, logOffset);
             phase = Phase.READY;
             progress.report(Phase.READY, "ready (pid " + pid() + ")");

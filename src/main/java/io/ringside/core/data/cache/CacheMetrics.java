@@ -49,13 +49,13 @@ public final class CacheMetrics {
 
     public Map<String, Totals> totals() {
         Map<String, Totals> result = new TreeMap<>();
-        namespaces.forEach((name, ns) -> result.put(name, new Totals(ns.hits.sum(), ns.misses.sum(), ns.errors.sum())));
+        namespaces.forEach((name, ns) -> result.put(name, ns.totals()));
         return result;
     }
 
     public Totals totals(String namespace) {
         Namespace ns = namespaces.get(namespace);
-        return ns == null ? new Totals(0, 0, 0) : new Totals(ns.hits.sum(), ns.misses.sum(), ns.errors.sum());
+        return ns == null ? new Totals(0, 0, 0) : ns.totals();
     }
 
     /** Deltas and latency percentiles since the last call, for namespaces that saw reads. */
@@ -92,5 +92,9 @@ public final class CacheMetrics {
         long lastHits;
         long lastMisses;
         long lastErrors;
+
+        Totals totals() {
+            return new Totals(hits.sum(), misses.sum(), errors.sum());
+        }
     }
 }
