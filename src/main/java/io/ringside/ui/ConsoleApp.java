@@ -1,5 +1,6 @@
 package io.ringside.ui;
 
+import io.ringside.core.connect.SecretStores;
 import io.ringside.ui.stack.LocalStackGateway;
 import io.ringside.ui.util.FxDialogService;
 import io.ringside.ui.util.UiTaskExecutor;
@@ -20,6 +21,7 @@ public final class ConsoleApp extends Application {
     static final String PROFILE = "profile";
 
     private UiTaskExecutor executor;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
@@ -30,13 +32,22 @@ public final class ConsoleApp extends Application {
         }
         ConsoleSettings settings = new ConsoleSettings(Path.of(data), named.getOrDefault(PROFILE, "local"), true);
         executor = new UiTaskExecutor();
-        MainWindow window = new MainWindow(settings, new LocalStackGateway(settings.dataFolder()), executor,
-                new FxDialogService(() -> stage));
+        window = create(settings, executor, stage);
         window.show(stage, Platform::exit);
+    }
+
+    /** The real window: the local stack's gateway, JavaFX dialogs, and the OS keyring or session secrets. */
+    static MainWindow create(ConsoleSettings settings, UiTaskExecutor executor, Stage stage) {
+        return new MainWindow(settings, new LocalStackGateway(settings.dataFolder()), executor,
+                new FxDialogService(() -> stage), executor.runningTasks(),
+                SecretStores.open(new io.ringside.ui.profiles.FxSecretPrompt(() -> stage)));
     }
 
     @Override
     public void stop() {
+        if (window != null) {
+            window.close();
+        }
         if (executor != null) {
             executor.shutdown();
         }
