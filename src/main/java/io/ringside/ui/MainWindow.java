@@ -10,6 +10,9 @@ import io.ringside.core.connect.SecretPrompt;
 import io.ringside.core.connect.SecretStore;
 import io.ringside.core.connect.SessionSecretStore;
 import io.ringside.ui.connect.ConnectionStatusViewModel;
+import io.ringside.ui.profiles.ProfilesView;
+import io.ringside.ui.profiles.ProfilesViewModel;
+import io.ringside.ui.profiles.StoreProfileGateway;
 import io.ringside.ui.shell.Page;
 import io.ringside.ui.shell.PageRegistry;
 import io.ringside.ui.shell.ShellView;
@@ -52,7 +55,9 @@ public final class MainWindow {
     private final ConnectionStatusViewModel connectionStatus;
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
+    private final ProfilesViewModel profilesViewModel;
     private Stage stage;
+    private Stage profilesStage;
 
     public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs) {
         this(settings, gateway, executor, dialogs, new RunningTasks(executor::runOnUi),
@@ -74,6 +79,8 @@ public final class MainWindow {
         this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
                 new ConsolePreferences(settings.dataFolder()), connectionStatus, tasks, executor, profile,
                 connection::switchTo);
+        this.profilesViewModel = new ProfilesViewModel(new StoreProfileGateway(profiles, secrets, connection,
+                CHECK_TIMEOUT), executor, dialogs, shellViewModel::switchProfile);
     }
 
     /** The rail, in order; Ctrl+1.. follow it. */
@@ -98,6 +105,7 @@ public final class MainWindow {
     public ControllerFactory controllers() {
         ControllerFactory factory = new ControllerFactory();
         factory.register(ShellView.class, () -> new ShellView(shellViewModel, factory, this::openConnections));
+        factory.register(ProfilesView.class, () -> new ProfilesView(profilesViewModel));
         return pages.registerControllers(factory);
     }
 
@@ -148,8 +156,25 @@ public final class MainWindow {
         }
     }
 
-    private void openConnections() {
-        // the profile dialog arrives with the profiles page
+    /** Shows the connection profiles dialog (one per window), selecting the active profile. */
+    public void openConnections() {
+        if (profilesStage == null) {
+            profilesStage = new Stage();
+            profilesStage.initOwner(stage);
+            profilesStage.setTitle("Connections");
+            Scene scene = new Scene(Fxml.load("/fxml/profiles/ProfilesView.fxml", controllers()));
+            scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+            shellViewModel.themeProperty().addListener((obs, old, theme) ->
+                    scene.getStylesheets().setAll(stage.getScene().getStylesheets()));
+            profilesStage.setScene(scene);
+        }
+        profilesViewModel.open(shellViewModel.activeProfileProperty().get().id());
+        profilesStage.show();
+        profilesStage.toFront();
+    }
+
+    public ProfilesViewModel profiles() {
+        return profilesViewModel;
     }
 
     /** Closes the active profile's clients; blocks briefly, call when the window is gone. */
