@@ -1,6 +1,8 @@
 package io.ringside.ui;
 
+import io.ringside.core.connect.SecretPrompt;
 import io.ringside.core.connect.SecretStores;
+import io.ringside.ui.profiles.FxSecretPrompt;
 import io.ringside.ui.stack.LocalStackGateway;
 import io.ringside.ui.util.FxDialogService;
 import io.ringside.ui.util.UiTaskExecutor;
@@ -19,6 +21,7 @@ public final class ConsoleApp extends Application {
 
     static final String DATA = "data";
     static final String PROFILE = "profile";
+    static final String VIEW = "view";
 
     private UiTaskExecutor executor;
     private MainWindow window;
@@ -30,17 +33,20 @@ public final class ConsoleApp extends Application {
         if (data == null) {
             throw new IllegalArgumentException("The console needs --" + DATA + "=DIR");
         }
-        ConsoleSettings settings = new ConsoleSettings(Path.of(data), named.getOrDefault(PROFILE, "local"), true);
+        ConsoleSettings settings = new ConsoleSettings(Path.of(data), named.getOrDefault(PROFILE, "local"), true,
+                named.get(VIEW));
         executor = new UiTaskExecutor();
-        window = create(settings, executor, stage);
+        window = create(settings, executor, stage, new FxSecretPrompt(() -> stage));
         window.show(stage, Platform::exit);
     }
 
-    /** The real window: the local stack's gateway, JavaFX dialogs, and the OS keyring or session secrets. */
-    static MainWindow create(ConsoleSettings settings, UiTaskExecutor executor, Stage stage) {
+    /**
+     * The real window: the local stack's gateway, JavaFX dialogs, and the OS keyring or, without
+     * one, session secrets asked for through {@code prompt}.
+     */
+    static MainWindow create(ConsoleSettings settings, UiTaskExecutor executor, Stage stage, SecretPrompt prompt) {
         return new MainWindow(settings, new LocalStackGateway(settings.dataFolder()), executor,
-                new FxDialogService(() -> stage), executor.runningTasks(),
-                SecretStores.open(new io.ringside.ui.profiles.FxSecretPrompt(() -> stage)));
+                new FxDialogService(() -> stage), executor.runningTasks(), SecretStores.open(prompt));
     }
 
     @Override
