@@ -4,7 +4,6 @@ import io.ringside.core.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +43,7 @@ public final class ConsolePreferences {
 
     public void save(Values values) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), values);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            Json.writeAtomically(file, values);
         } catch (IOException e) {
             LOG.warn("Cannot save {}: {}", file, e.getMessage());
         }

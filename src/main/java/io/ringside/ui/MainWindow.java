@@ -25,6 +25,7 @@ import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.RunningTasks;
 import io.ringside.ui.util.TaskExecutor;
+import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import javafx.application.Application;
@@ -60,8 +61,8 @@ public final class MainWindow {
     private Stage profilesStage;
 
     public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs) {
-        this(settings, gateway, executor, dialogs, new RunningTasks(executor::runOnUi),
-                new SessionSecretStore(SecretPrompt.NONE));
+        this(settings, gateway, executor, dialogs, executor instanceof UiTaskExecutor ui ? ui.runningTasks()
+                : new RunningTasks(executor::runOnUi), new SessionSecretStore(SecretPrompt.NONE));
     }
 
     public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs,

@@ -12,13 +12,11 @@ import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.testing.StackStates;
 import io.ringside.ui.util.UiTaskExecutor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,16 +46,9 @@ class MainWindowSmokeTest {
     private final FakeStackGateway gateway = new FakeStackGateway();
     private final UiTaskExecutor executor = new UiTaskExecutor();
     private final AtomicBoolean exited = new AtomicBoolean();
-    private final Path data = newDataFolder();
+    private final Path data = TempFolders.create("ringside-shell-test");
     private Stage stage;
 
-    private static Path newDataFolder() {
-        try {
-            return Files.createTempDirectory("ringside-shell-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Start
     void showWindow(Stage stage) {
@@ -184,6 +175,27 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#errorBanner").query().isVisible());
         assertEquals("The local stack did not start", robot.lookup("#errorTitle").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorMessage").queryTextInputControl().getText().contains("kafka exited with code 1"));
+    }
+
+    @Test
+    void aRunningStartIsListedInTheStatusBarUntilItEnds(FxRobot robot) throws TimeoutException {
+        CountDownLatch release = new CountDownLatch(1);
+        gateway.onStart(listener -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeStackGateway.startsEverything(listener);
+        });
+        awaitButtonEnabled(robot, "Start");
+
+        robot.clickOn("Start");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#taskCount").queryLabeled().isVisible());
+        assertEquals("Starting the local stack", robot.lookup("#taskCount").queryLabeled().getText());
+        release.countDown();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#taskCount").queryLabeled().isVisible());
     }
 
     private static void awaitButtonEnabled(FxRobot robot, String text) throws TimeoutException {

@@ -76,8 +76,9 @@ public final class ActiveConnection implements AutoCloseable {
     }
 
     /**
-     * Checks each backend of the current profile with fresh short-lived clients (the status bar's
-     * poll): a dead server shows as such even while pooled clients still hold old sockets.
+     * Checks each backend of the current profile (the status bar's poll): a TCP connect to the
+     * endpoints first, so a dead server shows as such even while pooled clients hold old sockets,
+     * then a request through the pooled Cassandra and Redis clients and a short-lived Kafka admin.
      */
     public List<ConnectionCheck> check() {
         ConnectionProfile current = profile();
@@ -88,7 +89,13 @@ public final class ActiveConnection implements AutoCloseable {
                             "the local stack is not running", Duration.ZERO))
                     .toList();
         }
-        return tester.checkAll(probe.get());
+        Backends pooled;
+        try {
+            pooled = backends();
+        } catch (RuntimeException notYet) {
+            pooled = null;
+        }
+        return tester.checkAll(probe.get(), pooled);
     }
 
     /** Like {@link #check()} for one profile that need not be the current one (the dialog's Test button). */

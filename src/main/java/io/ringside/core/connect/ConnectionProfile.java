@@ -69,9 +69,13 @@ public record ConnectionProfile(String id, String name, String color, boolean re
         }
     }
 
-    /** The built-in profile of the local stack. */
+    /**
+     * The built-in profile of the local stack. The endpoints here are the stack's default ports, a
+     * starting point for a clone; the console itself takes the real ones from the state file.
+     */
     public static ConnectionProfile local() {
-        return new ConnectionProfile(LOCAL, "Local stack", "#1a7f37", false, null, null, null);
+        return new ConnectionProfile(LOCAL, "Local stack", "#1a7f37", false,
+                new Cassandra(List.of("127.0.0.1:9042"), "datacenter1", null, null, Tls.OFF), null, null);
     }
 
     @JsonIgnore

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.ringside.core.RingsideException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -49,14 +50,27 @@ public final class ConnectionTester {
     }
 
     public List<ConnectionCheck> checkAll(Backends backends) {
+        return checkAll(backends, null);
+    }
+
+    /**
+     * Like {@link #checkAll(Backends)}, but Cassandra and Redis are asked through the long-lived
+     * clients of {@code pooled} when given: a periodic health check must not open a driver session
+     * every few seconds.
+     */
+    public List<ConnectionCheck> checkAll(Backends backends, Backends pooled) {
         List<ConnectionCheck> checks = new ArrayList<>();
         for (Backend backend : Backend.values()) {
-            checks.add(check(backends, backend));
+            checks.add(check(backends, backend, pooled));
         }
         return List.copyOf(checks);
     }
 
     public ConnectionCheck check(Backends backends, Backend backend) {
+        return check(backends, backend, null);
+    }
+
+    private ConnectionCheck check(Backends backends, Backend backend, Backends pooled) {
         Backends.Endpoints endpoints = backends.endpoints();
         List<InetSocketAddress> targets = switch (backend) {
             case CASSANDRA -> endpoints.cassandra();
@@ -88,8 +102,8 @@ public final class ConnectionTester {
         }
         try {
             String version = switch (backend) {
-                case CASSANDRA -> cassandraVersion(backends);
-                case REDIS -> redisVersion(backends, reachable);
+                case CASSANDRA -> pooled == null ? cassandraVersion(backends) : version(pooled.cql());
+                case REDIS -> pooled == null ? redisVersion(backends, reachable) : redisVersion(pooled.redis());
                 case KAFKA -> kafkaCluster(backends);
             };
             return new ConnectionCheck(backend, endpoint, null, version, Duration.ofNanos(System.nanoTime() - start));
@@ -113,9 +127,24 @@ public final class ConnectionTester {
         Backends.Endpoints endpoints = backends.endpoints();
         try (CqlSession session = Backends.openCql(endpoints.cassandra(), endpoints.localDatacenter(), timeout, timeout,
                 backends::secure)) {
-            Row row = session.execute("SELECT release_version FROM system.local").one();
-            return row == null ? "" : row.getString("release_version");
+            return version(session);
         }
+    }
+
+    private String version(CqlSession session) {
+        Row row = session.execute(SimpleStatement.newInstance("SELECT release_version FROM system.local")
+                .setTimeout(timeout).setIdempotent(true)).one();
+        return row == null ? "" : row.getString("release_version");
+    }
+
+    private static String redisVersion(redis.clients.jedis.UnifiedJedis redis) {
+        redis.ping();
+        return serverVersion(redis.info("server"));
+    }
+
+    private static String serverVersion(String info) {
+        return info.lines().filter(line -> line.startsWith("redis_version:"))
+                .map(line -> line.substring("redis_version:".length()).trim()).findFirst().orElse("");
     }
 
     private String redisVersion(Backends backends, InetSocketAddress target) {
@@ -123,8 +152,7 @@ public final class ConnectionTester {
         try (Jedis jedis = new Jedis(new HostAndPort(target.getHostString(), target.getPort()),
                 backends.redisConfig(millis, millis))) {
             jedis.ping();
-            return jedis.info("server").lines().filter(line -> line.startsWith("redis_version:"))
-                    .map(line -> line.substring("redis_version:".length()).trim()).findFirst().orElse("");
+            return serverVersion(jedis.info("server"));
         }
     }
 

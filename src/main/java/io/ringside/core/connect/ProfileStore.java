@@ -6,10 +6,8 @@ import io.ringside.core.Json;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,16 +161,7 @@ public final class ProfileStore {
 
     private static void write(Path target, java.util.Collection<ConnectionProfile> profiles) {
         try {
-            Path folder = target.toAbsolutePath().getParent();
-            Files.createDirectories(folder);
-            Path temp = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
-            Json.mapper().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(),
-                    new ProfilesFile(VERSION, List.copyOf(profiles)));
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Json.writeAtomically(target, new ProfilesFile(VERSION, List.copyOf(profiles)));
         } catch (IOException e) {
             throw new RingsideException("Cannot write " + target + ": " + e.getMessage(), e);
         }

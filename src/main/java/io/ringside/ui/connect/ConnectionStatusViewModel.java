@@ -7,6 +7,8 @@ import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
 import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -23,6 +25,8 @@ public final class ConnectionStatusViewModel {
     private final ConnectionGateway gateway;
     private final TaskExecutor executor;
     private final ObservableList<BackendState> states = FXCollections.observableArrayList();
+    private final ObservableList<BackendState> statesView = FXCollections.unmodifiableObservableList(states);
+    private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper();
     private Cancellable pending = Cancellable.NONE;
     private Duration delay = PERIOD;
     private int generation;
@@ -39,6 +43,7 @@ public final class ConnectionStatusViewModel {
     public void start() {
         stop();
         delay = PERIOD;
+        checked.set(false);
         for (int i = 0; i < states.size(); i++) {
             states.set(i, BackendState.checking(states.get(i).backend()));
         }
@@ -63,6 +68,7 @@ public final class ConnectionStatusViewModel {
                         set(BackendState.of(result));
                         allOk &= result.ok();
                     }
+                    checked.set(true);
                     next(mine, allOk);
                 })
                 .onFailure(error -> {
@@ -74,6 +80,7 @@ public final class ConnectionStatusViewModel {
                         set(new BackendState(backend, io.ringside.ui.Tone.BAD, "unknown",
                                 backend.label() + ": cannot check (" + reason + ")"));
                     }
+                    checked.set(true);
                     next(mine, false);
                 });
     }
@@ -100,7 +107,12 @@ public final class ConnectionStatusViewModel {
 
     /** Cassandra, Redis, Kafka, in that order. */
     public ObservableList<BackendState> states() {
-        return FXCollections.unmodifiableObservableList(states);
+        return statesView;
+    }
+
+    /** True once the current profile's backends were checked at least once (snapshot mode waits for it). */
+    public ReadOnlyBooleanProperty checkedProperty() {
+        return checked.getReadOnlyProperty();
     }
 
     /** The delay before the next check, for tests of the back-off. */

@@ -140,7 +140,9 @@ public final class ProfilesView {
 
         secretsNote.textProperty().bind(viewModel.secretsNoteProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.managedProperty().bind(viewModel.errorProperty().isNotEmpty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        messageLabel.managedProperty().bind(viewModel.messageProperty().isNotEmpty());
     }
 
     private static void bind(TextInputControl field, StringProperty property) {

@@ -40,6 +40,7 @@ public final class ProfilesViewModel {
     private final Consumer<ConnectionProfile> use;
     private final ProfileForm form = new ProfileForm();
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final ObservableList<ConnectionProfile> profilesView = FXCollections.unmodifiableObservableList(profiles);
     private final ReadOnlyObjectWrapper<ConnectionProfile> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -245,7 +246,7 @@ public final class ProfilesViewModel {
     }
 
     public ObservableList<ConnectionProfile> profiles() {
-        return FXCollections.unmodifiableObservableList(profiles);
+        return profilesView;
     }
 
     public ReadOnlyObjectProperty<ConnectionProfile> selectedProperty() {

@@ -15,8 +15,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
@@ -33,6 +37,8 @@ public final class SnapshotMode {
 
     /** Time for the page's first render after its data arrived (cells, charts lay out on pulses). */
     static final Duration SETTLE = Duration.ofMillis(400);
+    /** How long a loaded page waits for the status bar's first backend check before it is captured anyway. */
+    static final Duration STATUS_WAIT = Duration.ofSeconds(20);
 
     private SnapshotMode() {
     }
@@ -99,24 +105,38 @@ public final class SnapshotMode {
         CompletableFuture<SnapshotResult> captured = new CompletableFuture<>();
         window.show(stage, () -> { });
         PageLoad load = page.get().viewModel();
-        ChangeListener<Object> check = (obs, old, now) -> settle(load, stage, png, captured);
+        ReadOnlyBooleanProperty statusChecked = window.shell().connection().checkedProperty();
+        BooleanProperty statusWaitOver = new SimpleBooleanProperty();
+        PauseTransition statusWait = new PauseTransition(javafx.util.Duration.millis(STATUS_WAIT.toMillis()));
+        statusWait.setOnFinished(event -> statusWaitOver.set(true));
+        ChangeListener<Object> check = (obs, old, now) -> {
+            if (load.loadedProperty().get() && statusWait.getStatus() != Animation.Status.RUNNING && !statusWaitOver.get()) {
+                statusWait.play();
+            }
+            settle(load, statusChecked.get() || statusWaitOver.get(), stage, png, captured);
+        };
         load.loadedProperty().addListener(check);
         load.loadErrorProperty().addListener(check);
-        settle(load, stage, png, captured);
+        statusChecked.addListener(check);
+        statusWaitOver.addListener(check);
+        check.changed(null, null, null);
         PauseTransition deadline = new PauseTransition(javafx.util.Duration.millis(timeout.toMillis()));
         deadline.setOnFinished(event -> captured.complete(new SnapshotResult(SnapshotResult.LOAD_FAILED,
                 "View '" + view + "' did not finish loading within " + timeout.toSeconds() + " s")));
         deadline.play();
         captured.whenComplete((result, error) -> {
             deadline.stop();
+            statusWait.stop();
             load.loadedProperty().removeListener(check);
             load.loadErrorProperty().removeListener(check);
+            statusChecked.removeListener(check);
             window.shell().requestClose(() -> outcome.complete(result));
         });
         return outcome;
     }
 
-    private static void settle(PageLoad load, Stage stage, Path png, CompletableFuture<SnapshotResult> captured) {
+    private static void settle(PageLoad load, boolean statusKnown, Stage stage, Path png,
+                               CompletableFuture<SnapshotResult> captured) {
         if (captured.isDone()) {
             return;
         }
@@ -125,7 +145,7 @@ public final class SnapshotMode {
             captured.complete(new SnapshotResult(SnapshotResult.LOAD_FAILED, "The view failed to load: " + error));
             return;
         }
-        if (load.loadedProperty().get()) {
+        if (load.loadedProperty().get() && statusKnown) {
             PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(SETTLE.toMillis()));
             pause.setOnFinished(event -> {
                 if (!captured.isDone()) {

@@ -18,6 +18,7 @@ public final class RunningTasks {
 
     private final FxBatcher.UiScheduler ui;
     private final ObservableList<Entry> entries = FXCollections.observableArrayList();
+    private final ObservableList<Entry> entriesView = FXCollections.unmodifiableObservableList(entries);
     private final AtomicLong ids = new AtomicLong();
 
     public RunningTasks(FxBatcher.UiScheduler ui) {
@@ -32,6 +33,6 @@ public final class RunningTasks {
     }
 
     public ObservableList<Entry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return entriesView;
     }
 }

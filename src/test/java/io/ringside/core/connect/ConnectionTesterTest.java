@@ -77,6 +77,21 @@ class ConnectionTesterTest {
     }
 
     @Test
+    void theLocalProfileIsCheckedThroughTheStateFileAndPooledClients(TestStack stack) {
+        try (ActiveConnection connection = new ActiveConnection(stack.dataFolder(),
+                new SessionSecretStore(SecretPrompt.NONE), ConnectionProfile.local(), TIMEOUT)) {
+            List<ConnectionCheck> first = connection.check();
+            List<ConnectionCheck> second = connection.check();
+
+            first.forEach(check -> assertTrue(check.ok(), check.describe()));
+            second.forEach(check -> assertTrue(check.ok(), check.describe()));
+            assertEquals(stack.state().redis().host() + ":" + stack.state().redis().port(), first.get(1).endpoint());
+            assertEquals(first.get(0).detail(), connection.cql().execute("SELECT release_version FROM system.local")
+                    .one().getString(0), "the pooled session is the one the pages use");
+        }
+    }
+
+    @Test
     void tlsAgainstAPlainCassandraPortIsATlsFailure(TestStack stack) {
         ConnectionProfile plain = Profiles.of("tls", stack.state(), false);
         ConnectionProfile tls = new ConnectionProfile("tls", "tls", null, false,

@@ -15,7 +15,6 @@ import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,19 +39,12 @@ class ProfilesViewTest {
 
     private static final String SECRET = "s3cret-Pa55-" + System.nanoTime();
 
-    private final Path data = newDataFolder();
+    private final Path data = TempFolders.create("ringside-profiles-test");
     private final MemorySecretStore keyring = new MemorySecretStore();
     private final UiTaskExecutor executor = new UiTaskExecutor();
     private final List<ConnectionProfile> used = new CopyOnWriteArrayList<>();
     private ProfilesViewModel viewModel;
 
-    private static Path newDataFolder() {
-        try {
-            return Files.createTempDirectory("ringside-profiles-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Start
     void show(Stage stage) {
@@ -62,6 +54,8 @@ class ProfilesViewTest {
                 executor, new FakeDialogService().answering(true), used::add);
         ControllerFactory controllers = new ControllerFactory().register(ProfilesView.class, () -> new ProfilesView(viewModel));
         stage.setScene(new Scene(Fxml.load("/fxml/profiles/ProfilesView.fxml", controllers)));
+        stage.setWidth(920);
+        stage.setHeight(680);
         stage.show();
         viewModel.open(ConnectionProfile.LOCAL);
     }
@@ -78,8 +72,8 @@ class ProfilesViewTest {
         robot.clickOn("New");
         robot.interact(() -> robot.lookup("#profileName").queryTextInputControl().setText(""));
         robot.clickOn("#profileName").write("Staging");
-        robot.clickOn("#redisUsername").write("ops");
-        robot.clickOn("#redisPassword").write(SECRET);
+        typeInto(robot, "#redisUsername", "ops");
+        typeInto(robot, "#redisPassword", SECRET);
 
         robot.clickOn("Save");
 
@@ -128,6 +122,12 @@ class ProfilesViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#redisTestResult").queryLabeled().getText()
                 .contains("unreachable"));
         assertTrue(robot.lookup("#redisTestResult").queryLabeled().getText().contains("127.0.0.1:" + port));
+    }
+
+    /** Focuses a field that may be scrolled out of view and types into it, as a keyboard user would. */
+    private static void typeInto(FxRobot robot, String query, String text) {
+        robot.interact(() -> robot.lookup(query).query().requestFocus());
+        robot.write(text);
     }
 
     private static void awaitProfiles(FxRobot robot, int count) throws TimeoutException {

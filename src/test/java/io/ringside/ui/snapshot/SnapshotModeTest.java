@@ -20,9 +20,16 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
 
-/** Snapshot mode in this JVM, around a scripted stack: exit codes 0, 1 and 2 and the PNG itself. */
+/**
+ * Snapshot mode in this JVM, around a scripted stack: exit codes 0, 1 and 2 and the PNG itself.
+ * TestFX boots the toolkit (snapshot mode reuses a running one), so later TestFX classes in the
+ * same JVM find the toolkit they expect.
+ */
+@ExtendWith(ApplicationExtension.class)
 class SnapshotModeTest {
 
     @TempDir
