@@ -231,8 +231,9 @@ public final class Backends implements AutoCloseable {
 
     /**
      * Base properties for Kafka clients of this profile: bootstrap servers, and for a secured
-     * cluster the security protocol, SASL login and TLS files. Kafka takes its SASL password and
-     * key-store password as configuration values: they stay in this map in memory, never on disk.
+     * cluster the security protocol, the SASL login (the password through
+     * {@link SaslCredentialsHandler}, as {@code char[]}) and TLS files. Kafka takes a client
+     * key-store password only as a configuration value: it stays in this map in memory, never on disk.
      */
     public Map<String, Object> kafkaProperties() {
         ConnectionProfile.Kafka settings = profile.kafka();
@@ -247,8 +248,10 @@ public final class Backends implements AutoCloseable {
             String module = mechanism.startsWith("SCRAM") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
                     : "org.apache.kafka.common.security.plain.PlainLoginModule";
             properties.put("sasl.mechanism", mechanism);
-            properties.put("sasl.jaas.config", module + " required username=\"" + jaasQuoted(settings.username())
-                    + "\" password=\"" + jaasQuoted(new String(secret(SecretKind.KAFKA_PASSWORD))) + "\";");
+            properties.put("sasl.jaas.config", module + " required;");
+            properties.put("sasl.client.callback.handler.class", SaslCredentialsHandler.class.getName());
+            properties.put(SaslCredentialsHandler.CREDENTIALS, new SaslCredentialsHandler.Credentials(
+                    settings.username() == null ? "" : settings.username(), () -> secret(SecretKind.KAFKA_PASSWORD)));
         }
         ConnectionProfile.Tls tls = settings.tls();
         if (tls.enabled()) {
@@ -265,10 +268,6 @@ public final class Backends implements AutoCloseable {
             }
         }
         return Map.copyOf(properties);
-    }
-
-    private static String jaasQuoted(String value) {
-        return value == null ? "" : value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     javax.net.ssl.SSLContext sslContext(ConnectionProfile.Tls tls, SecretKind keyStoreSecret) {
