@@ -1,11 +1,25 @@
 package io.ringside.cli;
 
 import io.ringside.Main;
+import io.ringside.core.connect.ProfileStore;
+import io.ringside.ui.ConsoleLauncher;
+import io.ringside.ui.snapshot.SnapshotResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-/** {@code ringside console} (also what {@code ringside} alone runs): opens the desktop console. */
+/**
+ * {@code ringside console} (also what {@code ringside} alone runs): opens the desktop console, or
+ * with {@code --snapshot} writes a PNG of one view and exits (0 written, 1 the view failed to
+ * load, 2 a view not built yet).
+ */
 @Command(name = "console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Open the desktop console (starts or attaches to the local stack).")
 public final class ConsoleCommand implements Callable<Integer> {
@@ -13,13 +27,46 @@ public final class ConsoleCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--view", paramLabel = "VIEW",
+            description = "Page to open: stack, cluster, cache, jobs, trends, streams.")
+    String view;
+
+    @Option(names = "--snapshot", paramLabel = "FILE.png",
+            description = "Write a PNG of the window once the view has loaded, then exit (needs --view; "
+                    + "runs headless without a display).")
+    Path snapshot;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "Snapshot mode: how long the view may take to load (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Override
     public Integer call() {
-        return run(main);
+        if (snapshot != null) {
+            if (view == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot needs --view");
+            }
+            new ProfileStore(main.dataFolder()).get(main.profile());
+            SnapshotResult result = ConsoleLauncher.snapshot(main.dataFolder(), main.profile(), view, snapshot,
+                    Duration.ofSeconds(timeoutSeconds));
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(result.message());
+            err.flush();
+            return result.exitCode();
+        }
+        return run(main, view);
     }
 
     public int run(Main main) {
-        io.ringside.ui.ConsoleLauncher.launch(main.dataFolder(), main.profile());
+        return run(main, null);
+    }
+
+    private int run(Main main, String initialView) {
+        new ProfileStore(main.dataFolder()).get(main.profile());
+        ConsoleLauncher.launch(main.dataFolder(), main.profile(), initialView);
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package io.ringside.cli;
 
 import io.ringside.Main;
+import io.ringside.core.data.DataServices;
 import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.CacheWarmer;
 import io.ringside.core.data.cache.RateLimiter;
@@ -28,8 +29,9 @@ public final class WarmCommand {
     }
 
     /** Runs the reads at the given rate with a progress line on stderr. */
-    static CacheWarmer.Summary warm(List<Supplier<CacheRead<?>>> reads, double rate, String unit, PrintWriter err) {
-        CacheWarmer.Summary summary = new CacheWarmer(new RateLimiter(rate)).warm(reads, done -> {
+    static CacheWarmer.Summary warm(DataServices services, List<Supplier<CacheRead<?>>> reads, double rate, String unit,
+                                    PrintWriter err) {
+        CacheWarmer.Summary summary = services.cacheWarmer(new RateLimiter(rate)).warm(reads, done -> {
             err.printf(Locale.ROOT, "\rwarmed %d/%d %s", done, reads.size(), unit);
             err.flush();
         });

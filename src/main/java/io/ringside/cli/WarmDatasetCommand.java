@@ -60,7 +60,7 @@ final class WarmDatasetCommand implements Callable<Integer> {
             }
             CacheWarmer.Summary summary = DataCommandSupport.audited(warm.main(), services.backends(), "cache.warm",
                     "dataset " + manifest.name() + ":" + manifest.version(), CacheWarmer.Summary::total,
-                    () -> WarmCommand.warm(reads, rate, "chunks", err), err);
+                    () -> WarmCommand.warm(services, reads, rate, "chunks", err), err);
             out.printf(Locale.ROOT, "%s version %d: %d chunks, %d loaded, %d already cached, %d missing%n",
                     manifest.name(), manifest.version(), summary.total(), summary.loaded(), summary.alreadyCached(),
                     summary.absent());

@@ -62,7 +62,7 @@ final class WarmPm25Command implements Callable<Integer> {
             }
             CacheWarmer.Summary summary = DataCommandSupport.audited(warm.main(), services.backends(), "cache.warm",
                     "pm25 " + from + ".." + to + " " + (locations.isEmpty() ? "all locations" : String.join(" | ", locations)),
-                    CacheWarmer.Summary::total, () -> WarmCommand.warm(reads, rate, "keys", err), err);
+                    CacheWarmer.Summary::total, () -> WarmCommand.warm(services, reads, rate, "keys", err), err);
             out.printf(Locale.ROOT, "keys %d: %d loaded, %d already cached, %d without rows%n", summary.total(),
                     summary.loaded(), summary.alreadyCached(), summary.absent());
             out.flush();

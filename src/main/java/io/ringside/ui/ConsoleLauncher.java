@@ -1,6 +1,13 @@
 package io.ringside.ui;
 
+import io.ringside.core.connect.SecretPrompt;
+import io.ringside.ui.snapshot.SnapshotMode;
+import io.ringside.ui.snapshot.SnapshotResult;
+import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 
 /**
@@ -13,8 +20,27 @@ public final class ConsoleLauncher {
     }
 
     public static void launch(Path dataFolder, String profile) {
-        Application.launch(ConsoleApp.class,
+        launch(dataFolder, profile, null);
+    }
+
+    /** @param view the page to show first; null for the profile's default */
+    public static void launch(Path dataFolder, String profile, String view) {
+        List<String> args = new ArrayList<>(List.of(
                 "--" + ConsoleApp.DATA + "=" + dataFolder.toAbsolutePath(),
-                "--" + ConsoleApp.PROFILE + "=" + profile);
+                "--" + ConsoleApp.PROFILE + "=" + profile));
+        if (view != null) {
+            args.add("--" + ConsoleApp.VIEW + "=" + view);
+        }
+        Application.launch(ConsoleApp.class, args.toArray(String[]::new));
+    }
+
+    /**
+     * Snapshot mode with the real services. Nobody is there to type a password, so secrets come from
+     * the OS keyring or not at all.
+     */
+    public static SnapshotResult snapshot(Path dataFolder, String profile, String view, Path png, Duration timeout) {
+        ConsoleSettings settings = new ConsoleSettings(dataFolder.toAbsolutePath(), profile, true, view);
+        return SnapshotMode.run(settings, png, timeout,
+                (s, stage) -> ConsoleApp.create(s, new UiTaskExecutor(), stage, SecretPrompt.NONE));
     }
 }

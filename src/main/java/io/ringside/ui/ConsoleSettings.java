@@ -5,8 +5,13 @@ import java.nio.file.Path;
 /**
  * What the console was opened with.
  *
- * @param autoStart start the local stack when none runs; off in UI tests, which must not start
- *                  real servers
+ * @param autoStart   start the local stack when none runs (and the profile is {@code local}); off
+ *                    in UI tests, which must not start real servers
+ * @param initialView the page to show first ({@code --view}); null for the profile's default
  */
-public record ConsoleSettings(Path dataFolder, String profile, boolean autoStart) {
+public record ConsoleSettings(Path dataFolder, String profile, boolean autoStart, String initialView) {
+
+    public ConsoleSettings(Path dataFolder, String profile, boolean autoStart) {
+        this(dataFolder, profile, autoStart, null);
+    }
 }

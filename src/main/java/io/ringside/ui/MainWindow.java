@@ -1,7 +1,20 @@
 package io.ringside.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.ringside.core.BuildInfo;
+import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ProfileStore;
+import io.ringside.core.connect.SecretPrompt;
+import io.ringside.core.connect.SecretStore;
+import io.ringside.core.connect.SessionSecretStore;
+import io.ringside.ui.connect.ConnectionStatusViewModel;
+import io.ringside.ui.profiles.ProfilesView;
+import io.ringside.ui.profiles.ProfilesViewModel;
+import io.ringside.ui.profiles.StoreProfileGateway;
+import io.ringside.ui.shell.Page;
+import io.ringside.ui.shell.PageRegistry;
 import io.ringside.ui.shell.ShellView;
 import io.ringside.ui.shell.ShellViewModel;
 import io.ringside.ui.stack.StackGateway;
@@ -10,8 +23,11 @@ import io.ringside.ui.stack.StackViewModel;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.RunningTasks;
 import io.ringside.ui.util.TaskExecutor;
+import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -20,27 +36,86 @@ import javafx.stage.Stage;
 /**
  * Wires the console's view-models to their services and shows the window. Separate from
  * {@link ConsoleApp} so that tests build the same window around fake services.
+ *
+ * <p>Pages are registered in {@link #pages()}; a feature page replaces its placeholder with one
+ * {@code PageRegistry.add(page, ControllerClass, supplier)} line there.
  */
 public final class MainWindow {
 
     static final String TITLE = "Ringside";
     static final double WIDTH = 1100;
     static final double HEIGHT = 700;
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
 
+    private final ConsoleSettings settings;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final ProfileStore profiles;
+    private final ActiveConnection connection;
     private final StackViewModel stackViewModel;
+    private final ConnectionStatusViewModel connectionStatus;
+    private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
+    private final ProfilesViewModel profilesViewModel;
+    private Stage stage;
+    private Stage profilesStage;
 
     public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs) {
+        this(settings, gateway, executor, dialogs, executor instanceof UiTaskExecutor ui ? ui.runningTasks()
+                : new RunningTasks(executor::runOnUi), new SessionSecretStore(SecretPrompt.NONE));
+    }
+
+    public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs,
+                      RunningTasks tasks, SecretStore secrets) {
+        this.settings = settings;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.profiles = new ProfileStore(settings.dataFolder());
+        ConnectionProfile profile = profiles.find(settings.profile()).orElseGet(ConnectionProfile::local);
+        this.connection = new ActiveConnection(settings.dataFolder(), secrets, profile, CHECK_TIMEOUT);
         this.stackViewModel = new StackViewModel(gateway, executor, dialogs, Clock.systemDefaultZone(),
-                settings.autoStart());
-        this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel);
+                settings.autoStart() && profile.isLocal());
+        this.connectionStatus = new ConnectionStatusViewModel(connection::check, executor);
+        this.pages = pages();
+        this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
+                new ConsolePreferences(settings.dataFolder()), connectionStatus, tasks, executor, profile,
+                connection::switchTo);
+        this.profilesViewModel = new ProfilesViewModel(new StoreProfileGateway(profiles, secrets, connection,
+                CHECK_TIMEOUT), executor, dialogs, shellViewModel::switchProfile);
+    }
+
+    /** The rail, in order; Ctrl+1.. follow it. */
+    private PageRegistry pages() {
+        return new PageRegistry()
+                .add(Page.of(ShellViewModel.STACK_PAGE, "Local stack", "/fxml/stack/StackView.fxml", stackViewModel,
+                        "The local stack's servers: start, stop, per-server progress"), StackView.class,
+                        () -> new StackView(stackViewModel))
+                .add(Page.placeholder("cluster", "Cluster",
+                        "Cassandra: keyspaces, tables and columns, DDL, paged rows, node health and load."))
+                .add(Page.placeholder("cache", "Cache",
+                        "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."))
+                .add(Page.placeholder("jobs", "Jobs",
+                        "Dataset and PM2.5 loads: start, live progress bars fed by Kafka, cancel, history."))
+                .add(Page.placeholder("trends", "Trends",
+                        "PM2.5 charts per location through the cache: average with min/max band, AQI bands."))
+                .add(Page.placeholder("streams", "Streams",
+                        "Kafka: topics, partitions, consumer groups and lag, live tail of the ringside topics."));
     }
 
     /** Builds every controller the console's FXML files name. */
     public ControllerFactory controllers() {
-        return new ControllerFactory()
-                .register(ShellView.class, () -> new ShellView(shellViewModel))
-                .register(StackView.class, () -> new StackView(stackViewModel));
+        ControllerFactory factory = new ControllerFactory();
+        factory.register(ShellView.class, () -> new ShellView(shellViewModel, factory, this::openConnections));
+        factory.register(ProfilesView.class, () -> new ProfilesView(profilesViewModel));
+        return pages.registerControllers(factory);
+    }
+
+    public ShellViewModel shell() {
+        return shellViewModel;
+    }
+
+    public ActiveConnection connection() {
+        return connection;
     }
 
     /**
@@ -48,10 +123,11 @@ public final class MainWindow {
      * {@code exit} once the stack this console supervises (if any) has stopped.
      */
     public void show(Stage stage, Runnable exit) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        this.stage = stage;
         Parent root = Fxml.load("/fxml/shell/ShellView.fxml", controllers());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+        applyTheme(scene, shellViewModel.themeProperty().get());
+        shellViewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(scene, theme));
         stage.setTitle(TITLE);
         stage.setMinWidth(760);
         stage.setMinHeight(480);
@@ -60,7 +136,50 @@ public final class MainWindow {
             event.consume();
             shellViewModel.requestClose(exit);
         });
+        String first = settings.initialView() != null ? settings.initialView()
+                : connection.profile().isLocal() ? ShellViewModel.STACK_PAGE : "cluster";
+        if (!shellViewModel.select(first)) {
+            shellViewModel.select(ShellViewModel.STACK_PAGE);
+        }
+        if (connection.profile().isLocal()) {
+            stackViewModel.activate();
+        }
+        connectionStatus.start();
         stage.show();
-        stackViewModel.open();
+    }
+
+    private static void applyTheme(Scene scene, Theme theme) {
+        Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        scene.getStylesheets().setAll(Styles.stylesheet(Styles.STYLESHEET));
+        if (theme == Theme.DARK) {
+            scene.getStylesheets().add(Styles.stylesheet(Styles.DARK_STYLESHEET));
+        }
+    }
+
+    /** Shows the connection profiles dialog (one per window), selecting the active profile. */
+    public void openConnections() {
+        if (profilesStage == null) {
+            profilesStage = new Stage();
+            profilesStage.initOwner(stage);
+            profilesStage.setTitle("Connections");
+            Scene scene = new Scene(Fxml.load("/fxml/profiles/ProfilesView.fxml", controllers()));
+            scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+            shellViewModel.themeProperty().addListener((obs, old, theme) ->
+                    scene.getStylesheets().setAll(stage.getScene().getStylesheets()));
+            profilesStage.setScene(scene);
+        }
+        profilesViewModel.open(shellViewModel.activeProfileProperty().get().id());
+        profilesStage.show();
+        profilesStage.toFront();
+    }
+
+    public ProfilesViewModel profiles() {
+        return profilesViewModel;
+    }
+
+    /** Closes the active profile's clients; blocks briefly, call when the window is gone. */
+    public void close() {
+        connection.close();
     }
 }

@@ -17,6 +17,10 @@ public final class Styles {
 
     public static final String NAV_ITEM = "nav-item";
     public static final String ACTIVE = "active";
+    public static final String NAV_LATER = "nav-later";
+    public static final String PLACEHOLDER = "page-placeholder";
+    public static final String BACKEND_STATE = "backend-state";
+    public static final String STATE_DOT = "state-dot";
 
     private Styles() {
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.stack.StackEvent.Phase;
+import io.ringside.testing.TempFolders;
 import io.ringside.core.stack.StackException;
 import io.ringside.ui.stack.ServerRow;
 import io.ringside.ui.stack.ServerStatus;
@@ -15,16 +16,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
@@ -42,18 +46,21 @@ class MainWindowSmokeTest {
     private final FakeStackGateway gateway = new FakeStackGateway();
     private final UiTaskExecutor executor = new UiTaskExecutor();
     private final AtomicBoolean exited = new AtomicBoolean();
+    private final Path data = TempFolders.create("ringside-shell-test");
     private Stage stage;
+
 
     @Start
     void showWindow(Stage stage) {
         this.stage = stage;
-        ConsoleSettings settings = new ConsoleSettings(Path.of("ringside-test-data"), "local", false);
+        ConsoleSettings settings = new ConsoleSettings(data, "local", false);
         new MainWindow(settings, gateway, executor, new FakeDialogService()).show(stage, () -> exited.set(true));
     }
 
     @AfterEach
     void stopExecutor() {
         executor.shutdown();
+        TempFolders.deleteQuietly(data);
     }
 
     @Test
@@ -61,12 +68,13 @@ class MainWindowSmokeTest {
         awaitButtonEnabled(robot, "Start");
 
         assertEquals(MainWindow.TITLE, stage.getTitle());
-        Button localStack = robot.lookup("#localStackNav").queryButton();
+        Button localStack = robot.lookup("#nav-stack").queryButton();
         assertEquals("Local stack", localStack.getText());
         assertTrue(localStack.getStyleClass().contains(Styles.ACTIVE));
-        List<Button> later = robot.lookup("#comingLater ." + Styles.NAV_ITEM).queryAllAs(Button.class).stream().toList();
-        assertEquals(List.of("Cluster", "Cache", "Jobs", "Trends", "Streams"), later.stream().map(Button::getText).toList());
-        assertTrue(later.stream().allMatch(Button::isDisabled));
+        List<Button> rail = robot.lookup("#navItems ." + Styles.NAV_ITEM).queryAllAs(Button.class).stream().toList();
+        assertEquals(List.of("Local stack", "Cluster", "Cache", "Jobs", "Trends", "Streams"),
+                rail.stream().map(Button::getText).toList());
+        assertTrue(rail.stream().skip(1).allMatch(button -> button.getStyleClass().contains(Styles.NAV_LATER)));
 
         TableView<ServerRow> table = robot.lookup("#servers").queryTableView();
         assertEquals(List.of("cassandra-1", "kafka", "redis"), table.getItems().stream().map(ServerRow::getName).toList());
@@ -77,7 +85,7 @@ class MainWindowSmokeTest {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("cassandra-1", "kafka", "redis"), renderedNames, "rows are rendered, not only modelled");
         assertEquals(0, gateway.startCalls.get());
-        assertTrue(robot.lookup("#dataFolder").queryLabeled().getText().contains("ringside-test-data"));
+        assertTrue(robot.lookup("#dataFolder").queryLabeled().getText().contains(data.toString()));
     }
 
     @Test
@@ -86,7 +94,45 @@ class MainWindowSmokeTest {
 
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> Window.getWindows().stream()
                 .filter(Tooltip.class::isInstance).map(Tooltip.class::cast)
-                .anyMatch(tooltip -> tooltip.isShowing() && tooltip.getText().equals("coming in a later release")));
+                .anyMatch(tooltip -> tooltip.isShowing() && tooltip.getText().contains("coming in a later release")));
+    }
+
+    @Test
+    void ctrlDigitShowsThePageOfThatRailPositionWithItsPlaceholder(FxRobot robot) throws TimeoutException {
+        awaitButtonEnabled(robot, "Start");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#placeholder-cluster").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        assertTrue(robot.lookup("#nav-cluster").queryButton().getStyleClass().contains(Styles.ACTIVE));
+        assertTrue(robot.lookup("#placeholder-cluster .label").queryAllAs(Label.class).stream()
+                .anyMatch(label -> label.getText().contains("keyspaces")));
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#servers").tryQuery().isPresent());
+    }
+
+    @Test
+    void darkThemeIsAppliedAndRemembered(FxRobot robot) throws TimeoutException {
+        awaitButtonEnabled(robot, "Dark theme");
+
+        robot.clickOn("Dark theme");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> stage.getScene().getStylesheets().stream()
+                .anyMatch(sheet -> sheet.endsWith(Styles.DARK_STYLESHEET)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new ConsolePreferences(data).load().theme() == Theme.DARK);
+        awaitButtonEnabled(robot, "Light theme");
+    }
+
+    @Test
+    void statusBarShowsEachBackendWithTheReasonItIsDown(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#backend-redis").tryQuery()
+                .map(node -> node.getStyleClass().contains(Styles.BAD)).orElse(false));
+        Label redis = robot.lookup("#backend-redis").queryAs(Label.class);
+        assertTrue(redis.getTooltip().getText().contains("not running"), redis.getTooltip().getText());
+        assertEquals(3, robot.lookup("." + Styles.BACKEND_STATE).queryAll().size());
     }
 
     @Test
@@ -129,6 +175,27 @@ class MainWindowSmokeTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#errorBanner").query().isVisible());
         assertEquals("The local stack did not start", robot.lookup("#errorTitle").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#errorMessage").queryTextInputControl().getText().contains("kafka exited with code 1"));
+    }
+
+    @Test
+    void aRunningStartIsListedInTheStatusBarUntilItEnds(FxRobot robot) throws TimeoutException {
+        CountDownLatch release = new CountDownLatch(1);
+        gateway.onStart(listener -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeStackGateway.startsEverything(listener);
+        });
+        awaitButtonEnabled(robot, "Start");
+
+        robot.clickOn("Start");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#taskCount").queryLabeled().isVisible());
+        assertEquals("Starting the local stack", robot.lookup("#taskCount").queryLabeled().getText());
+        release.countDown();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#taskCount").queryLabeled().isVisible());
     }
 
     private static void awaitButtonEnabled(FxRobot robot, String text) throws TimeoutException {

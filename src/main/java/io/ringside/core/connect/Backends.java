@@ -1,8 +1,11 @@
 package io.ringside.core.connect;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.CqlSessionBuilder;
+import com.datastax.oss.driver.api.core.auth.PlainTextAuthProviderBase;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.metadata.EndPoint;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.stack.StackClient;
@@ -10,25 +13,41 @@ import io.ringside.core.stack.StackState;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.DefaultRedisCredentials;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Clients for the three backends of one profile, opened lazily and closed together. For now the
- * only profile is {@code local}: the local stack found through its state file. Services take the
- * clients they need from here rather than building their own, so timeouts and pools are set once.
+ * Clients for the three backends of one profile, opened lazily and closed together: the built-in
+ * {@code local} profile (the local stack found through its state file) or a stored
+ * {@link ConnectionProfile} with its credentials and TLS. Services take the clients they need
+ * from here rather than building their own, so timeouts, pools, credentials and the profile's
+ * {@link AccessGuard} are set once.
  */
 public final class Backends implements AutoCloseable {
 
+    static final int CQL_PORT = 9042;
+
     private final Endpoints endpoints;
+    private final ConnectionProfile profile;
+    private final SecretStore secrets;
     private CqlSession cql;
     private JedisPooled redis;
 
     public Backends(Endpoints endpoints) {
+        this(endpoints, ConnectionProfile.local(), new SessionSecretStore(SecretPrompt.NONE));
+    }
+
+    /** Clients of {@code profile} at {@code endpoints}, with its secrets from {@code secrets}. */
+    public Backends(Endpoints endpoints, ConnectionProfile profile, SecretStore secrets) {
         this.endpoints = endpoints;
+        this.profile = profile;
+        this.secrets = secrets;
     }
 
     /** The endpoints a profile names; contact points as {@code host:port}. */
@@ -36,12 +55,26 @@ public final class Backends implements AutoCloseable {
                             String redisHost, int redisPort, String kafkaBootstrap) {
     }
 
-    /** Backends of the local stack in a data folder; fails with exit code 3 if it is not up. */
+    /**
+     * Backends of a profile by name: the local stack in a data folder (fails with exit code 3 if it
+     * is not up), or a profile of the data folder's {@link ProfileStore}, its secrets from the OS
+     * keyring or asked for on the terminal.
+     */
     public static Backends forProfile(String profile, Path dataFolder) {
-        if (!"local".equals(profile)) {
-            throw new RingsideException("Unknown profile '" + profile + "': only the built-in 'local' profile "
-                    + "exists so far");
+        if (!ConnectionProfile.LOCAL.equals(profile)) {
+            ConnectionProfile stored = new ProfileStore(dataFolder).get(profile);
+            return new Backends(endpointsOf(stored), stored, SecretStores.open(SecretPrompt.terminal()));
         }
+        return new Backends(localEndpoints(dataFolder));
+    }
+
+    /** Backends of {@code profile}; for {@code local} the endpoints come from the stack's state file. */
+    public static Backends open(ConnectionProfile profile, Path dataFolder, SecretStore secrets) {
+        Endpoints endpoints = profile.isLocal() ? localEndpoints(dataFolder) : endpointsOf(profile);
+        return new Backends(endpoints, profile, secrets);
+    }
+
+    private static Endpoints localEndpoints(Path dataFolder) {
         StackState state = new StackClient(dataFolder).status().orElseThrow(() -> new BackendUnavailableException(
                 "No local stack in " + dataFolder + "; start one with 'ringside stack up --detach'"));
         // Redis or Kafka being down is survivable (reads degrade, stats wait); no Cassandra node is not
@@ -49,7 +82,57 @@ public final class Backends implements AutoCloseable {
             throw new BackendUnavailableException("The local stack in " + dataFolder + " is not running (no Cassandra "
                     + "node is up); start it with 'ringside stack up --detach'");
         }
-        return new Backends(endpointsOf(state));
+        return endpointsOf(state);
+    }
+
+    /** The endpoints a stored profile names; a Cassandra contact point without a port gets 9042. */
+    public static Endpoints endpointsOf(ConnectionProfile profile) {
+        List<InetSocketAddress> contactPoints = profile.cassandra().contactPoints().stream()
+                .map(point -> address(point, CQL_PORT))
+                .toList();
+        ConnectionProfile.Redis redisSettings = profile.redis();
+        String redisHost = redisSettings.host();
+        int redisPort = redisSettings.port();
+        if (!redisSettings.clusterSeeds().isEmpty()) {
+            InetSocketAddress seed = address(redisSettings.clusterSeeds().get(0), 6379);
+            redisHost = seed.getHostString();
+            redisPort = seed.getPort();
+        }
+        return new Endpoints(profile.id(), contactPoints, profile.cassandra().localDatacenter(), redisHost, redisPort,
+                profile.kafka().bootstrapServers());
+    }
+
+    /** {@code host:port}, {@code [v6]:port} or a bare host with {@code defaultPort}; unresolved. */
+    public static InetSocketAddress address(String hostPort, int defaultPort) {
+        String text = hostPort.trim();
+        int colon = text.lastIndexOf(':');
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            String host = text.substring(1, close);
+            return InetSocketAddress.createUnresolved(host,
+                    close + 1 < text.length() ? parsePort(text.substring(close + 2), hostPort) : defaultPort);
+        }
+        if (colon < 0 || text.indexOf(':') != colon) {
+            return InetSocketAddress.createUnresolved(text, defaultPort);
+        }
+        return InetSocketAddress.createUnresolved(text.substring(0, colon), parsePort(text.substring(colon + 1), hostPort));
+    }
+
+    private static int parsePort(String port, String whole) {
+        try {
+            return Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new RingsideException("Bad endpoint '" + whole + "': the port is not a number");
+        }
+    }
+
+    public ConnectionProfile profile() {
+        return profile;
+    }
+
+    /** What mutating services check before they write. */
+    public AccessGuard accessGuard() {
+        return AccessGuard.of(profile);
     }
 
     public static Endpoints endpointsOf(StackState state) {
@@ -66,7 +149,8 @@ public final class Backends implements AutoCloseable {
 
     public synchronized CqlSession cql() {
         if (cql == null) {
-            cql = openCql(endpoints.cassandra(), endpoints.localDatacenter(), Duration.ofSeconds(20));
+            cql = openCql(endpoints.cassandra(), endpoints.localDatacenter(), Duration.ofSeconds(20), Duration.ofSeconds(30),
+                    this::secure);
         }
         return cql;
     }
@@ -76,16 +160,24 @@ public final class Backends implements AutoCloseable {
      * and generous connect and schema-agreement waits (two shared cores can be slow to answer).
      */
     public static CqlSession openCql(List<InetSocketAddress> contactPoints, String localDatacenter, Duration requestTimeout) {
+        return openCql(contactPoints, localDatacenter, requestTimeout, Duration.ofSeconds(30), builder -> { });
+    }
+
+    static CqlSession openCql(List<InetSocketAddress> contactPoints, String localDatacenter, Duration requestTimeout,
+                              Duration connectTimeout, Consumer<CqlSessionBuilder> customize) {
         try {
-            return CqlSession.builder()
+            CqlSessionBuilder builder = CqlSession.builder();
+            customize.accept(builder);
+            return builder
                     .addContactPoints(contactPoints)
                     .withLocalDatacenter(localDatacenter)
                     .withConfigLoader(DriverConfigLoader.programmaticBuilder()
                             .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
-                            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
-                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, Duration.ofSeconds(30))
-                            .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
-                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+                            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, connectTimeout)
+                            .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, connectTimeout)
+                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, connectTimeout)
+                            .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, connectTimeout)
+                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, connectTimeout)
                             .withInt(DefaultDriverOption.REQUEST_PAGE_SIZE, 1000)
                             .build())
                     .build();
@@ -94,17 +186,121 @@ public final class Backends implements AutoCloseable {
         }
     }
 
+    /** Credentials (as {@code char[]} through an auth provider), TLS and keyspace of the profile. */
+    void secure(CqlSessionBuilder builder) {
+        ConnectionProfile.Cassandra settings = profile.cassandra();
+        if (ConnectionProfile.present(settings.username())) {
+            builder.withAuthProvider(new SecretAuthProvider(settings.username(),
+                    () -> secret(SecretKind.CASSANDRA_PASSWORD)));
+        }
+        if (settings.tls().enabled()) {
+            builder.withSslContext(sslContext(settings.tls(), SecretKind.CASSANDRA_KEY_STORE));
+        }
+        if (ConnectionProfile.present(settings.keyspace())) {
+            builder.withKeyspace(settings.keyspace());
+        }
+    }
+
     public synchronized JedisPooled redis() {
         if (redis == null) {
+            if (!profile.redis().clusterSeeds().isEmpty()) {
+                throw new RingsideException("Profile '" + profile.name() + "' names a Redis Cluster; the data services "
+                        + "need a single Redis server (cluster seeds are only tested by Test connection so far)");
+            }
             redis = new JedisPooled(new HostAndPort(endpoints.redisHost(), endpoints.redisPort()),
-                    DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(2000).build());
+                    redisConfig(2000, 2000));
         }
         return redis;
     }
 
-    /** Base properties for Kafka clients of this profile. */
+    /** The client configuration of this profile's Redis: timeouts, ACL user, database, TLS. */
+    DefaultJedisClientConfig redisConfig(int connectMillis, int socketMillis) {
+        ConnectionProfile.Redis settings = profile.redis();
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(connectMillis).socketTimeoutMillis(socketMillis)
+                .database(settings.database());
+        if (ConnectionProfile.present(settings.username())) {
+            String user = settings.username();
+            config.credentialsProvider(() -> new DefaultRedisCredentials(user, secret(SecretKind.REDIS_PASSWORD)));
+        }
+        if (settings.tls().enabled()) {
+            config.ssl(true).sslSocketFactory(sslContext(settings.tls(), SecretKind.REDIS_KEY_STORE).getSocketFactory());
+        }
+        return config.build();
+    }
+
+    /**
+     * Base properties for Kafka clients of this profile: bootstrap servers, and for a secured
+     * cluster the security protocol, the SASL login (the password through
+     * {@link SaslCredentialsHandler}, as {@code char[]}) and TLS files. Kafka takes a client
+     * key-store password only as a configuration value: it stays in this map in memory, never on disk.
+     */
     public Map<String, Object> kafkaProperties() {
-        return Map.of("bootstrap.servers", endpoints.kafkaBootstrap());
+        ConnectionProfile.Kafka settings = profile.kafka();
+        if (!settings.sasl() && !settings.tls().enabled()) {
+            return Map.of("bootstrap.servers", endpoints.kafkaBootstrap());
+        }
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("bootstrap.servers", endpoints.kafkaBootstrap());
+        properties.put("security.protocol", (settings.sasl() ? "SASL_" : "") + (settings.tls().enabled() ? "SSL" : "PLAINTEXT"));
+        if (settings.sasl()) {
+            String mechanism = settings.saslMechanism().trim().toUpperCase(java.util.Locale.ROOT);
+            String module = mechanism.startsWith("SCRAM") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+                    : "org.apache.kafka.common.security.plain.PlainLoginModule";
+            properties.put("sasl.mechanism", mechanism);
+            properties.put("sasl.jaas.config", module + " required;");
+            properties.put("sasl.client.callback.handler.class", SaslCredentialsHandler.class.getName());
+            properties.put(SaslCredentialsHandler.CREDENTIALS, new SaslCredentialsHandler.Credentials(
+                    settings.username() == null ? "" : settings.username(), () -> secret(SecretKind.KAFKA_PASSWORD)));
+        }
+        ConnectionProfile.Tls tls = settings.tls();
+        if (tls.enabled()) {
+            if (ConnectionProfile.present(tls.trustFile())) {
+                String name = tls.trustFile().toLowerCase(java.util.Locale.ROOT);
+                properties.put("ssl.truststore.type", name.endsWith(".jks") ? "JKS"
+                        : name.endsWith(".p12") || name.endsWith(".pfx") ? "PKCS12" : "PEM");
+                properties.put("ssl.truststore.location", tls.trustFile());
+            }
+            if (tls.hasClientCert()) {
+                properties.put("ssl.keystore.type", "PKCS12");
+                properties.put("ssl.keystore.location", tls.clientCertFile());
+                properties.put("ssl.keystore.password", new String(secret(SecretKind.KAFKA_KEY_STORE)));
+            }
+        }
+        return Map.copyOf(properties);
+    }
+
+    javax.net.ssl.SSLContext sslContext(ConnectionProfile.Tls tls, SecretKind keyStoreSecret) {
+        char[] password = tls.hasClientCert() ? secret(keyStoreSecret) : null;
+        try {
+            return TlsContexts.of(tls, password);
+        } finally {
+            TlsContexts.wipe(password);
+        }
+    }
+
+    /** A secret of this profile; a missing one is an error naming the profile and what is missing. */
+    char[] secret(SecretKind kind) {
+        return secrets.get(profile.id(), kind).orElseThrow(() -> new RingsideException("No " + kind.label()
+                + " for profile '" + profile.name() + "' (" + secrets.description() + ")"));
+    }
+
+    /** Hands the driver a fresh {@code char[]} copy of the password for every connection it opens. */
+    private static final class SecretAuthProvider extends PlainTextAuthProviderBase {
+
+        private final String username;
+        private final java.util.function.Supplier<char[]> password;
+
+        SecretAuthProvider(String username, java.util.function.Supplier<char[]> password) {
+            super("ringside");
+            this.username = username;
+            this.password = password;
+        }
+
+        @Override
+        protected Credentials getCredentials(EndPoint endPoint, String serverAuthenticator) {
+            return new Credentials(username.toCharArray(), password.get());
+        }
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
 import io.ringside.core.data.cache.CacheStatsPublisher;
+import io.ringside.core.data.cache.CacheWarmer;
+import io.ringside.core.data.cache.RateLimiter;
 import io.ringside.core.data.dataset.DatasetChunkCache;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.DatasetStore;
@@ -70,15 +72,20 @@ public final class DataServices implements AutoCloseable {
         return new Pm25Cache(cache, store::readYear);
     }
 
-    /** An importer whose writes delete the cached location-years they touched. */
+    /**
+     * An importer whose writes delete the cached location-years they touched.
+     *
+     * @throws io.ringside.core.connect.ReadOnlyProfileException under a read-only profile
+     */
     public Pm25Importer pm25Importer() {
+        backends.accessGuard().checkWritable("import PM2.5 data");
         Pm25Cache pm25Cache = pm25Cache();
         return new Pm25Importer(pm25Store(), pm25Cache::invalidate);
     }
 
     public synchronized DatasetStore datasetStore() {
         if (datasetStore == null) {
-            datasetStore = new DatasetStore(backends.cql());
+            datasetStore = new DatasetStore(backends.cql(), backends.accessGuard());
         }
         return datasetStore;
     }
@@ -93,6 +100,15 @@ public final class DataServices implements AutoCloseable {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * A warmer that fills Redis at {@code limiter}'s rate; warming writes to the cache, so a
+     * read-only profile refuses it.
+     */
+    public CacheWarmer cacheWarmer(RateLimiter limiter) {
+        backends.accessGuard().checkWritable("warm the cache");
+        return new CacheWarmer(limiter);
     }
 
     /** Deletes versions and then their cached chunks, so no reader is served a deleted version. */

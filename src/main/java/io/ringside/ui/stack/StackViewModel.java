@@ -6,6 +6,7 @@ import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
+import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,7 @@ import javafx.collections.ObservableList;
  * property change happens on the FX thread; core calls go through the {@link StackGateway} on the
  * {@link TaskExecutor}, and core events come back through one {@link FxBatcher}.
  */
-public final class StackViewModel {
+public final class StackViewModel implements PageLoad {
 
     static final Duration POLL_PERIOD = Duration.ofSeconds(2);
     static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(30);
@@ -45,7 +46,7 @@ public final class StackViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final Clock clock;
-    private final boolean autoStart;
+    private boolean autoStart;
     private final FxBatcher<StackEvent> events;
 
     private final ObservableList<ServerRow> rows = FXCollections.observableArrayList();
@@ -59,6 +60,9 @@ public final class StackViewModel {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper supervising = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private boolean opened;
 
     private Long foreignPid;
     private Cancellable poll = Cancellable.NONE;
@@ -79,8 +83,33 @@ public final class StackViewModel {
         setMode(StackMode.CHECKING);
     }
 
+    /** The first time the page is shown it looks for the stack; later showings only re-check its state. */
+    @Override
+    public void activate() {
+        if (!opened) {
+            open();
+        } else if (POLLING_MODES.contains(mode.get())) {
+            pollDelay = POLL_PERIOD;
+            schedulePoll();
+        }
+    }
+
+    /**
+     * The local profile was chosen: start the stack unless it runs or is starting (a first look
+     * that is still going on starts it when it finds none).
+     */
+    public void ensureRunning() {
+        autoStart = true;
+        if (!opened) {
+            open();
+        } else if (canStart.get()) {
+            startStack();
+        }
+    }
+
     /** Looks for a running stack: attaches to it, or starts one when asked to. */
     public void open() {
+        opened = true;
         setMode(StackMode.CHECKING);
         BackgroundTask.wrap(() -> new Found(gateway.foreignSupervisor(), gateway.status()))
                 .onSuccess(found -> {
@@ -119,6 +148,7 @@ public final class StackViewModel {
         pollDelay = POLL_PERIOD;
         schedulePoll();
         BackgroundTask.wrap(() -> gateway.start(events::add))
+                .withTitle("Starting the local stack")
                 .onSuccess(state -> {
                     applyStatus(state);
                     if (mode.get() == StackMode.STARTING) {
@@ -156,6 +186,7 @@ public final class StackViewModel {
         setMode(StackMode.STOPPING);
         appendLog("Stopping the local stack");
         BackgroundTask.wrap(gateway::stopOwn)
+                .withTitle("Stopping the local stack")
                 .onSuccess(nothing -> {
                     supervising.set(false);
                     showStopped();
@@ -339,6 +370,12 @@ public final class StackViewModel {
 
     private void setMode(StackMode newMode) {
         mode.set(newMode);
+        if (newMode == StackMode.RUNNING || newMode == StackMode.ATTACHED || newMode == StackMode.STOPPED) {
+            loaded.set(true);
+            loadError.set("");
+        } else if (newMode == StackMode.FAILED) {
+            loadError.set(errorTitle.get() + ": " + errorMessage.get().lines().findFirst().orElse(""));
+        }
         canStart.set(!closing && (newMode == StackMode.STOPPED || newMode == StackMode.FAILED));
         canStop.set(!closing && (newMode == StackMode.RUNNING || newMode == StackMode.ATTACHED));
         busy.set(newMode == StackMode.CHECKING || newMode == StackMode.STARTING || newMode == StackMode.STOPPING);
@@ -430,6 +467,16 @@ public final class StackViewModel {
     /** True while this console is the stack's supervisor, i.e. closing it must stop the servers. */
     public ReadOnlyBooleanProperty supervisingProperty() {
         return supervising.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
     }
 
     private record Found(Optional<Long> supervisor, Optional<StackState> state) {

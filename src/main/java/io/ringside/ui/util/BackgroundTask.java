@@ -20,6 +20,7 @@ public final class BackgroundTask<T> {
     private final Callable<T> work;
     private Consumer<? super T> onSuccess = value -> { };
     private Consumer<? super Exception> onFailure = e -> LOG.warn("Background task failed", e);
+    private String title;
 
     private BackgroundTask(Callable<T> work) {
         this.work = Objects.requireNonNull(work);
@@ -47,6 +48,20 @@ public final class BackgroundTask<T> {
     public BackgroundTask<T> onFailure(Consumer<? super Exception> callback) {
         this.onFailure = Objects.requireNonNull(callback);
         return this;
+    }
+
+    /**
+     * Names the task for the status bar's task list ("Starting the local stack"); untitled tasks
+     * (polls, small reads) are not listed.
+     */
+    public BackgroundTask<T> withTitle(String title) {
+        this.title = title;
+        return this;
+    }
+
+    /** The title, or null for a task the status bar does not list. */
+    public String title() {
+        return title;
     }
 
     public Cancellable executeWith(TaskExecutor executor) {

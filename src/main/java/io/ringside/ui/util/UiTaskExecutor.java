@@ -25,6 +25,7 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
+    private final RunningTasks running = new RunningTasks(this::runOnUi);
 
     public UiTaskExecutor() {
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -38,13 +39,16 @@ public final class UiTaskExecutor implements TaskExecutor {
     @Override
     public <T> Cancellable execute(BackgroundTask<T> task) {
         Future<?> future = workers.submit(() -> {
+            Runnable ended = task.title() == null ? () -> { } : running.started(task.title());
             T value;
             try {
                 value = task.call();
             } catch (Exception e) {
+                ended.run();
                 Platform.runLater(() -> task.failed(e));
                 return;
             }
+            ended.run();
             Platform.runLater(() -> task.succeeded(value));
         });
         return () -> future.cancel(true);
@@ -68,6 +72,11 @@ public final class UiTaskExecutor implements TaskExecutor {
         } else {
             timer.schedule(() -> Platform.runLater(action), delay.toNanos(), TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The titled tasks running now, for the status bar. */
+    public RunningTasks runningTasks() {
+        return running;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ringside.core.data.dataset;
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
+import io.ringside.core.connect.AccessGuard;
 import io.ringside.core.data.WriteConsistency;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,16 +34,27 @@ public final class DatasetStore {
 
     private final CqlSession session;
     private final ChunkLayout layout;
+    private final AccessGuard guard;
     private ManifestTable manifests;
     private ChunkTable chunks;
 
     public DatasetStore(CqlSession session) {
-        this(session, ChunkLayout.DEFAULT);
+        this(session, ChunkLayout.DEFAULT, AccessGuard.READ_WRITE);
+    }
+
+    /** A store whose loads and deletes first ask {@code guard} (a read-only profile refuses them). */
+    public DatasetStore(CqlSession session, AccessGuard guard) {
+        this(session, ChunkLayout.DEFAULT, guard);
     }
 
     DatasetStore(CqlSession session, ChunkLayout layout) {
+        this(session, layout, AccessGuard.READ_WRITE);
+    }
+
+    DatasetStore(CqlSession session, ChunkLayout layout, AccessGuard guard) {
         this.session = session;
         this.layout = layout;
+        this.guard = guard;
     }
 
     private synchronized void ready() {
@@ -60,6 +72,7 @@ public final class DatasetStore {
      * @throws RingsideException when writing fails; the version is then marked {@code failed}
      */
     public LoadResult load(String name, Path file, DatasetKind kind, ProgressListener listener) {
+        guard.checkWritable("load dataset " + name);
         requireValidName(name);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new IllegalArgumentException("Cannot read " + file + ": no such file");
@@ -227,6 +240,7 @@ public final class DatasetStore {
      * @throws NotFoundException for an unknown dataset or version
      */
     public List<DatasetManifest> delete(String name, Integer version) {
+        guard.checkWritable("delete dataset " + name + (version == null ? "" : " version " + version));
         List<DatasetManifest> doomed = version == null ? versions(name)
                 : manifest(name, version).map(List::of).orElse(List.of());
         if (doomed.isEmpty()) {

@@ -1,0 +1,130 @@
+package io.ringside.core.connect;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.stack.StackClient;
+import io.ringside.core.stack.StackState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The console's one connection: the {@link Backends} of the chosen profile, opened on first use
+ * and closed when the profile changes, so every page talks to the same clients and none keeps a
+ * client of a profile the operator left. For {@code local} the endpoints come from the stack's
+ * state file, read again after every switch (the stack may have started since, on moved ports).
+ * Every method may block; the console calls them off the FX thread.
+ */
+public final class ActiveConnection implements AutoCloseable {
+
+    private final Path dataFolder;
+    private final SecretStore secrets;
+    private final ConnectionTester tester;
+    private ConnectionProfile profile;
+    private Backends backends;
+
+    public ActiveConnection(Path dataFolder, SecretStore secrets, ConnectionProfile profile, Duration checkTimeout) {
+        this.dataFolder = dataFolder;
+        this.secrets = secrets;
+        this.profile = profile;
+        this.tester = new ConnectionTester(checkTimeout);
+    }
+
+    public synchronized ConnectionProfile profile() {
+        return profile;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Closes the clients of the previous profile; the next call opens those of {@code next}. */
+    public synchronized void switchTo(ConnectionProfile next) {
+        closeBackends();
+        profile = next;
+    }
+
+    /**
+     * The clients of the current profile.
+     *
+     * @throws BackendUnavailableException for {@code local} when the stack is not running
+     */
+    public synchronized Backends backends() {
+        if (backends == null) {
+            backends = Backends.open(profile, dataFolder, secrets);
+        }
+        return backends;
+    }
+
+    public CqlSession cql() {
+        return backends().cql();
+    }
+
+    public JedisPooled redis() {
+        return backends().redis();
+    }
+
+    public Map<String, Object> kafkaProperties() {
+        return backends().kafkaProperties();
+    }
+
+    public AccessGuard accessGuard() {
+        return AccessGuard.of(profile());
+    }
+
+    /**
+     * Checks each backend of the current profile (the status bar's poll): a TCP connect to the
+     * endpoints first, so a dead server shows as such even while pooled clients hold old sockets,
+     * then a request through the pooled Cassandra and Redis clients and a short-lived Kafka admin.
+     */
+    public List<ConnectionCheck> check() {
+        ConnectionProfile current = profile();
+        Optional<Backends> probe = probeBackends(current);
+        if (probe.isEmpty()) {
+            return java.util.Arrays.stream(Backend.values())
+                    .map(backend -> new ConnectionCheck(backend, "local stack", FailureKind.UNREACHABLE,
+                            "the local stack is not running", Duration.ZERO))
+                    .toList();
+        }
+        Backends pooled;
+        try {
+            pooled = backends();
+        } catch (RuntimeException notYet) {
+            pooled = null;
+        }
+        return tester.checkAll(probe.get(), pooled);
+    }
+
+    /** Like {@link #check()} for one profile that need not be the current one (the dialog's Test button). */
+    public List<ConnectionCheck> test(ConnectionProfile candidate, Backend backend) {
+        Optional<Backends> probe = probeBackends(candidate);
+        if (probe.isEmpty()) {
+            return List.of(new ConnectionCheck(backend, "local stack", FailureKind.UNREACHABLE,
+                    "the local stack is not running", Duration.ZERO));
+        }
+        return List.of(tester.check(probe.get(), backend));
+    }
+
+    private Optional<Backends> probeBackends(ConnectionProfile candidate) {
+        if (!candidate.isLocal()) {
+            return Optional.of(new Backends(Backends.endpointsOf(candidate), candidate, secrets));
+        }
+        Optional<StackState> state = new StackClient(dataFolder).status();
+        return state.map(s -> new Backends(Backends.endpointsOf(s), candidate, secrets));
+    }
+
+    private void closeBackends() {
+        if (backends != null) {
+            backends.close();
+            backends = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeBackends();
+    }
+}

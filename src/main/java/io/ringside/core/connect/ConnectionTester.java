@@ -1,0 +1,256 @@
+package io.ringside.core.connect;
+
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverTimeoutException;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.ringside.core.RingsideException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+
+/**
+ * "Test connection": opens a fresh client per backend with short timeouts, asks for the server's
+ * version, and classifies a failure as unreachable, authentication failed, TLS failed or timeout,
+ * naming the endpoint. A plain TCP connect comes first because Kafka's client never reports a
+ * refused connection (it retries until its timeout), and it tells "nothing listens" from "it
+ * listens but does not answer" for all three alike. The status bar's health poll uses the same check.
+ */
+public final class ConnectionTester {
+
+    private final Duration timeout;
+
+    public ConnectionTester(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public List<ConnectionCheck> checkAll(Backends backends) {
+        return checkAll(backends, null);
+    }
+
+    /**
+     * Like {@link #checkAll(Backends)}, but Cassandra and Redis are asked through the long-lived
+     * clients of {@code pooled} when given: a periodic health check must not open a driver session
+     * every few seconds.
+     */
+    public List<ConnectionCheck> checkAll(Backends backends, Backends pooled) {
+        List<ConnectionCheck> checks = new ArrayList<>();
+        for (Backend backend : Backend.values()) {
+            checks.add(check(backends, backend, pooled));
+        }
+        return List.copyOf(checks);
+    }
+
+    public ConnectionCheck check(Backends backends, Backend backend) {
+        return check(backends, backend, null);
+    }
+
+    private ConnectionCheck check(Backends backends, Backend backend, Backends pooled) {
+        Backends.Endpoints endpoints = backends.endpoints();
+        List<InetSocketAddress> targets = switch (backend) {
+            case CASSANDRA -> endpoints.cassandra();
+            case REDIS -> endpoints.redisHost() == null ? List.of()
+                    : List.of(InetSocketAddress.createUnresolved(endpoints.redisHost(), endpoints.redisPort()));
+            case KAFKA -> endpoints.kafkaBootstrap() == null ? List.of() : java.util.Arrays.stream(
+                    endpoints.kafkaBootstrap().split(",")).filter(s -> !s.isBlank())
+                    .map(s -> Backends.address(s, 9092)).toList();
+        };
+        if (targets.isEmpty()) {
+            return new ConnectionCheck(backend, "(none)", FailureKind.MISCONFIGURED, "the profile names no endpoint",
+                    Duration.ZERO);
+        }
+        long start = System.nanoTime();
+        InetSocketAddress reachable = null;
+        Exception tcpFailure = null;
+        for (InetSocketAddress target : targets) {
+            try {
+                tcpConnect(target);
+                reachable = target;
+                break;
+            } catch (IOException e) {
+                tcpFailure = e;
+            }
+        }
+        String endpoint = reachable == null ? describe(targets) : hostPort(reachable);
+        if (reachable == null) {
+            return failed(backend, endpoint, tcpFailure);
+        }
+        try {
+            String version = switch (backend) {
+                case CASSANDRA -> pooled == null ? cassandraVersion(backends) : version(pooled.cql());
+                case REDIS -> pooled == null ? redisVersion(backends, reachable) : redisVersion(pooled.redis());
+                case KAFKA -> kafkaCluster(backends);
+            };
+            return new ConnectionCheck(backend, endpoint, null, version, Duration.ofNanos(System.nanoTime() - start));
+        } catch (Exception e) {
+            return failed(backend, endpoint, e);
+        }
+    }
+
+    private void tcpConnect(InetSocketAddress target) throws IOException {
+        InetSocketAddress resolved = target.isUnresolved() ? new InetSocketAddress(target.getHostString(), target.getPort())
+                : target;
+        if (resolved.isUnresolved()) {
+            throw new UnknownHostException("unknown host " + target.getHostString());
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(resolved, (int) timeout.toMillis());
+        }
+    }
+
+    private String cassandraVersion(Backends backends) {
+        Backends.Endpoints endpoints = backends.endpoints();
+        try (CqlSession session = Backends.openCql(endpoints.cassandra(), endpoints.localDatacenter(), timeout, timeout,
+                backends::secure)) {
+            return version(session);
+        }
+    }
+
+    private String version(CqlSession session) {
+        Row row = session.execute(SimpleStatement.newInstance("SELECT release_version FROM system.local")
+                .setTimeout(timeout).setIdempotent(true)).one();
+        return row == null ? "" : row.getString("release_version");
+    }
+
+    private static String redisVersion(redis.clients.jedis.UnifiedJedis redis) {
+        redis.ping();
+        return serverVersion(redis.info("server"));
+    }
+
+    private static String serverVersion(String info) {
+        return info.lines().filter(line -> line.startsWith("redis_version:"))
+                .map(line -> line.substring("redis_version:".length()).trim()).findFirst().orElse("");
+    }
+
+    private String redisVersion(Backends backends, InetSocketAddress target) {
+        int millis = (int) timeout.toMillis();
+        try (Jedis jedis = new Jedis(new HostAndPort(target.getHostString(), target.getPort()),
+                backends.redisConfig(millis, millis))) {
+            jedis.ping();
+            return serverVersion(jedis.info("server"));
+        }
+    }
+
+    private String kafkaCluster(Backends backends) throws Exception {
+        Map<String, Object> properties = new java.util.HashMap<>(backends.kafkaProperties());
+        int millis = (int) timeout.toMillis();
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        properties.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, (long) millis);
+        properties.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, (long) millis);
+        properties.put(AdminClientConfig.RETRIES_CONFIG, 0);
+        try (Admin admin = Admin.create(properties)) {
+            try {
+                return "cluster " + admin.describeCluster().clusterId().get(millis + 1000L, TimeUnit.MILLISECONDS);
+            } finally {
+                admin.close(Duration.ZERO);
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static ConnectionCheck failed(Backend backend, String endpoint, Exception error) {
+        FailureKind kind = classify(error);
+        return new ConnectionCheck(backend, endpoint, kind, rootMessage(error), Duration.ZERO);
+    }
+
+    /** The most telling cause anywhere in the chain (driver errors carry one list per node). */
+    static FailureKind classify(Throwable error) {
+        List<Throwable> chain = chain(error);
+        for (Throwable t : chain) {
+            if (t instanceof SSLException || t instanceof SslAuthenticationException) {
+                return FailureKind.TLS_FAILED;
+            }
+        }
+        for (Throwable t : chain) {
+            String message = String.valueOf(t.getMessage()).toUpperCase(Locale.ROOT);
+            if (t instanceof com.datastax.oss.driver.api.core.auth.AuthenticationException
+                    || t instanceof JedisAccessControlException || t instanceof SaslAuthenticationException
+                    || message.contains("WRONGPASS") || message.contains("NOAUTH")) {
+                return FailureKind.AUTH_FAILED;
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
+                return FailureKind.UNREACHABLE;
+            }
+        }
+        for (Throwable t : chain) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof org.apache.kafka.common.errors.TimeoutException || t instanceof DriverTimeoutException
+                    || message.contains("timed out") || message.contains("timeout")) {
+                return FailureKind.TIMEOUT;
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof RingsideException && String.valueOf(t.getMessage()).startsWith("No ")) {
+                return FailureKind.MISCONFIGURED;
+            }
+        }
+        return FailureKind.FAILED;
+    }
+
+    private static List<Throwable> chain(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> ordered = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>();
+        todo.add(error);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            ordered.add(t);
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            Collections.addAll(todo, t.getSuppressed());
+            if (t instanceof AllNodesFailedException all) {
+                all.getAllErrors().values().forEach(todo::addAll);
+            }
+        }
+        return ordered;
+    }
+
+    private static String rootMessage(Throwable error) {
+        List<Throwable> chain = chain(error);
+        Throwable deepest = chain.get(chain.size() - 1);
+        String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    private static String describe(List<InetSocketAddress> targets) {
+        return String.join(",", targets.stream().map(ConnectionTester::hostPort).toList());
+    }
+}

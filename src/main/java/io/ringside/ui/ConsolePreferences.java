@@ -1,0 +1,55 @@
+package io.ringside.ui;
+
+import io.ringside.core.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the console remembers between runs, in {@code <data>/console.json}: the theme and the last
+ * profile. A missing or unreadable file means defaults; a preference is never worth an error dialog.
+ */
+public final class ConsolePreferences {
+
+    public static final String FILE = "console.json";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolePreferences.class);
+
+    /** The file's content. */
+    public record Values(int version, Theme theme, String lastProfile) {
+        public Values {
+            theme = theme == null ? Theme.LIGHT : theme;
+        }
+    }
+
+    private final Path file;
+
+    public ConsolePreferences(Path dataFolder) {
+        this.file = dataFolder.resolve(FILE);
+    }
+
+    public Values load() {
+        if (!Files.exists(file)) {
+            return new Values(1, Theme.LIGHT, null);
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), Values.class);
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable {}: {}", file, e.getMessage());
+            return new Values(1, Theme.LIGHT, null);
+        }
+    }
+
+    public void save(Values values) {
+        try {
+            Json.writeAtomically(file, values);
+        } catch (IOException e) {
+            LOG.warn("Cannot save {}: {}", file, e.getMessage());
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,30 @@
+package io.ringside.ui.connect;
+
+import io.ringside.core.connect.Backend;
+import io.ringside.core.connect.ConnectionCheck;
+import io.ringside.ui.Tone;
+import java.time.Duration;
+
+/**
+ * One backend as the status bar shows it: a coloured dot (green answering, amber checking or slow,
+ * red failing) and the reason on hover.
+ */
+public record BackendState(Backend backend, Tone tone, String summary, String reason) {
+
+    /** Answers slower than this are amber: up, but something is wrong. */
+    static final Duration SLOW = Duration.ofSeconds(1);
+
+    public static BackendState checking(Backend backend) {
+        return new BackendState(backend, Tone.WARN, "checking", backend.label() + ": checking…");
+    }
+
+    public static BackendState of(ConnectionCheck check) {
+        if (!check.ok()) {
+            return new BackendState(check.backend(), Tone.BAD, check.failure().label(), check.describe());
+        }
+        if (check.latency().compareTo(SLOW) > 0) {
+            return new BackendState(check.backend(), Tone.WARN, "slow", check.describe());
+        }
+        return new BackendState(check.backend(), Tone.OK, "up", check.describe());
+    }
+}

@@ -1,0 +1,122 @@
+package io.ringside.ui.connect;
+
+import io.ringside.core.connect.Backend;
+import io.ringside.core.connect.ConnectionCheck;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The status bar's per-backend state: polls the active profile's backends off the FX thread,
+ * every {@link #PERIOD} while all answer, backing off (doubling to {@link #MAX_BACKOFF}) while any
+ * fails, so a dead cluster is not hammered by a console left open.
+ */
+public final class ConnectionStatusViewModel {
+
+    static final Duration PERIOD = Duration.ofSeconds(5);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+
+    private final ConnectionGateway gateway;
+    private final TaskExecutor executor;
+    private final ObservableList<BackendState> states = FXCollections.observableArrayList();
+    private final ObservableList<BackendState> statesView = FXCollections.unmodifiableObservableList(states);
+    private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper();
+    private Cancellable pending = Cancellable.NONE;
+    private Duration delay = PERIOD;
+    private int generation;
+
+    public ConnectionStatusViewModel(ConnectionGateway gateway, TaskExecutor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+        for (Backend backend : Backend.values()) {
+            states.add(BackendState.checking(backend));
+        }
+    }
+
+    /** Checks now and then keeps polling; called again after a profile switch. */
+    public void start() {
+        stop();
+        delay = PERIOD;
+        checked.set(false);
+        for (int i = 0; i < states.size(); i++) {
+            states.set(i, BackendState.checking(states.get(i).backend()));
+        }
+        int mine = ++generation;
+        pending = executor.schedule(Duration.ZERO, check(mine));
+    }
+
+    public void stop() {
+        generation++;
+        pending.cancel();
+        pending = Cancellable.NONE;
+    }
+
+    private BackgroundTask<List<ConnectionCheck>> check(int mine) {
+        return BackgroundTask.wrap(gateway::check)
+                .onSuccess(checks -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    boolean allOk = true;
+                    for (ConnectionCheck result : checks) {
+                        set(BackendState.of(result));
+                        allOk &= result.ok();
+                    }
+                    checked.set(true);
+                    next(mine, allOk);
+                })
+                .onFailure(error -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    String reason = error.getMessage() == null ? error.toString() : error.getMessage();
+                    for (Backend backend : Backend.values()) {
+                        set(new BackendState(backend, io.ringside.ui.Tone.BAD, "unknown",
+                                backend.label() + ": cannot check (" + reason + ")"));
+                    }
+                    checked.set(true);
+                    next(mine, false);
+                });
+    }
+
+    private void next(int mine, boolean allOk) {
+        if (allOk) {
+            delay = PERIOD;
+        } else {
+            Duration doubled = delay.multipliedBy(2);
+            delay = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+        }
+        pending = executor.schedule(allOk ? PERIOD : delay, check(mine));
+    }
+
+    private void set(BackendState state) {
+        for (int i = 0; i < states.size(); i++) {
+            if (states.get(i).backend() == state.backend()) {
+                states.set(i, state);
+                return;
+            }
+        }
+        states.add(state);
+    }
+
+    /** Cassandra, Redis, Kafka, in that order. */
+    public ObservableList<BackendState> states() {
+        return statesView;
+    }
+
+    /** True once the current profile's backends were checked at least once (snapshot mode waits for it). */
+    public ReadOnlyBooleanProperty checkedProperty() {
+        return checked.getReadOnlyProperty();
+    }
+
+    /** The delay before the next check, for tests of the back-off. */
+    Duration currentDelay() {
+        return delay;
+    }
+}
