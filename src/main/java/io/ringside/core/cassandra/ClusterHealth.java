@@ -100,6 +100,11 @@ public final class ClusterHealth {
         return rows;
     }
 
+    /** The node table, schema agreement and replica warnings in one call. */
+    public HealthReport report(String keyspace) {
+        return new HealthReport(status(keyspace), schemaAgreement(), replicaWarnings());
+    }
+
     /** Whether every node that is up reports the same schema version (the driver's own check). */
     public boolean schemaAgreement() {
         try {

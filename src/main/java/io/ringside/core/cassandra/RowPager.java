@@ -1,14 +1,12 @@
 package io.ringside.core.cassandra;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
-import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
-import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
-import com.datastax.oss.driver.api.core.metadata.schema.RelationMetadata;
 import com.datastax.oss.driver.api.core.servererrors.InvalidQueryException;
 import com.datastax.oss.driver.api.core.type.DataType;
 import com.datastax.oss.driver.api.core.type.DataTypes;
@@ -17,20 +15,20 @@ import io.ringside.core.NotFoundException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.time.temporal.Temporal;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Pages through a table's rows with the driver's paging state, one page per call, so a table of
- * any size costs one page of memory. Blob columns are never selected: on a server with
- * {@code octet_length} (Cassandra 5.1+) the page carries their sizes, otherwise only "blob"; the
- * bytes of one chosen cell come from {@link #blobHead}. Statements are idempotent reads at
- * LOCAL_ONE, and partition-key values are bound, never spliced into the CQL.
+ * any size costs one page of memory. Blob columns outside the primary key are never selected: on
+ * a server with {@code octet_length} (after Cassandra 5.0) the page carries their sizes, otherwise
+ * only "blob"; the bytes of one chosen cell come from {@link #blobHead}. Statements are idempotent
+ * prepared reads at LOCAL_ONE, and partition-key values are bound, never spliced into the CQL.
  */
 public final class RowPager {
 
@@ -48,20 +46,11 @@ public final class RowPager {
 
     /** The page that {@code pagingState} points at; null for the first page. */
     public RowPage fetch(PageQuery query, ByteBuffer pagingState) {
-        RelationMetadata relation = relation(query.keyspace(), query.table());
-        List<ColumnMetadata> columns = SchemaBrowser.orderedColumns(relation);
+        RelationInfo relation = schema.relation(query.keyspace(), query.table());
         boolean sizes = serverHasOctetLength();
-        StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + tableCql(relation));
-        for (ColumnMetadata column : columns) {
-            if (!sizeOnly(relation, column)) {
-                select.add(column.getName().asCql(true));
-            } else if (sizes) {
-                select.add("octet_length(" + column.getName().asCql(true) + ")");
-            }
-        }
-        List<Object> values = new ArrayList<>();
-        String cql = select + partitionFilter(relation, query, values);
-        BoundStatement statement = prepare(cql).bind(values.toArray())
+        String cql = selectCql(relation, sizes) + partitionFilter(relation, query);
+        PreparedStatement prepared = session.prepare(cql);
+        BoundStatement statement = prepared.bind(partitionValues(relation, query, prepared).toArray())
                 .setPageSize(query.pageSize())
                 .setPagingState(pagingState)
                 .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE)
@@ -70,10 +59,22 @@ public final class RowPager {
         ResultSet result = session.execute(statement);
         List<RowPage.Row> rows = new ArrayList<>();
         for (int available = result.getAvailableWithoutFetching(); available > 0; available--) {
-            rows.add(row(result.one(), relation, columns, sizes));
+            rows.add(row(result.one(), relation, sizes));
         }
-        return new RowPage(columns.stream().map(c -> SchemaBrowser.column(relation, c)).toList(), rows,
-                result.getExecutionInfo().getPagingState());
+        return new RowPage(relation.columns(), rows, result.getExecutionInfo().getPagingState());
+    }
+
+    /** The SELECT of a page: every column, but blobs outside the key only by size (or not at all). */
+    static String selectCql(RelationInfo relation, boolean sizes) {
+        StringJoiner select = new StringJoiner(", ", "SELECT ", " FROM " + tableCql(relation));
+        for (ColumnInfo column : relation.columns()) {
+            if (!sizeOnly(column)) {
+                select.add(column.name());
+            } else if (sizes) {
+                select.add("octet_length(" + column.name() + ")");
+            }
+        }
+        return select.toString();
     }
 
     /**
@@ -81,19 +82,16 @@ public final class RowPager {
      * server-side slice function the cell's value travels whole, once, and only its head is kept.
      */
     public BlobHead blobHead(String keyspace, String table, List<Object> primaryKey, String column) {
-        RelationMetadata relation = relation(keyspace, table);
-        ColumnMetadata blob = SchemaBrowser.orderedColumns(relation).stream()
-                .filter(c -> c.getName().asCql(true).equals(column) && isBlob(c))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("No blob column " + column + " in " + keyspace + "." + table));
-        List<ColumnMetadata> key = new ArrayList<>(relation.getPartitionKey());
-        key.addAll(relation.getClusteringColumns().keySet());
+        RelationInfo relation = schema.relation(keyspace, table);
+        ColumnInfo blob = relation.columns().stream().filter(c -> c.name().equals(column) && c.blob()).findFirst()
+                .orElseThrow(() -> new NotFoundException("No blob column " + column + " in " + relation.qualifiedName()));
+        List<ColumnInfo> key = relation.primaryKey();
         if (key.size() != primaryKey.size()) {
-            throw new IllegalArgumentException("Expected " + key.size() + " primary-key values for " + keyspace + "."
-                    + table + ", got " + primaryKey.size());
+            throw new IllegalArgumentException("Expected " + key.size() + " primary-key values for "
+                    + relation.qualifiedName() + ", got " + primaryKey.size());
         }
-        String where = key.stream().map(c -> c.getName().asCql(true) + " = ?").collect(Collectors.joining(" AND "));
-        Row row = session.execute(prepare("SELECT " + blob.getName().asCql(true) + " FROM " + tableCql(relation)
+        String where = key.stream().map(c -> c.name() + " = ?").collect(Collectors.joining(" AND "));
+        Row row = session.execute(session.prepare("SELECT " + blob.name() + " FROM " + tableCql(relation)
                         + " WHERE " + where).bind(primaryKey.toArray())
                 .setConsistencyLevel(ConsistencyLevel.LOCAL_ONE).setIdempotent(true).setTimeout(TIMEOUT)).one();
         ByteBuffer bytes = row == null ? null : row.getByteBuffer(0);
@@ -120,37 +118,38 @@ public final class RowPager {
         return known;
     }
 
-    private RelationMetadata relation(String keyspace, String table) {
-        KeyspaceMetadata ks = schema.keyspaceMetadata(keyspace);
-        return SchemaBrowser.relationMetadata(ks, table);
-    }
-
-    private PreparedStatement prepare(String cql) {
-        return session.prepare(cql);
-    }
-
-    private String partitionFilter(RelationMetadata relation, PageQuery query, List<Object> values) {
+    private static String partitionFilter(RelationInfo relation, PageQuery query) {
         if (query.partitionKey().isEmpty()) {
             return "";
         }
-        CodecRegistry codecs = session.getContext().getCodecRegistry();
         StringJoiner where = new StringJoiner(" AND ", " WHERE ", "");
-        for (ColumnMetadata column : relation.getPartitionKey()) {
-            String name = column.getName().asCql(true);
-            String text = query.partitionKey().get(name);
+        for (ColumnInfo column : relation.partitionKey()) {
+            String text = query.partitionKey().get(column.name());
             if (text == null || text.isBlank()) {
                 throw new IllegalArgumentException("A partition filter needs every partition-key column: no value for "
-                        + name + " (" + column.getType().asCql(false, true) + ")");
+                        + column.name() + " (" + column.type() + ")");
             }
-            values.add(parse(codecs, column, text.strip()));
-            where.add(name + " = ?");
+            where.add(column.name() + " = ?");
         }
         return where.toString();
     }
 
-    /** Text columns take the value as typed; other types take a CQL literal ('quotes' optional for text). */
-    private static Object parse(CodecRegistry codecs, ColumnMetadata column, String text) {
-        DataType type = column.getType();
+    private List<Object> partitionValues(RelationInfo relation, PageQuery query, PreparedStatement prepared) {
+        if (query.partitionKey().isEmpty()) {
+            return List.of();
+        }
+        CodecRegistry codecs = session.getContext().getCodecRegistry();
+        List<ColumnInfo> key = relation.partitionKey();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            DataType type = prepared.getVariableDefinitions().get(i).getType();
+            values.add(parse(codecs, key.get(i), type, query.partitionKey().get(key.get(i).name()).strip()));
+        }
+        return values;
+    }
+
+    /** Text columns take the value as typed ('quotes' optional); other types take a CQL literal. */
+    private static Object parse(CodecRegistry codecs, ColumnInfo column, DataType type, String text) {
         if (TEXT_TYPES.contains(type) && !(text.length() >= 2 && text.startsWith("'") && text.endsWith("'"))) {
             return text;
         }
@@ -161,20 +160,20 @@ public final class RowPager {
             }
             return value;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Cannot read '" + text + "' as " + type.asCql(false, true)
-                    + " for partition-key column " + column.getName().asCql(true) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot read '" + text + "' as " + column.type()
+                    + " for partition-key column " + column.name() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Columns come in key order first (see {@link SchemaBrowser#orderedColumns}), so the key is a prefix. */
-    private static RowPage.Row row(Row row, RelationMetadata relation, List<ColumnMetadata> columns, boolean sizes) {
+    /** Columns come in key order first (see {@link SchemaBrowser}), so the key is a prefix. */
+    private static RowPage.Row row(Row row, RelationInfo relation, boolean sizes) {
         CodecRegistry codecs = row.codecRegistry();
-        int keyColumns = relation.getPrimaryKey().size();
-        List<Cell> cells = new ArrayList<>(columns.size());
+        int keyColumns = relation.primaryKey().size();
+        List<Cell> cells = new ArrayList<>(relation.columns().size());
         List<Object> keyValues = new ArrayList<>(keyColumns);
         int index = 0;
-        for (ColumnMetadata column : columns) {
-            if (sizeOnly(relation, column)) {
+        for (ColumnInfo column : relation.columns()) {
+            if (sizeOnly(column)) {
                 if (!sizes) {
                     cells.add(Cell.blob(-1));
                 } else {
@@ -183,11 +182,13 @@ public final class RowPager {
                 }
                 continue;
             }
-            Object value = row.getObject(index++);
+            Object value = row.getObject(index);
+            DataType type = row.getColumnDefinitions().get(index).getType();
+            index++;
             if (keyValues.size() < keyColumns) {
                 keyValues.add(value);
             }
-            cells.add(value == null ? Cell.NULL : Cell.value(display(codecs, column.getType(), value)));
+            cells.add(value == null ? Cell.NULL : Cell.value(display(codecs, type, value)));
         }
         return new RowPage.Row(cells, keyValues);
     }
@@ -203,16 +204,13 @@ public final class RowPager {
         return codecs.codecFor(type).format(value);
     }
 
-    private static boolean isBlob(ColumnMetadata column) {
-        return DataTypes.BLOB.equals(column.getType());
-    }
-
     /** Key columns are small and needed to find the row again, so only other blobs are left out. */
-    private static boolean sizeOnly(RelationMetadata relation, ColumnMetadata column) {
-        return isBlob(column) && !relation.getPrimaryKey().contains(column);
+    private static boolean sizeOnly(ColumnInfo column) {
+        return column.blob() && !column.primaryKey();
     }
 
-    private static String tableCql(RelationMetadata relation) {
-        return relation.getKeyspace().asCql(true) + "." + relation.getName().asCql(true);
+    private static String tableCql(RelationInfo relation) {
+        return CqlIdentifier.fromInternal(relation.keyspace()).asCql(true) + "."
+                + CqlIdentifier.fromInternal(relation.name()).asCql(true);
     }
 }

@@ -178,8 +178,11 @@ class CassandraBrowserTest {
         assertEquals(Cell.TEXT_LIMIT + 1, note.shown().length());
         assertEquals(5_000, note.full().length());
         assertFalse(page.rows().get(2).cells().get(4).truncated());
-        assertEquals(Cell.Kind.NULL, new RowPager(session).fetch(new PageQuery(KEYSPACE, "readings", 10,
-                Map.of("site", "south", "day", "2")), null).rows().get(0).cells().get(5).kind(), "no blob is null");
+        RowPager pager = new RowPager(session);
+        Cell missingBlob = pager.fetch(new PageQuery(KEYSPACE, "readings", 10,
+                Map.of("site", "south", "day", "2")), null).rows().get(0).cells().get(5);
+        assertEquals(pager.serverHasOctetLength() ? Cell.Kind.NULL : Cell.Kind.BLOB, missingBlob.kind());
+        assertEquals(0, pager.blobHead(KEYSPACE, "readings", List.of("south", 2, 0), "payload").size());
     }
 
     @Test
@@ -253,6 +256,68 @@ class CassandraBrowserTest {
 
     private static List<String> names(List<KeyspaceInfo> keyspaces) {
         return keyspaces.stream().map(KeyspaceInfo::name).toList();
+    }
+
+    @Test
+    void systemKeyspacesMissingFromTheDriversMetadataStillHaveColumnsDdlAndRows() {
+        SchemaBrowser browser = new SchemaBrowser(session);
+
+        RelationInfo local = browser.relation("system", "local");
+        RelationInfo pools = browser.relation("system_views", "thread_pools");
+        String ddl = browser.ddl("system", "peers_v2");
+        RowPage page = new RowPager(session).fetch(PageQuery.of("system_views", "thread_pools", 5), null);
+
+        assertEquals(new ColumnInfo("key", "text", ColumnRole.PARTITION_KEY, false), local.columns().get(0));
+        assertEquals(RelationKind.VIRTUAL_TABLE, pools.kind());
+        assertTrue(ddl.contains("PRIMARY KEY (peer, peer_port)"), ddl);
+        assertTrue(browser.ddl("system_auth").startsWith("CREATE KEYSPACE system_auth WITH replication"));
+        assertEquals(5, page.rows().size());
+        assertFalse(page.last());
+        assertEquals("SELECT key, bootstrapped FROM browser_test.t", RowPager.selectCql(new RelationInfo(KEYSPACE, "t",
+                RelationKind.TABLE, List.of(new ColumnInfo("key", "blob", ColumnRole.PARTITION_KEY, true),
+                new ColumnInfo("data", "blob", ColumnRole.REGULAR, true),
+                new ColumnInfo("bootstrapped", "text", ColumnRole.REGULAR, false))), false),
+                "a blob key is selected, a blob value is not");
+    }
+
+    @Test
+    void singleNodeHealthLooksLikeNodetoolStatus() {
+        ClusterHealth health = new ClusterHealth(session);
+
+        List<NodeStatus> nodes = health.status(KEYSPACE);
+        NodeStatus node = nodes.get(0);
+        NodeDetails details = health.details(node.hostId());
+
+        assertEquals(1, nodes.size());
+        assertEquals("UN", node.state());
+        assertEquals("127.0.0.1", node.address());
+        assertEquals("datacenter1", node.datacenter());
+        assertTrue(node.tokens() > 0, "tokens: " + node.tokens());
+        assertEquals(1.0, node.ownership(), 1e-9);
+        assertTrue(node.loadBytes() > 0, "gossiped load: " + node.loadBytes());
+        assertTrue(node.version().startsWith("5.0"), node.version());
+        assertTrue(node.schemaAgrees());
+        assertTrue(health.schemaAgreement());
+        assertTrue(details.threadPools().stream().anyMatch(p -> p.name().equals("ReadStage")), "" + details.threadPools());
+        assertFalse(details.clients().isEmpty(), "this session is a client");
+        assertTrue(details.caches().stream().anyMatch(c -> c.name().equals("keys")));
+        assertTrue(health.replicaWarnings().isEmpty());
+        assertEquals(Map.of(node.hostId(), true), health.liveness());
+    }
+
+    @Test
+    void consistencyLevelsAreJudgedOnLiveReplicas() {
+        var oneOfTwo = new ClusterHealth.RangeReplicas(1, 2, Map.of("dc1", new int[] {1, 2}));
+        var twoOfThree = new ClusterHealth.RangeReplicas(2, 3, Map.of("dc1", new int[] {2, 3}));
+
+        assertTrue(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.ONE));
+        assertTrue(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.LOCAL_ONE));
+        assertFalse(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.QUORUM));
+        assertFalse(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.LOCAL_QUORUM));
+        assertFalse(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.ALL));
+        assertTrue(twoOfThree.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.QUORUM));
+        assertTrue(twoOfThree.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.LOCAL_QUORUM));
+        assertFalse(twoOfThree.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.THREE));
     }
 
     @Test
