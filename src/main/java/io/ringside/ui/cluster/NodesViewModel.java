@@ -140,10 +140,10 @@ public final class NodesViewModel {
                         return;
                     }
                     refreshing = false;
+                    healthDelay = backOff(healthDelay);
                     error.set("Cannot read node health, retrying in " + healthDelay.toSeconds() + " s: "
                             + Errors.firstLine(e));
                     finishFirst(e);
-                    healthDelay = backOff(healthDelay);
                     scheduleHealth(current);
                 })
                 .executeWith(executor);
