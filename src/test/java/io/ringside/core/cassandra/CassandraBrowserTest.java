@@ -9,16 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchType;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.dataset.ProgressListener;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,34 +33,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CassandraBrowserTest {
 
-    static final String KEYSPACE = "browser_test";
-    static final int SENSOR_ROWS = 25;
+    static final String KEYSPACE = ScratchTables.KEYSPACE;
+    static final int SENSOR_ROWS = ScratchTables.NORTH_ROWS;
 
     private CqlSession session;
 
     @BeforeAll
     void createTables(TestStack stack) {
         session = stack.cql();
-        createScratchTables(session);
-    }
-
-    /** Shared with the UI tests: a keyspace with a composite-key table of 25 + 3 rows and a blob. */
-    static void createScratchTables(CqlSession session) {
-        session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
-                + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-        session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".readings (site text, day int, seq int, "
-                + "unit text STATIC, note text, payload blob, PRIMARY KEY ((site, day), seq))");
-        PreparedStatement insert = session.prepare("INSERT INTO " + KEYSPACE
-                + ".readings (site, day, seq, unit, note, payload) VALUES (?, ?, ?, ?, ?, ?)");
-        BatchStatement batch = BatchStatement.newInstance(BatchType.UNLOGGED);
-        for (int seq = 0; seq < SENSOR_ROWS; seq++) {
-            batch = batch.add(insert.bind("north", 1, seq, "ug/m3", seq == 3 ? "x".repeat(5_000) : "n" + seq,
-                    ByteBuffer.wrap(new byte[] {(byte) seq, 1, 2, 3})));
-        }
-        session.execute(batch);
-        for (int seq = 0; seq < 3; seq++) {
-            session.execute(insert.bind("south", 2, seq, "ppm", "s" + seq, null));
-        }
+        ScratchTables.create(session);
     }
 
     @AfterAll
