@@ -13,7 +13,9 @@ import java.util.OptionalLong;
  * A table's partition count from {@code system.size_estimates}, without scanning it. Each node
  * records its own primary ranges there and refreshes them only every few minutes
  * ({@code size_estimates_update_interval}, 5 by default), so the sum over the nodes that answer
- * is an estimate, and a new table has none yet: empty, which the console shows as "n/a".
+ * is an estimate, and a new table has none yet. The estimate counts flushed SSTables only, so a
+ * zero says "not known yet" as often as "empty": both are empty here, which the console shows as
+ * "n/a".
  */
 public final class SizeEstimates {
 
@@ -27,7 +29,6 @@ public final class SizeEstimates {
 
     public OptionalLong partitions(String keyspace, String table) {
         long total = 0;
-        boolean any = false;
         for (Node node : session.getMetadata().getNodes().values()) {
             if (node.getState() != NodeState.UP) {
                 continue;
@@ -37,10 +38,9 @@ public final class SizeEstimates {
                             keyspace, table)
                     .setNode(node).setConsistencyLevel(ConsistencyLevel.ONE).setIdempotent(true).setTimeout(TIMEOUT);
             for (Row row : session.execute(statement)) {
-                any = true;
                 total += row.getLong(0);
             }
         }
-        return any ? OptionalLong.of(total) : OptionalLong.empty();
+        return total > 0 ? OptionalLong.of(total) : OptionalLong.empty();
     }
 }

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * The keyspaces the driver's metadata leaves out. By default the driver refreshes user keyspaces
  * only ({@code advanced.metadata.schema.refreshed-keyspaces} excludes {@code system*}), and the
  * console must not reconfigure a session it is given, so Cassandra's own and the virtual
- * keyspaces are read from {@code system_schema} and {@code system_virtual_schema} directly.
+ * keyspaces are read from {@code system_schema} and {@code system_virtual_schema} directly; so is
+ * a keyspace created a moment ago, before the driver's debounced schema refresh caught up.
  */
 final class SystemSchema {
 
@@ -41,7 +42,8 @@ final class SystemSchema {
         for (Row row : query("SELECT keyspace_name, replication FROM " + SCHEMA + ".keyspaces")) {
             String name = row.getString(0);
             if (!known.contains(name)) {
-                keyspaces.add(new KeyspaceInfo(name, true, row.getMap(1, String.class, String.class),
+                keyspaces.add(new KeyspaceInfo(name, SchemaBrowser.SYSTEM_KEYSPACES.contains(name),
+                        row.getMap(1, String.class, String.class),
                         relations(SCHEMA, name), List.of()));
             }
         }

@@ -218,6 +218,7 @@ public final class ClusterView {
     private void initRows() {
         pageSizeChooser.getItems().setAll(PAGE_SIZES);
         pageSizeChooser.setValue(rows.pageSizeProperty().get());
+        rows.pageSizeProperty().addListener((observable, before, size) -> pageSizeChooser.setValue(size.intValue()));
         previousButton.disableProperty().bind(rows.canPreviousProperty().not());
         nextButton.disableProperty().bind(rows.canNextProperty().not());
         positionText.textProperty().bind(Bindings.createStringBinding(() -> rows.errorProperty().get().isEmpty()

@@ -42,10 +42,15 @@ public final class NodesViewModel {
     private final ClusterGateway gateway;
     private final TaskExecutor executor;
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
+    private final ObservableList<NodeStatus> nodesView = FXCollections.unmodifiableObservableList(nodes);
     private final ObservableList<NodeDetails.ThreadPool> threadPools = FXCollections.observableArrayList();
+    private final ObservableList<NodeDetails.ThreadPool> threadPoolsView = FXCollections.unmodifiableObservableList(threadPools);
     private final ObservableList<NodeDetails.Client> clients = FXCollections.observableArrayList();
+    private final ObservableList<NodeDetails.Client> clientsView = FXCollections.unmodifiableObservableList(clients);
     private final ObservableList<NodeDetails.CacheStats> caches = FXCollections.observableArrayList();
+    private final ObservableList<NodeDetails.CacheStats> cachesView = FXCollections.unmodifiableObservableList(caches);
     private final ObservableList<NodeSample> samples = FXCollections.observableArrayList();
+    private final ObservableList<NodeSample> samplesView = FXCollections.unmodifiableObservableList(samples);
     private final ReadOnlyObjectWrapper<UUID> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper keyspace = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper schemaAgreement = new ReadOnlyStringWrapper("");
@@ -254,24 +259,24 @@ public final class NodesViewModel {
     }
 
     public ObservableList<NodeStatus> nodes() {
-        return FXCollections.unmodifiableObservableList(nodes);
+        return nodesView;
     }
 
     public ObservableList<NodeDetails.ThreadPool> threadPools() {
-        return FXCollections.unmodifiableObservableList(threadPools);
+        return threadPoolsView;
     }
 
     public ObservableList<NodeDetails.Client> clients() {
-        return FXCollections.unmodifiableObservableList(clients);
+        return clientsView;
     }
 
     public ObservableList<NodeDetails.CacheStats> caches() {
-        return FXCollections.unmodifiableObservableList(caches);
+        return cachesView;
     }
 
     /** The selected node's chart points, oldest first, at most {@value #MAX_SAMPLES}. */
     public ObservableList<NodeSample> samples() {
-        return FXCollections.unmodifiableObservableList(samples);
+        return samplesView;
     }
 
     public ReadOnlyObjectProperty<UUID> selectedProperty() {

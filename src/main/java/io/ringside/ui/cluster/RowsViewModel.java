@@ -35,7 +35,9 @@ public final class RowsViewModel {
     private final TaskExecutor executor;
     private final PageCursor cursor = new PageCursor();
     private final ObservableList<ColumnInfo> columns = FXCollections.observableArrayList();
+    private final ObservableList<ColumnInfo> columnsView = FXCollections.unmodifiableObservableList(columns);
     private final ObservableList<RowPage.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<RowPage.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyIntegerWrapper pageSize = new ReadOnlyIntegerWrapper(DEFAULT_PAGE_SIZE);
     private final ReadOnlyIntegerWrapper pageNumber = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
@@ -197,11 +199,11 @@ public final class RowsViewModel {
     }
 
     public ObservableList<ColumnInfo> columns() {
-        return FXCollections.unmodifiableObservableList(columns);
+        return columnsView;
     }
 
     public ObservableList<RowPage.Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     public ReadOnlyIntegerProperty pageSizeProperty() {

@@ -28,6 +28,8 @@ public final class SchemaViewModel {
     private final ClusterGateway gateway;
     private final TaskExecutor executor;
     private final ObservableList<KeyspaceInfo> keyspaces = FXCollections.observableArrayList();
+    /** One read-only view per list, kept: a view listens weakly, so listeners on a throwaway one get lost. */
+    private final ObservableList<KeyspaceInfo> keyspacesView = FXCollections.unmodifiableObservableList(keyspaces);
     private final ReadOnlyObjectWrapper<SchemaSelection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
@@ -113,7 +115,7 @@ public final class SchemaViewModel {
     }
 
     public ObservableList<KeyspaceInfo> keyspaces() {
-        return FXCollections.unmodifiableObservableList(keyspaces);
+        return keyspacesView;
     }
 
     public ReadOnlyObjectProperty<SchemaSelection> selectionProperty() {

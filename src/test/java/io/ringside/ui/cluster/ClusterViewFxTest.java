@@ -15,6 +15,7 @@ import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
@@ -74,7 +75,7 @@ class ClusterViewFxTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get());
         TreeView<SchemaTreeEntry> tree = robot.lookup("#schemaTree").query();
 
-        List<String> top = robot.interact(() -> tree.getRoot().getChildren().stream().map(i -> i.getValue().label()).toList());
+        List<String> top = onFx(() -> tree.getRoot().getChildren().stream().map(i -> i.getValue().label()).toList());
         TreeItem<SchemaTreeEntry> scratch = child(tree.getRoot(), ScratchTables.KEYSPACE);
         TreeItem<SchemaTreeEntry> readings = child(scratch, "readings");
         TreeItem<SchemaTreeEntry> system = child(tree.getRoot(), SchemaTree.SYSTEM_GROUP);
@@ -121,10 +122,19 @@ class ClusterViewFxTest {
         assertEquals(firstPage, keys(robot, grid));
         assertTrue(robot.lookup("#previousButton").queryButton().isDisabled());
         assertTrue(robot.lookup(".cell-blob").tryQuery().isPresent(), "blob cells are rendered as such");
+        assertEquals(25, robot.lookup("#pageSizeChooser").queryComboBox().getValue());
     }
 
     private static List<Object> keys(FxRobot robot, TableView<RowPage.Row> grid) {
-        return robot.interact(() -> grid.getItems().stream().map(row -> (Object) row.primaryKey()).toList());
+        return onFx(() -> grid.getItems().stream().map(row -> (Object) row.primaryKey()).toList());
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the scene failed", e);
+        }
     }
 
     private static TreeItem<SchemaTreeEntry> child(TreeItem<SchemaTreeEntry> parent, String label) {

@@ -1,0 +1,64 @@
+package io.ringside.ui.cluster;
+
+import javafx.animation.AnimationTimer;
+
+/**
+ * Measures how long the FX thread goes without a pulse. While it runs, an animation timer asks
+ * for a pulse every frame (~16 ms), so a longer gap between two pulses is time the FX thread
+ * spent blocked or busy: what an operator sees as a frozen window. Start, read and reset it on
+ * the FX thread.
+ */
+public final class FxPauseMonitor {
+
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (last != 0) {
+                long gap = now - last;
+                longest = Math.max(longest, gap);
+                pulses++;
+                if (gap > SLOW_NANOS) {
+                    slow++;
+                }
+            }
+            last = now;
+        }
+    };
+
+    static final long SLOW_NANOS = 50_000_000L;
+
+    private long last;
+    private long longest;
+    private long pulses;
+    private long slow;
+
+    public void start() {
+        reset();
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    public void reset() {
+        last = 0;
+        longest = 0;
+        pulses = 0;
+        slow = 0;
+    }
+
+    /** The longest gap between two pulses since the last reset, in milliseconds. */
+    public double longestPauseMillis() {
+        return longest / 1e6;
+    }
+
+    public long pulses() {
+        return pulses;
+    }
+
+    /** Gaps longer than 50 ms (three frames) since the last reset. */
+    public long slowPulses() {
+        return slow;
+    }
+}
