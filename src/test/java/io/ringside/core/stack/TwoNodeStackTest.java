@@ -12,10 +12,14 @@ import com.datastax.oss.driver.api.core.metadata.NodeState;
 import io.ringside.core.cassandra.ClusterHealth;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.core.cassandra.ReplicaWarning;
+import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.testing.Await;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.cluster.CassandraClusterGateway;
+import io.ringside.ui.cluster.ClusterViewModel;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +81,13 @@ class TwoNodeStackTest {
                     "RF 2 on two nodes: each owns everything");
             assertTrue(health.replicaWarnings().isEmpty(), health.replicaWarnings().toString());
 
+            CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+            ClusterViewModel cluster = new ClusterViewModel(
+                    new CassandraClusterGateway(new CassandraServices(() -> session)), executor);
+            cluster.activate();
+            assertTrue(cluster.loadedProperty().get(), cluster.loadErrorProperty().get());
+            executor.runScheduled();
+
             CliRun stop = CliRun.of("--data", data.toString(), "stack", "stop-node", "2");
             assertEquals(0, stop.exitCode(), stop.err());
             assertTrue(stop.out().lines().anyMatch(l -> l.startsWith("cassandra-2") && l.contains("down")), stop.out());
@@ -94,6 +105,13 @@ class TwoNodeStackTest {
             assertTrue(warning.working().containsAll(List.of(ConsistencyLevel.ONE, ConsistencyLevel.LOCAL_ONE)), warning.message());
             assertTrue(warning.failing().containsAll(List.of(ConsistencyLevel.QUORUM, ConsistencyLevel.LOCAL_QUORUM,
                     ConsistencyLevel.ALL)), warning.message());
+            executor.runScheduled();
+            NodeStatus shown = cluster.nodes().nodes().get(1);
+            assertEquals("DN", shown.state(), "the node table at the first liveness poll after the driver noticed");
+            assertTrue(cluster.nodes().bannerShownProperty().get());
+            assertTrue(cluster.nodes().bannerProperty().get().contains("Keyspace rf2 (RF 2): replica 127.0.0.2 is down"),
+                    cluster.nodes().bannerProperty().get());
+            cluster.deactivate();
             assertFalse(LocalStack.probe(new StateFile(data.resolve("stack")).read().orElseThrow()).node(2).up());
 
             CliRun start = CliRun.of("--data", data.toString(), "stack", "start-node", "2");
