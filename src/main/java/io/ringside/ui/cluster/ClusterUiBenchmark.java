@@ -110,11 +110,12 @@ public final class ClusterUiBenchmark {
         while (true) {
             int expected = pages + 1;
             await("page " + expected, () -> onFx(() -> !rows.busyProperty().get()
-                    && rows.pageNumberProperty().get() == expected && rows.errorProperty().get().isEmpty()
-                    && !grid.getItems().isEmpty()));
+                    && rows.pageNumberProperty().get() == expected && rows.errorProperty().get().isEmpty()));
             pages++;
             browsed += onFx(() -> {
-                grid.scrollTo(grid.getItems().size() - 1);
+                if (!grid.getItems().isEmpty()) {
+                    grid.scrollTo(grid.getItems().size() - 1);
+                }
                 return grid.getItems().size();
             });
             if (pages % 20 == 0) {
