@@ -78,12 +78,12 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "browse\t%d rows\t%d pages of %d\t%.1f s%n", figures.rows(), figures.pages(), pageSize,
                 figures.browseSeconds());
-        out.printf(Locale.ROOT, "browse longest FX pause\t%.1f ms\t(%d pulses over 50 ms; target < %.0f ms)%n",
-                figures.browsePauseMillis(), figures.browseSlowPulses(), TARGET_MILLIS);
+        print(out, "idle (screen open, polling)", figures.idle());
+        print(out, "first page (cold)", figures.firstPage());
+        print(out, "browse (pages 2..n)", figures.browse());
         if (figures.node().isPresent()) {
             ClusterUiBenchmark.NodeFigures nodeFigures = figures.node().get();
-            out.printf(Locale.ROOT, "node stop longest FX pause\t%.1f ms\t(%d pulses over 50 ms; target < %.0f ms)%n",
-                    nodeFigures.pauseMillis(), nodeFigures.slowPulses(), TARGET_MILLIS);
+            print(out, "node " + node + " stopped", nodeFigures.pauses());
             out.printf(Locale.ROOT, "DN shown after the driver noticed\t%.0f ms\t(target < 2000 ms); %.0f ms after the stop%n",
                     nodeFigures.shownAfterDriverMillis(), nodeFigures.shownAfterStopMillis());
         } else {
@@ -92,6 +92,11 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, String phase, ClusterUiBenchmark.Pauses pauses) {
+        out.printf(Locale.ROOT, "%s\tlongest FX pause %.1f ms\tp99 %.1f ms\t%d of %d pulses over 50 ms\t(target < %.0f ms)%n",
+                phase, pauses.longestMillis(), pauses.p99Millis(), pauses.slow(), pauses.pulses(), TARGET_MILLIS);
     }
 
     private ClusterUiBenchmark.NodeDrill drill(StackClient stack, PrintWriter err) {

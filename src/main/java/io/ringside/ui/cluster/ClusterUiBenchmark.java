@@ -39,16 +39,29 @@ public final class ClusterUiBenchmark {
         void start();
     }
 
-    public record Figures(long rows, int pages, double browseSeconds, double browsePauseMillis, long browseSlowPulses,
+    /** Longest and 99th-percentile gap between pulses, and how many gaps exceeded 50 ms, of one phase. */
+    public record Pauses(double longestMillis, double p99Millis, long slow, long pulses) {
+        static Pauses of(FxPauseMonitor monitor) {
+            return new Pauses(monitor.longestPauseMillis(), monitor.p99PauseMillis(), monitor.slowPulses(),
+                    monitor.pulses());
+        }
+    }
+
+    /**
+     * {@code idle}: the screen open and polling, nothing clicked (the machine's own noise floor);
+     * {@code firstPage}: selecting the table until its first page is shown (cold code paths);
+     * {@code browse}: every further page, each scrolled to its end.
+     */
+    public record Figures(long rows, int pages, double browseSeconds, Pauses idle, Pauses firstPage, Pauses browse,
                           Optional<NodeFigures> node) {
     }
 
-    public record NodeFigures(double pauseMillis, long slowPulses, double shownAfterDriverMillis,
-                              double shownAfterStopMillis) {
+    public record NodeFigures(Pauses pauses, double shownAfterDriverMillis, double shownAfterStopMillis) {
     }
 
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration AFTER_DOWN = Duration.ofSeconds(6);
+    private static final Duration IDLE = Duration.ofSeconds(5);
 
     private final CassandraServices services;
     private final Consumer<String> progress;
@@ -77,11 +90,18 @@ public final class ClusterUiBenchmark {
         });
         try {
             await("the Cluster screen to load", () -> onFx(() -> viewModel.loadedProperty().get()));
+            onFx(() -> {
+                monitor.start();
+                return null;
+            });
+            long idleUntil = System.nanoTime() + IDLE.toNanos();
+            await("the idle baseline", () -> System.nanoTime() > idleUntil);
+            Pauses idle = onFx(() -> Pauses.of(monitor));
             Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize);
             Optional<NodeFigures> node = drill == null ? Optional.empty()
                     : Optional.of(stopNode(viewModel, stage, monitor, drill));
-            return new Figures(browse.rows(), browse.pages(), browse.browseSeconds(), browse.browsePauseMillis(),
-                    browse.browseSlowPulses(), node);
+            return new Figures(browse.rows(), browse.pages(), browse.browseSeconds(), idle, browse.firstPage(),
+                    browse.browse(), node);
         } finally {
             onFx(() -> {
                 monitor.stop();
@@ -99,8 +119,9 @@ public final class ClusterUiBenchmark {
         @SuppressWarnings("unchecked")
         TableView<RowPage.Row> grid = onFx(() -> (TableView<RowPage.Row>) stage.getScene().lookup("#rowTable"));
         long started = System.nanoTime();
+        Pauses firstPage = null;
         onFx(() -> {
-            monitor.start();
+            monitor.reset();
             rows.setPageSize(pageSize);
             viewModel.schema().select(new SchemaSelection(keyspace, table));
             return null;
@@ -112,6 +133,13 @@ public final class ClusterUiBenchmark {
             await("page " + expected, () -> onFx(() -> !rows.busyProperty().get()
                     && rows.pageNumberProperty().get() == expected && rows.errorProperty().get().isEmpty()));
             pages++;
+            if (pages == 1) {
+                firstPage = onFx(() -> {
+                    Pauses cold = Pauses.of(monitor);
+                    monitor.reset();
+                    return cold;
+                });
+            }
             browsed += onFx(() -> {
                 if (!grid.getItems().isEmpty()) {
                     grid.scrollTo(grid.getItems().size() - 1);
@@ -133,9 +161,7 @@ public final class ClusterUiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        double pause = onFx(monitor::longestPauseMillis);
-        long slow = onFx(monitor::slowPulses);
-        return new Figures(browsed, pages, seconds, pause, slow, Optional.empty());
+        return new Figures(browsed, pages, seconds, null, firstPage, onFx(() -> Pauses.of(monitor)), Optional.empty());
     }
 
     private NodeFigures stopNode(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, NodeDrill drill) {
@@ -160,11 +186,10 @@ public final class ClusterUiBenchmark {
         stopping.join();
         long settle = System.nanoTime() + AFTER_DOWN.toNanos();
         await("the node table to refresh with the node down", () -> System.nanoTime() > settle);
-        double pause = onFx(monitor::longestPauseMillis);
-        long slow = onFx(monitor::slowPulses);
+        Pauses pauses = onFx(() -> Pauses.of(monitor));
         progress.accept("starting the node at " + drill.address() + " again");
         drill.start();
-        return new NodeFigures(pause, slow, (shown - driverSaw) / 1e6, (shown - stopAsked) / 1e6);
+        return new NodeFigures(pauses, (shown - driverSaw) / 1e6, (shown - stopAsked) / 1e6);
     }
 
     private static void startToolkit() {

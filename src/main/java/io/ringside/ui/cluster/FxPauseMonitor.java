@@ -16,6 +16,9 @@ public final class FxPauseMonitor {
             if (last != 0) {
                 long gap = now - last;
                 longest = Math.max(longest, gap);
+                if (pulses < MAX_GAPS) {
+                    gaps[(int) pulses] = gap;
+                }
                 pulses++;
                 if (gap > SLOW_NANOS) {
                     slow++;
@@ -26,6 +29,9 @@ public final class FxPauseMonitor {
     };
 
     static final long SLOW_NANOS = 50_000_000L;
+    private static final int MAX_GAPS = 100_000;
+
+    private final long[] gaps = new long[MAX_GAPS];
 
     private long last;
     private long longest;
@@ -51,6 +57,17 @@ public final class FxPauseMonitor {
     /** The longest gap between two pulses since the last reset, in milliseconds. */
     public double longestPauseMillis() {
         return longest / 1e6;
+    }
+
+    /** The 99th percentile of the gaps since the last reset, in milliseconds (0 before two pulses). */
+    public double p99PauseMillis() {
+        int count = (int) Math.min(pulses, MAX_GAPS);
+        if (count == 0) {
+            return 0;
+        }
+        long[] sorted = java.util.Arrays.copyOf(gaps, count);
+        java.util.Arrays.sort(sorted);
+        return sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6;
     }
 
     public long pulses() {
