@@ -39,11 +39,14 @@ public final class ClusterUiBenchmark {
         void start();
     }
 
-    /** Longest and 99th-percentile gap between pulses, and how many gaps exceeded 50 ms, of one phase. */
-    public record Pauses(double longestMillis, double p99Millis, long slow, long pulses) {
+    /**
+     * Longest and 99th-percentile gap between pulses, how many gaps exceeded 50 ms, and the most
+     * CPU time the FX thread used within one gap, of one phase.
+     */
+    public record Pauses(double longestMillis, double p99Millis, long slow, long pulses, double longestBusyMillis) {
         static Pauses of(FxPauseMonitor monitor) {
             return new Pauses(monitor.longestPauseMillis(), monitor.p99PauseMillis(), monitor.slowPulses(),
-                    monitor.pulses());
+                    monitor.pulses(), monitor.longestBusyMillis());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.ringside.ui.cluster;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -13,9 +15,11 @@ public final class FxPauseMonitor {
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
             if (last != 0) {
                 long gap = now - last;
                 longest = Math.max(longest, gap);
+                longestBusy = Math.max(longestBusy, cpu - lastCpu);
                 if (pulses < MAX_GAPS) {
                     gaps[(int) pulses] = gap;
                 }
@@ -25,6 +29,7 @@ public final class FxPauseMonitor {
                 }
             }
             last = now;
+            lastCpu = cpu;
         }
     };
 
@@ -33,8 +38,12 @@ public final class FxPauseMonitor {
 
     private final long[] gaps = new long[MAX_GAPS];
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private long last;
+    private long lastCpu;
     private long longest;
+    private long longestBusy;
     private long pulses;
     private long slow;
 
@@ -50,6 +59,7 @@ public final class FxPauseMonitor {
     public void reset() {
         last = 0;
         longest = 0;
+        longestBusy = 0;
         pulses = 0;
         slow = 0;
     }
@@ -57,6 +67,15 @@ public final class FxPauseMonitor {
     /** The longest gap between two pulses since the last reset, in milliseconds. */
     public double longestPauseMillis() {
         return longest / 1e6;
+    }
+
+    /**
+     * The most CPU time the FX thread itself used between two pulses, in milliseconds. On a
+     * machine whose cores are taken by other processes, a gap can be far longer than this: the
+     * difference is time the FX thread waited for a core (it never waits for the network here).
+     */
+    public double longestBusyMillis() {
+        return longestBusy / 1e6;
     }
 
     /** The 99th percentile of the gaps since the last reset, in milliseconds (0 before two pulses). */
