@@ -3,12 +3,16 @@ package io.ringside.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.ringside.core.BuildInfo;
+import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.connect.ActiveConnection;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretPrompt;
 import io.ringside.core.connect.SecretStore;
 import io.ringside.core.connect.SessionSecretStore;
+import io.ringside.ui.cluster.CassandraClusterGateway;
+import io.ringside.ui.cluster.ClusterView;
+import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.connect.ConnectionStatusViewModel;
 import io.ringside.ui.profiles.ProfilesView;
 import io.ringside.ui.profiles.ProfilesViewModel;
@@ -54,6 +58,7 @@ public final class MainWindow {
     private final ActiveConnection connection;
     private final StackViewModel stackViewModel;
     private final ConnectionStatusViewModel connectionStatus;
+    private final ClusterViewModel clusterViewModel;
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
@@ -76,6 +81,8 @@ public final class MainWindow {
         this.stackViewModel = new StackViewModel(gateway, executor, dialogs, Clock.systemDefaultZone(),
                 settings.autoStart() && profile.isLocal());
         this.connectionStatus = new ConnectionStatusViewModel(connection::check, executor);
+        this.clusterViewModel = new ClusterViewModel(new CassandraClusterGateway(new CassandraServices(connection::cql)),
+                executor);
         this.pages = pages();
         this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
                 new ConsolePreferences(settings.dataFolder()), connectionStatus, tasks, executor, profile,
@@ -90,8 +97,9 @@ public final class MainWindow {
                 .add(Page.of(ShellViewModel.STACK_PAGE, "Local stack", "/fxml/stack/StackView.fxml", stackViewModel,
                         "The local stack's servers: start, stop, per-server progress"), StackView.class,
                         () -> new StackView(stackViewModel))
-                .add(Page.placeholder("cluster", "Cluster",
-                        "Cassandra: keyspaces, tables and columns, DDL, paged rows, node health and load."))
+                .add(Page.of("cluster", "Cluster", "/fxml/cluster/ClusterView.fxml", clusterViewModel,
+                        "Cassandra: keyspaces, tables and columns, DDL, paged rows, node health and load."),
+                        ClusterView.class, () -> new ClusterView(clusterViewModel))
                 .add(Page.placeholder("cache", "Cache",
                         "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."))
                 .add(Page.placeholder("jobs", "Jobs",

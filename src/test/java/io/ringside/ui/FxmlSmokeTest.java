@@ -3,6 +3,9 @@ package io.ringside.ui;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.ringside.ui.cluster.ClusterView;
+import io.ringside.ui.cluster.ClusterViewModel;
+import io.ringside.ui.testing.FakeClusterGateway;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.util.ControllerFactory;
@@ -46,7 +49,10 @@ class FxmlSmokeTest {
 
     private static ControllerFactory controllers() {
         ConsoleSettings settings = new ConsoleSettings(Path.of("ringside-test-data"), "local", false);
-        return new MainWindow(settings, new FakeStackGateway(), new CurrentThreadTaskExecutor(), new FakeDialogService())
-                .controllers();
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        ClusterViewModel cluster = new ClusterViewModel(new FakeClusterGateway(), executor);
+        return new MainWindow(settings, new FakeStackGateway(), executor, new FakeDialogService())
+                .controllers()
+                .register(ClusterView.class, () -> new ClusterView(cluster));
     }
 }

@@ -9,14 +9,22 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
+import io.ringside.core.cassandra.ClusterHealth;
+import io.ringside.core.cassandra.NodeStatus;
+import io.ringside.core.cassandra.ReplicaWarning;
+import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.testing.Await;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.cluster.CassandraClusterGateway;
+import io.ringside.ui.cluster.ClusterViewModel;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +74,20 @@ class TwoNodeStackTest {
             session.execute(SimpleStatement.newInstance("INSERT INTO rf2.t (id, v) VALUES (1, 'both')")
                     .setConsistencyLevel(ConsistencyLevel.ALL));
 
+            ClusterHealth health = new ClusterHealth(session);
+            Await.until("both nodes UN in the health table", Duration.ofSeconds(60),
+                    () -> states(health.status("rf2")).equals(List.of("UN", "UN")));
+            assertTrue(health.status("rf2").stream().allMatch(n -> Math.abs(n.ownership() - 1.0) < 1e-9),
+                    "RF 2 on two nodes: each owns everything");
+            assertTrue(health.replicaWarnings().isEmpty(), health.replicaWarnings().toString());
+
+            CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+            ClusterViewModel cluster = new ClusterViewModel(
+                    new CassandraClusterGateway(new CassandraServices(() -> session)), executor);
+            cluster.activate();
+            assertTrue(cluster.loadedProperty().get(), cluster.loadErrorProperty().get());
+            executor.runScheduled();
+
             CliRun stop = CliRun.of("--data", data.toString(), "stack", "stop-node", "2");
             assertEquals(0, stop.exitCode(), stop.err());
             assertTrue(stop.out().lines().anyMatch(l -> l.startsWith("cassandra-2") && l.contains("down")), stop.out());
@@ -73,12 +95,33 @@ class TwoNodeStackTest {
             String v = session.execute(SimpleStatement.newInstance("SELECT v FROM rf2.t WHERE id = 1")
                     .setConsistencyLevel(ConsistencyLevel.ONE).setIdempotent(true)).one().getString(0);
             assertEquals("both", v);
+            List<NodeStatus> nodes = health.status("rf2");
+            assertEquals(List.of("UN", "DN"), states(nodes), "node 2 is DN as soon as the driver noticed: " + nodes);
+            assertEquals("127.0.0.2", nodes.get(1).address());
+            ReplicaWarning warning = health.replicaWarnings().stream().filter(w -> w.keyspace().equals("rf2"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no replica warning for rf2"));
+            assertEquals(List.of("127.0.0.2"), warning.downNodes());
+            assertEquals(2, warning.replicationFactor());
+            assertTrue(warning.working().containsAll(List.of(ConsistencyLevel.ONE, ConsistencyLevel.LOCAL_ONE)), warning.message());
+            assertTrue(warning.failing().containsAll(List.of(ConsistencyLevel.QUORUM, ConsistencyLevel.LOCAL_QUORUM,
+                    ConsistencyLevel.ALL)), warning.message());
+            executor.runScheduled();
+            NodeStatus shown = cluster.nodes().nodes().get(1);
+            assertEquals("DN", shown.state(), "the node table at the first liveness poll after the driver noticed");
+            assertTrue(cluster.nodes().bannerShownProperty().get());
+            assertTrue(cluster.nodes().bannerProperty().get().contains("Keyspace rf2 (RF 2): replica 127.0.0.2 is down"),
+                    cluster.nodes().bannerProperty().get());
+            cluster.deactivate();
             assertFalse(LocalStack.probe(new StateFile(data.resolve("stack")).read().orElseThrow()).node(2).up());
 
             CliRun start = CliRun.of("--data", data.toString(), "stack", "start-node", "2");
             assertEquals(0, start.exitCode(), start.err());
             Await.until("the driver to see node 2 back", Duration.ofSeconds(90), () -> upNodes(session) == 2);
         }
+    }
+
+    private static List<String> states(List<NodeStatus> nodes) {
+        return nodes.stream().map(NodeStatus::state).toList();
     }
 
     private static long upNodes(CqlSession session) {

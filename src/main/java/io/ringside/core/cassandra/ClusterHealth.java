@@ -1,0 +1,350 @@
+package io.ringside.core.cassandra;
+
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.NodeState;
+import com.datastax.oss.driver.api.core.metadata.TokenMap;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+import com.datastax.oss.driver.api.core.metadata.token.TokenRange;
+import io.ringside.core.NotFoundException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Node health without JMX: up/down as the driver sees it (it notices a dead node within a second,
+ * gossip takes far longer), tokens and ownership from the driver's token map, load and join/leave
+ * state from {@code system_views.gossip_info}, and per-node figures from the node-local virtual
+ * tables, each asked of its own node. A node that cannot be asked is reported, never an error.
+ */
+public final class ClusterHealth {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterHealth.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final double RING = Math.pow(2, 64);
+    private static final List<ConsistencyLevel> LEVELS = List.of(ConsistencyLevel.ANY, ConsistencyLevel.ONE,
+            ConsistencyLevel.LOCAL_ONE, ConsistencyLevel.TWO, ConsistencyLevel.THREE, ConsistencyLevel.QUORUM,
+            ConsistencyLevel.LOCAL_QUORUM, ConsistencyLevel.EACH_QUORUM, ConsistencyLevel.SERIAL,
+            ConsistencyLevel.LOCAL_SERIAL, ConsistencyLevel.ALL);
+
+    private final CqlSession session;
+    private final Clock clock;
+
+    public ClusterHealth(CqlSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+    }
+
+    public ClusterHealth(CqlSession session) {
+        this(session, Clock.systemUTC());
+    }
+
+    /** Each known node's host id and whether the driver sees it up; metadata only, no request. */
+    public Map<UUID, Boolean> liveness() {
+        Map<UUID, Boolean> states = new LinkedHashMap<>();
+        for (Node node : nodes()) {
+            states.put(node.getHostId(), node.getState() == NodeState.UP);
+        }
+        return states;
+    }
+
+    /** The nodes like {@code nodetool status [keyspace]}, sorted by address. */
+    public List<NodeStatus> status(String keyspace) {
+        List<Node> nodes = nodes();
+        Optional<TokenMap> tokens = session.getMetadata().getTokenMap();
+        Map<UUID, Gossip> gossip = gossip(nodes);
+        Map<UUID, UUID> schema = new HashMap<>();
+        for (Node node : nodes) {
+            if (node.getState() == NodeState.UP) {
+                schemaVersion(node).ifPresent(version -> schema.put(node.getHostId(), version));
+            }
+        }
+        UUID agreed = schema.values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        CqlIdentifier ks = keyspace == null ? null : CqlIdentifier.fromInternal(keyspace);
+        if (ks != null && session.getMetadata().getKeyspace(ks).isEmpty()) {
+            throw new NotFoundException("No keyspace " + keyspace);
+        }
+        List<NodeStatus> rows = new ArrayList<>();
+        for (Node node : nodes) {
+            boolean up = node.getState() == NodeState.UP;
+            Gossip g = gossip.get(node.getHostId());
+            UUID version = schema.getOrDefault(node.getHostId(), up ? null : node.getSchemaVersion());
+            rows.add(new NodeStatus(node.getHostId(), stateCode(node.getState(), g), up, address(node),
+                    node.getDatacenter(), node.getRack(), g == null ? -1 : g.load(),
+                    tokens.map(map -> map.getTokens(node).size()).orElse(0),
+                    tokens.map(map -> ownership(map, ks, node)).orElse(null),
+                    node.getCassandraVersion() == null ? "" : node.getCassandraVersion().toString(),
+                    version, version != null && version.equals(agreed)));
+        }
+        return rows;
+    }
+
+    /** The node table, schema agreement and replica warnings in one call. */
+    public HealthReport report(String keyspace) {
+        return new HealthReport(status(keyspace), schemaAgreement(), replicaWarnings());
+    }
+
+    /** Whether every node that is up reports the same schema version (the driver's own check). */
+    public boolean schemaAgreement() {
+        try {
+            return session.checkSchemaAgreement();
+        } catch (RuntimeException e) {
+            LOG.debug("Schema agreement check failed", e);
+            return false;
+        }
+    }
+
+    /** One node's virtual tables; fails when the node is down or does not answer. */
+    public NodeDetails details(UUID hostId) {
+        Node node = session.getMetadata().getNodes().get(hostId);
+        if (node == null) {
+            throw new NotFoundException("No node with host id " + hostId);
+        }
+        List<NodeDetails.ThreadPool> pools = new ArrayList<>();
+        for (Row row : ask(node, "SELECT name, active_tasks, pending_tasks, blocked_tasks, completed_tasks "
+                + "FROM system_views.thread_pools")) {
+            pools.add(new NodeDetails.ThreadPool(row.getString(0), row.getInt(1), row.getInt(2), row.getLong(3),
+                    row.getLong(4)));
+        }
+        List<NodeDetails.Client> clients = new ArrayList<>();
+        for (Row row : ask(node, "SELECT address, port, username, driver_name, driver_version, request_count "
+                + "FROM system_views.clients")) {
+            String driver = row.getString(3) == null ? "" : row.getString(3) + " " + nullToEmpty(row.getString(4));
+            clients.add(new NodeDetails.Client(row.getInetAddress(0) == null ? "" : row.getInetAddress(0).getHostAddress(),
+                    row.getInt(1), nullToEmpty(row.getString(2)), driver.strip(), row.getLong(5)));
+        }
+        List<NodeDetails.CacheStats> caches = new ArrayList<>();
+        for (Row row : ask(node, "SELECT name, entry_count, size_bytes, capacity_bytes, hit_ratio FROM system_views.caches")) {
+            caches.add(new NodeDetails.CacheStats(row.getString(0), row.getInt(1), row.getLong(2), row.getLong(3),
+                    row.getDouble(4)));
+        }
+        long mebibytes = 0;
+        for (Row row : ask(node, "SELECT mebibytes FROM system_views.disk_usage")) {
+            mebibytes += row.getLong(0);
+        }
+        return new NodeDetails(hostId, clock.instant(), pools, clients, caches, mebibytes * 1024 * 1024,
+                latency(node, "coordinator_read_latency"), latency(node, "coordinator_write_latency"));
+    }
+
+    /** Every user keyspace with a replica down, and which consistency levels still work for it. */
+    public List<ReplicaWarning> replicaWarnings() {
+        Optional<TokenMap> tokens = session.getMetadata().getTokenMap();
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        List<ReplicaWarning> warnings = new ArrayList<>();
+        for (KeyspaceMetadata ks : session.getMetadata().getKeyspaces().values()) {
+            String name = ks.getName().asInternal();
+            if (ks.isVirtual() || SchemaBrowser.SYSTEM_KEYSPACES.contains(name)) {
+                continue;
+            }
+            replicaWarning(tokens.get(), ks).ifPresent(warnings::add);
+        }
+        warnings.sort(Comparator.comparing(ReplicaWarning::keyspace));
+        return warnings;
+    }
+
+    private Optional<ReplicaWarning> replicaWarning(TokenMap tokens, KeyspaceMetadata ks) {
+        Set<String> down = new java.util.TreeSet<>();
+        int replicationFactor = 0;
+        Map<ConsistencyLevel, Boolean> works = new LinkedHashMap<>();
+        LEVELS.forEach(level -> works.put(level, true));
+        for (TokenRange range : tokens.getTokenRanges()) {
+            Set<Node> replicas = tokens.getReplicas(ks.getName(), range);
+            replicationFactor = Math.max(replicationFactor, replicas.size());
+            replicas.stream().filter(n -> n.getState() != NodeState.UP).forEach(n -> down.add(address(n)));
+            RangeReplicas counts = RangeReplicas.of(replicas);
+            works.replaceAll((level, ok) -> ok && counts.satisfies(level));
+        }
+        if (down.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ConsistencyLevel> working = works.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+        List<ConsistencyLevel> failing = works.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        return Optional.of(new ReplicaWarning(ks.getName().asInternal(), replicationFactor, List.copyOf(down), working,
+                failing));
+    }
+
+    /** Live and total replicas of one token range, overall and per datacenter. */
+    record RangeReplicas(int live, int total, Map<String, int[]> perDc) {
+
+        static RangeReplicas of(Collection<Node> replicas) {
+            Map<String, int[]> perDc = new HashMap<>();
+            int live = 0;
+            for (Node node : replicas) {
+                int[] counts = perDc.computeIfAbsent(String.valueOf(node.getDatacenter()), dc -> new int[2]);
+                counts[1]++;
+                if (node.getState() == NodeState.UP) {
+                    counts[0]++;
+                    live++;
+                }
+            }
+            return new RangeReplicas(live, replicas.size(), perDc);
+        }
+
+        boolean satisfies(ConsistencyLevel level) {
+            if (total == 0) {
+                return true;
+            }
+            if (level.equals(ConsistencyLevel.ANY)) {
+                return true;
+            }
+            if (level.equals(ConsistencyLevel.ONE)) {
+                return live >= 1;
+            }
+            if (level.equals(ConsistencyLevel.TWO)) {
+                return live >= 2;
+            }
+            if (level.equals(ConsistencyLevel.THREE)) {
+                return live >= 3;
+            }
+            if (level.equals(ConsistencyLevel.QUORUM) || level.equals(ConsistencyLevel.SERIAL)) {
+                return live >= total / 2 + 1;
+            }
+            if (level.equals(ConsistencyLevel.ALL)) {
+                return live == total;
+            }
+            if (level.equals(ConsistencyLevel.LOCAL_ONE)) {
+                return perDc.values().stream().allMatch(c -> c[0] >= 1);
+            }
+            return perDc.values().stream().allMatch(c -> c[0] >= c[1] / 2 + 1);
+        }
+    }
+
+    private List<Node> nodes() {
+        return session.getMetadata().getNodes().values().stream()
+                .sorted(Comparator.comparing(ClusterHealth::address))
+                .toList();
+    }
+
+    private Map<UUID, Gossip> gossip(List<Node> nodes) {
+        for (Node node : nodes) {
+            if (node.getState() != NodeState.UP) {
+                continue;
+            }
+            try {
+                Map<UUID, Gossip> gossip = new HashMap<>();
+                for (Row row : ask(node, "SELECT host_id, load, status FROM system_views.gossip_info")) {
+                    if (row.getString(0) != null) {
+                        gossip.put(UUID.fromString(row.getString(0)), new Gossip(parseLoad(row.getString(1)),
+                                nullToEmpty(row.getString(2))));
+                    }
+                }
+                return gossip;
+            } catch (RuntimeException e) {
+                LOG.debug("gossip_info not readable on {}", node, e);
+            }
+        }
+        return Map.of();
+    }
+
+    private Optional<UUID> schemaVersion(Node node) {
+        try {
+            Row row = ask(node, "SELECT schema_version FROM system.local").one();
+            return Optional.ofNullable(row == null ? null : row.getUuid(0));
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot read the schema version of {}", node, e);
+            return Optional.empty();
+        }
+    }
+
+    private NodeDetails.Latency latency(Node node, String table) {
+        double perSecond = 0;
+        double weightedP50 = 0;
+        long count = 0;
+        double p99 = 0;
+        for (Row row : ask(node, "SELECT count, p50th_ms, p99th_ms, per_second FROM system_views." + table)) {
+            long n = row.getLong(0);
+            if (n == 0) {
+                continue;
+            }
+            count += n;
+            weightedP50 += row.getDouble(1) * n;
+            p99 = Math.max(p99, row.getDouble(2));
+            perSecond += row.getDouble(3);
+        }
+        return count == 0 ? NodeDetails.Latency.NONE : new NodeDetails.Latency(perSecond, weightedP50 / count, p99);
+    }
+
+    private ResultSet ask(Node node, String cql) {
+        return session.execute(SimpleStatement.newInstance(cql).setNode(node).setTimeout(TIMEOUT).setIdempotent(true)
+                .setConsistencyLevel(ConsistencyLevel.ONE));
+    }
+
+    private static Double ownership(TokenMap map, CqlIdentifier keyspace, Node node) {
+        if (!map.getPartitionerName().endsWith("Murmur3Partitioner")) {
+            return null;
+        }
+        Set<TokenRange> ranges = keyspace == null ? map.getTokenRanges(node) : map.getTokenRanges(keyspace, node);
+        double owned = 0;
+        for (TokenRange range : ranges) {
+            long start = Long.parseLong(map.format(range.getStart()));
+            long end = Long.parseLong(map.format(range.getEnd()));
+            long width = end - start;
+            owned += width == 0 ? RING : (width > 0 ? width : width + RING);
+        }
+        return Math.min(1.0, owned / RING);
+    }
+
+    static String stateCode(NodeState state, Gossip gossip) {
+        char first = switch (state) {
+            case UP -> 'U';
+            case DOWN, FORCED_DOWN -> 'D';
+            case UNKNOWN -> '?';
+        };
+        String status = gossip == null ? "" : gossip.status().toUpperCase(java.util.Locale.ROOT);
+        char second = status.startsWith("BOOT") ? 'J'
+                : status.startsWith("LEAVING") || status.startsWith("LEFT") ? 'L'
+                : status.startsWith("MOVING") ? 'M'
+                : 'N';
+        return "" + first + second;
+    }
+
+    private static long parseLoad(String text) {
+        if (text == null || text.isBlank()) {
+            return -1;
+        }
+        try {
+            return (long) Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String address(Node node) {
+        Optional<InetSocketAddress> rpc = node.getBroadcastRpcAddress();
+        if (rpc.isPresent()) {
+            return rpc.get().getAddress().getHostAddress();
+        }
+        return node.getEndPoint().resolve() instanceof InetSocketAddress socket
+                ? socket.getAddress().getHostAddress() : node.getEndPoint().toString();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    record Gossip(long load, String status) {
+    }
+}

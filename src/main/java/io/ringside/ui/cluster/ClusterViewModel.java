@@ -1,0 +1,85 @@
+package io.ringside.ui.cluster;
+
+import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.TaskExecutor;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The Cluster page: the schema browser, the row viewer of the selected table and node health.
+ * Shown, it reloads the tree and starts polling node health; hidden, it stops polling. Its first
+ * load has ended when both the tree and the first node table arrived.
+ */
+public final class ClusterViewModel implements PageLoad {
+
+    private final SchemaViewModel schema;
+    private final RowsViewModel rows;
+    private final NodesViewModel nodes;
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private boolean schemaLoaded;
+    private boolean nodesLoaded;
+
+    public ClusterViewModel(ClusterGateway gateway, TaskExecutor executor) {
+        this.schema = new SchemaViewModel(gateway, executor);
+        this.rows = new RowsViewModel(gateway, executor);
+        this.nodes = new NodesViewModel(gateway, executor);
+        schema.selectionProperty().addListener((observable, before, selected) -> {
+            if (selected == null || selected.isRelation()) {
+                rows.open(schema.relation(selected).orElse(null));
+            }
+        });
+    }
+
+    @Override
+    public void activate() {
+        schema.load(e -> {
+            schemaLoaded = e == null;
+            settle(e);
+        });
+        nodes.start(e -> {
+            nodesLoaded = e == null;
+            settle(e);
+        });
+    }
+
+    @Override
+    public void deactivate() {
+        nodes.stop();
+    }
+
+    private void settle(Exception failure) {
+        if (failure != null) {
+            loadError.set(Errors.firstLine(failure));
+            return;
+        }
+        if (schemaLoaded && nodesLoaded) {
+            loadError.set("");
+            loaded.set(true);
+        }
+    }
+
+    public SchemaViewModel schema() {
+        return schema;
+    }
+
+    public RowsViewModel rows() {
+        return rows;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+}

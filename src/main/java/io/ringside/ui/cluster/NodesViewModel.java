@@ -1,0 +1,310 @@
+package io.ringside.ui.cluster;
+
+import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.cassandra.HealthReport;
+import io.ringside.core.cassandra.NodeDetails;
+import io.ringside.core.cassandra.NodeStatus;
+import io.ringside.core.cassandra.ReplicaWarning;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Node health. Two polls, both with back-off on failure: a cheap liveness poll every
+ * {@value #LIVENESS_MILLIS} ms that reads only the driver's metadata (so a node the driver marks
+ * down shows within a second) and triggers a full refresh when anything changed, and the full
+ * node table plus the selected node's virtual tables every {@link #HEALTH_PERIOD}. Chart samples
+ * are bounded to {@link #MAX_SAMPLES} (ten minutes at the period).
+ */
+public final class NodesViewModel {
+
+    static final long LIVENESS_MILLIS = 500;
+    static final Duration LIVENESS_PERIOD = Duration.ofMillis(LIVENESS_MILLIS);
+    static final Duration HEALTH_PERIOD = Duration.ofSeconds(5);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final int MAX_SAMPLES = 120;
+
+    private final ClusterGateway gateway;
+    private final TaskExecutor executor;
+    private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
+    private final ObservableList<NodeStatus> nodesView = FXCollections.unmodifiableObservableList(nodes);
+    private final ObservableList<NodeDetails.ThreadPool> threadPools = FXCollections.observableArrayList();
+    private final ObservableList<NodeDetails.ThreadPool> threadPoolsView = FXCollections.unmodifiableObservableList(threadPools);
+    private final ObservableList<NodeDetails.Client> clients = FXCollections.observableArrayList();
+    private final ObservableList<NodeDetails.Client> clientsView = FXCollections.unmodifiableObservableList(clients);
+    private final ObservableList<NodeDetails.CacheStats> caches = FXCollections.observableArrayList();
+    private final ObservableList<NodeDetails.CacheStats> cachesView = FXCollections.unmodifiableObservableList(caches);
+    private final ObservableList<NodeSample> samples = FXCollections.observableArrayList();
+    private final ObservableList<NodeSample> samplesView = FXCollections.unmodifiableObservableList(samples);
+    private final ReadOnlyObjectWrapper<UUID> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper keyspace = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper schemaAgreement = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper bannerShown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper detailSummary = new ReadOnlyStringWrapper("");
+
+    private boolean running;
+    private int generation;
+    private Cancellable livenessPoll = Cancellable.NONE;
+    private Cancellable healthPoll = Cancellable.NONE;
+    private Duration healthDelay = HEALTH_PERIOD;
+    private Duration livenessDelay = LIVENESS_PERIOD;
+    private Map<UUID, Boolean> lastLiveness = Map.of();
+    private boolean refreshing;
+    private Consumer<Exception> firstRefresh = e -> { };
+
+    public NodesViewModel(ClusterGateway gateway, TaskExecutor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+    }
+
+    /** Starts both polls with an immediate refresh; {@code done} hears how that first one went. */
+    void start(Consumer<Exception> done) {
+        stop();
+        running = true;
+        firstRefresh = done;
+        int current = ++generation;
+        refresh(current);
+        scheduleLiveness(current);
+    }
+
+    void stop() {
+        running = false;
+        generation++;
+        livenessPoll.cancel();
+        healthPoll.cancel();
+        livenessPoll = Cancellable.NONE;
+        healthPoll = Cancellable.NONE;
+        refreshing = false;
+    }
+
+    /** Ownership is shown for this keyspace; null for each node's primary ranges. */
+    public void setKeyspace(String name) {
+        keyspace.set(name);
+        refreshNow();
+    }
+
+    public void select(UUID hostId) {
+        selected.set(hostId);
+        samples.clear();
+        threadPools.clear();
+        clients.clear();
+        caches.clear();
+        detailSummary.set("");
+        refreshNow();
+    }
+
+    public void refreshNow() {
+        if (running) {
+            healthPoll.cancel();
+            refreshing = false;
+            refresh(generation);
+        }
+    }
+
+    private void refresh(int current) {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        String ks = keyspace.get();
+        UUID node = selected.get();
+        BackgroundTask.wrap(() -> new Refresh(gateway.health(ks), detailsOrNull(node)))
+                .onSuccess(result -> {
+                    if (current != generation) {
+                        return;
+                    }
+                    refreshing = false;
+                    healthDelay = HEALTH_PERIOD;
+                    apply(result.report());
+                    if (result.details() != null && result.details().hostId().equals(selected.get())) {
+                        apply(result.details());
+                    }
+                    error.set("");
+                    finishFirst(null);
+                    scheduleHealth(current);
+                })
+                .onFailure(e -> {
+                    if (current != generation) {
+                        return;
+                    }
+                    refreshing = false;
+                    healthDelay = backOff(healthDelay);
+                    error.set("Cannot read node health, retrying in " + healthDelay.toSeconds() + " s: "
+                            + Errors.firstLine(e));
+                    finishFirst(e);
+                    scheduleHealth(current);
+                })
+                .executeWith(executor);
+    }
+
+    private NodeDetails detailsOrNull(UUID node) {
+        if (node == null || !Boolean.TRUE.equals(gateway.liveness().get(node))) {
+            return null;
+        }
+        try {
+            return gateway.details(node);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void finishFirst(Exception e) {
+        Consumer<Exception> done = firstRefresh;
+        firstRefresh = ignored -> { };
+        done.accept(e);
+    }
+
+    private void scheduleHealth(int current) {
+        healthPoll.cancel();
+        healthPoll = executor.schedule(healthDelay, BackgroundTask.wrap(() -> current)
+                .onSuccess(this::refresh));
+    }
+
+    private void scheduleLiveness(int current) {
+        livenessPoll = executor.schedule(livenessDelay, BackgroundTask.wrap(gateway::liveness)
+                .onSuccess(states -> {
+                    if (current != generation) {
+                        return;
+                    }
+                    livenessDelay = LIVENESS_PERIOD;
+                    applyLiveness(states);
+                    scheduleLiveness(current);
+                })
+                .onFailure(e -> {
+                    if (current != generation) {
+                        return;
+                    }
+                    livenessDelay = backOff(livenessDelay);
+                    scheduleLiveness(current);
+                }));
+    }
+
+    private void applyLiveness(Map<UUID, Boolean> states) {
+        if (states.equals(lastLiveness)) {
+            return;
+        }
+        boolean first = lastLiveness.isEmpty();
+        lastLiveness = Map.copyOf(states);
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeStatus node = nodes.get(i);
+            Boolean up = states.get(node.hostId());
+            if (up != null && up != node.up()) {
+                nodes.set(i, withLiveness(node, up));
+            }
+        }
+        if (!first) {
+            refreshNow();
+        }
+    }
+
+    static NodeStatus withLiveness(NodeStatus node, boolean up) {
+        return new NodeStatus(node.hostId(), (up ? "U" : "D") + node.state().substring(1), up, node.address(),
+                node.datacenter(), node.rack(), node.loadBytes(), node.tokens(), node.ownership(), node.version(),
+                node.schemaVersion(), node.schemaAgrees());
+    }
+
+    private void apply(HealthReport report) {
+        List<NodeStatus> merged = new ArrayList<>();
+        for (NodeStatus node : report.nodes()) {
+            Boolean up = lastLiveness.get(node.hostId());
+            merged.add(up != null && up != node.up() ? withLiveness(node, up) : node);
+        }
+        nodes.setAll(merged);
+        if (selected.get() == null && !merged.isEmpty()) {
+            selected.set(merged.get(0).hostId());
+        }
+        schemaAgreement.set(report.schemaAgreement() ? "Schema versions agree"
+                : "Schema versions disagree (a schema change is still spreading, or a node is unreachable)");
+        List<ReplicaWarning> warnings = report.warnings();
+        banner.set(warnings.stream().map(ReplicaWarning::message).collect(Collectors.joining("\n")));
+        bannerShown.set(!warnings.isEmpty());
+    }
+
+    private void apply(NodeDetails details) {
+        threadPools.setAll(details.threadPools());
+        clients.setAll(details.clients());
+        caches.setAll(details.caches());
+        samples.add(NodeSample.of(details));
+        if (samples.size() > MAX_SAMPLES) {
+            samples.remove(0, samples.size() - MAX_SAMPLES);
+        }
+        detailSummary.set("Disk usage " + ByteSizes.format(details.diskUsageBytes()) + " · " + details.clients().size()
+                + " client connections · " + details.pendingTasks() + " pending, " + details.blockedTasks()
+                + " blocked tasks");
+    }
+
+    private static Duration backOff(Duration delay) {
+        Duration doubled = delay.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    private record Refresh(HealthReport report, NodeDetails details) {
+    }
+
+    public ObservableList<NodeStatus> nodes() {
+        return nodesView;
+    }
+
+    public ObservableList<NodeDetails.ThreadPool> threadPools() {
+        return threadPoolsView;
+    }
+
+    public ObservableList<NodeDetails.Client> clients() {
+        return clientsView;
+    }
+
+    public ObservableList<NodeDetails.CacheStats> caches() {
+        return cachesView;
+    }
+
+    /** The selected node's chart points, oldest first, at most {@value #MAX_SAMPLES}. */
+    public ObservableList<NodeSample> samples() {
+        return samplesView;
+    }
+
+    public ReadOnlyObjectProperty<UUID> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyspaceProperty() {
+        return keyspace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty schemaAgreementProperty() {
+        return schemaAgreement.getReadOnlyProperty();
+    }
+
+    /** One line per keyspace with a replica down, naming the consistency levels that still work. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty bannerShownProperty() {
+        return bannerShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailSummaryProperty() {
+        return detailSummary.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,137 @@
+package io.ringside.ui.cluster;
+
+import io.ringside.core.cassandra.KeyspaceInfo;
+import io.ringside.core.cassandra.RelationInfo;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.TaskExecutor;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The keyspace tree's state: the keyspaces (user ones first, system ones after), the selection,
+ * its DDL and the row-count estimate. A later selection wins over answers still on their way.
+ */
+public final class SchemaViewModel {
+
+    static final String NO_ESTIMATE = "n/a";
+
+    private final ClusterGateway gateway;
+    private final TaskExecutor executor;
+    private final ObservableList<KeyspaceInfo> keyspaces = FXCollections.observableArrayList();
+    /** One read-only view per list, kept: a view listens weakly, so listeners on a throwaway one get lost. */
+    private final ObservableList<KeyspaceInfo> keyspacesView = FXCollections.unmodifiableObservableList(keyspaces);
+    private final ReadOnlyObjectWrapper<SchemaSelection> selection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private int generation;
+
+    public SchemaViewModel(ClusterGateway gateway, TaskExecutor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+    }
+
+    /** Reloads the tree; {@code done} hears success (null) or the failure. */
+    void load(Consumer<Exception> done) {
+        BackgroundTask.wrap(gateway::keyspaces)
+                .onSuccess(loaded -> {
+                    keyspaces.setAll(loaded);
+                    error.set("");
+                    done.accept(null);
+                })
+                .onFailure(e -> {
+                    error.set("Cannot read the schema: " + Errors.firstLine(e));
+                    done.accept(e);
+                })
+                .executeWith(executor);
+    }
+
+    public void select(SchemaSelection selected) {
+        int current = ++generation;
+        selection.set(selected);
+        ddl.set("");
+        estimate.set("");
+        if (selected == null) {
+            return;
+        }
+        BackgroundTask.wrap(() -> selected.isRelation()
+                        ? gateway.relationDdl(selected.keyspace(), selected.relation())
+                        : gateway.keyspaceDdl(selected.keyspace()))
+                .onSuccess(text -> {
+                    if (current == generation) {
+                        ddl.set(text);
+                    }
+                })
+                .onFailure(e -> {
+                    if (current == generation) {
+                        ddl.set("-- " + Errors.firstLine(e));
+                    }
+                })
+                .executeWith(executor);
+        if (selected.isRelation()) {
+            BackgroundTask.wrap(() -> gateway.partitionEstimate(selected.keyspace(), selected.relation()))
+                    .onSuccess(count -> {
+                        if (current == generation) {
+                            estimate.set(describe(count));
+                        }
+                    })
+                    .onFailure(e -> {
+                        if (current == generation) {
+                            estimate.set(NO_ESTIMATE);
+                        }
+                    })
+                    .executeWith(executor);
+        }
+    }
+
+    static String describe(OptionalLong count) {
+        return count.isPresent() ? "~" + NumberFormat.getIntegerInstance(Locale.ROOT).format(count.getAsLong())
+                + " partitions" : NO_ESTIMATE;
+    }
+
+    public Optional<RelationInfo> relation(SchemaSelection selected) {
+        if (selected == null || !selected.isRelation()) {
+            return Optional.empty();
+        }
+        return keyspaces.stream().filter(k -> k.name().equals(selected.keyspace()))
+                .flatMap(k -> java.util.stream.Stream.concat(k.tables().stream(), k.views().stream()))
+                .filter(r -> r.name().equals(selected.relation()))
+                .findFirst();
+    }
+
+    /** Names of the user keyspaces, for the ownership chooser. */
+    public List<String> userKeyspaceNames() {
+        return keyspaces.stream().filter(k -> !k.system()).map(KeyspaceInfo::name).toList();
+    }
+
+    public ObservableList<KeyspaceInfo> keyspaces() {
+        return keyspacesView;
+    }
+
+    public ReadOnlyObjectProperty<SchemaSelection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty ddlProperty() {
+        return ddl.getReadOnlyProperty();
+    }
+
+    /** "~12,345 partitions" from {@code system.size_estimates}, or "n/a" until Cassandra has one. */
+    public ReadOnlyStringProperty estimateProperty() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,307 @@
+package io.ringside.core.cassandra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.ringside.core.data.dataset.DatasetKind;
+import io.ringside.core.data.dataset.DatasetStore;
+import io.ringside.core.data.dataset.ProgressListener;
+import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestStack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The schema tree, DDL and row pager against the shared stack's real Cassandra. */
+@ExtendWith(SharedStack.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CassandraBrowserTest {
+
+    static final String KEYSPACE = ScratchTables.KEYSPACE;
+    static final int SENSOR_ROWS = ScratchTables.NORTH_ROWS;
+
+    private CqlSession session;
+
+    @BeforeAll
+    void createTables(TestStack stack) {
+        session = stack.cql();
+        ScratchTables.create(session);
+    }
+
+    @AfterAll
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void treeListsUserKeyspacesFirstAndGroupsSystemKeyspacesApart() {
+        List<KeyspaceInfo> keyspaces = new SchemaBrowser(session).keyspaces();
+
+        int firstSystem = indexOfFirst(keyspaces, true);
+        assertTrue(firstSystem > 0, "user keyspaces come first: " + names(keyspaces));
+        assertTrue(keyspaces.subList(firstSystem, keyspaces.size()).stream().allMatch(KeyspaceInfo::system),
+                "system keyspaces form one group at the end: " + names(keyspaces));
+        assertTrue(names(keyspaces).containsAll(List.of(KEYSPACE, "system", "system_schema", "system_views")));
+        KeyspaceInfo scratch = keyspaces.stream().filter(k -> k.name().equals(KEYSPACE)).findFirst().orElseThrow();
+        assertFalse(scratch.system());
+        assertEquals("1", scratch.replication().get("replication_factor"));
+        RelationInfo readings = scratch.tables().stream().filter(t -> t.name().equals("readings")).findFirst().orElseThrow();
+        assertEquals(RelationKind.TABLE, readings.kind());
+        assertEquals(List.of(
+                new ColumnInfo("site", "text", ColumnRole.PARTITION_KEY, false),
+                new ColumnInfo("day", "int", ColumnRole.PARTITION_KEY, false),
+                new ColumnInfo("seq", "int", ColumnRole.CLUSTERING, false),
+                new ColumnInfo("unit", "text", ColumnRole.STATIC, false),
+                new ColumnInfo("note", "text", ColumnRole.REGULAR, false),
+                new ColumnInfo("payload", "blob", ColumnRole.REGULAR, true)), readings.columns());
+        KeyspaceInfo views = keyspaces.stream().filter(k -> k.name().equals("system_views")).findFirst().orElseThrow();
+        assertTrue(views.tables().stream().anyMatch(t -> t.name().equals("thread_pools")
+                && t.kind() == RelationKind.VIRTUAL_TABLE), "virtual tables are listed: " + views.tables());
+    }
+
+    @Test
+    void ddlOfKeyspaceAndTableIsTheDriversDescribe() {
+        SchemaBrowser browser = new SchemaBrowser(session);
+
+        String keyspace = browser.ddl(KEYSPACE);
+        String table = browser.ddl(KEYSPACE, "readings");
+
+        assertTrue(keyspace.startsWith("CREATE KEYSPACE browser_test"), keyspace);
+        assertTrue(table.startsWith("CREATE TABLE browser_test.readings"), table);
+        assertTrue(table.contains("unit text static"), table);
+        assertTrue(table.contains("PRIMARY KEY ((site, day), seq)"), table);
+        assertThrows(io.ringside.core.NotFoundException.class, () -> browser.ddl(KEYSPACE, "no_such_table"));
+    }
+
+    @Test
+    void pagingForwardThenBackReturnsTheSameRows() {
+        RowPager pager = new RowPager(session);
+        PageQuery query = PageQuery.of(KEYSPACE, "readings", 10);
+        PageCursor cursor = new PageCursor();
+
+        List<List<Object>> forward = new ArrayList<>();
+        RowPage page = pager.fetch(query, cursor.current());
+        cursor.arrived(page);
+        forward.add(keys(page));
+        while (cursor.hasNext()) {
+            page = pager.fetch(query, cursor.forward());
+            cursor.arrived(page);
+            if (!page.rows().isEmpty()) {
+                forward.add(keys(page));
+            }
+        }
+        assertTrue(page.last());
+        List<Object> all = forward.stream().flatMap(List::stream).toList();
+        assertEquals(SENSOR_ROWS + 3, all.size(), "every row once: " + all);
+        assertEquals(SENSOR_ROWS + 3, new HashSet<>(all).size());
+
+        int pageNumber = cursor.pageNumber();
+        while (cursor.hasPrevious()) {
+            RowPage back = pager.fetch(query, cursor.back());
+            cursor.arrived(back);
+            pageNumber--;
+            assertEquals(pageNumber, cursor.pageNumber());
+            assertEquals(forward.get(pageNumber - 1), keys(back), "page " + pageNumber + " again");
+            assertTrue(cursor.hasNext());
+        }
+        assertNull(cursor.current());
+    }
+
+    @Test
+    void partitionFilterBindsTypedValuesAndNamesTheBadColumn() {
+        RowPager pager = new RowPager(session);
+
+        RowPage north = pager.fetch(new PageQuery(KEYSPACE, "readings", 100, Map.of("site", "north", "day", "1")), null);
+        RowPage quoted = pager.fetch(new PageQuery(KEYSPACE, "readings", 100, Map.of("site", "'south'", "day", " 2 ")), null);
+        RowPage none = pager.fetch(new PageQuery(KEYSPACE, "readings", 100, Map.of("site", "north'; DROP", "day", "1")), null);
+
+        assertEquals(SENSOR_ROWS, north.rows().size());
+        assertEquals(List.of("north", 1, 0), north.rows().get(0).primaryKey());
+        assertEquals(3, quoted.rows().size());
+        assertEquals("ppm", quoted.rows().get(0).cells().get(3).shown(), "static column on every row");
+        assertEquals(0, none.rows().size(), "values are bound, not spliced into the CQL");
+        IllegalArgumentException badType = assertThrows(IllegalArgumentException.class, () ->
+                pager.fetch(new PageQuery(KEYSPACE, "readings", 100, Map.of("site", "north", "day", "monday")), null));
+        assertTrue(badType.getMessage().contains("'monday'") && badType.getMessage().contains("day")
+                && badType.getMessage().contains("int"), badType.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () ->
+                pager.fetch(new PageQuery(KEYSPACE, "readings", 100, Map.of("site", "north")), null));
+        assertTrue(missing.getMessage().contains("day"), missing.getMessage());
+    }
+
+    @Test
+    void longTextIsCutForTheGridAndKeptWhole() {
+        RowPage page = new RowPager(session).fetch(new PageQuery(KEYSPACE, "readings", 10,
+                Map.of("site", "north", "day", "1")), null);
+
+        Cell note = page.rows().get(3).cells().get(4);
+        assertTrue(note.truncated());
+        assertEquals(Cell.TEXT_LIMIT + 1, note.shown().length());
+        assertEquals(5_000, note.full().length());
+        assertFalse(page.rows().get(2).cells().get(4).truncated());
+        RowPager pager = new RowPager(session);
+        Cell missingBlob = pager.fetch(new PageQuery(KEYSPACE, "readings", 10,
+                Map.of("site", "south", "day", "2")), null).rows().get(0).cells().get(5);
+        assertEquals(pager.serverHasOctetLength() ? Cell.Kind.NULL : Cell.Kind.BLOB, missingBlob.kind());
+        assertEquals(0, pager.blobHead(KEYSPACE, "readings", List.of("south", 2, 0), "payload").size());
+    }
+
+    @Test
+    void datasetChunksArePagedWithoutTheirBytesAndOneHeadIsFetchedOnDemand(TestStack stack) throws IOException {
+        Path file = Files.createTempFile("browser-chunks", ".bin");
+        try {
+            byte[] raw = new byte[6 * 1024 * 1024];
+            new Random(7).nextBytes(raw);
+            Files.write(file, raw);
+            new DatasetStore(session).load("browser-blobs", file, DatasetKind.BINARY, ProgressListener.NONE);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        RowPager pager = new RowPager(session);
+        PageQuery query = new PageQuery("datasets", "dataset_chunk", 2,
+                Map.of("name", "browser-blobs", "version", "1", "bucket", "0"));
+
+        RowPage page = pager.fetch(query, null);
+
+        assertEquals(2, page.rows().size());
+        int data = indexOf(page.columns(), "data");
+        int gzBytes = indexOf(page.columns(), "gz_bytes");
+        assertTrue(page.columns().get(data).blob());
+        for (RowPage.Row row : page.rows()) {
+            Cell cell = row.cells().get(data);
+            assertEquals(Cell.Kind.BLOB, cell.kind());
+            assertEquals("", cell.full(), "no blob bytes in a page");
+            if (pager.serverHasOctetLength()) {
+                assertEquals(Long.parseLong(row.cells().get(gzBytes).shown()), cell.bytes());
+            } else {
+                assertEquals(-1, cell.bytes());
+            }
+        }
+        RowPage.Row first = page.rows().get(0);
+        BlobHead head = pager.blobHead("datasets", "dataset_chunk", first.primaryKey(), "data");
+        assertEquals(Long.parseLong(first.cells().get(gzBytes).shown()), head.size());
+        assertEquals(BlobHead.HEAD_BYTES, head.head().length);
+        assertTrue(head.hex().startsWith("1f 8b"), "every chunk is a gzip member: " + head.hex());
+        assertTrue(head.hex().endsWith("…"));
+    }
+
+    @Test
+    void sizeEstimateIsEmptyOrAPartitionCount() {
+        var estimate = new SizeEstimates(session).partitions(KEYSPACE, "readings");
+        estimate.ifPresent(count -> assertTrue(count > 0, "a known estimate is never zero"));
+        assertTrue(new SizeEstimates(session).partitions(KEYSPACE, "no_such_table").isEmpty());
+        assertNotNull(estimate);
+    }
+
+    private static int indexOf(List<ColumnInfo> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no column " + name + " in " + columns);
+    }
+
+    private static List<Object> keys(RowPage page) {
+        return page.rows().stream().map(row -> (Object) row.primaryKey()).toList();
+    }
+
+    private static int indexOfFirst(List<KeyspaceInfo> keyspaces, boolean system) {
+        for (int i = 0; i < keyspaces.size(); i++) {
+            if (keyspaces.get(i).system() == system) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> names(List<KeyspaceInfo> keyspaces) {
+        return keyspaces.stream().map(KeyspaceInfo::name).toList();
+    }
+
+    @Test
+    void systemKeyspacesMissingFromTheDriversMetadataStillHaveColumnsDdlAndRows() {
+        SchemaBrowser browser = new SchemaBrowser(session);
+
+        RelationInfo local = browser.relation("system", "local");
+        RelationInfo pools = browser.relation("system_views", "thread_pools");
+        String ddl = browser.ddl("system", "peers_v2");
+        RowPage page = new RowPager(session).fetch(PageQuery.of("system_views", "thread_pools", 5), null);
+
+        assertEquals(new ColumnInfo("key", "text", ColumnRole.PARTITION_KEY, false), local.columns().get(0));
+        assertEquals(RelationKind.VIRTUAL_TABLE, pools.kind());
+        assertTrue(ddl.contains("PRIMARY KEY (peer, peer_port)"), ddl);
+        assertTrue(browser.ddl("system_auth").startsWith("CREATE KEYSPACE system_auth WITH replication"));
+        assertEquals(5, page.rows().size());
+        assertFalse(page.last());
+        assertEquals("SELECT key, bootstrapped FROM browser_test.t", RowPager.selectCql(new RelationInfo(KEYSPACE, "t",
+                RelationKind.TABLE, List.of(new ColumnInfo("key", "blob", ColumnRole.PARTITION_KEY, true),
+                new ColumnInfo("data", "blob", ColumnRole.REGULAR, true),
+                new ColumnInfo("bootstrapped", "text", ColumnRole.REGULAR, false))), false),
+                "a blob key is selected, a blob value is not");
+    }
+
+    @Test
+    void singleNodeHealthLooksLikeNodetoolStatus() {
+        ClusterHealth health = new ClusterHealth(session);
+
+        List<NodeStatus> nodes = health.status(KEYSPACE);
+        NodeStatus node = nodes.get(0);
+        NodeDetails details = health.details(node.hostId());
+
+        assertEquals(1, nodes.size());
+        assertEquals("UN", node.state());
+        assertEquals("127.0.0.1", node.address());
+        assertEquals("datacenter1", node.datacenter());
+        assertTrue(node.tokens() > 0, "tokens: " + node.tokens());
+        assertEquals(1.0, node.ownership(), 1e-9);
+        assertTrue(node.loadBytes() > 0, "gossiped load: " + node.loadBytes());
+        assertTrue(node.version().startsWith("5.0"), node.version());
+        assertTrue(node.schemaAgrees());
+        assertTrue(health.schemaAgreement());
+        assertTrue(details.threadPools().stream().anyMatch(p -> p.name().equals("ReadStage")), "" + details.threadPools());
+        assertFalse(details.clients().isEmpty(), "this session is a client");
+        assertTrue(details.caches().stream().anyMatch(c -> c.name().equals("keys")));
+        assertTrue(health.replicaWarnings().isEmpty());
+        assertEquals(Map.of(node.hostId(), true), health.liveness());
+    }
+
+    @Test
+    void consistencyLevelsAreJudgedOnLiveReplicas() {
+        var oneOfTwo = new ClusterHealth.RangeReplicas(1, 2, Map.of("dc1", new int[] {1, 2}));
+        var twoOfThree = new ClusterHealth.RangeReplicas(2, 3, Map.of("dc1", new int[] {2, 3}));
+
+        assertTrue(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.ONE));
+        assertTrue(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.LOCAL_ONE));
+        assertFalse(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.QUORUM));
+        assertFalse(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.LOCAL_QUORUM));
+        assertFalse(oneOfTwo.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.ALL));
+        assertTrue(twoOfThree.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.QUORUM));
+        assertTrue(twoOfThree.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.LOCAL_QUORUM));
+        assertFalse(twoOfThree.satisfies(com.datastax.oss.driver.api.core.ConsistencyLevel.THREE));
+    }
+
+    @Test
+    void cursorRefusesToMovePastEitherEnd() {
+        PageCursor cursor = new PageCursor();
+        assertThrows(IllegalStateException.class, cursor::back);
+        assertThrows(IllegalStateException.class, cursor::forward);
+        assertNotEquals(0, cursor.pageNumber());
+    }
+}

@@ -1,0 +1,191 @@
+package io.ringside.ui.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.cassandra.RowPage;
+import io.ringside.ui.testing.FakeClusterGateway;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class ClusterViewModelTest {
+
+    private final FakeClusterGateway gateway = new FakeClusterGateway();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final ClusterViewModel viewModel = new ClusterViewModel(gateway, executor);
+
+    @Test
+    void activationLoadsTheTreeAndTheNodeTableThenReportsLoaded() {
+        viewModel.activate();
+
+        assertTrue(viewModel.loadedProperty().get());
+        assertEquals("", viewModel.loadErrorProperty().get());
+        assertEquals(List.of("shop", "system"), viewModel.schema().keyspaces().stream().map(k -> k.name()).toList());
+        assertEquals(List.of("shop"), viewModel.schema().userKeyspaceNames());
+        assertEquals(2, viewModel.nodes().nodes().size());
+        assertEquals(FakeClusterGateway.NODE_1, viewModel.nodes().selectedProperty().get());
+        assertTrue(executor.scheduledDelays().containsAll(List.of(NodesViewModel.LIVENESS_PERIOD,
+                NodesViewModel.HEALTH_PERIOD)), executor.scheduledDelays().toString());
+    }
+
+    @Test
+    void aFailedSchemaReadIsTheLoadErrorAndNotLoaded() {
+        gateway.keyspacesFailure = new IllegalStateException("All host(s) tried for query failed\nmore");
+
+        viewModel.activate();
+
+        assertFalse(viewModel.loadedProperty().get());
+        assertEquals("All host(s) tried for query failed", viewModel.loadErrorProperty().get());
+    }
+
+    @Test
+    void selectingATableShowsItsDdlEstimateAndFirstPage() {
+        gateway.estimate = OptionalLong.of(12_345);
+        viewModel.activate();
+
+        viewModel.schema().select(new SchemaSelection("shop", "orders"));
+
+        assertEquals("CREATE TABLE shop.orders (...);", viewModel.schema().ddlProperty().get());
+        assertEquals("~12,345 partitions", viewModel.schema().estimateProperty().get());
+        RowsViewModel rows = viewModel.rows();
+        assertEquals(3, rows.columns().size());
+        assertEquals(RowsViewModel.DEFAULT_PAGE_SIZE, rows.rows().size());
+        assertEquals("Page 1 · rows 1–100", rows.positionProperty().get());
+        assertTrue(rows.canNextProperty().get());
+        assertFalse(rows.canPreviousProperty().get());
+    }
+
+    @Test
+    void estimateIsNaUntilCassandraHasOne() {
+        viewModel.activate();
+
+        viewModel.schema().select(new SchemaSelection("shop", "orders"));
+
+        assertEquals("n/a", viewModel.schema().estimateProperty().get());
+    }
+
+    @Test
+    void pagingForwardToTheEndAndBackShowsTheSameRows() {
+        viewModel.activate();
+        viewModel.schema().select(new SchemaSelection("shop", "orders"));
+        RowsViewModel rows = viewModel.rows();
+        List<RowPage.Row> first = List.copyOf(rows.rows());
+
+        rows.next();
+        List<RowPage.Row> second = List.copyOf(rows.rows());
+        rows.next();
+
+        assertEquals(3, rows.pageNumberProperty().get());
+        assertEquals(50, rows.rows().size());
+        assertFalse(rows.canNextProperty().get());
+        assertEquals("Page 3 · rows 201–250 (last page)", rows.positionProperty().get());
+        rows.previous();
+        assertEquals(second, rows.rows());
+        rows.previous();
+        assertEquals(first, rows.rows());
+        assertFalse(rows.canPreviousProperty().get());
+        assertEquals("c0", first.get(0).cells().get(0).shown());
+        assertEquals("c100", second.get(0).cells().get(0).shown());
+    }
+
+    @Test
+    void pageSizeAndFilterStartAgainFromTheFirstPage() {
+        viewModel.activate();
+        viewModel.schema().select(new SchemaSelection("shop", "orders"));
+        RowsViewModel rows = viewModel.rows();
+        rows.next();
+
+        rows.setPageSize(25);
+        assertEquals(1, rows.pageNumberProperty().get());
+        assertEquals(25, rows.rows().size());
+
+        rows.setFilter(Map.of("customer", "c7", "unused", " "));
+        assertEquals(Map.of("customer", "c7"), gateway.queries.get(gateway.queries.size() - 1).partitionKey());
+        assertEquals(3, rows.rows().size());
+        assertFalse(rows.canNextProperty().get());
+
+        rows.setPageSize(0);
+        assertTrue(rows.errorProperty().get().contains("between 1 and"));
+    }
+
+    @Test
+    void inspectingABlobFetchesItsHeadOnlyThen() {
+        viewModel.activate();
+        viewModel.schema().select(new SchemaSelection("shop", "orders"));
+        RowsViewModel rows = viewModel.rows();
+        assertEquals(0, gateway.blobCalls.get(), "a page fetches no blob");
+
+        rows.inspect(rows.rows().get(0), 2);
+        assertEquals(1, gateway.blobCalls.get());
+        assertEquals("receipt (blob)", rows.detailTitleProperty().get());
+        assertEquals("5.00 MiB  1f 8b 08 00 …", rows.detailTextProperty().get());
+
+        rows.inspect(rows.rows().get(0), 0);
+        assertEquals("c0", rows.detailTextProperty().get());
+        assertEquals(1, gateway.blobCalls.get());
+    }
+
+    @Test
+    void aNodeTheDriverMarksDownShowsAtTheNextLivenessPollWithTheBanner() {
+        viewModel.activate();
+        NodesViewModel nodes = viewModel.nodes();
+        executor.runScheduled();
+        assertFalse(nodes.bannerShownProperty().get());
+        int healthCalls = gateway.healthCalls.get();
+
+        gateway.liveness.put(FakeClusterGateway.NODE_2, false);
+        runLivenessPoll();
+
+        assertEquals("DN", nodes.nodes().get(1).state());
+        assertFalse(nodes.nodes().get(1).up());
+        assertTrue(gateway.healthCalls.get() > healthCalls, "a change triggers a full refresh");
+        assertTrue(nodes.bannerShownProperty().get());
+        assertTrue(nodes.bannerProperty().get().contains("Still working: ONE"), nodes.bannerProperty().get());
+        assertTrue(NodesViewModel.LIVENESS_PERIOD.compareTo(Duration.ofSeconds(2)) < 0);
+    }
+
+    @Test
+    void healthFailuresBackOffAndRecover() {
+        gateway.healthFailure = new IllegalStateException("timeout");
+        viewModel.activate();
+        NodesViewModel nodes = viewModel.nodes();
+        assertTrue(nodes.errorProperty().get().contains("timeout"));
+        assertTrue(nodes.errorProperty().get().contains("retrying in 10 s"), nodes.errorProperty().get());
+        assertTrue(executor.scheduledDelays().contains(NodesViewModel.HEALTH_PERIOD.multipliedBy(2)),
+                executor.scheduledDelays().toString());
+
+        executor.runScheduled();
+        assertTrue(executor.scheduledDelays().contains(NodesViewModel.HEALTH_PERIOD.multipliedBy(4)),
+                executor.scheduledDelays().toString());
+
+        gateway.healthFailure = null;
+        executor.runScheduled();
+        assertEquals("", nodes.errorProperty().get());
+        assertTrue(executor.scheduledDelays().contains(NodesViewModel.HEALTH_PERIOD));
+    }
+
+    @Test
+    void detailSamplesAreBoundedAndDeactivationStopsPolling() {
+        viewModel.activate();
+        NodesViewModel nodes = viewModel.nodes();
+        for (int i = 0; i < NodesViewModel.MAX_SAMPLES + 10; i++) {
+            nodes.refreshNow();
+        }
+
+        assertEquals(NodesViewModel.MAX_SAMPLES, nodes.samples().size());
+        assertEquals("ReadStage", nodes.threadPools().get(0).name());
+        assertTrue(nodes.detailSummaryProperty().get().contains("3.00 MiB"), nodes.detailSummaryProperty().get());
+
+        viewModel.deactivate();
+        assertTrue(executor.scheduledDelays().isEmpty(), executor.scheduledDelays().toString());
+    }
+
+    private void runLivenessPoll() {
+        executor.runScheduled();
+    }
+}
