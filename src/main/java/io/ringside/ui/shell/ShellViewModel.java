@@ -5,6 +5,7 @@ import io.ringside.ui.ConsolePreferences;
 import io.ringside.ui.ConsoleSettings;
 import io.ringside.ui.Theme;
 import io.ringside.ui.connect.ConnectionStatusViewModel;
+import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackViewModel;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.RunningTasks;
@@ -66,6 +67,29 @@ public final class ShellViewModel {
         this.dataFolder = new ReadOnlyStringWrapper("Data folder: " + settings.dataFolder());
         this.version = new ReadOnlyStringWrapper("Ringside " + version);
         updateProfileLabel();
+        stack.modeProperty().addListener((obs, old, now) -> {
+            if (!stackUp(now) || stackUp(old) || !this.profile.get().isLocal()) {
+                return;
+            }
+            Page page = currentPage.get();
+            if (page != null && page.available() && needsLocalStack(page)) {
+                page.viewModel().activate();
+            }
+            connection.start();
+        });
+    }
+
+    private static boolean stackUp(StackMode mode) {
+        return mode == StackMode.RUNNING || mode == StackMode.ATTACHED;
+    }
+
+    /**
+     * On the local profile every page but the stack's own talks to the stack's servers, so it
+     * starts loading only once they are up (a page shown while the stack starts loads when it is
+     * ready instead of failing with "no local stack").
+     */
+    private boolean needsLocalStack(Page page) {
+        return profile.get().isLocal() && !STACK_PAGE.equals(page.id());
     }
 
     public List<Page> pages() {
@@ -95,7 +119,7 @@ public final class ShellViewModel {
             previous.viewModel().deactivate();
         }
         currentPage.set(page);
-        if (page.available()) {
+        if (page.available() && (!needsLocalStack(page) || stackUp(stack.modeProperty().get()))) {
             page.viewModel().activate();
         }
     }
@@ -103,7 +127,7 @@ public final class ShellViewModel {
     /** F5 / Ctrl+R: the shown page loads again, and the backends are checked again. */
     public void refresh() {
         Page page = currentPage.get();
-        if (page != null && page.available()) {
+        if (page != null && page.available() && (!needsLocalStack(page) || stackUp(stack.modeProperty().get()))) {
             page.viewModel().activate();
         }
         connection.start();

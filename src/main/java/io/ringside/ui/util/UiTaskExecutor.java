@@ -3,6 +3,7 @@ package io.ringside.ui.util;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -36,8 +37,20 @@ public final class UiTaskExecutor implements TaskExecutor {
         timer = scheduled;
     }
 
+    /**
+     * Work handed in after {@link #shutdown()} is dropped: the console is closing, and a callback
+     * that finishes during the close (a start ending, a poll coming due) must not fail it.
+     */
     @Override
     public <T> Cancellable execute(BackgroundTask<T> task) {
+        try {
+            return submit(task);
+        } catch (RejectedExecutionException e) {
+            return Cancellable.NONE;
+        }
+    }
+
+    private <T> Cancellable submit(BackgroundTask<T> task) {
         Future<?> future = workers.submit(() -> {
             Runnable ended = task.title() == null ? () -> { } : running.started(task.title());
             T value;
@@ -57,8 +70,12 @@ public final class UiTaskExecutor implements TaskExecutor {
     @Override
     public Cancellable schedule(Duration delay, BackgroundTask<?> task) {
         AtomicReference<Cancellable> running = new AtomicReference<>(Cancellable.NONE);
-        ScheduledFuture<?> pending = timer.schedule(() -> running.set(execute(task)),
-                delay.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> pending;
+        try {
+            pending = timer.schedule(() -> running.set(execute(task)), delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            return Cancellable.NONE;
+        }
         return () -> {
             pending.cancel(false);
             running.get().cancel();
@@ -70,7 +87,11 @@ public final class UiTaskExecutor implements TaskExecutor {
         if (delay.isZero() || delay.isNegative()) {
             Platform.runLater(action);
         } else {
-            timer.schedule(() -> Platform.runLater(action), delay.toNanos(), TimeUnit.NANOSECONDS);
+            try {
+                timer.schedule(() -> Platform.runLater(action), delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // shut down: the console is closing
+            }
         }
     }
 

@@ -67,7 +67,13 @@ class ShellViewModelTest {
         }
     }
 
+    private static final ConnectionProfile REMOTE = new ConnectionProfile("qa", "QA", "#0969da", false, null, null, null);
+
     private ShellViewModel shell() {
+        return shell(REMOTE);
+    }
+
+    private ShellViewModel shell(ConnectionProfile profile) {
         stack = new StackViewModel(gateway, executor, new FakeDialogService(), Clock.systemUTC(), false);
         PageRegistry pages = new PageRegistry()
                 .add(Page.of(ShellViewModel.STACK_PAGE, "Local stack", "/fxml/stack/StackView.fxml", stack, "stack"))
@@ -75,9 +81,9 @@ class ShellViewModelTest {
                 .add(Page.placeholder("later", "Later", "comes later"))
                 .add(Page.of("two", "Two", "/fxml/two.fxml", new RecordingPage("two"), "second"));
         ConnectionStatusViewModel status = new ConnectionStatusViewModel(List::of, executor);
-        return new ShellViewModel(new ConsoleSettings(data, "local", false), "test", stack, pages,
+        return new ShellViewModel(new ConsoleSettings(data, profile.id(), false), "test", stack, pages,
                 new ConsolePreferences(data), status, new RunningTasks(executor::runOnUi), executor,
-                ConnectionProfile.local(), switched::add);
+                profile, switched::add);
     }
 
     @Test
@@ -105,6 +111,20 @@ class ShellViewModelTest {
         assertFalse(shell.selectShortcut(5));
 
         assertEquals(List.of("activate two"), calls);
+    }
+
+    @Test
+    void onTheLocalProfileAPageShownWhileTheStackStartsLoadsOnceItIsUp() {
+        ShellViewModel shell = shell(ConnectionProfile.local());
+
+        shell.select("one");
+        shell.refresh();
+        assertEquals(List.of(), calls);
+
+        stack.ensureRunning();
+
+        assertEquals(StackMode.RUNNING, stack.modeProperty().get());
+        assertEquals(List.of("activate one"), calls);
     }
 
     @Test
