@@ -74,7 +74,7 @@ public final class ClusterUiBenchmark {
         this.progress = progress;
     }
 
-    public Figures run(String keyspace, String table, int pageSize, NodeDrill drill) {
+    public Figures run(String keyspace, String table, int pageSize, int maxPages, NodeDrill drill) {
         startToolkit();
         UiTaskExecutor executor = new UiTaskExecutor();
         ClusterViewModel viewModel = new ClusterViewModel(new CassandraClusterGateway(services), executor);
@@ -100,7 +100,7 @@ public final class ClusterUiBenchmark {
             long idleUntil = System.nanoTime() + IDLE.toNanos();
             await("the idle baseline", () -> System.nanoTime() > idleUntil);
             Pauses idle = onFx(() -> Pauses.of(monitor));
-            Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize);
+            Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize, maxPages);
             Optional<NodeFigures> node = drill == null ? Optional.empty()
                     : Optional.of(stopNode(viewModel, stage, monitor, drill));
             return new Figures(browse.rows(), browse.pages(), browse.browseSeconds(), idle, browse.firstPage(),
@@ -117,7 +117,7 @@ public final class ClusterUiBenchmark {
     }
 
     private Figures browse(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, String keyspace,
-                           String table, int pageSize) {
+                           String table, int pageSize, int maxPages) {
         RowsViewModel rows = viewModel.rows();
         @SuppressWarnings("unchecked")
         TableView<RowPage.Row> grid = onFx(() -> (TableView<RowPage.Row>) stage.getScene().lookup("#rowTable"));
@@ -152,7 +152,7 @@ public final class ClusterUiBenchmark {
             if (pages % 20 == 0) {
                 progress.accept("browsed " + browsed + " rows in " + pages + " pages");
             }
-            boolean more = onFx(() -> {
+            boolean more = pages < maxPages && onFx(() -> {
                 boolean next = rows.canNextProperty().get();
                 if (next) {
                     rows.next();
