@@ -5,8 +5,6 @@ import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.core.cassandra.RowPage;
 import io.ringside.ui.Styles;
-import io.ringside.ui.util.ControllerFactory;
-import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Duration;
 import java.util.Optional;
@@ -80,10 +78,8 @@ public final class ClusterUiBenchmark {
         ClusterViewModel viewModel = new ClusterViewModel(new CassandraClusterGateway(services), executor);
         FxPauseMonitor monitor = new FxPauseMonitor();
         Stage stage = onFx(() -> {
-            ControllerFactory controllers = new ControllerFactory()
-                    .register(ClusterView.class, () -> new ClusterView(viewModel));
             Stage window = new Stage();
-            Scene scene = new Scene(Fxml.load("/fxml/cluster/ClusterView.fxml", controllers), 1200, 800);
+            Scene scene = new Scene(ClusterView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
             window.setScene(scene);
             window.setTitle("Ringside bench cluster-ui");
