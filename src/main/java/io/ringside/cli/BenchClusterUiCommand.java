@@ -45,6 +45,10 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
             description = "Rows per page while browsing (default: ${DEFAULT-VALUE}).")
     int pageSize;
 
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Integer.MAX_VALUE,
+            description = "Stop browsing after N pages (default: every page).")
+    int maxPages;
+
     @Option(names = "--skip-fill", description = "Browse the scratch table as it is (it was filled by an earlier run).")
     boolean skipFill;
 
@@ -57,8 +61,8 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rows < 1 || pageSize < 1) {
-            throw new IllegalArgumentException("--rows and --page-size must be at least 1");
+        if (rows < 1 || pageSize < 1 || maxPages < 1) {
+            throw new IllegalArgumentException("--rows, --page-size and --max-pages must be at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +78,7 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
             return new ClusterUiBenchmark(new CassandraServices(backends::cql), line -> {
                 err.println("bench cluster-ui: " + line);
                 err.flush();
-            }).run(BenchRows.KEYSPACE, BenchRows.TABLE, pageSize, drill);
+            }).run(BenchRows.KEYSPACE, BenchRows.TABLE, pageSize, maxPages, drill);
         });
         out.printf(Locale.ROOT, "browse\t%d rows\t%d pages of %d\t%.1f s%n", figures.rows(), figures.pages(), pageSize,
                 figures.browseSeconds());

@@ -5,8 +5,6 @@ import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.core.cassandra.RowPage;
 import io.ringside.ui.Styles;
-import io.ringside.ui.util.ControllerFactory;
-import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Duration;
 import java.util.Optional;
@@ -74,16 +72,14 @@ public final class ClusterUiBenchmark {
         this.progress = progress;
     }
 
-    public Figures run(String keyspace, String table, int pageSize, NodeDrill drill) {
+    public Figures run(String keyspace, String table, int pageSize, int maxPages, NodeDrill drill) {
         startToolkit();
         UiTaskExecutor executor = new UiTaskExecutor();
         ClusterViewModel viewModel = new ClusterViewModel(new CassandraClusterGateway(services), executor);
         FxPauseMonitor monitor = new FxPauseMonitor();
         Stage stage = onFx(() -> {
-            ControllerFactory controllers = new ControllerFactory()
-                    .register(ClusterView.class, () -> new ClusterView(viewModel));
             Stage window = new Stage();
-            Scene scene = new Scene(Fxml.load("/fxml/cluster/ClusterView.fxml", controllers), 1200, 800);
+            Scene scene = new Scene(ClusterView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
             window.setScene(scene);
             window.setTitle("Ringside bench cluster-ui");
@@ -100,7 +96,7 @@ public final class ClusterUiBenchmark {
             long idleUntil = System.nanoTime() + IDLE.toNanos();
             await("the idle baseline", () -> System.nanoTime() > idleUntil);
             Pauses idle = onFx(() -> Pauses.of(monitor));
-            Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize);
+            Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize, maxPages);
             Optional<NodeFigures> node = drill == null ? Optional.empty()
                     : Optional.of(stopNode(viewModel, stage, monitor, drill));
             return new Figures(browse.rows(), browse.pages(), browse.browseSeconds(), idle, browse.firstPage(),
@@ -117,7 +113,7 @@ public final class ClusterUiBenchmark {
     }
 
     private Figures browse(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, String keyspace,
-                           String table, int pageSize) {
+                           String table, int pageSize, int maxPages) {
         RowsViewModel rows = viewModel.rows();
         @SuppressWarnings("unchecked")
         TableView<RowPage.Row> grid = onFx(() -> (TableView<RowPage.Row>) stage.getScene().lookup("#rowTable"));
@@ -152,7 +148,7 @@ public final class ClusterUiBenchmark {
             if (pages % 20 == 0) {
                 progress.accept("browsed " + browsed + " rows in " + pages + " pages");
             }
-            boolean more = onFx(() -> {
+            boolean more = pages < maxPages && onFx(() -> {
                 boolean next = rows.canNextProperty().get();
                 if (next) {
                     rows.next();

@@ -6,6 +6,8 @@ import io.ringside.core.cassandra.ColumnInfo;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.core.cassandra.RowPage;
+import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.Fxml;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -40,6 +43,7 @@ import javafx.scene.layout.Region;
 /** Controller of {@code fxml/cluster/ClusterView.fxml}: binds to {@link ClusterViewModel}, forwards clicks. */
 public final class ClusterView {
 
+    public static final String FXML = "/fxml/cluster/ClusterView.fxml";
     private static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 500, 1000);
     private static final String PRIMARY_RANGES = "(primary ranges)";
 
@@ -157,6 +161,11 @@ public final class ClusterView {
     private TableColumn<NodeDetails.Client, String> clientDriverColumn;
     @FXML
     private TableColumn<NodeDetails.Client, String> clientRequestsColumn;
+
+    /** The screen on its own, outside the shell: for the benchmark and tests. */
+    public static Parent load(ClusterViewModel viewModel) {
+        return Fxml.load(FXML, new ControllerFactory().register(ClusterView.class, () -> new ClusterView(viewModel)));
+    }
 
     public ClusterView(ClusterViewModel viewModel) {
         this.viewModel = viewModel;

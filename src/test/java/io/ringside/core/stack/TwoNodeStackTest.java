@@ -18,6 +18,7 @@ import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.cluster.CassandraClusterGateway;
+import io.ringside.ui.cluster.ClusterScreen;
 import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.io.IOException;
@@ -25,10 +26,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A two-node ring on 127.0.0.1 and 127.0.0.2 for replication-factor-2 drills: both nodes join,
@@ -64,7 +68,7 @@ class TwoNodeStackTest {
     }
 
     @Test
-    void aNodeStoppedByTheDrillIsDownWhileReadsAtOneGoOn() {
+    void aNodeStoppedByTheDrillIsDownWhileReadsAtOneGoOn() throws TimeoutException {
         assertEquals("127.0.0.2", state.node(2).address());
         try (CqlSession session = TestStack.cql(state)) {
             Await.until("the driver to see two nodes up", Duration.ofSeconds(60), () -> upNodes(session) == 2);
@@ -87,11 +91,17 @@ class TwoNodeStackTest {
             cluster.activate();
             assertTrue(cluster.loadedProperty().get(), cluster.loadErrorProperty().get());
             executor.runScheduled();
+            ClusterScreen screen = ClusterScreen.showNodes(session);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> screen.renderedStates().equals(List.of("UN", "UN")));
 
             CliRun stop = CliRun.of("--data", data.toString(), "stack", "stop-node", "2");
             assertEquals(0, stop.exitCode(), stop.err());
             assertTrue(stop.out().lines().anyMatch(l -> l.startsWith("cassandra-2") && l.contains("down")), stop.out());
             Await.until("the driver to see node 2 down", Duration.ofSeconds(60), () -> upNodes(session) == 1);
+            WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> screen.renderedStates().equals(List.of("UN", "DN")));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, screen::bannerShown);
+            assertTrue(screen.bannerText().contains("Keyspace rf2 (RF 2)"), screen.bannerText());
+            screen.close();
             String v = session.execute(SimpleStatement.newInstance("SELECT v FROM rf2.t WHERE id = 1")
                     .setConsistencyLevel(ConsistencyLevel.ONE).setIdempotent(true)).one().getString(0);
             assertEquals("both", v);

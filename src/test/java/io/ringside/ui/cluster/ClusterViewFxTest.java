@@ -11,8 +11,6 @@ import io.ringside.core.cassandra.ScratchTables;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.Styles;
-import io.ringside.ui.util.ControllerFactory;
-import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,9 +51,8 @@ class ClusterViewFxTest {
         session = stack.cql();
         ScratchTables.create(session);
         viewModel = new ClusterViewModel(new CassandraClusterGateway(new CassandraServices(() -> session)), executor);
-        ControllerFactory controllers = new ControllerFactory().register(ClusterView.class, () -> new ClusterView(viewModel));
         robot.interact(() -> {
-            Scene scene = new Scene(Fxml.load("/fxml/cluster/ClusterView.fxml", controllers), 1200, 800);
+            Scene scene = new Scene(ClusterView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
             stage.setScene(scene);
             stage.show();
