@@ -138,7 +138,11 @@ public final class JobClient {
         try (KafkaConsumer<String, String> consumer = KafkaClients.reader(kafka); tap) {
             TopicPartition partition;
             try {
-                partition = JobHistory.partitionOf(consumer, jobId);
+                Optional<TopicPartition> found = JobHistory.partitionOf(consumer, jobId);
+                if (found.isEmpty() && localFeed == null) {
+                    return new FollowResult(FollowResult.Outcome.UNKNOWN, null);
+                }
+                partition = found.orElseThrow(() -> new KafkaException("no partitions of " + Topics.JOB_PROGRESS));
                 JobHistory.seek(consumer, List.of(partition), clock.instant().minus(JobTopics.HISTORY));
             } catch (KafkaException e) {
                 if (localFeed == null) {

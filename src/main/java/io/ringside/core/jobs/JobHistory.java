@@ -37,8 +37,11 @@ final class JobHistory {
     static List<ProgressEvent> eventsOf(Map<String, Object> kafka, UUID jobId, Instant since) {
         List<ProgressEvent> events = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = KafkaClients.reader(kafka)) {
-            TopicPartition partition = partitionOf(consumer, jobId);
-            readToEnd(consumer, List.of(partition), since, event -> {
+            Optional<TopicPartition> partition = partitionOf(consumer, jobId);
+            if (partition.isEmpty()) {
+                return events;
+            }
+            readToEnd(consumer, List.of(partition.get()), since, event -> {
                 if (event.jobId().equals(jobId)) {
                     events.add(event);
                 }
@@ -68,8 +71,11 @@ final class JobHistory {
         return eventsOf(kafka, jobId, since).stream().max(Comparator.comparingLong(ProgressEvent::seq));
     }
 
-    static TopicPartition partitionOf(KafkaConsumer<String, String> consumer, UUID jobId) {
-        return new TopicPartition(Topics.JOB_PROGRESS, JobTopics.partitionOf(jobId, partitions(consumer).size()));
+    /** The job's partition of the progress topic; empty while the topic does not exist. */
+    static Optional<TopicPartition> partitionOf(KafkaConsumer<String, String> consumer, UUID jobId) {
+        int partitions = partitions(consumer).size();
+        return partitions == 0 ? Optional.empty()
+                : Optional.of(new TopicPartition(Topics.JOB_PROGRESS, JobTopics.partitionOf(jobId, partitions)));
     }
 
     static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
