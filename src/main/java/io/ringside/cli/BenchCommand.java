@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
             BenchImportCommand.class,
             BenchCacheCommand.class,
             BenchDatasetCommand.class,
+            BenchProgressCommand.class,
         })
 public final class BenchCommand {
 

@@ -22,8 +22,6 @@ public final class JobOptions {
     public static final String VERSION = "version";
     /** warm: chunk reads a second. */
     public static final String RATE = "rate";
-    /** Set by the submitter when progress events should be left out (the benchmark's control runs). */
-    public static final String QUIET = "quiet";
 
     private JobOptions() {
     }

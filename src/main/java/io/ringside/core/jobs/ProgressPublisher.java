@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,10 +41,11 @@ public final class ProgressPublisher implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final Thread sender;
     private volatile boolean online;
+    private volatile long lastAttempt;
     private volatile boolean closing;
     private volatile boolean idle = true;
-    private int spooled;
-    private long lastAttempt;
+    private final AtomicInteger spooled = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private KafkaProducer<String, String> producer;
 
     /**
@@ -53,7 +55,7 @@ public final class ProgressPublisher implements AutoCloseable {
     public ProgressPublisher(Map<String, Object> kafka, Path dataFolder, boolean startOffline) {
         this.kafka = kafka;
         this.spool = new Spool(dataFolder, Topics.JOB_PROGRESS);
-        this.spooled = spool.size();
+        this.spooled.set(spool.size());
         this.online = !startOffline;
         this.lastAttempt = startOffline ? System.nanoTime() : System.nanoTime() - RETRY_NANOS;
         this.sender = new Thread(this::run, "ringside-progress-publisher");
@@ -100,7 +102,7 @@ public final class ProgressPublisher implements AutoCloseable {
     /** Waits until every queued event was sent or spooled; true when that happened in time. */
     public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(idle && queue.isEmpty())) {
+        while (!(idle && queue.isEmpty() && inFlight.get() == 0)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -147,6 +149,14 @@ public final class ProgressPublisher implements AutoCloseable {
     }
 
     private void run() {
+        if (online) {
+            try {
+                producer();
+            } catch (RuntimeException e) {
+                online = false;
+                lastAttempt = System.nanoTime();
+            }
+        }
         while (!closing || !queue.isEmpty()) {
             ProgressEvent event;
             try {
@@ -158,7 +168,7 @@ public final class ProgressPublisher implements AutoCloseable {
             if (event == null) {
                 idle = true;
             }
-            if ((!online || spooled > 0) && System.nanoTime() - lastAttempt >= RETRY_NANOS && !closing) {
+            if ((!online || spooled.get() > 0) && System.nanoTime() - lastAttempt >= RETRY_NANOS && !closing) {
                 forwardOwnSpool();
             }
             if (event != null) {
@@ -168,24 +178,40 @@ public final class ProgressPublisher implements AutoCloseable {
         idle = true;
     }
 
+    /**
+     * Sends asynchronously (the idempotent producer keeps a partition's records in order), so a
+     * burst of events is not paced by round trips; an event whose send fails is spooled, and so
+     * is everything after it until the spool has been forwarded.
+     */
     private void deliver(ProgressEvent event) {
         String json = encode(event);
-        if (online && spooled == 0) {
+        if (online && spooled.get() == 0) {
             try {
-                producer().send(new ProducerRecord<>(Topics.JOB_PROGRESS, event.jobId().toString(), json))
-                        .get(KafkaClients.SEND_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-                sent.incrementAndGet();
+                inFlight.incrementAndGet();
+                producer().send(new ProducerRecord<>(Topics.JOB_PROGRESS, event.jobId().toString(), json), (meta, error) -> {
+                    if (error == null) {
+                        sent.incrementAndGet();
+                    } else {
+                        online = false;
+                        lastAttempt = System.nanoTime();
+                        keep(event, json);
+                    }
+                    inFlight.decrementAndGet();
+                });
                 return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
+                inFlight.decrementAndGet();
                 online = false;
                 lastAttempt = System.nanoTime();
             }
         }
-        if (event.terminal() || spooled < MAX_SPOOLED) {
+        keep(event, json);
+    }
+
+    private synchronized void keep(ProgressEvent event, String json) {
+        if (event.terminal() || spooled.get() < MAX_SPOOLED) {
             spool.append(json);
-            spooled++;
+            spooled.incrementAndGet();
         } else {
             dropped.incrementAndGet();
         }
@@ -195,12 +221,16 @@ public final class ProgressPublisher implements AutoCloseable {
         lastAttempt = System.nanoTime();
         try {
             KafkaProducer<String, String> p = producer();
-            spooled = spool.drain(lines -> {
+            if (inFlight.get() > 0) {
+                return;
+            }
+            int left = spool.drain(lines -> {
                 int n = sendAll(p, lines);
                 sent.addAndGet(n);
                 return n;
             });
-            online = spooled == 0;
+            spooled.set(left);
+            online = left == 0;
         } catch (RuntimeException e) {
             online = false;
         }
