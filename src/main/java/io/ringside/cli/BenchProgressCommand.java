@@ -1,9 +1,7 @@
 package io.ringside.cli;
 
-import io.ringside.core.NotFoundException;
 import io.ringside.core.jobs.ProgressBenchmark;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,18 +34,18 @@ final class BenchProgressCommand implements Callable<Integer> {
     int rounds;
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "1000",
-            description = "Events timed for the latency figures (default: ${DEFAULT-VALUE}), 5 ms apart.")
+            description = "Events timed for the latency figures (default: ${DEFAULT-VALUE}).")
     int events;
+
+    @Option(names = "--spacing-ms", paramLabel = "MS", defaultValue = "20",
+            description = "Time between two timed events (default: ${DEFAULT-VALUE} ms; a job sends one per 250 ms).")
+    int spacingMs;
 
     @Override
     public Integer call() {
-        Path input = file != null ? file : BenchDatasetCommand.FASHION_MNIST;
-        if (!Files.isRegularFile(input)) {
-            throw new NotFoundException("No benchmark input at " + input + (file == null
-                    ? " (install the Debian package dataset-fashion-mnist, or pass --file)" : ""));
-        }
-        if (rounds < 1 || events < 1) {
-            throw new IllegalArgumentException("--rounds and --events must be at least 1");
+        Path input = BenchDatasetCommand.input(file);
+        if (rounds < 1 || events < 1 || spacingMs < 0) {
+            throw new IllegalArgumentException("--rounds and --events must be at least 1, --spacing-ms at least 0");
         }
         PrintWriter err = spec.commandLine().getErr();
         ProgressBenchmark.Figures f = DataCommandSupport.withServices(bench.main(), services -> {
@@ -55,7 +53,7 @@ final class BenchProgressCommand implements Callable<Integer> {
                 return new ProgressBenchmark(services, bench.main().dataFolder(), line -> {
                     err.println(line);
                     err.flush();
-                }).run(input, events, Duration.ofMillis(5), rounds);
+                }).run(input, events, Duration.ofMillis(spacingMs), rounds);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

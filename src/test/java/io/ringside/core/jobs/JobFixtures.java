@@ -1,19 +1,15 @@
 package io.ringside.core.jobs;
 
 import io.ringside.core.Json;
+import io.ringside.core.data.dataset.DatasetFixtures;
 import io.ringside.core.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,27 +24,15 @@ final class JobFixtures {
     }
 
     static Path randomFile(Path folder, String name, int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        try {
-            return Files.write(folder.resolve(name), bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DatasetFixtures.write(folder, name, DatasetFixtures.randomBytes(size, seed));
     }
 
     static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DatasetFixtures.sha256(file);
     }
 
     static String uniqueName(String prefix) {
-        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+        return DatasetFixtures.uniqueName(prefix);
     }
 
     /** A plain consumer of the whole progress topic from its beginning, no group, as any subscriber would. */

@@ -29,13 +29,17 @@ class JobsEndToEndTest {
     @TempDir
     Path dir;
 
+    private final List<ProgressEvent> fed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Test
     void aDatasetLoadReportsIncreasingProgressAndEndsSucceededWithAVerifiedDataset(TestStack stack) {
         Path file = JobFixtures.randomFile(dir, "three-chunks.bin", 12_000_000, 7);
         String name = JobFixtures.uniqueName("e2e");
         try (DataServices services = new DataServices(stack.backends());
              Worker worker = new Worker(services, stack.dataFolder(), "local", 1, null, System.err::println);
-             KafkaConsumer<String, String> reader = JobFixtures.progressReader(stack.state().kafka().bootstrap())) {
+             KafkaConsumer<String, String> reader = JobFixtures.progressReader(stack.state().kafka().bootstrap());
+             ProgressFeed feed = new ProgressFeed(services.backends().kafkaProperties(),
+                     java.time.Instant.now().minus(Duration.ofMinutes(1)), fed::add)) {
             JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
             JobRequest request = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
                     Map.of(JobOptions.NAME, name, JobOptions.RATE_MBPS, "8"));
@@ -77,6 +81,8 @@ class JobsEndToEndTest {
             assertTrue(verify.ok(), verify.toString());
             assertEquals(JobFixtures.sha256(file), verify.sha256());
             assertTrue(worker.jobsFinished() >= 1);
+            io.ringside.testing.Await.until("the feed to deliver the final event", Duration.ofSeconds(30), () -> fed.stream()
+                    .anyMatch(e -> e.jobId().equals(request.jobId()) && e.state() == JobState.SUCCEEDED));
             services.deleteDataset(name, null);
         }
     }
