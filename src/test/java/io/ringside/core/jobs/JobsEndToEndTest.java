@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class JobsEndToEndTest {
                      java.time.Instant.now().minus(Duration.ofMinutes(1)), fed::add)) {
             JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
             JobRequest request = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
-                    Map.of(JobOptions.NAME, name, JobOptions.RATE_MBPS, "8"));
+                    Map.of(JobOptions.NAME, name, JobOptions.RATE_MBPS, "4"));
             client.submit(request);
 
             List<ConsumerRecord<String, String>> records = JobFixtures.recordsUntilFinal(reader, request.jobId(),
@@ -58,9 +57,8 @@ class JobsEndToEndTest {
                 assertEquals(events.get(i - 1).seq() + 1, events.get(i).seq(), "seq grows by one: " + events);
                 assertTrue(events.get(i).done() >= events.get(i - 1).done(), "done never goes back: " + events);
             }
-            List<Long> writes = events.stream().filter(e -> "write".equals(e.phase())).map(ProgressEvent::done)
-                    .distinct().collect(Collectors.toList());
-            assertTrue(writes.size() >= 2, "several write events while it runs: " + events);
+            assertTrue(events.stream().anyMatch(e -> e.state() == JobState.RUNNING && "write".equals(e.phase())
+                    && e.done() > 0 && e.done() < e.total() && e.etaS() != null), "progress while it runs: " + events);
             assertTrue(events.stream().allMatch(e -> e.jobId().equals(request.jobId()) && e.kind() == JobKind.LOAD_DATASET
                     && e.source().equals(List.of(file.toString())) && e.requestedBy().equals(request.requestedBy())));
             assertNotNull(last.p99Ms(), "the chunk writes were timed");
