@@ -13,32 +13,20 @@ import java.util.function.Consumer;
  */
 final class JobProgressBar implements Consumer<ProgressEvent> {
 
-    private static final int BAR_WIDTH = 24;
-
-    private final PrintWriter err;
-    private final boolean terminal;
-    private boolean barOpen;
+    private final ProgressPrinter printer;
 
     JobProgressBar(PrintWriter err) {
-        this.err = err;
-        this.terminal = System.console() != null;
+        this.printer = new ProgressPrinter(err);
     }
 
     @Override
-    public synchronized void accept(ProgressEvent e) {
+    public void accept(ProgressEvent e) {
         if (e.terminal() && e.total() == 0 && e.done() == 0) {
             return;
         }
         String line = String.format(Locale.ROOT, "%-8s %3d%% %s %s ETA %s", e.phase(), Math.round(e.fraction() * 100),
                 amounts(e), rate(e), eta(e)) + (e.terminal() || e.message() == null ? "" : "  " + e.message());
-        if (terminal) {
-            int filled = (int) Math.round(e.fraction() * BAR_WIDTH);
-            err.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + line);
-            barOpen = true;
-        } else {
-            err.println(line);
-        }
-        err.flush();
+        printer.show(e.fraction(), line);
     }
 
     private static String amounts(ProgressEvent e) {
@@ -59,11 +47,7 @@ final class JobProgressBar implements Consumer<ProgressEvent> {
     }
 
     /** Ends a terminal bar's line, so what follows starts on a line of its own. */
-    synchronized void end() {
-        if (barOpen) {
-            err.println();
-            err.flush();
-            barOpen = false;
-        }
+    void end() {
+        printer.endBar();
     }
 }
