@@ -173,6 +173,9 @@ public final class ProgressPublisher implements AutoCloseable {
             }
             if (event != null) {
                 deliver(event);
+                if (queue.isEmpty()) {
+                    idle = true;
+                }
             }
         }
         idle = true;
