@@ -3,12 +3,14 @@ package io.ringside;
 import io.ringside.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
+import io.ringside.cli.JobsCommand;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
 import io.ringside.cli.StackCommand;
 import io.ringside.cli.VersionProvider;
 import io.ringside.cli.WarmCommand;
+import io.ringside.cli.WorkerCommand;
 import io.ringside.core.DataFolder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,6 +28,7 @@ import picocli.CommandLine.ScopeType;
         description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
         subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
             BenchCommand.class,
+            WorkerCommand.class, JobsCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

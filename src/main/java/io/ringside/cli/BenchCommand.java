@@ -15,6 +15,7 @@ import picocli.CommandLine.ParentCommand;
             BenchCacheCommand.class,
             BenchDatasetCommand.class,
             BenchClusterUiCommand.class,
+            BenchProgressCommand.class,
         })
 public final class BenchCommand {
 

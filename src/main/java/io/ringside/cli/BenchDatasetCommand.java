@@ -36,13 +36,19 @@ public final class BenchDatasetCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1", description = "Unmeasured rounds first (default: ${DEFAULT-VALUE}).")
     int warmups;
 
-    @Override
-    public Integer call() {
+    /** The benchmark input: {@code file}, else Fashion-MNIST from its Debian package; it must exist. */
+    static Path input(Path file) {
         Path input = file != null ? file : FASHION_MNIST;
         if (!Files.isRegularFile(input)) {
             throw new NotFoundException("No benchmark input at " + input + (file == null
                     ? " (install the Debian package dataset-fashion-mnist, or pass --file)" : ""));
         }
+        return input;
+    }
+
+    @Override
+    public Integer call() {
+        Path input = input(file);
         if (rounds < 1 || warmups < 0) {
             throw new IllegalArgumentException("--rounds must be at least 1 and --warmup at least 0");
         }

@@ -1,8 +1,17 @@
 package io.ringside.cli;
 
 import io.ringside.core.data.dataset.DatasetKind;
-import io.ringside.core.data.dataset.LoadResult;
+import io.ringside.core.data.dataset.DatasetStore;
+import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobOptions;
+import io.ringside.core.jobs.JobState;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code ringside load dataset NAME FILE}: stores a file as the next version of a dataset. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Store FILE as the next version of dataset NAME, in gzip chunks of at most 5 MiB.",
+            "Runs as a job: a worker (this process when none is alive) loads it; progress comes from Kafka.",
             "IDX files (MNIST, Fashion-MNIST; gzipped or not) are checked whole first and their shape recorded."})
 public final class LoadDatasetCommand implements Callable<Integer> {
 
@@ -33,23 +43,41 @@ public final class LoadDatasetCommand implements Callable<Integer> {
             description = "auto (default): IDX if the header parses, else binary; idx: reject anything else.")
     DatasetKind kind;
 
+    @Option(names = "--rate", paramLabel = "MBPS",
+            description = "Write at most MBPS megabytes a second (default: as fast as Cassandra takes it).")
+    Double rate;
+
+    @Option(names = "--no-wait", description = "Submit the job, print its id as the last line and return.")
+    boolean noWait;
+
     @Override
     public Integer call() {
-        ProgressPrinter progress = new ProgressPrinter(spec.commandLine().getErr());
-        LoadResult result;
-        try {
-            result = DataCommandSupport.withStore(load.main(), store -> store.load(name, file, kind, progress));
-        } finally {
-            progress.endBar();
+        DatasetStore.requireValidName(name);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("Cannot read " + file + ": no such file");
         }
-        spec.commandLine().getErr().printf("Loaded %s version %d: %.1f MB in %.1f s (%.1f MB/s)%n", result.name(),
-                result.version(), result.rawBytes() / 1e6, result.elapsed().toMillis() / 1000.0,
-                result.megabytesPerSecond());
-        spec.commandLine().getErr().flush();
-        spec.commandLine().getOut().printf("%s\t%d\t%s\t%d chunks\t%d bytes\tsha256 %s%n", result.name(),
-                result.version(), result.kind(), result.chunks(), result.rawBytes(), result.sha256());
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        if (rate != null && !(rate > 0)) {
+            throw new IllegalArgumentException("--rate must be a positive number of MB/s, not " + rate);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put(JobOptions.NAME, name);
+        options.put(JobOptions.DATASET_KIND, kind.name().toLowerCase(Locale.ROOT));
+        if (rate != null) {
+            options.put(JobOptions.RATE_MBPS, Double.toString(rate));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return JobCommandSupport.submitAndFollow(load.main(), out, err, JobKind.LOAD_DATASET,
+                List.of(file.toAbsolutePath().normalize().toString()), options, noWait, (services, end) -> {
+                    if (end.state() != JobState.SUCCEEDED) {
+                        return;
+                    }
+                    err.println(end.message());
+                    err.flush();
+                    services.datasetStore().versionOfJob(name, end.jobId().toString()).ifPresent(m ->
+                            out.printf(Locale.ROOT, "%s\t%d\t%s\t%d chunks\t%d bytes\tsha256 %s%n", m.name(), m.version(),
+                                    m.kind(), m.chunkCount(), m.rawBytes(), m.sha256()));
+                });
     }
 
     /** Accepts the kind in any case, as the help spells it. */

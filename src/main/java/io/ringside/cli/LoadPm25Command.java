@@ -3,15 +3,18 @@ package io.ringside.cli;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Format;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
-import io.ringside.core.data.pm25.Pm25ImportResult;
 import io.ringside.core.data.pm25.Pm25Samples;
 import io.ringside.core.data.pm25.Pm25Source;
-import io.ringside.core.data.pm25.RejectedRow;
+import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobOptions;
+import io.ringside.core.jobs.ProgressEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Spec;
             "Formats: daily (date,avg_pm25,location,max_pm25,min_pm25), prsa-multisite (UCI Beijing multi-site, "
                 + "hourly), prsa-single (UCI Beijing PM2.5, hourly, needs --location).",
             "Bad rows are reported as FILE:LINE and skipped; the import fails (exit 1) when more than "
-                + "--max-rejected of the rows were rejected. Valid rows are written either way and stay written."})
+                + "--max-rejected of the rows were rejected. Valid rows are written either way and stay written.",
+            "Runs as a job: a worker (this process when none is alive) imports it; progress comes from Kafka."})
 final class LoadPm25Command implements Callable<Integer> {
 
     @ParentCommand
@@ -54,6 +58,9 @@ final class LoadPm25Command implements Callable<Integer> {
     @Option(names = "--sample", description = "Also import the built-in sample (nine days of one location).")
     boolean sample;
 
+    @Option(names = "--no-wait", description = "Submit the job, print its id as the last line and return.")
+    boolean noWait;
+
     @Override
     public Integer call() {
         if (files.isEmpty() && !sample) {
@@ -68,59 +75,36 @@ final class LoadPm25Command implements Callable<Integer> {
                 : Pm25Format.ofCliName(format), location, percent(maxRejected));
         Pm25Importer.check(sources, options);
 
+        Map<String, String> jobOptions = new LinkedHashMap<>();
+        if (options.format() != null) {
+            jobOptions.put(JobOptions.FORMAT, options.format().cliName());
+        }
+        if (location != null) {
+            jobOptions.put(JobOptions.LOCATION, location);
+        }
+        jobOptions.put(JobOptions.MAX_REJECTED, Double.toString(options.maxRejectedPercent()));
+        if (sample) {
+            jobOptions.put(JobOptions.SAMPLE, "true");
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        ProgressLine progress = new ProgressLine(err);
-        Pm25ImportResult result;
-        try {
-            result = DataCommandSupport.withServices(load.main(),
-                    services -> services.pm25Importer().run(sources, options, progress::show));
-        } finally {
-            progress.end();
-        }
-        printRejects(err, result);
-        result.warnings().forEach(w -> err.println("warning: " + w));
-        printSummary(out, result);
-        out.flush();
-        if (result.failed()) {
-            err.printf(Locale.ROOT, "ringside: import failed: %,d of %,d rows rejected (%.2f%%, above --max-rejected %s%%). "
-                            + "The %,d valid rows were written and stay written; fix the file and import it again "
-                            + "(rows are overwritten, not duplicated).%n", result.rowsRejected(), result.rowsRead(),
-                    result.rejectedPercent(), maxRejected.replace("%", ""), result.rowsImported());
-            err.flush();
-            return ExitCodes.FAILED;
-        }
-        err.flush();
-        return ExitCodes.OK;
+        List<String> paths = files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
+        return JobCommandSupport.submitAndFollow(load.main(), out, err, JobKind.LOAD_PM25, paths, jobOptions, noWait,
+                (services, end) -> {
+                    printRejects(err, end);
+                    JobCommandSupport.printMessage(out, end);
+                });
     }
 
-    private static void printRejects(PrintWriter err, Pm25ImportResult result) {
-        for (RejectedRow row : result.firstRejects()) {
+    private static void printRejects(PrintWriter err, ProgressEvent end) {
+        for (String row : end.rejected()) {
             err.println("rejected " + row);
         }
-        long more = result.rowsRejected() - result.firstRejects().size();
+        long more = end.errors() - end.rejected().size();
         if (more > 0) {
             err.printf(Locale.ROOT, "... and %,d more rejected rows%n", more);
         }
-    }
-
-    private static void printSummary(PrintWriter out, Pm25ImportResult r) {
-        double seconds = r.elapsed().toNanos() / 1e9;
-        out.printf(Locale.ROOT, "files          %d%n", r.files());
-        out.printf(Locale.ROOT, "rows read      %d%n", r.rowsRead());
-        out.printf(Locale.ROOT, "rows imported  %d%n", r.rowsImported());
-        out.printf(Locale.ROOT, "rows rejected  %d (%.2f%%, limit %s%%)%n", r.rowsRejected(), r.rejectedPercent(),
-                formatPercent(r.maxRejectedPercent()));
-        out.printf(Locale.ROOT, "rows skipped   %d (no reading)%n", r.rowsSkipped());
-        out.printf(Locale.ROOT, "hourly rows    %d%n", r.hourlyRows());
-        out.printf(Locale.ROOT, "days written   %d%n", r.daysWritten());
-        out.printf(Locale.ROOT, "elapsed        %.2f s%n", seconds);
-        out.printf(Locale.ROOT, "rows/s         %.0f%n", r.rowsPerSecond());
-        out.printf(Locale.ROOT, "status         %s%n", r.failed() ? "failed" : "succeeded");
-    }
-
-    private static String formatPercent(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        err.flush();
     }
 
     private double percent(String value) {

@@ -35,11 +35,15 @@ final class ProgressPrinter implements ProgressListener {
             endBar();
             err.println("note: " + p.note());
         }
-        String line = String.format("%-8s %3d%% %8.1f/%.1f MB %7.1f MB/s  chunks %d", p.phase(),
-                Math.round(p.fraction() * 100), p.done() / 1e6, p.total() / 1e6, p.ratePerSecond() / 1e6, p.chunks());
+        show(p.fraction(), String.format("%-8s %3d%% %8.1f/%.1f MB %7.1f MB/s  chunks %d", p.phase(),
+                Math.round(p.fraction() * 100), p.done() / 1e6, p.total() / 1e6, p.ratePerSecond() / 1e6, p.chunks()));
+    }
+
+    /** Draws a bar at {@code fraction} followed by {@code line} (a line of its own when not on a terminal). */
+    synchronized void show(double fraction, String line) {
         if (terminal) {
-            int filled = (int) Math.round(p.fraction() * BAR_WIDTH);
-            err.print("\r[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + line);
+            int filled = (int) Math.round(fraction * BAR_WIDTH);
+            err.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + line);
             barOpen = true;
         } else {
             err.println(line);

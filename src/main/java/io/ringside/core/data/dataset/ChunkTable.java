@@ -7,7 +7,9 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.ringside.core.data.WriteConsistency;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -28,6 +30,7 @@ final class ChunkTable {
     private final PreparedStatement one;
     private final PreparedStatement oneRow;
     private final PreparedStatement bucket;
+    private final PreparedStatement bucketRows;
     private final PreparedStatement deleteBucket;
 
     ChunkTable(CqlSession session) {
@@ -40,6 +43,8 @@ final class ChunkTable {
         oneRow = session.prepare("SELECT seq, raw_bytes, gz_bytes, sha256 FROM " + table
                 + " WHERE name = ? AND version = ? AND bucket = ? AND seq = ?");
         bucket = session.prepare("SELECT seq, data, raw_bytes, gz_bytes, sha256 FROM " + table
+                + " WHERE name = ? AND version = ? AND bucket = ?");
+        bucketRows = session.prepare("SELECT seq, raw_bytes, gz_bytes, sha256 FROM " + table
                 + " WHERE name = ? AND version = ? AND bucket = ?");
         deleteBucket = session.prepare("DELETE FROM " + table + " WHERE name = ? AND version = ? AND bucket = ?");
     }
@@ -91,6 +96,17 @@ final class ChunkTable {
                 return toChunk(rows.next());
             }
         };
+    }
+
+    /** The rows of one bucket without their data ({@code data} is empty), at the given consistency. */
+    List<StoredChunk> rows(String name, int version, int bucketNo, ConsistencyLevel level) {
+        List<StoredChunk> result = new ArrayList<>();
+        for (Row row : session.execute(bucketRows.bind(name, version, bucketNo).setConsistencyLevel(level)
+                .setIdempotent(true))) {
+            result.add(new StoredChunk(row.getInt("seq"), new byte[0], row.getInt("raw_bytes"), row.getInt("gz_bytes"),
+                    row.getString("sha256")));
+        }
+        return result;
     }
 
     void deleteBucket(String name, int version, int bucketNo, ConsistencyLevel level) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,6 +48,8 @@ final class DatasetLoader {
     private final ChunkTable chunks;
     private final ChunkLayout layout;
     private final WriteConsistency consistency;
+    private LoadControl control = LoadControl.NONE;
+    private Map<Integer, ChunkTable.StoredChunk> kept = Map.of();
 
     DatasetLoader(ManifestTable manifests, ChunkTable chunks, ChunkLayout layout, WriteConsistency consistency) {
         this.manifests = manifests;
@@ -54,7 +58,9 @@ final class DatasetLoader {
         this.consistency = consistency;
     }
 
-    LoadResult load(String name, Path file, DatasetKind kind, ProgressListener listener) throws IOException {
+    LoadResult load(String name, Path file, DatasetKind kind, ProgressListener listener, LoadControl control)
+            throws IOException {
+        this.control = control;
         long started = System.nanoTime();
         long size = Files.size(file);
         listener.onProgress(new LoadProgress("inspect", LoadProgress.UNIT_BYTES, 0, size, 0, 0, null));
@@ -64,6 +70,9 @@ final class DatasetLoader {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(DatasetManifest.META_SOURCE, String.valueOf(file.getFileName()));
         meta.put(DatasetManifest.META_CHUNKS_PER_BUCKET, Integer.toString(layout.chunksPerBucket()));
+        if (control.jobId() != null) {
+            meta.put(DatasetManifest.META_JOB_ID, control.jobId());
+        }
         idx.ifPresent(header -> meta.putAll(header.meta()));
         if (consistency.degraded()) {
             meta.put(DatasetManifest.META_DEGRADED, consistency.degradedReason());
@@ -77,13 +86,51 @@ final class DatasetLoader {
         try {
             CompletableFuture<Void> validation = idx.map(header -> CompletableFuture.runAsync(
                     () -> IdxInspector.validate(file, header), workers)).orElse(CompletableFuture.completedFuture(null));
-            DatasetManifest manifest = manifests.claimNextVersion(new DatasetManifest(name, 0, storedKind,
-                    DatasetStatus.LOADING, size, layout.chunkCount(size), layout.sliceBytes(), null, meta,
-                    Instant.now()), consistency);
+            Optional<DatasetManifest> unfinished = unfinishedVersionOfJob(name);
+            DatasetManifest manifest;
+            if (unfinished.isPresent()) {
+                manifest = unfinished.get();
+                requireSameSource(manifest, file, size);
+                kept = keptChunks(manifest);
+            } else {
+                manifest = manifests.claimNextVersion(new DatasetManifest(name, 0, storedKind,
+                        DatasetStatus.LOADING, size, layout.chunkCount(size), layout.sliceBytes(), null, meta,
+                        Instant.now()), consistency);
+            }
             return loadVersion(manifest, file, validation, workers, listener, started);
         } finally {
             workers.shutdownNow();
         }
+    }
+
+    /** A version this job claimed before (a worker that ran it was killed or handed it over). */
+    private Optional<DatasetManifest> unfinishedVersionOfJob(String name) {
+        if (control.jobId() == null) {
+            return Optional.empty();
+        }
+        return manifests.versions(name).stream()
+                .filter(m -> m.status() == DatasetStatus.LOADING && control.jobId().equals(m.meta().get(DatasetManifest.META_JOB_ID)))
+                .findFirst();
+    }
+
+    private void requireSameSource(DatasetManifest manifest, Path file, long size) {
+        if (manifest.rawBytes() != size || manifest.chunkSize() != layout.sliceBytes()) {
+            String reason = file + " is not the file " + manifest.describe() + " started with (" + manifest.rawBytes()
+                    + " bytes in slices of " + manifest.chunkSize() + ", now " + size + " bytes)";
+            giveUp(manifest, DatasetStatus.FAILED, reason);
+            throw new RingsideException("Cannot resume " + manifest.describe() + ": " + reason);
+        }
+    }
+
+    /** The chunk rows already stored: a slice whose sha matches its row is not written again. */
+    private Map<Integer, ChunkTable.StoredChunk> keptChunks(DatasetManifest manifest) {
+        Map<Integer, ChunkTable.StoredChunk> rows = new HashMap<>();
+        for (int bucket = 0; bucket < layout.bucketCount(manifest.chunkCount()); bucket++) {
+            for (ChunkTable.StoredChunk row : chunks.rows(manifest.name(), manifest.version(), bucket, consistency.level())) {
+                rows.put(row.seq(), row);
+            }
+        }
+        return rows;
     }
 
     private LoadResult loadVersion(DatasetManifest manifest, Path file, CompletableFuture<Void> validation,
@@ -108,6 +155,11 @@ final class DatasetLoader {
                     size / Math.max(1e-9, elapsed.toNanos() / 1e9), written.chunks, consistency.degradedReason()));
             return new LoadResult(manifest.name(), manifest.version(), manifest.kind(), written.chunks,
                     written.rawBytes, written.storedBytes, written.sha256, elapsed, consistency.degradedReason());
+        } catch (LoadInterruptedException e) {
+            if (e.interruption() == LoadInterruption.CANCEL) {
+                giveUp(manifest, DatasetStatus.CANCELLED, "cancelled");
+            }
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             giveUp(manifest, DatasetStatus.CANCELLED, "cancelled");
@@ -139,14 +191,32 @@ final class DatasetLoader {
         MessageDigest whole = ChunkCodec.newSha256();
         int seq = 0;
         long rawBytes = 0;
+        int reused = 0;
+        long writtenBytes = 0;
+        long writeStarted = System.nanoTime();
+        LoadInterruption stop = null;
+        if (!kept.isEmpty()) {
+            progress.note("resuming " + manifest.describe() + ": " + kept.size() + " chunk(s) already stored");
+        }
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            while (failure.get() == null && !validation.isCompletedExceptionally()) {
+            while (failure.get() == null && !validation.isCompletedExceptionally()
+                    && (stop = control.interruption().get()) == null) {
                 byte[] raw = in.readNBytes(layout.sliceBytes());
                 if (raw.length == 0) {
                     break;
                 }
                 whole.update(raw);
                 rawBytes += raw.length;
+                ChunkTable.StoredChunk stored = kept.get(seq);
+                if (stored != null && stored.rawBytes() == raw.length && ChunkCodec.sha256(raw).equals(stored.sha256())) {
+                    storedBytes.addAndGet(stored.gzBytes());
+                    progress.chunkDone(raw.length);
+                    reused++;
+                    seq++;
+                    continue;
+                }
+                pace(writeStarted, writtenBytes);
+                writtenBytes += raw.length;
                 permits.acquire();
                 int chunkSeq = seq;
                 CompletableFuture.supplyAsync(() -> prepare(chunkSeq, raw), workers)
@@ -166,6 +236,11 @@ final class DatasetLoader {
             }
             permits.acquire(MAX_IN_FLIGHT);
         }
+        if (stop != null && failure.get() == null) {
+            throw new LoadInterruptedException(stop, "Loading " + manifest.describe() + " was "
+                    + (stop == LoadInterruption.CANCEL ? "cancelled" : "suspended") + " after " + seq + " of "
+                    + manifest.chunkCount() + " chunks");
+        }
         Throwable error = failure.get();
         if (error instanceof RuntimeException runtime) {
             throw runtime;
@@ -174,7 +249,23 @@ final class DatasetLoader {
             throw new RingsideException(reasonOf(error), error);
         }
         progress.finish();
+        if (reused > 0) {
+            manifests.setStatus(manifest.name(), manifest.version(), DatasetStatus.LOADING,
+                    Map.of(DatasetManifest.META_RESUMED, Integer.toString(reused)), consistency.level());
+        }
         return new Written(seq, rawBytes, storedBytes.get(), HexFormat.of().formatHex(whole.digest()));
+    }
+
+    /** Holds the write rate to the control's limit, sleeping before a slice that would exceed it. */
+    private void pace(long startedNanos, long bytesSoFar) throws InterruptedException {
+        if (control.maxBytesPerSecond() <= 0) {
+            return;
+        }
+        long due = startedNanos + (long) (bytesSoFar / control.maxBytesPerSecond() * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
     }
 
     private record PreparedChunk(byte[] gz, String sha) {
@@ -193,12 +284,14 @@ final class DatasetLoader {
     /** Writes one chunk and reads its row back; completes with the chunk's raw size. */
     private CompletableFuture<Long> writeChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz, String sha) {
         int bucket = layout.bucketOf(seq);
+        long started = System.nanoTime();
         return chunks.insertAsync(manifest.name(), manifest.version(), bucket, seq, gz, rawLength, sha,
                         consistency.level())
                 .thenCompose(written -> chunks.readRowAsync(manifest.name(), manifest.version(), bucket, seq,
                         consistency.level()))
                 .thenApply(stored -> {
                     ChunkCheck.requireRow(seq, stored, rawLength, gz.length, sha);
+                    control.writeLatencyNanos().accept(System.nanoTime() - started);
                     return (long) rawLength;
                 })
                 .toCompletableFuture();

@@ -16,6 +16,8 @@ public record DatasetManifest(String name, int version, String kind, DatasetStat
     public static final String META_FAILURE = "failure";
     public static final String META_DEGRADED = "consistency.degraded";
     public static final String META_SOURCE = "source.file";
+    public static final String META_JOB_ID = "job.id";
+    public static final String META_RESUMED = "job.resumed_chunks";
 
     public boolean complete() {
         return status == DatasetStatus.COMPLETE;

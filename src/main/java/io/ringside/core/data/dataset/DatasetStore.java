@@ -72,6 +72,17 @@ public final class DatasetStore {
      * @throws RingsideException when writing fails; the version is then marked {@code failed}
      */
     public LoadResult load(String name, Path file, DatasetKind kind, ProgressListener listener) {
+        return load(name, file, kind, listener, LoadControl.NONE);
+    }
+
+    /**
+     * As {@link #load(String, Path, DatasetKind, ProgressListener)}, for a job: a {@code loading}
+     * version that carries the same job id is continued from its verified chunks rather than a
+     * new version claimed, and the load stops at a chunk boundary when asked to.
+     *
+     * @throws LoadInterruptedException when {@code control} asked it to stop
+     */
+    public LoadResult load(String name, Path file, DatasetKind kind, ProgressListener listener, LoadControl control) {
         guard.checkWritable("load dataset " + name);
         requireValidName(name);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -80,7 +91,7 @@ public final class DatasetStore {
         ready();
         WriteConsistency consistency = WriteConsistency.of(session);
         try {
-            return new DatasetLoader(manifests, chunks, layout, consistency).load(name, file, kind, listener);
+            return new DatasetLoader(manifests, chunks, layout, consistency).load(name, file, kind, listener, control);
         } catch (IOException e) {
             throw new RingsideException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -101,6 +112,11 @@ public final class DatasetStore {
     public Optional<DatasetManifest> manifest(String name, int version) {
         ready();
         return manifests.find(name, version, WriteConsistency.READ);
+    }
+
+    /** The version a job stored (or is storing), found by the job id in its meta. */
+    public Optional<DatasetManifest> versionOfJob(String name, String jobId) {
+        return versions(name).stream().filter(m -> jobId.equals(m.meta().get(DatasetManifest.META_JOB_ID))).findFirst();
     }
 
     public Optional<DatasetManifest> newestComplete(String name) {
@@ -298,7 +314,7 @@ public final class DatasetStore {
         return new NotFoundException("Dataset '" + name + "' has no version " + version);
     }
 
-    static void requireValidName(String name) {
+    public static void requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Invalid dataset name '" + name + "': use 1-100 letters, digits, "
                     + "'.', '_' or '-', starting with a letter or digit");

@@ -12,7 +12,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
 /** Generated inputs for the dataset tests: no reference data is copied into the repository. */
-final class DatasetFixtures {
+public final class DatasetFixtures {
 
     private DatasetFixtures() {
     }
@@ -27,7 +27,7 @@ final class DatasetFixtures {
         return buffer.array();
     }
 
-    static byte[] randomBytes(int size, long seed) {
+    public static byte[] randomBytes(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
@@ -47,7 +47,7 @@ final class DatasetFixtures {
         return Arrays.copyOf(data, length);
     }
 
-    static Path write(Path folder, String name, byte[] data) {
+    public static Path write(Path folder, String name, byte[] data) {
         try {
             return Files.write(folder.resolve(name), data);
         } catch (IOException e) {
@@ -55,7 +55,7 @@ final class DatasetFixtures {
         }
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try {
             return HexFormat.of().formatHex(ChunkCodec.newSha256().digest(Files.readAllBytes(file)));
         } catch (IOException e) {
@@ -63,7 +63,7 @@ final class DatasetFixtures {
         }
     }
 
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36);
     }
 }

@@ -1,0 +1,150 @@
+package io.ringside.cli;
+
+import io.ringside.Main;
+import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.data.DataServices;
+import io.ringside.core.jobs.EmbeddedWorker;
+import io.ringside.core.jobs.FollowResult;
+import io.ringside.core.jobs.InProcessJob;
+import io.ringside.core.jobs.JobClient;
+import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobRequest;
+import io.ringside.core.jobs.ProgressEvent;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * Submits a job and follows it to its final event, the way every {@code load} command does:
+ * a progress bar from the progress topic on stderr, the exit code from the final event. With no
+ * worker alive, this process runs one for the duration of the command; with Kafka down, the job
+ * runs right here and its events are spooled.
+ */
+final class JobCommandSupport {
+
+    private JobCommandSupport() {
+    }
+
+    /**
+     * @param onEnd prints the job's result (data to stdout) from its final event; called for
+     *              every final event before the exit code is decided
+     */
+    static int submitAndFollow(Main main, PrintWriter out, PrintWriter err, JobKind kind, List<String> source,
+                               Map<String, String> options, boolean noWait,
+                               BiConsumer<DataServices, ProgressEvent> onEnd) {
+        return DataCommandSupport.withServices(main, services -> {
+            JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
+            JobRequest request = client.request(kind, source, options);
+            JobProgressBar bar = new JobProgressBar(err);
+            try {
+                client.submit(request);
+            } catch (BackendUnavailableException e) {
+                err.println("note: progress feed offline (" + e.getMessage() + "); running job " + request.jobId()
+                        + " in this process; its events are kept in the spool of " + main.dataFolder()
+                        + " and forwarded when Kafka is back");
+                err.flush();
+                ProgressEvent end = InProcessJob.run(services, main.dataFolder(), main.profile(), request, bar);
+                bar.end();
+                return finish(services, request.jobId(), new FollowResult(FollowResult.Outcome.FINISHED, end), out, err,
+                        onEnd);
+            }
+            err.println("job " + request.jobId() + " submitted (" + kind.label() + ")");
+            err.flush();
+            if (noWait) {
+                if (!client.workerAlive()) {
+                    err.println("note: no worker is running; the job waits in the queue until one starts "
+                            + "('ringside worker', or any 'load' command or console)");
+                }
+                err.flush();
+                out.println(request.jobId());
+                out.flush();
+                return ExitCodes.OK;
+            }
+            try (EmbeddedWorker worker = EmbeddedWorker.startIfNoneAlive(services, main.dataFolder(), main.profile(),
+                    line -> { })) {
+                FollowResult result = client.follow(request.jobId(), null, worker.publisher(), bar,
+                        () -> offlineNote(err, worker.running()));
+                bar.end();
+                return finish(services, request.jobId(), result, out, err, onEnd);
+            }
+        });
+    }
+
+    /** Follows a job already submitted ({@code jobs watch}), with the same output and exit codes. */
+    static int watch(Main main, UUID jobId, Duration timeout, PrintWriter out, PrintWriter err) {
+        return DataCommandSupport.withServices(main, services -> {
+            JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
+            client.forwardSpool();
+            JobProgressBar bar = new JobProgressBar(err);
+            FollowResult result = client.follow(jobId, timeout, null, bar, () -> offlineNote(err, false));
+            bar.end();
+            return finish(services, jobId, result, out, err, (s, end) -> printMessage(out, end));
+        });
+    }
+
+    private static void offlineNote(PrintWriter err, boolean local) {
+        err.println();
+        err.println(local ? "note: progress feed offline (Kafka unreachable); following the job in this process"
+                : "note: progress feed offline (Kafka unreachable)");
+        err.flush();
+    }
+
+    private static int finish(DataServices services, UUID jobId, FollowResult result, PrintWriter out, PrintWriter err,
+                              BiConsumer<DataServices, ProgressEvent> onEnd) {
+        switch (result.outcome()) {
+            case UNKNOWN -> {
+                err.println("ringside: no job " + jobId + " in the last day of progress events");
+                err.flush();
+                return ExitCodes.NOT_FOUND;
+            }
+            case OFFLINE -> {
+                err.println("ringside: the progress feed is offline (Kafka unreachable); job " + jobId
+                        + " goes on in its worker; follow it later with 'ringside jobs watch " + jobId + "'");
+                err.flush();
+                return ExitCodes.UNREACHABLE;
+            }
+            case TIMED_OUT -> {
+                err.println("ringside: job " + jobId + " has not ended yet ("
+                        + (result.last() == null ? "no event" : result.state().label()) + "); it goes on");
+                err.flush();
+                return ExitCodes.FAILED;
+            }
+            default -> {
+                ProgressEvent end = result.last();
+                onEnd.accept(services, end);
+                out.flush();
+                return switch (end.state()) {
+                    case SUCCEEDED -> ExitCodes.OK;
+                    case CANCELLED -> {
+                        err.println("ringside: job " + jobId + " was cancelled");
+                        err.flush();
+                        yield ExitCodes.CANCELLED;
+                    }
+                    default -> {
+                        err.println("ringside: " + end.headline());
+                        err.flush();
+                        yield ExitCodes.FAILED;
+                    }
+                };
+            }
+        }
+    }
+
+    /** The final message on stdout; for a failed job without its first line (the reason, on stderr). */
+    static void printMessage(PrintWriter out, ProgressEvent end) {
+        if (end.message() == null) {
+            return;
+        }
+        String text = end.message();
+        if (end.state() == io.ringside.core.jobs.JobState.FAILED) {
+            int newline = text.indexOf('\n');
+            text = newline < 0 ? "" : text.substring(newline + 1);
+        }
+        if (!text.isEmpty()) {
+            out.println(text);
+        }
+    }
+}

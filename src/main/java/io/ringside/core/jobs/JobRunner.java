@@ -1,0 +1,221 @@
+package io.ringside.core.jobs;
+
+import io.ringside.core.NotFoundException;
+import io.ringside.core.RingsideException;
+import io.ringside.core.data.DataServices;
+import io.ringside.core.data.cache.CacheRead;
+import io.ringside.core.data.cache.CacheWarmer;
+import io.ringside.core.data.cache.RateLimiter;
+import io.ringside.core.data.dataset.DatasetChunkCache;
+import io.ringside.core.data.dataset.DatasetKind;
+import io.ringside.core.data.dataset.DatasetManifest;
+import io.ringside.core.data.dataset.LoadControl;
+import io.ringside.core.data.dataset.LoadInterruptedException;
+import io.ringside.core.data.dataset.LoadInterruption;
+import io.ringside.core.data.dataset.LoadResult;
+import io.ringside.core.data.pm25.Pm25Format;
+import io.ringside.core.data.pm25.Pm25ImportOptions;
+import io.ringside.core.data.pm25.Pm25ImportResult;
+import io.ringside.core.data.pm25.Pm25Importer;
+import io.ringside.core.data.pm25.Pm25Samples;
+import io.ringside.core.data.pm25.Pm25Source;
+import io.ringside.core.data.pm25.RejectedRow;
+import io.ringside.core.kafka.AuditLog;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * Runs one job with the data-system code and reports it: running events while it works, then
+ * exactly one final event, unless the job is suspended (handed to another worker), in which case
+ * it ends without a final event and the next worker continues it.
+ *
+ * <p>Resume: a dataset load continues the version its job claimed (see {@code LoadControl}); a
+ * PM2.5 import is run again whole, which is its resume, since its writes are upserts.
+ */
+final class JobRunner {
+
+    /** A job being run: the request, and whether it was asked to stop. */
+    static final class RunningJob {
+        final JobRequest request;
+        private final AtomicReference<LoadInterruption> stop = new AtomicReference<>();
+
+        RunningJob(JobRequest request) {
+            this.request = request;
+        }
+
+        void cancel() {
+            stop.compareAndSet(null, LoadInterruption.CANCEL);
+        }
+
+        void suspend() {
+            stop.compareAndSet(null, LoadInterruption.SUSPEND);
+        }
+
+        LoadInterruption stop() {
+            return stop.get();
+        }
+    }
+
+    /** Thrown from a progress callback to stop an import that has no chunk boundaries of its own. */
+    private static final class Stopped extends RuntimeException {
+        final LoadInterruption why;
+
+        Stopped(LoadInterruption why) {
+            super(why.name(), null, false, false);
+            this.why = why;
+        }
+    }
+
+    private final DataServices services;
+    private final Path dataFolder;
+    private final String profile;
+
+    JobRunner(DataServices services, Path dataFolder, String profile) {
+        this.services = services;
+        this.dataFolder = dataFolder;
+        this.profile = profile;
+    }
+
+    /** Runs the job; returns its final event, or null when it was suspended. */
+    ProgressEvent run(RunningJob job, JobReporter reporter) {
+        try {
+            if (job.stop() == LoadInterruption.CANCEL) {
+                return reporter.finish(JobState.CANCELLED, "cancelled before it started");
+            }
+            return switch (job.request.kind()) {
+                case LOAD_DATASET -> loadDataset(job, reporter);
+                case LOAD_PM25 -> loadPm25(job, reporter);
+                case WARM -> warm(job, reporter);
+            };
+        } catch (LoadInterruptedException e) {
+            return stopped(e.interruption(), reporter);
+        } catch (Stopped e) {
+            return stopped(e.why, reporter);
+        } catch (RuntimeException e) {
+            return reporter.finish(JobState.FAILED, reasonOf(e));
+        }
+    }
+
+    private static ProgressEvent stopped(LoadInterruption why, JobReporter reporter) {
+        return why == LoadInterruption.CANCEL ? reporter.finish(JobState.CANCELLED, "cancelled") : null;
+    }
+
+    private ProgressEvent loadDataset(RunningJob job, JobReporter reporter) {
+        JobRequest request = job.request;
+        String name = required(request, JobOptions.NAME);
+        if (request.source().size() != 1) {
+            throw new IllegalArgumentException("a load-dataset job needs exactly one source file, not "
+                    + request.source());
+        }
+        Path file = Path.of(request.source().get(0));
+        DatasetKind kind = DatasetKind.valueOf(request.options().getOrDefault(JobOptions.DATASET_KIND, "auto")
+                .toUpperCase(Locale.ROOT));
+        String rate = request.option(JobOptions.RATE_MBPS);
+        LoadControl control = new LoadControl(request.jobId().toString(), rate == null ? 0 : Double.parseDouble(rate) * 1e6,
+                job::stop, reporter::recordWrite);
+        LoadResult result = services.datasetStore().load(name, file, kind, p -> reporter.running(p.phase(), JobUnit.BYTES,
+                p.done(), p.total(), p.ratePerSecond(), 0, List.of(), p.note()), control);
+        String resumed = services.datasetStore().manifest(result.name(), result.version())
+                .map(m -> m.meta().get(DatasetManifest.META_RESUMED)).map(n -> ", " + n + " chunk(s) kept from an earlier run")
+                .orElse("");
+        return reporter.finish(JobState.SUCCEEDED, "complete", JobUnit.BYTES, result.rawBytes(), result.rawBytes(),
+                result.rawBytes() / Math.max(1e-9, result.elapsed().toNanos() / 1e9), 0, List.of(),
+                String.format(Locale.ROOT, "stored %s version %d: %s, %d chunks, %d bytes, sha256 %s%s", result.name(),
+                        result.version(), result.kind(), result.chunks(), result.rawBytes(), result.sha256(), resumed));
+    }
+
+    private ProgressEvent loadPm25(RunningJob job, JobReporter reporter) {
+        JobRequest request = job.request;
+        List<Pm25Source> sources = new ArrayList<>();
+        if (Boolean.parseBoolean(request.option(JobOptions.SAMPLE))) {
+            sources.add(Pm25Samples.daily());
+        }
+        request.source().forEach(s -> sources.add(Pm25Source.of(Path.of(s))));
+        String format = request.option(JobOptions.FORMAT);
+        String maxRejected = request.option(JobOptions.MAX_REJECTED);
+        Pm25ImportOptions options = new Pm25ImportOptions(format == null ? null : Pm25Format.ofCliName(format),
+                request.option(JobOptions.LOCATION), maxRejected == null ? Pm25ImportOptions.DEFAULT_MAX_REJECTED_PERCENT
+                : Double.parseDouble(maxRejected));
+        Pm25Importer importer = services.pm25Importer();
+        Pm25ImportResult result = importer.run(sources, options, p -> {
+            LoadInterruption stop = job.stop();
+            if (stop != null) {
+                throw new Stopped(stop);
+            }
+            reporter.running("import", JobUnit.BYTES, p.bytesDone(), Math.max(0, p.bytesTotal()),
+                    p.bytesDone() / Math.max(1e-9, p.elapsed().toNanos() / 1e9), p.rowsRejected(), List.of(),
+                    String.format(Locale.ROOT, "%,d rows read, %,d rejected", p.rowsRead(), p.rowsRejected()));
+        });
+        long bytes = sources.stream().mapToLong(s -> Math.max(0, s.size())).sum();
+        List<String> rejected = result.firstRejects().stream().map(RejectedRow::toString).toList();
+        String summary = Pm25Summary.of(result);
+        if (result.failed()) {
+            return reporter.finish(JobState.FAILED, "import", JobUnit.BYTES, bytes, bytes, 0, result.rowsRejected(),
+                    rejected, Pm25Summary.failure(result) + "\n" + summary);
+        }
+        return reporter.finish(JobState.SUCCEEDED, "import", JobUnit.BYTES, bytes, bytes,
+                bytes / Math.max(1e-9, result.elapsed().toNanos() / 1e9), result.rowsRejected(), rejected, summary);
+    }
+
+    /** Warms every chunk of a complete dataset version into Redis (audited like {@code warm dataset}). */
+    private ProgressEvent warm(RunningJob job, JobReporter reporter) {
+        JobRequest request = job.request;
+        String name = required(request, JobOptions.DATASET);
+        String version = request.option(JobOptions.VERSION);
+        DatasetManifest manifest = (version == null ? services.datasetStore().newestComplete(name)
+                : services.datasetStore().manifest(name, Integer.parseInt(version)).filter(DatasetManifest::complete))
+                .orElseThrow(() -> new NotFoundException("Dataset '" + name + "' has no complete version"
+                        + (version == null ? "" : " " + version)));
+        DatasetChunkCache chunks = services.datasetChunkCache();
+        List<Supplier<CacheRead<?>>> reads = new ArrayList<>();
+        for (int seq = 0; seq < manifest.chunkCount(); seq++) {
+            int s = seq;
+            reads.add(() -> chunks.chunk(manifest.name(), manifest.version(), s));
+        }
+        String rate = request.options().getOrDefault(JobOptions.RATE, "20");
+        long started = System.nanoTime();
+        AuditLog audit = new AuditLog(dataFolder, services.backends().kafkaProperties(), profile);
+        String target = "dataset " + manifest.name() + ":" + manifest.version();
+        CacheWarmer.Summary summary;
+        try {
+            summary = new CacheWarmer(new RateLimiter(Double.parseDouble(rate))).warm(reads, done -> {
+                LoadInterruption stop = job.stop();
+                if (stop != null) {
+                    throw new Stopped(stop);
+                }
+                reporter.running("warm", JobUnit.CHUNKS, done, reads.size(),
+                        done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), 0, List.of(), null);
+            });
+        } catch (RuntimeException e) {
+            audit.record("cache.warm", target, 0, "failed: " + reasonOf(e));
+            throw e;
+        }
+        audit.record("cache.warm", target, summary.total(), "ok");
+        return reporter.finish(summary.absent() == 0 ? JobState.SUCCEEDED : JobState.FAILED, "warm", JobUnit.CHUNKS,
+                summary.total(), reads.size(), summary.total() / Math.max(1e-9, (System.nanoTime() - started) / 1e9),
+                summary.absent(), List.of(), String.format(Locale.ROOT, "%s version %d: %d chunks, %d loaded, "
+                        + "%d already cached, %d missing", manifest.name(), manifest.version(), summary.total(),
+                        summary.loaded(), summary.alreadyCached(), summary.absent()));
+    }
+
+    private static String required(JobRequest request, String option) {
+        String value = request.option(option);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("a " + request.kind().label() + " job needs the option '" + option + "'");
+        }
+        return value;
+    }
+
+    static String reasonOf(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof RingsideException || e instanceof IllegalArgumentException ? message
+                : e.getClass().getSimpleName() + ": " + message;
+    }
+}

@@ -1,0 +1,48 @@
+package io.ringside.core.jobs;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One event on {@code ringside.jobs.progress} (key: the job id), exactly the fields of the
+ * conventions. {@code seq} grows by one per event of a job, also across a worker that took over
+ * a killed one's job; the event with a final {@link JobState} is the job's last. Figures that do
+ * not apply are null ({@code eta_s} before a rate is known, latencies of jobs that do not time
+ * their writes), and written as JSON null: every event has every field.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List<String> source, String requestedBy,
+                            JobState state, String phase, JobUnit unit, long done, long total, Double ratePerS,
+                            Double etaS, long errors, List<String> rejected, Double p50Ms, Double p99Ms,
+                            String message) {
+
+    public ProgressEvent {
+        source = source == null ? List.of() : List.copyOf(source);
+        rejected = rejected == null ? List.of() : List.copyOf(rejected);
+    }
+
+    /** The {@code queued} event a submission publishes with its request. */
+    public static ProgressEvent queued(JobRequest request, Instant now) {
+        return new ProgressEvent(request.jobId(), 0, now, request.kind(), request.source(), request.requestedBy(),
+                JobState.QUEUED, "queued", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, "waiting for a worker");
+    }
+
+    public boolean terminal() {
+        return state.terminal();
+    }
+
+    public double fraction() {
+        return total <= 0 ? (terminal() ? 1.0 : 0.0) : Math.min(1.0, (double) done / total);
+    }
+
+    /** The first line of the message: for a failed job, its reason. */
+    public String headline() {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

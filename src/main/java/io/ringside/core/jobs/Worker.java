@@ -1,0 +1,307 @@
+package io.ringside.core.jobs;
+
+import io.ringside.core.Json;
+import io.ringside.core.data.DataServices;
+import io.ringside.core.kafka.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Runs the jobs of {@code ringside.jobs.requests} as a member of the consumer group
+ * {@value #GROUP}, so several workers share the requests. A request's partition is paused while
+ * its job runs (the consumer keeps polling, so the group does not think it dead) and its offset
+ * is committed only after the job's final event: a worker killed mid-job leaves the request to
+ * whoever gets the partition next, which continues it. A partition taken away by a rebalance
+ * suspends its job the same way. Every worker also reads all of {@code ringside.jobs.control}
+ * for cancels, including those sent before a job reached it.
+ */
+public final class Worker implements AutoCloseable {
+
+    public static final String GROUP = "ringside-workers";
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+    private final Map<String, Object> kafka;
+    private final JobRunner runner;
+    private final ProgressPublisher publisher;
+    private final boolean ownsPublisher;
+    private final int concurrency;
+    private final Consumer<String> log;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService pool;
+    private final Map<TopicPartition, JobRunner.RunningJob> running = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Map.Entry<TopicPartition, Long>> completions = new ConcurrentLinkedQueue<>();
+    private final Set<UUID> cancelled = ConcurrentHashMap.newKeySet();
+    private final Set<TopicPartition> assignment = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final Thread requests;
+    private final Thread control;
+    private volatile boolean closing;
+    private volatile KafkaConsumer<String, String> requestConsumer;
+
+    /**
+     * @param publisher the process's progress publisher, or null for one of the worker's own
+     * @param log       one line per job started and ended (the CLI prints them on stderr)
+     */
+    public Worker(DataServices services, Path dataFolder, String profile, int concurrency, ProgressPublisher publisher,
+                  Consumer<String> log) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
+        }
+        this.kafka = services.backends().kafkaProperties();
+        this.runner = new JobRunner(services, dataFolder, profile);
+        this.ownsPublisher = publisher == null;
+        this.publisher = publisher == null ? new ProgressPublisher(kafka, dataFolder, false) : publisher;
+        this.concurrency = concurrency;
+        this.log = log;
+        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "ringside-job");
+            t.setDaemon(true);
+            return t;
+        });
+        JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
+        ProgressPublisher.forwardSpool(kafka, dataFolder);
+        this.control = new Thread(this::readControl, "ringside-worker-control");
+        this.requests = new Thread(this::pollRequests, "ringside-worker-requests");
+        control.setDaemon(true);
+        requests.setDaemon(true);
+        control.start();
+        requests.start();
+    }
+
+    public ProgressPublisher publisher() {
+        return publisher;
+    }
+
+    /** Jobs this worker ran to a final event. */
+    public int jobsFinished() {
+        return finished.get();
+    }
+
+    /** The request partitions this worker holds now. */
+    public Set<TopicPartition> assignment() {
+        return Set.copyOf(assignment);
+    }
+
+    private void pollRequests() {
+        try (KafkaConsumer<String, String> consumer = KafkaClients.groupMember(kafka, GROUP)) {
+            requestConsumer = consumer;
+            consumer.subscribe(List.of(Topics.JOB_REQUESTS), new Rebalance());
+            while (!closing) {
+                commitFinished(consumer);
+                Set<TopicPartition> assigned = consumer.assignment();
+                Set<TopicPartition> busy = new HashSet<>(running.keySet());
+                busy.retainAll(assigned);
+                if (running.size() >= concurrency) {
+                    consumer.pause(assigned);
+                } else {
+                    consumer.pause(busy);
+                    Set<TopicPartition> free = new HashSet<>(assigned);
+                    free.removeAll(busy);
+                    consumer.resume(free);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    start(consumer, record);
+                }
+            }
+            suspendAll(running.values());
+            awaitStopped();
+            commitFinished(consumer);
+        } catch (WakeupException e) {
+            // closing
+        } catch (KafkaException e) {
+            log.accept("worker: request consumer stopped: " + e.getMessage());
+        }
+    }
+
+    private void start(KafkaConsumer<String, String> consumer, ConsumerRecord<String, String> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Optional<JobRequest> parsed = decode(record.value());
+        if (parsed.isEmpty()) {
+            log.accept("worker: skipping an unreadable request at " + partition + "@" + record.offset());
+            commit(consumer, partition, record.offset());
+            return;
+        }
+        JobRequest request = parsed.get();
+        JobRunner.RunningJob job = new JobRunner.RunningJob(request);
+        if (cancelled.contains(request.jobId())) {
+            job.cancel();
+        }
+        running.put(partition, job);
+        consumer.pause(List.of(partition));
+        pool.execute(() -> {
+            try {
+                run(job);
+            } finally {
+                running.remove(partition, job);
+                completions.add(Map.entry(partition, record.offset()));
+            }
+        });
+    }
+
+    private void run(JobRunner.RunningJob job) {
+        JobRequest request = job.request;
+        List<ProgressEvent> history;
+        try {
+            history = JobHistory.eventsOf(kafka, request.jobId(), request.requestedAt().minus(Duration.ofMinutes(5)));
+        } catch (RuntimeException e) {
+            history = List.of();
+        }
+        Optional<ProgressEvent> last = history.stream().max((a, b) -> Long.compare(a.seq(), b.seq()));
+        if (last.isPresent() && last.get().terminal()) {
+            log.accept("job " + request.jobId() + " already ended (" + last.get().state().label() + "), skipped");
+            return;
+        }
+        boolean resumed = last.isPresent() && last.get().state() == JobState.RUNNING;
+        log.accept("job " + request.jobId() + " " + request.kind().label() + " " + request.source()
+                + (resumed ? " (taking over from seq " + last.get().seq() + ")" : "") + ": started");
+        JobReporter reporter = new JobReporter(request, last.map(e -> e.seq() + 1).orElse(1L), publisher, clock);
+        ProgressEvent end;
+        try {
+            reporter.running("start", JobUnit.BYTES, 0, 0, 0, 0, List.of(), resumed ? "resumed by another worker" : null);
+            end = runner.run(job, reporter);
+        } catch (RuntimeException e) {
+            end = reporter.finish(JobState.FAILED, "worker error: " + JobRunner.reasonOf(e));
+        }
+        if (end == null) {
+            log.accept("job " + request.jobId() + ": suspended, left for the next worker");
+            return;
+        }
+        finished.incrementAndGet();
+        log.accept("job " + request.jobId() + ": " + end.state().label() + " - " + end.headline());
+    }
+
+    private void commitFinished(KafkaConsumer<String, String> consumer) {
+        for (Map.Entry<TopicPartition, Long> done; (done = completions.poll()) != null; ) {
+            if (consumer.assignment().contains(done.getKey())) {
+                commit(consumer, done.getKey(), done.getValue());
+            }
+        }
+    }
+
+    /** Commits after the job's final event was handed to the publisher and sent or spooled. */
+    private void commit(KafkaConsumer<String, String> consumer, TopicPartition partition, long offset) {
+        publisher.awaitIdle(Duration.ofSeconds(20));
+        try {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), Duration.ofSeconds(10));
+        } catch (KafkaException e) {
+            log.accept("worker: could not commit " + partition + "@" + offset + " (" + e.getMessage()
+                    + "); the next owner will see the job ended and skip it");
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            assignment.removeAll(partitions);
+            List<JobRunner.RunningJob> handedOver = partitions.stream().map(running::get)
+                    .filter(java.util.Objects::nonNull).toList();
+            suspendAll(handedOver);
+            if (requestConsumer != null) {
+                commitFinished(requestConsumer);
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assignment.addAll(partitions);
+        }
+    }
+
+    private static void suspendAll(Collection<JobRunner.RunningJob> jobs) {
+        jobs.forEach(JobRunner.RunningJob::suspend);
+    }
+
+    private void awaitStopped() {
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void readControl() {
+        try (KafkaConsumer<String, String> consumer = KafkaClients.reader(kafka)) {
+            TopicPartition partition = new TopicPartition(Topics.JOB_CONTROL, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (!closing) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    decodeControl(record.value()).filter(c -> JobControl.CANCEL.equals(c.action())).ifPresent(c -> {
+                        cancelled.add(c.jobId());
+                        running.values().stream().filter(j -> j.request.jobId().equals(c.jobId()))
+                                .forEach(JobRunner.RunningJob::cancel);
+                    });
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (KafkaException e) {
+            if (!closing) {
+                log.accept("worker: control consumer stopped: " + e.getMessage());
+            }
+        }
+    }
+
+    private static Optional<JobRequest> decode(String json) {
+        try {
+            return Optional.of(Json.mapper().readValue(json, JobRequest.class));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<JobControl> decodeControl(String json) {
+        try {
+            return Optional.of(Json.mapper().readValue(json, JobControl.class));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Suspends running jobs (another worker continues them), leaves the group and stops. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            requests.join(STOP_WAIT.toMillis() + 15_000);
+            control.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsPublisher) {
+            publisher.close();
+        }
+    }
+}
