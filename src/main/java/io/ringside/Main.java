@@ -4,6 +4,7 @@ import io.ringside.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.ExitCodes;
+import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
 import io.ringside.cli.StackCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.ScopeType;
         description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
         subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
             BenchCommand.class,
+            KeysCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
