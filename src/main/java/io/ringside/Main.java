@@ -3,11 +3,13 @@ package io.ringside;
 import io.ringside.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
+import io.ringside.cli.EvictCommand;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
 import io.ringside.cli.StackCommand;
+import io.ringside.cli.TtlCommand;
 import io.ringside.cli.VersionProvider;
 import io.ringside.cli.WarmCommand;
 import io.ringside.core.DataFolder;
@@ -28,6 +30,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
             BenchCommand.class,
             KeysCommand.class,
+            EvictCommand.class,
+            TtlCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

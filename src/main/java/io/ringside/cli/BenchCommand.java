@@ -14,6 +14,7 @@ import picocli.CommandLine.ParentCommand;
             BenchImportCommand.class,
             BenchCacheCommand.class,
             BenchDatasetCommand.class,
+            BenchKeysCommand.class,
         })
 public final class BenchCommand {
 

@@ -5,12 +5,14 @@ import io.ringside.core.RingsideException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.ScanParams;
@@ -43,10 +45,17 @@ public final class KeyScan {
     private volatile boolean stopped;
     private volatile long dbSize;
 
-    KeyScan(List<JedisPooled> masters, ScanRequest request, KeyPageListener listener) {
+    private final boolean metadata;
+    private final Consumer<KeyScan> onEnd;
+    private volatile boolean ended;
+
+    KeyScan(List<JedisPooled> masters, ScanRequest request, KeyPageListener listener, boolean metadata,
+            Consumer<KeyScan> onEnd) {
         this.masters = masters;
         this.request = request;
         this.listener = listener;
+        this.metadata = metadata;
+        this.onEnd = onEnd;
     }
 
     void start() {
@@ -86,9 +95,17 @@ public final class KeyScan {
     }
 
     public ScanProgress progress() {
+        return progress(ended);
+    }
+
+    private ScanProgress progress(boolean done) {
         long seen = examined.get();
-        return new ScanProgress(dbSize > 0 ? Math.min(seen, dbSize) : seen, listed.get(), dbSize,
-                finished.getCount() == 0);
+        return new ScanProgress(dbSize > 0 ? Math.min(seen, dbSize) : seen, listed.get(), dbSize, done);
+    }
+
+    /** What made the scan fail, if it did. */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     /** Waits for the end of the scan; rethrows what made it fail. */
@@ -202,12 +219,8 @@ public final class KeyScan {
                 if (stopped || !awaitRunning()) {
                     continue;
                 }
-                List<KeyInfo> infos = KeyScanner.describe(page.node(), page.keys());
-                if (request.exactKey()) {
-                    examined.incrementAndGet();
-                    infos = infos.stream().filter(k -> request.type() == null || request.type().equals(k.type())).toList();
-                }
-                deliver(infos);
+                deliver(request.exactKey() ? lookUp(page) : metadata
+                        ? KeyScanner.describe(page.node(), page.keys()) : KeyScanner.names(page.keys()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -219,6 +232,14 @@ public final class KeyScan {
                 finish();
             }
         }
+    }
+
+    /** The exact key of the request, if it exists (and has the requested type). */
+    private List<KeyInfo> lookUp(Page page) {
+        examined.incrementAndGet();
+        List<KeyInfo> infos = KeyScanner.describe(page.node(), page.keys());
+        infos = infos.stream().filter(k -> request.type() == null || request.type().equals(k.type())).toList();
+        return metadata ? infos : KeyScanner.names(infos.stream().map(KeyInfo::key).toList());
     }
 
     private synchronized void deliver(List<KeyInfo> infos) {
@@ -237,18 +258,24 @@ public final class KeyScan {
             }
         }
         listed.addAndGet(infos.size());
-        listener.page(infos, progress());
+        listener.page(infos, progress(false));
     }
 
     private synchronized void finish() {
         if (failure.get() == null && !stopped && !request.exactKey()) {
             examined.set(Math.max(examined.get(), dbSize));
         }
-        finished.countDown();
+        ended = true;
         try {
-            listener.page(List.of(), progress());
+            listener.page(List.of(), progress(true));
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
+        } finally {
+            try {
+                onEnd.accept(this);
+            } finally {
+                finished.countDown();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.ringside.core.redis;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -33,7 +34,20 @@ public final class KeyScanner {
 
     /** Starts a scan in the background; the listener hears each page and a final empty page with {@code done}. */
     public KeyScan start(ScanRequest request, KeyPageListener listener) {
-        KeyScan scan = new KeyScan(masters, request, listener);
+        return start(request, listener, true, scan -> { });
+    }
+
+    /**
+     * Starts a scan of key names alone (no metadata fetched; type {@code null}, TTL and size
+     * {@code -1}), for counting and evicting; {@code onEnd} runs after the final page, before
+     * {@link KeyScan#await} returns.
+     */
+    public KeyScan startNames(ScanRequest request, KeyPageListener listener, Consumer<KeyScan> onEnd) {
+        return start(request, listener, false, onEnd);
+    }
+
+    private KeyScan start(ScanRequest request, KeyPageListener listener, boolean metadata, Consumer<KeyScan> onEnd) {
+        KeyScan scan = new KeyScan(masters, request, listener, metadata, onEnd);
         scan.start();
         return scan;
     }
@@ -60,6 +74,14 @@ public final class KeyScanner {
                 continue;
             }
             infos.add(new KeyInfo(keys.get(i), MetadataScript.typeName(type), ttl, (Long) values.get(3 * i + 2)));
+        }
+        return infos;
+    }
+
+    static List<KeyInfo> names(List<byte[]> keys) {
+        List<KeyInfo> infos = new ArrayList<>(keys.size());
+        for (byte[] key : keys) {
+            infos.add(new KeyInfo(key, null, -1, -1));
         }
         return infos;
     }
