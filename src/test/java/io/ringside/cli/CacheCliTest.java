@@ -19,11 +19,7 @@ import redis.clients.jedis.Jedis;
 class CacheCliTest {
 
     private static CliRun run(TestStack stack, String... args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "--data";
-        full[1] = stack.dataFolder().toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        return CliRun.of(full);
+        return CliRun.in(stack.dataFolder(), args);
     }
 
     private static String prefix() {
@@ -103,6 +99,18 @@ class CacheCliTest {
             assertTrue(redis.ttl(p + "y") > 0);
             assertEquals(2, run(stack, "ttl", p + "x").exitCode(), "--set or --persist is required");
             redis.del(p + "x", p + "y");
+        }
+    }
+
+    @Test
+    void warmDryRunSaysWhatItWouldWarmAndWarmsNothing(TestStack stack) {
+        String location = "dry-" + UUID.randomUUID().toString().substring(0, 8);
+        CliRun run = run(stack, "warm", "pm25", "--from", "2014-03-01", "--to", "2016-02-28", "--location", location,
+                "--dry-run");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("would warm 3 keys (1 locations x 3 years)\n", run.out());
+        try (Jedis redis = stack.redis()) {
+            assertEquals(Set.of(), redis.keys("pm25:" + location + ":*"));
         }
     }
 }

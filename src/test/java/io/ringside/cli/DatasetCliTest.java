@@ -27,11 +27,7 @@ class DatasetCliTest {
     Path dir;
 
     private static CliRun run(TestStack stack, String... args) {
-        String[] full = new String[args.length + 2];
-        full[0] = "--data";
-        full[1] = stack.dataFolder().toString();
-        System.arraycopy(args, 0, full, 2, args.length);
-        return CliRun.of(full);
+        return CliRun.in(stack.dataFolder(), args);
     }
 
     private static byte[] idx(int count) {

@@ -8,6 +8,15 @@ import picocli.CommandLine;
 /** Runs the CLI in this JVM and captures what it printed, as a script would see it. */
 public record CliRun(int exitCode, String out, String err) {
 
+    /** Runs a command against the stack in {@code dataFolder} ({@code --data} put first). */
+    public static CliRun in(java.nio.file.Path dataFolder, String... args) {
+        String[] full = new String[args.length + 2];
+        full[0] = "--data";
+        full[1] = dataFolder.toString();
+        System.arraycopy(args, 0, full, 2, args.length);
+        return of(full);
+    }
+
     public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

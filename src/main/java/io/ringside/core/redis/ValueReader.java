@@ -235,7 +235,8 @@ public final class ValueReader {
     private ValueView stream(byte[] key, String page, int pageSize) {
         String name = new String(key, StandardCharsets.UTF_8);
         StreamEntryID start = page == null ? null : new StreamEntryID(page);
-        List<StreamEntry> items = redis.xrange(name, start, (StreamEntryID) null, pageSize + 1);
+        // the range starts at the last entry shown (inclusive): one more to drop it, one more to see if there is more
+        List<StreamEntry> items = redis.xrange(name, start, (StreamEntryID) null, pageSize + (start == null ? 1 : 2));
         if (start != null && !items.isEmpty() && items.get(0).getID().equals(start)) {
             items = items.subList(1, items.size());
         }
