@@ -49,9 +49,12 @@ public final class KeyScan {
     private final Consumer<KeyScan> onEnd;
     private volatile boolean ended;
 
-    KeyScan(List<JedisPooled> masters, ScanRequest request, KeyPageListener listener, boolean metadata,
-            Consumer<KeyScan> onEnd) {
+    private final KeyScanner.Describer describer;
+
+    KeyScan(List<JedisPooled> masters, KeyScanner.Describer describer, ScanRequest request, KeyPageListener listener,
+            boolean metadata, Consumer<KeyScan> onEnd) {
         this.masters = masters;
+        this.describer = describer;
         this.request = request;
         this.listener = listener;
         this.metadata = metadata;
@@ -220,7 +223,7 @@ public final class KeyScan {
                     continue;
                 }
                 deliver(request.exactKey() ? lookUp(page) : metadata
-                        ? KeyScanner.describe(page.node(), page.keys()) : KeyScanner.names(page.keys()));
+                        ? describer.describe(page.node(), page.keys()) : KeyScanner.names(page.keys()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -237,7 +240,7 @@ public final class KeyScan {
     /** The exact key of the request, if it exists (and has the requested type). */
     private List<KeyInfo> lookUp(Page page) {
         examined.incrementAndGet();
-        List<KeyInfo> infos = KeyScanner.describe(page.node(), page.keys());
+        List<KeyInfo> infos = describer.describe(page.node(), page.keys());
         infos = infos.stream().filter(k -> request.type() == null || request.type().equals(k.type())).toList();
         return metadata ? infos : KeyScanner.names(infos.stream().map(KeyInfo::key).toList());
     }

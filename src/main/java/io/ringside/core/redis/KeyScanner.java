@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisMovedDataException;
 
 /**
  * Lists keys with their type, TTL and size the way the key browser needs on keyspaces of millions
@@ -19,17 +22,34 @@ public final class KeyScanner {
 
     static final int FETCHERS = 2;
 
-    private final List<JedisPooled> masters;
-
-    public KeyScanner(JedisPooled redis) {
-        this(List.of(redis));
+    /** Describes a page of keys of one server. */
+    interface Describer {
+        List<KeyInfo> describe(JedisPooled node, List<byte[]> keys);
     }
 
-    public KeyScanner(List<JedisPooled> masters) {
+    private final List<JedisPooled> masters;
+    private final Describer describer;
+
+    public KeyScanner(JedisPooled redis) {
+        this(List.of(redis), KeyScanner::describe);
+    }
+
+    private KeyScanner(List<JedisPooled> masters, Describer describer) {
         if (masters.isEmpty()) {
             throw new IllegalArgumentException("No Redis server to scan");
         }
         this.masters = List.copyOf(masters);
+        this.describer = describer;
+    }
+
+    /**
+     * A scanner over every master of a Redis Cluster, each with a client of its own (see
+     * {@link ClusterMasters}). A cluster refuses a script whose keys span hash slots, so the
+     * metadata of a page is fetched there by pipelined commands instead, and a key another master
+     * owns (an exact key asked of every master) is skipped.
+     */
+    public static KeyScanner forCluster(List<JedisPooled> masters) {
+        return new KeyScanner(masters, KeyScanner::describePipelined);
     }
 
     /** Starts a scan in the background; the listener hears each page and a final empty page with {@code done}. */
@@ -47,7 +67,7 @@ public final class KeyScanner {
     }
 
     private KeyScan start(ScanRequest request, KeyPageListener listener, boolean metadata, Consumer<KeyScan> onEnd) {
-        KeyScan scan = new KeyScan(masters, request, listener, metadata, onEnd);
+        KeyScan scan = new KeyScan(masters, describer, request, listener, metadata, onEnd);
         scan.start();
         return scan;
     }
@@ -74,6 +94,35 @@ public final class KeyScanner {
                 continue;
             }
             infos.add(new KeyInfo(keys.get(i), MetadataScript.typeName(type), ttl, (Long) values.get(3 * i + 2)));
+        }
+        return infos;
+    }
+
+    /** TYPE + PTTL + MEMORY USAGE pipelined per key; keys gone or owned by another master are left out. */
+    static List<KeyInfo> describePipelined(JedisPooled node, List<byte[]> keys) {
+        List<Response<String>> types = new ArrayList<>(keys.size());
+        List<Response<Long>> ttls = new ArrayList<>(keys.size());
+        List<Response<Long>> sizes = new ArrayList<>(keys.size());
+        try (Pipeline pipeline = node.pipelined()) {
+            for (byte[] key : keys) {
+                types.add(pipeline.type(key));
+                ttls.add(pipeline.pttl(key));
+                sizes.add(pipeline.memoryUsage(key));
+            }
+            pipeline.sync();
+        }
+        List<KeyInfo> infos = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            try {
+                String type = types.get(i).get();
+                long ttl = ttls.get(i).get();
+                if (!"none".equals(type) && ttl != -2) {
+                    Long size = sizes.get(i).get();
+                    infos.add(new KeyInfo(keys.get(i), type.intern(), ttl, size == null ? -1 : size));
+                }
+            } catch (JedisMovedDataException e) {
+                // another master owns this key's slot
+            }
         }
         return infos;
     }

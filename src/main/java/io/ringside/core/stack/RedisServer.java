@@ -29,13 +29,21 @@ final class RedisServer extends ManagedServer {
     private final Supplier<StackState.Redis> spec;
     private final ServerArtifacts artifacts;
     private final Path cacheFolder;
+    private final List<String> extraArgs;
     private Path binary;
 
     RedisServer(Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder) {
+        this(home, spec, artifacts, cacheFolder, List.of());
+    }
+
+    /** A server with further {@code redis-server} arguments, e.g. {@code --cluster-enabled yes}. */
+    RedisServer(Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder,
+                List<String> extraArgs) {
         super("redis", home);
         this.spec = spec;
         this.artifacts = artifacts;
         this.cacheFolder = cacheFolder;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     Path binary() {
@@ -111,7 +119,7 @@ final class RedisServer extends ManagedServer {
     @Override
     List<String> command() {
         StackState.Redis redis = spec.get();
-        return List.of("/bin/sh", "-c", WRAPPER, "ringside-redis",
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, "ringside-redis",
                 binary.toString(),
                 "--port", Integer.toString(redis.port()),
                 "--bind", redis.host(),
@@ -120,7 +128,9 @@ final class RedisServer extends ManagedServer {
                 "--dir", home().resolve("data").toString(),
                 "--logfile", home().resolve("logs/redis.log").toString(),
                 "--maxmemory", "1gb",
-                "--maxmemory-policy", "allkeys-lru");
+                "--maxmemory-policy", "allkeys-lru"));
+        command.addAll(extraArgs);
+        return command;
     }
 
     @Override
