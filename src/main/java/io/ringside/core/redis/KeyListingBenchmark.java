@@ -1,5 +1,6 @@
 package io.ringside.core.redis;
 
+import io.ringside.core.Executables;
 import io.ringside.core.RingsideException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -141,7 +142,7 @@ public final class KeyListingBenchmark {
     }
 
     private Optional<Double> redisCli(long expected) {
-        Optional<Path> cli = onPath("redis-cli");
+        Optional<Path> cli = Executables.onPath("redis-cli");
         if (cli.isEmpty()) {
             return Optional.empty();
         }
@@ -219,19 +220,5 @@ public final class KeyListingBenchmark {
             return 0;
         }
         return 0;
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, program);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.ringside.core.stack;
 
+import io.ringside.core.Executables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,17 +64,7 @@ final class RedisServer extends ManagedServer {
     }
 
     static Optional<Path> onPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "redis-server");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath("redis-server");
     }
 
     private Path extractEmbedded(ProgressReporter progress) {
