@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * {@code redis-cli --scan} and a bare Jedis SCAN loop of names, on a seeded database of its own.
  */
 @Command(name = "keys", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Seed N keys (mixed types, 30% with a TTL) in an empty Redis database, list them with type,",
+        description = {"Seed N keys (mixed types, 30%% with a TTL) in an empty Redis database, list them with type,",
             "TTL and size through the key browser's scanner, and compare with redis-cli --scan and a bare",
             "Jedis SCAN COUNT 1000 loop of names. The database is flushed afterwards."})
 final class BenchKeysCommand implements Callable<Integer> {
