@@ -31,16 +31,25 @@ final class RedisServer extends ManagedServer {
     private final ServerArtifacts artifacts;
     private final Path cacheFolder;
     private final List<String> extraArgs;
+
+    /** A master of the local Redis Cluster ({@code stack up --redis-cluster}); its cluster state lives in its home. */
+    static RedisServer clusterNode(int index, Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts,
+                                   Path cacheFolder) {
+        return new RedisServer("redis-cluster-" + index, home, spec, artifacts, cacheFolder, List.of(
+                "--cluster-enabled", "yes",
+                "--cluster-config-file", home.resolve("data").resolve("nodes.conf").toString(),
+                "--cluster-node-timeout", "5000"));
+    }
     private Path binary;
 
     RedisServer(Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder) {
-        this(home, spec, artifacts, cacheFolder, List.of());
+        this("redis", home, spec, artifacts, cacheFolder, List.of());
     }
 
-    /** A server with further {@code redis-server} arguments, e.g. {@code --cluster-enabled yes}. */
-    RedisServer(Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder,
+    /** A server of another name with further {@code redis-server} arguments, e.g. {@code --cluster-enabled yes}. */
+    RedisServer(String name, Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder,
                 List<String> extraArgs) {
-        super("redis", home);
+        super(name, home);
         this.spec = spec;
         this.artifacts = artifacts;
         this.cacheFolder = cacheFolder;

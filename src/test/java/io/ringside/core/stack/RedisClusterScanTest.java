@@ -9,7 +9,6 @@ import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.KeyScanner;
 import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
-import io.ringside.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,23 +18,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Protocol;
 
 /**
- * The key scanner over a three-master Redis Cluster of real redis-server processes (cluster-enabled,
- * slots assigned and nodes met by hand, as {@code redis-cli --cluster create} would), started here
- * through core.stack's {@link RedisServer}.
+ * The key scanner over a three-master Redis Cluster of real redis-server processes, started and
+ * joined here the way {@code stack up --redis-cluster} does ({@link RedisServer#clusterNode},
+ * {@link RedisClusterFormation}).
  */
 class RedisClusterScanTest {
-
-    private static final int SLOTS = 16_384;
 
     @TempDir
     Path data;
@@ -49,33 +43,13 @@ class RedisClusterScanTest {
                 int port = PortAllocator.choose(17_100 + 10 * i, List.of("127.0.0.1"));
                 ports.add(port);
                 StackState.Redis spec = new StackState.Redis("127.0.0.1", port, false, null, null, null);
-                RedisServer server = new RedisServer(data.resolve("redis-" + i), () -> spec, new ServerArtifacts(),
-                        DataFolder.cache(), List.of("--cluster-enabled", "yes", "--cluster-config-file",
-                                data.resolve("redis-" + i).resolve("nodes.conf").toString()));
+                RedisServer server = RedisServer.clusterNode(i + 1, data.resolve("redis-" + i), () -> spec,
+                        new ServerArtifacts(), DataFolder.cache());
                 server.start(StackListener.NONE, Duration.ofSeconds(60));
                 servers.add(server);
             }
-            for (int i = 0; i < 3; i++) {
-                try (Jedis node = new Jedis("127.0.0.1", ports.get(i), 10_000)) {
-                    int from = i * SLOTS / 3;
-                    int to = (i + 1) * SLOTS / 3;
-                    String[] args = IntStream.range(from, to).mapToObj(String::valueOf).toArray(String[]::new);
-                    String[] command = new String[args.length + 1];
-                    command[0] = "ADDSLOTS";
-                    System.arraycopy(args, 0, command, 1, args.length);
-                    node.sendCommand(Protocol.Command.CLUSTER, command);
-                    if (i > 0) {
-                        node.clusterMeet("127.0.0.1", ports.get(0));
-                    }
-                }
-            }
-            for (int port : ports) {
-                try (Jedis node = new Jedis("127.0.0.1", port, 10_000)) {
-                    Await.until("cluster state ok on " + port, Duration.ofSeconds(60),
-                            () -> node.clusterInfo().contains("cluster_state:ok")
-                                    && ClusterMasters.of(new HostAndPort("127.0.0.1", port)).size() == 3);
-                }
-            }
+            RedisClusterFormation.form("127.0.0.1", ports, Duration.ofSeconds(60));
+            assertEquals(3, ClusterMasters.of(new HostAndPort("127.0.0.1", ports.get(2))).size());
 
             Set<String> written = new HashSet<>();
             try (JedisCluster cluster = new JedisCluster(new HostAndPort("127.0.0.1", ports.get(0)))) {
