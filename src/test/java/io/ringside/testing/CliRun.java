@@ -8,11 +8,11 @@ import picocli.CommandLine;
 /** Runs the CLI in this JVM and captures what it printed, as a script would see it. */
 public record CliRun(int exitCode, String out, String err) {
 
-    /** Runs a command against the stack in {@code dataFolder} ({@code --data} put first). */
-    public static CliRun in(java.nio.file.Path dataFolder, String... args) {
+    /** Runs a command line against the data folder {@code data} ({@code --data} first). */
+    public static CliRun in(java.nio.file.Path data, String... args) {
         String[] full = new String[args.length + 2];
         full[0] = "--data";
-        full[1] = dataFolder.toString();
+        full[1] = data.toString();
         System.arraycopy(args, 0, full, 2, args.length);
         return of(full);
     }
