@@ -4,10 +4,13 @@ import io.ringside.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.JobsCommand;
+import io.ringside.cli.EvictCommand;
 import io.ringside.cli.ExitCodes;
+import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
 import io.ringside.cli.StackCommand;
+import io.ringside.cli.TtlCommand;
 import io.ringside.cli.VersionProvider;
 import io.ringside.cli.WarmCommand;
 import io.ringside.cli.WorkerCommand;
@@ -29,6 +32,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
             BenchCommand.class,
             WorkerCommand.class, JobsCommand.class,
+            KeysCommand.class,
+            EvictCommand.class,
+            TtlCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
             BenchDatasetCommand.class,
             BenchClusterUiCommand.class,
             BenchProgressCommand.class,
+            BenchKeysCommand.class,
         })
 public final class BenchCommand {
 

@@ -78,6 +78,9 @@ public final class StackCommand {
         @Option(names = "--detach", description = "Hand the servers to a background supervisor and return once all are ready.")
         boolean detach;
 
+        @Option(names = "--redis-cluster", description = "Also start a three-master Redis Cluster (ports after the Redis port).")
+        boolean redisCluster;
+
         @Override
         public Integer call() throws Exception {
             Path data = stack.dataFolder();
@@ -91,7 +94,7 @@ public final class StackCommand {
                 return ExitCodes.OK;
             }
             int wanted = nodes == null ? 0 : nodes;
-            StackOptions options = StackOptions.defaults(data).withNodes(wanted);
+            StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -106,6 +109,7 @@ public final class StackCommand {
             });
             times.print(stack.err());
             Status.printTable(stack.out(), supervisor.stack().state(), options.dataFolder());
+            printRedisCluster(supervisor.stack().redisClusterPorts());
             stack.err().println("Stack is up. Press Ctrl-C (or run 'ringside stack down') to stop it.");
             stack.err().flush();
             supervisor.awaitStopped();
@@ -115,6 +119,14 @@ public final class StackCommand {
                 // Ctrl-C: the hook is already running
             }
             return ExitCodes.OK;
+        }
+
+        private void printRedisCluster(List<Integer> ports) {
+            if (!ports.isEmpty()) {
+                stack.out().println("redis-cluster masters 127.0.0.1:" + ports.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", 127.0.0.1:")));
+                stack.out().flush();
+            }
         }
 
         private int detach(Path data, int wanted) throws IOException, InterruptedException {
@@ -132,6 +144,9 @@ public final class StackCommand {
             command.addAll(List.of("--data", data.toString(), "stack", "supervise"));
             if (wanted != 0) {
                 command.addAll(List.of("--nodes", Integer.toString(wanted)));
+            }
+            if (redisCluster) {
+                command.add("--redis-cluster");
             }
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -382,9 +397,13 @@ public final class StackCommand {
         @Option(names = "--nodes")
         Integer nodes;
 
+        @Option(names = "--redis-cluster")
+        boolean redisCluster;
+
         @Override
         public Integer call() throws InterruptedException {
-            StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes);
+            StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
+                    .withRedisCluster(redisCluster);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

@@ -39,6 +39,9 @@ final class WarmDatasetCommand implements Callable<Integer> {
             description = "At most this many chunk reads from Cassandra a second (default ${DEFAULT-VALUE}, ~100 MB/s).")
     double rate;
 
+    @Option(names = "--dry-run", description = "Only say what would be warmed.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,6 +52,12 @@ final class WarmDatasetCommand implements Callable<Integer> {
                             () -> new NotFoundException("Dataset '" + name + "' has no complete version"))
                     : services.datasetStore().manifest(name, version).filter(DatasetManifest::complete).orElseThrow(
                             () -> new NotFoundException("Dataset '" + name + "' has no complete version " + version));
+            if (dryRun) {
+                out.printf(Locale.ROOT, "would warm %d chunks of %s version %d%n", manifest.chunkCount(),
+                        manifest.name(), manifest.version());
+                out.flush();
+                return ExitCodes.OK;
+            }
             DatasetChunkCache chunks = services.datasetChunkCache();
             if (!services.publishCacheStats()) {
                 err.println("note: Kafka unreachable; cache stats of this warm-up are not published");

@@ -40,6 +40,9 @@ final class WarmPm25Command implements Callable<Integer> {
             description = "At most this many Cassandra reads a second (default ${DEFAULT-VALUE}).")
     double rate;
 
+    @Option(names = "--dry-run", description = "Only say what would be warmed.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         if (to.isBefore(from)) {
@@ -49,6 +52,13 @@ final class WarmPm25Command implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DataCommandSupport.withServices(warm.main(), services -> {
             List<String> targets = locations.isEmpty() ? services.pm25Store().locations() : locations;
+            if (dryRun) {
+                int years = to.getYear() - from.getYear() + 1;
+                out.printf(Locale.ROOT, "would warm %d keys (%d locations x %d years)%n", targets.size() * years,
+                        targets.size(), years);
+                out.flush();
+                return null;
+            }
             Pm25Cache pm25 = services.pm25Cache();
             if (!services.publishCacheStats()) {
                 err.println("note: Kafka unreachable; cache stats of this warm-up are not published");

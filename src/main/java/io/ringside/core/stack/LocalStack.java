@@ -36,6 +36,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Integer, CassandraNode> nodes = new TreeMap<>();
     private KafkaBroker kafka;
     private RedisServer redis;
+    private final List<RedisServer> clusterNodes = new ArrayList<>();
+    private final List<Integer> clusterPorts = new ArrayList<>();
     private StackState state;
     private String controlPath;
     private final List<Integer> reservedPorts = new ArrayList<>();
@@ -76,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         }
         List<ManagedServer> first = new ArrayList<>(List.of(redis, kafka, nodes.get(1)));
+        first.addAll(clusterNodes);
         List<ManagedServer> later = nodes.values().stream().filter(n -> n != nodes.get(1)).map(n -> (ManagedServer) n).toList();
         for (ManagedServer server : first) {
             listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "waiting to start", 0));
@@ -113,6 +116,13 @@ public final class LocalStack implements AutoCloseable {
                     }
                 }
             }
+            if (failures.isEmpty() && !clusterNodes.isEmpty()) {
+                try {
+                    formRedisCluster(listener);
+                } catch (RuntimeException e) {
+                    failures.add(e.getMessage());
+                }
+            }
             if (!failures.isEmpty()) {
                 stop(listener);
                 throw new StackException("The local stack did not start; the servers that had started were stopped.\n"
@@ -122,6 +132,19 @@ public final class LocalStack implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private void formRedisCluster(StackListener listener) {
+        long started = System.nanoTime();
+        listener.onEvent(new StackEvent("redis-cluster", Phase.STARTING, "joining masters on ports " + clusterPorts, 0));
+        RedisClusterFormation.form(LOOPBACK, clusterPorts, options.readyTimeout());
+        listener.onEvent(new StackEvent("redis-cluster", Phase.READY, clusterPorts.size() + " masters, "
+                + RedisClusterFormation.SLOTS + " slots", (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** Ports of the Redis Cluster's masters on 127.0.0.1 ({@code stack up --redis-cluster}); empty without one. */
+    public synchronized List<Integer> redisClusterPorts() {
+        return List.copyOf(clusterPorts);
     }
 
     private void startOne(ManagedServer server, StackListener listener) {
@@ -147,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
         if (redis != null) {
             order.add(redis);
         }
+        order.addAll(clusterNodes);
         List<CassandraNode> reversed = new ArrayList<>(nodes.values());
         java.util.Collections.reverse(reversed);
         order.addAll(reversed);
@@ -303,6 +327,17 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder);
         redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder);
+        clusterNodes.clear();
+        clusterPorts.clear();
+        if (options.redisCluster()) {
+            for (int i = 1; i <= 3; i++) {
+                int port = reserve(options.redisPort() + i, List.of(LOOPBACK));
+                StackState.Redis spec = new StackState.Redis(LOOPBACK, port, false, null, null, null);
+                clusterPorts.add(port);
+                clusterNodes.add(RedisServer.clusterNode(i, data.resolve("redis-cluster").resolve("node" + i), () -> spec,
+                        artifacts, cacheFolder));
+            }
+        }
     }
 
     /**

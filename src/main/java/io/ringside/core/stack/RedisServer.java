@@ -1,5 +1,6 @@
 package io.ringside.core.stack;
 
+import io.ringside.core.Executables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,13 +30,30 @@ final class RedisServer extends ManagedServer {
     private final Supplier<StackState.Redis> spec;
     private final ServerArtifacts artifacts;
     private final Path cacheFolder;
+    private final List<String> extraArgs;
+
+    /** A master of the local Redis Cluster ({@code stack up --redis-cluster}); its cluster state lives in its home. */
+    static RedisServer clusterNode(int index, Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts,
+                                   Path cacheFolder) {
+        return new RedisServer("redis-cluster-" + index, home, spec, artifacts, cacheFolder, List.of(
+                "--cluster-enabled", "yes",
+                "--cluster-config-file", home.resolve("data").resolve("nodes.conf").toString(),
+                "--cluster-node-timeout", "5000"));
+    }
     private Path binary;
 
     RedisServer(Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder) {
-        super("redis", home);
+        this("redis", home, spec, artifacts, cacheFolder, List.of());
+    }
+
+    /** A server of another name with further {@code redis-server} arguments, e.g. {@code --cluster-enabled yes}. */
+    RedisServer(String name, Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder,
+                List<String> extraArgs) {
+        super(name, home);
         this.spec = spec;
         this.artifacts = artifacts;
         this.cacheFolder = cacheFolder;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
     Path binary() {
@@ -55,17 +73,7 @@ final class RedisServer extends ManagedServer {
     }
 
     static Optional<Path> onPath() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "redis-server");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Executables.onPath("redis-server");
     }
 
     private Path extractEmbedded(ProgressReporter progress) {
@@ -111,7 +119,7 @@ final class RedisServer extends ManagedServer {
     @Override
     List<String> command() {
         StackState.Redis redis = spec.get();
-        return List.of("/bin/sh", "-c", WRAPPER, "ringside-redis",
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, "ringside-redis",
                 binary.toString(),
                 "--port", Integer.toString(redis.port()),
                 "--bind", redis.host(),
@@ -120,7 +128,9 @@ final class RedisServer extends ManagedServer {
                 "--dir", home().resolve("data").toString(),
                 "--logfile", home().resolve("logs/redis.log").toString(),
                 "--maxmemory", "1gb",
-                "--maxmemory-policy", "allkeys-lru");
+                "--maxmemory-policy", "allkeys-lru"));
+        command.addAll(extraArgs);
+        return command;
     }
 
     @Override

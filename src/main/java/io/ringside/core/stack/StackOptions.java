@@ -9,6 +9,7 @@ import java.time.Duration;
  * file and preferred again on the next start.
  *
  * @param nodes Cassandra nodes wanted; 0 keeps what the data folder has (1 for a new one)
+ * @param redisCluster also start a three-master Redis Cluster
  */
 public record StackOptions(
         Path dataFolder,
@@ -21,10 +22,12 @@ public record StackOptions(
         int redisPort,
         boolean localSpeedUps,
         int cassandraHeapMb,
-        Duration readyTimeout) {
+        Duration readyTimeout,
+        boolean redisCluster) {
 
     public static StackOptions defaults(Path dataFolder) {
-        return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240));
+        return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
+                false);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -32,14 +35,23 @@ public record StackOptions(
             throw new IllegalArgumentException("--nodes must be 1 or 2, not " + nodes);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
     public StackOptions withPortOffset(int offset) {
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
-                readyTimeout);
+                readyTimeout, redisCluster);
+    }
+
+    /**
+     * Also start a Redis Cluster of three masters (ports after the Redis port, e.g. 6380-6382),
+     * next to the stack's own Redis, for cluster drills; the data system keeps using the standalone one.
+     */
+    public StackOptions withRedisCluster(boolean redisCluster) {
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster);
     }
 
     public Path stackFolder() {

@@ -9,14 +9,13 @@ import io.ringside.core.connect.Backends;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.stack.PortAllocator;
+import io.ringside.testing.AuditEvents;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,10 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,24 +108,6 @@ class AuditLogTest {
     }
 
     private static JsonNode awaitEvent(TestStack stack, Predicate<JsonNode> wanted) throws Exception {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "audit-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.AUDIT));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode json = Json.mapper().readTree(record.value());
-                    if (wanted.test(json)) {
-                        return json;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no matching audit event within 60 s");
+        return AuditEvents.await(stack, wanted);
     }
 }

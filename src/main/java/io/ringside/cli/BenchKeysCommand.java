@@ -1,0 +1,67 @@
+package io.ringside.cli;
+
+import io.ringside.core.connect.Backends;
+import io.ringside.core.redis.KeyListingBenchmark;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringside bench keys}: the key browser's full listing with metadata against
+ * {@code redis-cli --scan} and a bare Jedis SCAN loop of names, on a seeded database of its own.
+ */
+@Command(name = "keys", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Seed N keys (mixed types, 30%% with a TTL) in an empty Redis database, list them with type,",
+            "TTL and size through the key browser's scanner, and compare with redis-cli --scan and a bare",
+            "Jedis SCAN COUNT 1000 loop of names. The database is flushed afterwards."})
+final class BenchKeysCommand implements Callable<Integer> {
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--keys", defaultValue = "1000000", description = "Keys to seed (default ${DEFAULT-VALUE}).")
+    long keys;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds; medians are printed (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--db", defaultValue = "15", description = "Redis database to seed; must be empty (default ${DEFAULT-VALUE}).")
+    int database;
+
+    @Override
+    public Integer call() {
+        if (keys <= 0 || rounds <= 0) {
+            throw new IllegalArgumentException("--keys and --rounds must be positive");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        KeyListingBenchmark.Result r = DataCommandSupport.withBackends(bench.main(), backends -> {
+            Backends.Endpoints endpoints = backends.endpoints();
+            return new KeyListingBenchmark(endpoints.redisHost(), endpoints.redisPort(), database).run(keys, rounds, line -> {
+                err.println(line);
+                err.flush();
+            });
+        });
+        out.printf(Locale.ROOT, "keys seeded                          %,d (%.1f s)%n", r.keys(), r.seedMs() / 1000.0);
+        out.printf(Locale.ROOT, "listing with type/TTL/size (browser) %,.0f ms%n", r.listingMs());
+        out.printf(Locale.ROOT, "bare Jedis SCAN COUNT 1000, names    %,.0f ms%n", r.bareScanMs());
+        out.println(r.redisCliMs().map(ms -> String.format(Locale.ROOT, "redis-cli --scan, names              %,.0f ms", ms))
+                .orElse("redis-cli --scan, names              " + r.redisCliNote()));
+        out.printf(Locale.ROOT, "ratio listing / bare SCAN            %.2fx (target <= 2.0)%n", r.ratioToBareScan());
+        out.println(r.ratioToRedisCli().map(x -> String.format(Locale.ROOT, "ratio listing / redis-cli            %.2fx (target <= 0.5)", x))
+                .orElse("ratio listing / redis-cli            " + r.redisCliNote()));
+        out.printf(Locale.ROOT, "first 1,000 rows after               %.1f ms (target < 150)%n", r.firstRowsMs());
+        out.printf(Locale.ROOT, "RSS after listing (rows kept)        %,d MB (max heap %,d MB; target < 400)%n",
+                r.rssAfterListingBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

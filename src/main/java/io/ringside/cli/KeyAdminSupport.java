@@ -1,0 +1,47 @@
+package io.ringside.cli;
+
+import io.ringside.Main;
+import io.ringside.core.NotFoundException;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.redis.KeyActionResult;
+import io.ringside.core.redis.KeyAdmin;
+import io.ringside.core.redis.KeyFailure;
+import io.ringside.core.redis.KeyText;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** What {@code evict} and {@code ttl} share: the key admin of the profile, keys from the command line, reporting. */
+final class KeyAdminSupport {
+
+    /** Profiles are not read-only yet; the profile guard plugs in here. */
+    static final BooleanSupplier NOT_READ_ONLY = () -> false;
+
+    private KeyAdminSupport() {
+    }
+
+    static KeyAdmin admin(Main main, Backends backends) {
+        return new KeyAdmin(backends.redis(), new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile()),
+                NOT_READ_ONLY);
+    }
+
+    /** Keys as typed, escapes ({@code \xNN}, {@code \t}, ...) resolved to the bytes they name. */
+    static List<byte[]> keys(List<String> typed) {
+        return typed.stream().map(KeyText::unescape).toList();
+    }
+
+    /** Prints the summary to stdout and each key that failed to stderr; exit 5 when any key was missing. */
+    static int report(KeyActionResult result, String done, PrintWriter out, PrintWriter err) {
+        out.println(done + " " + result.changed() + (result.changed() == 1 ? " key" : " keys"));
+        out.flush();
+        for (KeyFailure failure : result.failed()) {
+            err.println("ringside: " + failure.describe());
+        }
+        err.flush();
+        if (!result.complete()) {
+            throw new NotFoundException(result.failed().size() + " of the keys could not be changed");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,224 @@
+package io.ringside.core.redis;
+
+import io.ringside.core.Executables;
+import io.ringside.core.RingsideException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * {@code bench keys}: the key browser's listing (names, type, TTL, size through {@link KeyScanner},
+ * kept in memory as the table would keep them) against {@code redis-cli --scan} and a bare Jedis
+ * SCAN COUNT 1000 loop of names, on a keyspace seeded in a database of its own (mixed types, 30 %
+ * with a TTL) that must be empty at the start and is flushed at the end, so no one's keys are
+ * touched or counted.
+ */
+public final class KeyListingBenchmark {
+
+    /** Figures of one run, all times in milliseconds; {@code redisCliMs} is empty when it was skipped. */
+    public record Result(long keys, long seedMs, double listingMs, double bareScanMs, Optional<Double> redisCliMs,
+                         String redisCliNote, double firstRowsMs, long rssAfterListingBytes) {
+
+        public double ratioToBareScan() {
+            return listingMs / bareScanMs;
+        }
+
+        public Optional<Double> ratioToRedisCli() {
+            return redisCliMs.map(cli -> listingMs / cli);
+        }
+    }
+
+    static final int FIRST_ROWS = 1000;
+    private static final long TTL_MS = 3_600_000;
+
+    private final String host;
+    private final int port;
+    private final int database;
+
+    public KeyListingBenchmark(String host, int port, int database) {
+        this.host = host;
+        this.port = port;
+        this.database = database;
+    }
+
+    public Result run(long keys, int rounds, Consumer<String> progress) {
+        try (JedisPooled redis = new JedisPooled(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
+                .database(database).socketTimeoutMillis(60_000).build())) {
+            long existing = redis.dbSize();
+            if (existing > 0) {
+                throw new RingsideException("Redis database " + database + " at " + host + ":" + port + " holds "
+                        + existing + " keys; the benchmark needs an empty database (choose another with --db)");
+            }
+            try {
+                long started = System.nanoTime();
+                seed(redis, keys, progress);
+                long seedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                progress.accept("seeded " + keys + " keys in " + seedMs + " ms");
+                double[] listing = new double[rounds];
+                double[] bare = new double[rounds];
+                double[] cli = new double[rounds];
+                double[] first = new double[rounds];
+                long rss = 0;
+                String cliNote = "";
+                boolean cliSkipped = false;
+                for (int round = 0; round < rounds; round++) {
+                    bare[round] = bareScan(redis, keys);
+                    Listing run = listing(redis, keys);
+                    listing[round] = run.ms();
+                    first[round] = run.firstRowsMs();
+                    rss = Math.max(rss, run.rssBytes());
+                    if (!cliSkipped) {
+                        Optional<Double> ms = redisCli(keys);
+                        if (ms.isPresent()) {
+                            cli[round] = ms.get();
+                        } else {
+                            cliSkipped = true;
+                            cliNote = "skipped: redis-cli not found";
+                        }
+                    }
+                    progress.accept(String.format(java.util.Locale.ROOT,
+                            "round %d: listing %.0f ms, bare SCAN %.0f ms%s", round + 1, listing[round], bare[round],
+                            cliSkipped ? "" : String.format(java.util.Locale.ROOT, ", redis-cli %.0f ms", cli[round])));
+                }
+                return new Result(keys, seedMs, median(listing), median(bare),
+                        cliSkipped ? Optional.empty() : Optional.of(median(cli)), cliNote, median(first), rss);
+            } finally {
+                redis.flushDB();
+            }
+        }
+    }
+
+    private record Listing(double ms, double firstRowsMs, long rssBytes) {
+    }
+
+    private static Listing listing(JedisPooled redis, long expected) {
+        List<KeyInfo> table = new ArrayList<>();
+        long[] firstRowsAt = {0};
+        long started = System.nanoTime();
+        ScanProgress progress = new KeyScanner(redis).scan(ScanRequest.all(), (page, p) -> {
+            table.addAll(page);
+            if (firstRowsAt[0] == 0 && table.size() >= FIRST_ROWS) {
+                firstRowsAt[0] = System.nanoTime();
+            }
+        });
+        long ended = System.nanoTime();
+        if (progress.listed() != expected) {
+            throw new RingsideException("The listing found " + progress.listed() + " keys, expected " + expected);
+        }
+        long rss = rssBytes();
+        table.clear();
+        return new Listing((ended - started) / 1e6, (firstRowsAt[0] - started) / 1e6, rss);
+    }
+
+    private static double bareScan(JedisPooled redis, long expected) {
+        ScanParams params = new ScanParams().count(ScanRequest.DEFAULT_COUNT);
+        long started = System.nanoTime();
+        long names = 0;
+        byte[] cursor = ScanParams.SCAN_POINTER_START_BINARY;
+        do {
+            ScanResult<byte[]> result = redis.scan(cursor, params);
+            names += result.getResult().size();
+            cursor = result.getCursorAsBytes();
+        } while (!Arrays.equals(cursor, ScanParams.SCAN_POINTER_START_BINARY));
+        double ms = (System.nanoTime() - started) / 1e6;
+        if (names < expected) {
+            throw new RingsideException("The bare SCAN loop found " + names + " keys, expected " + expected);
+        }
+        return ms;
+    }
+
+    private Optional<Double> redisCli(long expected) {
+        Optional<Path> cli = Executables.onPath("redis-cli");
+        if (cli.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(cli.get().toString(), "-h", host, "-p", String.valueOf(port),
+                    "-n", String.valueOf(database), "--scan").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long lines = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = process.getInputStream()) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+            }
+            int exit = process.waitFor();
+            double ms = (System.nanoTime() - started) / 1e6;
+            if (exit != 0 || lines < expected) {
+                throw new RingsideException("redis-cli --scan exited " + exit + " after " + lines + " keys");
+            }
+            return Optional.of(ms);
+        } catch (IOException e) {
+            throw new RingsideException("Cannot run " + cli.get() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RingsideException("Interrupted while running redis-cli");
+        }
+    }
+
+    /** 60 % strings, 10 % each hashes, lists, sets and sorted sets; every key whose index ends in 0-2 has a TTL. */
+    static void seed(JedisPooled redis, long keys, Consumer<String> progress) {
+        int batch = 5000;
+        for (long from = 0; from < keys; from += batch) {
+            try (Pipeline pipeline = redis.pipelined()) {
+                for (long i = from; i < Math.min(keys, from + batch); i++) {
+                    byte[] key = ("bench:" + (i % 97) + ":" + i).getBytes(StandardCharsets.US_ASCII);
+                    byte[] value = ("value-" + i).getBytes(StandardCharsets.US_ASCII);
+                    switch ((int) ((i / 10) % 10)) {
+                        case 0, 1, 2, 3, 4, 5 -> pipeline.set(key, value);
+                        case 6 -> pipeline.hset(key, "f".getBytes(StandardCharsets.US_ASCII), value);
+                        case 7 -> pipeline.rpush(key, value, value);
+                        case 8 -> pipeline.sadd(key, value);
+                        default -> pipeline.zadd(key, i, value);
+                    }
+                    if (i % 10 < 3) {
+                        pipeline.pexpire(key, TTL_MS);
+                    }
+                }
+                pipeline.sync();
+            }
+            if ((from / batch) % 40 == 0) {
+                progress.accept("seeding " + from + "/" + keys);
+            }
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The resident set size of this process, from {@code /proc/self/status}; 0 where there is none. */
+    static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+}
