@@ -10,20 +10,16 @@ import io.ringside.core.redis.KeyFailure;
 import io.ringside.core.redis.KeyText;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /** What {@code evict} and {@code ttl} share: the key admin of the profile, keys from the command line, reporting. */
 final class KeyAdminSupport {
-
-    /** Profiles are not read-only yet; the profile guard plugs in here. */
-    static final BooleanSupplier NOT_READ_ONLY = () -> false;
 
     private KeyAdminSupport() {
     }
 
     static KeyAdmin admin(Main main, Backends backends) {
         return new KeyAdmin(backends.redis(), new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile()),
-                NOT_READ_ONLY);
+                backends.accessGuard()::readOnly);
     }
 
     /** Keys as typed, escapes ({@code \xNN}, {@code \t}, ...) resolved to the bytes they name. */

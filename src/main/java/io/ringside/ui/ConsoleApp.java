@@ -37,6 +37,7 @@ public final class ConsoleApp extends Application {
                 named.get(VIEW));
         executor = new UiTaskExecutor();
         window = create(settings, executor, stage, new FxSecretPrompt(() -> stage));
+        window.hostJobWorker();
         window.show(stage, Platform::exit);
     }
 

@@ -22,6 +22,7 @@ import io.ringside.ui.shell.PageRegistry;
 import io.ringside.ui.shell.ShellView;
 import io.ringside.ui.shell.ShellViewModel;
 import io.ringside.ui.stack.StackGateway;
+import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackView;
 import io.ringside.ui.stack.StackViewModel;
 import io.ringside.ui.util.ControllerFactory;
@@ -62,6 +63,7 @@ public final class MainWindow {
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
+    private LocalWorker localWorker;
     private Stage stage;
     private Stage profilesStage;
 
@@ -186,8 +188,25 @@ public final class MainWindow {
         return profilesViewModel;
     }
 
+    /**
+     * Hosts a job worker in this process while the local stack is up and no other worker is alive
+     * (the console proper; snapshot mode and UI tests do without).
+     */
+    public void hostJobWorker() {
+        localWorker = new LocalWorker(connection, settings.dataFolder(), executor);
+        Runnable update = () -> localWorker.stackUp(shellViewModel.activeProfileProperty().get().isLocal()
+                && (stackViewModel.modeProperty().get() == StackMode.RUNNING
+                || stackViewModel.modeProperty().get() == StackMode.ATTACHED));
+        stackViewModel.modeProperty().addListener((obs, old, mode) -> update.run());
+        shellViewModel.activeProfileProperty().addListener((obs, old, profile) -> update.run());
+        update.run();
+    }
+
     /** Closes the active profile's clients; blocks briefly, call when the window is gone. */
     public void close() {
+        if (localWorker != null) {
+            localWorker.stop();
+        }
         connection.close();
     }
 }

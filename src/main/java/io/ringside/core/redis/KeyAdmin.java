@@ -2,6 +2,7 @@ package io.ringside.core.redis;
 
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
+import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.kafka.AuditLog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,7 +165,8 @@ public final class KeyAdmin {
     private void guard(String action, String target, String what) {
         if (readOnly.getAsBoolean()) {
             audit.record(action, target, 0, REFUSED);
-            throw new ReadOnlyProfileException(what);
+            throw new ReadOnlyProfileException("Refused: the connection profile is read-only, so " + what
+                    + " is not allowed (clear the read-only flag in Connections to allow changes)");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ringside.core.redis;
 
+import io.ringside.core.connect.ReadOnlyProfileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
