@@ -174,13 +174,16 @@ public final class SnapshotMode {
                 + buffered.getHeight() + ")");
     }
 
-    /** Without a display, JavaFX runs on Monocle's headless platform with software rendering. */
-    static void configureHeadlessIfNoDisplay() {
+    /**
+     * Without a display, JavaFX runs on Monocle's headless platform with software rendering; call
+     * before the toolkit starts. Returns true when it switched to headless.
+     */
+    public static boolean configureHeadlessIfNoDisplay() {
         boolean display = present(System.getenv("DISPLAY")) || present(System.getenv("WAYLAND_DISPLAY"))
                 || System.getProperty("os.name", "").toLowerCase().contains("win")
                 || System.getProperty("os.name", "").toLowerCase().contains("mac");
         if (display || System.getProperty("glass.platform") != null) {
-            return;
+            return false;
         }
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
@@ -188,6 +191,7 @@ public final class SnapshotMode {
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
         System.setProperty("headless.geometry", "1280x800-32");
+        return true;
     }
 
     private static boolean present(String value) {
