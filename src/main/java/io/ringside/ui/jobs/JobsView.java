@@ -160,7 +160,8 @@ public final class JobsView {
             showDetails();
         });
         viewModel.onBatch(changed -> {
-            if (changed.contains(viewModel.selectedProperty().get())) {
+            JobRow shown = viewModel.selectedProperty().get();
+            if (shown != null && changed.contains(shown)) {
                 showDetails();
             }
         });
