@@ -3,6 +3,7 @@ package io.ringside.ui.jobs;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.JobTopics;
 import io.ringside.core.jobs.ProgressEvent;
+import io.ringside.ui.cluster.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.DialogService;
@@ -167,7 +168,7 @@ public final class JobsViewModel implements PageLoad {
 
     private void offline(Exception cause) {
         feedOnline.set(false);
-        feedStatus.set("Progress feed offline: Kafka does not answer" + (cause == null ? "" : " (" + firstLine(cause) + ")")
+        feedStatus.set("Progress feed offline: Kafka does not answer" + (cause == null ? "" : " (" + Errors.firstLine(cause) + ")")
                 + ". Rows show the last known state; retrying every " + PROBE_EVERY.toSeconds() + " s.");
     }
 
@@ -223,13 +224,13 @@ public final class JobsViewModel implements PageLoad {
             try {
                 gateway.cancel(row.jobId());
             } catch (RuntimeException e) {
-                gateway.audit("job.cancel", target, "failed: " + firstLine(e));
+                gateway.audit("job.cancel", target, "failed: " + Errors.firstLine(e));
                 throw e;
             }
             gateway.audit("job.cancel", target, "requested");
         }).withTitle("Cancelling job " + target)
                 .onSuccess(v -> message.set("Cancel requested for " + row.source()))
-                .onFailure(e -> message.set("Cancel failed: " + firstLine(e)))
+                .onFailure(e -> message.set("Cancel failed: " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
 
@@ -250,7 +251,7 @@ public final class JobsViewModel implements PageLoad {
             return request;
         }).withTitle("Retrying job " + row.jobId())
                 .onSuccess(r -> message.set("Submitted again as job " + r.jobId()))
-                .onFailure(e -> message.set("Retry failed: " + firstLine(e)))
+                .onFailure(e -> message.set("Retry failed: " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
 
@@ -311,10 +312,5 @@ public final class JobsViewModel implements PageLoad {
     @Override
     public ReadOnlyStringProperty loadErrorProperty() {
         return loadError.getReadOnlyProperty();
-    }
-
-    static String firstLine(Throwable error) {
-        String text = error.getMessage() == null ? error.toString() : error.getMessage();
-        return text.lines().findFirst().orElse(text);
     }
 }

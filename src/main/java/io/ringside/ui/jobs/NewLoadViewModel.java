@@ -3,6 +3,7 @@ package io.ringside.ui.jobs;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
+import io.ringside.ui.cluster.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class NewLoadViewModel {
                 })
                 .onFailure(e -> {
                     busy.set(false);
-                    error.set(JobsViewModel.firstLine(e));
+                    error.set(Errors.firstLine(e));
                 })
                 .executeWith(jobs.executor());
     }
@@ -83,7 +84,7 @@ public final class NewLoadViewModel {
         try {
             options = options(load);
         } catch (IllegalArgumentException e) {
-            error.set(JobsViewModel.firstLine(e));
+            error.set(Errors.firstLine(e));
             return;
         }
         JobRequest request = jobs.gateway().request(load.kind(), List.of(load.file().toString()), options);
@@ -94,7 +95,7 @@ public final class NewLoadViewModel {
             if (failure == null) {
                 open.set(false);
             } else {
-                error.set("Not submitted: " + JobsViewModel.firstLine(failure));
+                error.set("Not submitted: " + Errors.firstLine(failure));
             }
         });
     }
