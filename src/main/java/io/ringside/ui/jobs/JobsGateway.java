@@ -22,6 +22,14 @@ public interface JobsGateway {
         /** Why the feed stopped on its own, or null while it runs. */
         Exception failure();
 
+        /**
+         * True when the connection now points elsewhere than the feed does (another profile, or
+         * a local stack whose ports were only known once it was up): the feed must be reopened.
+         */
+        default boolean stale() {
+            return false;
+        }
+
         @Override
         void close();
     }

@@ -128,14 +128,23 @@ public final class JobsViewModel implements PageLoad {
 
     private void scheduleProbe() {
         int scheduled = generation;
+        JobsGateway.Feed current = feed;
         probe = executor.schedule(PROBE_EVERY, BackgroundTask.wrap(() -> {
-            JobsGateway.Feed current = feed;
+            if (current != null && current.stale()) {
+                return null;
+            }
             return current != null && current.failure() != null ? Boolean.FALSE : gateway.feedReachable();
         }).onSuccess(reachable -> {
             if (!active || scheduled != generation) {
                 return;
             }
-            if (!reachable) {
+            if (reachable == null) {
+                closeFeed();
+                rows.clear();
+                byId.clear();
+                selected.set(null);
+                connect();
+            } else if (!reachable) {
                 offline(null);
                 closeFeed();
             } else if (feed == null) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -23,6 +24,8 @@ import java.util.function.Supplier;
  * folder holds the spools of progress and audit events written while Kafka was away.
  */
 public final class KafkaJobsGateway implements JobsGateway {
+
+    private static final String BOOTSTRAP = "bootstrap.servers";
 
     private final Supplier<Map<String, Object>> kafka;
     private final Path dataFolder;
@@ -48,11 +51,17 @@ public final class KafkaJobsGateway implements JobsGateway {
 
     @Override
     public Feed follow(Instant since, Consumer<ProgressEvent> listener) {
-        ProgressFeed feed = new ProgressFeed(kafka.get(), since, listener);
+        Map<String, Object> properties = kafka.get();
+        ProgressFeed feed = new ProgressFeed(properties, since, listener);
         return new Feed() {
             @Override
             public Exception failure() {
                 return feed.failure();
+            }
+
+            @Override
+            public boolean stale() {
+                return !Objects.equals(properties.get(BOOTSTRAP), kafka.get().get(BOOTSTRAP));
             }
 
             @Override

@@ -123,6 +123,26 @@ class JobsViewModelTest {
     }
 
     @Test
+    void aFeedThatPointsElsewhereNowIsReopenedWithTheRowsOfTheNewOne() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        gateway.emit(event(UUID.randomUUID(), 1, JobState.RUNNING, 1, 10));
+        executor.runScheduled();
+        assertEquals(1, vm.rows().size(), "a probe of a current feed changes nothing");
+        assertEquals(1, gateway.opened);
+
+        gateway.stale = true;
+        executor.runScheduled();
+        assertEquals(2, gateway.opened);
+        assertEquals(1, gateway.closed);
+        assertTrue(vm.rows().isEmpty(), "the other Kafka's jobs are gone");
+        gateway.stale = false;
+        UUID fresh = UUID.randomUUID();
+        gateway.emit(event(fresh, 1, JobState.RUNNING, 1, 10));
+        assertEquals(List.of(fresh), vm.rows().stream().map(JobRow::jobId).toList());
+    }
+
+    @Test
     void cancelAsksFirstThenCancelsAndAudits() {
         JobsViewModel vm = viewModel(executor);
         vm.activate();

@@ -23,6 +23,7 @@ public final class FakeJobsGateway implements JobsGateway {
     public boolean reachable = true;
     public RuntimeException failFollow;
     public Exception feedFailure;
+    public boolean stale;
     public Instant followedSince;
     public int opened;
     public int closed;
@@ -40,6 +41,11 @@ public final class FakeJobsGateway implements JobsGateway {
             @Override
             public Exception failure() {
                 return feedFailure;
+            }
+
+            @Override
+            public boolean stale() {
+                return stale;
             }
 
             @Override
