@@ -17,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
             BenchClusterUiCommand.class,
             BenchProgressCommand.class,
             BenchKeysCommand.class,
+            BenchUiProgressCommand.class,
         })
 public final class BenchCommand {
 

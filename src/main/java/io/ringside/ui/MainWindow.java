@@ -14,6 +14,9 @@ import io.ringside.ui.cluster.CassandraClusterGateway;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.connect.ConnectionStatusViewModel;
+import io.ringside.ui.jobs.JobsView;
+import io.ringside.ui.jobs.JobsViewModel;
+import io.ringside.ui.jobs.KafkaJobsGateway;
 import io.ringside.ui.profiles.ProfilesView;
 import io.ringside.ui.profiles.ProfilesViewModel;
 import io.ringside.ui.profiles.StoreProfileGateway;
@@ -60,6 +63,7 @@ public final class MainWindow {
     private final StackViewModel stackViewModel;
     private final ConnectionStatusViewModel connectionStatus;
     private final ClusterViewModel clusterViewModel;
+    private final JobsViewModel jobsViewModel;
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
@@ -85,6 +89,7 @@ public final class MainWindow {
         this.connectionStatus = new ConnectionStatusViewModel(connection::check, executor);
         this.clusterViewModel = new ClusterViewModel(new CassandraClusterGateway(new CassandraServices(connection::cql)),
                 executor);
+        this.jobsViewModel = new JobsViewModel(KafkaJobsGateway.of(connection, settings.dataFolder()), executor, dialogs);
         this.pages = pages();
         this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
                 new ConsolePreferences(settings.dataFolder()), connectionStatus, tasks, executor, profile,
@@ -104,8 +109,9 @@ public final class MainWindow {
                         ClusterView.class, () -> new ClusterView(clusterViewModel))
                 .add(Page.placeholder("cache", "Cache",
                         "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."))
-                .add(Page.placeholder("jobs", "Jobs",
-                        "Dataset and PM2.5 loads: start, live progress bars fed by Kafka, cancel, history."))
+                .add(Page.of("jobs", "Jobs", JobsView.FXML, jobsViewModel,
+                        "Dataset and PM2.5 loads: start, live progress bars fed by Kafka, cancel, history."),
+                        JobsView.class, () -> new JobsView(jobsViewModel))
                 .add(Page.placeholder("trends", "Trends",
                         "PM2.5 charts per location through the cache: average with min/max band, AQI bands."))
                 .add(Page.placeholder("streams", "Streams",

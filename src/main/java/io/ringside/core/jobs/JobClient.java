@@ -213,6 +213,32 @@ public final class JobClient {
         }
     }
 
+    /**
+     * True when the progress topic answers within a few seconds. A consumer that lost its broker
+     * keeps retrying without a word, so a screen that follows the feed asks this to say "offline".
+     */
+    public boolean feedReachable() {
+        try (KafkaConsumer<String, String> consumer = KafkaClients.reader(kafka)) {
+            List<TopicPartition> partitions = JobHistory.partitions(consumer);
+            consumer.endOffsets(partitions, Duration.ofSeconds(3));
+            return !partitions.isEmpty();
+        } catch (KafkaException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The request of a job of the last day as it was submitted (options included), read back from
+     * the requests topic: what a retry resubmits, also for a job another process started.
+     */
+    public Optional<JobRequest> requestOf(UUID jobId) {
+        try {
+            return JobHistory.requestOf(kafka, jobId, clock.instant().minus(JobTopics.HISTORY));
+        } catch (KafkaException e) {
+            throw JobHistory.unreachable(kafka, e);
+        }
+    }
+
     /** True when the workers' group has at least one member (a worker is alive somewhere). */
     public boolean workerAlive() {
         Map<String, Object> props = new java.util.HashMap<>(kafka);

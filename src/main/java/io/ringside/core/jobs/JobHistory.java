@@ -67,6 +67,34 @@ final class JobHistory {
         return jobs;
     }
 
+    /** The job's request from {@code ringside.jobs.requests} (same key, so the same partitioner). */
+    static Optional<JobRequest> requestOf(Map<String, Object> kafka, UUID jobId, Instant since) {
+        try (KafkaConsumer<String, String> consumer = KafkaClients.reader(kafka)) {
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.JOB_REQUESTS, Duration.ofSeconds(5));
+            if (infos == null || infos.isEmpty()) {
+                return Optional.empty();
+            }
+            TopicPartition partition = new TopicPartition(Topics.JOB_REQUESTS, JobTopics.partitionOf(jobId, infos.size()));
+            List<TopicPartition> partitions = List.of(partition);
+            seek(consumer, partitions, since);
+            long end = consumer.endOffsets(partitions, Duration.ofSeconds(5)).get(partition);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            String key = jobId.toString();
+            while (consumer.position(partition, Duration.ofSeconds(5)) < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        try {
+                            return Optional.of(Json.mapper().readValue(record.value(), JobRequest.class));
+                        } catch (JsonProcessingException e) {
+                            return Optional.empty();
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     static Optional<ProgressEvent> latest(Map<String, Object> kafka, UUID jobId, Instant since) {
         return eventsOf(kafka, jobId, since).stream().max(Comparator.comparingLong(ProgressEvent::seq));
     }

@@ -191,7 +191,8 @@ public final class ClusterUiBenchmark {
         return new NodeFigures(pauses, (shown - driverSaw) / 1e6, (shown - stopAsked) / 1e6);
     }
 
-    private static void startToolkit() {
+    /** Starts the JavaFX toolkit unless it runs already; also for the other screens' benchmarks. */
+    public static void startToolkit() {
         try {
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
@@ -204,7 +205,8 @@ public final class ClusterUiBenchmark {
         Platform.setImplicitExit(false);
     }
 
-    private static <T> T onFx(Callable<T> action) {
+    /** Runs {@code action} on the FX thread and waits for its result. */
+    public static <T> T onFx(Callable<T> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -1,0 +1,321 @@
+package io.ringside.ui.jobs;
+
+import io.ringside.core.jobs.JobState;
+import io.ringside.core.jobs.ProgressEvent;
+import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.Fxml;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** Controller of {@code fxml/jobs/JobsView.fxml}: binds to {@link JobsViewModel}, forwards clicks. */
+public final class JobsView {
+
+    public static final String FXML = "/fxml/jobs/JobsView.fxml";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final JobsViewModel viewModel;
+    private final NewLoadViewModel newLoad;
+    private final LoadFileChooser chooser;
+
+    @FXML
+    private Label feedStatus;
+    @FXML
+    private VBox offlineBanner;
+    @FXML
+    private Label offlineText;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Button retryButton;
+    @FXML
+    private Label message;
+    @FXML
+    private VBox newLoadPane;
+    @FXML
+    private Label loadFile;
+    @FXML
+    private Label loadDetected;
+    @FXML
+    private Label loadNameLabel;
+    @FXML
+    private TextField loadName;
+    @FXML
+    private Label loadLocationLabel;
+    @FXML
+    private TextField loadLocation;
+    @FXML
+    private Label loadOptionLabel;
+    @FXML
+    private TextField loadOption;
+    @FXML
+    private Label loadError;
+    @FXML
+    private Button loadSubmit;
+    @FXML
+    private TableView<JobRow> jobTable;
+    @FXML
+    private TableColumn<JobRow, JobState> stateColumn;
+    @FXML
+    private TableColumn<JobRow, String> kindColumn;
+    @FXML
+    private TableColumn<JobRow, String> sourceColumn;
+    @FXML
+    private TableColumn<JobRow, Double> progressColumn;
+    @FXML
+    private TableColumn<JobRow, String> phaseColumn;
+    @FXML
+    private TableColumn<JobRow, String> amountColumn;
+    @FXML
+    private TableColumn<JobRow, String> rateColumn;
+    @FXML
+    private TableColumn<JobRow, String> etaColumn;
+    @FXML
+    private TableColumn<JobRow, String> errorsColumn;
+    @FXML
+    private TableColumn<JobRow, String> userColumn;
+    @FXML
+    private Label detailsTitle;
+    @FXML
+    private Label detailsSummary;
+    @FXML
+    private ListView<String> timeline;
+    @FXML
+    private Label rejectedTitle;
+    @FXML
+    private ListView<String> rejected;
+
+    /** The screen on its own, outside the shell: for the benchmark and tests. */
+    public static Parent load(JobsViewModel viewModel, LoadFileChooser chooser) {
+        return Fxml.load(FXML, new ControllerFactory().register(JobsView.class, () -> new JobsView(viewModel, chooser)));
+    }
+
+    public JobsView(JobsViewModel viewModel) {
+        this(viewModel, null);
+    }
+
+    /** @param chooser null for the system's file chooser */
+    public JobsView(JobsViewModel viewModel, LoadFileChooser chooser) {
+        this.viewModel = viewModel;
+        this.newLoad = viewModel.newLoad();
+        this.chooser = chooser;
+    }
+
+    @FXML
+    private void initialize() {
+        feedStatus.textProperty().bind(viewModel.feedStatusProperty());
+        offlineBanner.visibleProperty().bind(viewModel.feedOnlineProperty().not());
+        offlineBanner.managedProperty().bind(offlineBanner.visibleProperty());
+        offlineText.textProperty().bind(viewModel.feedStatusProperty());
+        message.textProperty().bind(viewModel.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+
+        jobTable.setItems(viewModel.rows());
+        jobTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
+        stateColumn.setCellFactory(c -> new StateCell());
+        kindColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::kind));
+        sourceColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::source));
+        progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
+        progressColumn.setCellFactory(c -> new ProgressCell());
+        text(phaseColumn, JobRow::phaseProperty);
+        text(amountColumn, JobRow::amountProperty);
+        text(rateColumn, JobRow::rateProperty);
+        text(etaColumn, JobRow::etaProperty);
+        text(errorsColumn, JobRow::errorsProperty);
+        userColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::requestedBy));
+        amountColumn.getStyleClass().add("numeric");
+        rateColumn.getStyleClass().add("numeric");
+        etaColumn.getStyleClass().add("numeric");
+        errorsColumn.getStyleClass().add("numeric");
+
+        jobTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            viewModel.selectedProperty().set(row);
+            showDetails();
+        });
+        viewModel.onBatch(changed -> {
+            JobRow shown = viewModel.selectedProperty().get();
+            if (shown != null && changed.contains(shown)) {
+                showDetails();
+            }
+        });
+        showDetails();
+
+        newLoadPane.visibleProperty().bind(newLoad.openProperty());
+        newLoadPane.managedProperty().bind(newLoadPane.visibleProperty());
+        loadFile.textProperty().bind(newLoad.fileProperty());
+        loadDetected.textProperty().bind(Bindings.createStringBinding(() -> newLoad.detectedProperty().get() == null
+                ? (newLoad.busyProperty().get() ? "Reading the file…" : "")
+                : newLoad.detectedProperty().get().description(), newLoad.detectedProperty(), newLoad.busyProperty()));
+        loadName.textProperty().bindBidirectional(newLoad.nameProperty());
+        loadLocation.textProperty().bindBidirectional(newLoad.locationProperty());
+        loadOption.textProperty().bindBidirectional(newLoad.optionProperty());
+        loadError.textProperty().bind(newLoad.errorProperty());
+        loadError.managedProperty().bind(loadError.textProperty().isNotEmpty());
+        newLoad.detectedProperty().addListener((obs, old, d) -> showForm(d));
+        showForm(null);
+        loadSubmit.disableProperty().bind(newLoad.busyProperty().or(newLoad.detectedProperty().isNull()));
+    }
+
+    private static void text(TableColumn<JobRow, String> column,
+                             Function<JobRow, ObservableValue<String>> property) {
+        column.setCellValueFactory(c -> property.apply(c.getValue()));
+    }
+
+    private void showForm(LoadDetector.DetectedLoad load) {
+        boolean dataset = load != null && load.dataset();
+        boolean location = load != null && load.needsLocation();
+        for (Node node : List.of(loadNameLabel, loadName)) {
+            node.setVisible(dataset);
+            node.setManaged(dataset);
+        }
+        for (Node node : List.of(loadLocationLabel, loadLocation)) {
+            node.setVisible(location);
+            node.setManaged(location);
+        }
+        loadOptionLabel.setText(dataset ? "Rate limit (MB/s)" : "Max rejected (%)");
+        loadOption.setPromptText(dataset ? "empty: as fast as Cassandra takes it" : "default 1");
+    }
+
+    private void showDetails() {
+        JobRow row = viewModel.selectedProperty().get();
+        cancelButton.setDisable(row == null || !row.cancellable());
+        retryButton.setDisable(row == null || !row.retryable());
+        if (row == null) {
+            detailsTitle.setText("Select a job for its details");
+            detailsSummary.setText("");
+            timeline.getItems().clear();
+            rejected.getItems().clear();
+            return;
+        }
+        ProgressEvent last = row.latest();
+        detailsTitle.setText(row.kind() + " " + row.jobId() + " · " + last.state().label());
+        detailsSummary.setText(String.join("\n", List.of(
+                "Source: " + String.join(", ", last.source()),
+                "Started by " + row.requestedBy() + " · latency p50 " + millis(last.p50Ms()) + ", p99 "
+                        + millis(last.p99Ms()),
+                last.message() == null ? "" : last.message())).strip());
+        List<String> entries = new ArrayList<>(row.timeline().stream().map(JobsView::timelineEntry).toList());
+        Collections.reverse(entries);
+        timeline.getItems().setAll(entries);
+        rejectedTitle.setText(last.errors() > last.rejected().size()
+                ? String.format(Locale.ROOT, "Rejected rows (first %d of %,d)", last.rejected().size(), last.errors())
+                : "Rejected rows");
+        rejected.getItems().setAll(last.rejected());
+    }
+
+    private static String millis(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.1f ms", value);
+    }
+
+    private static String timelineEntry(ProgressEvent e) {
+        return String.format(Locale.ROOT, "%s  #%d  %s  %s  %.0f%%%s", TIME.format(e.ts()), e.seq(), e.state().label(),
+                e.phase() == null ? "" : e.phase(), e.fraction() * 100, e.message() == null || e.message().isEmpty()
+                        ? "" : "  " + e.headline());
+    }
+
+    @FXML
+    private void onNewLoad() {
+        newLoad.start(chooser != null ? chooser : this::chooseWithDialog);
+    }
+
+    private Optional<Path> chooseWithDialog() {
+        FileChooser dialog = new FileChooser();
+        dialog.setTitle("Load a file");
+        dialog.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("PM2.5 CSV", "*.csv", "*.csv.gz"),
+                new FileChooser.ExtensionFilter("IDX datasets", "*-ubyte", "*-ubyte.gz", "*.idx", "*.idx.gz"));
+        File file = dialog.showOpenDialog(jobTable.getScene().getWindow());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    @FXML
+    private void onSubmitLoad() {
+        newLoad.submit();
+    }
+
+    @FXML
+    private void onCloseLoad() {
+        newLoad.close();
+    }
+
+    @FXML
+    private void onCancel() {
+        viewModel.cancel(viewModel.selectedProperty().get());
+    }
+
+    @FXML
+    private void onRetry() {
+        viewModel.retry(viewModel.selectedProperty().get());
+    }
+
+    /** The bar and its percentage; a failed or cancelled job's bar stops where the job did. */
+    private static final class ProgressCell extends TableCell<JobRow, Double> {
+
+        private final ProgressBar bar = new ProgressBar();
+        private final Label percent = new Label();
+        private final HBox box = new javafx.scene.layout.HBox(6, bar, percent);
+
+        ProgressCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            percent.getStyleClass().add("jobs-percent");
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(Double value, boolean empty) {
+            super.updateItem(value, empty);
+            if (empty || value == null) {
+                setGraphic(null);
+                return;
+            }
+            bar.setProgress(value);
+            percent.setText(String.format(Locale.ROOT, "%.0f%%", value * 100));
+            setGraphic(box);
+        }
+    }
+
+    /** The state as a colored word. */
+    private static final class StateCell extends TableCell<JobRow, JobState> {
+
+        @Override
+        protected void updateItem(JobState state, boolean empty) {
+            super.updateItem(state, empty);
+            getStyleClass().removeAll("job-running", "job-succeeded", "job-failed", "job-cancelled", "job-queued");
+            if (empty || state == null) {
+                setText(null);
+                return;
+            }
+            setText(state.label());
+            getStyleClass().add("job-" + state.label());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.ringside.ui.jobs;
+
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.jobs.JobClient;
+import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobRequest;
+import io.ringside.core.jobs.ProgressEvent;
+import io.ringside.core.jobs.ProgressFeed;
+import io.ringside.core.kafka.AuditLog;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The real gateway: {@link JobClient} and {@link ProgressFeed} over the active profile's Kafka
+ * properties, asked for on every call so a profile switch takes effect on the next one. The data
+ * folder holds the spools of progress and audit events written while Kafka was away.
+ */
+public final class KafkaJobsGateway implements JobsGateway {
+
+    private static final String BOOTSTRAP = "bootstrap.servers";
+
+    private final Supplier<Map<String, Object>> kafka;
+    private final Path dataFolder;
+    private final Supplier<String> profile;
+    private final Supplier<AccessGuard> guard;
+
+    public KafkaJobsGateway(Supplier<Map<String, Object>> kafka, Path dataFolder, Supplier<String> profile,
+                            Supplier<AccessGuard> guard) {
+        this.kafka = kafka;
+        this.dataFolder = dataFolder;
+        this.profile = profile;
+        this.guard = guard;
+    }
+
+    public static KafkaJobsGateway of(ActiveConnection connection, Path dataFolder) {
+        return new KafkaJobsGateway(connection::kafkaProperties, dataFolder, () -> connection.profile().id(),
+                connection::accessGuard);
+    }
+
+    private JobClient client() {
+        return new JobClient(kafka.get(), dataFolder);
+    }
+
+    @Override
+    public Feed follow(Instant since, Consumer<ProgressEvent> listener) {
+        Map<String, Object> properties = kafka.get();
+        ProgressFeed feed = new ProgressFeed(properties, since, listener);
+        return new Feed() {
+            @Override
+            public Exception failure() {
+                return feed.failure();
+            }
+
+            @Override
+            public boolean stale() {
+                return !Objects.equals(properties.get(BOOTSTRAP), kafka.get().get(BOOTSTRAP));
+            }
+
+            @Override
+            public void close() {
+                feed.close();
+            }
+        };
+    }
+
+    @Override
+    public boolean feedReachable() {
+        return client().feedReachable();
+    }
+
+    @Override
+    public JobRequest request(JobKind kind, List<String> source, Map<String, String> options) {
+        return client().request(kind, source, options);
+    }
+
+    @Override
+    public void submit(JobRequest request) {
+        guard.get().checkWritable("start a " + request.kind().label() + " job");
+        client().submit(request);
+    }
+
+    @Override
+    public void cancel(UUID jobId) {
+        guard.get().checkWritable("cancel a job");
+        client().cancel(jobId);
+    }
+
+    @Override
+    public Optional<JobRequest> requestOf(UUID jobId) {
+        return client().requestOf(jobId);
+    }
+
+    @Override
+    public void audit(String action, String target, String outcome) {
+        new AuditLog(dataFolder, kafka.get(), profile.get()).record(action, target, 1, outcome);
+    }
+}

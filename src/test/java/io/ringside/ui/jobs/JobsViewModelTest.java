@@ -1,0 +1,221 @@
+package io.ringside.ui.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobOptions;
+import io.ringside.core.jobs.JobRequest;
+import io.ringside.core.jobs.JobState;
+import io.ringside.core.jobs.JobUnit;
+import io.ringside.core.jobs.ProgressEvent;
+import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.testing.FakeJobsGateway;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JobsViewModelTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    private final FakeJobsGateway gateway = new FakeJobsGateway();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final FakeDialogService dialogs = new FakeDialogService();
+
+    private JobsViewModel viewModel(TaskExecutor on) {
+        return new JobsViewModel(gateway, on, dialogs, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static ProgressEvent event(UUID job, long seq, JobState state, long done, long total) {
+        return new ProgressEvent(job, seq, NOW.plusSeconds(seq), JobKind.LOAD_PM25, List.of("/data/beijing.csv"), "alice",
+                state, "writing", JobUnit.ROWS, done, total, 1200.0, 8.0, 3, List.of("beijing.csv:17: bad date"), 1.5,
+                9.0, state == JobState.FAILED ? "too many rejected rows\nsee rejected" : "");
+    }
+
+    @Test
+    void replaysTheLastDayAndFoldsEventsIntoOneRowPerJobIgnoringOlderOnes() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        assertEquals(NOW.minus(Duration.ofHours(24)), gateway.followedSince);
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        gateway.emit(event(a, 0, JobState.QUEUED, 0, 0));
+        gateway.emit(event(a, 2, JobState.RUNNING, 500, 1000));
+        gateway.emit(event(a, 1, JobState.RUNNING, 100, 1000));
+        gateway.emit(event(b, 5, JobState.RUNNING, 10, 40));
+
+        assertEquals(2, vm.rows().size());
+        assertEquals(b, vm.rows().get(0).jobId(), "newest job first");
+        JobRow row = vm.row(a);
+        assertEquals(0.5, row.progressProperty().get(), 1e-9);
+        assertEquals("500 rows / 1,000 rows", row.amountProperty().get());
+        assertEquals("1,200 rows/s", row.rateProperty().get());
+        assertEquals("8s", row.etaProperty().get());
+        assertEquals("3", row.errorsProperty().get());
+        assertEquals("alice", row.requestedBy());
+        assertEquals(List.of(0L, 2L), row.timeline().stream().map(ProgressEvent::seq).toList());
+        assertTrue(vm.feedOnlineProperty().get());
+        assertTrue(vm.loadedProperty().get());
+    }
+
+    @Test
+    void eventsArrivingFasterThanTheBatchIntervalReachTheUiInOneUpdate() {
+        QueuedUi ui = new QueuedUi();
+        JobsViewModel vm = viewModel(ui);
+        vm.activate();
+        ui.pending.clear();
+        UUID job = UUID.randomUUID();
+        for (int i = 0; i < 1000; i++) {
+            gateway.emit(event(job, i, JobState.RUNNING, i, 1000));
+        }
+        assertEquals(1, ui.pending.size(), "one UI update for the whole burst");
+        assertTrue(vm.rows().isEmpty(), "nothing changes off the UI thread");
+        List<Integer> batches = new ArrayList<>();
+        vm.onBatch(rows -> batches.add(rows.size()));
+        ui.runPending();
+        assertEquals(List.of(1), batches);
+        assertEquals(999, vm.row(job).latest().seq());
+        gateway.emit(event(job, 1000, JobState.SUCCEEDED, 1000, 1000));
+        assertEquals(JobState.RUNNING, vm.row(job).stateProperty().get(), "waits for the next UI update");
+        ui.runPending();
+        assertEquals(JobState.SUCCEEDED, vm.row(job).stateProperty().get());
+        assertEquals(List.of(1, 1), batches);
+    }
+
+    @Test
+    void anUnreachableFeedIsShownOfflineAndReconnectsWhenKafkaIsBack() {
+        gateway.failFollow = new IllegalStateException("Kafka at 127.0.0.1:9092 is unreachable: timeout");
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        assertFalse(vm.feedOnlineProperty().get());
+        assertTrue(vm.feedStatusProperty().get().contains("offline"), vm.feedStatusProperty().get());
+        assertTrue(vm.loadedProperty().get(), "an offline feed is a state the page shows, not a failed load");
+
+        gateway.failFollow = null;
+        executor.runScheduled();
+        assertTrue(vm.feedOnlineProperty().get());
+        assertEquals(1, gateway.opened);
+
+        gateway.reachable = false;
+        executor.runScheduled();
+        assertFalse(vm.feedOnlineProperty().get());
+        assertEquals(1, gateway.closed);
+        gateway.reachable = true;
+        executor.runScheduled();
+        assertTrue(vm.feedOnlineProperty().get());
+        assertEquals(2, gateway.opened);
+
+        vm.deactivate();
+        assertEquals(2, gateway.closed);
+        assertTrue(executor.scheduledDelays().isEmpty(), "no probe while hidden");
+    }
+
+    @Test
+    void aFeedThatPointsElsewhereNowIsReopenedWithTheRowsOfTheNewOne() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        gateway.emit(event(UUID.randomUUID(), 1, JobState.RUNNING, 1, 10));
+        executor.runScheduled();
+        assertEquals(1, vm.rows().size(), "a probe of a current feed changes nothing");
+        assertEquals(1, gateway.opened);
+
+        gateway.stale = true;
+        executor.runScheduled();
+        assertEquals(2, gateway.opened);
+        assertEquals(1, gateway.closed);
+        assertTrue(vm.rows().isEmpty(), "the other Kafka's jobs are gone");
+        gateway.stale = false;
+        UUID fresh = UUID.randomUUID();
+        gateway.emit(event(fresh, 1, JobState.RUNNING, 1, 10));
+        assertEquals(List.of(fresh), vm.rows().stream().map(JobRow::jobId).toList());
+    }
+
+    @Test
+    void cancelAsksFirstThenCancelsAndAudits() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID job = UUID.randomUUID();
+        gateway.emit(event(job, 1, JobState.RUNNING, 1, 10));
+
+        vm.cancel(vm.row(job));
+        assertEquals(1, dialogs.asked().size());
+        assertTrue(gateway.cancelled.isEmpty(), "declined");
+
+        dialogs.answering(true);
+        vm.cancel(vm.row(job));
+        assertEquals(List.of(job), gateway.cancelled);
+        assertEquals(List.of("job.cancel " + job + " requested"), gateway.audited);
+
+        gateway.emit(event(job, 2, JobState.CANCELLED, 1, 10));
+        assertFalse(vm.row(job).cancellable());
+        vm.cancel(vm.row(job));
+        assertEquals(1, gateway.cancelled.size(), "a finished job is not cancelled again");
+    }
+
+    @Test
+    void retrySubmitsAFailedJobAgainWithItsOriginalOptions() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID job = UUID.randomUUID();
+        gateway.requests.put(job, new JobRequest(job, JobKind.LOAD_PM25, List.of("/data/beijing.csv"),
+                Map.of(JobOptions.LOCATION, "Beijing"), "alice", NOW));
+        gateway.emit(event(job, 1, JobState.RUNNING, 1, 10));
+        vm.retry(vm.row(job));
+        assertTrue(gateway.submitted.isEmpty(), "a running job is not retried");
+
+        gateway.emit(event(job, 2, JobState.FAILED, 1, 10));
+        vm.retry(vm.row(job));
+        assertEquals(1, gateway.submitted.size());
+        JobRequest again = gateway.submitted.get(0);
+        assertFalse(again.jobId().equals(job));
+        assertEquals(JobKind.LOAD_PM25, again.kind());
+        assertEquals(List.of("/data/beijing.csv"), again.source());
+        assertEquals("Beijing", again.option(JobOptions.LOCATION));
+        assertTrue(vm.messageProperty().get().contains(again.jobId().toString()));
+    }
+
+    /** Runs work at once but keeps UI actions until the test runs them: the FX queue, by hand. */
+    static final class QueuedUi implements TaskExecutor {
+        final List<Runnable> pending = new ArrayList<>();
+        final List<Duration> delays = new ArrayList<>();
+        private final CurrentThreadTaskExecutor work = new CurrentThreadTaskExecutor();
+
+        @Override
+        public <T> Cancellable execute(BackgroundTask<T> task) {
+            return work.execute(task);
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, BackgroundTask<?> task) {
+            return work.schedule(delay, task);
+        }
+
+        @Override
+        public void runOnUi(Duration delay, Runnable action) {
+            delays.add(delay);
+            pending.add(action);
+        }
+
+        void runPending() {
+            List<Runnable> due = new ArrayList<>(pending);
+            pending.clear();
+            due.forEach(Runnable::run);
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    }
+}
