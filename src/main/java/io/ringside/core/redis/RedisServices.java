@@ -1,6 +1,8 @@
 package io.ringside.core.redis;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.kafka.AuditLog;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -18,22 +20,52 @@ public final class RedisServices {
     private final Supplier<JedisPooled> clients;
     private final Supplier<AuditLog> audit;
     private final BooleanSupplier readOnly;
+    private final Supplier<DatasetStore> datasets;
     private Bound bound;
 
     public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly) {
+        this(clients, audit, readOnly, null);
+    }
+
+    /** With {@code datasets}, cached dataset chunks are shown with their manifest entry. */
+    public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly,
+                         Supplier<DatasetStore> datasets) {
         this.clients = clients;
         this.audit = audit;
         this.readOnly = readOnly;
+        this.datasets = datasets;
     }
 
     /**
      * Over the active connection: its Redis, its read-only guard (asked on every action, so a
-     * switch to a read-only profile refuses at once) and an audit log of its profile.
+     * switch to a read-only profile refuses at once), an audit log of its profile, and its
+     * Cassandra for the manifest entries of cached dataset chunks.
      */
     public static RedisServices of(ActiveConnection connection, Path dataFolder) {
         return new RedisServices(connection::redis,
                 () -> new AuditLog(dataFolder, connection.kafkaProperties(), connection.profile().id()),
-                () -> connection.accessGuard().readOnly());
+                () -> connection.accessGuard().readOnly(), new StoreOfSession(connection::cql));
+    }
+
+    /** One dataset store per Cassandra session: a new store would check the schema again. */
+    private static final class StoreOfSession implements Supplier<DatasetStore> {
+        private final Supplier<CqlSession> sessions;
+        private CqlSession session;
+        private DatasetStore store;
+
+        StoreOfSession(Supplier<CqlSession> sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public synchronized DatasetStore get() {
+            CqlSession current = sessions.get();
+            if (current != session) {
+                session = current;
+                store = new DatasetStore(current);
+            }
+            return store;
+        }
     }
 
     private record Bound(JedisPooled redis, KeyScanner scanner, KeyAdmin admin, ValueReader values,
@@ -44,7 +76,8 @@ public final class RedisServices {
         JedisPooled redis = clients.get();
         if (bound == null || bound.redis() != redis) {
             KeyScanner scanner = new KeyScanner(redis);
-            bound = new Bound(redis, scanner, new KeyAdmin(redis, scanner, audit.get(), readOnly), new ValueReader(redis),
+            bound = new Bound(redis, scanner, new KeyAdmin(redis, scanner, audit.get(), readOnly),
+                    datasets == null ? new ValueReader(redis) : ValueReader.withDatasets(redis, datasets),
                     new ServerStats(redis));
         }
         return bound;

@@ -311,7 +311,8 @@ public final class CacheView {
     }
 
     private void initValue() {
-        valueTitle.textProperty().bind(value.titleProperty());
+        valueTitle.textProperty().bind(Bindings.when(value.titleProperty().isEmpty())
+                .then("Select a key to see its value").otherwise(value.titleProperty()));
         valueDetails.textProperty().bind(value.detailsProperty());
         valueText.textProperty().bind(value.textProperty());
         valueError.textProperty().bind(value.errorProperty());
