@@ -212,13 +212,8 @@ public final class CacheView {
         typeChooser.valueProperty().addListener((obs, old, type) ->
                 keys.typeFilterProperty().set(type == null || ALL_TYPES.equals(type) ? null : type));
         ObservableValue<KeyBrowserViewModel.ScanState> state = keys.stateProperty();
-        pauseButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> state.getValue() != KeyBrowserViewModel.ScanState.RUNNING, state));
-        resumeButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> state.getValue() != KeyBrowserViewModel.ScanState.PAUSED, state));
-        stopButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> state.getValue() != KeyBrowserViewModel.ScanState.RUNNING
-                        && state.getValue() != KeyBrowserViewModel.ScanState.PAUSED, state));
+        bindRunControls(state, KeyBrowserViewModel.ScanState.RUNNING, KeyBrowserViewModel.ScanState.PAUSED,
+                pauseButton, resumeButton, stopButton);
         scanProgress.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
                         "%,d listed · %,d of %,d examined (DBSIZE)%s", keys.rows().size(), keys.examinedProperty().get(),
                         keys.dbSizeProperty().get(), stateSuffix(state.getValue())),
@@ -389,13 +384,8 @@ public final class CacheView {
         evictProgress.progressProperty().bind(eviction.progressProperty());
         evictConfirmButton.disableProperty().bind(eviction.confirmableProperty().not());
         ObservableValue<EvictionViewModel.Phase> phase = eviction.phaseProperty();
-        evictPauseButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> phase.getValue() != EvictionViewModel.Phase.EVICTING, phase));
-        evictResumeButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> phase.getValue() != EvictionViewModel.Phase.PAUSED, phase));
-        evictCancelButton.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> phase.getValue() != EvictionViewModel.Phase.EVICTING
-                        && phase.getValue() != EvictionViewModel.Phase.PAUSED, phase));
+        bindRunControls(phase, EvictionViewModel.Phase.EVICTING, EvictionViewModel.Phase.PAUSED,
+                evictPauseButton, evictResumeButton, evictCancelButton);
         evictCloseButton.disableProperty().bind(evictCancelButton.disableProperty().not());
         previewButton.disableProperty().bind(evictCloseButton.disableProperty());
         evictPatternField.disableProperty().bind(evictCloseButton.disableProperty());
@@ -507,6 +497,15 @@ public final class CacheView {
     @FXML
     private void onEvictClose() {
         evictOverlay.setVisible(false);
+    }
+
+    /** Pause only while running, resume only while paused, stop (or cancel) while either. */
+    private static <T> void bindRunControls(ObservableValue<T> state, T running, T paused, Button pause,
+                                            Button resume, Button stop) {
+        pause.disableProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() != running, state));
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() != paused, state));
+        stop.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> state.getValue() != running && state.getValue() != paused, state));
     }
 
     private static void show(Node node, ObservableValue<Boolean> shown) {
