@@ -2,10 +2,13 @@ package io.ringside.core.redis;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.kafka.AuditLog;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.JedisPooled;
 
@@ -21,19 +24,32 @@ public final class RedisServices {
     private final Supplier<AuditLog> audit;
     private final BooleanSupplier readOnly;
     private final Supplier<DatasetStore> datasets;
+    private final Supplier<Map<String, Object>> kafka;
     private Bound bound;
 
     public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly) {
-        this(clients, audit, readOnly, null);
+        this(clients, audit, readOnly, null, null);
     }
 
-    /** With {@code datasets}, cached dataset chunks are shown with their manifest entry. */
+    /**
+     * With {@code datasets}, cached dataset chunks are shown with their manifest entry; with
+     * {@code kafka}, {@link #cacheStats} follows the application's cache counters.
+     */
     public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly,
-                         Supplier<DatasetStore> datasets) {
+                         Supplier<DatasetStore> datasets, Supplier<Map<String, Object>> kafka) {
         this.clients = clients;
         this.audit = audit;
         this.readOnly = readOnly;
         this.datasets = datasets;
+        this.kafka = kafka;
+    }
+
+    /** Follows {@code ringside.cache.stats} from now on; close it when the page is hidden. */
+    public CacheStatsFeed cacheStats(Consumer<CacheStatsMessage> listener) {
+        if (kafka == null) {
+            throw new IllegalStateException("No Kafka given for the application's cache statistics");
+        }
+        return new CacheStatsFeed(kafka.get(), listener);
     }
 
     /**
@@ -44,7 +60,8 @@ public final class RedisServices {
     public static RedisServices of(ActiveConnection connection, Path dataFolder) {
         return new RedisServices(connection::redis,
                 () -> new AuditLog(dataFolder, connection.kafkaProperties(), connection.profile().id()),
-                () -> connection.accessGuard().readOnly(), new StoreOfSession(connection::cql));
+                () -> connection.accessGuard().readOnly(), new StoreOfSession(connection::cql),
+                connection::kafkaProperties);
     }
 
     /** One dataset store per Cassandra session: a new store would check the schema again. */

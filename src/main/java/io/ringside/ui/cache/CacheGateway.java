@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.InfoSnapshot;
@@ -52,6 +53,9 @@ public interface CacheGateway {
     Control evictByPattern(String pattern, String typed, Consumer<EvictionProgress> listener);
 
     InfoSnapshot sample();
+
+    /** Follows the application's per-namespace cache counters; messages arrive on the feed's thread. */
+    AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener);
 
     List<ServerStats.SlowEntry> slowlog(int max);
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -125,6 +126,10 @@ public final class CacheView {
     private LineChart<Number, Number> hitMissChart;
     @FXML
     private LineChart<Number, Number> memoryChart;
+    @FXML
+    private LineChart<Number, Number> appChart;
+    @FXML
+    private Label appNote;
     @FXML
     private TableView<ServerStats.SlowEntry> slowTable;
     @FXML
@@ -340,6 +345,8 @@ public final class CacheView {
         hitMissChart.getData().setAll(List.of(hits, misses));
         memoryChart.getData().setAll(List.of(used, max));
         server.points().addListener((ListChangeListener<ServerViewModel.Point>) change -> redrawCharts());
+        server.appPoints().addListener((ListChangeListener<ServerViewModel.AppPoint>) change -> redrawAppChart());
+        appNote.textProperty().bind(server.appNoteProperty());
         slowTable.setItems(server.slowlog());
         slowIdColumn.setCellValueFactory(text(entry -> String.valueOf(entry.id())));
         slowAtColumn.setCellValueFactory(text(entry -> entry.at().toString()));
@@ -372,6 +379,24 @@ public final class CacheView {
         misses.getData().setAll(missPoints);
         used.getData().setAll(usedPoints);
         max.getData().setAll(maxPoints);
+    }
+
+    private void redrawAppChart() {
+        Map<String, List<XYChart.Data<Number, Number>>> byNamespace = new TreeMap<>();
+        for (ServerViewModel.AppPoint p : server.appPoints()) {
+            if (!Double.isNaN(p.hitRatioPercent())) {
+                byNamespace.computeIfAbsent(p.namespace(), n -> new ArrayList<>())
+                        .add(new XYChart.Data<>(p.seconds(), p.hitRatioPercent()));
+            }
+        }
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        byNamespace.forEach((namespace, data) -> {
+            XYChart.Series<Number, Number> one = new XYChart.Series<>();
+            one.setName(namespace);
+            one.getData().setAll(data);
+            series.add(one);
+        });
+        appChart.getData().setAll(series);
     }
 
     private void initEviction() {

@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.InfoSnapshot;
@@ -112,6 +113,11 @@ public final class RedisCacheGateway implements CacheGateway {
     @Override
     public InfoSnapshot sample() {
         return services.stats().sample();
+    }
+
+    @Override
+    public AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener) {
+        return services.cacheStats(listener);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package io.ringside.ui.cache;
 
 import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.redis.HitMissRates;
 import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.core.redis.ServerStats;
 import io.ringside.core.redis.ServerSummary;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +35,30 @@ public final class ServerViewModel {
     /** Points per series: four minutes at the 2 s period. */
     static final int MAX_POINTS = 120;
     static final int SLOWLOG_ENTRIES = 20;
+    static final Duration APP_BATCH = Duration.ofMillis(250);
 
     /** One chart point: seconds since the page began polling, rates, memory. */
     public record Point(double seconds, double hitsPerSecond, double missesPerSecond, long usedMemory,
                         long maxMemory) {
     }
+
+    /**
+     * The application's counters of one namespace in one second, summed over its instances.
+     *
+     * @param seconds since the first message the page saw
+     */
+    public record AppPoint(double seconds, String namespace, long hits, long misses) {
+
+        /** Hits in percent of lookups, NaN without lookups. */
+        public double hitRatioPercent() {
+            return hits + misses == 0 ? Double.NaN : 100.0 * hits / (hits + misses);
+        }
+    }
+
+    /** Application points kept: ten minutes of a few namespaces. */
+    static final int MAX_APP_POINTS = 1800;
+    /** How far back a late instance's message still joins its second. */
+    private static final int MERGE_WINDOW = 64;
 
     private record Poll(InfoSnapshot info, List<ServerStats.SlowEntry> slowlog, List<Map<String, String>> clients) {
     }
@@ -57,6 +78,11 @@ public final class ServerViewModel {
     private Cancellable next = Cancellable.NONE;
     private boolean polling;
     private Consumer<Boolean> onFirstPoll = ok -> { };
+    private final ObservableList<AppPoint> appPoints = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper appNote = new ReadOnlyStringWrapper("");
+    private AutoCloseable feed;
+    private long feedGeneration;
+    private long appOrigin = -1;
 
     public ServerViewModel(CacheGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
@@ -68,6 +94,7 @@ public final class ServerViewModel {
         if (!polling) {
             polling = true;
             poll();
+            openFeed();
         }
     }
 
@@ -75,6 +102,67 @@ public final class ServerViewModel {
         polling = false;
         next.cancel();
         next = Cancellable.NONE;
+        closeFeed();
+    }
+
+    private void openFeed() {
+        long generation = ++feedGeneration;
+        FxBatcher<CacheStatsMessage> batcher = FxBatcher.onUi(executor, APP_BATCH, this::addStats);
+        appNote.set("Application counters (ringside.cache.stats): waiting for messages");
+        BackgroundTask.wrap(() -> gateway.cacheStats(batcher::add))
+                .onSuccess(opened -> {
+                    if (generation == feedGeneration && polling) {
+                        feed = opened;
+                    } else {
+                        close(opened);
+                    }
+                })
+                .onFailure(e -> appNote.set("Application counters unavailable: " + Messages.firstLine(e)))
+                .executeWith(executor);
+    }
+
+    private void closeFeed() {
+        feedGeneration++;
+        AutoCloseable open = feed;
+        feed = null;
+        if (open != null) {
+            close(open);
+        }
+    }
+
+    private void close(AutoCloseable open) {
+        BackgroundTask.wrap(() -> {
+            open.close();
+            return null;
+        }).executeWith(executor);
+    }
+
+    private void addStats(List<CacheStatsMessage> messages) {
+        for (CacheStatsMessage m : messages) {
+            long second = m.ts().getEpochSecond();
+            if (appOrigin < 0) {
+                appOrigin = second;
+            }
+            double seconds = second - appOrigin;
+            int merged = -1;
+            for (int i = appPoints.size() - 1; i >= Math.max(0, appPoints.size() - MERGE_WINDOW); i--) {
+                AppPoint p = appPoints.get(i);
+                if (p.seconds() == seconds && p.namespace().equals(m.namespace())) {
+                    merged = i;
+                    break;
+                }
+            }
+            if (merged >= 0) {
+                AppPoint p = appPoints.get(merged);
+                appPoints.set(merged, new AppPoint(seconds, p.namespace(), p.hits() + m.hits(), p.misses() + m.misses()));
+            } else {
+                appPoints.add(new AppPoint(seconds, m.namespace(), m.hits(), m.misses()));
+            }
+        }
+        if (appPoints.size() > MAX_APP_POINTS) {
+            appPoints.remove(0, appPoints.size() - MAX_APP_POINTS);
+        }
+        appNote.set("Application counters (ringside.cache.stats): hit ratio per namespace");
     }
 
     private void poll() {
@@ -167,6 +255,15 @@ public final class ServerViewModel {
     /** The chart points, oldest first, at most {@link #MAX_POINTS}. */
     public ObservableList<Point> points() {
         return points;
+    }
+
+    /** The application's points, oldest first, at most {@link #MAX_APP_POINTS}. */
+    public ObservableList<AppPoint> appPoints() {
+        return appPoints;
+    }
+
+    public ReadOnlyStringProperty appNoteProperty() {
+        return appNote.getReadOnlyProperty();
     }
 
     public ObservableList<ServerStats.SlowEntry> slowlog() {

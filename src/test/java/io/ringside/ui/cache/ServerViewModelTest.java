@@ -1,9 +1,11 @@
 package io.ringside.ui.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.ui.testing.FakeCacheGateway;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
@@ -61,5 +63,22 @@ class ServerViewModelTest {
 
         server.stop();
         assertTrue(executor.scheduledDelays().isEmpty());
+    }
+
+    @Test
+    void applicationCountersAreSummedPerSecondAndNamespaceWhileShown() {
+        server.start(ok -> { });
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        assertTrue(gateway.emitStats(new CacheStatsMessage(t, "a", "pm25", 8, 2, 0, 1, 2)));
+        gateway.emitStats(new CacheStatsMessage(t.plusMillis(300), "b", "pm25", 2, 8, 0, 1, 2));
+        gateway.emitStats(new CacheStatsMessage(t, "a", "dataset", 1, 0, 0, 1, 2));
+        gateway.emitStats(new CacheStatsMessage(t.plusSeconds(1), "a", "pm25", 3, 1, 0, 1, 2));
+
+        assertEquals(List.of(new ServerViewModel.AppPoint(0, "pm25", 10, 10), new ServerViewModel.AppPoint(0, "dataset",
+                1, 0), new ServerViewModel.AppPoint(1, "pm25", 3, 1)), server.appPoints());
+        assertEquals(50.0, server.appPoints().get(0).hitRatioPercent(), 1e-9);
+
+        server.stop();
+        assertFalse(gateway.emitStats(new CacheStatsMessage(t, "a", "pm25", 1, 1, 0, 1, 2)), "the feed is closed");
     }
 }

@@ -1,5 +1,6 @@
 package io.ringside.ui.testing;
 
+import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.InfoSnapshot;
@@ -66,6 +67,7 @@ public final class FakeCacheGateway implements CacheGateway {
     public RuntimeException sampleFailure;
     private KeyPageListener scanListener;
     private Consumer<EvictionProgress> evictionListener;
+    private volatile Consumer<CacheStatsMessage> statsListener;
 
     public static KeyInfo key(String name, String type, long ttlMs, long bytes) {
         return new KeyInfo(name.getBytes(StandardCharsets.UTF_8), type, ttlMs, bytes);
@@ -144,6 +146,22 @@ public final class FakeCacheGateway implements CacheGateway {
             throw sampleFailure;
         }
         return samples.isEmpty() ? new InfoSnapshot(java.time.Instant.EPOCH, Map.of()) : samples.poll();
+    }
+
+    @Override
+    public AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener) {
+        statsListener = listener;
+        return () -> statsListener = null;
+    }
+
+    /** Delivers an application stats message, as the feed's thread would; false when no feed is open. */
+    public boolean emitStats(CacheStatsMessage message) {
+        Consumer<CacheStatsMessage> listener = statsListener;
+        if (listener == null) {
+            return false;
+        }
+        listener.accept(message);
+        return true;
     }
 
     @Override
