@@ -10,6 +10,10 @@ import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretPrompt;
 import io.ringside.core.connect.SecretStore;
 import io.ringside.core.connect.SessionSecretStore;
+import io.ringside.core.redis.RedisServices;
+import io.ringside.ui.cache.CacheView;
+import io.ringside.ui.cache.CacheViewModel;
+import io.ringside.ui.cache.RedisCacheGateway;
 import io.ringside.ui.cluster.CassandraClusterGateway;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
@@ -64,6 +68,7 @@ public final class MainWindow {
     private final ConnectionStatusViewModel connectionStatus;
     private final ClusterViewModel clusterViewModel;
     private final JobsViewModel jobsViewModel;
+    private final CacheViewModel cacheViewModel;
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
@@ -90,6 +95,8 @@ public final class MainWindow {
         this.clusterViewModel = new ClusterViewModel(new CassandraClusterGateway(new CassandraServices(connection::cql)),
                 executor);
         this.jobsViewModel = new JobsViewModel(KafkaJobsGateway.of(connection, settings.dataFolder()), executor, dialogs);
+        this.cacheViewModel = new CacheViewModel(new RedisCacheGateway(RedisServices.of(connection,
+                settings.dataFolder())), executor, dialogs, Clock.systemUTC());
         this.pages = pages();
         this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
                 new ConsolePreferences(settings.dataFolder()), connectionStatus, tasks, executor, profile,
@@ -107,8 +114,9 @@ public final class MainWindow {
                 .add(Page.of("cluster", "Cluster", "/fxml/cluster/ClusterView.fxml", clusterViewModel,
                         "Cassandra: keyspaces, tables and columns, DDL, paged rows, node health and load."),
                         ClusterView.class, () -> new ClusterView(clusterViewModel))
-                .add(Page.placeholder("cache", "Cache",
-                        "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."))
+                .add(Page.of("cache", "Cache", CacheView.FXML, cacheViewModel,
+                        "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."),
+                        CacheView.class, () -> new CacheView(cacheViewModel))
                 .add(Page.of("jobs", "Jobs", JobsView.FXML, jobsViewModel,
                         "Dataset and PM2.5 loads: start, live progress bars fed by Kafka, cancel, history."),
                         JobsView.class, () -> new JobsView(jobsViewModel))

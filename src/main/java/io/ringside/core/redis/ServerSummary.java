@@ -16,7 +16,7 @@ public record ServerSummary(String version, String mode, String role, long uptim
     public record DbKeys(long keys, long expires, long avgTtlMs) {
     }
 
-    static ServerSummary of(InfoSnapshot info) {
+    public static ServerSummary of(InfoSnapshot info) {
         Map<String, DbKeys> keyspace = new java.util.TreeMap<>();
         info.fields().forEach((name, value) -> {
             if (name.matches("db\\d+")) {

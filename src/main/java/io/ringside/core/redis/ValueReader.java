@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -63,6 +64,15 @@ public final class ValueReader {
 
     /** A reader that shows the manifest entry of cached dataset chunks from {@code store}. */
     public static ValueReader withDatasets(JedisPooled redis, DatasetStore store) {
+        return withDatasets(redis, () -> store);
+    }
+
+    /**
+     * Like {@link #withDatasets(JedisPooled, DatasetStore)}, with the store asked for only when a
+     * chunk is shown: the console's Redis pages must work while Cassandra is down, so a store that
+     * cannot be had gives a note saying why instead of a failed read.
+     */
+    public static ValueReader withDatasets(JedisPooled redis, Supplier<DatasetStore> stores) {
         return new ValueReader(redis, key -> {
             Matcher m = CHUNK_KEY.matcher(key);
             if (!m.matches()) {
@@ -70,10 +80,14 @@ public final class ValueReader {
             }
             int version = Integer.parseInt(m.group(2));
             int seq = Integer.parseInt(m.group(3));
-            return store.manifest(m.group(1), version).map(d -> String.format(Locale.ROOT,
-                    "chunk %d of %d of %s (%s, %s, %d raw bytes, chunks of %d bytes, sha256 %s)", seq, d.chunkCount(),
-                    d.describe(), d.status().name().toLowerCase(Locale.ROOT), d.kind(), d.rawBytes(),
-                    d.chunkSize(), d.sha256()));
+            try {
+                return stores.get().manifest(m.group(1), version).map(d -> String.format(Locale.ROOT,
+                        "chunk %d of %d of %s (%s, %s, %d raw bytes, chunks of %d bytes, sha256 %s)", seq,
+                        d.chunkCount(), d.describe(), d.status().name().toLowerCase(Locale.ROOT), d.kind(),
+                        d.rawBytes(), d.chunkSize(), d.sha256()));
+            } catch (RuntimeException e) {
+                return Optional.of("manifest entry not available: " + e.getMessage());
+            }
         });
     }
 

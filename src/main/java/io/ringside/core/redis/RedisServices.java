@@ -1,0 +1,118 @@
+package io.ringside.core.redis;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.data.dataset.DatasetStore;
+import io.ringside.core.kafka.AuditLog;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The Redis services over whatever client is current, as {@code CassandraServices} does for the
+ * session: the supplier is asked on every call, so a profile switch takes effect without
+ * rebuilding the callers, and the services are rebuilt only when the client changes. Lets the
+ * console hold them without depending on Jedis itself.
+ */
+public final class RedisServices {
+
+    private final Supplier<JedisPooled> clients;
+    private final Supplier<AuditLog> audit;
+    private final BooleanSupplier readOnly;
+    private final Supplier<DatasetStore> datasets;
+    private final Supplier<Map<String, Object>> kafka;
+    private Bound bound;
+
+    public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly) {
+        this(clients, audit, readOnly, null, null);
+    }
+
+    /**
+     * With {@code datasets}, cached dataset chunks are shown with their manifest entry; with
+     * {@code kafka}, {@link #cacheStats} follows the application's cache counters.
+     */
+    public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly,
+                         Supplier<DatasetStore> datasets, Supplier<Map<String, Object>> kafka) {
+        this.clients = clients;
+        this.audit = audit;
+        this.readOnly = readOnly;
+        this.datasets = datasets;
+        this.kafka = kafka;
+    }
+
+    /** Follows {@code ringside.cache.stats} from now on; close it when the page is hidden. */
+    public CacheStatsFeed cacheStats(Consumer<CacheStatsMessage> listener) {
+        if (kafka == null) {
+            throw new IllegalStateException("No Kafka given for the application's cache statistics");
+        }
+        return new CacheStatsFeed(kafka.get(), listener);
+    }
+
+    /**
+     * Over the active connection: its Redis, its read-only guard (asked on every action, so a
+     * switch to a read-only profile refuses at once), an audit log of its profile, and its
+     * Cassandra for the manifest entries of cached dataset chunks.
+     */
+    public static RedisServices of(ActiveConnection connection, Path dataFolder) {
+        return new RedisServices(connection::redis,
+                () -> new AuditLog(dataFolder, connection.kafkaProperties(), connection.profile().id()),
+                () -> connection.accessGuard().readOnly(), new StoreOfSession(connection::cql),
+                connection::kafkaProperties);
+    }
+
+    /** One dataset store per Cassandra session: a new store would check the schema again. */
+    private static final class StoreOfSession implements Supplier<DatasetStore> {
+        private final Supplier<CqlSession> sessions;
+        private CqlSession session;
+        private DatasetStore store;
+
+        StoreOfSession(Supplier<CqlSession> sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public synchronized DatasetStore get() {
+            CqlSession current = sessions.get();
+            if (current != session) {
+                session = current;
+                store = new DatasetStore(current);
+            }
+            return store;
+        }
+    }
+
+    private record Bound(JedisPooled redis, KeyScanner scanner, KeyAdmin admin, ValueReader values,
+                         ServerStats stats) {
+    }
+
+    private synchronized Bound bound() {
+        JedisPooled redis = clients.get();
+        if (bound == null || bound.redis() != redis) {
+            KeyScanner scanner = new KeyScanner(redis);
+            bound = new Bound(redis, scanner, new KeyAdmin(redis, scanner, audit.get(), readOnly),
+                    datasets == null ? new ValueReader(redis) : ValueReader.withDatasets(redis, datasets),
+                    new ServerStats(redis));
+        }
+        return bound;
+    }
+
+    public KeyScanner scanner() {
+        return bound().scanner();
+    }
+
+    public KeyAdmin admin() {
+        return bound().admin();
+    }
+
+    public ValueReader values() {
+        return bound().values();
+    }
+
+    public ServerStats stats() {
+        return bound().stats();
+    }
+}

@@ -1,0 +1,63 @@
+package io.ringside.ui.cache;
+
+import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.redis.EvictionPreview;
+import io.ringside.core.redis.EvictionProgress;
+import io.ringside.core.redis.InfoSnapshot;
+import io.ringside.core.redis.KeyActionResult;
+import io.ringside.core.redis.KeyPageListener;
+import io.ringside.core.redis.ScanRequest;
+import io.ringside.core.redis.ServerStats;
+import io.ringside.core.redis.ValueView;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the Cache page needs from {@code core.redis}, narrowed to one interface so the view-models
+ * are tested with a fake. Every method may block on the network: call them off the FX thread.
+ */
+public interface CacheGateway {
+
+    /** Pause, resume and stop of a running scan or eviction; they act at page boundaries. */
+    interface Control {
+        void pause();
+
+        void resume();
+
+        void stop();
+
+        /** Why it failed, once it has ended; empty while running or when it did not fail. */
+        Optional<String> failure();
+    }
+
+    /** Starts a scan; pages reach {@code listener} on a scanner thread, the last one marked done. */
+    Control scan(ScanRequest request, KeyPageListener listener);
+
+    ValueView read(byte[] key, String page, int pageSize, boolean force);
+
+    long save(byte[] key, Path file);
+
+    KeyActionResult setTtl(List<byte[]> keys, Duration ttl);
+
+    KeyActionResult persist(List<byte[]> keys);
+
+    KeyActionResult evict(List<byte[]> keys);
+
+    EvictionPreview preview(String pattern, int sampleSize);
+
+    /** Starts evicting by pattern; {@code typed} must equal the pattern (checked by the core). */
+    Control evictByPattern(String pattern, String typed, Consumer<EvictionProgress> listener);
+
+    InfoSnapshot sample();
+
+    /** Follows the application's per-namespace cache counters; messages arrive on the feed's thread. */
+    AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener);
+
+    List<ServerStats.SlowEntry> slowlog(int max);
+
+    List<Map<String, String>> clients();
+}

@@ -1,0 +1,82 @@
+package io.ringside.ui.cache;
+
+import io.ringside.ui.util.DialogService;
+import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Clock;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The Cache page: key browser, value viewer, pattern eviction and server panel over one gateway.
+ * Showing the page starts the server poll and the TTL tick and, the first time, lists the keys;
+ * the page counts as loaded once Redis answered the first poll.
+ */
+public final class CacheViewModel implements PageLoad {
+
+    private final KeyBrowserViewModel keys;
+    private final ValueViewModel value;
+    private final EvictionViewModel eviction;
+    private final ServerViewModel server;
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private boolean scanned;
+
+    public CacheViewModel(CacheGateway gateway, TaskExecutor executor, DialogService dialogs, Clock clock) {
+        this.keys = new KeyBrowserViewModel(gateway, executor, dialogs, clock);
+        this.value = new ValueViewModel(gateway, executor);
+        this.eviction = new EvictionViewModel(gateway, executor);
+        this.server = new ServerViewModel(gateway, executor);
+    }
+
+    @Override
+    public void activate() {
+        keys.startTicking();
+        server.start(ok -> {
+            if (ok) {
+                loadError.set("");
+                loaded.set(true);
+            } else {
+                loadError.set(server.errorProperty().get());
+            }
+        });
+        if (!scanned) {
+            scanned = true;
+            keys.scan();
+        }
+    }
+
+    @Override
+    public void deactivate() {
+        keys.stopTicking();
+        server.stop();
+    }
+
+    public KeyBrowserViewModel keys() {
+        return keys;
+    }
+
+    public ValueViewModel value() {
+        return value;
+    }
+
+    public EvictionViewModel eviction() {
+        return eviction;
+    }
+
+    public ServerViewModel server() {
+        return server;
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,349 @@
+package io.ringside.ui.cache;
+
+import io.ringside.core.redis.KeyActionResult;
+import io.ringside.core.redis.KeyFailure;
+import io.ringside.core.redis.KeyInfo;
+import io.ringside.core.redis.NamespaceTree;
+import io.ringside.core.redis.ScanProgress;
+import io.ringside.core.redis.ScanRequest;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.DialogService;
+import io.ringside.ui.util.FxBatcher;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The key browser: a scan's pages reach the table in coalesced batches, the namespace tree grows
+ * with them, one clock tick a second counts every TTL down, and TTL / evict act on the selection.
+ * Keys that an action could not change stay selected, the others are updated or removed.
+ */
+public final class KeyBrowserViewModel {
+
+    /** Where the scan stands. */
+    public enum ScanState { IDLE, RUNNING, PAUSED, DONE }
+
+    /** Rows kept at most; a browser is for looking, `keys` on the command line for exporting. */
+    static final int MAX_ROWS = 100_000;
+    static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
+    static final Duration TICK = Duration.ofSeconds(1);
+
+    private record Batch(List<KeyInfo> keys, ScanProgress progress) {
+    }
+
+    private final CacheGateway gateway;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Clock clock;
+    private final StringProperty pattern = new SimpleStringProperty("*");
+    private final ObjectProperty<String> typeFilter = new SimpleObjectProperty<>(null);
+    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<KeyRow> selection = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<List<KeyRow>> selectionRequest = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<ScanState> state = new ReadOnlyObjectWrapper<>(ScanState.IDLE);
+    private final ReadOnlyLongWrapper examined = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper dbSize = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper now;
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper();
+    private final IntegerProperty ttlSeconds = new SimpleIntegerProperty(3600);
+    private NamespaceTree tree = new NamespaceTree();
+    private CacheGateway.Control control;
+    private long generation;
+    private boolean endedBeforeControl;
+    private Cancellable ticker = Cancellable.NONE;
+
+    public KeyBrowserViewModel(CacheGateway gateway, TaskExecutor executor, DialogService dialogs, Clock clock) {
+        this.gateway = gateway;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.clock = clock;
+        this.now = new ReadOnlyLongWrapper(clock.millis());
+    }
+
+    /** Lists the keys matching the pattern and type; a running scan is stopped first. */
+    public void scan() {
+        stopScan();
+        long scanGeneration = ++generation;
+        ScanRequest request;
+        try {
+            request = ScanRequest.of(pattern.get().isBlank() ? "*" : pattern.get().strip(), typeFilter.get(), MAX_ROWS);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        rows.clear();
+        selection.clear();
+        tree = new NamespaceTree();
+        treeVersion.set(treeVersion.get() + 1);
+        examined.set(0);
+        dbSize.set(0);
+        error.set("");
+        message.set("");
+        endedBeforeControl = false;
+        state.set(ScanState.RUNNING);
+        FxBatcher<Batch> batcher = FxBatcher.onUi(executor, BATCH_INTERVAL, batch -> {
+            if (scanGeneration == generation) {
+                show(batch);
+            }
+        });
+        BackgroundTask.wrap(() -> gateway.scan(request, (keys, progress) -> batcher.add(new Batch(keys, progress))))
+                .onSuccess(started -> {
+                    if (scanGeneration != generation) {
+                        started.stop();
+                        return;
+                    }
+                    control = started;
+                    if (endedBeforeControl) {
+                        end();
+                    }
+                })
+                .onFailure(e -> {
+                    if (scanGeneration == generation) {
+                        state.set(ScanState.DONE);
+                        error.set(Messages.firstLine(e));
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    private void show(List<Batch> batches) {
+        long at = clock.millis();
+        List<KeyRow> added = new ArrayList<>();
+        ScanProgress last = null;
+        for (Batch batch : batches) {
+            for (KeyInfo key : batch.keys()) {
+                added.add(KeyRow.of(key, at));
+            }
+            tree.add(batch.keys());
+            last = batch.progress();
+        }
+        rows.addAll(added);
+        if (!added.isEmpty()) {
+            treeVersion.set(treeVersion.get() + 1);
+        }
+        examined.set(last.examined());
+        dbSize.set(last.dbSize());
+        if (last.done()) {
+            if (control == null) {
+                endedBeforeControl = true;
+            } else {
+                end();
+            }
+        }
+    }
+
+    private void end() {
+        state.set(ScanState.DONE);
+        control.failure().ifPresent(error::set);
+        if (rows.size() >= MAX_ROWS) {
+            message.set("Stopped at " + MAX_ROWS + " keys; narrow the pattern to see the rest");
+        } else if (rows.isEmpty() && error.get().isEmpty()) {
+            message.set(ScanRequest.of(pattern.get().isBlank() ? "*" : pattern.get().strip(), null, 0).exactKey()
+                    ? "No key " + pattern.get().strip() : "No keys match");
+        }
+    }
+
+    public void pause() {
+        if (control != null && state.get() == ScanState.RUNNING) {
+            control.pause();
+            state.set(ScanState.PAUSED);
+        }
+    }
+
+    public void resume() {
+        if (control != null && state.get() == ScanState.PAUSED) {
+            control.resume();
+            state.set(ScanState.RUNNING);
+        }
+    }
+
+    /** Stops the scan after the page in hand; the keys listed so far stay. */
+    public void stop() {
+        if (control != null && (state.get() == ScanState.RUNNING || state.get() == ScanState.PAUSED)) {
+            control.stop();
+        }
+    }
+
+    private void stopScan() {
+        if (control != null) {
+            control.stop();
+            control = null;
+        }
+    }
+
+    /** Starts the one-second tick that counts the TTLs down; called while the page is shown. */
+    void startTicking() {
+        ticker.cancel();
+        ticker = executor.schedule(TICK, BackgroundTask.wrap(() -> null).onSuccess(v -> {
+            now.set(clock.millis());
+            startTicking();
+        }));
+    }
+
+    void stopTicking() {
+        ticker.cancel();
+        ticker = Cancellable.NONE;
+    }
+
+    /** Drills into a namespace of the tree: lists the keys under it. */
+    public void browse(String namespacePattern) {
+        pattern.set(namespacePattern);
+        scan();
+    }
+
+    /** The view reports the table's selection here. */
+    public void select(List<KeyRow> selected) {
+        selection.setAll(selected);
+    }
+
+    public void setTtl() {
+        int seconds = ttlSeconds.get();
+        act("TTL " + seconds + " s", keys -> gateway.setTtl(keys, Duration.ofSeconds(seconds)),
+                row -> row.withExpiry(clock.millis() + seconds * 1000L));
+    }
+
+    public void persist() {
+        act("Persist", gateway::persist, row -> row.withExpiry(-1));
+    }
+
+    /** UNLINKs the selected keys after a confirmation. */
+    public void evictSelection() {
+        List<KeyRow> chosen = List.copyOf(selection);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        String what = chosen.size() == 1 ? chosen.get(0).displayKey() : chosen.size() + " keys";
+        if (!dialogs.confirm("Evict keys", "UNLINK " + what + " from Redis? The application reloads them on its next "
+                + "miss.", "Evict")) {
+            return;
+        }
+        act("Evict", gateway::evict, null);
+    }
+
+    /**
+     * Runs one admin action on the selection; {@code update} gives the row after success, or null
+     * when a changed key leaves the table.
+     */
+    private void act(String name, Function<List<byte[]>, KeyActionResult> action, Function<KeyRow, KeyRow> update) {
+        List<KeyRow> chosen = List.copyOf(selection);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        List<byte[]> keys = chosen.stream().map(KeyRow::key).toList();
+        error.set("");
+        BackgroundTask.wrap(() -> action.apply(keys))
+                .withTitle(name + " " + chosen.size() + (chosen.size() == 1 ? " key" : " keys"))
+                .onSuccess(result -> applied(name, chosen, result, update))
+                .onFailure(e -> error.set(name + " failed: " + Messages.firstLine(e)))
+                .executeWith(executor);
+    }
+
+    private void applied(String name, List<KeyRow> chosen, KeyActionResult result, Function<KeyRow, KeyRow> update) {
+        List<KeyRow> failed = chosen.stream()
+                .filter(row -> result.failed().stream().anyMatch(f -> row.sameKey(f.key()))).toList();
+        for (KeyRow row : chosen) {
+            if (failed.contains(row)) {
+                continue;
+            }
+            int index = rows.indexOf(row);
+            if (index < 0) {
+                continue;
+            }
+            if (update == null) {
+                rows.remove(index);
+            } else {
+                rows.set(index, update.apply(row));
+            }
+        }
+        String text = String.format(Locale.ROOT, "%s: %d of %d changed", name, result.changed(), chosen.size());
+        if (!failed.isEmpty()) {
+            text += "; failed, left selected: " + String.join(", ", result.failed().stream()
+                    .map(KeyFailure::describe).limit(5).toList()) + (failed.size() > 5 ? " (+" + (failed.size() - 5)
+                    + " more)" : "");
+        }
+        message.set(text);
+        selectionRequest.set(failed);
+    }
+
+    public StringProperty patternProperty() {
+        return pattern;
+    }
+
+    public ObjectProperty<String> typeFilterProperty() {
+        return typeFilter;
+    }
+
+    public IntegerProperty ttlSecondsProperty() {
+        return ttlSeconds;
+    }
+
+    public ObservableList<KeyRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<KeyRow> selection() {
+        return selection;
+    }
+
+    /** Rows the view should select after an action: those that failed. */
+    public ReadOnlyObjectProperty<List<KeyRow>> selectionRequestProperty() {
+        return selectionRequest.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ScanState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty examinedProperty() {
+        return examined.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty dbSizeProperty() {
+        return dbSize.getReadOnlyProperty();
+    }
+
+    /** The clock the TTL column counts down with; ticks once a second while the page is shown. */
+    public ReadOnlyLongProperty nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Bumped whenever {@link #tree()} changed. */
+    public ReadOnlyIntegerProperty treeVersionProperty() {
+        return treeVersion.getReadOnlyProperty();
+    }
+
+    public NamespaceTree tree() {
+        return tree;
+    }
+}

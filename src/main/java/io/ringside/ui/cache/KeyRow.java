@@ -1,0 +1,54 @@
+package io.ringside.ui.cache;
+
+import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.redis.KeyInfo;
+import io.ringside.core.redis.KeyText;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * One row of the key browser. The TTL is kept as the moment the key expires, so one clock tick
+ * counts every visible row down without a timer per row.
+ *
+ * @param expiresAtMs epoch milliseconds when the key expires, {@code -1} for none
+ */
+public record KeyRow(byte[] key, String displayKey, String type, long expiresAtMs, long bytes) {
+
+    static KeyRow of(KeyInfo info, long nowMs) {
+        return new KeyRow(info.key(), KeyText.escape(info.key()), info.type(),
+                info.ttlMs() < 0 ? -1 : nowMs + info.ttlMs(), info.bytes());
+    }
+
+    KeyRow withExpiry(long expiresAtMs) {
+        return new KeyRow(key, displayKey, type, expiresAtMs, bytes);
+    }
+
+    boolean sameKey(byte[] other) {
+        return Arrays.equals(key, other);
+    }
+
+    /** Remaining TTL at {@code nowMs} as an operator reads it: {@code 1h 02m}, {@code 42 s}, or none. */
+    public String ttlText(long nowMs) {
+        if (expiresAtMs < 0) {
+            return "—";
+        }
+        long seconds = Math.max(0, (expiresAtMs - nowMs + 999) / 1000);
+        if (seconds == 0) {
+            return "expired";
+        }
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+        }
+        if (seconds < 86_400) {
+            return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
+        }
+        return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3600);
+    }
+
+    public String sizeText() {
+        return bytes < 0 ? "?" : ByteSizes.format(bytes);
+    }
+}

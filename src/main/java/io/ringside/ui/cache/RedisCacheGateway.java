@@ -1,0 +1,132 @@
+package io.ringside.ui.cache;
+
+import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.redis.EvictionPreview;
+import io.ringside.core.redis.EvictionProgress;
+import io.ringside.core.redis.InfoSnapshot;
+import io.ringside.core.redis.KeyActionResult;
+import io.ringside.core.redis.KeyPageListener;
+import io.ringside.core.redis.KeyScan;
+import io.ringside.core.redis.PatternEviction;
+import io.ringside.core.redis.RedisServices;
+import io.ringside.core.redis.ScanRequest;
+import io.ringside.core.redis.ServerStats;
+import io.ringside.core.redis.ValueView;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The real gateway, over the active profile's Redis as {@link RedisServices} holds it. */
+public final class RedisCacheGateway implements CacheGateway {
+
+    private final RedisServices services;
+
+    public RedisCacheGateway(RedisServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public Control scan(ScanRequest request, KeyPageListener listener) {
+        KeyScan scan = services.scanner().start(request, listener);
+        return new Control() {
+            @Override
+            public void pause() {
+                scan.pause();
+            }
+
+            @Override
+            public void resume() {
+                scan.resume();
+            }
+
+            @Override
+            public void stop() {
+                scan.stop();
+            }
+
+            @Override
+            public Optional<String> failure() {
+                return scan.failure().map(RuntimeException::getMessage);
+            }
+        };
+    }
+
+    @Override
+    public ValueView read(byte[] key, String page, int pageSize, boolean force) {
+        return services.values().read(key, page, pageSize, force);
+    }
+
+    @Override
+    public long save(byte[] key, Path file) {
+        return services.values().save(key, file);
+    }
+
+    @Override
+    public KeyActionResult setTtl(List<byte[]> keys, Duration ttl) {
+        return services.admin().setTtl(keys, ttl);
+    }
+
+    @Override
+    public KeyActionResult persist(List<byte[]> keys) {
+        return services.admin().persist(keys);
+    }
+
+    @Override
+    public KeyActionResult evict(List<byte[]> keys) {
+        return services.admin().evict(keys);
+    }
+
+    @Override
+    public EvictionPreview preview(String pattern, int sampleSize) {
+        return services.admin().preview(pattern, sampleSize);
+    }
+
+    @Override
+    public Control evictByPattern(String pattern, String typed, Consumer<EvictionProgress> listener) {
+        PatternEviction eviction = services.admin().evictByPattern(pattern, typed, listener);
+        return new Control() {
+            @Override
+            public void pause() {
+                eviction.pause();
+            }
+
+            @Override
+            public void resume() {
+                eviction.resume();
+            }
+
+            @Override
+            public void stop() {
+                eviction.cancel();
+            }
+
+            @Override
+            public Optional<String> failure() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Override
+    public InfoSnapshot sample() {
+        return services.stats().sample();
+    }
+
+    @Override
+    public AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener) {
+        return services.cacheStats(listener);
+    }
+
+    @Override
+    public List<ServerStats.SlowEntry> slowlog(int max) {
+        return services.stats().slowlog(max);
+    }
+
+    @Override
+    public List<Map<String, String>> clients() {
+        return services.stats().clients();
+    }
+}

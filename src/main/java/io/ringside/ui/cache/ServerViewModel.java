@@ -1,0 +1,276 @@
+package io.ringside.ui.cache;
+
+import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.redis.HitMissRates;
+import io.ringside.core.redis.InfoSnapshot;
+import io.ringside.core.redis.ServerStats;
+import io.ringside.core.redis.ServerSummary;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.FxBatcher;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The server panel: INFO summary, SLOWLOG and CLIENT LIST, and the hit/miss and memory charts
+ * fed by INFO deltas. Polled while the page is shown, backing off (doubling, at most 30 s) while
+ * Redis does not answer. The browser's own lookups count as server-wide hits, so the panel says so.
+ */
+public final class ServerViewModel {
+
+    static final Duration PERIOD = Duration.ofSeconds(2);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Points per series: four minutes at the 2 s period. */
+    static final int MAX_POINTS = 120;
+    static final int SLOWLOG_ENTRIES = 20;
+    static final Duration APP_BATCH = Duration.ofMillis(250);
+
+    /** One chart point: seconds since the page began polling, rates, memory. */
+    public record Point(double seconds, double hitsPerSecond, double missesPerSecond, long usedMemory,
+                        long maxMemory) {
+    }
+
+    /**
+     * The application's counters of one namespace in one second, summed over its instances.
+     *
+     * @param seconds since the first message the page saw
+     */
+    public record AppPoint(double seconds, String namespace, long hits, long misses) {
+
+        /** Hits in percent of lookups, NaN without lookups. */
+        public double hitRatioPercent() {
+            return hits + misses == 0 ? Double.NaN : 100.0 * hits / (hits + misses);
+        }
+    }
+
+    /** Application points kept: ten minutes of a few namespaces. */
+    static final int MAX_APP_POINTS = 1800;
+    /** How far back a late instance's message still joins its second. */
+    private static final int MERGE_WINDOW = 64;
+
+    private record Poll(InfoSnapshot info, List<ServerStats.SlowEntry> slowlog, List<Map<String, String>> clients) {
+    }
+
+    private final CacheGateway gateway;
+    private final TaskExecutor executor;
+    private final ReadOnlyObjectWrapper<ServerSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ObservableList<Point> points = FXCollections.observableArrayList();
+    private final ObservableList<ServerStats.SlowEntry> slowlog = FXCollections.observableArrayList();
+    private final ObservableList<Map<String, String>> clients = FXCollections.observableArrayList();
+    private InfoSnapshot previous;
+    private Instant origin;
+    private Duration delay = PERIOD;
+    private Cancellable next = Cancellable.NONE;
+    private boolean polling;
+    private Consumer<Boolean> onFirstPoll = ok -> { };
+    private final ObservableList<AppPoint> appPoints = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper appNote = new ReadOnlyStringWrapper("");
+    private AutoCloseable feed;
+    private long feedGeneration;
+    private long appOrigin = -1;
+
+    public ServerViewModel(CacheGateway gateway, TaskExecutor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+    }
+
+    void start(Consumer<Boolean> firstPoll) {
+        onFirstPoll = firstPoll;
+        if (!polling) {
+            polling = true;
+            poll();
+            openFeed();
+        }
+    }
+
+    void stop() {
+        polling = false;
+        next.cancel();
+        next = Cancellable.NONE;
+        closeFeed();
+    }
+
+    private void openFeed() {
+        long generation = ++feedGeneration;
+        FxBatcher<CacheStatsMessage> batcher = FxBatcher.onUi(executor, APP_BATCH, this::addStats);
+        appNote.set("Application counters (ringside.cache.stats): waiting for messages");
+        BackgroundTask.wrap(() -> gateway.cacheStats(batcher::add))
+                .onSuccess(opened -> {
+                    if (generation == feedGeneration && polling) {
+                        feed = opened;
+                    } else {
+                        close(opened);
+                    }
+                })
+                .onFailure(e -> appNote.set("Application counters unavailable: " + Messages.firstLine(e)))
+                .executeWith(executor);
+    }
+
+    private void closeFeed() {
+        feedGeneration++;
+        AutoCloseable open = feed;
+        feed = null;
+        if (open != null) {
+            close(open);
+        }
+    }
+
+    private void close(AutoCloseable open) {
+        BackgroundTask.wrap(() -> {
+            open.close();
+            return null;
+        }).executeWith(executor);
+    }
+
+    private void addStats(List<CacheStatsMessage> messages) {
+        for (CacheStatsMessage m : messages) {
+            long second = m.ts().getEpochSecond();
+            if (appOrigin < 0) {
+                appOrigin = second;
+            }
+            double seconds = second - appOrigin;
+            int merged = -1;
+            for (int i = appPoints.size() - 1; i >= Math.max(0, appPoints.size() - MERGE_WINDOW); i--) {
+                AppPoint p = appPoints.get(i);
+                if (p.seconds() == seconds && p.namespace().equals(m.namespace())) {
+                    merged = i;
+                    break;
+                }
+            }
+            if (merged >= 0) {
+                AppPoint p = appPoints.get(merged);
+                appPoints.set(merged, new AppPoint(seconds, p.namespace(), p.hits() + m.hits(), p.misses() + m.misses()));
+            } else {
+                appPoints.add(new AppPoint(seconds, m.namespace(), m.hits(), m.misses()));
+            }
+        }
+        if (appPoints.size() > MAX_APP_POINTS) {
+            appPoints.remove(0, appPoints.size() - MAX_APP_POINTS);
+        }
+        appNote.set("Application counters (ringside.cache.stats): hit ratio per namespace");
+    }
+
+    private void poll() {
+        BackgroundTask.wrap(() -> new Poll(gateway.sample(), gateway.slowlog(SLOWLOG_ENTRIES), gateway.clients()))
+                .onSuccess(this::show)
+                .onFailure(e -> {
+                    delay = delay.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay.multipliedBy(2);
+                    error.set("Server panel: " + Messages.firstLine(e) + " (retrying in " + delay.toSeconds() + " s)");
+                    report(false);
+                    reschedule();
+                })
+                .executeWith(executor);
+    }
+
+    private void report(boolean ok) {
+        Consumer<Boolean> once = onFirstPoll;
+        onFirstPoll = value -> { };
+        once.accept(ok);
+    }
+
+    private void reschedule() {
+        if (polling) {
+            next = executor.schedule(delay, BackgroundTask.wrap(() -> null).onSuccess(v -> {
+                if (polling) {
+                    poll();
+                }
+            }));
+        }
+    }
+
+    private void show(Poll poll) {
+        delay = PERIOD;
+        error.set("");
+        ServerSummary s = ServerSummary.of(poll.info());
+        summary.set(s);
+        summaryText.set(String.format(Locale.ROOT, "Redis %s, %s, %s, up %s; %d clients, %d ops/s; %s",
+                s.version(), s.mode(), s.role(), uptime(s.uptimeSeconds()), s.connectedClients(), s.opsPerSecond(),
+                keyspace(s)));
+        memoryText.set(String.format(Locale.ROOT, "Used %s of %s, eviction policy %s", ByteSizes.format(s.usedMemory()),
+                s.maxMemory() == 0 ? "no limit" : ByteSizes.format(s.maxMemory()), s.evictionPolicy()));
+        if (origin == null) {
+            origin = poll.info().at();
+        }
+        if (previous != null && poll.info().at().isAfter(previous.at())) {
+            HitMissRates rates = HitMissRates.between(previous, poll.info());
+            points.add(new Point(Duration.between(origin, poll.info().at()).toMillis() / 1000.0,
+                    rates.hitsPerSecond(), rates.missesPerSecond(), s.usedMemory(), s.maxMemory()));
+            if (points.size() > MAX_POINTS) {
+                points.remove(0, points.size() - MAX_POINTS);
+            }
+        }
+        previous = poll.info();
+        slowlog.setAll(poll.slowlog());
+        clients.setAll(poll.clients());
+        report(true);
+        reschedule();
+    }
+
+    private static String uptime(long seconds) {
+        return seconds >= 86_400 ? seconds / 86_400 + " d" : seconds >= 3600 ? seconds / 3600 + " h"
+                : seconds / 60 + " min";
+    }
+
+    private static String keyspace(ServerSummary s) {
+        if (s.keyspace().isEmpty()) {
+            return "no keys";
+        }
+        StringBuilder out = new StringBuilder();
+        s.keyspace().forEach((db, keys) -> out.append(out.length() == 0 ? "" : ", ").append(db).append(' ')
+                .append(keys.keys()).append(" keys (").append(keys.expires()).append(" with TTL)"));
+        return out.toString();
+    }
+
+    public ReadOnlyObjectProperty<ServerSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryTextProperty() {
+        return summaryText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryTextProperty() {
+        return memoryText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** The chart points, oldest first, at most {@link #MAX_POINTS}. */
+    public ObservableList<Point> points() {
+        return points;
+    }
+
+    /** The application's points, oldest first, at most {@link #MAX_APP_POINTS}. */
+    public ObservableList<AppPoint> appPoints() {
+        return appPoints;
+    }
+
+    public ReadOnlyStringProperty appNoteProperty() {
+        return appNote.getReadOnlyProperty();
+    }
+
+    public ObservableList<ServerStats.SlowEntry> slowlog() {
+        return slowlog;
+    }
+
+    public ObservableList<Map<String, String>> clients() {
+        return clients;
+    }
+}

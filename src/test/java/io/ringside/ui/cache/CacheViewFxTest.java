@@ -1,0 +1,177 @@
+package io.ringside.ui.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.connect.Backends;
+import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.redis.RedisServices;
+import io.ringside.core.redis.NamespaceTree;
+import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestStack;
+import io.ringside.ui.Styles;
+import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import redis.clients.jedis.Jedis;
+
+/** The Cache page on the shared stack's real Redis, headless: the key browser and the evict confirmation. */
+@ExtendWith({SharedStack.class, ApplicationExtension.class})
+class CacheViewFxTest {
+
+    private final UiTaskExecutor executor = new UiTaskExecutor();
+    private final String prefix = "cacheui-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private Stage stage;
+    private Backends backends;
+    private Jedis redis;
+    private CacheViewModel viewModel;
+
+    @Start
+    void keepStage(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void showCacheView(TestStack stack, FxRobot robot) {
+        backends = stack.backends();
+        redis = stack.redis();
+        RedisServices services = new RedisServices(backends::redis,
+                () -> new AuditLog(stack.dataFolder(), backends.kafkaProperties(), "test"), () -> false);
+        viewModel = new CacheViewModel(new RedisCacheGateway(services), executor,
+                new FakeDialogService().answering(true), Clock.systemUTC());
+        robot.interact(() -> {
+            viewModel.keys().patternProperty().set(prefix + ":*");
+            Scene scene = new Scene(CacheView.load(viewModel), 1200, 800);
+            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(viewModel::deactivate);
+        for (String key : redis.keys(prefix + ":*")) {
+            redis.del(key);
+        }
+        redis.del((prefix + ":bin:\u0000").getBytes(StandardCharsets.UTF_8));
+        executor.shutdown();
+        redis.close();
+        backends.close();
+    }
+
+    @Test
+    void keyBrowserListsSeededKeysWithTypesTtlsAndNamespaces(FxRobot robot) throws TimeoutException {
+        redis.set(prefix + ":json:1", "{\"location\":\"Dongsi\",\"avg\":42.5}");
+        redis.setex(prefix + ":json:2", 3600, "plain");
+        redis.hset(prefix + ":hash:1", "field", "value");
+        redis.rpush(prefix + ":list:1", "a", "b");
+        byte[] binary = {'c', 'a', 'c', 'h', 'e', 0, (byte) 0xfe};
+        byte[] binaryKey = concat((prefix + ":bin:").getBytes(StandardCharsets.UTF_8), binary);
+        redis.set(binaryKey, "x".getBytes(StandardCharsets.UTF_8));
+
+        robot.interact(viewModel::activate);
+        TableView<KeyRow> table = robot.lookup("#keyTable").query();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size()) == 5
+                && onFx(() -> viewModel.keys().stateProperty().get()) == KeyBrowserViewModel.ScanState.DONE);
+
+        List<KeyRow> rows = onFx(() -> List.copyOf(table.getItems()));
+        assertTrue(rows.stream().anyMatch(r -> r.displayKey().equals(prefix + ":bin:cache\\x00\\xfe")), rows.toString());
+        assertEquals("hash", row(rows, prefix + ":hash:1").type());
+        assertEquals("list", row(rows, prefix + ":list:1").type());
+        assertEquals("—", row(rows, prefix + ":json:1").ttlText(System.currentTimeMillis()));
+        String ttl = row(rows, prefix + ":json:2").ttlText(System.currentTimeMillis());
+        assertTrue(ttl.equals("1h 00m") || ttl.startsWith("59m"), ttl);
+        Label progress = robot.lookup("#scanProgress").queryAs(Label.class);
+        assertTrue(onFx(progress::getText).startsWith("5 listed"), onFx(progress::getText));
+
+        TreeView<NamespaceTree.Node> tree = robot.lookup("#namespaceTree").query();
+        TreeItem<NamespaceTree.Node> top = onFx(() -> tree.getRoot().getChildren().stream()
+                .filter(i -> i.getValue().name().equals(prefix)).findFirst().orElseThrow());
+        assertEquals(5, top.getValue().keys());
+        assertEquals(List.of("bin", "hash", "json", "list"),
+                onFx(() -> top.getChildren().stream().map(i -> i.getValue().name()).toList()));
+
+        robot.interact(() -> table.getSelectionModel().select(row(rows, prefix + ":json:1")));
+        TextArea value = robot.lookup("#valueText").query();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(value::getText).contains("\"location\" : \"Dongsi\""));
+
+        robot.interact(() -> viewModel.keys().patternProperty().set(prefix + ":hash:1"));
+        robot.clickOn("#scanButton");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size()) == 1
+                && onFx(() -> table.getItems().get(0).displayKey()).equals(prefix + ":hash:1"));
+    }
+
+    @Test
+    void patternEvictionIsRefusedUntilThePatternIsTyped(FxRobot robot) throws TimeoutException {
+        for (int i = 0; i < 3; i++) {
+            redis.set(prefix + ":evict:" + i, "v" + i);
+        }
+        redis.set(prefix + ":keep", "k");
+        String pattern = prefix + ":evict:*";
+        robot.interact(() -> viewModel.keys().patternProperty().set(pattern));
+
+        robot.clickOn("#evictPatternButton");
+        Label summary = robot.lookup("#evictSummary").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(summary::getText).startsWith("3 keys match"));
+        Button evict = robot.lookup("#evictConfirmButton").queryButton();
+        assertTrue(evict.isDisabled());
+        assertEquals(3, onFx(() -> robot.lookup("#evictSample").queryListView().getItems().size()));
+
+        robot.clickOn("#evictConfirmField").write(prefix + ":evict:");
+        assertTrue(onFx(evict::isDisabled), "a prefix of the pattern does not confirm");
+        robot.interact(() -> robot.lookup("#evictConfirmButton").queryButton().fire());
+        assertEquals(3, redis.keys(pattern).size(), "nothing evicted without the typed pattern");
+
+        robot.write("*");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !onFx(evict::isDisabled));
+        robot.clickOn(evict);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> redis.keys(pattern).isEmpty());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(summary::getText).equals("Evicted 3 keys: ok"));
+        assertEquals("k", redis.get(prefix + ":keep"));
+        assertFalse(onFx(() -> robot.lookup("#evictCloseButton").queryButton().isDisabled()));
+    }
+
+    private static KeyRow row(List<KeyRow> rows, String key) {
+        return rows.stream().filter(r -> r.displayKey().equals(key)).findFirst().orElseThrow();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the scene failed", e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.ringside.ui.cache;
+
+import static io.ringside.ui.testing.FakeCacheGateway.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.redis.NamespaceTree;
+import io.ringside.ui.testing.FakeCacheGateway;
+import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyBrowserViewModelTest {
+
+    private final FakeCacheGateway gateway = new FakeCacheGateway();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final FakeDialogService dialogs = new FakeDialogService().answering(true);
+    private final SteppingClock clock = new SteppingClock();
+    private final KeyBrowserViewModel browser = new KeyBrowserViewModel(gateway, executor, dialogs, clock);
+
+    @Test
+    void pagesReachTheTableWithProgressAndTheNamespaceTree() {
+        browser.patternProperty().set("pm25:*");
+        browser.typeFilterProperty().set("string");
+        browser.scan();
+
+        assertEquals("pm25:*", gateway.scans.get(0).pattern());
+        assertEquals("string", gateway.scans.get(0).type());
+        assertEquals(KeyBrowserViewModel.ScanState.RUNNING, browser.stateProperty().get());
+
+        gateway.emit(List.of(key("pm25:Dongsi:2014", "string", -1, 100), key("pm25:Dongsi:2015", "string", 5000, 50),
+                key("pm25:Tiantan:2014", "string", -1, 70)), 1000, 5000, false);
+
+        assertEquals(3, browser.rows().size());
+        assertEquals(1000, browser.examinedProperty().get());
+        assertEquals(5000, browser.dbSizeProperty().get());
+        NamespaceTree.Node pm25 = browser.tree().root().child("pm25");
+        assertEquals(3, pm25.keys());
+        assertEquals(2, pm25.child("Dongsi").keys());
+        assertEquals("pm25:Dongsi:*", pm25.child("Dongsi").pattern());
+
+        gateway.emit(List.of(), 5000, 5000, true);
+
+        assertEquals(KeyBrowserViewModel.ScanState.DONE, browser.stateProperty().get());
+        assertEquals(5000, browser.examinedProperty().get());
+    }
+
+    @Test
+    void binaryKeysAreShownEscaped() {
+        browser.scan();
+        gateway.emit(List.of(new io.ringside.core.redis.KeyInfo(new byte[] {'k', 0, (byte) 0xff, '\n'}, "string", -1,
+                10)), 1, 1, true);
+
+        assertEquals("k\\x00\\xff\\n", browser.rows().get(0).displayKey());
+    }
+
+    @Test
+    void pauseResumeAndStopReachTheScan() {
+        browser.scan();
+        browser.pause();
+        assertEquals(KeyBrowserViewModel.ScanState.PAUSED, browser.stateProperty().get());
+        browser.resume();
+        browser.stop();
+
+        assertEquals(List.of("pause", "resume", "stop"), gateway.scanControl.calls);
+    }
+
+    @Test
+    void aNewScanStopsTheRunningOneAndIgnoresItsLatePages() {
+        browser.scan();
+        FakeCacheGateway.Recorder first = gateway.scanControl;
+        browser.patternProperty().set("dataset:*");
+        browser.scan();
+
+        assertEquals(List.of("stop"), first.calls);
+        assertEquals(2, gateway.scans.size());
+    }
+
+    @Test
+    void ttlsCountDownWithOneClockTick() {
+        browser.startTicking();
+        browser.scan();
+        gateway.emit(List.of(key("a", "string", 60_000, 1), key("b", "hash", -1, 1)), 2, 2, true);
+        KeyRow a = browser.rows().get(0);
+        assertEquals("1m 00s", a.ttlText(browser.nowProperty().get()));
+
+        clock.advance(Duration.ofSeconds(15));
+        executor.runScheduled();
+
+        assertEquals("45 s", a.ttlText(browser.nowProperty().get()));
+        assertEquals("—", browser.rows().get(1).ttlText(browser.nowProperty().get()));
+        assertEquals(List.of(KeyBrowserViewModel.TICK), executor.scheduledDelays(), "one tick for all rows");
+    }
+
+    @Test
+    void evictionOfTheSelectionRemovesWhatWentAndLeavesFailuresSelected() {
+        browser.scan();
+        gateway.emit(List.of(key("a", "string", -1, 1), key("b", "string", -1, 1), key("c", "string", -1, 1)), 3, 3,
+                true);
+        gateway.missing.add("b".getBytes(StandardCharsets.UTF_8));
+        browser.select(List.of(browser.rows().get(0), browser.rows().get(1)));
+
+        browser.evictSelection();
+
+        assertEquals(List.of("evict 2"), gateway.actions);
+        assertEquals(List.of("b", "c"), browser.rows().stream().map(KeyRow::displayKey).toList());
+        assertEquals(List.of("b"), browser.selectionRequestProperty().get().stream().map(KeyRow::displayKey).toList());
+        assertTrue(browser.messageProperty().get().contains("1 of 2"), browser.messageProperty().get());
+        assertTrue(browser.messageProperty().get().contains("no such key"), browser.messageProperty().get());
+        assertTrue(dialogs.asked().get(0).contains("2 keys"));
+    }
+
+    @Test
+    void evictionNotConfirmedSendsNothing() {
+        dialogs.answering(false);
+        browser.scan();
+        gateway.emit(List.of(key("a", "string", -1, 1)), 1, 1, true);
+        browser.select(List.of(browser.rows().get(0)));
+
+        browser.evictSelection();
+
+        assertTrue(gateway.actions.isEmpty());
+        assertEquals(1, browser.rows().size());
+    }
+
+    @Test
+    void setTtlAndPersistUpdateTheRowsInPlace() {
+        browser.scan();
+        gateway.emit(List.of(key("a", "string", -1, 1)), 1, 1, true);
+        browser.select(List.of(browser.rows().get(0)));
+        browser.ttlSecondsProperty().set(90);
+
+        browser.setTtl();
+        assertEquals("1m 30s", browser.rows().get(0).ttlText(clock.millis()));
+
+        browser.select(List.of(browser.rows().get(0)));
+        browser.persist();
+        assertEquals("—", browser.rows().get(0).ttlText(clock.millis()));
+        assertEquals(List.of("ttl 90 1", "persist 1"), gateway.actions);
+    }
+
+    @Test
+    void anExactKeyThatDoesNotExistSaysSo() {
+        browser.patternProperty().set("pm25:Nowhere:2014");
+        browser.scan();
+        gateway.emit(List.of(), 1, 10, true);
+
+        assertTrue(gateway.scans.get(0).exactKey());
+        assertEquals("No key pm25:Nowhere:2014", browser.messageProperty().get());
+    }
+
+    @Test
+    void aBadTypeIsAnErrorAndStartsNoScan() {
+        browser.typeFilterProperty().set("blob");
+        browser.scan();
+
+        assertTrue(gateway.scans.isEmpty());
+        assertFalse(browser.errorProperty().get().isEmpty());
+    }
+
+    /** A clock the test moves by hand. */
+    static final class SteppingClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
