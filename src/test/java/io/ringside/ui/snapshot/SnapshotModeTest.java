@@ -71,12 +71,12 @@ class SnapshotModeTest {
 
     @Test
     void aViewNotBuiltYetExitsWithTwoAndWritesNothing() {
-        Path png = data.resolve("trends.png");
+        Path png = data.resolve("cache.png");
 
-        SnapshotResult result = snapshot("trends", true, png);
+        SnapshotResult result = snapshot("cache", true, png);
 
         assertEquals(SnapshotResult.NOT_AVAILABLE, result.exitCode());
-        assertTrue(result.message().contains("'trends' is not available yet"), result.message());
+        assertTrue(result.message().contains("'cache' is not available yet"), result.message());
         assertFalse(Files.exists(png));
         assertEquals(0, gateway.startCalls.get(), "nothing is started for a view that cannot be shown");
     }
