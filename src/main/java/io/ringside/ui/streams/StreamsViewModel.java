@@ -5,6 +5,7 @@ import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
 import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.ErrorText;
 import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
@@ -91,7 +92,7 @@ public final class StreamsViewModel implements PageLoad {
         if (tailHandle == null && !tailStarting) {
             tailStarting = true;
             BackgroundTask.wrap(() -> gateway.tail(TAILED, batcher::add, e -> executor.runOnUi(Duration.ZERO,
-                            () -> tailStatus.set("Tail stopped: " + firstLine(e)))))
+                            () -> tailStatus.set("Tail stopped: " + ErrorText.firstLine(e)))))
                     .onSuccess(handle -> {
                         tailStarting = false;
                         tailHandle = handle;
@@ -102,7 +103,7 @@ public final class StreamsViewModel implements PageLoad {
                     })
                     .onFailure(e -> {
                         tailStarting = false;
-                        tailStatus.set("Cannot tail: " + firstLine(e));
+                        tailStatus.set("Cannot tail: " + ErrorText.firstLine(e));
                     })
                     .executeWith(executor);
         }
@@ -122,7 +123,7 @@ public final class StreamsViewModel implements PageLoad {
             try {
                 tailHandle.close();
             } catch (Exception e) {
-                tailStatus.set("Tail did not stop cleanly: " + firstLine(e));
+                tailStatus.set("Tail did not stop cleanly: " + ErrorText.firstLine(e));
             }
             tailHandle = null;
         }
@@ -159,8 +160,8 @@ public final class StreamsViewModel implements PageLoad {
                     if (current != generation) {
                         return;
                     }
-                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + firstLine(e));
-                    loadError.set(firstLine(e));
+                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + ErrorText.firstLine(e));
+                    loadError.set(ErrorText.firstLine(e));
                     schedule(current);
                 })
                 .executeWith(executor);
@@ -218,11 +219,6 @@ public final class StreamsViewModel implements PageLoad {
         String needle = text.strip().toLowerCase(Locale.ROOT);
         Function<String, Boolean> has = s -> s != null && s.toLowerCase(Locale.ROOT).contains(needle);
         return r -> has.apply(r.topic()) || has.apply(r.key()) || has.apply(r.value());
-    }
-
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
     }
 
     private record Snapshot(List<TopicInfo> topics, List<ConsumerGroupLag> groups) {

@@ -8,6 +8,7 @@ import io.ringside.core.data.pm25.Pm25Trend;
 import io.ringside.core.data.pm25.RollingMean;
 import io.ringside.core.data.pm25.TrendSummary;
 import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.ErrorText;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
 import java.io.IOException;
@@ -203,8 +204,7 @@ public final class TrendsViewModel implements PageLoad {
     private void finish(Exception failure) {
         loading.set(false);
         if (failure != null) {
-            String message = failure.getMessage() == null ? failure.toString() : failure.getMessage().lines()
-                    .findFirst().orElse("");
+            String message = ErrorText.firstLine(failure);
             error.set(message);
             loadError.set(message);
             return;
