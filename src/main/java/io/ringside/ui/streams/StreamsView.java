@@ -8,8 +8,10 @@ import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -119,7 +121,7 @@ public final class StreamsView {
                 groupList.getSelectionModel().select(group);
             }
         });
-        membersText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.members()
+        membersText.textProperty().bind(Bindings.createStringBinding(() -> viewModel.members()
                 .isEmpty() ? "No active members" : viewModel.members().stream()
                 .map(m -> m.clientId() + " @ " + m.host() + " (" + m.assignedPartitions() + " partitions)")
                 .collect(Collectors.joining("\n")), viewModel.members()));
@@ -132,7 +134,7 @@ public final class StreamsView {
         text(lagTime, p -> p.timeLagMs() < 0 ? "—" : "~" + duration(p.timeLagMs()));
         text(lagMember, ConsumerGroupLag.PartitionLag::memberId);
         pauseButton.selectedProperty().bindBidirectional(viewModel.pausedProperty());
-        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(pauseButton.selectedProperty())
+        pauseButton.textProperty().bind(Bindings.when(pauseButton.selectedProperty())
                 .then("Resume").otherwise("Pause"));
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         tailStatus.textProperty().bind(viewModel.tailStatusProperty());
@@ -145,7 +147,7 @@ public final class StreamsView {
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
         errorText.managedProperty().bind(errorText.visibleProperty());
-        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.topics().size()
+        summary.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topics().size()
                 + " topics · " + viewModel.groups().size() + " consumer groups", viewModel.topics(), viewModel.groups()));
     }
 
@@ -164,6 +166,6 @@ public final class StreamsView {
         if (d.toMinutes() >= 1) {
             return d.toMinutes() + " min " + d.toSecondsPart() + " s";
         }
-        return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 }

@@ -5,18 +5,20 @@ import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
 import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.ErrorText;
 import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.ErrorText;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -199,7 +201,7 @@ public final class StreamsViewModel implements PageLoad {
         }
         int from = Math.max(0, batch.size() - TAIL_CAPACITY);
         List<TailRecord> newestFirst = new ArrayList<>(batch.subList(from, batch.size()));
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         tail.addAll(0, newestFirst);
         if (tail.size() > TAIL_CAPACITY) {
             tail.remove(TAIL_CAPACITY, tail.size());
@@ -212,7 +214,7 @@ public final class StreamsViewModel implements PageLoad {
         tailStatus.set(state + " · " + tail.size() + " of at most " + TAIL_CAPACITY + " shown");
     }
 
-    static java.util.function.Predicate<TailRecord> matcher(String text) {
+    static Predicate<TailRecord> matcher(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -5,6 +5,7 @@ import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.TaskExecutor;
+import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -67,6 +70,7 @@ public final class TrendsView {
     private Label summaryText;
     @FXML
     private TrendChart chart;
+    private boolean syncing;
 
     public TrendsView(TrendsViewModel viewModel, TaskExecutor executor) {
         this.viewModel = viewModel;
@@ -81,11 +85,11 @@ public final class TrendsView {
     private void initialize() {
         locationList.setItems(viewModel.locations());
         locationList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        viewModel.locations().addListener((javafx.collections.ListChangeListener<String>) change -> selectChosen());
+        viewModel.locations().addListener((ListChangeListener<String>) change -> selectChosen());
         locationList.getSelectionModel().getSelectedItems().addListener(
-                (javafx.collections.ListChangeListener<String>) change -> {
+                (ListChangeListener<String>) change -> {
                     List<String> selected = List.copyOf(locationList.getSelectionModel().getSelectedItems());
-                    if (!selected.isEmpty() && !selected.equals(viewModel.chosen())) {
+                    if (!syncing && !selected.isEmpty() && !selected.equals(viewModel.chosen())) {
                         viewModel.chosen().setAll(selected);
                     }
                 });
@@ -117,13 +121,13 @@ public final class TrendsView {
         loadButton.setOnAction(event -> viewModel.load());
         exportPngButton.setOnAction(event -> exportPng());
         exportCsvButton.setOnAction(event -> exportCsv());
-        exportPngButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.trends()));
-        exportCsvButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.trends()));
+        exportPngButton.disableProperty().bind(Bindings.isEmpty(viewModel.trends()));
+        exportCsvButton.disableProperty().bind(Bindings.isEmpty(viewModel.trends()));
         cacheStatus.textProperty().bind(viewModel.cacheStatusProperty());
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
         errorText.managedProperty().bind(errorText.visibleProperty());
-        viewModel.trends().addListener((javafx.collections.ListChangeListener<LocationTrend>) change -> showTrends());
+        viewModel.trends().addListener((ListChangeListener<LocationTrend>) change -> showTrends());
         chart.setOnMouseMoved(event -> {
             LocalDate day = chart.dayAt(event.getSceneX());
             hoverText.setText(day == null ? "" : viewModel.describeDay(day));
@@ -133,14 +137,20 @@ public final class TrendsView {
         showTrends();
     }
 
+    /** Mirrors the view-model's choice in the list without feeding the partial selections back. */
     private void selectChosen() {
         List<String> chosen = List.copyOf(viewModel.chosen());
-        locationList.getSelectionModel().clearSelection();
-        for (String name : chosen) {
-            int index = viewModel.locations().indexOf(name);
-            if (index >= 0) {
-                locationList.getSelectionModel().select(index);
+        syncing = true;
+        try {
+            locationList.getSelectionModel().clearSelection();
+            for (String name : chosen) {
+                int index = viewModel.locations().indexOf(name);
+                if (index >= 0) {
+                    locationList.getSelectionModel().select(index);
+                }
             }
+        } finally {
+            syncing = false;
         }
     }
 
@@ -171,7 +181,7 @@ public final class TrendsView {
         chooser.setTitle("Export " + description);
         chooser.setInitialFileName("pm25-trend." + extension);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
-        java.io.File file = chooser.showSaveDialog(chart.getScene().getWindow());
+        File file = chooser.showSaveDialog(chart.getScene().getWindow());
         return file == null ? null : file.toPath();
     }
 
