@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Follows topics from a little before their end on a thread of its own, with a group-less consumer
  * (so tailing never shows up as a consumer group or moves anyone's offsets). Each partition starts
- * {@code backlog} records before its end, so the screen is not empty for a quiet topic. Closing
+ * {@code backlog} records before its end, so the screen is not empty for a quiet topic. A topic
+ * that does not exist yet is skipped, never auto-created with the broker's defaults. Closing
  * wakes the consumer; the wake-up is not reported as a failure.
  */
 public final class TopicTail implements AutoCloseable {
@@ -40,6 +41,7 @@ public final class TopicTail implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) StreamsInspector.TIMEOUT.toMillis());
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         TopicTail tail = new TopicTail(new KafkaConsumer<>(props), List.copyOf(topics), backlog, sink, failure);
         tail.thread.start();
         return tail;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
 import javax.imageio.ImageIO;
 
 /** Controller of {@code fxml/trends/TrendsView.fxml}: binds to {@link TrendsViewModel}, draws its series. */
@@ -93,6 +95,8 @@ public final class TrendsView {
                         viewModel.chosen().setAll(selected);
                     }
                 });
+        fromPicker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        toPicker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
         toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
         rollingChooser.getItems().setAll(ROLLING);
