@@ -38,7 +38,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The Trends page. Shown, it lists the locations and loads the chosen ones (the first location
- * when none is chosen) over the chosen range, or over the whole stored span when no range is
+ * when none is chosen; a chosen location without data is named in the error line rather than
+ * dropped silently) over the chosen range, or over the whole stored span when no range is
  * given. Each location's days are downsampled with {@link Lttb} to {@link #MAX_CHART_POINTS} before
  * they reach the chart; hover, summaries and the CSV export use every day.
  */
@@ -88,7 +89,6 @@ public final class TrendsViewModel implements PageLoad {
         BackgroundTask.wrap(gateway::locations)
                 .onSuccess(names -> {
                     locations.setAll(names);
-                    chosen.removeIf(name -> !names.contains(name));
                     if (chosen.isEmpty() && !names.isEmpty()) {
                         chosen.add(names.get(0));
                     }
@@ -122,7 +122,6 @@ public final class TrendsViewModel implements PageLoad {
         double limit = threshold.get();
         int current = ++generation;
         loading.set(true);
-        error.set("");
         BackgroundTask.wrap(() -> read(names, first, last, bypass, window, limit))
                 .onSuccess(result -> {
                     if (current != generation) {
@@ -130,6 +129,9 @@ public final class TrendsViewModel implements PageLoad {
                     }
                     trends.setAll(result);
                     cacheStatus.set(describeCache(result));
+                    List<String> missing = names.stream()
+                            .filter(name -> result.stream().noneMatch(t -> t.location().equals(name))).toList();
+                    error.set(missing.isEmpty() ? "" : "No PM2.5 data in this range for " + String.join(", ", missing));
                     finish(null);
                 })
                 .onFailure(e -> {
@@ -155,7 +157,10 @@ public final class TrendsViewModel implements PageLoad {
                 end = end == null ? span.get().last() : end;
             }
             if (!end.isBefore(start)) {
-                result.add(of(gateway.trend(name, start, end, bypass), window, limit));
+                Pm25Trend trend = gateway.trend(name, start, end, bypass);
+                if (!trend.days().isEmpty()) {
+                    result.add(of(trend, window, limit));
+                }
             }
         }
         return result;

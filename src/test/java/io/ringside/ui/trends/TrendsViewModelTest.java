@@ -83,6 +83,18 @@ class TrendsViewModelTest {
     }
 
     @Test
+    void aLocationWithoutDataIsNamedNotDroppedSilently() {
+        viewModel.preset(List.of(STATION, "Nowhere-" + java.util.UUID.randomUUID()), FROM, TO);
+        viewModel.activate();
+        assertEquals(List.of(STATION), viewModel.trends().stream().map(LocationTrend::location).toList());
+        assertTrue(viewModel.errorProperty().get().startsWith("No PM2.5 data in this range for Nowhere-"),
+                viewModel.errorProperty().get());
+        viewModel.preset(List.of(STATION), FROM, TO);
+        viewModel.load();
+        assertEquals("", viewModel.errorProperty().get());
+    }
+
+    @Test
     void aSecondLoadIsACacheHitAndBypassSkipsTheCache() {
         viewModel.preset(List.of(STATION), FROM, TO);
         viewModel.bypassCacheProperty().set(false);
