@@ -1,12 +1,12 @@
 package io.ringside.ui.cluster;
 
 /** The first line of an error's message: banners and status lines have room for one. */
-final class Errors {
+public final class Errors {
 
     private Errors() {
     }
 
-    static String firstLine(Throwable error) {
+    public static String firstLine(Throwable error) {
         String message = error.getMessage() == null ? error.toString() : error.getMessage();
         return message.lines().findFirst().orElse(message);
     }

@@ -4,9 +4,9 @@ import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
+import io.ringside.ui.cluster.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Cancellable;
-import io.ringside.ui.util.ErrorText;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
@@ -94,7 +94,7 @@ public final class StreamsViewModel implements PageLoad {
         if (tailHandle == null && !tailStarting) {
             tailStarting = true;
             BackgroundTask.wrap(() -> gateway.tail(TAILED, batcher::add, e -> executor.runOnUi(Duration.ZERO,
-                            () -> tailStatus.set("Tail stopped: " + ErrorText.firstLine(e)))))
+                            () -> tailStatus.set("Tail stopped: " + Errors.firstLine(e)))))
                     .onSuccess(handle -> {
                         tailStarting = false;
                         tailHandle = handle;
@@ -105,7 +105,7 @@ public final class StreamsViewModel implements PageLoad {
                     })
                     .onFailure(e -> {
                         tailStarting = false;
-                        tailStatus.set("Cannot tail: " + ErrorText.firstLine(e));
+                        tailStatus.set("Cannot tail: " + Errors.firstLine(e));
                     })
                     .executeWith(executor);
         }
@@ -125,7 +125,7 @@ public final class StreamsViewModel implements PageLoad {
             try {
                 tailHandle.close();
             } catch (Exception e) {
-                tailStatus.set("Tail did not stop cleanly: " + ErrorText.firstLine(e));
+                tailStatus.set("Tail did not stop cleanly: " + Errors.firstLine(e));
             }
             tailHandle = null;
         }
@@ -162,8 +162,8 @@ public final class StreamsViewModel implements PageLoad {
                     if (current != generation) {
                         return;
                     }
-                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + ErrorText.firstLine(e));
-                    loadError.set(ErrorText.firstLine(e));
+                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
+                    loadError.set(Errors.firstLine(e));
                     schedule(current);
                 })
                 .executeWith(executor);

@@ -7,8 +7,8 @@ import io.ringside.core.data.pm25.Lttb;
 import io.ringside.core.data.pm25.Pm25Trend;
 import io.ringside.core.data.pm25.RollingMean;
 import io.ringside.core.data.pm25.TrendSummary;
+import io.ringside.ui.cluster.Errors;
 import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.ErrorText;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
 import java.io.IOException;
@@ -209,7 +209,7 @@ public final class TrendsViewModel implements PageLoad {
     private void finish(Exception failure) {
         loading.set(false);
         if (failure != null) {
-            String message = ErrorText.firstLine(failure);
+            String message = Errors.firstLine(failure);
             error.set(message);
             loadError.set(message);
             return;
