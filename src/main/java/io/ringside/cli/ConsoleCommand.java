@@ -3,10 +3,13 @@ package io.ringside.cli;
 import io.ringside.Main;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.ui.ConsoleLauncher;
+import io.ringside.ui.TrendPreset;
 import io.ringside.ui.snapshot.SnapshotResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +46,18 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Snapshot mode: how long the view may take to load (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--location", paramLabel = "LOCATION",
+            description = "Trends page: a location to chart (repeatable; default: the first location).")
+    List<String> locations;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD",
+            description = "Trends page: first day, inclusive (default: the first stored day).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD",
+            description = "Trends page: last day, inclusive (default: the last stored day).")
+    LocalDate to;
+
     @Override
     public Integer call() {
         if (snapshot != null) {
@@ -50,8 +65,11 @@ public final class ConsoleCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--snapshot needs --view");
             }
             new ProfileStore(main.dataFolder()).get(main.profile());
+            if (from != null && to != null && to.isBefore(from)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
+            }
             SnapshotResult result = ConsoleLauncher.snapshot(main.dataFolder(), main.profile(), view, snapshot,
-                    Duration.ofSeconds(timeoutSeconds));
+                    Duration.ofSeconds(timeoutSeconds), new TrendPreset(locations, from, to));
             PrintWriter err = spec.commandLine().getErr();
             err.println(result.message());
             err.flush();

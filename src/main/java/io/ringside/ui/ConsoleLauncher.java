@@ -39,7 +39,13 @@ public final class ConsoleLauncher {
      * the OS keyring or not at all.
      */
     public static SnapshotResult snapshot(Path dataFolder, String profile, String view, Path png, Duration timeout) {
-        ConsoleSettings settings = new ConsoleSettings(dataFolder.toAbsolutePath(), profile, true, view);
+        return snapshot(dataFolder, profile, view, png, timeout, null);
+    }
+
+    /** As {@link #snapshot(Path, String, String, Path, Duration)}, the Trends page preset to {@code trends}. */
+    public static SnapshotResult snapshot(Path dataFolder, String profile, String view, Path png, Duration timeout,
+                                          TrendPreset trends) {
+        ConsoleSettings settings = new ConsoleSettings(dataFolder.toAbsolutePath(), profile, true, view, trends);
         return SnapshotMode.run(settings, png, timeout,
                 (s, stage) -> ConsoleApp.create(s, new UiTaskExecutor(), stage, SecretPrompt.NONE));
     }

@@ -32,6 +32,12 @@ import io.ringside.ui.stack.StackGateway;
 import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackView;
 import io.ringside.ui.stack.StackViewModel;
+import io.ringside.ui.streams.KafkaStreamsGateway;
+import io.ringside.ui.streams.StreamsView;
+import io.ringside.ui.streams.StreamsViewModel;
+import io.ringside.ui.trends.CacheTrendsGateway;
+import io.ringside.ui.trends.TrendsView;
+import io.ringside.ui.trends.TrendsViewModel;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.Fxml;
@@ -69,6 +75,8 @@ public final class MainWindow {
     private final ClusterViewModel clusterViewModel;
     private final JobsViewModel jobsViewModel;
     private final CacheViewModel cacheViewModel;
+    private final TrendsViewModel trendsViewModel;
+    private final StreamsViewModel streamsViewModel;
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
@@ -97,6 +105,12 @@ public final class MainWindow {
         this.jobsViewModel = new JobsViewModel(KafkaJobsGateway.of(connection, settings.dataFolder()), executor, dialogs);
         this.cacheViewModel = new CacheViewModel(new RedisCacheGateway(RedisServices.of(connection,
                 settings.dataFolder())), executor, dialogs, Clock.systemUTC());
+        this.trendsViewModel = new TrendsViewModel(new CacheTrendsGateway(connection::backends), executor);
+        if (settings.trendPreset() != null) {
+            trendsViewModel.preset(settings.trendPreset().locations(), settings.trendPreset().from(),
+                    settings.trendPreset().to());
+        }
+        this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties), executor);
         this.pages = pages();
         this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
                 new ConsolePreferences(settings.dataFolder()), connectionStatus, tasks, executor, profile,
@@ -120,10 +134,12 @@ public final class MainWindow {
                 .add(Page.of("jobs", "Jobs", JobsView.FXML, jobsViewModel,
                         "Dataset and PM2.5 loads: start, live progress bars fed by Kafka, cancel, history."),
                         JobsView.class, () -> new JobsView(jobsViewModel))
-                .add(Page.placeholder("trends", "Trends",
-                        "PM2.5 charts per location through the cache: average with min/max band, AQI bands."))
-                .add(Page.placeholder("streams", "Streams",
-                        "Kafka: topics, partitions, consumer groups and lag, live tail of the ringside topics."));
+                .add(Page.of("trends", "Trends", TrendsView.FXML, trendsViewModel,
+                        "PM2.5 charts per location through the cache: average with min/max band, AQI bands."),
+                        TrendsView.class, () -> new TrendsView(trendsViewModel, executor))
+                .add(Page.of("streams", "Streams", StreamsView.FXML, streamsViewModel,
+                        "Kafka: topics, partitions, consumer groups and lag, live tail of the ringside topics."),
+                        StreamsView.class, () -> new StreamsView(streamsViewModel));
     }
 
     /** Builds every controller the console's FXML files name. */

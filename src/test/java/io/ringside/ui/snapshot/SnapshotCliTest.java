@@ -1,6 +1,7 @@
 package io.ringside.ui.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.testing.SharedStack;
@@ -57,10 +58,11 @@ class SnapshotCliTest {
     }
 
     @Test
-    void aViewNotBuiltYetExitsWithTwo(TestStack stack, @TempDir Path out) throws Exception {
-        Run run = console(stack.dataFolder(), "--view", "cache", "--snapshot", out.resolve("cache.png").toString());
+    void anUnknownViewExitsWithTwo(TestStack stack, @TempDir Path out) throws Exception {
+        Run run = console(stack.dataFolder(), "--view", "nodes", "--snapshot", out.resolve("nodes.png").toString());
 
         assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().contains("not available yet"), run.output());
+        assertTrue(run.output().contains("Unknown view 'nodes'"), run.output());
+        assertFalse(Files.exists(out.resolve("nodes.png")));
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The PM2.5 tables in Cassandra: the daily series analysts chart ({@code aqdata.pm25}, one
@@ -84,6 +85,21 @@ public final class Pm25Store {
         }
         names.sort(null);
         return names;
+    }
+
+    /** The first and last day of a location's daily series, two single-row reads at the partition's ends. */
+    public Optional<DateSpan> span(String location) {
+        statements();
+        LocalDate first = edge(location, "ASC");
+        LocalDate last = edge(location, "DESC");
+        return first == null || last == null ? Optional.empty() : Optional.of(new DateSpan(first, last));
+    }
+
+    private LocalDate edge(String location, String order) {
+        Row row = session.execute(SimpleStatement.newInstance("SELECT date FROM " + KEYSPACE + "." + DAILY_TABLE
+                + " WHERE location = ? ORDER BY date " + order + " LIMIT 1", location)
+                .setConsistencyLevel(WriteConsistency.READ).setIdempotent(true)).one();
+        return row == null ? null : row.getLocalDate(0);
     }
 
     /** One calendar year of a location: the unit the Redis cache stores per key. */

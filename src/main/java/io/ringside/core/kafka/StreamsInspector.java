@@ -1,0 +1,189 @@
+package io.ringside.core.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.LogDirDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.ReplicaInfo;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Topics and consumer groups of a Kafka cluster through the Admin API, for the Streams screen.
+ * One admin client per inspector; every call blocks for at most {@link #TIMEOUT}. Time lag needs
+ * the timestamp of the first unconsumed record, so it is read with a group-less consumer that
+ * fetches one record per lagging partition (never committing, never joining the group).
+ */
+public final class StreamsInspector implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Map<String, Object> kafka;
+    private final Admin admin;
+    private final Clock clock;
+
+    public StreamsInspector(Map<String, Object> kafkaProperties, Clock clock) {
+        this.kafka = Map.copyOf(kafkaProperties);
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        this.admin = Admin.create(props);
+        this.clock = clock;
+    }
+
+    /** Every topic but Kafka's internal ones, by name. */
+    public List<TopicInfo> topics() {
+        Collection<String> names = get(admin.listTopics().names());
+        Map<String, TopicDescription> descriptions = get(admin.describeTopics(names).allTopicNames());
+        List<ConfigResource> resources = names.stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+        Map<ConfigResource, Config> configs = get(admin.describeConfigs(resources).all());
+        Map<String, Long> sizes = sizes(descriptions.values());
+        List<TopicInfo> topics = new ArrayList<>();
+        for (TopicDescription description : descriptions.values()) {
+            int replication = description.partitions().isEmpty() ? 0 : description.partitions().get(0).replicas().size();
+            Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, description.name()));
+            long retention = config == null || config.get(TopicConfig.RETENTION_MS_CONFIG) == null ? -1
+                    : Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value());
+            topics.add(new TopicInfo(description.name(), description.partitions().size(), replication, retention,
+                    sizes.getOrDefault(description.name(), 0L)));
+        }
+        topics.sort(Comparator.comparing(TopicInfo::name));
+        return topics;
+    }
+
+    private Map<String, Long> sizes(Collection<TopicDescription> descriptions) {
+        List<Integer> brokers = descriptions.stream().flatMap(d -> d.partitions().stream())
+                .flatMap(p -> p.replicas().stream()).map(node -> node.id()).distinct().toList();
+        Map<String, Long> sizes = new HashMap<>();
+        Map<Integer, Map<String, LogDirDescription>> dirs = get(admin.describeLogDirs(brokers).allDescriptions());
+        for (Map<String, LogDirDescription> broker : dirs.values()) {
+            for (LogDirDescription dir : broker.values()) {
+                for (Map.Entry<TopicPartition, ReplicaInfo> replica : dir.replicaInfos().entrySet()) {
+                    sizes.merge(replica.getKey().topic(), replica.getValue().size(), Long::sum);
+                }
+            }
+        }
+        return sizes;
+    }
+
+    /** Every consumer group with committed offsets or members, by id. */
+    public List<ConsumerGroupLag> groups() {
+        List<String> ids = get(admin.listConsumerGroups().all()).stream().map(ConsumerGroupListing::groupId)
+                .sorted().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ConsumerGroupDescription> descriptions = get(admin.describeConsumerGroups(ids).all());
+        List<ConsumerGroupLag> groups = new ArrayList<>();
+        for (String id : ids) {
+            groups.add(lag(descriptions.get(id)));
+        }
+        return groups;
+    }
+
+    private ConsumerGroupLag lag(ConsumerGroupDescription group) {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
+                get(admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()));
+        committed.values().removeIf(offset -> offset == null);
+        Map<TopicPartition, String> owners = new HashMap<>();
+        List<ConsumerGroupLag.Member> members = new ArrayList<>();
+        for (MemberDescription member : group.members()) {
+            member.assignment().topicPartitions().forEach(tp -> owners.put(tp, member.consumerId()));
+            members.add(new ConsumerGroupLag.Member(member.consumerId(), member.clientId(), member.host(),
+                    member.assignment().topicPartitions().size()));
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
+                : get(admin.listOffsets(latest).all());
+        Map<TopicPartition, Long> lagging = new HashMap<>();
+        committed.forEach((tp, offset) -> {
+            if (ends.get(tp) != null && ends.get(tp).offset() > offset.offset()) {
+                lagging.put(tp, offset.offset());
+            }
+        });
+        Map<TopicPartition, Long> timestamps = firstUnconsumedTimestamps(lagging);
+        long now = clock.millis();
+        List<ConsumerGroupLag.PartitionLag> partitions = new ArrayList<>();
+        committed.forEach((tp, offset) -> {
+            long end = ends.get(tp) == null ? offset.offset() : ends.get(tp).offset();
+            Long timestamp = timestamps.get(tp);
+            partitions.add(new ConsumerGroupLag.PartitionLag(tp.topic(), tp.partition(), offset.offset(), end,
+                    Math.max(end - offset.offset(), 0), timestamp == null ? -1 : Math.max(now - timestamp, 0),
+                    owners.getOrDefault(tp, "")));
+        });
+        partitions.sort(Comparator.comparing(ConsumerGroupLag.PartitionLag::topic)
+                .thenComparingInt(ConsumerGroupLag.PartitionLag::partition));
+        return new ConsumerGroupLag(group.groupId(), group.groupState().toString(), members, partitions);
+    }
+
+    private Map<TopicPartition, Long> firstUnconsumedTimestamps(Map<TopicPartition, Long> positions) {
+        Map<TopicPartition, Long> timestamps = new HashMap<>();
+        if (positions.isEmpty()) {
+            return timestamps;
+        }
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            consumer.assign(positions.keySet());
+            positions.forEach(consumer::seek);
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (timestamps.size() < positions.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    timestamps.putIfAbsent(tp, record.timestamp());
+                    consumer.pause(List.of(tp));
+                }
+            }
+        }
+        return timestamps;
+    }
+
+    private static <T> T get(KafkaFuture<T> future) {
+        try {
+            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking Kafka", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka refused the request: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within " + TIMEOUT.toSeconds() + " s", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,63 @@
+package io.ringside.ui.streams;
+
+import io.ringside.core.kafka.ConsumerGroupLag;
+import io.ringside.core.kafka.StreamsInspector;
+import io.ringside.core.kafka.TailRecord;
+import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.TopicTail;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The Streams gateway over the active profile's Kafka. The inspector (one admin client) is rebuilt
+ * when the profile's Kafka properties change, i.e. after a profile switch.
+ */
+public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable {
+
+    /** Records each tailed partition starts before its end. */
+    static final int BACKLOG = 50;
+
+    private final Supplier<Map<String, Object>> kafka;
+    private Map<String, Object> current;
+    private StreamsInspector inspector;
+
+    public KafkaStreamsGateway(Supplier<Map<String, Object>> kafka) {
+        this.kafka = kafka;
+    }
+
+    private synchronized StreamsInspector inspector() {
+        Map<String, Object> now = kafka.get();
+        if (!now.equals(current)) {
+            close();
+            current = now;
+            inspector = new StreamsInspector(now, Clock.systemUTC());
+        }
+        return inspector;
+    }
+
+    @Override
+    public List<TopicInfo> topics() {
+        return inspector().topics();
+    }
+
+    @Override
+    public List<ConsumerGroupLag> groups() {
+        return inspector().groups();
+    }
+
+    @Override
+    public AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure) {
+        return TopicTail.start(kafka.get(), topics, BACKLOG, sink, failure);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (inspector != null) {
+            inspector.close();
+            inspector = null;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.ringside.ui.streams;
+
+import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.kafka.ConsumerGroupLag;
+import io.ringside.core.kafka.TailRecord;
+import io.ringside.core.kafka.TopicInfo;
+import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.Fxml;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+
+/** Controller of {@code fxml/streams/StreamsView.fxml}: binds to {@link StreamsViewModel}. */
+public final class StreamsView {
+
+    public static final String FXML = "/fxml/streams/StreamsView.fxml";
+
+    private final StreamsViewModel viewModel;
+
+    @FXML
+    private Label summary;
+    @FXML
+    private Button refreshButton;
+    @FXML
+    private Label errorText;
+    @FXML
+    private TableView<TopicInfo> topicTable;
+    @FXML
+    private TableColumn<TopicInfo, String> topicName;
+    @FXML
+    private TableColumn<TopicInfo, String> topicPartitions;
+    @FXML
+    private TableColumn<TopicInfo, String> topicReplication;
+    @FXML
+    private TableColumn<TopicInfo, String> topicRetention;
+    @FXML
+    private TableColumn<TopicInfo, String> topicSize;
+    @FXML
+    private ListView<ConsumerGroupLag> groupList;
+    @FXML
+    private Label membersText;
+    @FXML
+    private TableView<ConsumerGroupLag.PartitionLag> lagTable;
+    @FXML
+    private TableColumn<ConsumerGroupLag.PartitionLag, String> lagTopic;
+    @FXML
+    private TableColumn<ConsumerGroupLag.PartitionLag, String> lagPartition;
+    @FXML
+    private TableColumn<ConsumerGroupLag.PartitionLag, String> lagCommitted;
+    @FXML
+    private TableColumn<ConsumerGroupLag.PartitionLag, String> lagEnd;
+    @FXML
+    private TableColumn<ConsumerGroupLag.PartitionLag, String> lagRecords;
+    @FXML
+    private TableColumn<ConsumerGroupLag.PartitionLag, String> lagTime;
+    @FXML
+    private TableColumn<ConsumerGroupLag.PartitionLag, String> lagMember;
+    @FXML
+    private ToggleButton pauseButton;
+    @FXML
+    private TextField filterField;
+    @FXML
+    private Label tailStatus;
+    @FXML
+    private TableView<TailRecord> tailTable;
+    @FXML
+    private TableColumn<TailRecord, String> tailTime;
+    @FXML
+    private TableColumn<TailRecord, String> tailTopic;
+    @FXML
+    private TableColumn<TailRecord, String> tailPosition;
+    @FXML
+    private TableColumn<TailRecord, String> tailValue;
+
+    public StreamsView(StreamsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    public static Parent load(StreamsViewModel viewModel) {
+        return Fxml.load(FXML, new ControllerFactory().register(StreamsView.class, () -> new StreamsView(viewModel)));
+    }
+
+    @FXML
+    private void initialize() {
+        topicTable.setItems(viewModel.topics());
+        text(topicName, TopicInfo::name);
+        text(topicPartitions, t -> String.valueOf(t.partitions()));
+        text(topicReplication, t -> String.valueOf(t.replicationFactor()));
+        text(topicRetention, t -> t.retentionMs() < 0 ? "unlimited" : duration(t.retentionMs()));
+        text(topicSize, t -> ByteSizes.format(t.sizeBytes()));
+        groupList.setItems(viewModel.groups());
+        groupList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConsumerGroupLag group, boolean empty) {
+                super.updateItem(group, empty);
+                setText(empty || group == null ? null
+                        : group.groupId() + "  ·  " + group.state() + "  ·  lag " + group.totalLag());
+            }
+        });
+        groupList.getSelectionModel().selectedItemProperty().addListener((obs, old, group) -> {
+            if (group != null && group != viewModel.selectedGroupProperty().get()) {
+                viewModel.selectedGroupProperty().set(group);
+            }
+        });
+        viewModel.selectedGroupProperty().addListener((obs, old, group) -> {
+            if (group != null && groupList.getSelectionModel().getSelectedItem() != group) {
+                groupList.getSelectionModel().select(group);
+            }
+        });
+        membersText.textProperty().bind(Bindings.createStringBinding(() -> viewModel.members()
+                .isEmpty() ? "No active members" : viewModel.members().stream()
+                .map(m -> m.clientId() + " @ " + m.host() + " (" + m.assignedPartitions() + " partitions)")
+                .collect(Collectors.joining("\n")), viewModel.members()));
+        lagTable.setItems(viewModel.partitions());
+        text(lagTopic, ConsumerGroupLag.PartitionLag::topic);
+        text(lagPartition, p -> String.valueOf(p.partition()));
+        text(lagCommitted, p -> String.valueOf(p.committedOffset()));
+        text(lagEnd, p -> String.valueOf(p.endOffset()));
+        text(lagRecords, p -> String.valueOf(p.lag()));
+        text(lagTime, p -> p.timeLagMs() < 0 ? "—" : "~" + duration(p.timeLagMs()));
+        text(lagMember, ConsumerGroupLag.PartitionLag::memberId);
+        pauseButton.selectedProperty().bindBidirectional(viewModel.pausedProperty());
+        pauseButton.textProperty().bind(Bindings.when(pauseButton.selectedProperty())
+                .then("Resume").otherwise("Pause"));
+        filterField.textProperty().bindBidirectional(viewModel.filterProperty());
+        tailStatus.textProperty().bind(viewModel.tailStatusProperty());
+        tailTable.setItems(viewModel.tail());
+        text(tailTime, r -> Instant.ofEpochMilli(r.timestamp()).toString());
+        text(tailTopic, TailRecord::topic);
+        text(tailPosition, r -> r.partition() + "/" + r.offset());
+        text(tailValue, TailRecord::value);
+        refreshButton.setOnAction(event -> viewModel.refreshNow());
+        errorText.textProperty().bind(viewModel.errorProperty());
+        errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
+        errorText.managedProperty().bind(errorText.visibleProperty());
+        summary.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topics().size()
+                + " topics · " + viewModel.groups().size() + " consumer groups", viewModel.topics(), viewModel.groups()));
+    }
+
+    private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+    }
+
+    static String duration(long millis) {
+        Duration d = Duration.ofMillis(millis);
+        if (d.toDays() >= 1) {
+            return d.toDays() + " d " + d.toHoursPart() + " h";
+        }
+        if (d.toHours() >= 1) {
+            return d.toHours() + " h " + d.toMinutesPart() + " min";
+        }
+        if (d.toMinutes() >= 1) {
+            return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+        }
+        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+}

@@ -1,0 +1,136 @@
+package io.ringside.ui.trends;
+
+import io.ringside.core.data.pm25.AqiCategory;
+import io.ringside.core.data.pm25.DailyPm25;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+
+/**
+ * A line chart of daily averages over epoch days, with the AQI categories as coloured background
+ * rectangles and each location's min/max as a translucent band behind its line. Both are laid out
+ * in plot coordinates on every layout pass, so they follow zooming and resizing without being
+ * chart series (which would clutter the legend).
+ */
+public final class TrendChart extends LineChart<Number, Number> {
+
+    private final NumberAxis days;
+    private final NumberAxis values;
+    private final List<Rectangle> categoryBands = new ArrayList<>();
+    private final List<Polygon> minMaxBands = new ArrayList<>();
+    private List<List<DailyPm25>> bandDays = List.of();
+
+    public TrendChart() {
+        this(new NumberAxis(), new NumberAxis());
+    }
+
+    private TrendChart(NumberAxis days, NumberAxis values) {
+        super(days, values);
+        this.days = days;
+        this.values = values;
+        setAnimated(false);
+        setCreateSymbols(false);
+        days.setForceZeroInRange(false);
+        days.setAutoRanging(true);
+        days.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number epochDay) {
+                return LocalDate.ofEpochDay(epochDay.longValue()).toString();
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return LocalDate.parse(text).toEpochDay();
+            }
+        });
+        values.setLabel("PM2.5 µg/m³ (daily)");
+        values.setForceZeroInRange(true);
+        for (AqiCategory category : AqiCategory.values()) {
+            Rectangle band = new Rectangle();
+            band.getStyleClass().addAll("aqi-band", "aqi-" + category.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            band.setMouseTransparent(true);
+            categoryBands.add(band);
+        }
+        getPlotChildren().addAll(0, categoryBands);
+    }
+
+    /** Shows {@code trends}: one average line (and rolling line) per location, with its min/max band. */
+    public void show(List<LocationTrend> trends) {
+        getPlotChildren().removeAll(minMaxBands);
+        minMaxBands.clear();
+        List<XYChart.Series<Number, Number>> lines = new ArrayList<>();
+        List<List<DailyPm25>> bands = new ArrayList<>();
+        for (LocationTrend trend : trends) {
+            int colour = lines.size();
+            XYChart.Series<Number, Number> average = new XYChart.Series<>();
+            average.setName(trend.location());
+            trend.chartDays().forEach(d -> average.getData().add(new XYChart.Data<>(d.date().toEpochDay(), d.avg())));
+            lines.add(average);
+            if (!trend.chartRolling().isEmpty()) {
+                XYChart.Series<Number, Number> rolling = new XYChart.Series<>();
+                rolling.setName(trend.location() + " (rolling mean)");
+                trend.chartRolling().forEach(p -> rolling.getData().add(new XYChart.Data<>(p.date().toEpochDay(), p.mean())));
+                lines.add(rolling);
+            }
+            Polygon band = new Polygon();
+            band.getStyleClass().addAll("min-max-band", "min-max-band-" + (colour % 8));
+            band.setMouseTransparent(true);
+            minMaxBands.add(band);
+            bands.add(trend.chartDays());
+        }
+        bandDays = bands;
+        getPlotChildren().addAll(categoryBands.size(), minMaxBands);
+        getData().setAll(lines);
+    }
+
+    /** The day under a scene x coordinate, or null outside the data. */
+    public LocalDate dayAt(double sceneX) {
+        double local = days.sceneToLocal(sceneX, 0).getX();
+        Number value = days.getValueForDisplay(local);
+        return value == null ? null : LocalDate.ofEpochDay(Math.round(value.doubleValue()));
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        double width = days.getWidth();
+        double top = values.getDisplayPosition(values.getUpperBound());
+        for (int i = 0; i < categoryBands.size(); i++) {
+            AqiCategory category = AqiCategory.values()[i];
+            Rectangle band = categoryBands.get(i);
+            double low = i == 0 ? category.low() : AqiCategory.values()[i - 1].high();
+            double high = Math.min(category.high(), values.getUpperBound());
+            boolean shown = low < values.getUpperBound();
+            band.setVisible(shown);
+            if (shown) {
+                double y0 = values.getDisplayPosition(Math.max(low, values.getLowerBound()));
+                double y1 = Math.max(values.getDisplayPosition(high), top);
+                band.setX(0);
+                band.setWidth(width);
+                band.setY(y1);
+                band.setHeight(Math.max(y0 - y1, 0));
+            }
+        }
+        for (int i = 0; i < minMaxBands.size(); i++) {
+            List<DailyPm25> points = bandDays.get(i);
+            List<Double> coordinates = new ArrayList<>(points.size() * 4);
+            for (DailyPm25 d : points) {
+                coordinates.add(days.getDisplayPosition(d.date().toEpochDay()));
+                coordinates.add(values.getDisplayPosition(d.max()));
+            }
+            for (int p = points.size() - 1; p >= 0; p--) {
+                DailyPm25 d = points.get(p);
+                coordinates.add(days.getDisplayPosition(d.date().toEpochDay()));
+                coordinates.add(values.getDisplayPosition(d.min()));
+            }
+            minMaxBands.get(i).getPoints().setAll(coordinates);
+        }
+    }
+}

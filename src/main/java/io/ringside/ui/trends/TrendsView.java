@@ -1,0 +1,227 @@
+package io.ringside.ui.trends;
+
+import io.ringside.core.data.pm25.TrendSummary;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.TaskExecutor;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import javafx.util.converter.LocalDateStringConverter;
+import javax.imageio.ImageIO;
+
+/** Controller of {@code fxml/trends/TrendsView.fxml}: binds to {@link TrendsViewModel}, draws its series. */
+public final class TrendsView {
+
+    public static final String FXML = "/fxml/trends/TrendsView.fxml";
+    private static final List<Integer> ROLLING = List.of(0, 7, 30);
+
+    private final TrendsViewModel viewModel;
+    private final TaskExecutor executor;
+
+    @FXML
+    private ListView<String> locationList;
+    @FXML
+    private DatePicker fromPicker;
+    @FXML
+    private DatePicker toPicker;
+    @FXML
+    private ChoiceBox<Integer> rollingChooser;
+    @FXML
+    private CheckBox bypassBox;
+    @FXML
+    private TextField thresholdField;
+    @FXML
+    private Button loadButton;
+    @FXML
+    private Button exportPngButton;
+    @FXML
+    private Button exportCsvButton;
+    @FXML
+    private Label cacheStatus;
+    @FXML
+    private Label errorText;
+    @FXML
+    private Label hoverText;
+    @FXML
+    private Label summaryText;
+    @FXML
+    private TrendChart chart;
+    private boolean syncing;
+
+    public TrendsView(TrendsViewModel viewModel, TaskExecutor executor) {
+        this.viewModel = viewModel;
+        this.executor = executor;
+    }
+
+    public static Parent load(TrendsViewModel viewModel, TaskExecutor executor) {
+        return Fxml.load(FXML, new ControllerFactory().register(TrendsView.class, () -> new TrendsView(viewModel, executor)));
+    }
+
+    @FXML
+    private void initialize() {
+        locationList.setItems(viewModel.locations());
+        locationList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        viewModel.locations().addListener((ListChangeListener<String>) change -> selectChosen());
+        locationList.getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<String>) change -> {
+                    List<String> selected = List.copyOf(locationList.getSelectionModel().getSelectedItems());
+                    if (!syncing && !selected.isEmpty() && !selected.equals(viewModel.chosen())) {
+                        viewModel.chosen().setAll(selected);
+                    }
+                });
+        fromPicker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        toPicker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
+        fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
+        toPicker.valueProperty().bindBidirectional(viewModel.toProperty());
+        rollingChooser.getItems().setAll(ROLLING);
+        rollingChooser.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer days) {
+                return days == null || days == 0 ? "No rolling mean" : days + "-day rolling mean";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return 0;
+            }
+        });
+        rollingChooser.setValue(viewModel.rollingDaysProperty().get());
+        rollingChooser.valueProperty().addListener((obs, old, days) -> viewModel.rollingDaysProperty().set(days));
+        bypassBox.selectedProperty().bindBidirectional(viewModel.bypassCacheProperty());
+        thresholdField.setText(String.valueOf(viewModel.thresholdProperty().get()));
+        thresholdField.setOnAction(event -> applyThreshold());
+        thresholdField.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                applyThreshold();
+            }
+        });
+        loadButton.disableProperty().bind(viewModel.loadingProperty());
+        loadButton.setOnAction(event -> viewModel.load());
+        exportPngButton.setOnAction(event -> exportPng());
+        exportCsvButton.setOnAction(event -> exportCsv());
+        exportPngButton.disableProperty().bind(Bindings.isEmpty(viewModel.trends()));
+        exportCsvButton.disableProperty().bind(Bindings.isEmpty(viewModel.trends()));
+        cacheStatus.textProperty().bind(viewModel.cacheStatusProperty());
+        errorText.textProperty().bind(viewModel.errorProperty());
+        errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
+        errorText.managedProperty().bind(errorText.visibleProperty());
+        viewModel.trends().addListener((ListChangeListener<LocationTrend>) change -> showTrends());
+        chart.setOnMouseMoved(event -> {
+            LocalDate day = chart.dayAt(event.getSceneX());
+            hoverText.setText(day == null ? "" : viewModel.describeDay(day));
+        });
+        chart.setOnMouseExited(event -> hoverText.setText(""));
+        selectChosen();
+        showTrends();
+    }
+
+    /** Mirrors the view-model's choice in the list without feeding the partial selections back. */
+    private void selectChosen() {
+        List<String> chosen = List.copyOf(viewModel.chosen());
+        syncing = true;
+        try {
+            locationList.getSelectionModel().clearSelection();
+            for (String name : chosen) {
+                int index = viewModel.locations().indexOf(name);
+                if (index >= 0) {
+                    locationList.getSelectionModel().select(index);
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void applyThreshold() {
+        try {
+            viewModel.thresholdProperty().set(Double.parseDouble(thresholdField.getText().trim()));
+        } catch (NumberFormatException e) {
+            thresholdField.setText(String.valueOf(viewModel.thresholdProperty().get()));
+        }
+    }
+
+    private void showTrends() {
+        selectChosen();
+        chart.show(viewModel.trends());
+        summaryText.setText(viewModel.trends().stream().map(t -> describe(t.summary())).collect(Collectors.joining("\n")));
+    }
+
+    static String describe(TrendSummary s) {
+        if (s.days() == 0) {
+            return s.location() + ": no days in range";
+        }
+        return String.format(Locale.ROOT, "%s: %d days · mean %.1f · max %.1f on %s · %d days above %.1f µg/m³",
+                s.location(), s.days(), s.mean(), s.max(), s.maxDate(), s.daysAbove(), s.threshold());
+    }
+
+    private Path choose(String description, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + description);
+        chooser.setInitialFileName("pm25-trend." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, "*." + extension));
+        File file = chooser.showSaveDialog(chart.getScene().getWindow());
+        return file == null ? null : file.toPath();
+    }
+
+    private void exportPng() {
+        Path target = choose("PNG image", "png");
+        if (target != null) {
+            writePng(chart.snapshot(null, null), target);
+        }
+    }
+
+    private void exportCsv() {
+        Path target = choose("CSV data", "csv");
+        if (target != null) {
+            BackgroundTask.wrap(() -> {
+                try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                    viewModel.writeCsv(out);
+                }
+                return target;
+            }).onSuccess(this::exported).onFailure(this::exportFailed).executeWith(executor);
+        }
+    }
+
+    private void writePng(WritableImage image, Path target) {
+        BackgroundTask.wrap(() -> {
+            if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile())) {
+                throw new IOException("No PNG writer available");
+            }
+            return target;
+        }).onSuccess(this::exported).onFailure(this::exportFailed).executeWith(executor);
+    }
+
+    private void exported(Path target) {
+        hoverText.setText("Exported " + target.getFileName());
+    }
+
+    private void exportFailed(Exception e) {
+        hoverText.setText("Export failed: " + e.getMessage());
+    }
+}

@@ -1,0 +1,304 @@
+package io.ringside.ui.trends;
+
+import io.ringside.core.data.pm25.AqiCategory;
+import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.DateSpan;
+import io.ringside.core.data.pm25.Lttb;
+import io.ringside.core.data.pm25.Pm25Trend;
+import io.ringside.core.data.pm25.RollingMean;
+import io.ringside.core.data.pm25.TrendSummary;
+import io.ringside.ui.cluster.Errors;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.TaskExecutor;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The Trends page. Shown, it lists the locations and loads the chosen ones (the first location
+ * when none is chosen; a chosen location without data is named in the error line rather than
+ * dropped silently) over the chosen range, or over the whole stored span when no range is
+ * given. Each location's days are downsampled with {@link Lttb} to {@link #MAX_CHART_POINTS} before
+ * they reach the chart; hover, summaries and the CSV export use every day.
+ */
+public final class TrendsViewModel implements PageLoad {
+
+    /** Enough for a smooth line at the width of a screen; 12 locations stay well under 10,000 nodes. */
+    public static final int MAX_CHART_POINTS = 600;
+    /** The upper bound of "Moderate": days above it are unhealthy at least for sensitive groups. */
+    public static final double DEFAULT_THRESHOLD = 35.4;
+
+    private final TrendsGateway gateway;
+    private final TaskExecutor executor;
+    private final ObservableList<String> locations = FXCollections.observableArrayList();
+    private final ObservableList<String> chosen = FXCollections.observableArrayList();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final BooleanProperty bypassCache = new SimpleBooleanProperty();
+    private final IntegerProperty rollingDays = new SimpleIntegerProperty();
+    private final DoubleProperty threshold = new SimpleDoubleProperty(DEFAULT_THRESHOLD);
+    private final ObservableList<LocationTrend> trends = FXCollections.observableArrayList();
+    private final ObservableList<LocationTrend> trendsView = FXCollections.unmodifiableObservableList(trends);
+    private final ReadOnlyStringWrapper cacheStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private int generation;
+
+    public TrendsViewModel(TrendsGateway gateway, TaskExecutor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+        rollingDays.addListener((obs, old, days) -> recomputeRolling());
+        threshold.addListener((obs, old, value) -> recomputeRolling());
+    }
+
+    /** Preselects what snapshot mode was given ({@code --location}, {@code --from}, {@code --to}). */
+    public void preset(List<String> locationNames, LocalDate first, LocalDate last) {
+        if (locationNames != null && !locationNames.isEmpty()) {
+            chosen.setAll(locationNames);
+        }
+        from.set(first);
+        to.set(last);
+    }
+
+    @Override
+    public void activate() {
+        BackgroundTask.wrap(gateway::locations)
+                .onSuccess(names -> {
+                    locations.setAll(names);
+                    if (chosen.isEmpty() && !names.isEmpty()) {
+                        chosen.add(names.get(0));
+                    }
+                    if (chosen.isEmpty()) {
+                        trends.clear();
+                        cacheStatus.set("No PM2.5 data stored yet: import some with `ringside load pm25`.");
+                        finish(null);
+                    } else {
+                        load();
+                    }
+                })
+                .onFailure(this::finish)
+                .executeWith(executor);
+    }
+
+    /** Loads the chosen locations over the chosen range (missing ends: the stored span). */
+    public void load() {
+        if (chosen.isEmpty()) {
+            error.set("Choose at least one location.");
+            return;
+        }
+        List<String> names = List.copyOf(chosen);
+        LocalDate first = from.get();
+        LocalDate last = to.get();
+        if (first != null && last != null && last.isBefore(first)) {
+            error.set("The range ends (" + last + ") before it starts (" + first + ").");
+            return;
+        }
+        boolean bypass = bypassCache.get();
+        int window = rollingDays.get();
+        double limit = threshold.get();
+        int current = ++generation;
+        loading.set(true);
+        BackgroundTask.wrap(() -> read(names, first, last, bypass, window, limit))
+                .onSuccess(result -> {
+                    if (current != generation) {
+                        return;
+                    }
+                    trends.setAll(result);
+                    cacheStatus.set(describeCache(result));
+                    List<String> missing = names.stream()
+                            .filter(name -> result.stream().noneMatch(t -> t.location().equals(name))).toList();
+                    error.set(missing.isEmpty() ? "" : "No PM2.5 data in this range for " + String.join(", ", missing));
+                    finish(null);
+                })
+                .onFailure(e -> {
+                    if (current == generation) {
+                        finish(e);
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    private List<LocationTrend> read(List<String> names, LocalDate first, LocalDate last, boolean bypass, int window,
+                                     double limit) {
+        List<LocationTrend> result = new ArrayList<>();
+        for (String name : names) {
+            LocalDate start = first;
+            LocalDate end = last;
+            if (start == null || end == null) {
+                Optional<DateSpan> span = gateway.span(name);
+                if (span.isEmpty()) {
+                    continue;
+                }
+                start = start == null ? span.get().first() : start;
+                end = end == null ? span.get().last() : end;
+            }
+            if (!end.isBefore(start)) {
+                Pm25Trend trend = gateway.trend(name, start, end, bypass);
+                if (!trend.days().isEmpty()) {
+                    result.add(of(trend, window, limit));
+                }
+            }
+        }
+        return result;
+    }
+
+    static LocationTrend of(Pm25Trend trend, int window, double limit) {
+        List<DailyPm25> days = trend.days();
+        List<RollingMean.Point> rolling = window > 0 ? RollingMean.of(days, window) : List.of();
+        return new LocationTrend(trend, downsample(days, DailyPm25::avg, d -> d.date().toEpochDay()), rolling,
+                downsample(rolling, RollingMean.Point::mean, p -> p.date().toEpochDay()),
+                TrendSummary.of(trend.location(), days, limit));
+    }
+
+    private static <T> List<T> downsample(List<T> points, ToDoubleFunction<T> y, ToDoubleFunction<T> x) {
+        double[] xs = points.stream().mapToDouble(x).toArray();
+        double[] ys = points.stream().mapToDouble(y).toArray();
+        List<T> kept = new ArrayList<>();
+        for (int index : Lttb.select(xs, ys, MAX_CHART_POINTS)) {
+            kept.add(points.get(index));
+        }
+        return kept;
+    }
+
+    private void recomputeRolling() {
+        if (trends.isEmpty()) {
+            return;
+        }
+        int window = rollingDays.get();
+        double limit = threshold.get();
+        trends.setAll(trends.stream().map(t -> of(t.trend(), window, limit)).toList());
+    }
+
+    private static String describeCache(List<LocationTrend> result) {
+        if (result.isEmpty()) {
+            return "No days in this range.";
+        }
+        long micros = 0;
+        List<String> parts = new ArrayList<>();
+        for (LocationTrend trend : result) {
+            micros += trend.trend().latencyMicros();
+            parts.add(trend.location() + " " + trend.trend().outcome().label());
+        }
+        return "Last load: " + String.join(", ", parts) + " · " + String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+    }
+
+    private void finish(Exception failure) {
+        loading.set(false);
+        if (failure != null) {
+            String message = Errors.firstLine(failure);
+            error.set(message);
+            loadError.set(message);
+            return;
+        }
+        loadError.set("");
+        loaded.set(true);
+    }
+
+    /** The day's figures of every loaded location, for the chart's hover text; empty if none has it. */
+    public String describeDay(LocalDate day) {
+        List<String> lines = new ArrayList<>();
+        for (LocationTrend trend : trends) {
+            trend.trend().days().stream().filter(d -> d.date().equals(day)).findFirst().ifPresent(d -> lines.add(
+                    String.format(Locale.ROOT, "%s  avg %.1f · min %.1f · max %.1f µg/m³ (%s)", d.location(), d.avg(),
+                            d.min(), d.max(), AqiCategory.of(d.avg()).label())));
+        }
+        return lines.isEmpty() ? "" : day + "\n" + String.join("\n", lines);
+    }
+
+    /** Every loaded day (not the downsampled ones), with the rolling mean when one is chosen. */
+    public void writeCsv(Writer out) throws IOException {
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                .setHeader("location", "date", "avg_pm25", "min_pm25", "max_pm25", "samples", "rolling_mean").get())) {
+            for (LocationTrend trend : trends) {
+                List<DailyPm25> days = trend.trend().days();
+                for (int i = 0; i < days.size(); i++) {
+                    DailyPm25 d = days.get(i);
+                    csv.printRecord(d.location(), d.date(), d.avg(), d.min(), d.max(),
+                            d.samples() == null ? "" : d.samples(),
+                            trend.rolling().isEmpty() ? "" : trend.rolling().get(i).mean());
+                }
+            }
+        }
+    }
+
+    public ObservableList<String> locations() {
+        return locations;
+    }
+
+    /** The locations to load; the view keeps it in step with its selection. */
+    public ObservableList<String> chosen() {
+        return chosen;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public BooleanProperty bypassCacheProperty() {
+        return bypassCache;
+    }
+
+    /** 0 for no rolling mean, else its window in days (7 or 30 on the screen). */
+    public IntegerProperty rollingDaysProperty() {
+        return rollingDays;
+    }
+
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public ObservableList<LocationTrend> trends() {
+        return trendsView;
+    }
+
+    /** "Last load: Aotizhongxin hit · 3.2 ms": how the cache served the last load and how long it took. */
+    public ReadOnlyStringProperty cacheStatusProperty() {
+        return cacheStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty loadErrorProperty() {
+        return loadError.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,150 @@
+package io.ringside.ui.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.kafka.ConsumerGroupLag;
+import io.ringside.core.kafka.TailRecord;
+import io.ringside.core.kafka.TopicInfo;
+import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestStack;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Topics and consumer-group lag against the shared stack's Kafka; the tail buffer with a fake feed. */
+@ExtendWith(SharedStack.class)
+class StreamsViewModelTest {
+
+    @Test
+    void topicsAndLagMatchTheAdminClientsFigures(TestStack stack) throws Exception {
+        String topic = "streams-test-" + UUID.randomUUID();
+        String group = "streams-test-group-" + UUID.randomUUID();
+        long old = System.currentTimeMillis() - 60_000;
+        Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
+        try (Admin admin = stack.kafkaAdmin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            Map<String, Object> props = new HashMap<>(kafka);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(topic, 0, old + i, "k" + i, "{\"n\":" + i + "}"));
+                }
+                for (int i = 0; i < 4; i++) {
+                    producer.send(new ProducerRecord<>(topic, 1, old + i, "k" + i, "{\"n\":" + i + "}"));
+                }
+                producer.flush();
+            }
+            TopicPartition p0 = new TopicPartition(topic, 0);
+            TopicPartition p1 = new TopicPartition(topic, 1);
+            admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(3), p1, new OffsetAndMetadata(4)))
+                    .all().get(60, TimeUnit.SECONDS);
+
+            KafkaStreamsGateway gateway = new KafkaStreamsGateway(() -> kafka);
+            StreamsViewModel viewModel = new StreamsViewModel(gateway, new CurrentThreadTaskExecutor());
+            try {
+                viewModel.activate();
+                assertTrue(viewModel.loadedProperty().get(), viewModel.loadErrorProperty().get());
+
+                TopicInfo info = viewModel.topics().stream().filter(t -> t.name().equals(topic)).findFirst().orElseThrow();
+                assertEquals(2, info.partitions());
+                assertEquals(1, info.replicationFactor());
+                assertTrue(info.sizeBytes() > 0, "size " + info.sizeBytes());
+
+                ConsumerGroupLag lag = viewModel.groups().stream().filter(g -> g.groupId().equals(group)).findFirst()
+                        .orElseThrow();
+                viewModel.selectedGroupProperty().set(lag);
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS);
+                Map<TopicPartition, Long> ends = new HashMap<>();
+                admin.listOffsets(Map.of(p0, OffsetSpec.latest(), p1, OffsetSpec.latest())).all()
+                        .get(60, TimeUnit.SECONDS).forEach((tp, result) -> ends.put(tp, result.offset()));
+                assertEquals(2, viewModel.partitions().size());
+                for (ConsumerGroupLag.PartitionLag partition : viewModel.partitions()) {
+                    TopicPartition tp = new TopicPartition(partition.topic(), partition.partition());
+                    assertEquals(committed.get(tp).offset(), partition.committedOffset());
+                    assertEquals(ends.get(tp), partition.endOffset());
+                    assertEquals(ends.get(tp) - committed.get(tp).offset(), partition.lag());
+                }
+                ConsumerGroupLag.PartitionLag behind = viewModel.partitions().get(0);
+                assertEquals(7, behind.lag());
+                assertTrue(behind.timeLagMs() >= 55_000 && behind.timeLagMs() < 600_000, "time lag " + behind.timeLagMs());
+                assertEquals(-1, viewModel.partitions().get(1).timeLagMs(), "caught up: no time lag");
+                assertEquals(7, lag.totalLag());
+            } finally {
+                viewModel.deactivate();
+                gateway.close();
+            }
+        }
+    }
+
+    @Test
+    void tailIsNewestFirstBoundedFilterableAndPausingHoldsRecords() {
+        FakeFeed feed = new FakeFeed();
+        StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());
+        viewModel.activate();
+        for (int i = 0; i < StreamsViewModel.TAIL_CAPACITY + 5; i++) {
+            feed.sink.accept(record(i, i % 2 == 0 ? "{\"action\":\"evict\"}" : "{\"hits\":3}"));
+        }
+        assertEquals(StreamsViewModel.TAIL_CAPACITY, viewModel.tail().size());
+        assertEquals(StreamsViewModel.TAIL_CAPACITY + 4, viewModel.tail().get(0).offset(), "newest on top");
+
+        viewModel.filterProperty().set("EVICT");
+        assertEquals(StreamsViewModel.TAIL_CAPACITY / 2, viewModel.tail().size());
+        assertTrue(viewModel.tail().stream().allMatch(r -> r.value().contains("evict")));
+        viewModel.filterProperty().set("");
+
+        viewModel.pausedProperty().set(true);
+        feed.sink.accept(record(5000, "{\"late\":true}"));
+        assertEquals(StreamsViewModel.TAIL_CAPACITY + 4, viewModel.tail().get(0).offset(), "paused: unchanged");
+        assertTrue(viewModel.tailStatusProperty().get().contains("1 waiting"), viewModel.tailStatusProperty().get());
+        viewModel.pausedProperty().set(false);
+        assertEquals(5000, viewModel.tail().get(0).offset());
+        assertEquals(StreamsViewModel.TAIL_CAPACITY, viewModel.tail().size());
+
+        viewModel.deactivate();
+        assertTrue(feed.closed);
+    }
+
+    private static TailRecord record(long offset, String value) {
+        return new TailRecord("ringside.audit", 0, offset, 1_700_000_000_000L + offset, null, value);
+    }
+
+    private static final class FakeFeed implements StreamsGateway {
+        Consumer<TailRecord> sink;
+        boolean closed;
+
+        @Override
+        public List<TopicInfo> topics() {
+            return List.of(new TopicInfo("ringside.audit", 1, 1, Duration.ofDays(7).toMillis(), 100));
+        }
+
+        @Override
+        public List<ConsumerGroupLag> groups() {
+            return List.of();
+        }
+
+        @Override
+        public AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure) {
+            this.sink = sink;
+            return () -> closed = true;
+        }
+    }
+}

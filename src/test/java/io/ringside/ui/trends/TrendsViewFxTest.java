@@ -1,0 +1,96 @@
+package io.ringside.ui.trends;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.connect.Backends;
+import io.ringside.core.data.DataServices;
+import io.ringside.core.data.pm25.Pm25ImportOptions;
+import io.ringside.core.data.pm25.Pm25Samples;
+import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestStack;
+import io.ringside.ui.Styles;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.shape.Polygon;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Trends screen on the shared stack, headless: the built-in sample charted through the cache. */
+@ExtendWith({SharedStack.class, ApplicationExtension.class})
+class TrendsViewFxTest {
+
+    private static final String SAMPLE = "Hyderabad US Consulate, India (हैदराबाद अमेरिकी वाणिज्य दूतावास)";
+
+    private final UiTaskExecutor executor = new UiTaskExecutor();
+    private Stage stage;
+    private Backends backends;
+
+    @Start
+    void keepStage(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        executor.shutdown();
+        if (backends != null) {
+            backends.close();
+        }
+    }
+
+    @Test
+    void theChartDrawsTheSampleSeriesWithItsBandAndSummary(TestStack stack, FxRobot robot) throws Exception {
+        backends = stack.backends();
+        new DataServices(backends).pm25Importer().run(List.of(Pm25Samples.daily()), Pm25ImportOptions.defaults(),
+                p -> { });
+        TrendsViewModel viewModel = new TrendsViewModel(new CacheTrendsGateway(() -> backends), executor);
+        viewModel.preset(List.of(SAMPLE), null, null);
+        robot.interact(() -> {
+            Scene scene = new Scene(TrendsView.load(viewModel, executor), 1200, 800);
+            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+            stage.setScene(scene);
+            stage.show();
+            viewModel.activate();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get());
+        assertEquals("", viewModel.loadErrorProperty().get());
+        TrendChart chart = robot.lookup("#chart").queryAs(TrendChart.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !chart.getData().isEmpty()));
+
+        XYChart.Series<Number, Number> series = onFx(() -> chart.getData().get(0));
+        assertEquals(SAMPLE, series.getName());
+        assertEquals(9, onFx(() -> series.getData().size()));
+        assertEquals(LocalDate.of(2025, 3, 2).toEpochDay(), onFx(() -> series.getData().get(0).getXValue().longValue()));
+        Node line = onFx(series::getNode);
+        assertTrue(onFx(() -> line.isVisible() && line.getBoundsInParent().getWidth() > 100),
+                "the line is drawn across the plot");
+        Polygon band = robot.lookup(".min-max-band").queryAs(Polygon.class);
+        assertEquals(9 * 4, onFx(() -> band.getPoints().size()), "min/max band: 9 days up and back");
+        assertTrue(robot.lookup(".aqi-band").queryAll().size() >= 6);
+        Label summary = robot.lookup("#summaryText").queryAs(Label.class);
+        assertTrue(onFx(summary::getText).startsWith(SAMPLE + ": 9 days"), onFx(summary::getText));
+        assertTrue(viewModel.cacheStatusProperty().get().startsWith("Last load: "), viewModel.cacheStatusProperty().get());
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("reading the scene failed", e);
+        }
+    }
+}
