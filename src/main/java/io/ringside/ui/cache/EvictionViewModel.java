@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.KeyText;
@@ -105,7 +106,7 @@ public final class EvictionViewModel {
                 .onFailure(e -> {
                     phase.set(Phase.EDITING);
                     summary.set("");
-                    error.set(Messages.firstLine(e));
+                    error.set(Errors.firstLine(e));
                 })
                 .executeWith(executor);
     }
@@ -132,7 +133,7 @@ public final class EvictionViewModel {
                 })
                 .onFailure(e -> {
                     phase.set(Phase.ENDED);
-                    error.set(Messages.firstLine(e));
+                    error.set(Errors.firstLine(e));
                 })
                 .executeWith(executor);
     }

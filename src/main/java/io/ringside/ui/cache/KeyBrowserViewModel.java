@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.core.redis.KeyActionResult;
 import io.ringside.core.redis.KeyFailure;
 import io.ringside.core.redis.KeyInfo;
@@ -123,7 +124,7 @@ public final class KeyBrowserViewModel {
                 .onFailure(e -> {
                     if (scanGeneration == generation) {
                         state.set(ScanState.DONE);
-                        error.set(Messages.firstLine(e));
+                        error.set(Errors.firstLine(e));
                     }
                 })
                 .executeWith(executor);
@@ -257,7 +258,7 @@ public final class KeyBrowserViewModel {
         BackgroundTask.wrap(() -> action.apply(keys))
                 .withTitle(name + " " + chosen.size() + (chosen.size() == 1 ? " key" : " keys"))
                 .onSuccess(result -> applied(name, chosen, result, update))
-                .onFailure(e -> error.set(name + " failed: " + Messages.firstLine(e)))
+                .onFailure(e -> error.set(name + " failed: " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
 

@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.redis.HitMissRates;
@@ -117,7 +118,7 @@ public final class ServerViewModel {
                         close(opened);
                     }
                 })
-                .onFailure(e -> appNote.set("Application counters unavailable: " + Messages.firstLine(e)))
+                .onFailure(e -> appNote.set("Application counters unavailable: " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
 
@@ -170,7 +171,7 @@ public final class ServerViewModel {
                 .onSuccess(this::show)
                 .onFailure(e -> {
                     delay = delay.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay.multipliedBy(2);
-                    error.set("Server panel: " + Messages.firstLine(e) + " (retrying in " + delay.toSeconds() + " s)");
+                    error.set("Server panel: " + Errors.firstLine(e) + " (retrying in " + delay.toSeconds() + " s)");
                     report(false);
                     reschedule();
                 })

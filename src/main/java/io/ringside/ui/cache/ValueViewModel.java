@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.redis.ValueReader;
 import io.ringside.core.redis.ValueView;
@@ -83,7 +84,7 @@ public final class ValueViewModel {
                 })
                 .onFailure(e -> {
                     if (id == request) {
-                        error.set(Messages.firstLine(e));
+                        error.set(Errors.firstLine(e));
                     }
                 })
                 .executeWith(executor);
@@ -140,7 +141,7 @@ public final class ValueViewModel {
         BackgroundTask.wrap(() -> gateway.save(key, file))
                 .withTitle("Saving " + shown.displayKey())
                 .onSuccess(bytes -> details.set("Saved " + ByteSizes.format(bytes) + " to " + file.getFileName()))
-                .onFailure(e -> error.set("Save failed: " + Messages.firstLine(e)))
+                .onFailure(e -> error.set("Save failed: " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
 

@@ -1,5 +1,6 @@
 package io.ringside.ui.cluster;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,5 +1,6 @@
 package io.ringside.ui.cluster;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.HealthReport;
 import io.ringside.core.cassandra.NodeDetails;

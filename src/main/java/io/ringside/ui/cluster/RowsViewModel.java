@@ -1,5 +1,6 @@
 package io.ringside.ui.cluster;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.core.cassandra.Cell;
 import io.ringside.core.cassandra.ColumnInfo;
 import io.ringside.core.cassandra.PageCursor;

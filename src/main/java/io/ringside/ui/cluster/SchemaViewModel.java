@@ -1,5 +1,6 @@
 package io.ringside.ui.cluster;
 
+import io.ringside.ui.util.Errors;
 import io.ringside.core.cassandra.KeyspaceInfo;
 import io.ringside.core.cassandra.RelationInfo;
 import io.ringside.ui.util.BackgroundTask;

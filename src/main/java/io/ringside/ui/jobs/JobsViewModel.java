@@ -3,7 +3,7 @@ package io.ringside.ui.jobs;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.JobTopics;
 import io.ringside.core.jobs.ProgressEvent;
-import io.ringside.ui.cluster.Errors;
+import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.DialogService;

@@ -3,7 +3,7 @@ package io.ringside.ui.jobs;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
-import io.ringside.ui.cluster.Errors;
+import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

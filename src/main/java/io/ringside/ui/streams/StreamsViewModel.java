@@ -4,7 +4,7 @@ import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
-import io.ringside.ui.cluster.Errors;
+import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.FxBatcher;

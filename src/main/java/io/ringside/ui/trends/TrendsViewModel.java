@@ -7,7 +7,7 @@ import io.ringside.core.data.pm25.Lttb;
 import io.ringside.core.data.pm25.Pm25Trend;
 import io.ringside.core.data.pm25.RollingMean;
 import io.ringside.core.data.pm25.TrendSummary;
-import io.ringside.ui.cluster.Errors;
+import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;

@@ -1,4 +1,4 @@
-package io.ringside.ui.cluster;
+package io.ringside.ui.util;
 
 /** The first line of an error's message: banners and status lines have room for one. */
 public final class Errors {
