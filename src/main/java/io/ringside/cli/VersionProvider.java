@@ -9,7 +9,7 @@ public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "Ringside " + BuildInfo.version(),
+            "Ringside " + BuildInfo.version() + " (build " + BuildInfo.commit() + ")",
             "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
             "Drivers: java-driver-core " + BuildInfo.get("cassandra.driver.version")
                     + ", Jedis " + BuildInfo.get("jedis.version")

@@ -20,6 +20,12 @@ public final class BuildInfo {
         return get("version");
     }
 
+    /** The abbreviated git commit of the build, with {@code -dirty} for uncommitted changes; {@code unknown} outside git. */
+    public static String commit() {
+        String commit = get("commit");
+        return Boolean.parseBoolean(get("dirty")) ? commit + "-dirty" : commit;
+    }
+
     public static String cassandraVersion() {
         return get("server.cassandra.version");
     }

@@ -20,6 +20,8 @@ class CliTest {
         assertTrue(run.out().contains("Ringside " + BuildInfo.version()), run.out());
         assertTrue(run.out().contains("Cassandra " + BuildInfo.cassandraVersion()), run.out());
         assertTrue(run.out().contains("kafka-clients"), run.out());
+        assertTrue(run.out().contains("(build " + BuildInfo.commit() + ")"), run.out());
+        assertTrue(BuildInfo.commit().matches("[0-9a-f]{10}(-dirty)?|unknown"), BuildInfo.commit());
     }
 
     @Test
