@@ -143,7 +143,9 @@ public final class ShellViewModel {
 
     /**
      * Makes {@code next} the active profile: its clients replace the old ones, the status bar checks
-     * it, and for the local stack the stack page is shown and the stack started if it is not running.
+     * it, and for the local stack the stack page is shown and the stack started if it is not running;
+     * for any other profile the shown page is hidden and shown again, so whatever it holds open (a
+     * Kafka tail, a key scan) is reopened on the new clients rather than left on the old ones.
      */
     public void switchProfile(ConnectionProfile next) {
         profile.set(next);
@@ -160,10 +162,20 @@ public final class ShellViewModel {
                     if (next.isLocal()) {
                         select(STACK_PAGE);
                         stack.ensureRunning();
+                    } else {
+                        reloadShownPage();
                     }
                 })
                 .onFailure(error -> connection.start())
                 .executeWith(executor);
+    }
+
+    private void reloadShownPage() {
+        Page page = currentPage.get();
+        if (page != null && page.available()) {
+            page.viewModel().deactivate();
+            page.viewModel().activate();
+        }
     }
 
     private void updateProfileLabel() {

@@ -158,6 +158,8 @@ class ShellViewModelTest {
         shell.switchProfile(remote);
         assertEquals("Profile: Prod (read-only)", shell.profileProperty().get());
         assertEquals("one", shell.currentPageProperty().get().id());
+        assertEquals(List.of("activate one", "deactivate one", "activate one"), calls,
+                "the shown page reopens what it holds on the new profile's clients");
         assertEquals(0, gateway.startCalls.get());
 
         shell.switchProfile(ConnectionProfile.local());
