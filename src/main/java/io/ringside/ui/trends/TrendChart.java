@@ -90,6 +90,27 @@ public final class TrendChart extends LineChart<Number, Number> {
         getData().setAll(lines);
     }
 
+    /**
+     * The value axis ranges over the min/max bands too, not only the lines: a day's maximum is
+     * often several times its average, and a band cut off at the top hides the worst hours.
+     */
+    @Override
+    protected void updateAxisRange() {
+        super.updateAxisRange();
+        if (!values.isAutoRanging() || bandDays.isEmpty()) {
+            return;
+        }
+        List<Number> extent = new ArrayList<>();
+        for (XYChart.Series<Number, Number> series : getData()) {
+            series.getData().forEach(point -> extent.add(point.getYValue()));
+        }
+        bandDays.forEach(points -> points.forEach(day -> {
+            extent.add(day.min());
+            extent.add(day.max());
+        }));
+        values.invalidateRange(extent);
+    }
+
     /** The day under a scene x coordinate, or null outside the data. */
     public LocalDate dayAt(double sceneX) {
         double local = days.sceneToLocal(sceneX, 0).getX();
