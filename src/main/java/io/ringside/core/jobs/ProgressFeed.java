@@ -1,15 +1,9 @@
 package io.ringside.core.jobs;
 
-import java.time.Duration;
+import io.ringside.core.kafka.ConsumerFeed;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Every progress event of every job, from {@code since} on and then live, on a thread of its own,
@@ -19,50 +13,22 @@ import org.apache.kafka.common.errors.WakeupException;
  */
 public final class ProgressFeed implements AutoCloseable {
 
-    private final KafkaConsumer<String, String> consumer;
-    private final Thread thread;
-    private volatile boolean closing;
-    private volatile Exception failure;
+    private final ConsumerFeed<String, String> feed;
 
     public ProgressFeed(Map<String, Object> kafka, Instant since, Consumer<ProgressEvent> listener) {
         JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
-        this.consumer = KafkaClients.reader(kafka);
-        this.thread = new Thread(() -> run(since, listener), "ringside-progress-feed");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run(Instant since, Consumer<ProgressEvent> listener) {
-        try (consumer) {
-            List<TopicPartition> partitions = JobHistory.partitions(consumer);
-            JobHistory.seek(consumer, partitions, since);
-            while (!closing) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JobHistory.decode(record.value()).ifPresent(listener);
-                }
-            }
-        } catch (WakeupException e) {
-            // closed
-        } catch (KafkaException e) {
-            if (!closing) {
-                failure = e;
-            }
-        }
+        this.feed = new ConsumerFeed<>("ringside-progress-feed", KafkaClients.reader(kafka),
+                consumer -> JobHistory.seek(consumer, JobHistory.partitions(consumer), since),
+                record -> JobHistory.decode(record.value()).ifPresent(listener));
     }
 
     /** Why the feed stopped before it was closed, or null. */
     public Exception failure() {
-        return failure;
+        return feed.failure();
     }
 
     @Override
     public void close() {
-        closing = true;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        feed.close();
     }
 }

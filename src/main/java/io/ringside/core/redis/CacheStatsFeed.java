@@ -2,6 +2,7 @@ package io.ringside.core.redis;
 
 import io.ringside.core.Json;
 import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.kafka.ConsumerFeed;
 import io.ringside.core.kafka.Topics;
 import java.io.IOException;
 import java.time.Duration;
@@ -11,11 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -27,10 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class CacheStatsFeed implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
-    private volatile boolean closing;
-    private volatile Exception failure;
+    private final ConsumerFeed<String, byte[]> feed;
 
     public CacheStatsFeed(Map<String, Object> kafka, Consumer<CacheStatsMessage> listener) {
         Topics.ensure(kafka, Topics.CACHE_STATS, 1, Duration.ofDays(1));
@@ -40,30 +35,15 @@ public final class CacheStatsFeed implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        this.consumer = new KafkaConsumer<>(props);
-        this.thread = new Thread(() -> run(listener), "ringside-cache-stats-feed");
-        thread.setDaemon(true);
-        thread.start();
+        this.feed = new ConsumerFeed<>("ringside-cache-stats-feed", new KafkaConsumer<>(props), CacheStatsFeed::atEnd,
+                record -> decode(record.value()).ifPresent(listener));
     }
 
-    private void run(Consumer<CacheStatsMessage> listener) {
-        try (consumer) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CACHE_STATS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            while (!closing) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    decode(record.value()).ifPresent(listener);
-                }
-            }
-        } catch (WakeupException e) {
-            closing = true;
-        } catch (KafkaException e) {
-            if (!closing) {
-                failure = e;
-            }
-        }
+    private static void atEnd(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.CACHE_STATS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
     }
 
     private static Optional<CacheStatsMessage> decode(byte[] json) {
@@ -76,17 +56,11 @@ public final class CacheStatsFeed implements AutoCloseable {
 
     /** Why the feed stopped before it was closed, or null. */
     public Exception failure() {
-        return failure;
+        return feed.failure();
     }
 
     @Override
     public void close() {
-        closing = true;
-        consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        feed.close();
     }
 }
