@@ -19,8 +19,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The single entry point: with no command it opens the console, otherwise it runs a CLI command.
@@ -52,6 +55,19 @@ public final class Main implements Callable<Integer> {
 
     public String profile() {
         return profile;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    /** True when {@code --profile} was on the command line (before or after the command's name). */
+    public boolean profileGiven() {
+        for (ParseResult result = spec.commandLine().getParseResult(); result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("--profile")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

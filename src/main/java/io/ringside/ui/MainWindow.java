@@ -232,9 +232,17 @@ public final class MainWindow {
         stage.show();
         startProgress.showingProperty().addListener((obs, was, showing) -> showStartProgress(showing));
         showStartProgress(startProgress.showingProperty().get());
-        if (firstRun) {
-            BackgroundTask.wrap(() -> preferences.save(preferences.load())).executeWith(executor);
-        }
+    }
+
+    /**
+     * Records the opened profile as the last used one, which the console opens on next time without
+     * {@code --profile}; this also ends the first run. The interactive console only: a snapshot
+     * changes nothing an operator would notice.
+     */
+    public void rememberProfile() {
+        String id = connection.profile().id();
+        Theme theme = shellViewModel.themeProperty().get();
+        BackgroundTask.wrap(() -> preferences.save(new ConsolePreferences.Values(1, theme, id))).executeWith(executor);
     }
 
     /** True when this data folder had neither profiles nor console settings: the console opens on the welcome page. */
