@@ -9,6 +9,7 @@ import io.ringside.cli.ExitCodes;
 import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
+import io.ringside.cli.ScreenshotsCommand;
 import io.ringside.cli.StackCommand;
 import io.ringside.cli.TtlCommand;
 import io.ringside.cli.VersionProvider;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             EvictCommand.class,
             TtlCommand.class,
-            ConsoleCommand.class, CommandLine.HelpCommand.class})
+            ConsoleCommand.class, CommandLine.HelpCommand.class,
+            ScreenshotsCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",

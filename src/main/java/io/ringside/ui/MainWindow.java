@@ -98,6 +98,8 @@ public final class MainWindow {
     private Stage profilesStage;
     private Stage startProgressStage;
     private Stage aboutStage;
+    private double width = WIDTH;
+    private double height = HEIGHT;
 
     public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs) {
         this(settings, gateway, executor, dialogs, executor instanceof UiTaskExecutor ui ? ui.runningTasks()
@@ -208,7 +210,7 @@ public final class MainWindow {
     public void show(Stage stage, Runnable exit) {
         this.stage = stage;
         Parent root = Fxml.load("/fxml/shell/ShellView.fxml", controllers());
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        Scene scene = new Scene(root, width, height);
         applyTheme(scene, shellViewModel.themeProperty().get());
         shellViewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(scene, theme));
         stage.setTitle(TITLE);
@@ -243,6 +245,13 @@ public final class MainWindow {
         String id = connection.profile().id();
         Theme theme = shellViewModel.themeProperty().get();
         BackgroundTask.wrap(() -> preferences.save(new ConsolePreferences.Values(1, theme, id))).executeWith(executor);
+    }
+
+    /** The window's size when shown (default {@value #WIDTH} x {@value #HEIGHT}); call before {@link #show}. */
+    public MainWindow size(double newWidth, double newHeight) {
+        this.width = newWidth;
+        this.height = newHeight;
+        return this;
     }
 
     /** True when this data folder had neither profiles nor console settings: the console opens on the welcome page. */

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.BuildInfo;
 import io.ringside.core.connect.ProfileStore;
+import io.ringside.core.stack.StackEvent;
+import io.ringside.core.stack.StackEvent.Phase;
 import io.ringside.testing.TempFolders;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -27,7 +31,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A console opened on a fresh data folder: welcome page first, Connections from there, About on F1. */
+/**
+ * A console opened on a fresh data folder: welcome page first, Connections from there, About on F1,
+ * the start-progress dialog while the stack starts.
+ */
 @ExtendWith(ApplicationExtension.class)
 class FirstRunFxTest {
 
@@ -73,6 +80,33 @@ class FirstRunFxTest {
                         .anyMatch(label -> label.getText().contains("(build " + BuildInfo.commit() + ")")),
                 "the About dialog names the build commit " + BuildInfo.commit());
         assertEquals(data.toAbsolutePath().toString(), robot.lookup("#aboutDataFolder").queryLabeled().getText());
+    }
+
+    @Test
+    void startingTheStackShowsTheProgressDialogUntilEveryServerIsReady(FxRobot robot) throws TimeoutException {
+        CountDownLatch release = new CountDownLatch(1);
+        gateway.onStart(listener -> {
+            listener.onEvent(new StackEvent("cassandra-1", Phase.RESOLVING, "downloading cassandra-all 5.0.9", 800));
+            listener.onEvent(new StackEvent("kafka", Phase.STARTING, "launching process", 1200));
+            listener.onEvent(new StackEvent("redis", Phase.READY, "ready (pid 4712)", 300));
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeStackGateway.startsEverything(listener);
+        });
+        robot.clickOn("#stackPageButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#startButton").tryQuery()
+                .map(button -> !button.isDisabled()).orElse(false));
+
+        robot.clickOn("#startButton");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> showing(robot, "Starting the local stack"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#startServers .badge").queryAll().stream()
+                .map(node -> ((Label) node).getText()).toList().containsAll(List.of("resolving", "starting", "ready")));
+        release.countDown();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !showing(robot, "Starting the local stack"));
     }
 
     @Test

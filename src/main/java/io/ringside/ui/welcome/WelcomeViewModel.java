@@ -31,7 +31,7 @@ public final class WelcomeViewModel implements PageLoad {
     public static final String PAGE = ShellViewModel.WELCOME_PAGE;
     /** Where the Debian package {@code dataset-fashion-mnist} puts the training images. */
     public static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
-    static final String FASHION_MNIST_DATASET = "fashion-mnist-train-images";
+    public static final String FASHION_MNIST_DATASET = "fashion-mnist-train-images";
     static final String PM25_SAMPLE = "the PM2.5 sample (nine days of one location)";
     static final String FASHION_MNIST_SAMPLE = "Fashion-MNIST training images as dataset " + FASHION_MNIST_DATASET;
 
