@@ -8,6 +8,7 @@ import io.ringside.core.BuildInfo;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
+import io.ringside.core.stack.StackException;
 import io.ringside.testing.TempFolders;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
@@ -106,6 +107,30 @@ class FirstRunFxTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#startServers .badge").queryAll().stream()
                 .map(node -> ((Label) node).getText()).toList().containsAll(List.of("resolving", "starting", "ready")));
         release.countDown();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !showing(robot, "Starting the local stack"));
+    }
+
+    @Test
+    void aFailedStartKeepsTheDialogOpenWithTheReasonAndTheLogTail(FxRobot robot) throws TimeoutException {
+        gateway.onStart(listener -> {
+            listener.onEvent(new StackEvent("kafka", Phase.FAILED, "exited with code 1", 4100));
+            throw new StackException("The local stack did not start; the servers that had started were stopped.\n"
+                    + "kafka exited with code 1. Last lines of server.log:\n  ERROR Invalid cluster.id in meta.properties");
+        });
+        robot.clickOn("#stackPageButton");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#startButton").tryQuery()
+                .map(button -> !button.isDisabled()).orElse(false));
+
+        robot.clickOn("#startButton");
+
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#startFailure").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        assertTrue(robot.lookup("#startFailure").queryTextInputControl().getText().contains("ERROR Invalid cluster.id"));
+        assertEquals("The local stack did not start", robot.lookup("#startTitle").queryLabeled().getText());
+        assertEquals("Close", robot.lookup("#startCloseButton").queryButton().getText());
+
+        robot.clickOn("#startCloseButton");
+
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !showing(robot, "Starting the local stack"));
     }
 

@@ -48,6 +48,8 @@ public final class StartProgressView {
     private void initialize() {
         startTitle.textProperty().bind(viewModel.titleProperty());
         startSummary.textProperty().bind(viewModel.summaryProperty());
+        startSummary.visibleProperty().bind(viewModel.failedProperty().not());
+        startSummary.managedProperty().bind(startSummary.visibleProperty());
         startBusy.visibleProperty().bind(viewModel.failedProperty().not());
         startBusy.managedProperty().bind(startBusy.visibleProperty());
         startServers.setItems(viewModel.rows());
@@ -59,6 +61,7 @@ public final class StartProgressView {
         startFailure.textProperty().bind(viewModel.failureProperty());
         startFailure.visibleProperty().bind(viewModel.failedProperty());
         startFailure.managedProperty().bind(startFailure.visibleProperty());
+        viewModel.failedProperty().addListener((obs, was, failed) -> fitWindow());
         startCloseButton.textProperty().bind(Bindings.when(viewModel.failedProperty()).then("Close")
                 .otherwise("Hide"));
 
@@ -69,6 +72,13 @@ public final class StartProgressView {
         }));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
+    }
+
+    /** The failure's text appears after the window was sized for the table alone. */
+    private void fitWindow() {
+        if (startFailure.getScene() != null && startFailure.getScene().getWindow() != null) {
+            startFailure.getScene().getWindow().sizeToScene();
+        }
     }
 
     @FXML
