@@ -138,11 +138,8 @@ public final class MainWindow {
         this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
                 preferences, connectionStatus, tasks, executor, profile,
                 connection::switchTo);
-        Runnable backendsReady = () -> welcomeViewModel.backendsReady(
-                !shellViewModel.activeProfileProperty().get().isLocal() || localStackUp());
-        stackViewModel.modeProperty().addListener((obs, old, mode) -> backendsReady.run());
-        shellViewModel.activeProfileProperty().addListener((obs, old, active) -> backendsReady.run());
-        backendsReady.run();
+        welcomeViewModel.useProfile(profile);
+        shellViewModel.activeProfileProperty().addListener((obs, old, active) -> welcomeViewModel.useProfile(active));
         this.profilesViewModel = new ProfilesViewModel(new StoreProfileGateway(profiles, secrets, connection,
                 CHECK_TIMEOUT), executor, dialogs, shellViewModel::switchProfile);
     }

@@ -1,10 +1,12 @@
 package io.ringside.ui.welcome;
 
 import io.ringside.core.RingsideException;
+import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.jobs.JobKind;
 import io.ringside.core.jobs.JobOptions;
 import io.ringside.ui.jobs.JobsGateway;
 import io.ringside.ui.shell.ShellViewModel;
+import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackViewModel;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Errors;
@@ -41,6 +43,9 @@ public final class WelcomeViewModel implements PageLoad {
     private final Runnable showJobs;
     private final StackViewModel stack;
     private final ReadOnlyStringWrapper dataFolder;
+    private ConnectionProfile profile = ConnectionProfile.local();
+    private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper activityBusy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper backendsReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canLoadSample = new ReadOnlyBooleanWrapper();
@@ -52,7 +57,8 @@ public final class WelcomeViewModel implements PageLoad {
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
 
     /**
-     * @param stack        the local stack, whose summary line says what the console is doing
+     * @param stack        the local stack: its summary line says what the console is doing, and
+     *                     sample data can be submitted once it is up
      * @param fashionMnist the Fashion-MNIST training images, loaded too when the file exists
      * @param showJobs     shows the Jobs page once the sample loads are submitted
      */
@@ -65,6 +71,10 @@ public final class WelcomeViewModel implements PageLoad {
         this.stack = stack;
         this.dataFolder = new ReadOnlyStringWrapper(dataFolder.toAbsolutePath().toString());
         updateSampleNote();
+        stack.modeProperty().addListener((obs, old, mode) -> updateConnection());
+        stack.summaryProperty().addListener((obs, old, summary) -> updateConnection());
+        stack.busyProperty().addListener((obs, old, working) -> updateConnection());
+        updateConnection();
     }
 
     /** Looks for the Fashion-MNIST file; the page needs nothing else to show. */
@@ -80,12 +90,23 @@ public final class WelcomeViewModel implements PageLoad {
                 .executeWith(executor);
     }
 
+    /** The shell's active profile changed (on the FX thread). */
+    public void useProfile(ConnectionProfile active) {
+        profile = active;
+        updateConnection();
+    }
+
     /**
-     * Whether jobs can be submitted now: true once the local stack is up, or on a cluster profile
-     * (where a worker may run elsewhere); set by the shell on the FX thread.
+     * Jobs can be submitted once the local stack is up (the console's own worker runs them), or at
+     * once on a cluster profile, where a worker of that cluster runs them.
      */
-    public void backendsReady(boolean ready) {
-        backendsReady.set(ready);
+    private void updateConnection() {
+        boolean local = profile.isLocal();
+        StackMode mode = stack.modeProperty().get();
+        backendsReady.set(!local || mode == StackMode.RUNNING || mode == StackMode.ATTACHED);
+        activity.set(local ? stack.summaryProperty().get()
+                : "Working against profile " + profile.name() + "; the local stack is not used.");
+        activityBusy.set(local && stack.busyProperty().get());
         updateCanLoad();
     }
 
@@ -145,14 +166,14 @@ public final class WelcomeViewModel implements PageLoad {
                         + "as a dataset too.");
     }
 
-    /** What the console is doing with the local stack now. */
+    /** What the console is doing: the local stack's summary line, or which cluster profile it uses. */
     public ReadOnlyStringProperty activityProperty() {
-        return stack.summaryProperty();
+        return activity.getReadOnlyProperty();
     }
 
-    /** True while the local stack is being looked for, started or stopped. */
+    /** True while the local stack is being looked for, started or stopped (local profile only). */
     public ReadOnlyBooleanProperty activityBusyProperty() {
-        return stack.busyProperty();
+        return activityBusy.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty dataFolderProperty() {

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.jobs.JobKind;
 import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
+import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackViewModel;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeJobsGateway;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,11 @@ class WelcomeViewModelTest {
     private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
     private final StackViewModel stack = new StackViewModel(new FakeStackGateway(), executor, new FakeDialogService(),
             Clock.systemUTC(), false);
+
+    @BeforeEach
+    void lookForTheStack() {
+        stack.activate();
+    }
     private final AtomicInteger jobsPageShown = new AtomicInteger();
 
     private WelcomeViewModel viewModel(Path fashionMnist) {
@@ -49,9 +57,22 @@ class WelcomeViewModelTest {
     }
 
     @Test
-    void sampleDataCannotBeSubmittedBeforeTheBackendsAreReady() {
+    void onAClusterProfileSampleDataCanBeSubmittedWithoutTheLocalStack() {
         WelcomeViewModel viewModel = viewModel(data.resolve("absent.gz"));
 
+        viewModel.useProfile(ConnectionProfile.local().withId("staging", "Staging"));
+
+        assertTrue(viewModel.canLoadSampleProperty().get());
+        assertTrue(viewModel.activityProperty().get().contains("Staging"), viewModel.activityProperty().get());
+        viewModel.loadSampleData();
+        assertEquals(1, jobs.submitted.size());
+    }
+
+    @Test
+    void sampleDataCannotBeSubmittedBeforeTheLocalStackIsUp() {
+        WelcomeViewModel viewModel = viewModel(data.resolve("absent.gz"));
+
+        assertEquals(StackMode.STOPPED, stack.modeProperty().get());
         assertFalse(viewModel.canLoadSampleProperty().get());
         viewModel.loadSampleData();
 
@@ -62,7 +83,7 @@ class WelcomeViewModelTest {
     @Test
     void withoutFashionMnistOnlyThePm25SampleIsSubmittedAsAJobThenTheJobsPageShows() {
         WelcomeViewModel viewModel = viewModel(data.resolve("absent.gz"));
-        viewModel.backendsReady(true);
+        stack.start();
 
         viewModel.loadSampleData();
 
@@ -82,7 +103,7 @@ class WelcomeViewModelTest {
     void fashionMnistIsSubmittedAsAnIdxDatasetWhenTheFileExists() throws IOException {
         Path images = Files.write(data.resolve("train-images-idx3-ubyte.gz"), new byte[] {1, 2, 3});
         WelcomeViewModel viewModel = viewModel(images);
-        viewModel.backendsReady(true);
+        stack.start();
 
         viewModel.loadSampleData();
 
@@ -99,7 +120,7 @@ class WelcomeViewModelTest {
     void aFailedSubmitSaysSoAndStaysOnThePage() {
         jobs.failSubmit = new IllegalStateException("Kafka at 127.0.0.1:9092 is not answering");
         WelcomeViewModel viewModel = viewModel(data.resolve("absent.gz"));
-        viewModel.backendsReady(true);
+        stack.start();
 
         viewModel.loadSampleData();
 
