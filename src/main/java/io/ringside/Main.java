@@ -9,6 +9,7 @@ import io.ringside.cli.ExitCodes;
 import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
+import io.ringside.cli.ScreenshotsCommand;
 import io.ringside.cli.StackCommand;
 import io.ringside.cli.TtlCommand;
 import io.ringside.cli.VersionProvider;
@@ -19,8 +20,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The single entry point: with no command it opens the console, otherwise it runs a CLI command.
@@ -35,7 +39,8 @@ import picocli.CommandLine.ScopeType;
             KeysCommand.class,
             EvictCommand.class,
             TtlCommand.class,
-            ConsoleCommand.class, CommandLine.HelpCommand.class})
+            ConsoleCommand.class, CommandLine.HelpCommand.class,
+            ScreenshotsCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -52,6 +57,19 @@ public final class Main implements Callable<Integer> {
 
     public String profile() {
         return profile;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    /** True when {@code --profile} was on the command line (before or after the command's name). */
+    public boolean profileGiven() {
+        for (ParseResult result = spec.commandLine().getParseResult(); result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("--profile")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ringside.cli;
 import io.ringside.Main;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.ui.ConsoleLauncher;
+import io.ringside.ui.ConsolePreferences;
 import io.ringside.ui.TrendPreset;
 import io.ringside.ui.snapshot.SnapshotResult;
 import java.io.PrintWriter;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
  * load, 2 a view not built yet).
  */
 @Command(name = "console", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Open the desktop console (starts or attaches to the local stack).")
+        description = {"Open the desktop console (starts or attaches to the local stack).",
+            "Without --profile it opens on the profile used last (the local stack if none); "
+                + "--snapshot defaults to the local stack."})
 public final class ConsoleCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,7 +37,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--view", paramLabel = "VIEW",
-            description = "Page to open: stack, cluster, cache, jobs, trends, streams.")
+            description = "Page to open: stack, cluster, cache, jobs, trends, streams, welcome.")
     String view;
 
     @Option(names = "--snapshot", paramLabel = "FILE.png",
@@ -82,9 +85,17 @@ public final class ConsoleCommand implements Callable<Integer> {
         return run(main, null);
     }
 
+    /**
+     * The interactive console opens on {@code --profile}, else on the profile used last (the local
+     * stack when none is remembered or it was deleted). Snapshot mode and the data commands keep
+     * {@code local} as their default, so scripts do not depend on what someone clicked last.
+     */
     private int run(Main main, String initialView) {
-        new ProfileStore(main.dataFolder()).get(main.profile());
-        ConsoleLauncher.launch(main.dataFolder(), main.profile(), initialView);
+        ProfileStore profiles = new ProfileStore(main.dataFolder());
+        String profile = main.profileGiven() ? main.profile()
+                : new ConsolePreferences(main.dataFolder()).startProfile(profiles);
+        profiles.get(profile);
+        ConsoleLauncher.launch(main.dataFolder(), profile, initialView);
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package io.ringside.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -32,6 +33,24 @@ public final class BuildInfo {
 
     public static String kafkaVersion() {
         return get("server.kafka.version");
+    }
+
+    /**
+     * What this build is and works with: version and commit, the JVM, the client drivers and the
+     * servers the local stack starts. One list for {@code --version} and the About dialog, so they
+     * never disagree.
+     */
+    public static List<String> versionLines() {
+        return List.of(
+                "Ringside " + version() + " (build " + commit() + ")",
+                "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                "Drivers: java-driver-core " + get("cassandra.driver.version")
+                        + ", Jedis " + get("jedis.version")
+                        + ", kafka-clients " + get("kafka.clients.version")
+                        + ", JavaFX " + get("javafx.version"),
+                "Local stack servers: Cassandra " + cassandraVersion()
+                        + ", Kafka " + kafkaVersion()
+                        + ", Redis (redis-server on PATH, else embedded-redis " + get("server.embedded-redis.version") + ")");
     }
 
     public static String get(String key) {

@@ -38,6 +38,7 @@ public final class ConsoleApp extends Application {
         executor = new UiTaskExecutor();
         window = create(settings, executor, stage, new FxSecretPrompt(() -> stage));
         window.hostJobWorker();
+        window.rememberProfile();
         window.show(stage, Platform::exit);
     }
 

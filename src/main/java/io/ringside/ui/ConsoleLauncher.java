@@ -45,8 +45,14 @@ public final class ConsoleLauncher {
     /** As {@link #snapshot(Path, String, String, Path, Duration)}, the Trends page preset to {@code trends}. */
     public static SnapshotResult snapshot(Path dataFolder, String profile, String view, Path png, Duration timeout,
                                           TrendPreset trends) {
+        return snapshot(dataFolder, profile, view, png, timeout, trends, MainWindow.WIDTH, MainWindow.HEIGHT);
+    }
+
+    /** As {@link #snapshot(Path, String, String, Path, Duration, TrendPreset)}, with a window of that size. */
+    public static SnapshotResult snapshot(Path dataFolder, String profile, String view, Path png, Duration timeout,
+                                          TrendPreset trends, double width, double height) {
         ConsoleSettings settings = new ConsoleSettings(dataFolder.toAbsolutePath(), profile, true, view, trends);
         return SnapshotMode.run(settings, png, timeout,
-                (s, stage) -> ConsoleApp.create(s, new UiTaskExecutor(), stage, SecretPrompt.NONE));
+                (s, stage) -> ConsoleApp.create(s, new UiTaskExecutor(), stage, SecretPrompt.NONE).size(width, height));
     }
 }

@@ -1,6 +1,8 @@
 package io.ringside.ui;
 
 import io.ringside.core.Json;
+import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ProfileStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,15 @@ public final class ConsolePreferences {
             LOG.warn("Ignoring unreadable {}: {}", file, e.getMessage());
             return new Values(1, Theme.LIGHT, null);
         }
+    }
+
+    /**
+     * The profile the console opens on when {@code --profile} is not given: the last one used if
+     * it still exists, else the local stack.
+     */
+    public String startProfile(ProfileStore profiles) {
+        String last = load().lastProfile();
+        return last != null && profiles.find(last).isPresent() ? last : ConnectionProfile.LOCAL;
     }
 
     public void save(Values values) {

@@ -16,6 +16,8 @@ import io.ringside.ui.cache.CacheViewModel;
 import io.ringside.ui.cache.RedisCacheGateway;
 import io.ringside.ui.cluster.CassandraClusterGateway;
 import io.ringside.ui.cluster.ClusterView;
+import io.ringside.ui.about.AboutView;
+import io.ringside.ui.about.AboutViewModel;
 import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.connect.ConnectionStatusViewModel;
 import io.ringside.ui.jobs.JobsView;
@@ -32,6 +34,8 @@ import io.ringside.ui.stack.StackGateway;
 import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackView;
 import io.ringside.ui.stack.StackViewModel;
+import io.ringside.ui.stack.StartProgressView;
+import io.ringside.ui.stack.StartProgressViewModel;
 import io.ringside.ui.streams.KafkaStreamsGateway;
 import io.ringside.ui.streams.StreamsView;
 import io.ringside.ui.streams.StreamsViewModel;
@@ -44,6 +48,10 @@ import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.RunningTasks;
 import io.ringside.ui.util.TaskExecutor;
 import io.ringside.ui.util.UiTaskExecutor;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.welcome.WelcomeView;
+import io.ringside.ui.welcome.WelcomeViewModel;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import javafx.application.Application;
@@ -80,9 +88,18 @@ public final class MainWindow {
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
+    private final StartProgressViewModel startProgress;
+    private final WelcomeViewModel welcomeViewModel;
+    private final AboutViewModel aboutViewModel;
+    private final ConsolePreferences preferences;
+    private final boolean firstRun;
     private LocalWorker localWorker;
     private Stage stage;
     private Stage profilesStage;
+    private Stage startProgressStage;
+    private Stage aboutStage;
+    private double width = WIDTH;
+    private double height = HEIGHT;
 
     public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs) {
         this(settings, gateway, executor, dialogs, executor instanceof UiTaskExecutor ui ? ui.runningTasks()
@@ -95,10 +112,13 @@ public final class MainWindow {
         this.executor = executor;
         this.dialogs = dialogs;
         this.profiles = new ProfileStore(settings.dataFolder());
+        this.preferences = new ConsolePreferences(settings.dataFolder());
+        this.firstRun = profiles.firstRun() && !Files.exists(preferences.file());
         ConnectionProfile profile = profiles.find(settings.profile()).orElseGet(ConnectionProfile::local);
         this.connection = new ActiveConnection(settings.dataFolder(), secrets, profile, CHECK_TIMEOUT);
         this.stackViewModel = new StackViewModel(gateway, executor, dialogs, Clock.systemDefaultZone(),
                 settings.autoStart() && profile.isLocal());
+        this.startProgress = new StartProgressViewModel(stackViewModel);
         this.connectionStatus = new ConnectionStatusViewModel(connection::check, executor);
         this.clusterViewModel = new ClusterViewModel(new CassandraClusterGateway(new CassandraServices(connection::cql)),
                 executor);
@@ -111,10 +131,15 @@ public final class MainWindow {
                     settings.trendPreset().to());
         }
         this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties), executor);
+        this.welcomeViewModel = new WelcomeViewModel(settings.dataFolder(), stackViewModel, jobsViewModel.gateway(),
+                executor, WelcomeViewModel.FASHION_MNIST, () -> showPage("jobs"));
+        this.aboutViewModel = new AboutViewModel(settings.dataFolder());
         this.pages = pages();
         this.shellViewModel = new ShellViewModel(settings, BuildInfo.version(), stackViewModel, pages,
-                new ConsolePreferences(settings.dataFolder()), connectionStatus, tasks, executor, profile,
+                preferences, connectionStatus, tasks, executor, profile,
                 connection::switchTo);
+        welcomeViewModel.useProfile(profile);
+        shellViewModel.activeProfileProperty().addListener((obs, old, active) -> welcomeViewModel.useProfile(active));
         this.profilesViewModel = new ProfilesViewModel(new StoreProfileGateway(profiles, secrets, connection,
                 CHECK_TIMEOUT), executor, dialogs, shellViewModel::switchProfile);
     }
@@ -139,14 +164,31 @@ public final class MainWindow {
                         TrendsView.class, () -> new TrendsView(trendsViewModel, executor))
                 .add(Page.of("streams", "Streams", StreamsView.FXML, streamsViewModel,
                         "Kafka: topics, partitions, consumer groups and lag, live tail of the ringside topics."),
-                        StreamsView.class, () -> new StreamsView(streamsViewModel));
+                        StreamsView.class, () -> new StreamsView(streamsViewModel))
+                .add(Page.of(WelcomeViewModel.PAGE, "Welcome", WelcomeView.FXML, welcomeViewModel,
+                        "What Ringside does, where its data goes; connect to a cluster or load sample data."),
+                        WelcomeView.class, () -> new WelcomeView(welcomeViewModel, this::openConnections,
+                                () -> showPage(ShellViewModel.STACK_PAGE)));
+    }
+
+    private void showPage(String id) {
+        shellViewModel.select(id);
+    }
+
+    private boolean localStackUp() {
+        StackMode mode = stackViewModel.modeProperty().get();
+        return mode == StackMode.RUNNING || mode == StackMode.ATTACHED;
     }
 
     /** Builds every controller the console's FXML files name. */
     public ControllerFactory controllers() {
         ControllerFactory factory = new ControllerFactory();
-        factory.register(ShellView.class, () -> new ShellView(shellViewModel, factory, this::openConnections));
+        factory.register(ShellView.class, () -> new ShellView(shellViewModel, factory, this::openConnections,
+                this::openAbout));
         factory.register(ProfilesView.class, () -> new ProfilesView(profilesViewModel));
+        factory.register(StartProgressView.class, () -> new StartProgressView(startProgress));
+        factory.register(AboutView.class, () -> new AboutView(aboutViewModel, () -> showPage(WelcomeViewModel.PAGE),
+                () -> aboutStage.hide()));
         return pages.registerControllers(factory);
     }
 
@@ -165,7 +207,7 @@ public final class MainWindow {
     public void show(Stage stage, Runnable exit) {
         this.stage = stage;
         Parent root = Fxml.load("/fxml/shell/ShellView.fxml", controllers());
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        Scene scene = new Scene(root, width, height);
         applyTheme(scene, shellViewModel.themeProperty().get());
         shellViewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(scene, theme));
         stage.setTitle(TITLE);
@@ -177,6 +219,7 @@ public final class MainWindow {
             shellViewModel.requestClose(exit);
         });
         String first = settings.initialView() != null ? settings.initialView()
+                : firstRun ? WelcomeViewModel.PAGE
                 : connection.profile().isLocal() ? ShellViewModel.STACK_PAGE : "cluster";
         if (!shellViewModel.select(first)) {
             shellViewModel.select(ShellViewModel.STACK_PAGE);
@@ -186,6 +229,67 @@ public final class MainWindow {
         }
         connectionStatus.start();
         stage.show();
+        startProgress.showingProperty().addListener((obs, was, showing) -> showStartProgress(showing));
+        showStartProgress(startProgress.showingProperty().get());
+    }
+
+    /**
+     * Records the opened profile as the last used one, which the console opens on next time without
+     * {@code --profile}; this also ends the first run. The interactive console only: a snapshot
+     * changes nothing an operator would notice.
+     */
+    public void rememberProfile() {
+        String id = connection.profile().id();
+        Theme theme = shellViewModel.themeProperty().get();
+        BackgroundTask.wrap(() -> preferences.save(new ConsolePreferences.Values(1, theme, id))).executeWith(executor);
+    }
+
+    /** The window's size when shown (default {@value #WIDTH} x {@value #HEIGHT}); call before {@link #show}. */
+    public MainWindow size(double newWidth, double newHeight) {
+        this.width = newWidth;
+        this.height = newHeight;
+        return this;
+    }
+
+    /** True when this data folder had neither profiles nor console settings: the console opens on the welcome page. */
+    public boolean firstRun() {
+        return firstRun;
+    }
+
+    private void showStartProgress(boolean showing) {
+        if (!showing) {
+            if (startProgressStage != null) {
+                startProgressStage.hide();
+            }
+            return;
+        }
+        if (startProgressStage == null) {
+            startProgressStage = dialogStage("Starting the local stack", StartProgressView.FXML);
+            startProgressStage.setOnCloseRequest(event -> startProgress.close());
+        }
+        startProgressStage.show();
+    }
+
+    /** The About dialog (F1, or About in the rail): versions, build commit, servers, data folder. */
+    public void openAbout() {
+        if (aboutStage == null) {
+            aboutStage = dialogStage("About Ringside", AboutView.FXML);
+        }
+        aboutStage.show();
+        aboutStage.toFront();
+    }
+
+    /** A window owned by the console's, with its stylesheets (following theme changes). */
+    private Stage dialogStage(String title, String fxml) {
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.setTitle(title);
+        Scene scene = new Scene(Fxml.load(fxml, controllers()));
+        scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+        shellViewModel.themeProperty().addListener((obs, old, theme) ->
+                scene.getStylesheets().setAll(stage.getScene().getStylesheets()));
+        dialog.setScene(scene);
+        return dialog;
     }
 
     private static void applyTheme(Scene scene, Theme theme) {
@@ -200,14 +304,7 @@ public final class MainWindow {
     /** Shows the connection profiles dialog (one per window), selecting the active profile. */
     public void openConnections() {
         if (profilesStage == null) {
-            profilesStage = new Stage();
-            profilesStage.initOwner(stage);
-            profilesStage.setTitle("Connections");
-            Scene scene = new Scene(Fxml.load("/fxml/profiles/ProfilesView.fxml", controllers()));
-            scene.getStylesheets().setAll(stage.getScene().getStylesheets());
-            shellViewModel.themeProperty().addListener((obs, old, theme) ->
-                    scene.getStylesheets().setAll(stage.getScene().getStylesheets()));
-            profilesStage.setScene(scene);
+            profilesStage = dialogStage("Connections", "/fxml/profiles/ProfilesView.fxml");
         }
         profilesViewModel.open(shellViewModel.activeProfileProperty().get().id());
         profilesStage.show();
@@ -225,8 +322,7 @@ public final class MainWindow {
     public void hostJobWorker() {
         localWorker = new LocalWorker(connection, settings.dataFolder(), executor);
         Runnable update = () -> localWorker.stackUp(shellViewModel.activeProfileProperty().get().isLocal()
-                && (stackViewModel.modeProperty().get() == StackMode.RUNNING
-                || stackViewModel.modeProperty().get() == StackMode.ATTACHED));
+                && localStackUp());
         stackViewModel.modeProperty().addListener((obs, old, mode) -> update.run());
         shellViewModel.activeProfileProperty().addListener((obs, old, profile) -> update.run());
         update.run();

@@ -52,7 +52,7 @@ class MainWindowSmokeTest {
     @Start
     void showWindow(Stage stage) {
         this.stage = stage;
-        ConsoleSettings settings = new ConsoleSettings(data, "local", false);
+        ConsoleSettings settings = new ConsoleSettings(data, "local", false, "stack");
         new MainWindow(settings, gateway, executor, new FakeDialogService()).show(stage, () -> exited.set(true));
     }
 
@@ -71,7 +71,7 @@ class MainWindowSmokeTest {
         assertEquals("Local stack", localStack.getText());
         assertTrue(localStack.getStyleClass().contains(Styles.ACTIVE));
         List<Button> rail = robot.lookup("#navItems ." + Styles.NAV_ITEM).queryAllAs(Button.class).stream().toList();
-        assertEquals(List.of("Local stack", "Cluster", "Cache", "Jobs", "Trends", "Streams"),
+        assertEquals(List.of("Local stack", "Cluster", "Cache", "Jobs", "Trends", "Streams", "Welcome"),
                 rail.stream().map(Button::getText).toList());
         assertFalse(rail.get(1).getStyleClass().contains(Styles.NAV_LATER), "the Cluster page is built");
         assertTrue(rail.stream().noneMatch(button -> button.getStyleClass().contains(Styles.NAV_LATER)),

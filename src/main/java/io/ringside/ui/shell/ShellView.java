@@ -30,7 +30,7 @@ import javafx.util.Callback;
 /**
  * Controller of {@code fxml/shell/ShellView.fxml}: the rail built from the page registry, the page
  * area (each page's FXML loaded once, on first showing), the status bar and the keyboard
- * shortcuts: Ctrl+1..9 pages, F5 or Ctrl+R refresh, Ctrl+Shift+T theme, Ctrl+Shift+P connections.
+ * shortcuts: Ctrl+1..9 pages, F5 or Ctrl+R refresh, Ctrl+Shift+T theme, Ctrl+Shift+P connections, F1 About.
  */
 public final class ShellView {
 
@@ -44,6 +44,7 @@ public final class ShellView {
     private final ShellViewModel viewModel;
     private final Callback<Class<?>, Object> controllers;
     private final Runnable openConnections;
+    private final Runnable openAbout;
     private final Map<String, Node> loadedPages = new HashMap<>();
     private final Map<String, Button> navButtons = new HashMap<>();
 
@@ -77,11 +78,14 @@ public final class ShellView {
     /**
      * @param controllers     builds the controllers of the pages' FXML files
      * @param openConnections shows the connection profiles dialog
+     * @param openAbout       shows the About dialog (F1)
      */
-    public ShellView(ShellViewModel viewModel, Callback<Class<?>, Object> controllers, Runnable openConnections) {
+    public ShellView(ShellViewModel viewModel, Callback<Class<?>, Object> controllers, Runnable openConnections,
+                     Runnable openAbout) {
         this.viewModel = viewModel;
         this.controllers = controllers;
         this.openConnections = openConnections;
+        this.openAbout = openAbout;
     }
 
     @FXML
@@ -183,6 +187,9 @@ public final class ShellView {
         } else if (CONNECTIONS.match(event)) {
             openConnections.run();
             event.consume();
+        } else if (event.getCode() == KeyCode.F1) {
+            openAbout.run();
+            event.consume();
         }
     }
 
@@ -224,6 +231,11 @@ public final class ShellView {
     @FXML
     private void onConnections() {
         openConnections.run();
+    }
+
+    @FXML
+    private void onAbout() {
+        openAbout.run();
     }
 
     @FXML

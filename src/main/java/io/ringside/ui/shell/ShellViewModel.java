@@ -31,6 +31,8 @@ public final class ShellViewModel {
 
     /** The page of the local stack, always registered. */
     public static final String STACK_PAGE = "stack";
+    /** The welcome page: it explains what happens while the stack starts, so it never waits for it. */
+    public static final String WELCOME_PAGE = "welcome";
 
     private final StackViewModel stack;
     private final PageRegistry pages;
@@ -84,12 +86,12 @@ public final class ShellViewModel {
     }
 
     /**
-     * On the local profile every page but the stack's own talks to the stack's servers, so it
+     * On the local profile every page but the stack's own and the welcome page talks to the stack's servers, so it
      * starts loading only once they are up (a page shown while the stack starts loads when it is
      * ready instead of failing with "no local stack").
      */
     private boolean needsLocalStack(Page page) {
-        return profile.get().isLocal() && !STACK_PAGE.equals(page.id());
+        return profile.get().isLocal() && !STACK_PAGE.equals(page.id()) && !WELCOME_PAGE.equals(page.id());
     }
 
     public List<Page> pages() {

@@ -22,6 +22,7 @@ public final class FakeJobsGateway implements JobsGateway {
     public final Map<UUID, JobRequest> requests = new HashMap<>();
     public boolean reachable = true;
     public RuntimeException failFollow;
+    public RuntimeException failSubmit;
     public Exception feedFailure;
     public boolean stale;
     public Instant followedSince;
@@ -72,6 +73,9 @@ public final class FakeJobsGateway implements JobsGateway {
 
     @Override
     public void submit(JobRequest request) {
+        if (failSubmit != null) {
+            throw failSubmit;
+        }
         submitted.add(request);
     }
 
