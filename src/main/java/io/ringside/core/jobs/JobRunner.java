@@ -153,12 +153,15 @@ final class JobRunner {
         long bytes = sources.stream().mapToLong(s -> Math.max(0, s.size())).sum();
         List<String> rejected = result.firstRejects().stream().map(RejectedRow::toString).toList();
         String summary = Pm25Summary.of(result);
+        // Sources of unknown size (the built-in sample) end in rows read rather than "0 B".
+        JobUnit unit = bytes > 0 ? JobUnit.BYTES : JobUnit.ROWS;
+        long amount = bytes > 0 ? bytes : result.rowsRead();
         if (result.failed()) {
-            return reporter.finish(JobState.FAILED, "import", JobUnit.BYTES, bytes, bytes, 0, result.rowsRejected(),
+            return reporter.finish(JobState.FAILED, "import", unit, amount, amount, 0, result.rowsRejected(),
                     rejected, Pm25Summary.failure(result) + "\n" + summary);
         }
-        return reporter.finish(JobState.SUCCEEDED, "import", JobUnit.BYTES, bytes, bytes,
-                bytes / Math.max(1e-9, result.elapsed().toNanos() / 1e9), result.rowsRejected(), rejected, summary);
+        return reporter.finish(JobState.SUCCEEDED, "import", unit, amount, amount,
+                amount / Math.max(1e-9, result.elapsed().toNanos() / 1e9), result.rowsRejected(), rejected, summary);
     }
 
     /** Warms every chunk of a complete dataset version into Redis (audited like {@code warm dataset}). */

@@ -85,6 +85,20 @@ class JobsEndToEndTest {
         }
     }
 
+    @Test
+    void theBuiltInSampleOfUnknownSizeEndsCountedInRows(TestStack stack) {
+        try (DataServices services = new DataServices(stack.backends())) {
+            JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
+            JobRequest request = client.request(JobKind.LOAD_PM25, List.of(), Map.of(JobOptions.SAMPLE, "true"));
+
+            ProgressEvent last = InProcessJob.run(services, stack.dataFolder(), "local", request, e -> { });
+
+            assertEquals(JobState.SUCCEEDED, last.state(), last.message());
+            assertEquals(JobUnit.ROWS, last.unit(), last.toString());
+            assertTrue(last.done() > 0 && last.done() == last.total(), last.toString());
+        }
+    }
+
     private static JsonNode readTree(String json) {
         try {
             return Json.mapper().readTree(json);
