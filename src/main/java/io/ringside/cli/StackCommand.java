@@ -10,6 +10,7 @@ import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackException;
 import io.ringside.core.stack.StackOptions;
+import io.ringside.core.stack.StackSecurity;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import java.io.File;
@@ -94,8 +95,19 @@ public final class StackCommand {
                 stack.err().println("The local stack in " + data + " is already running (supervisor pid "
                         + running.get() + ").");
                 stack.err().flush();
-                client.status().ifPresent(s -> Status.printTable(stack.out(), s, data));
+                Optional<StackState> current = client.status();
+                if (secure && current.isPresent() && !current.get().secure()) {
+                    stack.err().println("It runs without --secure; stop it ('ringside stack down') and start it again "
+                            + "with --secure to secure it.");
+                    stack.err().flush();
+                }
+                current.ifPresent(s -> Status.printTable(stack.out(), s, data));
                 return ExitCodes.OK;
+            }
+            if (secure && !Files.exists(StackSecurity.folderOf(data).resolve(StackSecurity.CREDENTIALS_FILE))) {
+                stack.err().println("Generating the secure stack's CA, certificates and passwords in "
+                        + StackSecurity.folderOf(data) + " (first secure start)");
+                stack.err().flush();
             }
             int wanted = nodes == null ? 0 : nodes;
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)

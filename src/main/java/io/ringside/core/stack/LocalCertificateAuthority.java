@@ -104,6 +104,7 @@ final class LocalCertificateAuthority {
     private void run(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(keytool.toString());
+        command.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC"));
         command.addAll(List.of(args));
         Path log = folder.resolve("keytool.log");
         ServerProcess.runToCompletion("keytool " + args[0], command, folder, log, Duration.ofSeconds(60), env);
