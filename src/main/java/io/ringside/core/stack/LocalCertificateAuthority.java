@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -75,11 +78,11 @@ final class LocalCertificateAuthority {
                 "-keystore", security.serverKeyStore().toString(), "-storepass:env", "RINGSIDE_KEY_PASS");
         run(env, "-importcert", "-noprompt", "-alias", "ca", "-file", security.caFile().toString(), "-storetype", "PKCS12",
                 "-keystore", security.trustStore().toString(), "-storepass:env", "RINGSIDE_TRUST_PASS");
-        Files.move(signed, security.serverCertificatePem(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(signed, security.serverCertificatePem(), StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(csr);
         StackSecurity.writePrivate(security.serverKeyPem(), privateKeyPem(security));
         for (Path secret : List.of(security.caKeyStore(), security.serverKeyStore(), security.trustStore())) {
-            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
@@ -97,7 +100,7 @@ final class LocalCertificateAuthority {
             throw new StackException("Cannot read the server key from " + security.serverKeyStore() + ": "
                     + e.getMessage(), e);
         } finally {
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
     }
 
