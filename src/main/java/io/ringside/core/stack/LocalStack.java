@@ -41,7 +41,6 @@ public final class LocalStack implements AutoCloseable {
     private StackState state;
     private String controlPath;
     private final List<Integer> reservedPorts = new ArrayList<>();
-    private StackSecurity security;
 
     public LocalStack(StackOptions options) {
         this(options, new ServerArtifacts(), DataFolder.cache());
@@ -141,11 +140,6 @@ public final class LocalStack implements AutoCloseable {
         RedisClusterFormation.form(LOOPBACK, clusterPorts, options.readyTimeout());
         listener.onEvent(new StackEvent("redis-cluster", Phase.READY, clusterPorts.size() + " masters, "
                 + RedisClusterFormation.SLOTS + " slots", (System.nanoTime() - started) / 1_000_000));
-    }
-
-    /** The secure stack's generated certificates and credentials; empty for a plain stack. */
-    public synchronized Optional<StackSecurity> security() {
-        return Optional.ofNullable(security);
     }
 
     /** Ports of the Redis Cluster's masters on 127.0.0.1 ({@code stack up --redis-cluster}); empty without one. */
@@ -303,7 +297,7 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("--redis-cluster is not available on a secure stack (its masters would run "
                     + "without ACL or TLS); start the cluster drills on a plain stack in another data folder");
         }
-        security = secure ? StackSecurity.ensure(options.dataFolder(), !wasSecure,
+        StackSecurity security = secure ? StackSecurity.ensure(options.dataFolder(), !wasSecure,
                 () -> LocalCertificateAuthority.keytoolBeside(new JdkLocator().javaForCassandra())) : null;
         releasePorts();
         List<String> addresses = new ArrayList<>();
