@@ -107,8 +107,19 @@ class SecureStackTest {
                 data.resolve("tls/server-key.pem"), data.resolve("tls/server.p12"))) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)), secret.toString());
         }
+        for (Path log : List.of(data.resolve("cassandra/node1/logs/system.log"),
+                data.resolve("cassandra/node1/logs/console.log"), data.resolve("kafka/logs/server.log"),
+                data.resolve("kafka/logs/console.log"), data.resolve("redis/logs/redis.log"),
+                data.resolve("tls/keytool.log"))) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            for (String secret : generatedSecrets()) {
+                assertFalse(text.contains(secret), log + " must not hold a generated password");
+            }
+        }
         String stateFile = Files.readString(data.resolve("stack/stack.json"));
-        assertFalse(stateFile.contains(password), "stack.json must not hold the password");
+        for (String secret : generatedSecrets()) {
+            assertFalse(stateFile.contains(secret), "stack.json must not hold a generated password");
+        }
         assertTrue(stateFile.contains("\"credentials_file\""), stateFile);
 
         X509Certificate ca;
@@ -121,6 +132,16 @@ class SecureStackTest {
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().contains(security.credentialsFile().toString()), status.out());
         assertFalse(status.out().contains(password), "stack status must not print the password");
+    }
+
+    /** Every password in the credentials file: the user's and the key and trust stores'. */
+    private List<String> generatedSecrets() throws java.io.IOException {
+        java.util.Properties values = new java.util.Properties();
+        try (InputStream in = Files.newInputStream(security.credentialsFile())) {
+            values.load(in);
+        }
+        assertEquals(3, values.size(), "user, key store and trust store passwords");
+        return values.stringPropertyNames().stream().map(values::getProperty).toList();
     }
 
     @Test
