@@ -10,6 +10,7 @@ import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackException;
 import io.ringside.core.stack.StackOptions;
+import io.ringside.core.stack.StackSecurity;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import java.io.File;
@@ -81,6 +82,10 @@ public final class StackCommand {
         @Option(names = "--redis-cluster", description = "Also start a three-master Redis Cluster (ports after the Redis port).")
         boolean redisCluster;
 
+        @Option(names = "--secure", description = "Password login and TLS on every server (CA, certificates and passwords "
+                + "generated into <data>/tls/ on first use); a stack started secure stays secure.")
+        boolean secure;
+
         @Override
         public Integer call() throws Exception {
             Path data = stack.dataFolder();
@@ -90,11 +95,23 @@ public final class StackCommand {
                 stack.err().println("The local stack in " + data + " is already running (supervisor pid "
                         + running.get() + ").");
                 stack.err().flush();
-                client.status().ifPresent(s -> Status.printTable(stack.out(), s, data));
+                Optional<StackState> current = client.status();
+                if (secure && current.isPresent() && !current.get().secure()) {
+                    stack.err().println("It runs without --secure; stop it ('ringside stack down') and start it again "
+                            + "with --secure to secure it.");
+                    stack.err().flush();
+                }
+                current.ifPresent(s -> Status.printTable(stack.out(), s, data));
                 return ExitCodes.OK;
             }
+            if (secure && !Files.exists(StackSecurity.folderOf(data).resolve(StackSecurity.CREDENTIALS_FILE))) {
+                stack.err().println("Generating the secure stack's CA, certificates and passwords in "
+                        + StackSecurity.folderOf(data) + " (first secure start)");
+                stack.err().flush();
+            }
             int wanted = nodes == null ? 0 : nodes;
-            StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster);
+            StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
+                    .withSecure(secure);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -147,6 +164,9 @@ public final class StackCommand {
             }
             if (redisCluster) {
                 command.add("--redis-cluster");
+            }
+            if (secure) {
+                command.add("--secure");
             }
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -252,7 +272,20 @@ public final class StackCommand {
                     nullToDash(redis.version()));
             out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
                     : "  (supervisor pid " + state.supervisor().pid() + ")");
+            printSecurity(out, state);
             out.flush();
+        }
+
+        /** Where a secure stack's credentials are; never the passwords themselves. */
+        static void printSecurity(PrintWriter out, StackState state) {
+            StackState.Security security = state.security();
+            if (security == null) {
+                return;
+            }
+            out.printf("secure: user %s on every server; Cassandra TLS + password, Kafka %s (%s), Redis ACL%s%n",
+                    security.username(), security.kafkaSecurityProtocol(), security.kafkaSaslMechanism(),
+                    security.redisTls() ? " + TLS" : " (no TLS: this redis-server has none built in)");
+            out.printf("  password: %s (owner only)%n  CA file:  %s%n", security.credentialsFile(), security.caFile());
         }
 
         private static String pid(Long pid) {
@@ -400,10 +433,13 @@ public final class StackCommand {
         @Option(names = "--redis-cluster")
         boolean redisCluster;
 
+        @Option(names = "--secure")
+        boolean secure;
+
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster);
+                    .withRedisCluster(redisCluster).withSecure(secure);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

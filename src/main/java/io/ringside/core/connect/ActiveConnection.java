@@ -113,7 +113,7 @@ public final class ActiveConnection implements AutoCloseable {
             return Optional.of(new Backends(Backends.endpointsOf(candidate), candidate, secrets));
         }
         Optional<StackState> state = new StackClient(dataFolder).status();
-        return state.map(s -> new Backends(Backends.endpointsOf(s), candidate, secrets));
+        return state.map(s -> Backends.local(s, secrets));
     }
 
     private void closeBackends() {

@@ -65,16 +65,24 @@ public final class Backends implements AutoCloseable {
             ConnectionProfile stored = new ProfileStore(dataFolder).get(profile);
             return new Backends(endpointsOf(stored), stored, SecretStores.open(SecretPrompt.terminal()));
         }
-        return new Backends(localEndpoints(dataFolder));
+        return local(localState(dataFolder), new SessionSecretStore(SecretPrompt.NONE));
     }
 
-    /** Backends of {@code profile}; for {@code local} the endpoints come from the stack's state file. */
+    /**
+     * Backends of {@code profile}; for {@code local} the endpoints come from the stack's state file,
+     * and on a secure stack also TLS, user and password (see {@link LocalStackProfile}).
+     */
     public static Backends open(ConnectionProfile profile, Path dataFolder, SecretStore secrets) {
-        Endpoints endpoints = profile.isLocal() ? localEndpoints(dataFolder) : endpointsOf(profile);
-        return new Backends(endpoints, profile, secrets);
+        return profile.isLocal() ? local(localState(dataFolder), secrets)
+                : new Backends(endpointsOf(profile), profile, secrets);
     }
 
-    private static Endpoints localEndpoints(Path dataFolder) {
+    /** Backends of the local stack described by {@code state}, secured as that stack is. */
+    static Backends local(StackState state, SecretStore secrets) {
+        return new Backends(endpointsOf(state), LocalStackProfile.of(state), LocalStackProfile.secrets(state, secrets));
+    }
+
+    private static StackState localState(Path dataFolder) {
         StackState state = new StackClient(dataFolder).status().orElseThrow(() -> new BackendUnavailableException(
                 "No local stack in " + dataFolder + "; start one with 'ringside stack up --detach'"));
         // Redis or Kafka being down is survivable (reads degrade, stats wait); no Cassandra node is not
@@ -82,7 +90,7 @@ public final class Backends implements AutoCloseable {
             throw new BackendUnavailableException("The local stack in " + dataFolder + " is not running (no Cassandra "
                     + "node is up); start it with 'ringside stack up --detach'");
         }
-        return endpointsOf(state);
+        return state;
     }
 
     /** The endpoints a stored profile names; a Cassandra contact point without a port gets 9042. */

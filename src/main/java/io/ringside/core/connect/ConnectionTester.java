@@ -108,8 +108,23 @@ public final class ConnectionTester {
             };
             return new ConnectionCheck(backend, endpoint, null, version, Duration.ofNanos(System.nanoTime() - start));
         } catch (Exception e) {
-            return failed(backend, endpoint, e);
+            ConnectionCheck failed = failed(backend, endpoint, e);
+            boolean unexplained = failed.failure() == FailureKind.FAILED || failed.failure() == FailureKind.TIMEOUT;
+            if (unexplained && !tlsEnabled(backends.profile(), backend)
+                    && TlsProbe.speaksTls(reachable, (int) timeout.toMillis())) {
+                return new ConnectionCheck(backend, endpoint, FailureKind.TLS_FAILED, "the server expects TLS; "
+                        + "enable TLS for " + backend.label() + " in the profile (" + failed.detail() + ")", Duration.ZERO);
+            }
+            return failed;
         }
+    }
+
+    private static boolean tlsEnabled(ConnectionProfile profile, Backend backend) {
+        return switch (backend) {
+            case CASSANDRA -> profile.cassandra().tls().enabled();
+            case REDIS -> profile.redis().tls().enabled();
+            case KAFKA -> profile.kafka().tls().enabled();
+        };
     }
 
     private void tcpConnect(InetSocketAddress target) throws IOException {

@@ -57,12 +57,15 @@ final class CassandraNode extends ManagedServer {
     private final StackOptions options;
     private final ServerArtifacts artifacts;
     private final Path watchdogFolder;
+    private final StackSecurity security;
     private List<Path> classpath;
     private Path javaExecutable;
 
+    /** @param security the secure stack's credentials and key store, or null for a plain node */
     CassandraNode(Path home, Supplier<StackState.CassandraNode> spec, String seed, StackOptions options,
-                  ServerArtifacts artifacts, Path watchdogFolder) {
+                  ServerArtifacts artifacts, Path watchdogFolder, StackSecurity security) {
         super("cassandra-" + spec.get().id(), home);
+        this.security = security;
         this.spec = spec;
         this.seed = seed;
         this.options = options;
@@ -79,7 +82,7 @@ final class CassandraNode extends ManagedServer {
             for (String dir : List.of("conf", "data", "commitlog", "saved_caches", "hints", "cdc_raw", "logs")) {
                 Files.createDirectories(home().resolve(dir));
             }
-            Files.writeString(home().resolve("conf/cassandra.yaml"), yaml(), StandardCharsets.UTF_8);
+            StackSecurity.writePrivate(home().resolve("conf/cassandra.yaml"), yaml());
             Files.writeString(home().resolve("conf/logback.xml"), logback(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write configuration of " + name() + " in " + home(), e);
@@ -94,8 +97,9 @@ final class CassandraNode extends ManagedServer {
                 "num_tokens: 16",
                 "allocate_tokens_for_local_replication_factor: 2",
                 "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
-                "authenticator: AllowAllAuthenticator",
+                security == null ? "authenticator: AllowAllAuthenticator" : "authenticator: PasswordAuthenticator",
                 "authorizer: AllowAllAuthorizer",
+                clientEncryption(),
                 "data_file_directories:",
                 "  - " + quoted(home().resolve("data")),
                 "commitlog_directory: " + quoted(home().resolve("commitlog")),
@@ -121,6 +125,23 @@ final class CassandraNode extends ManagedServer {
                 "disk_failure_policy: stop",
                 "commit_failure_policy: stop",
                 "");
+    }
+
+    /** TLS required on the CQL port of a secure node (no plain-text clients: {@code optional: false}). */
+    private String clientEncryption() {
+        if (security == null) {
+            return "client_encryption_options:\n  enabled: false";
+        }
+        return String.join("\n",
+                "client_encryption_options:",
+                "  enabled: true",
+                "  optional: false",
+                "  keystore: " + quoted(security.serverKeyStore()),
+                "  keystore_password: '" + security.keyStorePassword() + "'",
+                "  truststore: " + quoted(security.trustStore()),
+                "  truststore_password: '" + security.trustStorePassword() + "'",
+                "  store_type: PKCS12",
+                "  require_client_auth: false");
     }
 
     private static String quoted(Path path) {
@@ -214,11 +235,52 @@ final class CassandraNode extends ManagedServer {
         if (!PortAllocator.isListening(node.address(), node.port())) {
             return false;
         }
-        return releaseVersion(node.address(), node.port()) != null;
+        if (releaseVersion() != null) {
+            return true;
+        }
+        return security != null && createRole() && releaseVersion() != null;
     }
 
-    /** {@code release_version} of the node through a real CQL session, or null if it does not answer. */
-    static String releaseVersion(String address, int port) {
+    /** {@code release_version} of the node through a real CQL session (over TLS as the stack's user when secure), or null. */
+    String releaseVersion() {
+        StackState.CassandraNode node = spec.get();
+        if (security == null) {
+            return releaseVersion(session(node, null, null));
+        }
+        char[] password = security.password();
+        try {
+            return releaseVersion(session(node, security.username(), new String(password)));
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * First start of a secure stack: the built-in {@code cassandra}/{@code cassandra} superuser
+     * (available at once thanks to {@code superuser_setup_delay_ms=0}) creates the stack's own
+     * superuser role with the generated password, which then takes the built-in one's login away.
+     * Cassandra keeps the role in {@code system_auth}, so later starts find it.
+     *
+     * @return whether the role now exists; false while the node is not ready for it yet
+     */
+    private boolean createRole() {
+        StackState.CassandraNode node = spec.get();
+        String password = security.passwordText();
+        try (CqlSession session = session(node, "cassandra", "cassandra").get()) {
+            session.execute("CREATE ROLE IF NOT EXISTS " + security.username() + " WITH PASSWORD = '" + password
+                    + "' AND LOGIN = true AND SUPERUSER = true");
+        } catch (RuntimeException e) {
+            return false;
+        }
+        try (CqlSession session = session(node, security.username(), password).get()) {
+            session.execute("ALTER ROLE cassandra WITH LOGIN = false");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private java.util.function.Supplier<CqlSession> session(StackState.CassandraNode node, String username, String password) {
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
@@ -226,11 +288,20 @@ final class CassandraNode extends ManagedServer {
                 .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
                 .withBoolean(DefaultDriverOption.METADATA_TOKEN_MAP_ENABLED, false)
                 .build();
-        try (CqlSession session = CqlSession.builder()
-                .addContactPoint(new InetSocketAddress(address, port))
-                .withLocalDatacenter("datacenter1")
-                .withConfigLoader(config)
-                .build()) {
+        return () -> {
+            var builder = CqlSession.builder()
+                    .addContactPoint(new InetSocketAddress(node.address(), node.port()))
+                    .withLocalDatacenter("datacenter1")
+                    .withConfigLoader(config);
+            if (security != null) {
+                builder.withSslContext(security.sslContext()).withAuthCredentials(username, password);
+            }
+            return builder.build();
+        };
+    }
+
+    private static String releaseVersion(java.util.function.Supplier<CqlSession> opener) {
+        try (CqlSession session = opener.get()) {
             Row row = session.execute("SELECT release_version FROM system.local").one();
             return row == null ? null : row.getString(0);
         } catch (RuntimeException e) {

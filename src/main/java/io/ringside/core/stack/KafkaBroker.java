@@ -28,10 +28,14 @@ final class KafkaBroker extends ManagedServer {
     private final Supplier<StackState.Kafka> spec;
     private final ServerArtifacts artifacts;
     private final Path watchdogFolder;
+    private final StackSecurity security;
     private List<Path> classpath;
 
-    KafkaBroker(Path home, Supplier<StackState.Kafka> spec, ServerArtifacts artifacts, Path watchdogFolder) {
+    /** @param security the secure stack's credentials and key store, or null for a plain broker */
+    KafkaBroker(Path home, Supplier<StackState.Kafka> spec, ServerArtifacts artifacts, Path watchdogFolder,
+                StackSecurity security) {
         super("kafka", home);
+        this.security = security;
         this.spec = spec;
         this.artifacts = artifacts;
         this.watchdogFolder = watchdogFolder;
@@ -46,7 +50,7 @@ final class KafkaBroker extends ManagedServer {
             for (String dir : List.of("conf", "data", "logs")) {
                 Files.createDirectories(home().resolve(dir));
             }
-            Files.writeString(home().resolve("conf/server.properties"), properties(kafka), StandardCharsets.UTF_8);
+            StackSecurity.writePrivate(home().resolve("conf/server.properties"), properties(kafka));
             Files.writeString(home().resolve("conf/log4j2.xml"), log4j(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write Kafka configuration in " + home(), e);
@@ -90,11 +94,13 @@ final class KafkaBroker extends ManagedServer {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@" + host + ":" + kafka.controllerPort(),
-                "listeners=PLAINTEXT://" + host + ":" + kafka.port() + ",CONTROLLER://" + host + ":" + kafka.controllerPort(),
-                "advertised.listeners=PLAINTEXT://" + host + ":" + kafka.port(),
+                "listeners=" + listener() + "://" + host + ":" + kafka.port() + ",CONTROLLER://" + host + ":"
+                        + kafka.controllerPort(),
+                "advertised.listeners=" + listener() + "://" + host + ":" + kafka.port(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=" + listener(),
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + listener() + ":" + listener(),
+                secureListener(),
                 "log.dirs=" + home().resolve("data"),
                 "num.partitions=1",
                 "num.network.threads=2",
@@ -110,6 +116,37 @@ final class KafkaBroker extends ManagedServer {
                 "log.retention.hours=168",
                 "auto.create.topics.enable=true",
                 "");
+    }
+
+    private String listener() {
+        return security == null ? "PLAINTEXT" : "SASL_SSL";
+    }
+
+    /**
+     * SASL PLAIN over TLS for clients and the broker itself (inter-broker traffic uses the same
+     * listener, logging in as the stack's user); the users are listed in the broker's JAAS line.
+     * The KRaft controller listener stays plain text on loopback: it serves no client requests.
+     */
+    private String secureListener() {
+        if (security == null) {
+            return "";
+        }
+        String password = security.passwordText();
+        String user = security.username();
+        return String.join("\n",
+                "sasl.enabled.mechanisms=" + StackSecurity.SASL_MECHANISM,
+                "sasl.mechanism.inter.broker.protocol=" + StackSecurity.SASL_MECHANISM,
+                "listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule "
+                        + "required username=\"" + user + "\" password=\"" + password + "\" user_" + user + "=\""
+                        + password + "\";",
+                "ssl.keystore.type=PKCS12",
+                "ssl.keystore.location=" + security.serverKeyStore().toAbsolutePath(),
+                "ssl.keystore.password=" + security.keyStorePassword(),
+                "ssl.key.password=" + security.keyStorePassword(),
+                "ssl.truststore.type=PKCS12",
+                "ssl.truststore.location=" + security.trustStore().toAbsolutePath(),
+                "ssl.truststore.password=" + security.trustStorePassword(),
+                "ssl.client.auth=none");
     }
 
     private String log4j() {
@@ -178,12 +215,19 @@ final class KafkaBroker extends ManagedServer {
         return clusterId(kafka.bootstrap()) != null;
     }
 
-    /** The cluster id reported by {@code Admin.describeCluster()}, or null if the broker does not answer. */
-    static String clusterId(String bootstrap) {
-        try (Admin admin = Admin.create(Map.of(
+    /**
+     * The cluster id reported by {@code Admin.describeCluster()} (logged in as the stack's user on a
+     * secure stack), or null if the broker does not answer.
+     */
+    String clusterId(String bootstrap) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+        if (security != null) {
+            properties.putAll(security.kafkaClientProperties());
+        }
+        try (Admin admin = Admin.create(properties)) {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
                     .clusterId().get(6, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -244,11 +244,10 @@ public final class LocalStack implements AutoCloseable {
 
     private synchronized void markUp(ManagedServer server, boolean up) {
         Long pid = up ? server.pid() : null;
-        if (server instanceof CassandraNode) {
+        if (server instanceof CassandraNode cassandraNode) {
             int id = Integer.parseInt(server.name().substring("cassandra-".length()));
             StackState.CassandraNode node = state.node(id);
-            String version = up ? Optional.ofNullable(CassandraNode.releaseVersion(node.address(), node.port()))
-                    .orElse(node.version()) : node.version();
+            String version = up ? Optional.ofNullable(cassandraNode.releaseVersion()).orElse(node.version()) : node.version();
             state = state.withNode(new StackState.CassandraNode(node.id(), node.address(), node.port(),
                     node.storagePort(), node.jmxPort(), up, pid, version));
         } else if (server == kafka) {
@@ -256,8 +255,14 @@ public final class LocalStack implements AutoCloseable {
         } else if (server == redis) {
             StackState.Redis r = state.redis().withStatus(up, pid);
             if (up) {
-                r = r.withVersion(Optional.ofNullable(RedisServer.version(r.host(), r.port())).orElse(r.version()));
+                r = r.withVersion(Optional.ofNullable(redis.version()).orElse(r.version()));
                 r = new StackState.Redis(r.host(), r.port(), r.up(), r.pid(), r.version(), redis.binary().toString());
+                StackState.Security recorded = state.security();
+                if (recorded != null && recorded.redisTls() != redis.tls()) {
+                    state = state.withSecurity(new StackState.Security(recorded.caFile(), recorded.credentialsFile(),
+                            recorded.username(), redis.tls(), recorded.kafkaSecurityProtocol(),
+                            recorded.kafkaSaslMechanism()));
+                }
             }
             state = state.withRedis(r);
         }
@@ -286,6 +291,14 @@ public final class LocalStack implements AutoCloseable {
                     + " (removing a node from a ring is not supported)");
         }
         int nodeCount = Math.max(1, Math.max(options.nodes(), existingNodes));
+        boolean wasSecure = existing.map(StackState::secure).orElse(false);
+        boolean secure = options.secure() || wasSecure;
+        if (secure && options.redisCluster()) {
+            throw new StackException("--redis-cluster is not available on a secure stack (its masters would run "
+                    + "without ACL or TLS); start the cluster drills on a plain stack in another data folder");
+        }
+        StackSecurity security = secure ? StackSecurity.ensure(options.dataFolder(), !wasSecure,
+                () -> LocalCertificateAuthority.keytoolBeside(new JdkLocator().javaForCassandra())) : null;
         releasePorts();
         List<String> addresses = new ArrayList<>();
         for (int i = 1; i <= nodeCount; i++) {
@@ -313,7 +326,11 @@ public final class LocalStack implements AutoCloseable {
                 new StackState.Kafka(LOOPBACK + ":" + kafkaPort, LOOPBACK, kafkaPort, controller, clusterId, false, null,
                         BuildInfo.kafkaVersion()),
                 new StackState.Redis(LOOPBACK, redisPort, false, null, existing.map(s -> s.redis().version()).orElse(null), null),
-                new StackState.Supervisor(ProcessHandle.current().pid(), controlPath));
+                new StackState.Supervisor(ProcessHandle.current().pid(), controlPath),
+                security == null ? null : new StackState.Security(security.caFile().toAbsolutePath().toString(),
+                        security.credentialsFile().toAbsolutePath().toString(), security.username(),
+                        existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
+                        "SASL_SSL", StackSecurity.SASL_MECHANISM));
         stateFile.write(state);
 
         Path data = options.dataFolder();
@@ -323,10 +340,10 @@ public final class LocalStack implements AutoCloseable {
         for (StackState.CassandraNode n : nodeStates) {
             int id = n.id();
             nodes.put(id, new CassandraNode(data.resolve("cassandra").resolve("node" + id), () -> state().node(id),
-                    seed, options, artifacts, toolFolder));
+                    seed, options, artifacts, toolFolder, security));
         }
-        kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder);
-        redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder);
+        kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder, security);
+        redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder, security);
         clusterNodes.clear();
         clusterPorts.clear();
         if (options.redisCluster()) {

@@ -45,7 +45,13 @@ final class ServerProcess {
 
     /** Runs a short-lived tool (e.g. Kafka's storage format) to completion; fails with its output. */
     static void runToCompletion(String name, List<String> command, Path workDir, Path log, Duration timeout) {
-        ServerProcess tool = start(name, command, workDir, log, Map.of());
+        runToCompletion(name, command, workDir, log, timeout, Map.of());
+    }
+
+    /** Like {@link #runToCompletion(String, List, Path, Path, Duration)} with extra environment variables. */
+    static void runToCompletion(String name, List<String> command, Path workDir, Path log, Duration timeout,
+                                Map<String, String> environment) {
+        ServerProcess tool = start(name, command, workDir, log, environment);
         try {
             tool.stdin.close();
             if (!tool.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

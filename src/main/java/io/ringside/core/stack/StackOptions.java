@@ -10,6 +10,8 @@ import java.time.Duration;
  *
  * @param nodes Cassandra nodes wanted; 0 keeps what the data folder has (1 for a new one)
  * @param redisCluster also start a three-master Redis Cluster
+ * @param secure       authentication and TLS on every server ({@code stack up --secure}); a stack
+ *                     once started secure stays secure, as its state file records
  */
 public record StackOptions(
         Path dataFolder,
@@ -23,11 +25,12 @@ public record StackOptions(
         boolean localSpeedUps,
         int cassandraHeapMb,
         Duration readyTimeout,
-        boolean redisCluster) {
+        boolean redisCluster,
+        boolean secure) {
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
-                false);
+                false, false);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -35,14 +38,14 @@ public record StackOptions(
             throw new IllegalArgumentException("--nodes must be 1 or 2, not " + nodes);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
     public StackOptions withPortOffset(int offset) {
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
-                readyTimeout, redisCluster);
+                readyTimeout, redisCluster, secure);
     }
 
     /**
@@ -51,7 +54,16 @@ public record StackOptions(
      */
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+    }
+
+    /**
+     * Password authentication and TLS on all three servers, with a CA, certificates and passwords
+     * generated into {@code <data>/tls/} on the first secure start (see {@link StackSecurity}).
+     */
+    public StackOptions withSecure(boolean secure) {
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
     }
 
     public Path stackFolder() {

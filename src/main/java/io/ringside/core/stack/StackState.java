@@ -13,7 +13,13 @@ public record StackState(
         Cassandra cassandra,
         Kafka kafka,
         Redis redis,
-        Supervisor supervisor) {
+        Supervisor supervisor,
+        Security security) {
+
+    /** A stack without authentication or TLS (every stack before {@code --secure} existed). */
+    public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor) {
+        this(layoutVersion, cassandra, kafka, redis, supervisor, null);
+    }
 
     /** Bumped when the on-disk layout of the data folder changes incompatibly. */
     public static final int LAYOUT_VERSION = 1;
@@ -54,6 +60,23 @@ public record StackState(
     public record Supervisor(long pid, String control) {
     }
 
+    /**
+     * How clients log in to a secure stack ({@code stack up --secure}); absent on a plain one. The
+     * password is not here but in {@code credentialsFile}, readable only by the stack's owner.
+     *
+     * @param caFile                the generated CA (PEM) every server's certificate is signed by
+     * @param username              the Cassandra role, Redis ACL user and Kafka SASL user
+     * @param redisTls              whether Redis speaks TLS (only where its binary was built with TLS)
+     * @param kafkaSecurityProtocol the protocol of the Kafka listener clients use ({@code SASL_SSL})
+     */
+    public record Security(String caFile, String credentialsFile, String username, boolean redisTls,
+                           String kafkaSecurityProtocol, String kafkaSaslMechanism) {
+    }
+
+    public boolean secure() {
+        return security != null;
+    }
+
     public CassandraNode node(int id) {
         return cassandra.nodes().stream().filter(n -> n.id() == id).findFirst().orElse(null);
     }
@@ -62,19 +85,24 @@ public record StackState(
         List<CassandraNode> nodes = cassandra.nodes().stream()
                 .map(n -> n.id() == node.id() ? node : n)
                 .toList();
-        return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor);
+        return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor,
+                security);
     }
 
     public StackState withKafka(Kafka kafka) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
     }
 
     public StackState withRedis(Redis redis) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
     }
 
     public StackState withSupervisor(Supervisor supervisor) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+    }
+
+    public StackState withSecurity(Security security) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
     }
 
     public boolean allUp() {

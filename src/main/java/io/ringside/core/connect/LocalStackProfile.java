@@ -1,0 +1,76 @@
+package io.ringside.core.connect;
+
+import io.ringside.core.stack.StackSecurity;
+import io.ringside.core.stack.StackState;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The built-in {@code local} profile as the running stack needs it. A plain stack takes the
+ * profile as it is; a secure one ({@code stack up --secure}) adds what its state file records: TLS
+ * trusting the generated CA, the stack's user on all three servers (Kafka over SASL PLAIN), and the
+ * password read from the stack's credentials file, which only its owner can read. So the console,
+ * the CLI and the data services work on a secure local stack without a profile to set up.
+ */
+final class LocalStackProfile {
+
+    private LocalStackProfile() {
+    }
+
+    static ConnectionProfile of(StackState state) {
+        ConnectionProfile local = ConnectionProfile.local();
+        StackState.Security security = state.security();
+        if (security == null) {
+            return local;
+        }
+        ConnectionProfile.Tls tls = new ConnectionProfile.Tls(true, security.caFile(), null);
+        return new ConnectionProfile(local.id(), local.name(), local.color(), false,
+                new ConnectionProfile.Cassandra(local.cassandra().contactPoints(), local.cassandra().localDatacenter(),
+                        null, security.username(), tls),
+                new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), List.of(), security.username(), 0,
+                        security.redisTls() ? tls : ConnectionProfile.Tls.OFF),
+                new ConnectionProfile.Kafka(state.kafka().bootstrap(), security.kafkaSaslMechanism(), security.username(),
+                        tls));
+    }
+
+    /** {@code others} for every profile but {@code local}, whose passwords come from a secure stack's file. */
+    static SecretStore secrets(StackState state, SecretStore others) {
+        StackState.Security security = state.security();
+        return security == null ? others : new StackCredentials(Path.of(security.credentialsFile()), others);
+    }
+
+    /** The local profile's passwords from the secure stack's credentials file, read at each login. */
+    private record StackCredentials(Path file, SecretStore others) implements SecretStore {
+
+        @Override
+        public Optional<char[]> get(String profileId, SecretKind kind) {
+            boolean password = kind == SecretKind.CASSANDRA_PASSWORD || kind == SecretKind.REDIS_PASSWORD
+                    || kind == SecretKind.KAFKA_PASSWORD;
+            if (ConnectionProfile.LOCAL.equals(profileId) && password) {
+                return Optional.of(StackSecurity.read(file).password());
+            }
+            return others.get(profileId, kind);
+        }
+
+        @Override
+        public void put(String profileId, SecretKind kind, char[] secret) {
+            others.put(profileId, kind, secret);
+        }
+
+        @Override
+        public void delete(String profileId, SecretKind kind) {
+            others.delete(profileId, kind);
+        }
+
+        @Override
+        public String description() {
+            return "the local stack's passwords from " + file + "; " + others.description();
+        }
+
+        @Override
+        public boolean persistent() {
+            return others.persistent();
+        }
+    }
+}
