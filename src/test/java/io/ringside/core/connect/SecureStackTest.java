@@ -48,8 +48,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecureStackTest {
 
-    /** Away from the shared (+10000), two-node (+15000) and lifecycle (+20000) stacks. */
-    private static final int PORT_OFFSET = 25_000;
+    /** Away from the shared (+10000), two-node (+15000), lifecycle (+20000), Redis Cluster (+24000) and Kafka-down (+25000) stacks. */
+    private static final int PORT_OFFSET = 12_500;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ConnectionTester tester = new ConnectionTester(TIMEOUT);
