@@ -46,6 +46,11 @@ if dpkg-query -W -f '${Status}' ringside 2>/dev/null | grep -q 'install ok insta
     "${sudo[@]}" apt-get remove -y -q ringside
 fi
 
+if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
+    step "apt-get update (no package lists yet: the Depends could not be resolved)"
+    "${sudo[@]}" apt-get update -q
+fi
+
 step "apt-get install -y ./$deb"
 "${sudo[@]}" apt-get install -y -q "./$deb"
 
