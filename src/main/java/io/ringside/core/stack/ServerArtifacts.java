@@ -175,7 +175,9 @@ public final class ServerArtifacts {
     }
 
     private RemoteRepository remote() {
-        return new RemoteRepository.Builder("central", "default", remoteUrl).build();
+        RemoteRepository.Builder builder = new RemoteRepository.Builder("central", "default", remoteUrl);
+        SystemTrust.resolverAuthentication().ifPresent(builder::setAuthentication);
+        return builder.build();
     }
 
     private static List<Path> readCached(Path cached) {
