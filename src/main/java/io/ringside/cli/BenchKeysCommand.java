@@ -51,13 +51,20 @@ final class BenchKeysCommand implements Callable<Integer> {
             });
         });
         out.printf(Locale.ROOT, "keys seeded                          %,d (%.1f s)%n", r.keys(), r.seedMs() / 1000.0);
-        out.printf(Locale.ROOT, "listing with type/TTL/size (browser) %,.0f ms%n", r.listingMs());
+        out.printf(Locale.ROOT, "browser listing, type/TTL            %,.0f ms%n", r.browserMs());
+        out.printf(Locale.ROOT, "full listing, type/TTL/size (keys)   %,.0f ms%n", r.fullMs());
         out.printf(Locale.ROOT, "bare Jedis SCAN COUNT 1000, names    %,.0f ms%n", r.bareScanMs());
         out.println(r.redisCliMs().map(ms -> String.format(Locale.ROOT, "redis-cli --scan, names              %,.0f ms", ms))
                 .orElse("redis-cli --scan, names              " + r.redisCliNote()));
-        out.printf(Locale.ROOT, "ratio listing / bare SCAN            %.2fx (target <= 2.0)%n", r.ratioToBareScan());
-        out.println(r.ratioToRedisCli().map(x -> String.format(Locale.ROOT, "ratio listing / redis-cli            %.2fx (target <= 0.5)", x))
-                .orElse("ratio listing / redis-cli            " + r.redisCliNote()));
+        out.printf(Locale.ROOT, "ratio browser / bare SCAN            %.2fx (target <= 2.0)%n", r.browserToBareScan());
+        out.printf(Locale.ROOT, "ratio full / bare SCAN               %.2fx%n", r.fullToBareScan());
+        out.printf(Locale.ROOT, "Redis CPU: browser %,.0f ms, full %,.0f ms, bare SCAN %,.0f ms (ratios %.2fx, %.2fx)%n",
+                r.serverCpu().browserMs(), r.serverCpu().fullMs(), r.serverCpu().bareScanMs(),
+                r.serverCpu().browserToBareScan(), r.serverCpu().fullToBareScan());
+        out.println(r.browserToRedisCli().map(x -> String.format(Locale.ROOT, "ratio browser / redis-cli            %.2fx (target <= 0.5)", x))
+                .orElse("ratio browser / redis-cli            " + r.redisCliNote()));
+        out.println(r.fullToRedisCli().map(x -> String.format(Locale.ROOT, "ratio full / redis-cli               %.2fx", x))
+                .orElse("ratio full / redis-cli               " + r.redisCliNote()));
         out.printf(Locale.ROOT, "first 1,000 rows after               %.1f ms (target < 150)%n", r.firstRowsMs());
         out.printf(Locale.ROOT, "RSS after listing (rows kept)        %,d MB (max heap %,d MB; target < 400)%n",
                 r.rssAfterListingBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);

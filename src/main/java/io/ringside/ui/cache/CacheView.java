@@ -228,7 +228,8 @@ public final class CacheView {
         keyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         keyColumn.setCellValueFactory(text(KeyRow::displayKey));
         typeColumn.setCellValueFactory(text(KeyRow::type));
-        sizeColumn.setCellValueFactory(text(KeyRow::sizeText));
+        sizeColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> keys.sizeText(cell.getValue()), keys.sizesVersionProperty()));
         ttlColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().ttlText(keys.nowProperty().get()), keys.nowProperty()));
         keyTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change -> {
@@ -248,8 +249,9 @@ public final class CacheView {
             @Override
             protected void updateItem(NamespaceTree.Node node, boolean empty) {
                 super.updateItem(node, empty);
-                setText(empty || node == null ? null : String.format(Locale.ROOT, "%s  (%,d · %s)", node.name(),
-                        node.keys(), ByteSizes.format(node.bytes())));
+                setText(empty || node == null ? null : node.bytes() > 0
+                        ? String.format(Locale.ROOT, "%s  (%,d · %s)", node.name(), node.keys(), ByteSizes.format(node.bytes()))
+                        : String.format(Locale.ROOT, "%s  (%,d)", node.name(), node.keys()));
             }
         });
         namespaceTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
