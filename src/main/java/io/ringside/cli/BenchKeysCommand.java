@@ -2,9 +2,12 @@ package io.ringside.cli;
 
 import io.ringside.core.connect.Backends;
 import io.ringside.core.redis.KeyListingBenchmark;
+import io.ringside.ui.cache.CacheUiBenchmark;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +39,9 @@ final class BenchKeysCommand implements Callable<Integer> {
     @Option(names = "--db", defaultValue = "15", description = "Redis database to seed; must be empty (default ${DEFAULT-VALUE}).")
     int database;
 
+    @Option(names = "--no-ui", description = "Skip the Cache page's figures (FX pauses while its table fills, RSS).")
+    boolean noUi;
+
     @Override
     public Integer call() {
         if (keys <= 0 || rounds <= 0) {
@@ -43,12 +49,23 @@ final class BenchKeysCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> progress = line -> {
+            err.println(line);
+            err.flush();
+        };
+        CacheUiBenchmark.Figures[] ui = new CacheUiBenchmark.Figures[1];
+        if (!noUi) {
+            HeadlessFx.configureIfNeeded(err);
+        }
         KeyListingBenchmark.Result r = DataCommandSupport.withBackends(bench.main(), backends -> {
             Backends.Endpoints endpoints = backends.endpoints();
-            return new KeyListingBenchmark(endpoints.redisHost(), endpoints.redisPort(), database).run(keys, rounds, line -> {
-                err.println(line);
-                err.flush();
-            });
+            return new KeyListingBenchmark(endpoints.redisHost(), endpoints.redisPort(), database).run(keys, rounds,
+                    progress, redis -> {
+                        if (!noUi) {
+                            ui[0] = new CacheUiBenchmark(progress).run(redis, Math.min(keys, CacheUiBenchmark.MAX_ROWS),
+                                    Duration.ofMinutes(10));
+                        }
+                    });
         });
         out.printf(Locale.ROOT, "keys seeded                          %,d (%.1f s)%n", r.keys(), r.seedMs() / 1000.0);
         out.printf(Locale.ROOT, "browser listing, type/TTL            %,.0f ms%n", r.browserMs());
@@ -68,6 +85,15 @@ final class BenchKeysCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "first 1,000 rows after               %.1f ms (target < 150)%n", r.firstRowsMs());
         out.printf(Locale.ROOT, "RSS after listing (rows kept)        %,d MB (max heap %,d MB; target < 400)%n",
                 r.rssAfterListingBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        if (ui[0] != null) {
+            CacheUiBenchmark.Figures f = ui[0];
+            out.printf(Locale.ROOT, "Cache page: %,d rows in %,.0f ms; longest FX pause %.1f ms (p99 %.1f ms, %d of %d "
+                            + "pulses over 50 ms, FX-thread CPU in one gap at most %.1f ms; target < 50)%n", f.rows(),
+                    f.fillMillis(), f.longestPauseMillis(), f.p99PauseMillis(), f.slowPulses(), f.pulses(),
+                    f.longestBusyMillis());
+            out.printf(Locale.ROOT, "Cache page: RSS with the rows held %,d MB (heap used %,d MB, max heap %,d MB; "
+                    + "target < 400)%n", f.rssBytes() >> 20, f.heapUsedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
         out.flush();
         return ExitCodes.OK;
     }

@@ -88,6 +88,15 @@ public final class KeyListingBenchmark {
     }
 
     public Result run(long keys, int rounds, Consumer<String> progress) {
+        return run(keys, rounds, progress, redis -> { });
+    }
+
+    /**
+     * As {@link #run(long, int, Consumer)}, with {@code onSeeded} given the seeded database before
+     * the rounds (the console's own figures are taken there, before the rounds' rows have grown
+     * this process's heap).
+     */
+    public Result run(long keys, int rounds, Consumer<String> progress, Consumer<JedisPooled> onSeeded) {
         try (JedisPooled redis = new JedisPooled(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
                 .database(database).socketTimeoutMillis(60_000).build())) {
             long existing = redis.dbSize();
@@ -100,6 +109,7 @@ public final class KeyListingBenchmark {
                 seed(redis, keys, progress);
                 long seedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 progress.accept("seeded " + keys + " keys in " + seedMs + " ms");
+                onSeeded.accept(redis);
                 double[] browser = new double[rounds];
                 double[] full = new double[rounds];
                 double[] bare = new double[rounds];
@@ -268,7 +278,7 @@ public final class KeyListingBenchmark {
     }
 
     /** The resident set size of this process, from {@code /proc/self/status}; 0 where there is none. */
-    static long rssBytes() {
+    public static long rssBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {

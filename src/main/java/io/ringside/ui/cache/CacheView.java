@@ -44,6 +44,7 @@ import javafx.util.Callback;
 public final class CacheView {
 
     public static final String FXML = "/fxml/cache/CacheView.fxml";
+    private static final long TREE_REFRESH_NANOS = 1_000_000_000L;
     private static final String ALL_TYPES = "all types";
     private static final List<String> TYPES = List.of(ALL_TYPES, "string", "hash", "list", "set", "zset", "stream");
     private static final double MIB = 1024.0 * 1024.0;
@@ -58,6 +59,7 @@ public final class CacheView {
     private final XYChart.Series<Number, Number> used = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> max = new XYChart.Series<>();
     private NamespaceTree shownTree;
+    private long treeRefreshedAt;
     private boolean applyingSelection;
 
     @FXML
@@ -260,6 +262,11 @@ public final class CacheView {
             }
         });
         keys.treeVersionProperty().addListener((obs, old, version) -> updateTree());
+        keys.stateProperty().addListener((obs, old, now) -> {
+            if (now == KeyBrowserViewModel.ScanState.DONE) {
+                refreshTreeCounts(true);
+            }
+        });
     }
 
     private static String stateSuffix(KeyBrowserViewModel.ScanState state) {
@@ -295,7 +302,19 @@ public final class CacheView {
             namespaceTree.getRoot().getChildren().clear();
         }
         addChildren(tree.root(), namespaceTree.getRoot());
-        namespaceTree.refresh();
+        refreshTreeCounts(false);
+    }
+
+    /**
+     * Redraws the counts of the namespaces shown. A refresh recreates every tree cell (CSS, skin),
+     * so while a scan streams in it runs at most once a second, and once more when the scan ends.
+     */
+    private void refreshTreeCounts(boolean force) {
+        long now = System.nanoTime();
+        if (force || now - treeRefreshedAt > TREE_REFRESH_NANOS) {
+            treeRefreshedAt = now;
+            namespaceTree.refresh();
+        }
     }
 
     private void addChildren(NamespaceTree.Node node, TreeItem<NamespaceTree.Node> item) {

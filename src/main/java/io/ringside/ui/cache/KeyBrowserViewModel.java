@@ -54,11 +54,23 @@ public final class KeyBrowserViewModel {
     public enum ScanState { IDLE, RUNNING, PAUSED, DONE }
 
     /** Rows kept at most; a browser is for looking, `keys` on the command line for exporting. */
-    static final int MAX_ROWS = 100_000;
+    static final int MAX_ROWS = 1_000_000;
     static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
     static final Duration TICK = Duration.ofSeconds(1);
 
-    private record Batch(List<KeyInfo> keys, ScanProgress progress) {
+    /** A page made ready for the table on the scan's thread: rows escaped, namespaces counted. */
+    private record Batch(List<KeyRow> rows, NamespaceTree namespaces, ScanProgress progress) {
+
+        static Batch of(List<KeyInfo> keys, ScanProgress progress, long nowMs) {
+            List<KeyRow> rows = new ArrayList<>(keys.size());
+            NamespaceTree namespaces = new NamespaceTree();
+            for (KeyInfo key : keys) {
+                KeyRow row = KeyRow.of(key, nowMs);
+                rows.add(row);
+                namespaces.add(row.displayKey(), key.bytes());
+            }
+            return new Batch(rows, namespaces, progress);
+        }
     }
 
     private final CacheGateway gateway;
@@ -124,7 +136,8 @@ public final class KeyBrowserViewModel {
                 show(batch);
             }
         });
-        BackgroundTask.wrap(() -> gateway.scan(request, (keys, progress) -> batcher.add(new Batch(keys, progress))))
+        BackgroundTask.wrap(() -> gateway.scan(request,
+                        (keys, progress) -> batcher.add(Batch.of(keys, progress, clock.millis()))))
                 .onSuccess(started -> {
                     if (scanGeneration != generation) {
                         started.stop();
@@ -145,14 +158,11 @@ public final class KeyBrowserViewModel {
     }
 
     private void show(List<Batch> batches) {
-        long at = clock.millis();
         List<KeyRow> added = new ArrayList<>();
         ScanProgress last = null;
         for (Batch batch : batches) {
-            for (KeyInfo key : batch.keys()) {
-                added.add(KeyRow.of(key, at));
-            }
-            tree.add(batch.keys());
+            added.addAll(batch.rows());
+            tree.merge(batch.namespaces());
             last = batch.progress();
         }
         rows.addAll(added);
