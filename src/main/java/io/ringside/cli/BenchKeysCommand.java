@@ -2,6 +2,7 @@ package io.ringside.cli;
 
 import io.ringside.core.connect.Backends;
 import io.ringside.core.redis.KeyListingBenchmark;
+import io.ringside.core.redis.RedisServices;
 import io.ringside.ui.cache.CacheUiBenchmark;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -62,7 +63,8 @@ final class BenchKeysCommand implements Callable<Integer> {
             return new KeyListingBenchmark(endpoints.redisHost(), endpoints.redisPort(), database).run(keys, rounds,
                     progress, redis -> {
                         if (!noUi) {
-                            ui[0] = new CacheUiBenchmark(progress).run(redis, Math.min(keys, CacheUiBenchmark.MAX_ROWS),
+                            ui[0] = new CacheUiBenchmark(progress).run(new RedisServices(() -> redis, () -> null, () -> true),
+                                    Math.min(keys, CacheUiBenchmark.MAX_ROWS),
                                     Duration.ofMinutes(10));
                         }
                     });

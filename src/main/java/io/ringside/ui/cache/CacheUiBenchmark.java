@@ -13,13 +13,12 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * Opens the real Cache page (FXML, view-models, batcher, virtualized table, server panel polling)
  * on a Redis database and, once the page has been drawn, lets its first listing fill the table,
  * as an operator opening the page would, while {@link FxPauseMonitor} records the FX thread's pulses; then reads the process's
- * RSS with every row still held. The profile is treated as read-only, so nothing can change a key.
+ * RSS with every row still held.
  */
 public final class CacheUiBenchmark {
 
@@ -42,11 +41,12 @@ public final class CacheUiBenchmark {
         this.progress = progress;
     }
 
-    public Figures run(JedisPooled redis, long expectedRows, Duration timeout) {
+    /** {@code services} over the seeded database, read-only, so that nothing can change a key. */
+    public Figures run(RedisServices services, long expectedRows, Duration timeout) {
         ClusterUiBenchmark.startToolkit();
         UiTaskExecutor executor = new UiTaskExecutor();
         CacheViewModel viewModel = new CacheViewModel(
-                new RedisCacheGateway(new RedisServices(() -> redis, () -> null, () -> true)), executor, NO_DIALOGS,
+                new RedisCacheGateway(services), executor, NO_DIALOGS,
                 Clock.systemUTC());
         FxPauseMonitor monitor = new FxPauseMonitor();
         long[] startedAt = new long[1];
