@@ -100,6 +100,11 @@ public final class RedisServices {
         return bound;
     }
 
+    /** Whether the profile is read-only now (mutating calls of {@link #admin()} then refuse). */
+    public boolean readOnly() {
+        return readOnly.getAsBoolean();
+    }
+
     public KeyScanner scanner() {
         return bound().scanner();
     }

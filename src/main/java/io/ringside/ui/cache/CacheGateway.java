@@ -60,6 +60,12 @@ public interface CacheGateway {
 
     InfoSnapshot sample();
 
+    /** Sets {@code maxmemory-policy}; refused under a read-only profile, audited either way. */
+    void setEvictionPolicy(String policy);
+
+    /** Whether the active profile is read-only (asked again on every call; cheap, no network). */
+    boolean readOnly();
+
     /** Follows the application's per-namespace cache counters; messages arrive on the feed's thread. */
     AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener);
 

@@ -53,6 +53,7 @@ public final class CacheView {
     private final ValueViewModel value;
     private final EvictionViewModel eviction;
     private final ServerViewModel server;
+    private final EvictionPolicyViewModel policy;
     private final Map<String, TreeItem<NamespaceTree.Node>> treeItems = new HashMap<>();
     private final XYChart.Series<Number, Number> hits = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> misses = new XYChart.Series<>();
@@ -70,6 +71,12 @@ public final class CacheView {
     private TextField patternField;
     @FXML
     private ComboBox<String> typeChooser;
+    @FXML
+    private ComboBox<String> policyChooser;
+    @FXML
+    private Button applyPolicyButton;
+    @FXML
+    private Label policyMessage;
     @FXML
     private Button scanButton;
     @FXML
@@ -195,6 +202,12 @@ public final class CacheView {
         this.value = viewModel.value();
         this.eviction = viewModel.eviction();
         this.server = viewModel.server();
+        this.policy = viewModel.policy();
+    }
+
+    @FXML
+    private void applyPolicy() {
+        policy.apply();
     }
 
     @FXML
@@ -359,6 +372,13 @@ public final class CacheView {
 
     private void initServer() {
         memoryText.textProperty().bind(server.memoryTextProperty());
+        policyChooser.getItems().setAll(EvictionPolicyViewModel.POLICIES);
+        policyChooser.valueProperty().bindBidirectional(policy.chosenProperty());
+        policyChooser.disableProperty().bind(policy.readOnlyProperty().or(policy.applyingProperty()));
+        applyPolicyButton.disableProperty().bind(policy.readOnlyProperty().or(policy.applyingProperty())
+                .or(policy.chosenProperty().isEqualTo(policy.currentProperty())));
+        policyMessage.textProperty().bind(Bindings.when(policy.readOnlyProperty())
+                .then("read-only profile: the policy cannot be changed").otherwise(policy.messageProperty()));
         hits.setName("hits/s");
         misses.setName("misses/s");
         used.setName("used");

@@ -117,6 +117,16 @@ public final class RedisCacheGateway implements CacheGateway {
     }
 
     @Override
+    public void setEvictionPolicy(String policy) {
+        services.admin().setEvictionPolicy(policy);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return services.readOnly();
+    }
+
+    @Override
     public InfoSnapshot sample() {
         return services.stats().sample();
     }

@@ -85,6 +85,24 @@ public final class FakeCacheGateway implements CacheGateway {
         return sizes;
     }
 
+    /** The policy {@link #setEvictionPolicy} sets, or refuses to set while {@link #readOnly} is true. */
+    public String evictionPolicy = "allkeys-lru";
+    public boolean readOnly;
+
+    @Override
+    public void setEvictionPolicy(String policy) {
+        actions.add("policy " + policy);
+        if (readOnly) {
+            throw new io.ringside.core.connect.ReadOnlyProfileException("Refused: the connection profile is read-only");
+        }
+        evictionPolicy = policy;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     /** Delivers a page to the running scan's listener, as the scanner thread would. */
     public void emit(List<KeyInfo> keys, long examined, long dbSize, boolean done) {
         scanListener.page(keys, new ScanProgress(examined, keys.size(), dbSize, done));
