@@ -3,7 +3,6 @@ package io.ringside.ui.cache;
 import io.ringside.core.RingsideException;
 import io.ringside.core.redis.KeyListingBenchmark;
 import io.ringside.core.redis.RedisServices;
-import io.ringside.ui.Styles;
 import io.ringside.ui.cluster.ClusterUiBenchmark;
 import io.ringside.ui.cluster.FxPauseMonitor;
 import io.ringside.ui.util.DialogService;
@@ -11,7 +10,6 @@ import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -45,20 +43,12 @@ public final class CacheUiBenchmark {
     public Figures run(RedisServices services, long expectedRows, Duration timeout) {
         ClusterUiBenchmark.startToolkit();
         UiTaskExecutor executor = new UiTaskExecutor();
-        CacheViewModel viewModel = new CacheViewModel(
-                new RedisCacheGateway(services), executor, NO_DIALOGS,
+        CacheViewModel viewModel = new CacheViewModel(new RedisCacheGateway(services), executor, NO_DIALOGS,
                 Clock.systemUTC());
         FxPauseMonitor monitor = new FxPauseMonitor();
         long[] startedAt = new long[1];
-        Stage stage = ClusterUiBenchmark.onFx(() -> {
-            Stage window = new Stage();
-            Scene scene = new Scene(CacheView.load(viewModel), 1200, 780);
-            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            window.setScene(scene);
-            window.setTitle("Ringside bench keys (Cache page)");
-            window.show();
-            return window;
-        });
+        Stage stage = ClusterUiBenchmark.onFx(
+                () -> ClusterUiBenchmark.show(CacheView.load(viewModel), "Ringside bench keys (Cache page)"));
         try {
             Thread.sleep(WARM_UP.toMillis());
             ClusterUiBenchmark.onFx(() -> {
