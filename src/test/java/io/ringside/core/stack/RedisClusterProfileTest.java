@@ -11,8 +11,11 @@ import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.KeyActionResult;
 import io.ringside.core.redis.KeyAdmin;
+import io.ringside.core.redis.KeyDetail;
 import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.ProfileKeys;
+import io.ringside.core.redis.RedisServices;
+import io.ringside.core.redis.ValueView;
 import io.ringside.core.redis.ScanRequest;
 import io.ringside.ui.testing.MemorySecretStore;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -53,11 +57,7 @@ class RedisClusterProfileTest {
                     (i % 2 == 0 ? a : b).add(key);
                 }
             }
-            ConnectionProfile profile = new ConnectionProfile("cluster-test", "cluster test", null, false,
-                    new ConnectionProfile.Cassandra(List.of("127.0.0.1:1"), null, null, null, null),
-                    new ConnectionProfile.Redis("127.0.0.1", ports.get(0), List.of("127.0.0.1:" + ports.get(1)), null, 0,
-                            ConnectionProfile.Tls.OFF),
-                    new ConnectionProfile.Kafka("127.0.0.1:1", null, null, ConnectionProfile.Tls.OFF));
+            ConnectionProfile profile = clusterProfile(ports);
             try (Backends backends = Backends.open(profile, data, new MemorySecretStore());
                  ProfileKeys keys = ProfileKeys.of(backends)) {
                 assertTrue(keys.cluster());
@@ -89,6 +89,50 @@ class RedisClusterProfileTest {
                         spooled);
             }
         }
+    }
+
+    @Test
+    void theCachePagesServicesOnAClusterProfileListReadAndSizeKeysOfEveryMaster() {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_300)) {
+            List<Integer> ports = redisCluster.ports;
+            Set<String> written = new HashSet<>();
+            try (JedisCluster cluster = new JedisCluster(new HostAndPort("127.0.0.1", ports.get(0)))) {
+                for (int i = 0; i < 300; i++) {
+                    cluster.set("cs:" + i, "value-" + i);
+                    written.add("cs:" + i);
+                }
+            }
+            ConnectionProfile profile = clusterProfile(ports);
+            try (Backends backends = Backends.open(profile, data, new MemorySecretStore())) {
+                RedisServices services = new RedisServices(() -> {
+                    throw new AssertionError("a cluster profile has no single Redis client");
+                }, () -> new AuditLog(data, backends.kafkaProperties(), profile.id()), () -> true)
+                        .following(() -> backends);
+                List<KeyInfo> listed = Collections.synchronizedList(new ArrayList<>());
+                services.scanner().start(ScanRequest.of("cs:*", null, 0), KeyDetail.TYPE_TTL,
+                        (page, p) -> listed.addAll(page)).await();
+                assertEquals(written, listed.stream().map(k -> new String(k.key(), StandardCharsets.UTF_8))
+                        .collect(Collectors.toSet()));
+                List<byte[]> shown = listed.subList(0, 40).stream().map(KeyInfo::key).toList();
+                assertTrue(Arrays.stream(services.scanner().sizes(shown)).allMatch(size -> size > 0),
+                        "every key's size comes from the master owning it");
+                for (int i = 0; i < 300; i += 37) {
+                    ValueView value = services.values().read(("cs:" + i).getBytes(StandardCharsets.UTF_8), null, 10, false);
+                    assertEquals("string", value.type());
+                    assertTrue(value.string().text().contains("value-" + i), value.string().text());
+                }
+                assertTrue(services.stats().sample().fields().containsKey("redis_version"));
+                assertThrows(ReadOnlyProfileException.class, () -> services.admin().evict(shown));
+            }
+        }
+    }
+
+    private static ConnectionProfile clusterProfile(List<Integer> ports) {
+        return new ConnectionProfile("cluster-test", "cluster test", null, false,
+                new ConnectionProfile.Cassandra(List.of("127.0.0.1:1"), null, null, null, null),
+                new ConnectionProfile.Redis("127.0.0.1", ports.get(0), List.of("127.0.0.1:" + ports.get(1)), null, 0,
+                        ConnectionProfile.Tls.OFF),
+                new ConnectionProfile.Kafka("127.0.0.1:1", null, null, ConnectionProfile.Tls.OFF));
     }
 
     private static Set<String> names(ProfileKeys keys, String pattern) {
