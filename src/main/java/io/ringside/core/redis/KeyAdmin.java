@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -36,8 +35,8 @@ public final class KeyAdmin {
     public static final String POLICY = "cache.policy";
     public static final String REFUSED = "refused: read-only profile";
 
-    /** The {@code maxmemory-policy} values Redis accepts. */
-    public static final Set<String> POLICIES = Set.of("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
+    /** The {@code maxmemory-policy} values Redis accepts, in the order an operator reads them (the default first). */
+    public static final List<String> POLICIES = List.of("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
             "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 
     private static final int TARGET_CHARS = 200;

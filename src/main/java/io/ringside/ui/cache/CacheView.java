@@ -1,6 +1,7 @@
 package io.ringside.ui.cache;
 
 import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.redis.KeyAdmin;
 import io.ringside.core.redis.NamespaceTree;
 import io.ringside.core.redis.ServerStats;
 import io.ringside.core.redis.ValueView;
@@ -372,7 +373,7 @@ public final class CacheView {
 
     private void initServer() {
         memoryText.textProperty().bind(server.memoryTextProperty());
-        policyChooser.getItems().setAll(EvictionPolicyViewModel.POLICIES);
+        policyChooser.getItems().setAll(KeyAdmin.POLICIES);
         policyChooser.valueProperty().bindBidirectional(policy.chosenProperty());
         policyChooser.disableProperty().bind(policy.readOnlyProperty().or(policy.applyingProperty()));
         applyPolicyButton.disableProperty().bind(policy.readOnlyProperty().or(policy.applyingProperty())

@@ -6,7 +6,6 @@ import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.TaskExecutor;
-import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,10 +21,6 @@ import javafx.beans.value.ObservableValue;
  * disabled there, and a refusal that still comes back is shown).
  */
 public final class EvictionPolicyViewModel {
-
-    /** The policies in the order an operator reads them: the default first, then by scope. */
-    public static final List<String> POLICIES = List.of("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
-            "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 
     private final CacheGateway gateway;
     private final TaskExecutor executor;
