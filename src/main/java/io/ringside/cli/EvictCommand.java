@@ -3,7 +3,6 @@ package io.ringside.cli;
 import io.ringside.Main;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
-import io.ringside.core.redis.KeyAdmin;
 import io.ringside.core.redis.KeyText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -51,12 +50,11 @@ public final class EvictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return DataCommandSupport.withBackends(main, backends -> {
-            KeyAdmin admin = KeyAdminSupport.admin(main, backends);
+        return DataCommandSupport.withBackends(main, backends -> KeyAdminSupport.withAdmin(main, backends, admin -> {
             if (pattern == null) {
                 List<byte[]> named = KeyAdminSupport.keys(keys);
                 if (dryRun) {
-                    long present = named.stream().filter(k -> backends.redis().exists(k)).count();
+                    long present = admin.existing(named);
                     out.printf(Locale.ROOT, "would evict %d of %d keys%n", present, named.size());
                     out.flush();
                     return ExitCodes.OK;
@@ -85,6 +83,6 @@ public final class EvictCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "evicted %d keys matching %s (%s)%n", end.removed(), pattern, end.outcome());
             out.flush();
             return "ok".equals(end.outcome()) ? ExitCodes.OK : ExitCodes.CANCELLED;
-        });
+        }));
     }
 }

@@ -8,8 +8,10 @@ import io.ringside.core.redis.KeyActionResult;
 import io.ringside.core.redis.KeyAdmin;
 import io.ringside.core.redis.KeyFailure;
 import io.ringside.core.redis.KeyText;
+import io.ringside.core.redis.ProfileKeys;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 
 /** What {@code evict} and {@code ttl} share: the key admin of the profile, keys from the command line, reporting. */
 final class KeyAdminSupport {
@@ -17,9 +19,12 @@ final class KeyAdminSupport {
     private KeyAdminSupport() {
     }
 
-    static KeyAdmin admin(Main main, Backends backends) {
-        return new KeyAdmin(backends.redis(), new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile()),
-                backends.accessGuard()::readOnly);
+    /** Runs {@code work} with the key admin of the profile's Redis (its one server, or every master of a cluster). */
+    static <T> T withAdmin(Main main, Backends backends, Function<KeyAdmin, T> work) {
+        try (ProfileKeys keys = ProfileKeys.of(backends)) {
+            return work.apply(keys.admin(new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile()),
+                    backends.accessGuard()::readOnly));
+        }
     }
 
     /** Keys as typed, escapes ({@code \xNN}, {@code \t}, ...) resolved to the bytes they name. */

@@ -3,7 +3,7 @@ package io.ringside.cli;
 import io.ringside.Main;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.redis.KeyInfo;
-import io.ringside.core.redis.KeyScanner;
+import io.ringside.core.redis.ProfileKeys;
 import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
 import java.io.PrintWriter;
@@ -42,13 +42,16 @@ public final class KeysCommand implements Callable<Integer> {
         ScanRequest request = ScanRequest.of(pattern, type, limit);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ScanProgress progress = DataCommandSupport.withBackends(main, backends ->
-                new KeyScanner(backends.redis()).scan(request, (page, p) -> {
+        ScanProgress progress = DataCommandSupport.withBackends(main, backends -> {
+            try (ProfileKeys keys = ProfileKeys.of(backends)) {
+                return keys.scanner().scan(request, (page, p) -> {
                     for (KeyInfo key : page) {
                         out.println(key.tsv());
                     }
                     out.flush();
-                }));
+                });
+            }
+        });
         err.printf("%d keys listed, %d of %d examined%n", progress.listed(), progress.examined(), progress.dbSize());
         err.flush();
         if (request.exactKey() && progress.listed() == 0) {

@@ -1,7 +1,6 @@
 package io.ringside.cli;
 
 import io.ringside.Main;
-import io.ringside.core.redis.KeyAdmin;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,14 +40,13 @@ public final class TtlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return DataCommandSupport.withBackends(main, backends -> {
-            KeyAdmin admin = KeyAdminSupport.admin(main, backends);
+        return DataCommandSupport.withBackends(main, backends -> KeyAdminSupport.withAdmin(main, backends, admin -> {
             List<byte[]> named = KeyAdminSupport.keys(keys);
             return change.persist
                     ? KeyAdminSupport.report(admin.persist(named), "persisted", spec.commandLine().getOut(),
                             spec.commandLine().getErr())
                     : KeyAdminSupport.report(admin.setTtl(named, Duration.ofSeconds(change.seconds)), "ttl set on",
                             spec.commandLine().getOut(), spec.commandLine().getErr());
-        });
+        }));
     }
 }

@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.DefaultRedisCredentials;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -38,6 +40,7 @@ public final class Backends implements AutoCloseable {
     private final SecretStore secrets;
     private CqlSession cql;
     private JedisPooled redis;
+    private JedisCluster redisCluster;
 
     public Backends(Endpoints endpoints) {
         this(endpoints, ConnectionProfile.local(), new SessionSecretStore(SecretPrompt.NONE));
@@ -221,6 +224,36 @@ public final class Backends implements AutoCloseable {
         return redis;
     }
 
+    /** Whether the profile names a Redis Cluster (cluster seeds) rather than one server. */
+    public boolean redisIsCluster() {
+        return !profile.redis().clusterSeeds().isEmpty();
+    }
+
+    /** The profile's Redis Cluster seeds ({@code host:port}, port 6379 when left out). */
+    public List<HostAndPort> redisClusterSeeds() {
+        return profile.redis().clusterSeeds().stream().map(seed -> address(seed, 6379))
+                .map(a -> new HostAndPort(a.getHostString(), a.getPort())).toList();
+    }
+
+    /**
+     * A client of the profile's Redis Cluster, routing each key's command to the master of its
+     * slot; for the key admin of a cluster profile (the data services need a single server).
+     */
+    public synchronized JedisCluster redisCluster() {
+        if (!redisIsCluster()) {
+            throw new RingsideException("Profile '" + profile.name() + "' names a single Redis server, not a cluster");
+        }
+        if (redisCluster == null) {
+            redisCluster = new JedisCluster(new java.util.HashSet<>(redisClusterSeeds()), redisClientConfig());
+        }
+        return redisCluster;
+    }
+
+    /** The client configuration of this profile's Redis, for connections of a caller's own (a cluster's masters). */
+    public JedisClientConfig redisClientConfig() {
+        return redisConfig(2000, 2000);
+    }
+
     /** The client configuration of this profile's Redis: timeouts, ACL user, database, TLS. */
     DefaultJedisClientConfig redisConfig(int connectMillis, int socketMillis) {
         ConnectionProfile.Redis settings = profile.redis();
@@ -320,6 +353,10 @@ public final class Backends implements AutoCloseable {
         if (redis != null) {
             redis.close();
             redis = null;
+        }
+        if (redisCluster != null) {
+            redisCluster.close();
+            redisCluster = null;
         }
     }
 }

@@ -3,8 +3,11 @@ package io.ringside.core.redis;
 import io.ringside.core.BackendUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -18,11 +21,21 @@ public final class ClusterMasters {
 
     /** The reachable masters (flag {@code master}, not {@code fail}), as {@code CLUSTER NODES} of {@code seed} lists them. */
     public static List<HostAndPort> of(HostAndPort seed) {
-        try (Jedis jedis = new Jedis(seed, redis.clients.jedis.DefaultJedisClientConfig.builder().build())) {
+        return of(seed, DefaultJedisClientConfig.builder().build());
+    }
+
+    /** As {@link #of(HostAndPort)}, connecting with {@code config} (ACL user, TLS, timeouts). */
+    public static List<HostAndPort> of(HostAndPort seed, JedisClientConfig config) {
+        try (Jedis jedis = new Jedis(seed, config)) {
             return parse(jedis.clusterNodes());
         } catch (JedisConnectionException e) {
             throw new BackendUnavailableException("Redis at " + seed + " is unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /** A client of each master, for scanning them all; the caller closes them. */
+    public static List<JedisPooled> clients(HostAndPort seed, JedisClientConfig config) {
+        return of(seed, config).stream().map(master -> new JedisPooled(master, config)).toList();
     }
 
     static List<HostAndPort> parse(String clusterNodes) {

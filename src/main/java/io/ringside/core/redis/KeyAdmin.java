@@ -8,13 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.PipelineBase;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -34,13 +35,14 @@ public final class KeyAdmin {
     public static final String POLICY = "cache.policy";
     public static final String REFUSED = "refused: read-only profile";
 
-    /** The {@code maxmemory-policy} values Redis accepts. */
-    public static final Set<String> POLICIES = Set.of("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
+    /** The {@code maxmemory-policy} values Redis accepts, in the order an operator reads them (the default first). */
+    public static final List<String> POLICIES = List.of("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
             "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 
     private static final int TARGET_CHARS = 200;
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
+    private final boolean cluster;
     private final KeyScanner scanner;
     private final AuditLog audit;
     private final BooleanSupplier readOnly;
@@ -50,10 +52,27 @@ public final class KeyAdmin {
     }
 
     public KeyAdmin(JedisPooled redis, KeyScanner scanner, AuditLog audit, BooleanSupplier readOnly) {
+        this(redis, scanner, audit, readOnly, false);
+    }
+
+    private KeyAdmin(UnifiedJedis redis, KeyScanner scanner, AuditLog audit, BooleanSupplier readOnly, boolean cluster) {
         this.redis = redis;
         this.scanner = scanner;
         this.audit = audit;
         this.readOnly = readOnly;
+        this.cluster = cluster;
+    }
+
+    /**
+     * Admin of a Redis Cluster: the pipelines of TTL edits and evictions go through {@code cluster},
+     * which sends each key's command to the master owning its slot; pattern evictions scan every
+     * master and UNLINK a page's keys one hash slot at a time, since a cluster refuses a
+     * multi-key command across slots (CROSSSLOT). The eviction policy is per server there and is
+     * not changed through this.
+     */
+    public static KeyAdmin forCluster(JedisCluster cluster, List<JedisPooled> masters, AuditLog audit,
+                                      BooleanSupplier readOnly) {
+        return new KeyAdmin(cluster, KeyScanner.forCluster(masters), audit, readOnly, true);
     }
 
     /** Gives each key a TTL of {@code ttl} (millisecond precision); missing keys are reported. */
@@ -81,6 +100,18 @@ public final class KeyAdmin {
                 "no such key");
     }
 
+    /** How many of the keys exist (one pipeline). Reads only. */
+    public long existing(List<byte[]> keys) {
+        List<Response<Boolean>> answers = new ArrayList<>(keys.size());
+        try (PipelineBase pipeline = redis.pipelined()) {
+            for (byte[] key : keys) {
+                answers.add(pipeline.exists(key));
+            }
+            pipeline.sync();
+        }
+        return answers.stream().filter(Response::get).count();
+    }
+
     /** How many keys a pattern matches now, and the first {@code sampleSize} of them. Reads only. */
     public EvictionPreview preview(String pattern, int sampleSize) {
         List<byte[]> sample = new ArrayList<>();
@@ -106,7 +137,7 @@ public final class KeyAdmin {
             throw new IllegalArgumentException("Confirmation '" + typedConfirmation + "' does not match the pattern '"
                     + pattern + "'; type the pattern exactly to evict its keys");
         }
-        PatternEviction eviction = new PatternEviction(redis, listener,
+        PatternEviction eviction = new PatternEviction(cluster ? PatternEviction.perSlot(redis) : redis::unlink, listener,
                 (removed, outcome) -> audit.record(EVICT, target, removed, outcome));
         eviction.start(scanner, request(pattern));
         return eviction;
@@ -119,6 +150,10 @@ public final class KeyAdmin {
             throw new IllegalArgumentException("Unknown eviction policy '" + policy + "'; expected one of " + POLICIES);
         }
         String target = "maxmemory-policy " + value;
+        if (cluster) {
+            throw new UnsupportedOperationException("The eviction policy of a Redis Cluster is set per master; "
+                    + "change it on each master's own profile");
+        }
         guard(POLICY, target, "changing the eviction policy");
         audited(POLICY, target, () -> {
             redis.configSet("maxmemory-policy", value);
@@ -135,7 +170,7 @@ public final class KeyAdmin {
         guard(action, target, what);
         return audited(action, target, () -> {
             List<Supplier<Long>> replies = new ArrayList<>(keys.size());
-            try (Pipeline pipeline = redis.pipelined()) {
+            try (PipelineBase pipeline = redis.pipelined()) {
                 for (byte[] key : keys) {
                     replies.add(op.send(pipeline, key));
                 }
@@ -159,7 +194,7 @@ public final class KeyAdmin {
     }
 
     private interface KeyOp {
-        Supplier<Long> send(Pipeline pipeline, byte[] key);
+        Supplier<Long> send(PipelineBase pipeline, byte[] key);
     }
 
     private void guard(String action, String target, String what) {

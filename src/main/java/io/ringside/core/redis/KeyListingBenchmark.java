@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -21,24 +24,53 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * {@code bench keys}: the key browser's listing (names, type, TTL, size through {@link KeyScanner},
- * kept in memory as the table would keep them) against {@code redis-cli --scan} and a bare Jedis
+ * {@code bench keys}: the key browser's listing (names, type and TTL through {@link KeyScanner},
+ * kept in memory as the table would keep them) and the full listing with sizes against {@code redis-cli --scan} and a bare Jedis
  * SCAN COUNT 1000 loop of names, on a keyspace seeded in a database of its own (mixed types, 30 %
  * with a TTL) that must be empty at the start and is flushed at the end, so no one's keys are
  * touched or counted.
  */
 public final class KeyListingBenchmark {
 
-    /** Figures of one run, all times in milliseconds; {@code redisCliMs} is empty when it was skipped. */
-    public record Result(long keys, long seedMs, double listingMs, double bareScanMs, Optional<Double> redisCliMs,
-                         String redisCliNote, double firstRowsMs, long rssAfterListingBytes) {
+    /**
+     * Figures of one run, all times in milliseconds (medians of the rounds); {@code browserMs} is
+     * the browser's listing (type and TTL, sizes asked for the visible rows only), {@code fullMs}
+     * the listing with sizes that {@code keys} prints; {@code redisCliMs} is empty when it was
+     * skipped.
+     */
+    public record Result(long keys, long seedMs, double browserMs, double fullMs, double bareScanMs,
+                         ServerCpu serverCpu, Optional<Double> redisCliMs, String redisCliNote, double firstRowsMs, long rssAfterListingBytes) {
 
-        public double ratioToBareScan() {
-            return listingMs / bareScanMs;
+        public double browserToBareScan() {
+            return browserMs / bareScanMs;
         }
 
-        public Optional<Double> ratioToRedisCli() {
-            return redisCliMs.map(cli -> listingMs / cli);
+        public double fullToBareScan() {
+            return fullMs / bareScanMs;
+        }
+
+        public Optional<Double> browserToRedisCli() {
+            return redisCliMs.map(cli -> browserMs / cli);
+        }
+
+        public Optional<Double> fullToRedisCli() {
+            return redisCliMs.map(cli -> fullMs / cli);
+        }
+    }
+
+    /**
+     * CPU time of the Redis server's main thread (INFO cpu) during each listing, in milliseconds:
+     * Redis runs every command on that one thread, so these ratios say what the server must do
+     * whatever else runs on the machine, where wall times under load also measure the wait for a core.
+     */
+    public record ServerCpu(double browserMs, double fullMs, double bareScanMs) {
+
+        public double browserToBareScan() {
+            return browserMs / bareScanMs;
+        }
+
+        public double fullToBareScan() {
+            return fullMs / bareScanMs;
         }
     }
 
@@ -56,6 +88,15 @@ public final class KeyListingBenchmark {
     }
 
     public Result run(long keys, int rounds, Consumer<String> progress) {
+        return run(keys, rounds, progress, redis -> { });
+    }
+
+    /**
+     * As {@link #run(long, int, Consumer)}, with {@code onSeeded} given the seeded database before
+     * the rounds (the console's own figures are taken there, before the rounds' rows have grown
+     * this process's heap).
+     */
+    public Result run(long keys, int rounds, Consumer<String> progress, Consumer<JedisPooled> onSeeded) {
         try (JedisPooled redis = new JedisPooled(new HostAndPort(host, port), DefaultJedisClientConfig.builder()
                 .database(database).socketTimeoutMillis(60_000).build())) {
             long existing = redis.dbSize();
@@ -68,17 +109,28 @@ public final class KeyListingBenchmark {
                 seed(redis, keys, progress);
                 long seedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
                 progress.accept("seeded " + keys + " keys in " + seedMs + " ms");
-                double[] listing = new double[rounds];
+                onSeeded.accept(redis);
+                double[] browser = new double[rounds];
+                double[] full = new double[rounds];
                 double[] bare = new double[rounds];
+                double[][] cpu = new double[3][rounds];
                 double[] cli = new double[rounds];
                 double[] first = new double[rounds];
                 long rss = 0;
                 String cliNote = "";
                 boolean cliSkipped = false;
                 for (int round = 0; round < rounds; round++) {
+                    double cpuBefore = serverCpuMs(redis);
                     bare[round] = bareScan(redis, keys);
-                    Listing run = listing(redis, keys);
-                    listing[round] = run.ms();
+                    double cpuAfterBare = serverCpuMs(redis);
+                    full[round] = listing(redis, keys, KeyDetail.FULL).ms();
+                    double cpuAfterFull = serverCpuMs(redis);
+                    Listing run = listing(redis, keys, KeyDetail.TYPE_TTL);
+                    double cpuAfterBrowser = serverCpuMs(redis);
+                    cpu[0][round] = cpuAfterBrowser - cpuAfterFull;
+                    cpu[1][round] = cpuAfterFull - cpuAfterBare;
+                    cpu[2][round] = cpuAfterBare - cpuBefore;
+                    browser[round] = run.ms();
                     first[round] = run.firstRowsMs();
                     rss = Math.max(rss, run.rssBytes());
                     if (!cliSkipped) {
@@ -90,11 +142,14 @@ public final class KeyListingBenchmark {
                             cliNote = "skipped: redis-cli not found";
                         }
                     }
-                    progress.accept(String.format(java.util.Locale.ROOT,
-                            "round %d: listing %.0f ms, bare SCAN %.0f ms%s", round + 1, listing[round], bare[round],
-                            cliSkipped ? "" : String.format(java.util.Locale.ROOT, ", redis-cli %.0f ms", cli[round])));
+                    progress.accept(String.format(Locale.ROOT,
+                            "round %d: browser listing %.0f ms (Redis CPU %.0f ms), with sizes %.0f ms (%.0f ms), "
+                                    + "bare SCAN %.0f ms (%.0f ms)%s", round + 1, browser[round], cpu[0][round],
+                            full[round], cpu[1][round], bare[round], cpu[2][round],
+                            cliSkipped ? "" : String.format(Locale.ROOT, ", redis-cli %.0f ms", cli[round])));
                 }
-                return new Result(keys, seedMs, median(listing), median(bare),
+                return new Result(keys, seedMs, median(browser), median(full), median(bare),
+                        new ServerCpu(median(cpu[0]), median(cpu[1]), median(cpu[2])),
                         cliSkipped ? Optional.empty() : Optional.of(median(cli)), cliNote, median(first), rss);
             } finally {
                 redis.flushDB();
@@ -105,16 +160,16 @@ public final class KeyListingBenchmark {
     private record Listing(double ms, double firstRowsMs, long rssBytes) {
     }
 
-    private static Listing listing(JedisPooled redis, long expected) {
+    private static Listing listing(JedisPooled redis, long expected, KeyDetail detail) {
         List<KeyInfo> table = new ArrayList<>();
         long[] firstRowsAt = {0};
         long started = System.nanoTime();
-        ScanProgress progress = new KeyScanner(redis).scan(ScanRequest.all(), (page, p) -> {
+        ScanProgress progress = new KeyScanner(redis).start(ScanRequest.all(), detail, (page, p) -> {
             table.addAll(page);
             if (firstRowsAt[0] == 0 && table.size() >= FIRST_ROWS) {
                 firstRowsAt[0] = System.nanoTime();
             }
-        });
+        }).await();
         long ended = System.nanoTime();
         if (progress.listed() != expected) {
             throw new RingsideException("The listing found " + progress.listed() + " keys, expected " + expected);
@@ -202,6 +257,20 @@ public final class KeyListingBenchmark {
         }
     }
 
+    /** CPU milliseconds of the server's main thread so far (all threads on a server that does not say). */
+    static double serverCpuMs(JedisPooled redis) {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : redis.info("cpu").split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
+            }
+        }
+        String user = fields.getOrDefault("used_cpu_user_main_thread", fields.getOrDefault("used_cpu_user", "0"));
+        String sys = fields.getOrDefault("used_cpu_sys_main_thread", fields.getOrDefault("used_cpu_sys", "0"));
+        return (Double.parseDouble(user) + Double.parseDouble(sys)) * 1000;
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
@@ -209,7 +278,7 @@ public final class KeyListingBenchmark {
     }
 
     /** The resident set size of this process, from {@code /proc/self/status}; 0 where there is none. */
-    static long rssBytes() {
+    public static long rssBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmRSS:")) {

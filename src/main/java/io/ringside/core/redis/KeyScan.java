@@ -45,19 +45,19 @@ public final class KeyScan {
     private volatile boolean stopped;
     private volatile long dbSize;
 
-    private final boolean metadata;
+    private final KeyDetail detail;
     private final Consumer<KeyScan> onEnd;
     private volatile boolean ended;
 
     private final KeyScanner.Describer describer;
 
     KeyScan(List<JedisPooled> masters, KeyScanner.Describer describer, ScanRequest request, KeyPageListener listener,
-            boolean metadata, Consumer<KeyScan> onEnd) {
+            KeyDetail detail, Consumer<KeyScan> onEnd) {
         this.masters = masters;
         this.describer = describer;
         this.request = request;
         this.listener = listener;
-        this.metadata = metadata;
+        this.detail = detail;
         this.onEnd = onEnd;
     }
 
@@ -222,8 +222,8 @@ public final class KeyScan {
                 if (stopped || !awaitRunning()) {
                     continue;
                 }
-                deliver(request.exactKey() ? lookUp(page) : metadata
-                        ? describer.describe(page.node(), page.keys()) : KeyScanner.names(page.keys()));
+                deliver(request.exactKey() ? lookUp(page) : detail == KeyDetail.NAMES
+                        ? KeyScanner.names(page.keys()) : describer.describe(page.node(), page.keys(), sizes()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -240,9 +240,13 @@ public final class KeyScan {
     /** The exact key of the request, if it exists (and has the requested type). */
     private List<KeyInfo> lookUp(Page page) {
         examined.incrementAndGet();
-        List<KeyInfo> infos = describer.describe(page.node(), page.keys());
+        List<KeyInfo> infos = describer.describe(page.node(), page.keys(), sizes());
         infos = infos.stream().filter(k -> request.type() == null || request.type().equals(k.type())).toList();
-        return metadata ? infos : KeyScanner.names(infos.stream().map(KeyInfo::key).toList());
+        return detail == KeyDetail.NAMES ? KeyScanner.names(infos.stream().map(KeyInfo::key).toList()) : infos;
+    }
+
+    private boolean sizes() {
+        return detail == KeyDetail.FULL;
     }
 
     private synchronized void deliver(List<KeyInfo> infos) {

@@ -2,6 +2,7 @@ package io.ringside.core.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import redis.clients.jedis.JedisPooled;
@@ -24,7 +25,7 @@ public final class KeyScanner {
 
     /** Describes a page of keys of one server. */
     interface Describer {
-        List<KeyInfo> describe(JedisPooled node, List<byte[]> keys);
+        List<KeyInfo> describe(JedisPooled node, List<byte[]> keys, boolean sizes);
     }
 
     private final List<JedisPooled> masters;
@@ -52,9 +53,17 @@ public final class KeyScanner {
         return new KeyScanner(masters, KeyScanner::describePipelined);
     }
 
-    /** Starts a scan in the background; the listener hears each page and a final empty page with {@code done}. */
+    /**
+     * Starts a scan with type, TTL and size in the background; the listener hears each page and a
+     * final empty page with {@code done}.
+     */
     public KeyScan start(ScanRequest request, KeyPageListener listener) {
-        return start(request, listener, true, scan -> { });
+        return start(request, KeyDetail.FULL, listener);
+    }
+
+    /** Starts a scan telling {@code detail} about each key. */
+    public KeyScan start(ScanRequest request, KeyDetail detail, KeyPageListener listener) {
+        return start(request, listener, detail, scan -> { });
     }
 
     /**
@@ -63,43 +72,75 @@ public final class KeyScanner {
      * {@link KeyScan#await} returns.
      */
     public KeyScan startNames(ScanRequest request, KeyPageListener listener, Consumer<KeyScan> onEnd) {
-        return start(request, listener, false, onEnd);
+        return start(request, listener, KeyDetail.NAMES, onEnd);
     }
 
-    private KeyScan start(ScanRequest request, KeyPageListener listener, boolean metadata, Consumer<KeyScan> onEnd) {
-        KeyScan scan = new KeyScan(masters, describer, request, listener, metadata, onEnd);
+    private KeyScan start(ScanRequest request, KeyPageListener listener, KeyDetail detail, Consumer<KeyScan> onEnd) {
+        KeyScan scan = new KeyScan(masters, describer, request, listener, detail, onEnd);
         scan.start();
         return scan;
     }
 
-    /** Runs a scan to its end (or its limit) and returns the final progress. */
+    /** Runs a scan with type, TTL and size to its end (or its limit) and returns the final progress. */
     public ScanProgress scan(ScanRequest request, KeyPageListener listener) {
         return start(request, listener).await();
     }
 
     /**
-     * The metadata of a page of keys in one call: a script answering TYPE, PTTL and MEMORY USAGE
-     * for every key of the page as one flat array of integers. Against three pipelined commands a
-     * key, the server parses and answers one command a page, which is most of the cost of a
-     * listing. Keys that vanished since the SCAN are left out.
+     * MEMORY USAGE of each key, in order ({@code -1} for a key that is gone), pipelined: for the
+     * rows a browser shows of a listing made without sizes. On a cluster every master is asked
+     * and the answer of the one owning the key is kept.
      */
-    static List<KeyInfo> describe(JedisPooled node, List<byte[]> keys) {
-        Object reply = MetadataScript.INSTANCE.run(node, keys);
-        List<?> values = (List<?>) reply;
+    public long[] sizes(List<byte[]> keys) {
+        long[] sizes = new long[keys.size()];
+        Arrays.fill(sizes, -1);
+        for (JedisPooled node : masters) {
+            List<Response<Long>> answers = new ArrayList<>(keys.size());
+            try (Pipeline pipeline = node.pipelined()) {
+                for (byte[] key : keys) {
+                    answers.add(pipeline.memoryUsage(key));
+                }
+                pipeline.sync();
+            }
+            for (int i = 0; i < sizes.length; i++) {
+                try {
+                    Long size = answers.get(i).get();
+                    if (size != null) {
+                        sizes[i] = size;
+                    }
+                } catch (JedisMovedDataException e) {
+                    // another master owns this key's slot
+                }
+            }
+        }
+        return sizes;
+    }
+
+    /**
+     * The metadata of a page of keys in one call: a script answering TYPE, PTTL and (with
+     * {@code sizes}) MEMORY USAGE for every key of the page as one flat array of integers. Against
+     * three pipelined commands a key, the server parses and answers one command a page, which is
+     * most of the cost of a listing. Keys that vanished since the SCAN are left out.
+     */
+    static List<KeyInfo> describe(JedisPooled node, List<byte[]> keys, boolean sizes) {
+        MetadataScript script = sizes ? MetadataScript.FULL : MetadataScript.TYPE_TTL;
+        List<?> values = (List<?>) script.run(node, keys);
+        int stride = script.stride();
         List<KeyInfo> infos = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            int type = (int) (long) (Long) values.get(3 * i);
-            long ttl = (Long) values.get(3 * i + 1);
+            int type = (int) (long) (Long) values.get(stride * i);
+            long ttl = (Long) values.get(stride * i + 1);
             if (type == 0 || ttl == -2) {
                 continue;
             }
-            infos.add(new KeyInfo(keys.get(i), MetadataScript.typeName(type), ttl, (Long) values.get(3 * i + 2)));
+            long size = sizes ? (Long) values.get(stride * i + 2) : KeyInfo.SIZE_NOT_FETCHED;
+            infos.add(new KeyInfo(keys.get(i), MetadataScript.typeName(type), ttl, size));
         }
         return infos;
     }
 
-    /** TYPE + PTTL + MEMORY USAGE pipelined per key; keys gone or owned by another master are left out. */
-    static List<KeyInfo> describePipelined(JedisPooled node, List<byte[]> keys) {
+    /** TYPE + PTTL (+ MEMORY USAGE) pipelined per key; keys gone or owned by another master are left out. */
+    static List<KeyInfo> describePipelined(JedisPooled node, List<byte[]> keys, boolean withSizes) {
         List<Response<String>> types = new ArrayList<>(keys.size());
         List<Response<Long>> ttls = new ArrayList<>(keys.size());
         List<Response<Long>> sizes = new ArrayList<>(keys.size());
@@ -107,7 +148,9 @@ public final class KeyScanner {
             for (byte[] key : keys) {
                 types.add(pipeline.type(key));
                 ttls.add(pipeline.pttl(key));
-                sizes.add(pipeline.memoryUsage(key));
+                if (withSizes) {
+                    sizes.add(pipeline.memoryUsage(key));
+                }
             }
             pipeline.sync();
         }
@@ -117,7 +160,7 @@ public final class KeyScanner {
                 String type = types.get(i).get();
                 long ttl = ttls.get(i).get();
                 if (!"none".equals(type) && ttl != -2) {
-                    Long size = sizes.get(i).get();
+                    Long size = withSizes ? sizes.get(i).get() : Long.valueOf(KeyInfo.SIZE_NOT_FETCHED);
                     infos.add(new KeyInfo(keys.get(i), type.intern(), ttl, size == null ? -1 : size));
                 }
             } catch (JedisMovedDataException e) {

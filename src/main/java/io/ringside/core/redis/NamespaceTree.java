@@ -57,6 +57,23 @@ public final class NamespaceTree {
 
     private final Node root = new Node("", "");
 
+    /**
+     * Adds the counts of another tree: a page's tree built on the scan's thread is merged on the
+     * FX thread at the cost of its namespaces, not of its keys.
+     */
+    public void merge(NamespaceTree other) {
+        merge(root, other.root);
+    }
+
+    private static void merge(Node into, Node from) {
+        into.keys += from.keys;
+        into.bytes += from.bytes;
+        for (Node child : from.children.values()) {
+            Node target = into.children.computeIfAbsent(child.name, n -> new Node(child.name, child.prefix));
+            merge(target, child);
+        }
+    }
+
     public Node root() {
         return root;
     }
@@ -68,8 +85,13 @@ public final class NamespaceTree {
     }
 
     public void add(KeyInfo key) {
-        String[] parts = key.displayKey().split(":", -1);
-        long size = Math.max(0, key.bytes());
+        add(key.displayKey(), key.bytes());
+    }
+
+    /** Counts one key given by its escaped text (as {@link KeyText#escape} shows it). */
+    public void add(String displayKey, long bytes) {
+        String[] parts = displayKey.split(":", -1);
+        long size = Math.max(0, bytes);
         Node node = root;
         node.keys++;
         node.bytes += size;

@@ -1,8 +1,14 @@
 package io.ringside.core.redis;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import redis.clients.jedis.JedisPooled;
+import java.util.function.ToLongFunction;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * A running eviction by pattern: each page of matching names the scan finds is UNLINKed in one
@@ -16,15 +22,16 @@ public final class PatternEviction {
         void record(long removed, String outcome);
     }
 
-    private final JedisPooled redis;
+    private final ToLongFunction<byte[][]> unlink;
     private final Consumer<EvictionProgress> listener;
     private final Recorder recorder;
     private final AtomicLong removed = new AtomicLong();
     private volatile KeyScan scan;
     private volatile EvictionProgress last;
 
-    PatternEviction(JedisPooled redis, Consumer<EvictionProgress> listener, Recorder recorder) {
-        this.redis = redis;
+    /** {@code unlink} removes a page's keys and answers how many existed. */
+    PatternEviction(ToLongFunction<byte[][]> unlink, Consumer<EvictionProgress> listener, Recorder recorder) {
+        this.unlink = unlink;
         this.listener = listener;
         this.recorder = recorder;
     }
@@ -33,10 +40,25 @@ public final class PatternEviction {
         scan = scanner.startNames(request, (page, progress) -> {
             if (!page.isEmpty()) {
                 byte[][] keys = page.stream().map(KeyInfo::key).toArray(byte[][]::new);
-                removed.addAndGet(redis.unlink(keys));
+                removed.addAndGet(unlink.applyAsLong(keys));
                 listener.accept(new EvictionProgress(removed.get(), progress, null));
             }
         }, this::end);
+    }
+
+    /** UNLINK one hash slot's keys at a time, as a Redis Cluster requires of a multi-key command. */
+    static ToLongFunction<byte[][]> perSlot(UnifiedJedis cluster) {
+        return keys -> {
+            Map<Integer, List<byte[]>> bySlot = new HashMap<>();
+            for (byte[] key : keys) {
+                bySlot.computeIfAbsent(JedisClusterCRC16.getSlot(key), slot -> new ArrayList<>()).add(key);
+            }
+            long removed = 0;
+            for (List<byte[]> slotKeys : bySlot.values()) {
+                removed += cluster.unlink(slotKeys.toArray(byte[][]::new));
+            }
+            return removed;
+        };
     }
 
     private void end(KeyScan ended) {

@@ -2,15 +2,18 @@ package io.ringside.core.redis;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.kafka.AuditLog;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Redis services over whatever client is current, as {@code CassandraServices} does for the
@@ -25,6 +28,7 @@ public final class RedisServices {
     private final BooleanSupplier readOnly;
     private final Supplier<DatasetStore> datasets;
     private final Supplier<Map<String, Object>> kafka;
+    private Supplier<Backends> backends;
     private Bound bound;
 
     public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly) {
@@ -61,7 +65,17 @@ public final class RedisServices {
         return new RedisServices(connection::redis,
                 () -> new AuditLog(dataFolder, connection.kafkaProperties(), connection.profile().id()),
                 () -> connection.accessGuard().readOnly(), new StoreOfSession(connection::cql),
-                connection::kafkaProperties);
+                connection::kafkaProperties).following(connection::backends);
+    }
+
+    /**
+     * Asks {@code backends} first on every call: when they name a Redis Cluster, the services work
+     * on it instead of the single client (scanning every master, admin and values routed by slot,
+     * server stats from the first master).
+     */
+    public RedisServices following(Supplier<Backends> backends) {
+        this.backends = backends;
+        return this;
     }
 
     /** One dataset store per Cassandra session: a new store would check the schema again. */
@@ -85,19 +99,46 @@ public final class RedisServices {
         }
     }
 
-    private record Bound(JedisPooled redis, KeyScanner scanner, KeyAdmin admin, ValueReader values,
-                         ServerStats stats) {
+    private record Bound(Object source, KeyScanner scanner, KeyAdmin admin, ValueReader values,
+                         ServerStats stats, List<JedisPooled> masters) {
     }
 
     private synchronized Bound bound() {
+        Backends cluster = backends == null ? null : backends.get();
+        if (cluster != null && cluster.redisIsCluster()) {
+            if (bound == null || bound.source() != cluster) {
+                release();
+                List<JedisPooled> masters = ClusterMasters.clients(cluster.redisClusterSeeds().get(0),
+                        cluster.redisClientConfig());
+                bound = new Bound(cluster, KeyScanner.forCluster(masters),
+                        KeyAdmin.forCluster(cluster.redisCluster(), masters, audit.get(), readOnly),
+                        values(cluster.redisCluster()), new ServerStats(masters.get(0)), masters);
+            }
+            return bound;
+        }
         JedisPooled redis = clients.get();
-        if (bound == null || bound.redis() != redis) {
+        if (bound == null || bound.source() != redis) {
+            release();
             KeyScanner scanner = new KeyScanner(redis);
-            bound = new Bound(redis, scanner, new KeyAdmin(redis, scanner, audit.get(), readOnly),
-                    datasets == null ? new ValueReader(redis) : ValueReader.withDatasets(redis, datasets),
-                    new ServerStats(redis));
+            bound = new Bound(redis, scanner, new KeyAdmin(redis, scanner, audit.get(), readOnly), values(redis),
+                    new ServerStats(redis), List.of());
         }
         return bound;
+    }
+
+    private ValueReader values(UnifiedJedis redis) {
+        return datasets == null ? new ValueReader(redis) : ValueReader.withDatasets(redis, datasets);
+    }
+
+    private void release() {
+        if (bound != null) {
+            bound.masters().forEach(JedisPooled::close);
+        }
+    }
+
+    /** Whether the profile is read-only now (mutating calls of {@link #admin()} then refuse). */
+    public boolean readOnly() {
+        return readOnly.getAsBoolean();
     }
 
     public KeyScanner scanner() {

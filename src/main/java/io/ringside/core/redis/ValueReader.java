@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -48,31 +48,31 @@ public final class ValueReader {
     private static final Pattern CHUNK_KEY = Pattern.compile("dataset:(.+):(\\d+):chunk:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JedisPooled redis;
+    private final UnifiedJedis redis;
     private final Function<String, Optional<String>> chunkNotes;
 
     /** A reader without dataset manifests at hand. */
-    public ValueReader(JedisPooled redis) {
+    public ValueReader(UnifiedJedis redis) {
         this(redis, key -> Optional.empty());
     }
 
     /** {@code chunkNotes} describes a {@code dataset:<name>:<version>:chunk:<seq>} key, e.g. its manifest entry. */
-    public ValueReader(JedisPooled redis, Function<String, Optional<String>> chunkNotes) {
+    public ValueReader(UnifiedJedis redis, Function<String, Optional<String>> chunkNotes) {
         this.redis = redis;
         this.chunkNotes = chunkNotes;
     }
 
     /** A reader that shows the manifest entry of cached dataset chunks from {@code store}. */
-    public static ValueReader withDatasets(JedisPooled redis, DatasetStore store) {
+    public static ValueReader withDatasets(UnifiedJedis redis, DatasetStore store) {
         return withDatasets(redis, () -> store);
     }
 
     /**
-     * Like {@link #withDatasets(JedisPooled, DatasetStore)}, with the store asked for only when a
+     * Like {@link #withDatasets(UnifiedJedis, DatasetStore)}, with the store asked for only when a
      * chunk is shown: the console's Redis pages must work while Cassandra is down, so a store that
      * cannot be had gives a note saying why instead of a failed read.
      */
-    public static ValueReader withDatasets(JedisPooled redis, Supplier<DatasetStore> stores) {
+    public static ValueReader withDatasets(UnifiedJedis redis, Supplier<DatasetStore> stores) {
         return new ValueReader(redis, key -> {
             Matcher m = CHUNK_KEY.matcher(key);
             if (!m.matches()) {

@@ -34,8 +34,14 @@ public interface CacheGateway {
         Optional<String> failure();
     }
 
-    /** Starts a scan; pages reach {@code listener} on a scanner thread, the last one marked done. */
+    /**
+     * Starts a scan with type and TTL, sizes left {@link io.ringside.core.redis.KeyInfo#SIZE_NOT_FETCHED}
+     * (see {@link #sizes}); pages reach {@code listener} on a scanner thread, the last one marked done.
+     */
     Control scan(ScanRequest request, KeyPageListener listener);
+
+    /** MEMORY USAGE of each key, in order, {@code -1} for a key that is gone: for the rows on screen. */
+    long[] sizes(List<byte[]> keys);
 
     ValueView read(byte[] key, String page, int pageSize, boolean force);
 
@@ -53,6 +59,12 @@ public interface CacheGateway {
     Control evictByPattern(String pattern, String typed, Consumer<EvictionProgress> listener);
 
     InfoSnapshot sample();
+
+    /** Sets {@code maxmemory-policy}; refused under a read-only profile, audited either way. */
+    void setEvictionPolicy(String policy);
+
+    /** Whether the active profile is read-only (asked again on every call; cheap, no network). */
+    boolean readOnly();
 
     /** Follows the application's per-namespace cache counters; messages arrive on the feed's thread. */
     AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener);

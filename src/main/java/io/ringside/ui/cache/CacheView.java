@@ -1,6 +1,7 @@
 package io.ringside.ui.cache;
 
 import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.redis.KeyAdmin;
 import io.ringside.core.redis.NamespaceTree;
 import io.ringside.core.redis.ServerStats;
 import io.ringside.core.redis.ValueView;
@@ -44,6 +45,7 @@ import javafx.util.Callback;
 public final class CacheView {
 
     public static final String FXML = "/fxml/cache/CacheView.fxml";
+    private static final long TREE_REFRESH_NANOS = 1_000_000_000L;
     private static final String ALL_TYPES = "all types";
     private static final List<String> TYPES = List.of(ALL_TYPES, "string", "hash", "list", "set", "zset", "stream");
     private static final double MIB = 1024.0 * 1024.0;
@@ -52,12 +54,14 @@ public final class CacheView {
     private final ValueViewModel value;
     private final EvictionViewModel eviction;
     private final ServerViewModel server;
+    private final EvictionPolicyViewModel policy;
     private final Map<String, TreeItem<NamespaceTree.Node>> treeItems = new HashMap<>();
     private final XYChart.Series<Number, Number> hits = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> misses = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> used = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> max = new XYChart.Series<>();
     private NamespaceTree shownTree;
+    private long treeRefreshedAt;
     private boolean applyingSelection;
 
     @FXML
@@ -68,6 +72,12 @@ public final class CacheView {
     private TextField patternField;
     @FXML
     private ComboBox<String> typeChooser;
+    @FXML
+    private ComboBox<String> policyChooser;
+    @FXML
+    private Button applyPolicyButton;
+    @FXML
+    private Label policyMessage;
     @FXML
     private Button scanButton;
     @FXML
@@ -193,6 +203,12 @@ public final class CacheView {
         this.value = viewModel.value();
         this.eviction = viewModel.eviction();
         this.server = viewModel.server();
+        this.policy = viewModel.policy();
+    }
+
+    @FXML
+    private void applyPolicy() {
+        policy.apply();
     }
 
     @FXML
@@ -228,7 +244,8 @@ public final class CacheView {
         keyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         keyColumn.setCellValueFactory(text(KeyRow::displayKey));
         typeColumn.setCellValueFactory(text(KeyRow::type));
-        sizeColumn.setCellValueFactory(text(KeyRow::sizeText));
+        sizeColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
+                () -> keys.sizeText(cell.getValue()), keys.sizesVersionProperty()));
         ttlColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
                 () -> cell.getValue().ttlText(keys.nowProperty().get()), keys.nowProperty()));
         keyTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change -> {
@@ -248,8 +265,9 @@ public final class CacheView {
             @Override
             protected void updateItem(NamespaceTree.Node node, boolean empty) {
                 super.updateItem(node, empty);
-                setText(empty || node == null ? null : String.format(Locale.ROOT, "%s  (%,d · %s)", node.name(),
-                        node.keys(), ByteSizes.format(node.bytes())));
+                setText(empty || node == null ? null : node.bytes() > 0
+                        ? String.format(Locale.ROOT, "%s  (%,d · %s)", node.name(), node.keys(), ByteSizes.format(node.bytes()))
+                        : String.format(Locale.ROOT, "%s  (%,d)", node.name(), node.keys()));
             }
         });
         namespaceTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -258,6 +276,11 @@ public final class CacheView {
             }
         });
         keys.treeVersionProperty().addListener((obs, old, version) -> updateTree());
+        keys.stateProperty().addListener((obs, old, now) -> {
+            if (now == KeyBrowserViewModel.ScanState.DONE) {
+                refreshTreeCounts(true);
+            }
+        });
     }
 
     private static String stateSuffix(KeyBrowserViewModel.ScanState state) {
@@ -293,7 +316,19 @@ public final class CacheView {
             namespaceTree.getRoot().getChildren().clear();
         }
         addChildren(tree.root(), namespaceTree.getRoot());
-        namespaceTree.refresh();
+        refreshTreeCounts(false);
+    }
+
+    /**
+     * Redraws the counts of the namespaces shown. A refresh recreates every tree cell (CSS, skin),
+     * so while a scan streams in it runs at most once a second, and once more when the scan ends.
+     */
+    private void refreshTreeCounts(boolean force) {
+        long now = System.nanoTime();
+        if (force || now - treeRefreshedAt > TREE_REFRESH_NANOS) {
+            treeRefreshedAt = now;
+            namespaceTree.refresh();
+        }
     }
 
     private void addChildren(NamespaceTree.Node node, TreeItem<NamespaceTree.Node> item) {
@@ -338,6 +373,13 @@ public final class CacheView {
 
     private void initServer() {
         memoryText.textProperty().bind(server.memoryTextProperty());
+        policyChooser.getItems().setAll(KeyAdmin.POLICIES);
+        policyChooser.valueProperty().bindBidirectional(policy.chosenProperty());
+        policyChooser.disableProperty().bind(policy.readOnlyProperty().or(policy.applyingProperty()));
+        applyPolicyButton.disableProperty().bind(policy.readOnlyProperty().or(policy.applyingProperty())
+                .or(policy.chosenProperty().isEqualTo(policy.currentProperty())));
+        policyMessage.textProperty().bind(Bindings.when(policy.readOnlyProperty())
+                .then("read-only profile: the policy cannot be changed").otherwise(policy.messageProperty()));
         hits.setName("hits/s");
         misses.setName("misses/s");
         used.setName("used");

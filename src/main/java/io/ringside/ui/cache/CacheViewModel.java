@@ -20,6 +20,7 @@ public final class CacheViewModel implements PageLoad {
     private final ValueViewModel value;
     private final EvictionViewModel eviction;
     private final ServerViewModel server;
+    private final EvictionPolicyViewModel policy;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private boolean scanned;
@@ -29,6 +30,7 @@ public final class CacheViewModel implements PageLoad {
         this.value = new ValueViewModel(gateway, executor);
         this.eviction = new EvictionViewModel(gateway, executor);
         this.server = new ServerViewModel(gateway, executor);
+        this.policy = new EvictionPolicyViewModel(gateway, executor, dialogs, server.summaryProperty());
     }
 
     @Override
@@ -52,6 +54,10 @@ public final class CacheViewModel implements PageLoad {
     public void deactivate() {
         keys.stopTicking();
         server.stop();
+    }
+
+    public EvictionPolicyViewModel policy() {
+        return policy;
     }
 
     public KeyBrowserViewModel keys() {

@@ -12,9 +12,14 @@ import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
+import io.ringside.core.cassandra.ByteSizes;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -38,7 +43,10 @@ import javafx.collections.ObservableList;
 /**
  * The key browser: a scan's pages reach the table in coalesced batches, the namespace tree grows
  * with them, one clock tick a second counts every TTL down, and TTL / evict act on the selection.
- * Keys that an action could not change stay selected, the others are updated or removed.
+ * Keys that an action could not change stay selected, the others are updated or removed. The scan
+ * brings type and TTL only; the size of a row is asked for when the table first shows it (all
+ * rows asked while one request is in flight go in the next), because MEMORY USAGE for every key
+ * would add a sixth to the listing's cost on Redis's one thread for rows nobody scrolls to.
  */
 public final class KeyBrowserViewModel {
 
@@ -46,11 +54,23 @@ public final class KeyBrowserViewModel {
     public enum ScanState { IDLE, RUNNING, PAUSED, DONE }
 
     /** Rows kept at most; a browser is for looking, `keys` on the command line for exporting. */
-    static final int MAX_ROWS = 100_000;
+    static final int MAX_ROWS = 1_000_000;
     static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
     static final Duration TICK = Duration.ofSeconds(1);
 
-    private record Batch(List<KeyInfo> keys, ScanProgress progress) {
+    /** A page made ready for the table on the scan's thread: rows escaped, namespaces counted. */
+    private record Batch(List<KeyRow> rows, NamespaceTree namespaces, ScanProgress progress) {
+
+        static Batch of(List<KeyInfo> keys, ScanProgress progress, long nowMs) {
+            List<KeyRow> rows = new ArrayList<>(keys.size());
+            NamespaceTree namespaces = new NamespaceTree();
+            for (KeyInfo key : keys) {
+                KeyRow row = KeyRow.of(key, nowMs);
+                rows.add(row);
+                namespaces.add(row.displayKey(), key.bytes());
+            }
+            return new Batch(rows, namespaces, progress);
+        }
     }
 
     private final CacheGateway gateway;
@@ -70,6 +90,10 @@ public final class KeyBrowserViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper treeVersion = new ReadOnlyIntegerWrapper();
     private final IntegerProperty ttlSeconds = new SimpleIntegerProperty(3600);
+    private final ReadOnlyIntegerWrapper sizesVersion = new ReadOnlyIntegerWrapper();
+    private final Map<ByteBuffer, Long> sizes = new HashMap<>();
+    private final Map<ByteBuffer, byte[]> sizesWanted = new LinkedHashMap<>();
+    private boolean sizesInFlight;
     private NamespaceTree tree = new NamespaceTree();
     private CacheGateway.Control control;
     private long generation;
@@ -97,6 +121,8 @@ public final class KeyBrowserViewModel {
         }
         rows.clear();
         selection.clear();
+        sizes.clear();
+        sizesWanted.clear();
         tree = new NamespaceTree();
         treeVersion.set(treeVersion.get() + 1);
         examined.set(0);
@@ -110,7 +136,8 @@ public final class KeyBrowserViewModel {
                 show(batch);
             }
         });
-        BackgroundTask.wrap(() -> gateway.scan(request, (keys, progress) -> batcher.add(new Batch(keys, progress))))
+        BackgroundTask.wrap(() -> gateway.scan(request,
+                        (keys, progress) -> batcher.add(Batch.of(keys, progress, clock.millis()))))
                 .onSuccess(started -> {
                     if (scanGeneration != generation) {
                         started.stop();
@@ -131,14 +158,11 @@ public final class KeyBrowserViewModel {
     }
 
     private void show(List<Batch> batches) {
-        long at = clock.millis();
         List<KeyRow> added = new ArrayList<>();
         ScanProgress last = null;
         for (Batch batch : batches) {
-            for (KeyInfo key : batch.keys()) {
-                added.add(KeyRow.of(key, at));
-            }
-            tree.add(batch.keys());
+            added.addAll(batch.rows());
+            tree.merge(batch.namespaces());
             last = batch.progress();
         }
         rows.addAll(added);
@@ -165,6 +189,60 @@ public final class KeyBrowserViewModel {
             message.set(ScanRequest.of(pattern.get().isBlank() ? "*" : pattern.get().strip(), null, 0).exactKey()
                     ? "No key " + pattern.get().strip() : "No keys match");
         }
+    }
+
+    /**
+     * The size column's text for a row: its size if known, else "…" while it is asked for (the
+     * column re-reads it when {@link #sizesVersionProperty()} changes).
+     */
+    public String sizeText(KeyRow row) {
+        if (row.bytes() != KeyInfo.SIZE_NOT_FETCHED) {
+            return row.sizeText();
+        }
+        ByteBuffer key = ByteBuffer.wrap(row.key());
+        Long size = sizes.get(key);
+        if (size != null) {
+            return size < 0 ? "?" : ByteSizes.format(size);
+        }
+        sizesWanted.putIfAbsent(key, row.key());
+        fetchSizes();
+        return "…";
+    }
+
+    private void fetchSizes() {
+        if (sizesInFlight || sizesWanted.isEmpty()) {
+            return;
+        }
+        List<byte[]> keys = List.copyOf(sizesWanted.values());
+        sizesWanted.clear();
+        sizesInFlight = true;
+        long scanGeneration = generation;
+        BackgroundTask.wrap(() -> gateway.sizes(keys))
+                .onSuccess(answer -> {
+                    sizesInFlight = false;
+                    if (scanGeneration == generation) {
+                        for (int i = 0; i < answer.length; i++) {
+                            sizes.put(ByteBuffer.wrap(keys.get(i)), answer[i]);
+                        }
+                        sizesVersion.set(sizesVersion.get() + 1);
+                    }
+                    fetchSizes();
+                })
+                .onFailure(e -> {
+                    sizesInFlight = false;
+                    if (scanGeneration == generation) {
+                        for (byte[] key : keys) {
+                            sizes.put(ByteBuffer.wrap(key), -1L);
+                        }
+                        sizesVersion.set(sizesVersion.get() + 1);
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    /** Bumped whenever sizes asked for by {@link #sizeText} arrived. */
+    public ReadOnlyIntegerProperty sizesVersionProperty() {
+        return sizesVersion.getReadOnlyProperty();
     }
 
     public void pause() {

@@ -8,19 +8,24 @@ import java.util.Locale;
 
 /**
  * One row of the key browser. The TTL is kept as the moment the key expires, so one clock tick
- * counts every visible row down without a timer per row.
+ * counts every visible row down without a timer per row. The escaped key is not kept: the table
+ * asks for it only for the rows on screen, and a million rows are 50 MB lighter without it.
  *
  * @param expiresAtMs epoch milliseconds when the key expires, {@code -1} for none
  */
-public record KeyRow(byte[] key, String displayKey, String type, long expiresAtMs, long bytes) {
+public record KeyRow(byte[] key, String type, long expiresAtMs, long bytes) {
 
     static KeyRow of(KeyInfo info, long nowMs) {
-        return new KeyRow(info.key(), KeyText.escape(info.key()), info.type(),
-                info.ttlMs() < 0 ? -1 : nowMs + info.ttlMs(), info.bytes());
+        return new KeyRow(info.key(), info.type(), info.ttlMs() < 0 ? -1 : nowMs + info.ttlMs(), info.bytes());
+    }
+
+    /** The key as {@code redis-cli} shows it ({@link KeyText#escape}). */
+    public String displayKey() {
+        return KeyText.escape(key);
     }
 
     KeyRow withExpiry(long expiresAtMs) {
-        return new KeyRow(key, displayKey, type, expiresAtMs, bytes);
+        return new KeyRow(key, type, expiresAtMs, bytes);
     }
 
     boolean sameKey(byte[] other) {

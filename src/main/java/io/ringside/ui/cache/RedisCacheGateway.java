@@ -5,6 +5,7 @@ import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.core.redis.KeyActionResult;
+import io.ringside.core.redis.KeyDetail;
 import io.ringside.core.redis.KeyPageListener;
 import io.ringside.core.redis.KeyScan;
 import io.ringside.core.redis.PatternEviction;
@@ -30,7 +31,7 @@ public final class RedisCacheGateway implements CacheGateway {
 
     @Override
     public Control scan(ScanRequest request, KeyPageListener listener) {
-        KeyScan scan = services.scanner().start(request, listener);
+        KeyScan scan = services.scanner().start(request, KeyDetail.TYPE_TTL, listener);
         return new Control() {
             @Override
             public void pause() {
@@ -52,6 +53,11 @@ public final class RedisCacheGateway implements CacheGateway {
                 return scan.failure().map(RuntimeException::getMessage);
             }
         };
+    }
+
+    @Override
+    public long[] sizes(List<byte[]> keys) {
+        return services.scanner().sizes(keys);
     }
 
     @Override
@@ -108,6 +114,16 @@ public final class RedisCacheGateway implements CacheGateway {
                 return Optional.empty();
             }
         };
+    }
+
+    @Override
+    public void setEvictionPolicy(String policy) {
+        services.admin().setEvictionPolicy(policy);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return services.readOnly();
     }
 
     @Override

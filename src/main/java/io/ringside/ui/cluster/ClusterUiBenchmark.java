@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -78,12 +79,7 @@ public final class ClusterUiBenchmark {
         ClusterViewModel viewModel = new ClusterViewModel(new CassandraClusterGateway(services), executor);
         FxPauseMonitor monitor = new FxPauseMonitor();
         Stage stage = onFx(() -> {
-            Stage window = new Stage();
-            Scene scene = new Scene(ClusterView.load(viewModel), 1200, 800);
-            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            window.setScene(scene);
-            window.setTitle("Ringside bench cluster-ui");
-            window.show();
+            Stage window = show(ClusterView.load(viewModel), "Ringside bench cluster-ui");
             viewModel.activate();
             return window;
         });
@@ -189,6 +185,17 @@ public final class ClusterUiBenchmark {
         progress.accept("starting the node at " + drill.address() + " again");
         drill.start();
         return new NodeFigures(pauses, (shown - driverSaw) / 1e6, (shown - stopAsked) / 1e6);
+    }
+
+    /** Shows a screen in a window of its own, styled as the console is; call on the FX thread. */
+    public static Stage show(Parent screen, String title) {
+        Stage window = new Stage();
+        Scene scene = new Scene(screen, 1200, 800);
+        scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+        window.setScene(scene);
+        window.setTitle(title);
+        window.show();
+        return window;
     }
 
     /** Starts the JavaFX toolkit unless it runs already; also for the other screens' benchmarks. */

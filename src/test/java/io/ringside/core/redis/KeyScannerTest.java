@@ -58,6 +58,38 @@ class KeyScannerTest {
     }
 
     @Test
+    void theBrowsersListingCarriesTypeAndTtlAndSizesAreAskedForSeparately(TestStack stack) {
+        try (RedisKeyFixture fixture = new RedisKeyFixture(stack.redis()); Backends backends = stack.backends()) {
+            List<String> created = fixture.seed(1_200);
+            KeyScanner scanner = new KeyScanner(backends.redis());
+            List<KeyInfo> full = Collections.synchronizedList(new ArrayList<>());
+            scanner.scan(ScanRequest.of(fixture.prefix + "*", null, 0), (page, p) -> full.addAll(page));
+            List<KeyInfo> listed = Collections.synchronizedList(new ArrayList<>());
+            scanner.start(ScanRequest.of(fixture.prefix + "*", null, 0), KeyDetail.TYPE_TTL,
+                    (page, p) -> listed.addAll(page)).await();
+
+            assertEquals(new HashSet<>(created), names(listed));
+            java.util.Map<String, KeyInfo> withSizes = full.stream()
+                    .collect(Collectors.toMap(k -> RedisKeyFixture.text(k.key()), k -> k));
+            for (KeyInfo key : listed) {
+                KeyInfo same = withSizes.get(RedisKeyFixture.text(key.key()));
+                assertEquals(same.type(), key.type());
+                assertEquals(same.ttlMs() < 0, key.ttlMs() < 0);
+                assertEquals(KeyInfo.SIZE_NOT_FETCHED, key.bytes());
+            }
+            List<KeyInfo> shown = listed.subList(0, 30);
+            byte[] gone = fixture.key("gone").getBytes(StandardCharsets.UTF_8);
+            List<byte[]> asked = new ArrayList<>(shown.stream().map(KeyInfo::key).toList());
+            asked.add(gone);
+            long[] sizes = scanner.sizes(asked);
+            for (int i = 0; i < shown.size(); i++) {
+                assertEquals(withSizes.get(RedisKeyFixture.text(shown.get(i).key())).bytes(), sizes[i]);
+            }
+            assertEquals(-1, sizes[shown.size()], "a key that is gone");
+        }
+    }
+
+    @Test
     void typeAndPatternFiltersListOnlyWhatMatches(TestStack stack) {
         try (RedisKeyFixture fixture = new RedisKeyFixture(stack.redis())) {
             List<String> created = fixture.seed(500);

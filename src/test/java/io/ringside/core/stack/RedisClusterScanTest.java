@@ -3,7 +3,6 @@ package io.ringside.core.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ringside.core.DataFolder;
 import io.ringside.core.redis.ClusterMasters;
 import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.KeyScanner;
@@ -11,7 +10,6 @@ import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -25,9 +23,8 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The key scanner over a three-master Redis Cluster of real redis-server processes, started and
- * joined here the way {@code stack up --redis-cluster} does ({@link RedisServer#clusterNode},
- * {@link RedisClusterFormation}).
+ * The key scanner over a three-master Redis Cluster of real redis-server processes
+ * ({@link RedisClusterFixture}).
  */
 class RedisClusterScanTest {
 
@@ -36,19 +33,8 @@ class RedisClusterScanTest {
 
     @Test
     void aScanOfEveryMasterFindsExactlyTheKeysWrittenToTheCluster() {
-        List<RedisServer> servers = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        try {
-            for (int i = 0; i < 3; i++) {
-                int port = PortAllocator.choose(17_100 + 10 * i, List.of("127.0.0.1"));
-                ports.add(port);
-                StackState.Redis spec = new StackState.Redis("127.0.0.1", port, false, null, null, null);
-                RedisServer server = RedisServer.clusterNode(i + 1, data.resolve("redis-" + i), () -> spec,
-                        new ServerArtifacts(), DataFolder.cache());
-                server.start(StackListener.NONE, Duration.ofSeconds(60));
-                servers.add(server);
-            }
-            RedisClusterFormation.form("127.0.0.1", ports, Duration.ofSeconds(60));
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_100)) {
+            List<Integer> ports = redisCluster.ports;
             assertEquals(3, ClusterMasters.of(new HostAndPort("127.0.0.1", ports.get(2))).size());
 
             Set<String> written = new HashSet<>();
@@ -83,9 +69,6 @@ class RedisClusterScanTest {
             } finally {
                 masters.forEach(JedisPooled::close);
             }
-        } finally {
-            servers.forEach(s -> s.stop(StackListener.NONE));
-            ports.forEach(PortAllocator::release);
         }
     }
 

@@ -167,6 +167,30 @@ class CacheViewFxTest {
         return out;
     }
 
+    @Test
+    void theEvictionPolicyIsChangedFromTheServerTabAfterAConfirmation(FxRobot robot) throws TimeoutException {
+        String before = redis.configGet("maxmemory-policy").get("maxmemory-policy");
+        String other = "allkeys-lfu".equals(before) ? "allkeys-lru" : "allkeys-lfu";
+        try {
+            robot.interact(viewModel::activate);
+            javafx.scene.control.ComboBox<String> chooser = robot.lookup("#policyChooser").query();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> before.equals(onFx(chooser::getValue)));
+            Button apply = robot.lookup("#applyPolicyButton").queryButton();
+            assertTrue(onFx(apply::isDisabled), "nothing to apply while the choice is the server's");
+
+            robot.interact(() -> chooser.setValue(other));
+            assertFalse(onFx(apply::isDisabled));
+            robot.interact(apply::fire);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                    () -> other.equals(redis.configGet("maxmemory-policy").get("maxmemory-policy")));
+            Label message = robot.lookup("#policyMessage").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> onFx(message::getText).equals("Eviction policy now " + other + " (was " + before + ")"));
+        } finally {
+            redis.configSet("maxmemory-policy", before);
+        }
+    }
+
     private static <T> T onFx(Callable<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);

@@ -54,6 +54,27 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void sizesAreAskedOnlyForTheRowsShownAndOnlyOnce() {
+        browser.scan();
+        long unknown = io.ringside.core.redis.KeyInfo.SIZE_NOT_FETCHED;
+        gateway.emit(List.of(key("a:1", "string", -1, unknown), key("a:22", "hash", -1, unknown),
+                key("a:333", "set", -1, unknown), key("b:1", "string", -1, 2048)), 4, 4, true);
+
+        assertEquals("…", browser.sizeText(browser.rows().get(1)));
+        assertEquals("…", browser.sizeText(browser.rows().get(2)));
+        assertEquals("40 B", browser.sizeText(browser.rows().get(1)));
+        assertEquals("50 B", browser.sizeText(browser.rows().get(2)));
+        assertEquals("2.00 KiB", browser.sizeText(browser.rows().get(3)));
+        assertEquals(List.of("a:22", "a:333"), gateway.sizesAsked);
+        assertEquals(2, browser.sizesVersionProperty().get());
+
+        browser.scan();
+        gateway.emit(List.of(key("a:22", "hash", -1, unknown)), 1, 1, true);
+        assertEquals("…", browser.sizeText(browser.rows().get(0)));
+        assertEquals(List.of("a:22", "a:333", "a:22"), gateway.sizesAsked);
+    }
+
+    @Test
     void binaryKeysAreShownEscaped() {
         browser.scan();
         gateway.emit(List.of(new io.ringside.core.redis.KeyInfo(new byte[] {'k', 0, (byte) 0xff, '\n'}, "string", -1,

@@ -16,7 +16,7 @@ class ValueViewModelTest {
 
     private final FakeCacheGateway gateway = new FakeCacheGateway();
     private final ValueViewModel viewer = new ValueViewModel(gateway, new CurrentThreadTaskExecutor());
-    private final KeyRow row = new KeyRow("big".getBytes(StandardCharsets.UTF_8), "big", "string", -1, 5 << 20);
+    private final KeyRow row = new KeyRow("big".getBytes(StandardCharsets.UTF_8), "string", -1, 5 << 20);
 
     @Test
     void aStringAboveTheGuardIsLoadedOnlyWhenAsked() {
@@ -41,7 +41,7 @@ class ValueViewModelTest {
 
     @Test
     void collectionsArePagedAndSaved() {
-        KeyRow hash = new KeyRow("h".getBytes(StandardCharsets.UTF_8), "h", "hash", -1, 10);
+        KeyRow hash = new KeyRow("h".getBytes(StandardCharsets.UTF_8), "hash", -1, 10);
         gateway.value = new ValueView(hash.key(), "hash", 3, false, null, List.of(new ValueView.Entry("a", "1"),
                 new ValueView.Entry("b", "2")), "17");
         viewer.show(hash);

@@ -60,6 +60,8 @@ public final class FakeCacheGateway implements CacheGateway {
     public final List<String> actions = new ArrayList<>();
     public final Deque<InfoSnapshot> samples = new ArrayDeque<>();
     public final List<byte[]> missing = new ArrayList<>();
+    /** Every key whose size was asked, in order; each is answered with its name's length times 10. */
+    public final List<String> sizesAsked = new ArrayList<>();
     public Recorder scanControl;
     public Recorder evictionControl;
     public EvictionPreview preview = new EvictionPreview("*", 0, List.of());
@@ -71,6 +73,34 @@ public final class FakeCacheGateway implements CacheGateway {
 
     public static KeyInfo key(String name, String type, long ttlMs, long bytes) {
         return new KeyInfo(name.getBytes(StandardCharsets.UTF_8), type, ttlMs, bytes);
+    }
+
+    @Override
+    public long[] sizes(List<byte[]> keys) {
+        long[] sizes = new long[keys.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizesAsked.add(new String(keys.get(i), StandardCharsets.UTF_8));
+            sizes[i] = keys.get(i).length * 10L;
+        }
+        return sizes;
+    }
+
+    /** The policy {@link #setEvictionPolicy} sets, or refuses to set while {@link #readOnly} is true. */
+    public String evictionPolicy = "allkeys-lru";
+    public boolean readOnly;
+
+    @Override
+    public void setEvictionPolicy(String policy) {
+        actions.add("policy " + policy);
+        if (readOnly) {
+            throw new io.ringside.core.connect.ReadOnlyProfileException("Refused: the connection profile is read-only");
+        }
+        evictionPolicy = policy;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** Delivers a page to the running scan's listener, as the scanner thread would. */

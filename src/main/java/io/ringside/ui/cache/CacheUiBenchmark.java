@@ -1,0 +1,105 @@
+package io.ringside.ui.cache;
+
+import io.ringside.core.RingsideException;
+import io.ringside.core.redis.KeyListingBenchmark;
+import io.ringside.core.redis.RedisServices;
+import io.ringside.ui.cluster.ClusterUiBenchmark;
+import io.ringside.ui.cluster.FxPauseMonitor;
+import io.ringside.ui.util.DialogService;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Consumer;
+import javafx.stage.Stage;
+
+/**
+ * Opens the real Cache page (FXML, view-models, batcher, virtualized table, server panel polling)
+ * on a Redis database and, once the page has been drawn, lets its first listing fill the table,
+ * as an operator opening the page would, while {@link FxPauseMonitor} records the FX thread's pulses; then reads the process's
+ * RSS with every row still held.
+ */
+public final class CacheUiBenchmark {
+
+    /** What the operator would feel: FX pauses while the table fills, and the memory it takes. */
+    public record Figures(long rows, double fillMillis, double longestPauseMillis, double p99PauseMillis,
+                          long slowPulses, long pulses, double longestBusyMillis, long rssBytes, long heapUsedBytes) {
+    }
+
+    /** Rows the page keeps at most; a bigger keyspace fills it to this. */
+    public static final long MAX_ROWS = KeyBrowserViewModel.MAX_ROWS;
+
+    /** The page's first layout and CSS pass (cold code) is left out of the figures. */
+    private static final Duration WARM_UP = Duration.ofSeconds(2);
+
+    private static final DialogService NO_DIALOGS = (title, message, confirm) -> false;
+
+    private final Consumer<String> progress;
+
+    public CacheUiBenchmark(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /** {@code services} over the seeded database, read-only, so that nothing can change a key. */
+    public Figures run(RedisServices services, long expectedRows, Duration timeout) {
+        ClusterUiBenchmark.startToolkit();
+        UiTaskExecutor executor = new UiTaskExecutor();
+        CacheViewModel viewModel = new CacheViewModel(new RedisCacheGateway(services), executor, NO_DIALOGS,
+                Clock.systemUTC());
+        FxPauseMonitor monitor = new FxPauseMonitor();
+        long[] startedAt = new long[1];
+        Stage stage = ClusterUiBenchmark.onFx(
+                () -> ClusterUiBenchmark.show(CacheView.load(viewModel), "Ringside bench keys (Cache page)"));
+        try {
+            Thread.sleep(WARM_UP.toMillis());
+            ClusterUiBenchmark.onFx(() -> {
+                monitor.start();
+                startedAt[0] = System.nanoTime();
+                viewModel.activate();
+                return null;
+            });
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long lastReport = 0;
+            while (true) {
+                Object[] state = ClusterUiBenchmark.onFx(() -> new Object[] {viewModel.keys().stateProperty().get(),
+                    viewModel.keys().rows().size()});
+                int rows = (Integer) state[1];
+                if (state[0] == KeyBrowserViewModel.ScanState.DONE) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new RingsideException("The Cache page listed " + rows + " of " + expectedRows
+                            + " keys within " + timeout.toSeconds() + " s");
+                }
+                if (rows - lastReport >= 200_000) {
+                    lastReport = rows;
+                    progress.accept("Cache page: " + rows + " rows");
+                }
+                Thread.sleep(250);
+            }
+            long ended = System.nanoTime();
+            Figures figures = ClusterUiBenchmark.onFx(() -> {
+                monitor.stop();
+                long rows = viewModel.keys().rows().size();
+                Runtime runtime = Runtime.getRuntime();
+                return new Figures(rows, (ended - startedAt[0]) / 1e6, monitor.longestPauseMillis(),
+                        monitor.p99PauseMillis(), monitor.slowPulses(), monitor.pulses(), monitor.longestBusyMillis(),
+                        KeyListingBenchmark.rssBytes(), runtime.totalMemory() - runtime.freeMemory());
+            });
+            if (figures.rows() != expectedRows) {
+                throw new RingsideException("The Cache page listed " + figures.rows() + " keys, expected " + expectedRows);
+            }
+            return figures;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RingsideException("Interrupted while the Cache page listed keys");
+        } finally {
+            ClusterUiBenchmark.onFx(() -> {
+                viewModel.deactivate();
+                viewModel.keys().stop();
+                stage.close();
+                return null;
+            });
+            executor.shutdown();
+        }
+    }
+}
