@@ -35,6 +35,9 @@ public final class ClusterScreen implements AutoCloseable {
             Scene scene = new Scene(ClusterView.load(screen.viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
             stage.setScene(scene);
+            // the primary stage is shared with earlier tests: one that sized it smaller would leave
+            // room for a single node row once the replica banner shows
+            stage.sizeToScene();
             stage.show();
             ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(1);
             screen.viewModel.activate();
