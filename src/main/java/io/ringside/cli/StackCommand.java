@@ -104,7 +104,7 @@ public final class StackCommand {
                 current.ifPresent(s -> Status.printTable(stack.out(), s, data));
                 return ExitCodes.OK;
             }
-            if (secure && !Files.exists(StackSecurity.folderOf(data).resolve(StackSecurity.CREDENTIALS_FILE))) {
+            if (secure && !Files.exists(StackSecurity.credentialsFileOf(data))) {
                 stack.err().println("Generating the secure stack's CA, certificates and passwords in "
                         + StackSecurity.folderOf(data) + " (first secure start)");
                 stack.err().flush();

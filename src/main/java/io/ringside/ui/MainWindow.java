@@ -176,8 +176,7 @@ public final class MainWindow {
     }
 
     private boolean localStackUp() {
-        StackMode mode = stackViewModel.modeProperty().get();
-        return mode == StackMode.RUNNING || mode == StackMode.ATTACHED;
+        return stackViewModel.modeProperty().get().serversUp();
     }
 
     /** Builds every controller the console's FXML files name. */

@@ -214,9 +214,9 @@ public final class Backends implements AutoCloseable {
 
     public synchronized JedisPooled redis() {
         if (redis == null) {
-            if (!profile.redis().clusterSeeds().isEmpty()) {
+            if (redisIsCluster()) {
                 throw new RingsideException("Profile '" + profile.name() + "' names a Redis Cluster; the data services "
-                        + "need a single Redis server (cluster seeds are only tested by Test connection so far)");
+                        + "need a single Redis server (the key browser, keys, evict and ttl work on a cluster)");
             }
             redis = new JedisPooled(new HostAndPort(endpoints.redisHost(), endpoints.redisPort()),
                     redisConfig(2000, 2000));

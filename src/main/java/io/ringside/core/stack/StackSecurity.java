@@ -50,6 +50,11 @@ public final class StackSecurity {
         return dataFolder.resolve("tls");
     }
 
+    /** Where the generated passwords of the data folder's secure stack are (or will be). */
+    public static Path credentialsFileOf(Path dataFolder) {
+        return folderOf(dataFolder).resolve(CREDENTIALS_FILE);
+    }
+
     /**
      * The stack's certificates and passwords, generated with the JDK's {@code keytool} on the first
      * secure start.
@@ -59,7 +64,7 @@ public final class StackSecurity {
      */
     static StackSecurity ensure(Path dataFolder, boolean generate, Supplier<Path> keytool) {
         Path folder = folderOf(dataFolder);
-        Path credentials = folder.resolve(CREDENTIALS_FILE);
+        Path credentials = credentialsFileOf(dataFolder);
         if (Files.isRegularFile(credentials)) {
             return read(credentials);
         }

@@ -12,7 +12,6 @@ import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
-import io.ringside.core.cassandra.ByteSizes;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -202,7 +201,7 @@ public final class KeyBrowserViewModel {
         ByteBuffer key = ByteBuffer.wrap(row.key());
         Long size = sizes.get(key);
         if (size != null) {
-            return size < 0 ? "?" : ByteSizes.format(size);
+            return KeyRow.sizeText(size);
         }
         sizesWanted.putIfAbsent(key, row.key());
         fetchSizes();

@@ -54,6 +54,11 @@ public record KeyRow(byte[] key, String type, long expiresAtMs, long bytes) {
     }
 
     public String sizeText() {
+        return sizeText(bytes);
+    }
+
+    /** A MEMORY USAGE figure as the size column shows it; negative (the key went away) is "?". */
+    static String sizeText(long bytes) {
         return bytes < 0 ? "?" : ByteSizes.format(bytes);
     }
 }

@@ -82,7 +82,7 @@ public final class ShellViewModel {
     }
 
     private static boolean stackUp(StackMode mode) {
-        return mode == StackMode.RUNNING || mode == StackMode.ATTACHED;
+        return mode != null && mode.serversUp();
     }
 
     /**

@@ -13,5 +13,10 @@ public enum StackMode {
     STOPPING,
     STOPPED,
     /** The last start failed; the error banner says why. */
-    FAILED
+    FAILED;
+
+    /** Whether the servers are up, supervised here or elsewhere: what pages on the local profile wait for. */
+    public boolean serversUp() {
+        return this == RUNNING || this == ATTACHED;
+    }
 }

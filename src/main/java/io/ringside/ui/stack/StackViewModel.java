@@ -377,7 +377,7 @@ public final class StackViewModel implements PageLoad {
             loadError.set(errorTitle.get() + ": " + errorMessage.get().lines().findFirst().orElse(""));
         }
         canStart.set(!closing && (newMode == StackMode.STOPPED || newMode == StackMode.FAILED));
-        canStop.set(!closing && (newMode == StackMode.RUNNING || newMode == StackMode.ATTACHED));
+        canStop.set(!closing && newMode.serversUp());
         busy.set(newMode == StackMode.CHECKING || newMode == StackMode.STARTING || newMode == StackMode.STOPPING);
         summary.set(switch (newMode) {
             case CHECKING -> "Looking for a running local stack…";

@@ -103,7 +103,7 @@ public final class WelcomeViewModel implements PageLoad {
     private void updateConnection() {
         boolean local = profile.isLocal();
         StackMode mode = stack.modeProperty().get();
-        backendsReady.set(!local || mode == StackMode.RUNNING || mode == StackMode.ATTACHED);
+        backendsReady.set(!local || mode.serversUp());
         activity.set(local ? stack.summaryProperty().get()
                 : "Working against profile " + profile.name() + "; the local stack is not used.");
         activityBusy.set(local && stack.busyProperty().get());
