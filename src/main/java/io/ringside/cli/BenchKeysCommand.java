@@ -4,7 +4,10 @@ import io.ringside.core.connect.Backends;
 import io.ringside.core.redis.KeyListingBenchmark;
 import io.ringside.core.redis.RedisServices;
 import io.ringside.ui.cache.CacheUiBenchmark;
+import io.ringside.core.BuildInfo;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -89,14 +92,24 @@ final class BenchKeysCommand implements Callable<Integer> {
                 r.rssAfterListingBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         if (ui[0] != null) {
             CacheUiBenchmark.Figures f = ui[0];
-            out.printf(Locale.ROOT, "Cache page: %,d rows in %,.0f ms; longest FX pause %.1f ms (p99 %.1f ms, %d of %d "
-                            + "pulses over 50 ms, FX-thread CPU in one gap at most %.1f ms; target < 50)%n", f.rows(),
-                    f.fillMillis(), f.longestPauseMillis(), f.p99PauseMillis(), f.slowPulses(), f.pulses(),
-                    f.longestBusyMillis());
+            List<String> console = BuildInfo.consoleJvmOptions();
+            boolean asConsole = ManagementFactory.getRuntimeMXBean().getInputArguments().containsAll(console);
+            out.printf(Locale.ROOT, "Cache page: this JVM runs %s the console's JVM options (%s)%s%n",
+                    asConsole ? "with" : "WITHOUT", String.join(" ", console),
+                    asConsole ? "" : ": pass them to java, as the launchers do, for the console's RSS");
+            printFill(out, "first listing", f.first());
+            printFill(out, "listing again", f.again());
             out.printf(Locale.ROOT, "Cache page: RSS with the rows held %,d MB (heap used %,d MB, max heap %,d MB; "
                     + "target < 400)%n", f.rssBytes() >> 20, f.heapUsedBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static void printFill(PrintWriter out, String which, CacheUiBenchmark.Fill f) {
+        out.printf(Locale.ROOT, "Cache page, %s: %,d rows in %,.0f ms; longest FX pause %.1f ms (p99 %.1f ms, %d of %d "
+                        + "pulses over 50 ms, FX-thread CPU in one gap at most %.1f ms; target < 50)%n", which, f.rows(),
+                f.fillMillis(), f.longestPauseMillis(), f.p99PauseMillis(), f.slowPulses(), f.pulses(),
+                f.longestBusyMillis());
     }
 }

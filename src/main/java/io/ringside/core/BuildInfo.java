@@ -53,6 +53,15 @@ public final class BuildInfo {
                         + ", Redis (redis-server on PATH, else embedded-redis " + get("server.embedded-redis.version") + ")");
     }
 
+    /**
+     * The JVM options every launcher of the console passes (installer, {@code mvn javafx:run}); the
+     * memory a listing of a million keys takes depends on them, so {@code bench keys} says whether
+     * it runs with them.
+     */
+    public static List<String> consoleJvmOptions() {
+        return List.of(get("console.jvm.options").trim().split("\\s+"));
+    }
+
     public static String get(String key) {
         String value = PROPERTIES.getProperty(key);
         if (value == null) {

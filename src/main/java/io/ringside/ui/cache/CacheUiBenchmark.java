@@ -20,9 +20,21 @@ import javafx.stage.Stage;
  */
 public final class CacheUiBenchmark {
 
-    /** What the operator would feel: FX pauses while the table fills, and the memory it takes. */
-    public record Figures(long rows, double fillMillis, double longestPauseMillis, double p99PauseMillis,
-                          long slowPulses, long pulses, double longestBusyMillis, long rssBytes, long heapUsedBytes) {
+    /**
+     * One listing filling the table: how long it took and the FX thread's pulses meanwhile.
+     *
+     * @param longestBusyMillis the most CPU time the FX thread itself used between two pulses
+     */
+    public record Fill(long rows, double fillMillis, double longestPauseMillis, double p99PauseMillis, long slowPulses,
+                       long pulses, double longestBusyMillis) {
+    }
+
+    /**
+     * What the operator would feel: the first listing after the page opened (cold: the table's
+     * rows and cells are created, the code is not yet compiled), a second listing of the same keys
+     * (Scan pressed again), and the memory held with every row of the second listing in the table.
+     */
+    public record Figures(Fill first, Fill again, long rssBytes, long heapUsedBytes) {
     }
 
     /** Rows the page keeps at most; a bigger keyspace fills it to this. */
@@ -45,50 +57,16 @@ public final class CacheUiBenchmark {
         UiTaskExecutor executor = new UiTaskExecutor();
         CacheViewModel viewModel = new CacheViewModel(new RedisCacheGateway(services), executor, NO_DIALOGS,
                 Clock.systemUTC());
-        FxPauseMonitor monitor = new FxPauseMonitor();
-        long[] startedAt = new long[1];
         Stage stage = ClusterUiBenchmark.onFx(
                 () -> ClusterUiBenchmark.show(CacheView.load(viewModel), "Ringside bench keys (Cache page)"));
         try {
             Thread.sleep(WARM_UP.toMillis());
-            ClusterUiBenchmark.onFx(() -> {
-                monitor.start();
-                startedAt[0] = System.nanoTime();
-                viewModel.activate();
-                return null;
-            });
-            long deadline = System.nanoTime() + timeout.toNanos();
-            long lastReport = 0;
-            while (true) {
-                Object[] state = ClusterUiBenchmark.onFx(() -> new Object[] {viewModel.keys().stateProperty().get(),
-                    viewModel.keys().rows().size()});
-                int rows = (Integer) state[1];
-                if (state[0] == KeyBrowserViewModel.ScanState.DONE) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new RingsideException("The Cache page listed " + rows + " of " + expectedRows
-                            + " keys within " + timeout.toSeconds() + " s");
-                }
-                if (rows - lastReport >= 200_000) {
-                    lastReport = rows;
-                    progress.accept("Cache page: " + rows + " rows");
-                }
-                Thread.sleep(250);
-            }
-            long ended = System.nanoTime();
-            Figures figures = ClusterUiBenchmark.onFx(() -> {
-                monitor.stop();
-                long rows = viewModel.keys().rows().size();
+            Fill first = fill(viewModel, expectedRows, timeout, viewModel::activate);
+            Fill again = fill(viewModel, expectedRows, timeout, () -> viewModel.keys().scan());
+            return ClusterUiBenchmark.onFx(() -> {
                 Runtime runtime = Runtime.getRuntime();
-                return new Figures(rows, (ended - startedAt[0]) / 1e6, monitor.longestPauseMillis(),
-                        monitor.p99PauseMillis(), monitor.slowPulses(), monitor.pulses(), monitor.longestBusyMillis(),
-                        KeyListingBenchmark.rssBytes(), runtime.totalMemory() - runtime.freeMemory());
+                return new Figures(first, again, KeyListingBenchmark.rssBytes(), runtime.totalMemory() - runtime.freeMemory());
             });
-            if (figures.rows() != expectedRows) {
-                throw new RingsideException("The Cache page listed " + figures.rows() + " keys, expected " + expectedRows);
-            }
-            return figures;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RingsideException("Interrupted while the Cache page listed keys");
@@ -101,5 +79,47 @@ public final class CacheUiBenchmark {
             });
             executor.shutdown();
         }
+    }
+
+    /** Starts a listing with {@code start} (on the FX thread) and records the pulses until it is done. */
+    private Fill fill(CacheViewModel viewModel, long expectedRows, Duration timeout, Runnable start)
+            throws InterruptedException {
+        FxPauseMonitor monitor = new FxPauseMonitor();
+        long[] startedAt = new long[1];
+        ClusterUiBenchmark.onFx(() -> {
+            monitor.start();
+            startedAt[0] = System.nanoTime();
+            start.run();
+            return null;
+        });
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastReport = 0;
+        while (true) {
+            Object[] state = ClusterUiBenchmark.onFx(() -> new Object[] {viewModel.keys().stateProperty().get(),
+                viewModel.keys().rows().size()});
+            int rows = (Integer) state[1];
+            if (state[0] == KeyBrowserViewModel.ScanState.DONE) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RingsideException("The Cache page listed " + rows + " of " + expectedRows
+                        + " keys within " + timeout.toSeconds() + " s");
+            }
+            if (rows - lastReport >= 200_000) {
+                lastReport = rows;
+                progress.accept("Cache page: " + rows + " rows");
+            }
+            Thread.sleep(250);
+        }
+        long ended = System.nanoTime();
+        Fill fill = ClusterUiBenchmark.onFx(() -> {
+            monitor.stop();
+            return new Fill(viewModel.keys().rows().size(), (ended - startedAt[0]) / 1e6, monitor.longestPauseMillis(),
+                    monitor.p99PauseMillis(), monitor.slowPulses(), monitor.pulses(), monitor.longestBusyMillis());
+        });
+        if (fill.rows() != expectedRows) {
+            throw new RingsideException("The Cache page listed " + fill.rows() + " keys, expected " + expectedRows);
+        }
+        return fill;
     }
 }
