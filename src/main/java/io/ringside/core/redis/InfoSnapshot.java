@@ -27,6 +27,24 @@ public record InfoSnapshot(Instant at, Map<String, String> fields) {
         return fields.getOrDefault(field, "");
     }
 
+    /**
+     * CPU seconds Redis's main thread has used (user + system): the thread that answers commands,
+     * so its growth is what a client's commands cost the server. Servers before 7.0 report the
+     * whole process only, which is used there.
+     */
+    public double mainThreadCpuSeconds() {
+        return cpuSeconds("used_cpu_user") + cpuSeconds("used_cpu_sys");
+    }
+
+    private double cpuSeconds(String processField) {
+        String value = fields.getOrDefault(processField + "_main_thread", fields.getOrDefault(processField, "0"));
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** A numeric field, {@code 0} when absent or not a number. */
     public long number(String field) {
         try {

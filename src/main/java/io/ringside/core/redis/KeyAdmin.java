@@ -66,13 +66,13 @@ public final class KeyAdmin {
     /**
      * Admin of a Redis Cluster: the pipelines of TTL edits and evictions go through {@code cluster},
      * which sends each key's command to the master owning its slot; pattern evictions scan every
-     * master and UNLINK a page's keys one hash slot at a time, since a cluster refuses a
-     * multi-key command across slots (CROSSSLOT). The eviction policy is per server there and is
-     * not changed through this.
+     * master (through {@code scanner}, one of {@link KeyScanner#forCluster}) and UNLINK a page's
+     * keys one hash slot at a time, since a cluster refuses a multi-key command across slots
+     * (CROSSSLOT). The eviction policy is per server there and is not changed through this.
      */
-    public static KeyAdmin forCluster(JedisCluster cluster, List<JedisPooled> masters, AuditLog audit,
+    public static KeyAdmin forCluster(JedisCluster cluster, KeyScanner scanner, AuditLog audit,
                                       BooleanSupplier readOnly) {
-        return new KeyAdmin(cluster, KeyScanner.forCluster(masters), audit, readOnly, true);
+        return new KeyAdmin(cluster, scanner, audit, readOnly, true);
     }
 
     /** Gives each key a TTL of {@code ttl} (millisecond precision); missing keys are reported. */

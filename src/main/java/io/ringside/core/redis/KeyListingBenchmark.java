@@ -7,12 +7,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -259,16 +258,7 @@ public final class KeyListingBenchmark {
 
     /** CPU milliseconds of the server's main thread so far (all threads on a server that does not say). */
     static double serverCpuMs(JedisPooled redis) {
-        Map<String, String> fields = new HashMap<>();
-        for (String line : redis.info("cpu").split("\r?\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
-            }
-        }
-        String user = fields.getOrDefault("used_cpu_user_main_thread", fields.getOrDefault("used_cpu_user", "0"));
-        String sys = fields.getOrDefault("used_cpu_sys_main_thread", fields.getOrDefault("used_cpu_sys", "0"));
-        return (Double.parseDouble(user) + Double.parseDouble(sys)) * 1000;
+        return InfoSnapshot.parse(Instant.now(), redis.info("cpu")).mainThreadCpuSeconds() * 1000;
     }
 
     private static double median(double[] values) {

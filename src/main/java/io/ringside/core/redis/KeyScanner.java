@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -30,17 +31,19 @@ public final class KeyScanner {
 
     private final List<JedisPooled> masters;
     private final Describer describer;
+    private final ToIntFunction<byte[]> owner;
 
     public KeyScanner(JedisPooled redis) {
-        this(List.of(redis), KeyScanner::describe);
+        this(List.of(redis), KeyScanner::describe, key -> 0);
     }
 
-    private KeyScanner(List<JedisPooled> masters, Describer describer) {
+    private KeyScanner(List<JedisPooled> masters, Describer describer, ToIntFunction<byte[]> owner) {
         if (masters.isEmpty()) {
             throw new IllegalArgumentException("No Redis server to scan");
         }
         this.masters = List.copyOf(masters);
         this.describer = describer;
+        this.owner = owner;
     }
 
     /**
@@ -49,8 +52,8 @@ public final class KeyScanner {
      * metadata of a page is fetched there by pipelined commands instead, and a key another master
      * owns (an exact key asked of every master) is skipped.
      */
-    public static KeyScanner forCluster(List<JedisPooled> masters) {
-        return new KeyScanner(masters, KeyScanner::describePipelined);
+    public static KeyScanner forCluster(ClusterMasters masters) {
+        return new KeyScanner(masters.clients(), KeyScanner::describePipelined, masters::ownerOf);
     }
 
     /**
@@ -88,28 +91,38 @@ public final class KeyScanner {
 
     /**
      * MEMORY USAGE of each key, in order ({@code -1} for a key that is gone), pipelined: for the
-     * rows a browser shows of a listing made without sizes. On a cluster every master is asked
-     * and the answer of the one owning the key is kept.
+     * rows a browser shows of a listing made without sizes. On a cluster each master is asked
+     * about the keys of its own slots only.
      */
     public long[] sizes(List<byte[]> keys) {
         long[] sizes = new long[keys.size()];
         Arrays.fill(sizes, -1);
-        for (JedisPooled node : masters) {
-            List<Response<Long>> answers = new ArrayList<>(keys.size());
-            try (Pipeline pipeline = node.pipelined()) {
-                for (byte[] key : keys) {
-                    answers.add(pipeline.memoryUsage(key));
+        int[] owners = keys.stream().mapToInt(owner).toArray();
+        for (int m = 0; m < masters.size(); m++) {
+            List<Integer> own = new ArrayList<>();
+            for (int i = 0; i < owners.length; i++) {
+                if (owners[i] == m) {
+                    own.add(i);
+                }
+            }
+            if (own.isEmpty()) {
+                continue;
+            }
+            List<Response<Long>> answers = new ArrayList<>(own.size());
+            try (Pipeline pipeline = masters.get(m).pipelined()) {
+                for (int i : own) {
+                    answers.add(pipeline.memoryUsage(keys.get(i)));
                 }
                 pipeline.sync();
             }
-            for (int i = 0; i < sizes.length; i++) {
+            for (int k = 0; k < own.size(); k++) {
                 try {
-                    Long size = answers.get(i).get();
+                    Long size = answers.get(k).get();
                     if (size != null) {
-                        sizes[i] = size;
+                        sizes[own.get(k)] = size;
                     }
                 } catch (JedisMovedDataException e) {
-                    // another master owns this key's slot
+                    // the slot moved to another master since CLUSTER NODES was read: size unknown
                 }
             }
         }

@@ -2,49 +2,82 @@ package io.ringside.core.redis;
 
 import io.ringside.core.connect.Backends;
 import io.ringside.core.kafka.AuditLog;
-import java.util.List;
 import java.util.function.BooleanSupplier;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
- * The key scanner and key admin of a profile's Redis for the {@code keys}, {@code evict} and
- * {@code ttl} commands: its one server, or, when the profile names cluster seeds, every master of
- * the Redis Cluster (each scanned on a client of its own; TTL edits and evictions routed by slot).
- * Closing it closes the masters' clients; the profile's own clients stay with {@link Backends}.
+ * The key services of a profile's Redis, wired once for the {@code keys}, {@code evict} and
+ * {@code ttl} commands and the Cache page: its one server, or, when the profile names cluster
+ * seeds, every master of the Redis Cluster (each scanned on a client of its own; TTL edits,
+ * evictions and value reads routed by slot). Closing it closes the masters' clients; the
+ * profile's own clients stay with {@link Backends}.
  */
 public final class ProfileKeys implements AutoCloseable {
 
-    private final Backends backends;
-    private final List<JedisPooled> masters;
+    private final boolean cluster;
+    private final JedisPooled server;
+    private final JedisCluster routed;
+    private final KeyScanner scanner;
+    private final ClusterMasters masters;
 
-    private ProfileKeys(Backends backends, List<JedisPooled> masters) {
-        this.backends = backends;
+    private ProfileKeys(boolean cluster, JedisPooled server, JedisCluster routed, KeyScanner scanner,
+                        ClusterMasters masters) {
+        this.cluster = cluster;
+        this.server = server;
+        this.routed = routed;
+        this.scanner = scanner;
         this.masters = masters;
     }
 
+    /**
+     * Over the profile's Redis as its settings name it.
+     *
+     * @throws io.ringside.core.BackendUnavailableException when a cluster's first seed does not
+     *         answer or lists no reachable master
+     */
     public static ProfileKeys of(Backends backends) {
         if (!backends.redisIsCluster()) {
-            return new ProfileKeys(backends, List.of());
+            return of(backends.redis());
         }
-        return new ProfileKeys(backends,
-                ClusterMasters.clients(backends.redisClusterSeeds().get(0), backends.redisClientConfig()));
+        JedisCluster routed = backends.redisCluster();
+        ClusterMasters masters = ClusterMasters.open(backends.redisClusterSeeds().get(0), backends.redisClientConfig());
+        return new ProfileKeys(true, masters.clients().get(0), routed, KeyScanner.forCluster(masters), masters);
+    }
+
+    /** Over one Redis server. */
+    public static ProfileKeys of(JedisPooled redis) {
+        return new ProfileKeys(false, redis, null, new KeyScanner(redis), null);
     }
 
     public boolean cluster() {
-        return !masters.isEmpty();
+        return cluster;
     }
 
     public KeyScanner scanner() {
-        return cluster() ? KeyScanner.forCluster(masters) : new KeyScanner(backends.redis());
+        return scanner;
     }
 
     public KeyAdmin admin(AuditLog audit, BooleanSupplier readOnly) {
-        return cluster() ? KeyAdmin.forCluster(backends.redisCluster(), masters, audit, readOnly)
-                : new KeyAdmin(backends.redis(), scanner(), audit, readOnly);
+        return cluster ? KeyAdmin.forCluster(routed, scanner, audit, readOnly)
+                : new KeyAdmin(server, scanner, audit, readOnly);
+    }
+
+    /** The client for commands on one key at a time: the server, or the cluster client routing by slot. */
+    public UnifiedJedis keyClient() {
+        return cluster ? routed : server;
+    }
+
+    /** The server whose INFO stands for the profile's Redis: the server, or the cluster's first master. */
+    public JedisPooled infoServer() {
+        return server;
     }
 
     @Override
     public void close() {
-        masters.forEach(JedisPooled::close);
+        if (masters != null) {
+            masters.close();
+        }
     }
 }

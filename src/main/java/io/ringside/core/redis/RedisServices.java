@@ -7,7 +7,6 @@ import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.kafka.AuditLog;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -99,29 +98,24 @@ public final class RedisServices {
         }
     }
 
-    private record Bound(Object source, KeyScanner scanner, KeyAdmin admin, ValueReader values,
-                         ServerStats stats, List<JedisPooled> masters) {
+    private record Bound(Object source, ProfileKeys keys, KeyAdmin admin, ValueReader values, ServerStats stats) {
     }
 
     private synchronized Bound bound() {
-        Backends cluster = backends == null ? null : backends.get();
-        if (cluster != null && cluster.redisIsCluster()) {
-            if (bound == null || bound.source() != cluster) {
-                release();
-                List<JedisPooled> masters = ClusterMasters.clients(cluster.redisClusterSeeds().get(0),
-                        cluster.redisClientConfig());
-                bound = new Bound(cluster, KeyScanner.forCluster(masters),
-                        KeyAdmin.forCluster(cluster.redisCluster(), masters, audit.get(), readOnly),
-                        values(cluster.redisCluster()), new ServerStats(masters.get(0)), masters);
-            }
-            return bound;
+        Backends profile = backends == null ? null : backends.get();
+        if (profile != null && profile.redisIsCluster()) {
+            return bound(profile, () -> ProfileKeys.of(profile));
         }
         JedisPooled redis = clients.get();
-        if (bound == null || bound.source() != redis) {
+        return bound(redis, () -> ProfileKeys.of(redis));
+    }
+
+    private Bound bound(Object source, Supplier<ProfileKeys> wiring) {
+        if (bound == null || bound.source() != source) {
             release();
-            KeyScanner scanner = new KeyScanner(redis);
-            bound = new Bound(redis, scanner, new KeyAdmin(redis, scanner, audit.get(), readOnly), values(redis),
-                    new ServerStats(redis), List.of());
+            ProfileKeys keys = wiring.get();
+            bound = new Bound(source, keys, keys.admin(audit.get(), readOnly), values(keys.keyClient()),
+                    new ServerStats(keys.infoServer()));
         }
         return bound;
     }
@@ -132,7 +126,8 @@ public final class RedisServices {
 
     private void release() {
         if (bound != null) {
-            bound.masters().forEach(JedisPooled::close);
+            bound.keys().close();
+            bound = null;
         }
     }
 
@@ -142,7 +137,7 @@ public final class RedisServices {
     }
 
     public KeyScanner scanner() {
-        return bound().scanner();
+        return bound().keys().scanner();
     }
 
     public KeyAdmin admin() {

@@ -1,6 +1,8 @@
 package io.ringside.core.stack;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -229,30 +231,50 @@ final class CassandraNode extends ManagedServer {
                 Milestone.of("Starting listening for CQL clients", "opening CQL port"));
     }
 
+    /**
+     * Ready once the stack's user reads {@code release_version}. The stack's role is created (as
+     * the built-in superuser) only when the node answered CQL and refused that user, which is the
+     * first secure start; a node still starting, or one that fails otherwise, is just probed again.
+     */
     @Override
     boolean probe() {
         StackState.CassandraNode node = spec.get();
         if (!PortAllocator.isListening(node.address(), node.port())) {
             return false;
         }
-        if (releaseVersion() != null) {
-            return true;
+        try {
+            return queryReleaseVersion() != null;
+        } catch (RuntimeException e) {
+            return security != null && refusedLogin(e) && createRole() && releaseVersion() != null;
         }
-        return security != null && createRole() && releaseVersion() != null;
     }
 
     /** {@code release_version} of the node through a real CQL session (over TLS as the stack's user when secure), or null. */
     String releaseVersion() {
-        StackState.CassandraNode node = spec.get();
-        if (security == null) {
-            return releaseVersion(session(node, null, null));
-        }
-        char[] password = security.password();
         try {
-            return releaseVersion(session(node, security.username(), new String(password)));
-        } finally {
-            java.util.Arrays.fill(password, '\0');
+            return queryReleaseVersion();
+        } catch (RuntimeException e) {
+            return null;
         }
+    }
+
+    private String queryReleaseVersion() {
+        StackState.CassandraNode node = spec.get();
+        Supplier<CqlSession> opener = security == null ? session(node, null, null)
+                : session(node, security.username(), security.passwordText());
+        try (CqlSession session = opener.get()) {
+            Row row = session.execute("SELECT release_version FROM system.local").one();
+            return row == null ? null : row.getString(0);
+        }
+    }
+
+    /** Whether the driver's failure is the node's answer that the login was refused. */
+    private static boolean refusedLogin(RuntimeException failure) {
+        if (failure instanceof AllNodesFailedException all) {
+            return all.getAllErrors().values().stream().flatMap(List::stream)
+                    .anyMatch(AuthenticationException.class::isInstance);
+        }
+        return failure instanceof AuthenticationException;
     }
 
     /**
@@ -280,7 +302,7 @@ final class CassandraNode extends ManagedServer {
         }
     }
 
-    private java.util.function.Supplier<CqlSession> session(StackState.CassandraNode node, String username, String password) {
+    private Supplier<CqlSession> session(StackState.CassandraNode node, String username, String password) {
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
                 .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(10))
@@ -298,14 +320,5 @@ final class CassandraNode extends ManagedServer {
             }
             return builder.build();
         };
-    }
-
-    private static String releaseVersion(java.util.function.Supplier<CqlSession> opener) {
-        try (CqlSession session = opener.get()) {
-            Row row = session.execute("SELECT release_version FROM system.local").one();
-            return row == null ? null : row.getString(0);
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -119,7 +119,7 @@ final class KafkaBroker extends ManagedServer {
     }
 
     private String listener() {
-        return security == null ? "PLAINTEXT" : "SASL_SSL";
+        return security == null ? "PLAINTEXT" : StackSecurity.KAFKA_SECURITY_PROTOCOL;
     }
 
     /**

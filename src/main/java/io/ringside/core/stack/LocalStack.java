@@ -259,9 +259,7 @@ public final class LocalStack implements AutoCloseable {
                 r = new StackState.Redis(r.host(), r.port(), r.up(), r.pid(), r.version(), redis.binary().toString());
                 StackState.Security recorded = state.security();
                 if (recorded != null && recorded.redisTls() != redis.tls()) {
-                    state = state.withSecurity(new StackState.Security(recorded.caFile(), recorded.credentialsFile(),
-                            recorded.username(), redis.tls(), recorded.kafkaSecurityProtocol(),
-                            recorded.kafkaSaslMechanism()));
+                    state = state.withSecurity(recorded.withRedisTls(redis.tls()));
                 }
             }
             state = state.withRedis(r);
@@ -330,7 +328,7 @@ public final class LocalStack implements AutoCloseable {
                 security == null ? null : new StackState.Security(security.caFile().toAbsolutePath().toString(),
                         security.credentialsFile().toAbsolutePath().toString(), security.username(),
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
-                        "SASL_SSL", StackSecurity.SASL_MECHANISM));
+                        StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM));
         stateFile.write(state);
 
         Path data = options.dataFolder();

@@ -32,6 +32,8 @@ public final class StackSecurity {
     public static final String USERNAME = "ringside";
     public static final String CREDENTIALS_FILE = "credentials.properties";
     static final String SASL_MECHANISM = "PLAIN";
+    /** The protocol of the secure stack's Kafka listener, for the broker, the state file and the probes. */
+    static final String KAFKA_SECURITY_PROTOCOL = "SASL_SSL";
 
     private static final String PASSWORD = "password";
     private static final String KEY_STORE_PASSWORD = "key_store_password";
@@ -40,6 +42,7 @@ public final class StackSecurity {
 
     private final Path folder;
     private final Properties values;
+    private SSLContext sslContext;
 
     private StackSecurity(Path folder, Properties values) {
         this.folder = folder;
@@ -157,8 +160,19 @@ public final class StackSecurity {
         return values.getProperty(PASSWORD);
     }
 
-    /** What the stack's own readiness probes trust: the generated CA only. */
-    SSLContext sslContext() {
+    /**
+     * What the stack's own readiness probes trust: the generated CA only. Loaded once: the probes
+     * ask for it every few hundred milliseconds while the servers start, and the trust store of
+     * these credentials does not change (new credentials are a new instance).
+     */
+    synchronized SSLContext sslContext() {
+        if (sslContext == null) {
+            sslContext = loadSslContext();
+        }
+        return sslContext;
+    }
+
+    private SSLContext loadSslContext() {
         try (InputStream in = Files.newInputStream(trustStore())) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, trustStorePassword().toCharArray());
@@ -178,7 +192,7 @@ public final class StackSecurity {
      */
     Map<String, Object> kafkaClientProperties() {
         return Map.of(
-                "security.protocol", "SASL_SSL",
+                "security.protocol", KAFKA_SECURITY_PROTOCOL,
                 "sasl.mechanism", SASL_MECHANISM,
                 "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
                         + USERNAME + "\" password=\"" + passwordText() + "\";",

@@ -71,6 +71,10 @@ public record StackState(
      */
     public record Security(String caFile, String credentialsFile, String username, boolean redisTls,
                            String kafkaSecurityProtocol, String kafkaSaslMechanism) {
+
+        public Security withRedisTls(boolean tls) {
+            return new Security(caFile, credentialsFile, username, tls, kafkaSecurityProtocol, kafkaSaslMechanism);
+        }
     }
 
     public boolean secure() {

@@ -4,21 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.redis.ClusterMasters;
+import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.KeyScanner;
 import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 
@@ -28,6 +34,8 @@ import redis.clients.jedis.JedisPooled;
  */
 class RedisClusterScanTest {
 
+    private static final JedisClientConfig PLAIN = DefaultJedisClientConfig.builder().build();
+
     @TempDir
     Path data;
 
@@ -35,8 +43,6 @@ class RedisClusterScanTest {
     void aScanOfEveryMasterFindsExactlyTheKeysWrittenToTheCluster() {
         try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_100)) {
             List<Integer> ports = redisCluster.ports;
-            assertEquals(3, ClusterMasters.of(new HostAndPort("127.0.0.1", ports.get(2))).size());
-
             Set<String> written = new HashSet<>();
             try (JedisCluster cluster = new JedisCluster(new HostAndPort("127.0.0.1", ports.get(0)))) {
                 for (int i = 0; i < 900; i++) {
@@ -49,10 +55,9 @@ class RedisClusterScanTest {
                     written.add(key);
                 }
             }
-            List<JedisPooled> masters = ClusterMasters.of(new HostAndPort("127.0.0.1", ports.get(1))).stream()
-                    .map(JedisPooled::new).toList();
-            try {
-                for (JedisPooled master : masters) {
+            try (ClusterMasters masters = ClusterMasters.open(new HostAndPort("127.0.0.1", ports.get(1)), PLAIN)) {
+                assertEquals(3, masters.clients().size());
+                for (JedisPooled master : masters.clients()) {
                     assertTrue(master.dbSize() > 100, "keys spread over every master");
                 }
                 KeyScanner scanner = KeyScanner.forCluster(masters);
@@ -66,10 +71,62 @@ class RedisClusterScanTest {
                         names(scan(scanner, ScanRequest.of("cl:*", "hash", 0))));
                 assertEquals(Set.of("cl:s:1"), names(scan(scanner, ScanRequest.of("cl:s:1", null, 0))),
                         "an exact key is found on whichever master owns it");
-            } finally {
-                masters.forEach(JedisPooled::close);
             }
         }
+    }
+
+    @Test
+    void sizesAreAskedOfTheMasterOwningEachKeyOnly() {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_400)) {
+            HostAndPort seed = new HostAndPort("127.0.0.1", redisCluster.ports.get(0));
+            List<byte[]> keys = new ArrayList<>();
+            List<Long> expected = new ArrayList<>();
+            try (JedisCluster cluster = new JedisCluster(seed)) {
+                for (int i = 0; i < 60; i++) {
+                    byte[] key = ("sz:" + i).getBytes(StandardCharsets.UTF_8);
+                    cluster.set(key, "v".repeat(40 * i).getBytes(StandardCharsets.UTF_8));
+                    keys.add(key);
+                    expected.add(cluster.memoryUsage(key));
+                }
+            }
+            keys.add("sz:gone".getBytes(StandardCharsets.UTF_8));
+            expected.add(-1L);
+            try (ClusterMasters masters = ClusterMasters.open(seed, PLAIN)) {
+                List<Long> held = new ArrayList<>();
+                List<Long> before = new ArrayList<>();
+                for (JedisPooled master : masters.clients()) {
+                    held.add((long) master.keys("sz:*").size());
+                    before.add(memoryUsageCalls(master));
+                }
+                assertTrue(held.stream().allMatch(n -> n > 0), "keys on every master: " + held);
+
+                long[] sizes = KeyScanner.forCluster(masters).sizes(keys);
+
+                assertEquals(expected, Arrays.stream(sizes).boxed().toList());
+                for (int m = 0; m < masters.clients().size(); m++) {
+                    long asked = memoryUsageCalls(masters.clients().get(m)) - before.get(m);
+                    long own = held.get(m) + (masters.ownerOf(keys.get(60)) == m ? 1 : 0);
+                    assertEquals(own, asked, "MEMORY USAGE calls on master " + m + " (holding " + held.get(m) + " keys)");
+                }
+            }
+        }
+    }
+
+    /** MEMORY USAGE calls a master took, answered or refused with MOVED ({@code calls} + {@code rejected_calls}). */
+    private static long memoryUsageCalls(JedisPooled master) {
+        InfoSnapshot stats = InfoSnapshot.parse(Instant.now(), master.info("commandstats"));
+        long calls = 0;
+        for (Map.Entry<String, String> field : stats.fields().entrySet()) {
+            if (field.getKey().startsWith("cmdstat_memory")) {
+                for (String figure : field.getValue().split(",")) {
+                    String[] pair = figure.split("=");
+                    if (pair[0].equals("calls") || pair[0].equals("rejected_calls")) {
+                        calls += Long.parseLong(pair[1]);
+                    }
+                }
+            }
+        }
+        return calls;
     }
 
     private static List<KeyInfo> scan(KeyScanner scanner, ScanRequest request) {

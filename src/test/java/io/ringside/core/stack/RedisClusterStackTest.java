@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
-import redis.clients.jedis.JedisPooled;
 
 /** {@code stack up --redis-cluster} on a stack of its own: three masters that form one cluster, gone after down. */
 class RedisClusterStackTest {
@@ -45,15 +45,12 @@ class RedisClusterStackTest {
                     written.add("stack:" + i);
                 }
             }
-            List<JedisPooled> masters = ClusterMasters.of(seed).stream().map(JedisPooled::new).toList();
-            try {
-                assertEquals(3, masters.size());
+            try (ClusterMasters masters = ClusterMasters.open(seed, DefaultJedisClientConfig.builder().build())) {
+                assertEquals(3, masters.clients().size());
                 List<KeyInfo> listed = Collections.synchronizedList(new ArrayList<>());
                 KeyScanner.forCluster(masters).scan(ScanRequest.of("stack:*", null, 0), (page, p) -> listed.addAll(page));
                 assertEquals(written, listed.stream().map(k -> new String(k.key(), StandardCharsets.UTF_8))
                         .collect(Collectors.toSet()));
-            } finally {
-                masters.forEach(JedisPooled::close);
             }
         } finally {
             stack.close();

@@ -3,6 +3,7 @@ package io.ringside.core.stack;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,17 @@ class StackSecurityTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)), secret.toString());
         }
         assertTrue(Files.readString(first.serverKeyPem()).startsWith("-----BEGIN PRIVATE KEY-----"));
+    }
+
+    @Test
+    void theProbesTrustStoreIsLoadedOncePerCredentials() throws Exception {
+        StackSecurity security = StackSecurity.ensure(data, true, KEYTOOL);
+        SSLContext first = security.sslContext();
+        Files.delete(security.trustStore());
+
+        assertSame(first, security.sslContext(), "the probes do not read the trust store again");
+        assertThrows(StackException.class, () -> StackSecurity.read(security.credentialsFile()).sslContext(),
+                "new credentials load their own trust store");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.ringside.core.redis;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.BackendUnavailableException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.HostAndPort;
+
+/** Which nodes of a {@code CLUSTER NODES} answer count as reachable masters, and what is said when none does. */
+class ClusterMastersTest {
+
+    private static final HostAndPort SEED = new HostAndPort("10.0.0.5", 7000);
+
+    @Test
+    void theReachableMastersAreListedWithTheSlotsTheyServeNow() {
+        String nodes = String.join("\n",
+                "a1 10.0.0.5:7000@17000 myself,master - 0 0 1 connected 0-5460 [5461->-b2]",
+                "b2 10.0.0.6:7001@17001,node-b master - 0 1700000000000 2 connected 5461-10922 16383",
+                "c3 10.0.0.7:7002@17002 master,fail - 0 1700000000000 3 disconnected 10923-16382",
+                "d4 10.0.0.8:7003@17003 slave a1 0 1700000000000 1 connected",
+                "");
+
+        List<ClusterMasters.Master> masters = ClusterMasters.parse(SEED, nodes);
+
+        assertEquals(List.of(new HostAndPort("10.0.0.5", 7000), new HostAndPort("10.0.0.6", 7001)),
+                masters.stream().map(ClusterMasters.Master::address).toList());
+        assertEquals(1, masters.get(0).slotRanges().size(), "a migrating slot stays with its current master");
+        assertArrayEquals(new int[] {0, 5460}, masters.get(0).slotRanges().get(0));
+        assertArrayEquals(new int[] {5461, 10922}, masters.get(1).slotRanges().get(0));
+        assertArrayEquals(new int[] {16383, 16383}, masters.get(1).slotRanges().get(1));
+    }
+
+    @Test
+    void aClusterWithNoReachableMasterIsUnavailableNamingTheSeedAndWhatItListed() {
+        String nodes = String.join("\n",
+                "a1 10.0.0.5:7000@17000 myself,slave c3 0 0 1 connected",
+                "c3 10.0.0.7:7002@17002 master,fail - 0 1700000000000 3 disconnected 0-16383",
+                "e5 :0@0 master,noaddr - 0 1700000000000 4 disconnected");
+
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> ClusterMasters.parse(SEED, nodes));
+
+        assertTrue(e.getMessage().contains("seed 10.0.0.5:7000 lists no reachable master"), e.getMessage());
+        assertTrue(e.getMessage().contains("10.0.0.5:7000 myself,slave; 10.0.0.7:7002 master,fail; :0 master,noaddr"),
+                e.getMessage());
+    }
+
+    @Test
+    void anEmptyAnswerSaysItListedNoNodes() {
+        BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                () -> ClusterMasters.parse(SEED, ""));
+        assertTrue(e.getMessage().contains("(no nodes at all)"), e.getMessage());
+    }
+}
