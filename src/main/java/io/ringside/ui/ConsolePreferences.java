@@ -67,12 +67,13 @@ public final class ConsolePreferences {
 
     /**
      * Reads the file, applies {@code change}, writes the result. Blocks on the disk: call it off the
-     * FX thread. Serialized, so changes from two background tasks both land.
+     * FX thread. Serialized (the console shares one instance), so two background changes both land.
      */
     public synchronized void update(UnaryOperator<Values> change) {
         save(change.apply(load()));
     }
 
+    /** Writes the whole set as given; a change of one field goes through {@link #update} instead. */
     public synchronized void save(Values values) {
         try {
             Json.writeAtomically(file, values);
