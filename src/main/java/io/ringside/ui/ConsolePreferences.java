@@ -6,12 +6,17 @@ import io.ringside.core.connect.ProfileStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the console remembers between runs, in {@code <data>/console.json}: the theme and the last
  * profile. A missing or unreadable file means defaults; a preference is never worth an error dialog.
+ *
+ * <p>Every change goes through {@link #update}, which re-reads the file and changes one field: the
+ * theme toggle and the profile switch run in the background, so each writing back the whole set it
+ * saw earlier would let the slower one undo the other's change.
  */
 public final class ConsolePreferences {
 
@@ -22,6 +27,14 @@ public final class ConsolePreferences {
     public record Values(int version, Theme theme, String lastProfile) {
         public Values {
             theme = theme == null ? Theme.LIGHT : theme;
+        }
+
+        public Values withTheme(Theme newTheme) {
+            return new Values(version, newTheme, lastProfile);
+        }
+
+        public Values withLastProfile(String profileId) {
+            return new Values(version, theme, profileId);
         }
     }
 
@@ -52,7 +65,16 @@ public final class ConsolePreferences {
         return last != null && profiles.find(last).isPresent() ? last : ConnectionProfile.LOCAL;
     }
 
-    public void save(Values values) {
+    /**
+     * Reads the file, applies {@code change}, writes the result. Blocks on the disk: call it off the
+     * FX thread. Serialized (the console shares one instance), so two background changes both land.
+     */
+    public synchronized void update(UnaryOperator<Values> change) {
+        save(change.apply(load()));
+    }
+
+    /** Writes the whole set as given; a change of one field goes through {@link #update} instead. */
+    public synchronized void save(Values values) {
         try {
             Json.writeAtomically(file, values);
         } catch (IOException e) {

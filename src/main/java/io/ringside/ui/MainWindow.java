@@ -48,7 +48,6 @@ import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.RunningTasks;
 import io.ringside.ui.util.TaskExecutor;
 import io.ringside.ui.util.UiTaskExecutor;
-import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.welcome.WelcomeView;
 import io.ringside.ui.welcome.WelcomeViewModel;
 import java.nio.file.Files;
@@ -224,7 +223,7 @@ public final class MainWindow {
             shellViewModel.select(ShellViewModel.STACK_PAGE);
         }
         if (connection.profile().isLocal()) {
-            stackViewModel.activate();
+            stackViewModel.lookForStack();
         }
         connectionStatus.start();
         stage.show();
@@ -238,9 +237,7 @@ public final class MainWindow {
      * changes nothing an operator would notice.
      */
     public void rememberProfile() {
-        String id = connection.profile().id();
-        Theme theme = shellViewModel.themeProperty().get();
-        BackgroundTask.wrap(() -> preferences.save(new ConsolePreferences.Values(1, theme, id))).executeWith(executor);
+        shellViewModel.rememberProfile();
     }
 
     /** The window's size when shown (default {@value #WIDTH} x {@value #HEIGHT}); call before {@link #show}. */

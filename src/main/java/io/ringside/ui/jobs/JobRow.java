@@ -1,5 +1,6 @@
 package io.ringside.ui.jobs;
 
+import io.ringside.core.jobs.JobKind;
 import io.ringside.core.jobs.JobState;
 import io.ringside.core.jobs.JobUnit;
 import io.ringside.core.jobs.ProgressEvent;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,6 +26,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class JobRow {
 
     static final int TIMELINE = 500;
+    static final String BUILT_IN_SAMPLE = "built-in PM2.5 sample";
 
     private final UUID jobId;
     private final Instant firstSeen;
@@ -115,8 +118,24 @@ public final class JobRow {
 
     /** The sources by file name (the full paths are in the details). */
     public String source() {
-        return String.join(", ", latest.get().source().stream()
-                .map(s -> s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1)).toList());
+        return sources(s -> s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1));
+    }
+
+    /** The sources with their full paths, for the details. */
+    public String sourcePaths() {
+        return sources(UnaryOperator.identity());
+    }
+
+    /**
+     * A PM2.5 load with no file imports the built-in sample: its request says {@code sample=true},
+     * which progress events do not carry, and it is the only load with nothing in its source.
+     */
+    private String sources(UnaryOperator<String> shown) {
+        ProgressEvent event = latest.get();
+        if (event.source().isEmpty() && event.kind() == JobKind.LOAD_PM25) {
+            return BUILT_IN_SAMPLE;
+        }
+        return String.join(", ", event.source().stream().map(shown).toList());
     }
 
     public String requestedBy() {

@@ -217,7 +217,7 @@ public final class JobsView {
         ProgressEvent last = row.latest();
         detailsTitle.setText(row.kind() + " " + row.jobId() + " · " + last.state().label());
         detailsSummary.setText(String.join("\n", List.of(
-                "Source: " + String.join(", ", last.source()),
+                "Source: " + row.sourcePaths(),
                 "Started by " + row.requestedBy() + " · latency p50 " + millis(last.p50Ms()) + ", p99 "
                         + millis(last.p99Ms()),
                 last.message() == null ? "" : last.message())).strip());

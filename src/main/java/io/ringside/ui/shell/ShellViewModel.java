@@ -138,9 +138,16 @@ public final class ShellViewModel {
     public void toggleTheme() {
         Theme next = theme.get().other();
         theme.set(next);
-        String last = profile.get().id();
-        BackgroundTask.wrap(() -> preferences.save(new ConsolePreferences.Values(1, next, last)))
-                .executeWith(executor);
+        BackgroundTask.wrap(() -> preferences.update(values -> values.withTheme(next))).executeWith(executor);
+    }
+
+    /**
+     * Records the active profile as the last used one, which the console opens on next time without
+     * {@code --profile}.
+     */
+    public void rememberProfile() {
+        String id = profile.get().id();
+        BackgroundTask.wrap(() -> preferences.update(values -> values.withLastProfile(id))).executeWith(executor);
     }
 
     /**
@@ -153,10 +160,9 @@ public final class ShellViewModel {
         profile.set(next);
         updateProfileLabel();
         connection.stop();
-        Theme current = theme.get();
         BackgroundTask.wrap(() -> {
             switchConnection.accept(next);
-            preferences.save(new ConsolePreferences.Values(1, current, next.id()));
+            preferences.update(values -> values.withLastProfile(next.id()));
         })
                 .withTitle("Connecting to " + next.name())
                 .onSuccess(nothing -> {

@@ -1,8 +1,5 @@
 package io.ringside.ui.stack;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -90,10 +87,6 @@ public final class StackView {
 
         eventLog.setItems(viewModel.log());
         eventLog.getItems().addListener((ListChangeListener<String>) change -> scrollLogToEndLater());
-
-        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> viewModel.tick()));
-        ticker.setCycleCount(Animation.INDEFINITE);
-        ticker.play();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,7 @@ public final class StackViewModel implements PageLoad {
     static final Duration POLL_PERIOD = Duration.ofSeconds(2);
     static final Duration MAX_POLL_BACKOFF = Duration.ofSeconds(30);
     static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
+    static final Duration TICK_PERIOD = Duration.ofSeconds(1);
     static final int LOG_LIMIT = 500;
 
     private static final List<String> DEFAULT_SERVERS = List.of("cassandra-1", "kafka", "redis");
@@ -70,6 +72,9 @@ public final class StackViewModel implements PageLoad {
     private Duration pollDelay = POLL_PERIOD;
     private boolean pollFailureLogged;
     private boolean closing;
+    private final Set<Object> elapsedViewers = new HashSet<>();
+    private Cancellable ticker = Cancellable.NONE;
+    private int tickGeneration;
 
     public StackViewModel(StackGateway gateway, TaskExecutor executor, DialogService dialogs, Clock clock,
                           boolean autoStart) {
@@ -83,9 +88,23 @@ public final class StackViewModel implements PageLoad {
         setMode(StackMode.CHECKING);
     }
 
-    /** The first time the page is shown it looks for the stack; later showings only re-check its state. */
+    /**
+     * The page is shown: its elapsed times tick, and the first time it looks for the stack (later
+     * showings only re-check its state).
+     */
     @Override
     public void activate() {
+        showElapsed(this, true);
+        lookForStack();
+    }
+
+    @Override
+    public void deactivate() {
+        showElapsed(this, false);
+    }
+
+    /** Looks for the stack the first time, re-checks its state later; whether or not the page is shown. */
+    public void lookForStack() {
         if (!opened) {
             open();
         } else if (POLLING_MODES.contains(mode.get())) {
@@ -232,6 +251,8 @@ public final class StackViewModel implements PageLoad {
     public void shutdown(Runnable whenDone) {
         closing = true;
         cancelPoll();
+        elapsedViewers.clear();
+        cancelTick();
         if (!supervising.get()) {
             whenDone.run();
             return;
@@ -305,8 +326,43 @@ public final class StackViewModel implements PageLoad {
         poll = Cancellable.NONE;
     }
 
-    /** Called once a second by the view: elapsed times of actions in progress move on. */
-    public void tick() {
+    /**
+     * {@code viewer} (the stack page, the start dialog) shows the rows' elapsed times, or stopped
+     * showing them. While anyone does, one tick a second moves the times of starts and stops in
+     * progress on between events; viewers share that one tick, so with the page and the dialog both
+     * open the rows still change once a second, not twice.
+     */
+    public void showElapsed(Object viewer, boolean shown) {
+        boolean wasTicking = !elapsedViewers.isEmpty();
+        if (shown) {
+            elapsedViewers.add(viewer);
+        } else {
+            elapsedViewers.remove(viewer);
+        }
+        if (!wasTicking && !elapsedViewers.isEmpty()) {
+            scheduleTick();
+        } else if (wasTicking && elapsedViewers.isEmpty()) {
+            cancelTick();
+        }
+    }
+
+    private void scheduleTick() {
+        int generation = ++tickGeneration;
+        ticker = executor.schedule(TICK_PERIOD, BackgroundTask.wrap(() -> { }).onSuccess(nothing -> {
+            if (generation == tickGeneration) {
+                tick();
+                scheduleTick();
+            }
+        }));
+    }
+
+    private void cancelTick() {
+        tickGeneration++;
+        ticker.cancel();
+        ticker = Cancellable.NONE;
+    }
+
+    private void tick() {
         long now = clock.millis();
         rows.forEach(row -> row.tick(now));
     }

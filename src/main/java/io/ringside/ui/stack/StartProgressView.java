@@ -1,8 +1,5 @@
 package io.ringside.ui.stack;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -64,14 +61,6 @@ public final class StartProgressView {
         viewModel.failedProperty().addListener((obs, was, failed) -> fitWindow());
         startCloseButton.textProperty().bind(Bindings.when(viewModel.failedProperty()).then("Close")
                 .otherwise("Hide"));
-
-        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> {
-            if (viewModel.showingProperty().get()) {
-                viewModel.tick();
-            }
-        }));
-        ticker.setCycleCount(Animation.INDEFINITE);
-        ticker.play();
     }
 
     /** The failure's text appears after the window was sized for the table alone. */

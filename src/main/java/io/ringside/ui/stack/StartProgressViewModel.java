@@ -13,7 +13,8 @@ import javafx.collections.ObservableList;
  *
  * <p>It shows the {@link StackViewModel}'s own rows rather than a second copy: those already
  * receive the core's events batched through one {@code FxBatcher}, and the stack page and the
- * dialog can never disagree. Everything here runs on the FX thread.
+ * dialog can never disagree, and the elapsed times tick from the stack's one ticker while the
+ * dialog is open. Everything here runs on the FX thread.
  */
 public final class StartProgressViewModel {
 
@@ -29,6 +30,7 @@ public final class StartProgressViewModel {
     public StartProgressViewModel(StackViewModel stack) {
         this.stack = stack;
         stack.modeProperty().addListener((obs, old, mode) -> follow(mode));
+        showing.addListener((obs, was, now) -> stack.showElapsed(this, now));
         follow(stack.modeProperty().get());
     }
 
@@ -61,11 +63,6 @@ public final class StartProgressViewModel {
     /** "Hide" while starting (the start goes on, the stack page shows it), "Close" after a failure. */
     public void close() {
         showing.set(false);
-    }
-
-    /** Once a second from the dialog: elapsed times move on between events. */
-    public void tick() {
-        stack.tick();
     }
 
     public ObservableList<ServerRow> rows() {

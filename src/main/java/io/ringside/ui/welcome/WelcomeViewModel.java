@@ -70,6 +70,7 @@ public final class WelcomeViewModel implements PageLoad {
         this.showJobs = showJobs;
         this.stack = stack;
         this.dataFolder = new ReadOnlyStringWrapper(dataFolder.toAbsolutePath().toString());
+        canLoadSample.bind(backendsReady.and(busy.not()));
         updateSampleNote();
         stack.modeProperty().addListener((obs, old, mode) -> updateConnection());
         stack.summaryProperty().addListener((obs, old, summary) -> updateConnection());
@@ -107,7 +108,6 @@ public final class WelcomeViewModel implements PageLoad {
         activity.set(local ? stack.summaryProperty().get()
                 : "Working against profile " + profile.name() + "; the local stack is not used.");
         activityBusy.set(local && stack.busyProperty().get());
-        updateCanLoad();
     }
 
     /** Submits the sample loads, then shows the Jobs page with their progress. */
@@ -116,20 +116,17 @@ public final class WelcomeViewModel implements PageLoad {
             return;
         }
         busy.set(true);
-        updateCanLoad();
         error.set("");
         message.set("Submitting the sample data…");
         BackgroundTask.wrap(this::submitSamples)
                 .withTitle("Submitting the sample data")
                 .onSuccess(submitted -> {
                     busy.set(false);
-                    updateCanLoad();
                     message.set("Submitted " + String.join(" and ", submitted) + ".");
                     showJobs.run();
                 })
                 .onFailure(e -> {
                     busy.set(false);
-                    updateCanLoad();
                     message.set("");
                     error.set(Errors.firstLine(e));
                 })
@@ -153,10 +150,6 @@ public final class WelcomeViewModel implements PageLoad {
                     + ", but not the rest: ";
             throw new RingsideException(done + Errors.firstLine(e), e);
         }
-    }
-
-    private void updateCanLoad() {
-        canLoadSample.set(backendsReady.get() && !busy.get());
     }
 
     private void updateSampleNote() {

@@ -71,6 +71,22 @@ class JobsViewModelTest {
     }
 
     @Test
+    void aPm25LoadOfTheBuiltInSampleSaysSoAsItsSource() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID sample = UUID.randomUUID();
+        UUID file = UUID.randomUUID();
+        gateway.emit(new ProgressEvent(sample, 0, NOW, JobKind.LOAD_PM25, List.of(), "alice", JobState.QUEUED, "queued",
+                JobUnit.ROWS, 0, 0, null, null, 0, List.of(), null, null, ""));
+        gateway.emit(event(file, 1, JobState.RUNNING, 10, 40));
+
+        assertEquals("built-in PM2.5 sample", vm.row(sample).source());
+        assertEquals("built-in PM2.5 sample", vm.row(sample).sourcePaths());
+        assertEquals("beijing.csv", vm.row(file).source());
+        assertEquals("/data/beijing.csv", vm.row(file).sourcePaths());
+    }
+
+    @Test
     void eventsArrivingFasterThanTheBatchIntervalReachTheUiInOneUpdate() {
         QueuedUi ui = new QueuedUi();
         JobsViewModel vm = viewModel(ui);

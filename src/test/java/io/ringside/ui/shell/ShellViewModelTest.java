@@ -150,6 +150,37 @@ class ShellViewModelTest {
     }
 
     @Test
+    void togglingTheThemeKeepsTheLastProfile() {
+        ShellViewModel shell = shell(ConnectionProfile.local());
+        new ConsolePreferences(data).update(values -> values.withLastProfile("staging"));
+
+        shell.toggleTheme();
+
+        ConsolePreferences.Values saved = new ConsolePreferences(data).load();
+        assertEquals(Theme.DARK, saved.theme());
+        assertEquals("staging", saved.lastProfile(), "the theme toggle changes the theme only");
+    }
+
+    @Test
+    void switchingOrRememberingTheProfileKeepsTheTheme() {
+        ShellViewModel shell = shell();
+        new ConsolePreferences(data).update(values -> values.withTheme(Theme.DARK));
+
+        shell.switchProfile(new ConnectionProfile("prod", "Prod", "#cf222e", true, null, null, null));
+
+        ConsolePreferences.Values saved = new ConsolePreferences(data).load();
+        assertEquals("prod", saved.lastProfile());
+        assertEquals(Theme.DARK, saved.theme(), "the profile switch changes the last profile only");
+
+        new ConsolePreferences(data).update(values -> values.withLastProfile("staging"));
+        shell.rememberProfile();
+
+        saved = new ConsolePreferences(data).load();
+        assertEquals("prod", saved.lastProfile());
+        assertEquals(Theme.DARK, saved.theme(), "remembering the profile changes the last profile only");
+    }
+
+    @Test
     void choosingTheLocalProfileShowsTheStackPageAndStartsTheStack() {
         ShellViewModel shell = shell();
         shell.select("one");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
 import io.ringside.core.stack.StackException;
 import io.ringside.ui.Tone;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -317,6 +319,35 @@ class StackViewModelTest {
         assertTrue(viewModel.log().get(viewModel.log().size() - 1).contains("All servers are ready"));
         assertTrue(viewModel.log().stream().anyMatch(line -> line.endsWith("step " + (total - 1))));
         assertFalse(viewModel.log().stream().anyMatch(line -> line.endsWith("step 0")));
+    }
+
+    @Test
+    void withThePageAndTheStartDialogShownTheElapsedTimeAdvancesOncePerTick() {
+        StackViewModel viewModel = viewModel(true);
+        StartProgressViewModel dialog = new StartProgressViewModel(viewModel);
+        List<String> elapsed = new ArrayList<>();
+        gateway.onStart(listener -> {
+            listener.onEvent(new StackEvent("cassandra-1", Phase.STARTING, "joining the ring", 0));
+            assertTrue(dialog.showingProperty().get());
+            row(viewModel, "cassandra-1").elapsedProperty().addListener((obs, old, now) -> elapsed.add(now));
+            assertEquals(1, executor.scheduledDelays().stream().filter(StackViewModel.TICK_PERIOD::equals).count(),
+                    "one tick for both viewers: " + executor.scheduledDelays());
+            for (int second = 1; second <= 3; second++) {
+                clock.advance(Duration.ofSeconds(1));
+                executor.runScheduled();
+            }
+            assertEquals(List.of(String.format("%.1f s", 1.0), String.format("%.1f s", 2.0),
+                    String.format("%.1f s", 3.0)), elapsed, "one change per tick");
+            return StackStates.running(FakeStackGateway.OWN_PID, 1);
+        });
+
+        viewModel.activate();
+
+        assertFalse(dialog.showingProperty().get());
+        assertEquals(1, executor.scheduledDelays().stream().filter(StackViewModel.TICK_PERIOD::equals).count(),
+                "the page still shows the times");
+        viewModel.deactivate();
+        assertFalse(executor.scheduledDelays().contains(StackViewModel.TICK_PERIOD), "nobody shows the times");
     }
 
     /** A clock the test moves by hand. */
