@@ -97,6 +97,8 @@ final class BenchKeysCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Cache page: this JVM runs %s the console's JVM options (%s)%s%n",
                     asConsole ? "with" : "WITHOUT", String.join(" ", console),
                     asConsole ? "" : ": pass them to java, as the launchers do, for the console's RSS");
+            out.printf(Locale.ROOT, "Cache page opened: longest FX pause %.1f ms (FXML, first layout, the key table's "
+                    + "rows made; not part of the target)%n", f.openPauseMillis());
             printFill(out, "first listing", f.first());
             printFill(out, "listing again", f.again());
             out.printf(Locale.ROOT, "Cache page: RSS with the rows held %,d MB (heap used %,d MB, max heap %,d MB; "

@@ -30,17 +30,18 @@ public final class CacheUiBenchmark {
     }
 
     /**
-     * What the operator would feel: the first listing after the page opened (cold: the table's
+     * What the operator would feel: the longest pause while the page opens (FXML, first layout, the
+     * key table's rows made), the first listing after the page opened (cold: the table's
      * rows and cells are created, the code is not yet compiled), a second listing of the same keys
      * (Scan pressed again), and the memory held with every row of the second listing in the table.
      */
-    public record Figures(Fill first, Fill again, long rssBytes, long heapUsedBytes) {
+    public record Figures(double openPauseMillis, Fill first, Fill again, long rssBytes, long heapUsedBytes) {
     }
 
     /** Rows the page keeps at most; a bigger keyspace fills it to this. */
     public static final long MAX_ROWS = KeyBrowserViewModel.MAX_ROWS;
 
-    /** The page's first layout and CSS pass (cold code) is left out of the figures. */
+    /** The page's opening (cold code, first layout and CSS pass) is measured apart from the listings. */
     private static final Duration WARM_UP = Duration.ofSeconds(2);
 
     private static final DialogService NO_DIALOGS = (title, message, confirm) -> false;
@@ -57,15 +58,24 @@ public final class CacheUiBenchmark {
         UiTaskExecutor executor = new UiTaskExecutor();
         CacheViewModel viewModel = new CacheViewModel(new RedisCacheGateway(services), executor, NO_DIALOGS,
                 Clock.systemUTC());
+        FxPauseMonitor opening = new FxPauseMonitor();
+        ClusterUiBenchmark.onFx(() -> {
+            opening.start();
+            return null;
+        });
         Stage stage = ClusterUiBenchmark.onFx(
                 () -> ClusterUiBenchmark.show(CacheView.load(viewModel), "Ringside bench keys (Cache page)"));
         try {
             Thread.sleep(WARM_UP.toMillis());
+            double openPause = ClusterUiBenchmark.onFx(() -> {
+                opening.stop();
+                return opening.longestPauseMillis();
+            });
             Fill first = fill(viewModel, expectedRows, timeout, viewModel::activate);
             Fill again = fill(viewModel, expectedRows, timeout, () -> viewModel.keys().scan());
             return ClusterUiBenchmark.onFx(() -> {
                 Runtime runtime = Runtime.getRuntime();
-                return new Figures(first, again, KeyListingBenchmark.rssBytes(), runtime.totalMemory() - runtime.freeMemory());
+                return new Figures(openPause, first, again, KeyListingBenchmark.rssBytes(), runtime.totalMemory() - runtime.freeMemory());
             });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import io.ringside.core.redis.ServerStats;
 import io.ringside.core.redis.ValueView;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.PreparedTableRows;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -45,6 +47,9 @@ import javafx.util.Callback;
 public final class CacheView {
 
     public static final String FXML = "/fxml/cache/CacheView.fxml";
+
+    /** The text of an empty row ({@link PreparedTableRows}). */
+    private static final ObservableValue<String> EMPTY = new ReadOnlyStringWrapper("");
     private static final long TREE_REFRESH_NANOS = 1_000_000_000L;
     private static final String ALL_TYPES = "all types";
     private static final List<String> TYPES = List.of(ALL_TYPES, "string", "hash", "list", "set", "zset", "stream");
@@ -64,6 +69,8 @@ public final class CacheView {
     private long treeRefreshedAt;
     private boolean applyingSelection;
 
+    @FXML
+    private Tab serverTab;
     @FXML
     private Label serverSummary;
     @FXML
@@ -223,6 +230,18 @@ public final class CacheView {
         initActions();
         initServer();
         initEviction();
+        inSceneOnlyWhileSelected(serverTab);
+    }
+
+    /**
+     * Keeps a tab's content out of the scene while another tab is shown. A hidden tab's nodes are
+     * still laid out and styled whenever they change, and the Server tab's charts and tables change
+     * with every poll, on the FX thread that the key table needs while a listing streams in.
+     */
+    private static void inSceneOnlyWhileSelected(Tab tab) {
+        Node content = tab.getContent();
+        tab.setContent(tab.isSelected() ? content : null);
+        tab.selectedProperty().addListener((obs, was, selected) -> tab.setContent(selected ? content : null));
     }
 
     private void initBrowser() {
@@ -240,13 +259,13 @@ public final class CacheView {
                         keys.dbSizeProperty().get(), stateSuffix(state.getValue())),
                 keys.rows(), keys.examinedProperty(), keys.dbSizeProperty(), state));
 
-        keyTable.setItems(keys.rows());
+        PreparedTableRows.show(keyTable, keys.rows());
         keyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         keyColumn.setCellValueFactory(text(KeyRow::displayKey));
         typeColumn.setCellValueFactory(text(KeyRow::type));
-        sizeColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
+        sizeColumn.setCellValueFactory(cell -> cell.getValue() == null ? EMPTY : Bindings.createStringBinding(
                 () -> keys.sizeText(cell.getValue()), keys.sizesVersionProperty()));
-        ttlColumn.setCellValueFactory(cell -> Bindings.createStringBinding(
+        ttlColumn.setCellValueFactory(cell -> cell.getValue() == null ? EMPTY : Bindings.createStringBinding(
                 () -> cell.getValue().ttlText(keys.nowProperty().get()), keys.nowProperty()));
         keyTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change -> {
             if (!applyingSelection) {
@@ -582,7 +601,7 @@ public final class CacheView {
 
     private static <S> Callback<TableColumn.CellDataFeatures<S, String>, ObservableValue<String>> text(
             Function<S, String> getter) {
-        return cell -> new ReadOnlyStringWrapper(getter.apply(cell.getValue()));
+        return cell -> cell.getValue() == null ? EMPTY : new ReadOnlyStringWrapper(getter.apply(cell.getValue()));
     }
 
     private static Callback<TableColumn.CellDataFeatures<Map<String, String>, String>,

@@ -54,7 +54,7 @@ public final class KeyBrowserViewModel {
 
     /** Rows kept at most; a browser is for looking, `keys` on the command line for exporting. */
     static final int MAX_ROWS = 1_000_000;
-    static final Duration BATCH_INTERVAL = Duration.ofMillis(50);
+    static final Duration BATCH_INTERVAL = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(1);
 
     /** A page made ready for the table on the scan's thread: rows escaped, namespaces counted. */

@@ -173,6 +173,10 @@ class CacheViewFxTest {
         String other = "allkeys-lfu".equals(before) ? "allkeys-lru" : "allkeys-lfu";
         try {
             robot.interact(viewModel::activate);
+            assertTrue(robot.lookup("#policyChooser").tryQuery().isEmpty(), "the Server tab is out of the scene while hidden");
+            javafx.scene.control.TabPane tabs = robot.lookup(".cache-tabs").queryAs(javafx.scene.control.TabPane.class);
+            robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                    .filter(tab -> "Server".equals(tab.getText())).findFirst().orElseThrow()));
             javafx.scene.control.ComboBox<String> chooser = robot.lookup("#policyChooser").query();
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> before.equals(onFx(chooser::getValue)));
             Button apply = robot.lookup("#applyPolicyButton").queryButton();
