@@ -27,18 +27,22 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One load: inspect, claim a version, write chunks, verify them, mark the version complete.
  *
- * <p>Verification re-reads each chunk's row (sha256, raw_bytes, gz_bytes; not the blob) at the
- * write consistency as soon as its write is acknowledged, and requires exactly what was sent.
- * The version's sha-256 is taken over the input as it is sliced, and the slices in seq order are
- * the input, so once every row verifies the stored chunks add up to that sha. Reading each 5 MiB
- * blob back as well would double the Cassandra traffic of a load; {@code dataset verify} does
- * that full re-read (decompress and hash every chunk) on demand. The version is marked complete
- * only after every chunk verified and, for a gzipped IDX file, the validation of its whole gzip
- * stream (which runs on a worker thread while the chunks are written) succeeded.
+ * <p>Verification re-reads the rows of all chunks (sha256, raw_bytes, gz_bytes; not the blob)
+ * at the write consistency once every write is acknowledged, one query per bucket, and
+ * requires exactly what was sent for every seq. The version's sha-256 is taken over the input
+ * as it is sliced, and the slices in seq order are the input, so once every row verifies the
+ * stored chunks add up to that sha. Reading each row on its own after its write cost a round
+ * trip per chunk inside the in-flight window; reading each 5 MiB blob back as well would double
+ * the Cassandra traffic of a load; {@code dataset verify} does that full re-read (decompress and
+ * hash every chunk) on demand. The version is marked complete only after every row verified
+ * and, for a gzipped IDX file, the validation of its whole gzip stream succeeded.
  *
- * <p>Hashing and compressing run on worker threads, overlapping the reading of the next slice.
- * A chunk holds its in-flight permit from preparation until its row is verified, which bounds
- * the blobs a load has in the air (and on the server's heap) to {@value #MAX_IN_FLIGHT}.
+ * <p>The file is read once. Each slice feeds the whole-file digest, the gzip validation (on its
+ * own thread, the longest part of loading a gzipped IDX file: it inflates the whole stream) and,
+ * hashed and compressed on a worker thread, its chunk write. The version is claimed on a worker
+ * thread meanwhile, so its round trips overlap the validation and the first slices' work. A
+ * chunk holds its in-flight permit from preparation until its write is acknowledged, which
+ * bounds the blobs a load has in the air (and on the server's heap) to {@value #MAX_IN_FLIGHT}.
  */
 final class DatasetLoader {
 
