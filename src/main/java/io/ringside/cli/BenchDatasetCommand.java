@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code ringside bench dataset}: the dataset store against bare blob inserts of the same bytes. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Load a file through the dataset store (gzip chunks, manifest, read-back verification) and",
-            "as bare blob inserts into a scratch table; print both rates in MB/s and their ratio (target >= 0.8)."})
+            "as bare blob inserts into a scratch table; print both rates in MB/s and their ratio (target >= 0.8),",
+            "and the CPU time this JVM spent on each side."})
 public final class BenchDatasetCommand implements Callable<Integer> {
 
     static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
@@ -67,6 +68,8 @@ public final class BenchDatasetCommand implements Callable<Integer> {
         out.printf("raw\t%.1f MB/s\t(median of %d; bare blob inserts, same slices, same consistency)%n",
                 figures.rawMbPerSecond(), rounds);
         out.printf("ratio\t%.2fx\t(target >= 0.8x)%n", figures.ratio());
+        out.printf("cpu\tstore %.0f ms, raw %.0f ms\t(median CPU time of this JVM per round; the server's is not counted)%n",
+                figures.storeCpuMs(), figures.rawCpuMs());
         out.flush();
         return ExitCodes.OK;
     }

@@ -28,7 +28,6 @@ final class ChunkTable {
     private final CqlSession session;
     private final PreparedStatement insert;
     private final PreparedStatement one;
-    private final PreparedStatement oneRow;
     private final PreparedStatement bucket;
     private final PreparedStatement bucketRows;
     private final PreparedStatement deleteBucket;
@@ -39,8 +38,6 @@ final class ChunkTable {
         insert = session.prepare("INSERT INTO " + table + " (name, version, bucket, seq, data, raw_bytes, gz_bytes, "
                 + "sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         one = session.prepare("SELECT seq, data, raw_bytes, gz_bytes, sha256 FROM " + table
-                + " WHERE name = ? AND version = ? AND bucket = ? AND seq = ?");
-        oneRow = session.prepare("SELECT seq, raw_bytes, gz_bytes, sha256 FROM " + table
                 + " WHERE name = ? AND version = ? AND bucket = ? AND seq = ?");
         bucket = session.prepare("SELECT seq, data, raw_bytes, gz_bytes, sha256 FROM " + table
                 + " WHERE name = ? AND version = ? AND bucket = ?");
@@ -53,17 +50,6 @@ final class ChunkTable {
                                                 int rawBytes, String sha256, ConsistencyLevel level) {
         return session.executeAsync(insert.bind(name, version, bucketNo, seq, ByteBuffer.wrap(gz), rawBytes, gz.length,
                 sha256).setConsistencyLevel(level).setIdempotent(true));
-    }
-
-    /** The chunk's row without its data ({@code data} is empty): what the load's read-back checks. */
-    CompletionStage<StoredChunk> readRowAsync(String name, int version, int bucketNo, int seq, ConsistencyLevel level) {
-        return session.executeAsync(oneRow.bind(name, version, bucketNo, seq).setConsistencyLevel(level)
-                        .setIdempotent(true))
-                .thenApply(rs -> {
-                    Row row = rs.one();
-                    return row == null ? null : new StoredChunk(row.getInt("seq"), new byte[0], row.getInt("raw_bytes"),
-                            row.getInt("gz_bytes"), row.getString("sha256"));
-                });
     }
 
     CompletionStage<StoredChunk> readAsync(String name, int version, int bucketNo, int seq, ConsistencyLevel level) {

@@ -8,6 +8,7 @@ import io.ringside.core.data.WriteConsistency;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,21 +23,35 @@ import java.util.function.Consumer;
  * (inspection, gzip, manifest, read-back verification) against a bare baseline that writes the
  * same bytes in slices of the same size as blobs into a scratch table, with the same number in
  * flight and the same consistency, and nothing else. Rounds alternate between the two so that
- * compaction and flushes hit both alike; each side reports its median.
+ * compaction and flushes hit both alike; each side reports its median rate and the median CPU
+ * time this JVM spent on it.
  */
 public final class DatasetBenchmark {
 
     static final String SCRATCH = DatasetSchema.KEYSPACE + ".bench_raw_blob";
     private static final String NAME = "bench.dataset";
 
-    /** Throughput of both sides in MB/s (10^6 bytes), one entry per measured round. */
-    public record Figures(long bytes, List<Double> storeRuns, List<Double> rawRuns) {
+    /**
+     * Throughput of both sides in MB/s (10^6 bytes) and the CPU time this JVM spent on each side
+     * (milliseconds, all its threads), one entry per measured round. The CPU figure changes much
+     * less with the machine's load than the rates do.
+     */
+    public record Figures(long bytes, List<Double> storeRuns, List<Double> rawRuns, List<Double> storeCpuMillis,
+                          List<Double> rawCpuMillis) {
         public double storeMbPerSecond() {
             return median(storeRuns);
         }
 
         public double rawMbPerSecond() {
             return median(rawRuns);
+        }
+
+        public double storeCpuMs() {
+            return median(storeCpuMillis);
+        }
+
+        public double rawCpuMs() {
+            return median(rawCpuMillis);
         }
 
         public double ratio() {
@@ -71,25 +86,41 @@ public final class DatasetBenchmark {
         }
         List<Double> storeRuns = new ArrayList<>();
         List<Double> rawRuns = new ArrayList<>();
+        List<Double> storeCpu = new ArrayList<>();
+        List<Double> rawCpu = new ArrayList<>();
         for (int round = 0; round < warmups + rounds; round++) {
             boolean measured = round >= warmups;
             String label = measured ? "round " + (round - warmups + 1) + "/" + rounds : "warm-up " + (round + 1);
-            double raw = mbPerSecond(bytes, () -> rawInserts(file));
-            double stored = mbPerSecond(bytes, () -> store.load(NAME, file, DatasetKind.AUTO, ProgressListener.NONE));
+            Run raw = measure(bytes, () -> rawInserts(file));
+            Run stored = measure(bytes, () -> store.load(NAME, file, DatasetKind.AUTO, ProgressListener.NONE));
             removeStoreVersions();
-            log.accept(String.format("%s: store %.1f MB/s, raw blobs %.1f MB/s", label, stored, raw));
+            log.accept(String.format("%s: store %.1f MB/s (%.0f ms CPU), raw blobs %.1f MB/s (%.0f ms CPU)", label,
+                    stored.mbPerSecond, stored.cpuMillis, raw.mbPerSecond, raw.cpuMillis));
             if (measured) {
-                storeRuns.add(stored);
-                rawRuns.add(raw);
+                storeRuns.add(stored.mbPerSecond);
+                rawRuns.add(raw.mbPerSecond);
+                storeCpu.add(stored.cpuMillis);
+                rawCpu.add(raw.cpuMillis);
             }
         }
-        return new Figures(bytes, storeRuns, rawRuns);
+        return new Figures(bytes, storeRuns, rawRuns, storeCpu, rawCpu);
     }
 
-    private static double mbPerSecond(long bytes, Runnable work) {
+    private record Run(double mbPerSecond, double cpuMillis) {
+    }
+
+    private static Run measure(long bytes, Runnable work) {
+        long cpuStarted = processCpuNanos();
         long started = System.nanoTime();
         work.run();
-        return bytes / 1e6 / ((System.nanoTime() - started) / 1e9);
+        long elapsed = System.nanoTime() - started;
+        return new Run(bytes / 1e6 / (elapsed / 1e9), (processCpuNanos() - cpuStarted) / 1e6);
+    }
+
+    /** CPU time of this JVM so far, or 0 where the platform does not say. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     private void removeStoreVersions() {

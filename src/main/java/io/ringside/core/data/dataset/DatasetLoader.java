@@ -2,9 +2,7 @@ package io.ringside.core.data.dataset;
 
 import io.ringside.core.RingsideException;
 import io.ringside.core.data.WriteConsistency;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,8 +13,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -27,22 +27,28 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One load: inspect, claim a version, write chunks, verify them, mark the version complete.
  *
- * <p>Verification re-reads each chunk's row (sha256, raw_bytes, gz_bytes; not the blob) at the
- * write consistency as soon as its write is acknowledged, and requires exactly what was sent.
- * The version's sha-256 is taken over the input as it is sliced, and the slices in seq order are
- * the input, so once every row verifies the stored chunks add up to that sha. Reading each 5 MiB
- * blob back as well would double the Cassandra traffic of a load; {@code dataset verify} does
- * that full re-read (decompress and hash every chunk) on demand. The version is marked complete
- * only after every chunk verified and, for a gzipped IDX file, the validation of its whole gzip
- * stream (which runs on a worker thread while the chunks are written) succeeded.
+ * <p>Verification re-reads the rows of all chunks (sha256, raw_bytes, gz_bytes; not the blob)
+ * at the write consistency once every write is acknowledged, one query per bucket, and
+ * requires exactly what was sent for every seq. The version's sha-256 is taken over the input
+ * as it is sliced, and the slices in seq order are the input, so once every row verifies the
+ * stored chunks add up to that sha. Reading each row on its own after its write cost a round
+ * trip per chunk inside the in-flight window; reading each 5 MiB blob back as well would double
+ * the Cassandra traffic of a load; {@code dataset verify} does that full re-read (decompress and
+ * hash every chunk) on demand. The version is marked complete only after every row verified
+ * and, for a gzipped IDX file, the validation of its whole gzip stream succeeded.
  *
- * <p>Hashing and compressing run on worker threads, overlapping the reading of the next slice.
- * A chunk holds its in-flight permit from preparation until its row is verified, which bounds
- * the blobs a load has in the air (and on the server's heap) to {@value #MAX_IN_FLIGHT}.
+ * <p>The file is read once. Each slice feeds the whole-file digest, the gzip validation (on its
+ * own thread, the longest part of loading a gzipped IDX file: it inflates the whole stream) and,
+ * hashed and compressed on a worker thread, its chunk write. The version is claimed on a worker
+ * thread meanwhile, so its round trips overlap the validation and the first slices' work. A
+ * chunk holds its in-flight permit from preparation until its write is acknowledged, which
+ * bounds the blobs a load has in the air (and on the server's heap) to {@value #MAX_IN_FLIGHT}.
  */
 final class DatasetLoader {
 
     static final int MAX_IN_FLIGHT = 4;
+    /** The claim, the gzip validation and two threads hashing and compressing slices. */
+    private static final int WORKER_THREADS = 4;
 
     private final ManifestTable manifests;
     private final ChunkTable chunks;
@@ -78,26 +84,28 @@ final class DatasetLoader {
             meta.put(DatasetManifest.META_DEGRADED, consistency.degradedReason());
         }
         String storedKind = idx.isPresent() ? DatasetKind.IDX.label() : DatasetKind.BINARY.label();
-        ExecutorService workers = Executors.newFixedThreadPool(3, r -> {
+        DatasetManifest draft = new DatasetManifest(name, 0, storedKind, DatasetStatus.LOADING, size,
+                layout.chunkCount(size), layout.sliceBytes(), null, meta, Instant.now());
+        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, r -> {
             Thread t = new Thread(r, "ringside-dataset-load");
             t.setDaemon(true);
             return t;
         });
         try {
-            CompletableFuture<Void> validation = idx.map(header -> CompletableFuture.runAsync(
-                    () -> IdxInspector.validate(file, header), workers)).orElse(CompletableFuture.completedFuture(null));
             Optional<DatasetManifest> unfinished = unfinishedVersionOfJob(name);
-            DatasetManifest manifest;
+            CompletableFuture<DatasetManifest> claimed;
             if (unfinished.isPresent()) {
-                manifest = unfinished.get();
-                requireSameSource(manifest, file, size);
-                kept = keptChunks(manifest);
+                requireSameSource(unfinished.get(), file, size);
+                kept = keptChunks(unfinished.get());
+                claimed = CompletableFuture.completedFuture(unfinished.get());
             } else {
-                manifest = manifests.claimNextVersion(new DatasetManifest(name, 0, storedKind,
-                        DatasetStatus.LOADING, size, layout.chunkCount(size), layout.sliceBytes(), null, meta,
-                        Instant.now()), consistency);
+                claimed = CompletableFuture.supplyAsync(() -> manifests.claimNextVersion(draft, consistency), workers);
             }
-            return loadVersion(manifest, file, validation, workers, listener, started);
+            SliceFeed feed = idx.filter(IdxHeader::gzipped).map(header -> new SliceFeed(MAX_IN_FLIGHT)).orElse(null);
+            CompletableFuture<Void> validated = feed == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> IdxInspector.validate(file, idx.get(), feed), workers)
+                            .whenComplete((ok, error) -> feed.consumerDone());
+            return loadVersion(draft, claimed, file, new Validation(feed, validated), workers, listener, started);
         } finally {
             workers.shutdownNow();
         }
@@ -133,14 +141,39 @@ final class DatasetLoader {
         return rows;
     }
 
-    private LoadResult loadVersion(DatasetManifest manifest, Path file, CompletableFuture<Void> validation,
-                                   ExecutorService workers, ProgressListener listener, long started) {
+    /** The gzip stream's validation: fed the slices as they are read, joined before {@code complete}. */
+    private record Validation(SliceFeed feed, CompletableFuture<Void> done) {
+        void offer(byte[] slice) throws InterruptedException {
+            if (feed != null) {
+                feed.offer(slice);
+            }
+        }
+
+        void end() throws InterruptedException {
+            if (feed != null) {
+                feed.end();
+            }
+        }
+    }
+
+    private LoadResult loadVersion(DatasetManifest draft, CompletableFuture<DatasetManifest> claimed, Path file,
+                                   Validation validation, ExecutorService workers, ProgressListener listener,
+                                   long started) {
         try {
-            Written written = writeAndVerify(manifest, file, validation, workers, listener);
-            validation.join();
+            Written written = writeAndVerify(draft, claimed, file, validation, workers, listener);
+            DatasetManifest manifest = claimed.join();
+            if (validation.done().isCompletedExceptionally()) {
+                validation.done().join();
+            }
+            verifyRows(manifest, written.chunks, written.sent);
+            validation.done().join();
             if (written.rawBytes != manifest.rawBytes()) {
                 throw new RingsideException(file + " changed while it was loaded (" + manifest.rawBytes()
                         + " bytes at the start, " + written.rawBytes + " read)");
+            }
+            if (written.reused > 0) {
+                manifests.setStatus(manifest.name(), manifest.version(), DatasetStatus.LOADING,
+                        Map.of(DatasetManifest.META_RESUMED, Integer.toString(written.reused)), consistency.level());
             }
             manifests.markComplete(manifest, written.rawBytes, written.chunks, written.sha256, Map.of(),
                     consistency.level());
@@ -157,37 +190,62 @@ final class DatasetLoader {
                     written.rawBytes, written.storedBytes, written.sha256, elapsed, consistency.degradedReason());
         } catch (LoadInterruptedException e) {
             if (e.interruption() == LoadInterruption.CANCEL) {
-                giveUp(manifest, DatasetStatus.CANCELLED, "cancelled");
+                claimedVersion(claimed).ifPresent(m -> giveUp(m, DatasetStatus.CANCELLED, "cancelled"));
             }
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            giveUp(manifest, DatasetStatus.CANCELLED, "cancelled");
-            throw new RingsideException("Loading " + manifest.describe() + " was cancelled");
+            claimedVersion(claimed).ifPresent(m -> giveUp(m, DatasetStatus.CANCELLED, "cancelled"));
+            throw new RingsideException("Loading " + describe(draft, claimed) + " was cancelled");
         } catch (RuntimeException | IOException | Error e) {
             Throwable cause = unwrap(e);
             String reason = reasonOf(cause);
-            giveUp(manifest, DatasetStatus.FAILED, reason);
-            if (cause instanceof InvalidInputException) {
-                throw new InvalidInputException(reason + " (" + manifest.describe() + " is marked failed)");
+            Optional<DatasetManifest> manifest = claimedVersion(claimed);
+            if (manifest.isEmpty()) {
+                throw cause instanceof RuntimeException runtime ? runtime
+                        : new RingsideException("Loading " + draft.name() + " from " + file + " failed: " + reason, e);
             }
-            throw new RingsideException("Loading " + manifest.describe() + " from " + file + " failed: " + reason, e);
+            giveUp(manifest.get(), DatasetStatus.FAILED, reason);
+            if (cause instanceof InvalidInputException) {
+                throw new InvalidInputException(reason + " (" + manifest.get().describe() + " is marked failed)");
+            }
+            throw new RingsideException("Loading " + manifest.get().describe() + " from " + file + " failed: " + reason, e);
         }
     }
 
-    private record Written(int chunks, long rawBytes, long storedBytes, String sha256) {
+    /** The version the claim won, once it has finished; empty when the claim itself failed. */
+    private static Optional<DatasetManifest> claimedVersion(CompletableFuture<DatasetManifest> claimed) {
+        try {
+            return Optional.of(claimed.join());
+        } catch (CompletionException | CancellationException e) {
+            return Optional.empty();
+        }
     }
 
-    private Written writeAndVerify(DatasetManifest manifest, Path file, CompletableFuture<Void> validation,
-                                   ExecutorService workers, ProgressListener listener)
+    private static String describe(DatasetManifest draft, CompletableFuture<DatasetManifest> claimed) {
+        return claimedVersion(claimed).map(DatasetManifest::describe).orElse(draft.name());
+    }
+
+    private record Written(int chunks, long rawBytes, long storedBytes, String sha256, int reused,
+                           Map<Integer, ChunkTable.StoredChunk> sent) {
+    }
+
+    /**
+     * Reads the file once: every slice goes to the whole-file digest, to the gzip validation (when
+     * there is one) and, hashed and compressed on a worker thread, to Cassandra as soon as the
+     * version is claimed. The claim's round trips thus overlap the first slices' work.
+     */
+    private Written writeAndVerify(DatasetManifest draft, CompletableFuture<DatasetManifest> claimed, Path file,
+                                   Validation validation, ExecutorService workers, ProgressListener listener)
             throws IOException, InterruptedException {
-        ProgressThrottle progress = new ProgressThrottle(listener, "write", manifest.rawBytes());
+        ProgressThrottle progress = new ProgressThrottle(listener, "write", draft.rawBytes());
         if (consistency.degraded()) {
             progress.note(consistency.degradedReason());
         }
         Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicLong storedBytes = new AtomicLong();
+        Map<Integer, ChunkTable.StoredChunk> sent = new ConcurrentHashMap<>();
         MessageDigest whole = ChunkCodec.newSha256();
         int seq = 0;
         long rawBytes = 0;
@@ -196,19 +254,22 @@ final class DatasetLoader {
         long writeStarted = System.nanoTime();
         LoadInterruption stop = null;
         if (!kept.isEmpty()) {
-            progress.note("resuming " + manifest.describe() + ": " + kept.size() + " chunk(s) already stored");
+            progress.note("resuming " + describe(draft, claimed) + ": " + kept.size() + " chunk(s) already stored");
         }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
-            while (failure.get() == null && !validation.isCompletedExceptionally()
+        try (SliceReader in = new SliceReader(file, layout.sliceBytes())) {
+            while (failure.get() == null && !validation.done().isCompletedExceptionally()
                     && (stop = control.interruption().get()) == null) {
-                byte[] raw = in.readNBytes(layout.sliceBytes());
+                byte[] raw = in.next();
                 if (raw.length == 0) {
+                    validation.end();
                     break;
                 }
+                validation.offer(raw);
                 whole.update(raw);
                 rawBytes += raw.length;
                 ChunkTable.StoredChunk stored = kept.get(seq);
                 if (stored != null && stored.rawBytes() == raw.length && ChunkCodec.sha256(raw).equals(stored.sha256())) {
+                    sent.put(seq, stored);
                     storedBytes.addAndGet(stored.gzBytes());
                     progress.chunkDone(raw.length);
                     reused++;
@@ -220,10 +281,12 @@ final class DatasetLoader {
                 permits.acquire();
                 int chunkSeq = seq;
                 CompletableFuture.supplyAsync(() -> prepare(chunkSeq, raw), workers)
-                        .thenCompose(chunk -> {
+                        .thenCompose(chunk -> claimed.thenCompose(manifest -> {
                             storedBytes.addAndGet(chunk.gz.length);
+                            sent.put(chunkSeq, new ChunkTable.StoredChunk(chunkSeq, new byte[0], raw.length,
+                                    chunk.gz.length, chunk.sha));
                             return writeChunk(manifest, chunkSeq, raw.length, chunk.gz, chunk.sha);
-                        })
+                        }))
                         .whenComplete((ok, error) -> {
                             if (error != null) {
                                 failure.compareAndSet(null, unwrap(error));
@@ -237,9 +300,9 @@ final class DatasetLoader {
             permits.acquire(MAX_IN_FLIGHT);
         }
         if (stop != null && failure.get() == null) {
-            throw new LoadInterruptedException(stop, "Loading " + manifest.describe() + " was "
+            throw new LoadInterruptedException(stop, "Loading " + describe(draft, claimed) + " was "
                     + (stop == LoadInterruption.CANCEL ? "cancelled" : "suspended") + " after " + seq + " of "
-                    + manifest.chunkCount() + " chunks");
+                    + draft.chunkCount() + " chunks");
         }
         Throwable error = failure.get();
         if (error instanceof RuntimeException runtime) {
@@ -249,11 +312,7 @@ final class DatasetLoader {
             throw new RingsideException(reasonOf(error), error);
         }
         progress.finish();
-        if (reused > 0) {
-            manifests.setStatus(manifest.name(), manifest.version(), DatasetStatus.LOADING,
-                    Map.of(DatasetManifest.META_RESUMED, Integer.toString(reused)), consistency.level());
-        }
-        return new Written(seq, rawBytes, storedBytes.get(), HexFormat.of().formatHex(whole.digest()));
+        return new Written(seq, rawBytes, storedBytes.get(), HexFormat.of().formatHex(whole.digest()), reused, sent);
     }
 
     /** Holds the write rate to the control's limit, sleeping before a slice that would exceed it. */
@@ -281,20 +340,35 @@ final class DatasetLoader {
         return new PreparedChunk(gz, ChunkCodec.sha256(raw));
     }
 
-    /** Writes one chunk and reads its row back; completes with the chunk's raw size. */
+    /** Writes one chunk; completes with the chunk's raw size once the write is acknowledged. */
     private CompletableFuture<Long> writeChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz, String sha) {
-        int bucket = layout.bucketOf(seq);
         long started = System.nanoTime();
-        return chunks.insertAsync(manifest.name(), manifest.version(), bucket, seq, gz, rawLength, sha,
+        return chunks.insertAsync(manifest.name(), manifest.version(), layout.bucketOf(seq), seq, gz, rawLength, sha,
                         consistency.level())
-                .thenCompose(written -> chunks.readRowAsync(manifest.name(), manifest.version(), bucket, seq,
-                        consistency.level()))
-                .thenApply(stored -> {
-                    ChunkCheck.requireRow(seq, stored, rawLength, gz.length, sha);
+                .thenApply(written -> {
                     control.writeLatencyNanos().accept(System.nanoTime() - started);
                     return (long) rawLength;
                 })
                 .toCompletableFuture();
+    }
+
+    /**
+     * Reads the rows of every chunk back (sha256, raw_bytes, gz_bytes; not the blob), one query
+     * per bucket at the write consistency, and requires each to be exactly what was sent.
+     */
+    private void verifyRows(DatasetManifest manifest, int chunkCount, Map<Integer, ChunkTable.StoredChunk> sent) {
+        for (int bucket = 0; bucket < layout.bucketCount(chunkCount); bucket++) {
+            Map<Integer, ChunkTable.StoredChunk> stored = new HashMap<>();
+            for (ChunkTable.StoredChunk row : chunks.rows(manifest.name(), manifest.version(), bucket,
+                    consistency.level())) {
+                stored.put(row.seq(), row);
+            }
+            int last = Math.min(chunkCount, (bucket + 1) * layout.chunksPerBucket());
+            for (int seq = bucket * layout.chunksPerBucket(); seq < last; seq++) {
+                ChunkTable.StoredChunk expected = sent.get(seq);
+                ChunkCheck.requireRow(seq, stored.get(seq), expected.rawBytes(), expected.gzBytes(), expected.sha256());
+            }
+        }
     }
 
     /**

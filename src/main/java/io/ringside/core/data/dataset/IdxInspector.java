@@ -62,7 +62,22 @@ public final class IdxInspector {
         if (!header.gzipped()) {
             return;
         }
-        long actual = read(file, true, in -> drain(in, header.expectedBytes() + 1));
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            validate(file, header, raw);
+        } catch (IOException e) {
+            throw new RingsideException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #validate(Path, IdxHeader)} over the file's bytes as {@code compressed} delivers
+     * them (a load passes on the slices it stores); {@code file} names the input in errors.
+     */
+    static void validate(Path file, IdxHeader header, InputStream compressed) {
+        if (!header.gzipped()) {
+            return;
+        }
+        long actual = scan(file, compressed, in -> drain(in, header.expectedBytes() + 1));
         checkLength(file, header, actual, "decompressed ");
     }
 
@@ -71,8 +86,15 @@ public final class IdxInspector {
     }
 
     private static <T> T read(Path file, boolean gzipped, StreamReader<T> reader) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
-             InputStream in = gzipped ? new GzipScanner(raw) : raw) {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            return gzipped ? scan(file, raw, reader) : reader.read(raw);
+        } catch (IOException e) {
+            throw new RingsideException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T scan(Path file, InputStream compressed, StreamReader<T> reader) {
+        try (GzipScanner in = new GzipScanner(compressed)) {
             return reader.read(in);
         } catch (GzipScanner.BrokenGzipException e) {
             throw new InvalidInputException(file + ": broken gzip at compressed byte offset " + e.compressedOffset

@@ -27,6 +27,20 @@ public final class DatasetFixtures {
         return buffer.array();
     }
 
+    /**
+     * An IDX3 ubyte file whose pixels are random in 0-15: it deflates to about half its size,
+     * so a flipped byte in its gzip form breaks the deflate data rather than only the CRC.
+     */
+    static byte[] idxNoisyImages(int count, int rows, int cols, long seed) {
+        ByteBuffer buffer = ByteBuffer.allocate(16 + count * rows * cols);
+        buffer.put(new byte[] {0, 0, 0x08, 3}).putInt(count).putInt(rows).putInt(cols);
+        Random random = new Random(seed);
+        for (int i = 0; i < count * rows * cols; i++) {
+            buffer.put((byte) random.nextInt(16));
+        }
+        return buffer.array();
+    }
+
     public static byte[] randomBytes(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);

@@ -150,6 +150,50 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aGzippedIdxOverManySlicesIsValidatedAsItIsStored() {
+        DatasetStore tiny = new DatasetStore(cql(), TINY);
+        String name = DatasetFixtures.uniqueName("idxslices");
+        byte[] gz = DatasetFixtures.gzip(DatasetFixtures.idxNoisyImages(2000, 28, 28, 3));
+        Path file = DatasetFixtures.write(dir, "noisy.idx.gz", gz);
+
+        LoadResult result = tiny.load(name, file, DatasetKind.AUTO, ProgressListener.NONE);
+
+        assertTrue(result.chunks() > 2 * TINY.chunksPerBucket(), result.chunks() + " chunks span several buckets");
+        assertEquals(DatasetFixtures.sha256(file), result.sha256());
+        DatasetManifest manifest = store.manifest(name, 1).orElseThrow();
+        assertEquals(DatasetStatus.COMPLETE, manifest.status());
+        assertEquals("idx", manifest.kind());
+        assertEquals("2000", manifest.meta().get("idx.count"));
+        assertTrue(store.verify(name, 1).ok());
+    }
+
+    @Test
+    void aCorruptGzipFailsTheLoadWithItsOffsetAndLeavesNothingComplete() {
+        DatasetStore tiny = new DatasetStore(cql(), TINY);
+        String name = DatasetFixtures.uniqueName("badgzip");
+        byte[] gz = DatasetFixtures.gzip(DatasetFixtures.idxNoisyImages(2000, 28, 28, 4));
+        int damage = gz.length / 2;
+        for (int i = damage; i < damage + 16; i++) {
+            gz[i] = (byte) ~gz[i];
+        }
+        Path file = DatasetFixtures.write(dir, "damaged.idx.gz", gz);
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> tiny.load(name, file, DatasetKind.AUTO, ProgressListener.NONE));
+
+        assertTrue(e.getMessage().contains("damaged.idx.gz") && e.getMessage().contains("broken gzip at compressed byte offset"),
+                e.getMessage());
+        long offset = Long.parseLong(e.getMessage().replaceAll(".*compressed byte offset (\\d+).*", "$1"));
+        assertTrue(offset >= damage && offset < gz.length, "offset " + offset + " vs damage at " + damage);
+        List<DatasetManifest> versions = store.versions(name);
+        assertEquals(1, versions.size());
+        assertEquals(DatasetStatus.FAILED, versions.get(0).status());
+        assertTrue(versions.get(0).meta().get(DatasetManifest.META_FAILURE).contains("compressed byte offset"));
+        assertEquals(0, chunkRows(name, 1, TINY.bucketCount(TINY.chunkCount(gz.length))), "its chunks are dropped");
+        assertTrue(store.newestComplete(name).isEmpty());
+    }
+
+    @Test
     void aSecondLoadCreatesVersionTwoAndListShowsBoth() {
         String name = DatasetFixtures.uniqueName("versions");
         Path file = DatasetFixtures.write(dir, "v.bin", DatasetFixtures.randomBytes(1000, 5));
