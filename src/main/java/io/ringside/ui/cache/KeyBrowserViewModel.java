@@ -57,16 +57,15 @@ public final class KeyBrowserViewModel {
     static final Duration BATCH_INTERVAL = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(1);
 
-    /** A page made ready for the table on the scan's thread: rows escaped, namespaces counted. */
-    private record Batch(List<KeyRow> rows, NamespaceTree namespaces, ScanProgress progress) {
+    /** A page made ready for the table on the scan's thread: rows in columns, namespaces counted. */
+    private record Batch(KeyRowList rows, NamespaceTree namespaces, ScanProgress progress) {
 
         static Batch of(List<KeyInfo> keys, ScanProgress progress, long nowMs) {
-            List<KeyRow> rows = new ArrayList<>(keys.size());
+            KeyRowList rows = new KeyRowList(keys.size());
             NamespaceTree namespaces = new NamespaceTree();
             for (KeyInfo key : keys) {
-                KeyRow row = KeyRow.of(key, nowMs);
-                rows.add(row);
-                namespaces.add(row.displayKey(), key.bytes());
+                rows.append(key.key(), key.type(), key.ttlMs() < 0 ? -1 : nowMs + key.ttlMs(), key.bytes());
+                namespaces.add(key.displayKey(), key.bytes());
             }
             return new Batch(rows, namespaces, progress);
         }
@@ -78,7 +77,7 @@ public final class KeyBrowserViewModel {
     private final Clock clock;
     private final StringProperty pattern = new SimpleStringProperty("*");
     private final ObjectProperty<String> typeFilter = new SimpleObjectProperty<>(null);
-    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
+    private final KeyRowList rows = new KeyRowList();
     private final ObservableList<KeyRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<KeyRow>> selectionRequest = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<ScanState> state = new ReadOnlyObjectWrapper<>(ScanState.IDLE);
@@ -157,15 +156,16 @@ public final class KeyBrowserViewModel {
     }
 
     private void show(List<Batch> batches) {
-        List<KeyRow> added = new ArrayList<>();
+        List<KeyRowList> pages = new ArrayList<>(batches.size());
         ScanProgress last = null;
         for (Batch batch : batches) {
-            added.addAll(batch.rows());
+            pages.add(batch.rows());
             tree.merge(batch.namespaces());
             last = batch.progress();
         }
-        rows.addAll(added);
-        if (!added.isEmpty()) {
+        int before = rows.size();
+        rows.appendAll(pages);
+        if (rows.size() > before) {
             treeVersion.set(treeVersion.get() + 1);
         }
         examined.set(last.examined());

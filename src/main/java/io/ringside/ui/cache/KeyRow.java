@@ -1,23 +1,20 @@
 package io.ringside.ui.cache;
 
 import io.ringside.core.cassandra.ByteSizes;
-import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.KeyText;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One row of the key browser. The TTL is kept as the moment the key expires, so one clock tick
  * counts every visible row down without a timer per row. The escaped key is not kept: the table
- * asks for it only for the rows on screen, and a million rows are 50 MB lighter without it.
+ * asks for it only for the rows on screen, and a million rows are 50 MB lighter without it. The
+ * browser holds its rows in a {@link KeyRowList}; a row is what one of them looks like.
  *
  * @param expiresAtMs epoch milliseconds when the key expires, {@code -1} for none
  */
 public record KeyRow(byte[] key, String type, long expiresAtMs, long bytes) {
-
-    static KeyRow of(KeyInfo info, long nowMs) {
-        return new KeyRow(info.key(), info.type(), info.ttlMs() < 0 ? -1 : nowMs + info.ttlMs(), info.bytes());
-    }
 
     /** The key as {@code redis-cli} shows it ({@link KeyText#escape}). */
     public String displayKey() {
@@ -30,6 +27,18 @@ public record KeyRow(byte[] key, String type, long expiresAtMs, long bytes) {
 
     boolean sameKey(byte[] other) {
         return Arrays.equals(key, other);
+    }
+
+    /** By content: the table's rows are built anew each time they are asked for ({@link KeyRowList}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeyRow other && Arrays.equals(key, other.key) && Objects.equals(type, other.type)
+                && expiresAtMs == other.expiresAtMs && bytes == other.bytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(key) + Long.hashCode(expiresAtMs);
     }
 
     /** Remaining TTL at {@code nowMs} as an operator reads it: {@code 1h 02m}, {@code 42 s}, or none. */

@@ -1,0 +1,114 @@
+package io.ringside.ui.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.Test;
+
+/** Pure: the column store behaves as the list of rows it stands for, and says so to its listeners. */
+class KeyRowListTest {
+
+    private static KeyRow row(String key, String type, long expiresAt, long bytes) {
+        return new KeyRow(key.getBytes(StandardCharsets.UTF_8), type, expiresAt, bytes);
+    }
+
+    private static List<KeyRow> rows(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> row("k:" + i, i % 2 == 0 ? "string" : "hash", i % 3 == 0 ? -1 : i, i)).toList();
+    }
+
+    @Test
+    void appendedRowsComeBackEqualByContentInOrder() {
+        KeyRowList list = new KeyRowList();
+        List<KeyRow> expected = new ArrayList<>(rows(0, 5000));
+        list.addAll(expected.subList(0, 10));
+        list.addAll(expected.subList(10, 5000));
+        assertEquals(expected, List.copyOf(list));
+        assertEquals(expected.get(4321), list.get(4321));
+        assertEquals(4321, list.indexOf(expected.get(4321)));
+        assertEquals(-1, list.indexOf(row("k:4321", "string", 4321, 4321)), "another type is another row");
+        assertThrows(IndexOutOfBoundsException.class, () -> list.get(5000));
+    }
+
+    @Test
+    void binaryKeysAndRowsWithoutATypeKeepTheirBytes() {
+        KeyRowList list = new KeyRowList();
+        byte[] binary = {0, (byte) 0xff, '\n', 'x'};
+        list.add(new KeyRow(binary, null, -1, -2));
+        list.add(row("", "zset", 5, 6));
+        assertTrue(list.get(0).sameKey(binary));
+        assertNull(list.get(0).type());
+        assertEquals(0, list.get(1).key().length);
+        assertEquals("zset", list.get(1).type());
+    }
+
+    @Test
+    void setAndRemoveInTheMiddleKeepTheOtherRows() {
+        KeyRowList list = new KeyRowList();
+        List<KeyRow> expected = new ArrayList<>(rows(0, 100));
+        list.addAll(expected);
+        KeyRow longer = row("a-much-longer-key-than-before:50", "list", 7, 8);
+        list.set(50, longer);
+        expected.set(50, longer);
+        list.remove(10);
+        expected.remove(10);
+        list.add(0, row("first", "set", -1, 1));
+        expected.add(0, row("first", "set", -1, 1));
+        assertEquals(expected, List.copyOf(list));
+    }
+
+    @Test
+    void listenersHearAppendsAndAClearWithTheRowsItRemoved() {
+        KeyRowList list = new KeyRowList();
+        List<String> heard = new ArrayList<>();
+        List<KeyRow> removed = new ArrayList<>();
+        list.addListener((ListChangeListener<KeyRow>) change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    heard.add("added " + change.getFrom() + "-" + change.getTo());
+                }
+                if (change.wasRemoved()) {
+                    heard.add("removed " + change.getRemovedSize());
+                    removed.addAll(change.getRemoved());
+                }
+            }
+        });
+        list.addAll(rows(0, 3));
+        list.addAll(rows(3, 5));
+        list.clear();
+        assertEquals(List.of("added 0-3", "added 3-5", "removed 5"), heard);
+        assertEquals(rows(0, 5), removed);
+        assertTrue(list.isEmpty());
+        list.addAll(rows(0, 2));
+        assertEquals(rows(0, 2), List.copyOf(list));
+        assertFalse(list.contains(rows(4, 5).get(0)));
+    }
+
+    @Test
+    void pagesMadeElsewhereAreAppendedAsOneChangeWithTheirTypes() {
+        KeyRowList first = new KeyRowList(2);
+        first.append("a".getBytes(StandardCharsets.UTF_8), "stream", -1, 1);
+        first.append("b".getBytes(StandardCharsets.UTF_8), null, 9, -2);
+        KeyRowList second = new KeyRowList(1);
+        second.append("c".getBytes(StandardCharsets.UTF_8), "set", 3, 4);
+        KeyRowList list = new KeyRowList();
+        list.add(row("z", "set", 1, 1));
+        List<String> heard = new ArrayList<>();
+        list.addListener((ListChangeListener<KeyRow>) change -> {
+            while (change.next()) {
+                heard.add(change.wasAdded() + " " + change.getFrom() + "-" + change.getTo());
+            }
+        });
+        list.appendAll(List.of(first, second));
+        assertEquals(List.of("true 1-4"), heard);
+        assertEquals(List.of(row("z", "set", 1, 1), row("a", "stream", -1, 1), row("b", null, 9, -2), row("c", "set", 3, 4)),
+                List.copyOf(list));
+    }
+}
