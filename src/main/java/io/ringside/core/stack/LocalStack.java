@@ -309,7 +309,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 1; i <= nodeCount; i++) {
             int id = i;
             int preferredJmx = existing.map(s -> s.node(id)).map(StackState.CassandraNode::jmxPort)
-                    .orElse(options.jmxPort() + 100 * (i - 1));
+                    .orElse(options.jmxPort(i));
             int jmx = reserve(preferredJmx, List.of(LOOPBACK));
             nodeStates.add(new StackState.CassandraNode(i, addresses.get(i - 1), cql, storage, jmx, false, null,
                     BuildInfo.cassandraVersion()));
@@ -345,8 +345,9 @@ public final class LocalStack implements AutoCloseable {
         clusterNodes.clear();
         clusterPorts.clear();
         if (options.redisCluster()) {
-            for (int i = 1; i <= 3; i++) {
-                int port = reserve(options.redisPort() + i, List.of(LOOPBACK));
+            for (int i = 1; i <= RedisClusterFormation.MASTERS; i++) {
+                int port = PortAllocator.chooseRedisClusterPort(options.redisClusterPort(i));
+                reservedPorts.add(port);
                 StackState.Redis spec = new StackState.Redis(LOOPBACK, port, false, null, null, null);
                 clusterPorts.add(port);
                 clusterNodes.add(RedisServer.clusterNode(i, data.resolve("redis-cluster").resolve("node" + i), () -> spec,

@@ -17,6 +17,7 @@ import io.ringside.core.redis.ProfileKeys;
 import io.ringside.core.redis.RedisServices;
 import io.ringside.core.redis.ValueView;
 import io.ringside.core.redis.ScanRequest;
+import io.ringside.testing.TestPorts;
 import io.ringside.ui.testing.MemorySecretStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class RedisClusterProfileTest {
 
     @Test
     void aClusterProfileListsEveryMasterAndEvictsAndEditsTtlsAcrossSlots() throws Exception {
-        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_200)) {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, TestPorts.REDIS_CLUSTER_PROFILE)) {
             List<Integer> ports = redisCluster.ports;
             Set<String> a = new HashSet<>();
             Set<String> b = new HashSet<>();
@@ -93,7 +94,7 @@ class RedisClusterProfileTest {
 
     @Test
     void theCachePagesServicesOnAClusterProfileListReadAndSizeKeysOfEveryMaster() {
-        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_300)) {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, TestPorts.REDIS_CLUSTER_PROFILE)) {
             List<Integer> ports = redisCluster.ports;
             Set<String> written = new HashSet<>();
             try (JedisCluster cluster = new JedisCluster(new HostAndPort("127.0.0.1", ports.get(0)))) {
