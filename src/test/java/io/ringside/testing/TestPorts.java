@@ -23,7 +23,8 @@ public enum TestPorts {
     REDIS_CLUSTER_SCAN,
     REDIS_CLUSTER_PROFILE,
     AUDIT_DEAD_KAFKA,
-    CACHE_REDIS_OUTAGE;
+    CACHE_REDIS_OUTAGE,
+    CLUSTER_MASTERS_DEAD_SEEDS;
 
     static final int FIRST_OFFSET = 4_500;
     static final int STEP = 750;
