@@ -109,8 +109,8 @@ public final class LocalStack implements AutoCloseable {
                     }
                 }
             }
-            boolean replicateAuth = !later.isEmpty() && state().secure();
-            if (failures.isEmpty() && replicateAuth && joinedNodes < nodes.size()) {
+            boolean secureRing = !later.isEmpty() && state().secure();
+            if (failures.isEmpty() && secureRing && joinedNodes < nodes.size()) {
                 replicateAuth(listener, failures);
             }
             if (failures.isEmpty()) {
@@ -123,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
                     }
                 }
             }
-            if (failures.isEmpty() && replicateAuth && joinedNodes == nodes.size() && replicateAuth(listener, failures)) {
+            if (failures.isEmpty() && secureRing && joinedNodes == nodes.size() && replicateAuth(listener, failures)) {
                 repairAuth(listener, failures);
             }
             if (failures.isEmpty() && !clusterNodes.isEmpty()) {
