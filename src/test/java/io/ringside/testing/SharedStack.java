@@ -14,14 +14,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One real local stack (Cassandra, Kafka, Redis) for the whole test run, started on first use in
- * a temporary data folder with ports shifted away from the defaults (a developer's own stack may
- * be running) and stopped when the run ends. Test classes declare
+ * a temporary data folder with the ports of {@link TestPorts#SHARED_STACK} (a developer's own stack
+ * may be running on the defaults) and stopped when the run ends. Test classes declare
  * {@code @ExtendWith(SharedStack.class)} and take a {@link TestStack} parameter.
  */
 public final class SharedStack implements ParameterResolver {
-
-    /** Port offset of the shared stack: CQL 19042, Kafka 19092, Redis 16379 unless taken. */
-    public static final int PORT_OFFSET = 10_000;
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -42,7 +39,7 @@ public final class SharedStack implements ParameterResolver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        StackOptions options = StackOptions.defaults(data).withPortOffset(PORT_OFFSET);
+        StackOptions options = TestPorts.SHARED_STACK.stack(data);
         StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
         StackState state = supervisor.start(event -> System.err.println("[shared stack] " + event.describe()));
         return new Running(supervisor, new TestStack(data, state));

@@ -98,6 +98,15 @@ public final class ActiveConnection implements AutoCloseable {
         return tester.checkAll(probe.get(), pooled);
     }
 
+    /**
+     * The built-in local profile as a stored copy of it would be (the Connections dialog's Clone):
+     * the stack's recorded endpoints and, on a secure stack, TLS trusting its CA and its user; the
+     * defaults when this data folder has no stack.
+     */
+    public ConnectionProfile localAsStored() {
+        return new StackClient(dataFolder).status().map(LocalStackProfile::asStored).orElseGet(ConnectionProfile::local);
+    }
+
     /** Like {@link #check()} for one profile that need not be the current one (the dialog's Test button). */
     public List<ConnectionCheck> test(ConnectionProfile candidate, Backend backend) {
         Optional<Backends> probe = probeBackends(candidate);

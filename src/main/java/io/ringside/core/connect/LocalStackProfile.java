@@ -34,6 +34,26 @@ final class LocalStackProfile {
                         tls));
     }
 
+    /**
+     * What a stored copy of {@code local} needs to reach the same stack: its recorded endpoints
+     * and, on a secure stack, the TLS and user of {@link #of}. No password: the stack keeps it in
+     * its owner-only credentials file, and a stored profile's password lives in the secret store.
+     */
+    static ConnectionProfile asStored(StackState state) {
+        ConnectionProfile local = of(state);
+        List<String> contactPoints = state.cassandra().nodes().stream()
+                .map(node -> node.address() + ":" + node.port()).toList();
+        ConnectionProfile.Cassandra cassandra = local.cassandra();
+        ConnectionProfile.Redis redis = local.redis();
+        return new ConnectionProfile(local.id(), local.name(), local.color(), false,
+                new ConnectionProfile.Cassandra(contactPoints, cassandra.localDatacenter(), cassandra.keyspace(),
+                        cassandra.username(), cassandra.tls()),
+                new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), List.of(), redis.username(),
+                        redis.database(), redis.tls()),
+                new ConnectionProfile.Kafka(state.kafka().bootstrap(), local.kafka().saslMechanism(),
+                        local.kafka().username(), local.kafka().tls()));
+    }
+
     /** {@code others} for every profile but {@code local}, whose passwords come from a secure stack's file. */
     static SecretStore secrets(StackState state, SecretStore others) {
         StackState.Security security = state.security();

@@ -43,6 +43,40 @@ public final class ClusterMasters implements AutoCloseable {
      * @throws BackendUnavailableException when the seed does not answer or lists no reachable master
      */
     public static ClusterMasters open(HostAndPort seed, JedisClientConfig config) {
+        return new ClusterMasters(masters(seed, config), config);
+    }
+
+    /**
+     * The masters as the first of {@code seeds} that answers lists them: a profile names several
+     * seeds so that one being down does not hide the cluster.
+     *
+     * @throws BackendUnavailableException naming every seed and what each said, when none answers
+     *         with a reachable master
+     * @throws RingsideException when no seed answers with masters and one refused CLUSTER NODES
+     *         (a single server named as a cluster seed)
+     */
+    public static ClusterMasters open(List<HostAndPort> seeds, JedisClientConfig config) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("a Redis Cluster needs at least one seed");
+        }
+        List<String> failures = new ArrayList<>();
+        boolean refused = false;
+        for (HostAndPort seed : seeds) {
+            try {
+                return new ClusterMasters(masters(seed, config), config);
+            } catch (BackendUnavailableException e) {
+                failures.add(e.getMessage());
+            } catch (RingsideException e) {
+                refused = true;
+                failures.add(e.getMessage());
+            }
+        }
+        String message = "No Redis Cluster seed of " + seeds + " answered with a reachable master:\n  "
+                + String.join("\n  ", failures);
+        throw refused ? new RingsideException(message) : new BackendUnavailableException(message);
+    }
+
+    private static List<Master> masters(HostAndPort seed, JedisClientConfig config) {
         String nodes;
         try (Jedis jedis = new Jedis(seed, config)) {
             nodes = jedis.clusterNodes();
@@ -52,7 +86,7 @@ public final class ClusterMasters implements AutoCloseable {
             throw new RingsideException("Redis at " + seed + " is named as a Redis Cluster seed but refuses "
                     + "CLUSTER NODES (" + e.getMessage() + "); a single server is named by host and port alone", e);
         }
-        return new ClusterMasters(parse(seed, nodes), config);
+        return parse(seed, nodes);
     }
 
     /** One client a master, in the order {@code CLUSTER NODES} lists them. */

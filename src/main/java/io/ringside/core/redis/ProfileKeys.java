@@ -42,7 +42,7 @@ public final class ProfileKeys implements AutoCloseable {
             return of(backends.redis());
         }
         JedisCluster routed = backends.redisCluster();
-        ClusterMasters masters = ClusterMasters.open(backends.redisClusterSeeds().get(0), backends.redisClientConfig());
+        ClusterMasters masters = ClusterMasters.open(backends.redisClusterSeeds(), backends.redisClientConfig());
         return new ProfileKeys(true, masters.clients().get(0), routed, KeyScanner.forCluster(masters), masters);
     }
 

@@ -101,6 +101,7 @@ final class CassandraNode extends ManagedServer {
                 "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
                 security == null ? "authenticator: AllowAllAuthenticator" : "authenticator: PasswordAuthenticator",
                 "authorizer: AllowAllAuthorizer",
+                "auth_read_consistency_level: LOCAL_ONE",
                 clientEncryption(),
                 "data_file_directories:",
                 "  - " + quoted(home().resolve("data")),
@@ -299,6 +300,65 @@ final class CassandraNode extends ManagedServer {
             return true;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Raises {@code system_auth} to {@code replicas} on a secure stack of several nodes (Cassandra
+     * leaves it at 1): with one copy of the roles, losing the node holding them locks the stack's
+     * user out. Logins read the roles at {@code LOCAL_ONE} (see {@code cassandra.yaml} above), so
+     * one node answers them alone.
+     *
+     * @return whether the replication factor was raised now (false when it already was)
+     */
+    boolean replicateAuth(int replicas) {
+        StackState.CassandraNode node = spec.get();
+        try (CqlSession session = session(node, security.username(), security.passwordText()).get()) {
+            Row row = session.execute("SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = 'system_auth'")
+                    .one();
+            String factor = row == null ? null : row.getMap(0, String.class, String.class).get("replication_factor");
+            if (factor != null && Integer.parseInt(factor) >= replicas) {
+                return false;
+            }
+            session.execute("ALTER KEYSPACE system_auth WITH replication = "
+                    + "{'class': 'SimpleStrategy', 'replication_factor': " + replicas + "}");
+            return true;
+        }
+    }
+
+    /**
+     * {@code nodetool repair -full keyspace} through this node's JMX port, in a child JVM on the
+     * node's JDK: what Cassandra needs after a replication factor is raised on nodes that had
+     * already joined (a node joining later streams its copy while it bootstraps).
+     */
+    void repair(String keyspace, Duration timeout) {
+        StackState.CassandraNode node = spec.get();
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable.toString(), "-Xmx256m"));
+        cmd.addAll(JDK17_FLAGS);
+        cmd.add("-Dlogback.configurationFile=" + home().resolve("conf/logback.xml"));
+        cmd.add("-Dcassandra.logdir=" + home().resolve("logs"));
+        cmd.add("-cp");
+        cmd.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        cmd.addAll(List.of("org.apache.cassandra.tools.NodeTool", "-h", "127.0.0.1", "-p",
+                Integer.toString(node.jmxPort()), "repair", "-full", keyspace));
+        Path log = home().resolve("logs/repair.log");
+        try {
+            Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new StackException("nodetool repair of " + keyspace + " on " + name() + " did not finish within "
+                        + timeout.toSeconds() + " s; see " + log);
+            }
+            if (process.exitValue() != 0) {
+                throw new StackException("nodetool repair of " + keyspace + " on " + name() + " failed (exit "
+                        + process.exitValue() + "):\n" + String.join("\n", LogTail.last(log, 15)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run nodetool repair for " + name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("nodetool repair of " + keyspace + " on " + name() + " was interrupted");
         }
     }
 

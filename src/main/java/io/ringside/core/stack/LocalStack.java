@@ -26,6 +26,7 @@ import org.apache.kafka.common.Uuid;
 public final class LocalStack implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
+    private static final String AUTH_KEYSPACE = "system_auth";
     /** Data folders with a live stack in this JVM: the pid check in the state file cannot tell them apart. */
     private static final java.util.Map<Path, LocalStack> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -41,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
     private StackState state;
     private String controlPath;
     private final List<Integer> reservedPorts = new ArrayList<>();
+    /** Cassandra nodes that had joined the ring before this start. */
+    private int joinedNodes;
 
     public LocalStack(StackOptions options) {
         this(options, new ServerArtifacts(), DataFolder.cache());
@@ -106,6 +109,10 @@ public final class LocalStack implements AutoCloseable {
                     }
                 }
             }
+            boolean secureRing = !later.isEmpty() && state().secure();
+            if (failures.isEmpty() && secureRing && joinedNodes < nodes.size()) {
+                replicateAuth(listener, failures);
+            }
             if (failures.isEmpty()) {
                 for (ManagedServer server : later) {
                     try {
@@ -115,6 +122,9 @@ public final class LocalStack implements AutoCloseable {
                         break;
                     }
                 }
+            }
+            if (failures.isEmpty() && secureRing && joinedNodes == nodes.size() && replicateAuth(listener, failures)) {
+                repairAuth(listener, failures);
             }
             if (failures.isEmpty() && !clusterNodes.isEmpty()) {
                 try {
@@ -131,6 +141,44 @@ public final class LocalStack implements AutoCloseable {
             return state();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * On a secure stack of several nodes, {@code system_auth} gets a copy of the roles on every
+     * node, so a node down does not lock the stack's user out. When a node joins for the first
+     * time this runs before it joins, and it streams its copy while it bootstraps; on a ring whose
+     * nodes had all joined before, it runs once they are up and a repair fills the new replicas.
+     * Until that repair ends, a login whose read lands on an empty replica is refused: the stack
+     * is not reported ready before it ends.
+     *
+     * @return whether the replication factor was raised now
+     */
+    private boolean replicateAuth(StackListener listener, List<String> failures) {
+        long started = System.nanoTime();
+        try {
+            boolean raised = nodes.get(1).replicateAuth(nodes.size());
+            if (raised) {
+                listener.onEvent(new StackEvent(AUTH_KEYSPACE, Phase.READY, "replication factor raised to "
+                        + nodes.size(), (System.nanoTime() - started) / 1_000_000));
+            }
+            return raised;
+        } catch (RuntimeException e) {
+            failures.add(AUTH_KEYSPACE + ": raising the replication factor to " + nodes.size() + " failed: "
+                    + e.getMessage());
+            return false;
+        }
+    }
+
+    private void repairAuth(StackListener listener, List<String> failures) {
+        long started = System.nanoTime();
+        listener.onEvent(new StackEvent(AUTH_KEYSPACE, Phase.STARTING, "repairing the new replicas", 0));
+        try {
+            nodes.get(1).repair(AUTH_KEYSPACE, options.readyTimeout());
+            listener.onEvent(new StackEvent(AUTH_KEYSPACE, Phase.READY, "repaired on " + nodes.size() + " nodes",
+                    (System.nanoTime() - started) / 1_000_000));
+        } catch (RuntimeException e) {
+            failures.add(e.getMessage());
         }
     }
 
@@ -283,6 +331,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         int existingNodes = existing.map(s -> s.cassandra().nodes().size()).orElse(0);
+        joinedNodes = existingNodes;
         if (options.nodes() != 0 && options.nodes() < existingNodes) {
             throw new StackException("The stack in " + options.dataFolder() + " has " + existingNodes
                     + " Cassandra nodes; start it with --nodes " + existingNodes
@@ -309,7 +358,7 @@ public final class LocalStack implements AutoCloseable {
         for (int i = 1; i <= nodeCount; i++) {
             int id = i;
             int preferredJmx = existing.map(s -> s.node(id)).map(StackState.CassandraNode::jmxPort)
-                    .orElse(options.jmxPort() + 100 * (i - 1));
+                    .orElse(options.jmxPort(i));
             int jmx = reserve(preferredJmx, List.of(LOOPBACK));
             nodeStates.add(new StackState.CassandraNode(i, addresses.get(i - 1), cql, storage, jmx, false, null,
                     BuildInfo.cassandraVersion()));
@@ -345,8 +394,9 @@ public final class LocalStack implements AutoCloseable {
         clusterNodes.clear();
         clusterPorts.clear();
         if (options.redisCluster()) {
-            for (int i = 1; i <= 3; i++) {
-                int port = reserve(options.redisPort() + i, List.of(LOOPBACK));
+            for (int i = 1; i <= RedisClusterFormation.MASTERS; i++) {
+                int port = PortAllocator.chooseRedisClusterPort(options.redisClusterPort(i));
+                reservedPorts.add(port);
                 StackState.Redis spec = new StackState.Redis(LOOPBACK, port, false, null, null, null);
                 clusterPorts.add(port);
                 clusterNodes.add(RedisServer.clusterNode(i, data.resolve("redis-cluster").resolve("node" + i), () -> spec,

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,27 +17,57 @@ import java.util.Set;
  */
 public final class PortAllocator {
 
+    /** Redis's rule for a cluster node's bus port when none is configured: its port + 10000. */
+    public static final int REDIS_CLUSTER_BUS_OFFSET = 10_000;
+
     private static final int SEARCH_WIDTH = 200;
     private static final Set<Integer> RESERVED = new HashSet<>();
+    private static final Map<Integer, Integer> COMPANIONS = new HashMap<>();
 
     private PortAllocator() {
     }
 
     /** The preferred port if it is free (or already ours), else the next free one above it. */
-    public static synchronized int choose(int preferred, List<String> addresses) {
-        for (int port = preferred; port < preferred + SEARCH_WIDTH && port < 65536; port++) {
-            if (!RESERVED.contains(port) && isFree(port, addresses)) {
+    public static int choose(int preferred, List<String> addresses) {
+        return choose(preferred, addresses, 0);
+    }
+
+    /**
+     * A port for a Redis Cluster node on 127.0.0.1 whose bus port is free too (a node whose bus port
+     * is taken does not start); both are reserved, and {@link #release} gives both back.
+     */
+    public static int chooseRedisClusterPort(int preferred) {
+        return choose(preferred, List.of("127.0.0.1"), REDIS_CLUSTER_BUS_OFFSET);
+    }
+
+    private static synchronized int choose(int preferred, List<String> addresses, int companionOffset) {
+        for (int port = preferred; port < preferred + SEARCH_WIDTH && port + companionOffset < 65536; port++) {
+            int companion = port + companionOffset;
+            if (available(port, addresses) && (companionOffset == 0 || available(companion, addresses))) {
                 RESERVED.add(port);
+                if (companionOffset != 0) {
+                    RESERVED.add(companion);
+                    COMPANIONS.put(port, companion);
+                }
                 return port;
             }
         }
         throw new StackException("No free port in " + preferred + ".." + (preferred + SEARCH_WIDTH - 1)
+                + (companionOffset == 0 ? "" : " with port + " + companionOffset + " free as well")
                 + " on " + String.join(", ", addresses));
     }
 
-    /** Gives a port back, for a stack that is gone for good. */
+    private static boolean available(int port, List<String> addresses) {
+        return !RESERVED.contains(port) && isFree(port, addresses);
+    }
+
+    /** Gives a port back (with its bus port, for a cluster node's), for a stack that is gone for good. */
     public static synchronized void release(int port) {
         RESERVED.remove(port);
+        Integer companion = COMPANIONS.remove(port);
+        if (companion != null) {
+            RESERVED.remove(companion);
+        }
     }
 
     public static boolean isFree(int port, List<String> addresses) {

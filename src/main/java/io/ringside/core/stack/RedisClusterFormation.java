@@ -17,6 +17,7 @@ import redis.clients.jedis.Protocol;
 final class RedisClusterFormation {
 
     static final int SLOTS = 16_384;
+    static final int MASTERS = 3;
 
     private RedisClusterFormation() {
     }

@@ -2,6 +2,8 @@ package io.ringside.core.stack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How to run a local stack. The preferred ports are the conventional defaults; a port already
@@ -64,6 +66,34 @@ public record StackOptions(
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+    }
+
+    /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */
+    public int jmxPort(int node) {
+        return jmxPort + 100 * (node - 1);
+    }
+
+    /** The preferred port of Redis Cluster master {@code master} (1-based): right after the Redis port. */
+    public int redisClusterPort(int master) {
+        return redisPort + master;
+    }
+
+    /**
+     * Every port a new stack with these options prefers, the Redis Cluster's bus ports included:
+     * what a set of stacks run side by side (the tests') must keep apart.
+     */
+    public List<Integer> preferredPorts() {
+        List<Integer> ports = new ArrayList<>(List.of(cqlPort, storagePort, kafkaPort, controllerPort, redisPort));
+        for (int node = 1; node <= Math.max(1, nodes); node++) {
+            ports.add(jmxPort(node));
+        }
+        if (redisCluster) {
+            for (int master = 1; master <= RedisClusterFormation.MASTERS; master++) {
+                ports.add(redisClusterPort(master));
+                ports.add(redisClusterPort(master) + PortAllocator.REDIS_CLUSTER_BUS_OFFSET);
+            }
+        }
+        return ports;
     }
 
     public Path stackFolder() {

@@ -32,6 +32,12 @@ public interface ProfileGateway {
     /** Tests one backend with the profile as edited; typed secrets win over stored ones. */
     ConnectionCheck test(ConnectionProfile profile, Backend backend, Map<SecretKind, char[]> typedSecrets);
 
+    /**
+     * The built-in local profile with the settings the console reads it with (the stack's endpoints,
+     * a secure stack's TLS and user), for a copy; never its password.
+     */
+    ConnectionProfile localAsStored();
+
     /** Where secrets go on this machine, for the dialog to say. */
     String secretsDescription();
 }

@@ -99,14 +99,35 @@ public final class ProfilesViewModel {
         editable.set(true);
     }
 
-    /** An unsaved copy of the selected profile (also of the local one, with its default endpoints). */
+    /**
+     * An unsaved copy of the selected profile. A copy of the local one takes what the console
+     * connects to it with (the stack's endpoints; on a secure stack TLS and user), not its
+     * password, which stays in the stack's credentials file.
+     */
     public void cloneSelected() {
         ConnectionProfile source = selected.get();
         if (source == null) {
             return;
         }
-        ConnectionProfile copy = source.withId("copy", "Copy of " + source.name());
-        select(copy);
+        if (!source.isLocal()) {
+            editCopy(source);
+            return;
+        }
+        BackgroundTask.wrap(gateway::localAsStored)
+                .onSuccess(local -> {
+                    editCopy(local);
+                    if (local.cassandra().tls().enabled()) {
+                        message.set("Copied the secure local stack's TLS and user '" + local.cassandra().username()
+                                + "'; its password is not copied: type it from the stack's credentials file "
+                                + "(ringside stack status names it)");
+                    }
+                })
+                .onFailure(this::showError)
+                .executeWith(executor);
+    }
+
+    private void editCopy(ConnectionProfile source) {
+        select(source.withId("copy", "Copy of " + source.name()));
         editingId = null;
         editable.set(true);
     }

@@ -76,6 +76,11 @@ public final class StoreProfileGateway implements ProfileGateway {
     }
 
     @Override
+    public ConnectionProfile localAsStored() {
+        return connection.localAsStored();
+    }
+
+    @Override
     public String secretsDescription() {
         return secrets.description();
     }

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.stack.LocalStack;
-import io.ringside.core.stack.StackOptions;
 import io.ringside.core.stack.StackSecurity;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
+import io.ringside.testing.TestPorts;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +48,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecureStackTest {
 
-    /** Away from the shared (+10000), two-node (+15000), lifecycle (+20000), Redis Cluster (+24000) and Kafka-down (+25000) stacks. */
-    private static final int PORT_OFFSET = 12_500;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ConnectionTester tester = new ConnectionTester(TIMEOUT);
@@ -61,7 +59,7 @@ class SecureStackTest {
     @BeforeAll
     void startSecureStack() {
         data = TempFolders.create("ringside-secure-stack-");
-        supervisor = new StackSupervisor(new LocalStack(StackOptions.defaults(data).withPortOffset(PORT_OFFSET)
+        supervisor = new StackSupervisor(new LocalStack(TestPorts.SECURE_STACK.stack(data)
                 .withSecure(true)));
         state = supervisor.start(event -> System.err.println("[secure stack] " + event.describe()));
         security = StackSecurity.read(Path.of(state.security().credentialsFile()));

@@ -7,11 +7,11 @@ import io.ringside.core.Json;
 import io.ringside.core.kafka.Spool;
 import io.ringside.core.kafka.Topics;
 import io.ringside.core.stack.LocalStack;
-import io.ringside.core.stack.StackOptions;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
+import io.ringside.testing.TestPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobsKafkaDownTest {
 
-    private static final int PORT_OFFSET = 25_000;
-
     private Path data;
     private StackSupervisor supervisor;
 
@@ -45,7 +43,7 @@ class JobsKafkaDownTest {
     @BeforeAll
     void startAStackOfItsOwn() throws IOException {
         data = Files.createTempDirectory("ringside-kafka-down-");
-        supervisor = new StackSupervisor(new LocalStack(StackOptions.defaults(data).withPortOffset(PORT_OFFSET)));
+        supervisor = new StackSupervisor(new LocalStack(TestPorts.KAFKA_DOWN_STACK.stack(data)));
         supervisor.start(event -> System.err.println("[kafka-down stack] " + event.describe()));
     }
 

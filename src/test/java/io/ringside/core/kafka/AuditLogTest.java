@@ -12,6 +12,7 @@ import io.ringside.core.stack.PortAllocator;
 import io.ringside.testing.AuditEvents;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class AuditLogTest {
 
     @Test
     void whileKafkaIsAwayEventsWaitInTheSpoolAndAreForwardedLater(TestStack stack, @TempDir Path data) throws Exception {
-        int deadPort = PortAllocator.choose(29_792, List.of("127.0.0.1"));
+        int deadPort = PortAllocator.choose(TestPorts.AUDIT_DEAD_KAFKA.ports().kafkaPort(), List.of("127.0.0.1"));
         String target = "spooled-" + UUID.randomUUID();
         AuditLog offline = new AuditLog(data, Map.of("bootstrap.servers", "127.0.0.1:" + deadPort), "local");
         long started = System.nanoTime();

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.stack.PortAllocator;
+import io.ringside.testing.TestPorts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 
 /** Which nodes of a {@code CLUSTER NODES} answer count as reachable masters, and what is said when none does. */
@@ -54,5 +57,22 @@ class ClusterMastersTest {
         BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
                 () -> ClusterMasters.parse(SEED, ""));
         assertTrue(e.getMessage().contains("(no nodes at all)"), e.getMessage());
+    }
+
+    @Test
+    void whenNoSeedAnswersTheErrorNamesEverySeedAndWhatEachSaid() {
+        List<Integer> closed = List.of(
+                PortAllocator.choose(TestPorts.CLUSTER_MASTERS_DEAD_SEEDS.ports().redisPort(), List.of("127.0.0.1")),
+                PortAllocator.choose(TestPorts.CLUSTER_MASTERS_DEAD_SEEDS.ports().kafkaPort(), List.of("127.0.0.1")));
+        try {
+            List<HostAndPort> seeds = closed.stream().map(port -> new HostAndPort("127.0.0.1", port)).toList();
+            BackendUnavailableException e = assertThrows(BackendUnavailableException.class,
+                    () -> ClusterMasters.open(seeds, DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).build()));
+            for (HostAndPort seed : seeds) {
+                assertTrue(e.getMessage().contains("Redis at " + seed + " is unreachable"), e.getMessage());
+            }
+        } finally {
+            closed.forEach(PortAllocator::release);
+        }
     }
 }

@@ -31,4 +31,20 @@ class PortAllocatorTest {
             PortAllocator.release(first);
         }
     }
+
+    @Test
+    void aRedisClusterPortMovesWhenItsBusPortIsTakenAndReleasesBoth() throws IOException {
+        try (ServerSocket bus = new ServerSocket()) {
+            bus.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            int preferred = bus.getLocalPort() - PortAllocator.REDIS_CLUSTER_BUS_OFFSET;
+            int chosen = PortAllocator.chooseRedisClusterPort(preferred);
+            assertTrue(chosen > preferred, "port " + preferred + " has its bus port taken, yet " + chosen + " was chosen");
+            int chosenBus = chosen + PortAllocator.REDIS_CLUSTER_BUS_OFFSET;
+            assertNotEquals(chosenBus, PortAllocator.choose(chosenBus, List.of("127.0.0.1")), "the bus port is reserved");
+            PortAllocator.release(chosenBus + 1);
+            PortAllocator.release(chosen);
+            assertEquals(chosenBus, PortAllocator.choose(chosenBus, List.of("127.0.0.1")), "released with its node port");
+            PortAllocator.release(chosenBus);
+        }
+    }
 }

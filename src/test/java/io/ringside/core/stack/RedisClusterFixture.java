@@ -1,6 +1,7 @@
 package io.ringside.core.stack;
 
 import io.ringside.core.DataFolder;
+import io.ringside.testing.TestPorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +16,11 @@ final class RedisClusterFixture implements AutoCloseable {
     final List<Integer> ports = new ArrayList<>();
     private final List<RedisServer> servers = new ArrayList<>();
 
-    RedisClusterFixture(Path data, int firstPort) {
+    /** On the Redis Cluster ports of {@code slot}, where a stack's cluster would run. */
+    RedisClusterFixture(Path data, TestPorts slot) {
         try {
-            for (int i = 0; i < 3; i++) {
-                int port = PortAllocator.choose(firstPort + 10 * i, List.of("127.0.0.1"));
+            for (int i = 0; i < RedisClusterFormation.MASTERS; i++) {
+                int port = PortAllocator.chooseRedisClusterPort(slot.ports().redisClusterPort(i + 1));
                 ports.add(port);
                 StackState.Redis spec = new StackState.Redis("127.0.0.1", port, false, null, null, null);
                 RedisServer server = RedisServer.clusterNode(i + 1, data.resolve("redis-" + i), () -> spec,

@@ -17,6 +17,7 @@ import io.ringside.core.redis.ProfileKeys;
 import io.ringside.core.redis.RedisServices;
 import io.ringside.core.redis.ValueView;
 import io.ringside.core.redis.ScanRequest;
+import io.ringside.testing.TestPorts;
 import io.ringside.ui.testing.MemorySecretStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ class RedisClusterProfileTest {
 
     @Test
     void aClusterProfileListsEveryMasterAndEvictsAndEditsTtlsAcrossSlots() throws Exception {
-        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_200)) {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, TestPorts.REDIS_CLUSTER_PROFILE)) {
             List<Integer> ports = redisCluster.ports;
             Set<String> a = new HashSet<>();
             Set<String> b = new HashSet<>();
@@ -93,7 +94,7 @@ class RedisClusterProfileTest {
 
     @Test
     void theCachePagesServicesOnAClusterProfileListReadAndSizeKeysOfEveryMaster() {
-        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_300)) {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, TestPorts.REDIS_CLUSTER_PROFILE)) {
             List<Integer> ports = redisCluster.ports;
             Set<String> written = new HashSet<>();
             try (JedisCluster cluster = new JedisCluster(new HostAndPort("127.0.0.1", ports.get(0)))) {
@@ -127,11 +128,38 @@ class RedisClusterProfileTest {
         }
     }
 
+    @Test
+    void aProfileWhoseFirstSeedIsDownReachesTheClusterThroughTheNextSeed() {
+        int closed = PortAllocator.choose(TestPorts.REDIS_CLUSTER_PROFILE.ports().kafkaPort(), List.of("127.0.0.1"));
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, TestPorts.REDIS_CLUSTER_PROFILE)) {
+            List<Integer> ports = redisCluster.ports;
+            Set<String> written = new HashSet<>();
+            try (JedisCluster cluster = new JedisCluster(new HostAndPort("127.0.0.1", ports.get(0)))) {
+                for (int i = 0; i < 120; i++) {
+                    cluster.set("fs:" + i, "v");
+                    written.add("fs:" + i);
+                }
+            }
+            ConnectionProfile profile = clusterProfile(ports.get(0),
+                    List.of("127.0.0.1:" + closed, "127.0.0.1:" + ports.get(1)));
+            try (Backends backends = Backends.open(profile, data, new MemorySecretStore());
+                 ProfileKeys keys = ProfileKeys.of(backends)) {
+                assertTrue(keys.cluster());
+                assertEquals(written, names(keys, "fs:*"), "every master's keys, found through the second seed");
+            }
+        } finally {
+            PortAllocator.release(closed);
+        }
+    }
+
     private static ConnectionProfile clusterProfile(List<Integer> ports) {
+        return clusterProfile(ports.get(0), List.of("127.0.0.1:" + ports.get(1)));
+    }
+
+    private static ConnectionProfile clusterProfile(int port, List<String> seeds) {
         return new ConnectionProfile("cluster-test", "cluster test", null, false,
                 new ConnectionProfile.Cassandra(List.of("127.0.0.1:1"), null, null, null, null),
-                new ConnectionProfile.Redis("127.0.0.1", ports.get(0), List.of("127.0.0.1:" + ports.get(1)), null, 0,
-                        ConnectionProfile.Tls.OFF),
+                new ConnectionProfile.Redis("127.0.0.1", port, seeds, null, 0, ConnectionProfile.Tls.OFF),
                 new ConnectionProfile.Kafka("127.0.0.1:1", null, null, ConnectionProfile.Tls.OFF));
     }
 

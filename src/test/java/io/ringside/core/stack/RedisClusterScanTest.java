@@ -9,6 +9,7 @@ import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.KeyScanner;
 import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
+import io.ringside.testing.TestPorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class RedisClusterScanTest {
 
     @Test
     void aScanOfEveryMasterFindsExactlyTheKeysWrittenToTheCluster() {
-        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_100)) {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, TestPorts.REDIS_CLUSTER_SCAN)) {
             List<Integer> ports = redisCluster.ports;
             Set<String> written = new HashSet<>();
             try (JedisCluster cluster = new JedisCluster(new HostAndPort("127.0.0.1", ports.get(0)))) {
@@ -77,7 +78,7 @@ class RedisClusterScanTest {
 
     @Test
     void sizesAreAskedOfTheMasterOwningEachKeyOnly() {
-        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, 17_400)) {
+        try (RedisClusterFixture redisCluster = new RedisClusterFixture(data, TestPorts.REDIS_CLUSTER_SCAN)) {
             HostAndPort seed = new HostAndPort("127.0.0.1", redisCluster.ports.get(0));
             List<byte[]> keys = new ArrayList<>();
             List<Long> expected = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.KeyScanner;
 import io.ringside.core.redis.ScanRequest;
 import io.ringside.testing.TempFolders;
+import io.ringside.testing.TestPorts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,10 @@ import redis.clients.jedis.JedisCluster;
 /** {@code stack up --redis-cluster} on a stack of its own: three masters that form one cluster, gone after down. */
 class RedisClusterStackTest {
 
-    private static final int PORT_OFFSET = 24_000;
-
     @Test
     void theLocalStackStartsAThreeMasterClusterThatTheScannerListsWhole() throws Exception {
         Path data = Files.createTempDirectory("ringside-redis-cluster-");
-        LocalStack stack = new LocalStack(StackOptions.defaults(data).withPortOffset(PORT_OFFSET).withRedisCluster(true));
+        LocalStack stack = new LocalStack(TestPorts.REDIS_CLUSTER_STACK.stack(data).withRedisCluster(true));
         List<Integer> ports;
         try {
             StackState state = stack.start(StackListener.NONE);

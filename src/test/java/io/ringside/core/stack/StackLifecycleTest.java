@@ -10,6 +10,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.ringside.testing.Await;
 import io.ringside.testing.TempFolders;
+import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,7 +41,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackLifecycleTest {
 
-    private static final int PORT_OFFSET = 20_000;
 
     private Path data;
     private ServerSocket squatter;
@@ -51,7 +51,7 @@ class StackLifecycleTest {
     @BeforeAll
     void occupyTheCqlPort() throws IOException {
         data = Files.createTempDirectory("ringside-lifecycle-");
-        options = StackOptions.defaults(data).withPortOffset(PORT_OFFSET);
+        options = TestPorts.LIFECYCLE_STACK.stack(data);
         squatter = new ServerSocket();
         squatter.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), options.cqlPort()));
     }

@@ -16,6 +16,7 @@ import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.testing.Await;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
+import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.cluster.CassandraClusterGateway;
 import io.ringside.ui.cluster.ClusterScreen;
@@ -42,12 +43,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeStackTest {
 
-    /**
-     * Away from the shared (+10000) and lifecycle (+20000) stacks, and below Linux's ephemeral
-     * range (32768+), where a client socket could take a port between its check and the bind.
-     */
-    private static final int PORT_OFFSET = 15_000;
-
     private Path data;
     private StackSupervisor supervisor;
     private StackState state;
@@ -55,7 +50,7 @@ class TwoNodeStackTest {
     @BeforeAll
     void startTwoNodes() throws IOException {
         data = Files.createTempDirectory("ringside-two-nodes-");
-        supervisor = new StackSupervisor(new LocalStack(StackOptions.defaults(data).withPortOffset(PORT_OFFSET).withNodes(2)));
+        supervisor = new StackSupervisor(new LocalStack(TestPorts.TWO_NODE_STACK.stack(data).withNodes(2)));
         state = supervisor.start(event -> System.err.println("[two-node] " + event.describe()));
     }
 

@@ -8,6 +8,8 @@ import io.ringside.core.connect.ActiveConnection;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretKind;
+import io.ringside.core.stack.StackState;
+import io.ringside.core.stack.StateFile;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.MemorySecretStore;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
@@ -69,6 +71,49 @@ class ProfilesViewModelTest {
         assertEquals(List.of("local", "prod-eu", "copy-of-prod-eu"),
                 viewModel.profiles().stream().map(ConnectionProfile::id).toList());
         assertEquals("Copy of Prod EU", viewModel.selectedProperty().get().name());
+    }
+
+    @Test
+    void cloningTheLocalProfileOfASecureStackCarriesItsTlsUserAndEndpointsButNotItsPassword() throws IOException {
+        Path ca = Files.createDirectories(data.resolve("tls")).resolve("ca.pem");
+        Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n");
+        new StateFile(data.resolve("stack")).write(new StackState(StackState.LAYOUT_VERSION,
+                new StackState.Cassandra("ringside-local", List.of(
+                        new StackState.CassandraNode(1, "127.0.0.1", 9043, 7001, 7199, false, null, "5.0.9"),
+                        new StackState.CassandraNode(2, "127.0.0.2", 9043, 7001, 7299, false, null, "5.0.9"))),
+                new StackState.Kafka("127.0.0.1:9094", "127.0.0.1", 9094, 9095, "abc", false, null, "4.1.1"),
+                new StackState.Redis("127.0.0.1", 6380, false, null, "7.0.15", null),
+                null,
+                new StackState.Security(ca.toString(), data.resolve("tls/credentials.properties").toString(), "ringside",
+                        true, "SASL_SSL", "PLAIN")));
+        ProfilesViewModel viewModel = viewModel();
+
+        viewModel.cloneSelected();
+
+        ProfileForm form = viewModel.form();
+        assertEquals("127.0.0.1:9043, 127.0.0.2:9043", form.cassandraContactPoints.get());
+        assertEquals("6380", form.redisPort.get());
+        assertEquals("127.0.0.1:9094", form.kafkaBootstrap.get());
+        for (ProfileForm.TlsFields tls : List.of(form.cassandraTls, form.redisTls, form.kafkaTls)) {
+            assertTrue(tls.enabled.get());
+            assertEquals(ca.toString(), tls.trustFile.get());
+        }
+        assertEquals(List.of("ringside", "ringside", "ringside"),
+                List.of(form.cassandraUsername.get(), form.redisUsername.get(), form.kafkaUsername.get()));
+        assertEquals("PLAIN", form.kafkaSaslMechanism.get());
+        assertEquals(List.of("", "", ""),
+                List.of(form.cassandraPassword.get(), form.redisPassword.get(), form.kafkaPassword.get()));
+        assertTrue(viewModel.messageProperty().get().contains("password is not copied"), viewModel.messageProperty().get());
+
+        viewModel.save();
+
+        ConnectionProfile saved = viewModel.selectedProperty().get();
+        assertEquals("", viewModel.errorProperty().get());
+        assertFalse(saved.isLocal());
+        assertEquals(new ConnectionProfile.Tls(true, ca.toString(), null), new ProfileStore(data).get(saved.id()).cassandra().tls());
+        for (SecretKind kind : SecretKind.values()) {
+            assertTrue(keyring.stored(saved.id(), kind).isEmpty(), kind + " stored");
+        }
     }
 
     @Test

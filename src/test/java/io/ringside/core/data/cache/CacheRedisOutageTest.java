@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringside.core.stack.PortAllocator;
 import io.ringside.testing.Await;
 import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import java.io.File;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class CacheRedisOutageTest {
     @Test
     void readsFallBackToTheStoreWhileRedisIsDownAndUseRedisAgainWhenItReturns(TestStack stack) throws Exception {
         String binary = stack.state().redis().binary();
-        int port = PortAllocator.choose(26_379, List.of("127.0.0.1"));
+        int port = PortAllocator.choose(TestPorts.CACHE_REDIS_OUTAGE.ports().redisPort(), List.of("127.0.0.1"));
         Process redis = startRedis(binary, port);
         try (JedisPooled client = new JedisPooled(new HostAndPort("127.0.0.1", port),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(500).socketTimeoutMillis(500).build())) {
