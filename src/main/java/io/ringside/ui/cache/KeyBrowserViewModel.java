@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -97,6 +99,46 @@ public final class KeyBrowserViewModel {
     private long generation;
     private boolean endedBeforeControl;
     private Cancellable ticker = Cancellable.NONE;
+    private PagesAhead pagesAhead = new PagesAhead();
+
+    /**
+     * How far the scan may run ahead of the table. The batcher's queue is unbounded, so while the
+     * FX thread is held up (a collection, a busy machine) the scan kept going and tens of thousands
+     * of rows waited in memory, long enough for the collector to copy them to the old generation;
+     * bounded, the scan waits for the table instead. 128 pages is twice what a scan delivers
+     * between two batches (250 ms), so an FX thread that keeps up never slows the scan.
+     */
+    private static final class PagesAhead {
+
+        static final int PAGES = 128;
+
+        private final Semaphore room = new Semaphore(PAGES);
+        private volatile boolean abandoned;
+
+        /** On the scan's thread: waits until the table has room; false when the scan was abandoned. */
+        boolean awaitRoom() {
+            try {
+                while (!room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    if (abandoned) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        void shown(int pages) {
+            room.release(pages);
+        }
+
+        /** A new scan replaced this one: whatever it still delivers is dropped, and it never waits. */
+        void abandon() {
+            abandoned = true;
+        }
+    }
 
     public KeyBrowserViewModel(CacheGateway gateway, TaskExecutor executor, DialogService dialogs, Clock clock) {
         this.gateway = gateway;
@@ -129,13 +171,21 @@ public final class KeyBrowserViewModel {
         message.set("");
         endedBeforeControl = false;
         state.set(ScanState.RUNNING);
+        PagesAhead ahead = new PagesAhead();
+        pagesAhead.abandon();
+        pagesAhead = ahead;
         FxBatcher<Batch> batcher = FxBatcher.onUi(executor, BATCH_INTERVAL, batch -> {
+            ahead.shown(batch.size());
             if (scanGeneration == generation) {
                 show(batch);
             }
         });
-        BackgroundTask.wrap(() -> gateway.scan(request,
-                        (keys, progress) -> batcher.add(Batch.of(keys, progress, clock.millis()))))
+        BackgroundTask.wrap(() -> gateway.scan(request, (keys, progress) -> {
+                    Batch page = Batch.of(keys, progress, clock.millis());
+                    if (ahead.awaitRoom()) {
+                        batcher.add(page);
+                    }
+                }))
                 .onSuccess(started -> {
                     if (scanGeneration != generation) {
                         started.stop();

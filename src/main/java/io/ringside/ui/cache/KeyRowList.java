@@ -12,11 +12,11 @@ import javafx.collections.ModifiableObservableListBase;
 
 /**
  * The key browser's rows, held column by column: the keys' bytes end to end in one array, their
- * types, expiries and sizes in arrays of their own. A million {@link KeyRow} objects with their
- * key arrays are two million small objects that the collector copies while a listing streams in
- * (young pauses of 40-100 ms on two cores) and about twice the memory; here a row is some forty
- * bytes in a handful of arrays. {@link #get} builds the row a cell asks for, rows are equal by
- * content, and appending, the only change a listing makes, costs no more than the copy.
+ * types, expiries and sizes in arrays of their own. A million {@link KeyRow} objects with their key
+ * arrays are two million small objects, some 85 MB that the collector traces and copies while a
+ * listing streams in; here a row is some forty-five bytes in a handful of arrays (about 50 MB for
+ * the million rows the browser keeps). {@link #get} builds the row a cell asks for, rows are equal
+ * by content, and a listing's batches are appended column by column as one change.
  */
 final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
 
