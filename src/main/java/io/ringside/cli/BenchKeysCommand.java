@@ -1,14 +1,14 @@
 package io.ringside.cli;
 
+import io.ringside.core.BuildInfo;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.redis.KeyListingBenchmark;
 import io.ringside.core.redis.RedisServices;
 import io.ringside.ui.cache.CacheUiBenchmark;
-import io.ringside.core.BuildInfo;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

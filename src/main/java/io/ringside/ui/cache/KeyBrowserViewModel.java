@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -392,6 +393,7 @@ public final class KeyBrowserViewModel {
     private void applied(String name, List<KeyRow> chosen, KeyActionResult result, Function<KeyRow, KeyRow> update) {
         List<KeyRow> failed = chosen.stream()
                 .filter(row -> result.failed().stream().anyMatch(f -> row.sameKey(f.key()))).toList();
+        BitSet removed = new BitSet();
         for (KeyRow row : chosen) {
             if (failed.contains(row)) {
                 continue;
@@ -401,11 +403,12 @@ public final class KeyBrowserViewModel {
                 continue;
             }
             if (update == null) {
-                rows.remove(index);
+                removed.set(index);
             } else {
                 rows.set(index, update.apply(row));
             }
         }
+        rows.removeRows(removed);
         String text = String.format(Locale.ROOT, "%s: %d of %d changed", name, result.changed(), chosen.size());
         if (!failed.isEmpty()) {
             text += "; failed, left selected: " + String.join(", ", result.failed().stream()

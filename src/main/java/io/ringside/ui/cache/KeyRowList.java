@@ -3,6 +3,7 @@ package io.ringside.ui.cache;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -98,12 +99,56 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
         insert(index, row);
     }
 
+    /** In place when the key stays (a TTL change); a row of another key is moved in as remove + insert. */
     @Override
     protected KeyRow doSet(int index, KeyRow row) {
         KeyRow old = get(index);
-        delete(index);
-        insert(index, row);
+        Columns c = columns;
+        if (old.sameKey(row.key())) {
+            c.types[index] = (short) codeOf(row.type());
+            c.expiries[index] = row.expiresAtMs();
+            c.sizes[index] = row.bytes();
+        } else {
+            delete(index);
+            insert(index, row);
+        }
         return old;
+    }
+
+    /**
+     * Removes the rows at {@code indices} in one pass over the columns, as one change: removing
+     * them one by one would shift every later row (and its key bytes) once per removed row.
+     */
+    void removeRows(BitSet indices) {
+        Columns c = columns;
+        if (indices.isEmpty()) {
+            return;
+        }
+        Objects.checkIndex(indices.length() - 1, c.size);
+        beginChange();
+        for (int i = indices.previousSetBit(c.size - 1); i >= 0; i = indices.previousSetBit(i - 1)) {
+            nextRemove(i, row(c, i));
+        }
+        int kept = 0;
+        int keyBytes = 0;
+        for (int i = 0; i < c.size; i++) {
+            if (indices.get(i)) {
+                continue;
+            }
+            int start = c.keyStart(i);
+            int length = c.keyEnds[i] - start;
+            System.arraycopy(c.keys, start, c.keys, keyBytes, length);
+            keyBytes += length;
+            c.keyEnds[kept] = keyBytes;
+            c.types[kept] = c.types[i];
+            c.expiries[kept] = c.expiries[i];
+            c.sizes[kept] = c.sizes[i];
+            kept++;
+        }
+        c.size = kept;
+        c.keysUsed = keyBytes;
+        modCount++;
+        endChange();
     }
 
     @Override

@@ -27,22 +27,24 @@ public final class PreparedTableRows {
     /** Shows {@code items} in {@code table} once the table has been laid out with empty rows. */
     public static <S> void show(TableView<S> table, ObservableList<S> items) {
         table.setItems(FXCollections.observableArrayList(Collections.nCopies(ROWS, null)));
-        Runnable[] afterLayout = new Runnable[1];
-        afterLayout[0] = () -> {
-            if (table.getHeight() > 0 && table.getSkin() != null) {
-                table.getScene().removePostLayoutPulseListener(afterLayout[0]);
-                table.setItems(items);
+        Runnable swap = new Runnable() {
+            @Override
+            public void run() {
+                if (table.getHeight() > 0 && table.getSkin() != null) {
+                    table.getScene().removePostLayoutPulseListener(this);
+                    table.setItems(items);
+                }
             }
         };
         if (table.getScene() != null) {
-            table.getScene().addPostLayoutPulseListener(afterLayout[0]);
+            table.getScene().addPostLayoutPulseListener(swap);
         }
         table.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.removePostLayoutPulseListener(afterLayout[0]);
+                old.removePostLayoutPulseListener(swap);
             }
             if (scene != null && table.getItems() != items) {
-                scene.addPostLayoutPulseListener(afterLayout[0]);
+                scene.addPostLayoutPulseListener(swap);
             }
         });
     }

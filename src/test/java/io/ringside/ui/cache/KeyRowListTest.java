@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
@@ -110,5 +111,45 @@ class KeyRowListTest {
         assertEquals(List.of("true 1-4"), heard);
         assertEquals(List.of(row("z", "set", 1, 1), row("a", "stream", -1, 1), row("b", null, 9, -2), row("c", "set", 3, 4)),
                 List.copyOf(list));
+    }
+
+    @Test
+    void scatteredRowsAreRemovedInOnePassAsOneChange() {
+        KeyRowList list = new KeyRowList();
+        List<KeyRow> expected = new ArrayList<>(rows(0, 50));
+        list.addAll(expected);
+        List<KeyRow> heardRemoved = new ArrayList<>();
+        list.addListener((ListChangeListener<KeyRow>) change -> {
+            while (change.next()) {
+                heardRemoved.addAll(change.getRemoved());
+            }
+        });
+        java.util.BitSet gone = new java.util.BitSet();
+        gone.set(0);
+        gone.set(7);
+        gone.set(8);
+        gone.set(49);
+        list.removeRows(gone);
+        List<KeyRow> removed = List.of(expected.get(0), expected.get(7), expected.get(8), expected.get(49));
+        expected.removeAll(removed);
+        assertEquals(expected, List.copyOf(list));
+        assertEquals(Set.copyOf(removed), Set.copyOf(heardRemoved));
+        assertThrows(IndexOutOfBoundsException.class, () -> list.removeRows(bits(46)));
+    }
+
+    @Test
+    void aNewExpiryForTheSameKeyIsSetInPlace() {
+        KeyRowList list = new KeyRowList();
+        list.addAll(rows(0, 10));
+        KeyRow before = list.get(4);
+        list.set(4, before.withExpiry(123_456));
+        assertEquals(before.withExpiry(123_456), list.get(4));
+        assertEquals(rows(5, 10), List.copyOf(list.subList(5, 10)));
+    }
+
+    private static java.util.BitSet bits(int index) {
+        java.util.BitSet bits = new java.util.BitSet();
+        bits.set(index);
+        return bits;
     }
 }
