@@ -60,17 +60,64 @@ public final class KeyBrowserViewModel {
     static final Duration BATCH_INTERVAL = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(1);
 
-    /** A page made ready for the table on the scan's thread: rows in columns, namespaces counted. */
+    /** Rows made ready for the table on the scan's thread: in columns, namespaces counted. */
     private record Batch(KeyRowList rows, NamespaceTree namespaces, ScanProgress progress) {
+    }
 
-        static Batch of(List<KeyInfo> keys, ScanProgress progress, long nowMs) {
-            KeyRowList rows = new KeyRowList(keys.size());
-            NamespaceTree namespaces = new NamespaceTree();
+    /**
+     * On the scan's thread (and a pause's flush, both holding its lock): gathers a scan's pages into batches of about a {@link KeyRowList}
+     * chunk, which the table then takes over as they are. The first page goes at once (the first
+     * rows show without waiting), then a batch when its chunk is nearly full, {@link #HOLD} has
+     * passed or the scan ended. A chunk's columns are large enough for the console's JVM to
+     * allocate them straight into the old generation (the launcher's {@code
+     * -XX:PretenureSizeThreshold}), so the rows are never copied by the young collections that
+     * run while a listing streams in, and the FX thread neither copies nor allocates them.
+     */
+    private static final class Staging {
+
+        static final Duration HOLD = Duration.ofMillis(100);
+        private static final int FULL = KeyRowList.CHUNK_ROWS - 1024;
+
+        private final Clock clock;
+        private KeyRowList rows;
+        private NamespaceTree namespaces;
+        private ScanProgress progress;
+        private long startedAt;
+        private boolean first = true;
+
+        Staging(Clock clock) {
+            this.clock = clock;
+        }
+
+        /** Adds a page; returns the batch to hand over now, or null while it gathers. */
+        Batch add(List<KeyInfo> keys, ScanProgress pageProgress) {
+            long nowMs = clock.millis();
+            if (rows == null) {
+                rows = new KeyRowList(KeyRowList.CHUNK_ROWS);
+                namespaces = new NamespaceTree();
+                startedAt = nowMs;
+            }
             for (KeyInfo key : keys) {
                 rows.append(key.key(), key.type(), key.ttlMs() < 0 ? -1 : nowMs + key.ttlMs(), key.bytes());
-                namespaces.add(key.displayKey(), key.bytes());
+                namespaces.add(key.key(), key.bytes());
             }
-            return new Batch(rows, namespaces, progress);
+            progress = pageProgress;
+            if (!first && !progress.done() && rows.size() < FULL && nowMs - startedAt < HOLD.toMillis()) {
+                return null;
+            }
+            first = first && rows.isEmpty();
+            return flush();
+        }
+
+        /** The rows gathered so far, or null: when the scan pauses, they must not wait for its next page. */
+        Batch flush() {
+            if (rows == null) {
+                return null;
+            }
+            Batch batch = new Batch(rows, namespaces, progress);
+            rows = null;
+            namespaces = null;
+            return batch;
         }
     }
 
@@ -100,20 +147,22 @@ public final class KeyBrowserViewModel {
     private long generation;
     private boolean endedBeforeControl;
     private Cancellable ticker = Cancellable.NONE;
-    private PagesAhead pagesAhead = new PagesAhead();
+    private BatchesAhead batchesAhead = new BatchesAhead();
+    private Runnable flushStaged = () -> { };
 
     /**
      * How far the scan may run ahead of the table. The batcher's queue is unbounded, so while the
      * FX thread is held up (a collection, a busy machine) the scan kept going and tens of thousands
      * of rows waited in memory, long enough for the collector to copy them to the old generation;
-     * bounded, the scan waits for the table instead. 128 pages is twice what a scan delivers
-     * between two batches (250 ms), so an FX thread that keeps up never slows the scan.
+     * bounded, the scan waits for the table instead. 16 batches (up to some 120,000 rows) is more
+     * than a scan delivers between two of the table's updates (250 ms), so an FX thread that keeps
+     * up never slows the scan.
      */
-    private static final class PagesAhead {
+    private static final class BatchesAhead {
 
-        static final int PAGES = 128;
+        static final int BATCHES = 16;
 
-        private final Semaphore room = new Semaphore(PAGES);
+        private final Semaphore room = new Semaphore(BATCHES);
         private volatile boolean abandoned;
 
         /** On the scan's thread: waits until the table has room; false when the scan was abandoned. */
@@ -131,8 +180,8 @@ public final class KeyBrowserViewModel {
             }
         }
 
-        void shown(int pages) {
-            room.release(pages);
+        void shown(int batches) {
+            room.release(batches);
         }
 
         /** A new scan replaced this one: whatever it still delivers is dropped, and it never waits. */
@@ -172,19 +221,31 @@ public final class KeyBrowserViewModel {
         message.set("");
         endedBeforeControl = false;
         state.set(ScanState.RUNNING);
-        PagesAhead ahead = new PagesAhead();
-        pagesAhead.abandon();
-        pagesAhead = ahead;
+        BatchesAhead ahead = new BatchesAhead();
+        batchesAhead.abandon();
+        batchesAhead = ahead;
         FxBatcher<Batch> batcher = FxBatcher.onUi(executor, BATCH_INTERVAL, batch -> {
             ahead.shown(batch.size());
             if (scanGeneration == generation) {
                 show(batch);
             }
         });
+        Staging staging = new Staging(clock);
+        flushStaged = () -> executor.execute(BackgroundTask.wrap(() -> {
+            synchronized (staging) {
+                Batch batch = staging.flush();
+                if (batch != null && ahead.awaitRoom()) {
+                    batcher.add(batch);
+                }
+            }
+            return null;
+        }));
         BackgroundTask.wrap(() -> gateway.scan(request, (keys, progress) -> {
-                    Batch page = Batch.of(keys, progress, clock.millis());
-                    if (ahead.awaitRoom()) {
-                        batcher.add(page);
+                    synchronized (staging) { // a pause's flush must not overtake a batch handed over here
+                        Batch batch = staging.add(keys, progress);
+                        if (batch != null && ahead.awaitRoom()) {
+                            batcher.add(batch);
+                        }
                     }
                 }))
                 .onSuccess(started -> {
@@ -299,6 +360,7 @@ public final class KeyBrowserViewModel {
         if (control != null && state.get() == ScanState.RUNNING) {
             control.pause();
             state.set(ScanState.PAUSED);
+            flushStaged.run();
         }
     }
 

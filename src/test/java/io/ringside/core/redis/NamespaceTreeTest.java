@@ -30,4 +30,27 @@ class NamespaceTreeTest {
         assertEquals(5, tree.root().keys());
         assertEquals(1167, tree.root().bytes());
     }
+
+    @Test
+    void namespacesOfBinaryKeysAreTheirEscapedPrefixesAtAnyNumberOfNames() {
+        NamespaceTree page = new NamespaceTree();
+        for (int i = 0; i < 40; i++) {
+            page.add(("user:" + i + ":profile").getBytes(StandardCharsets.UTF_8), 2);
+            page.add(("user:" + i + ":cart").getBytes(StandardCharsets.UTF_8), 3);
+        }
+        page.add(new byte[] {(byte) 0xff, '\n', ':', 'x', ':', 'y'}, 4);
+        page.add(new byte[] {(byte) 0xff, '\n', ':', 'z'}, 1);
+        NamespaceTree tree = new NamespaceTree();
+        tree.merge(page);
+        tree.merge(page);
+        NamespaceTree.Node user = tree.root().child("user");
+        assertEquals(40, user.children().size());
+        assertEquals(4, user.child("33").keys());
+        assertEquals(10, user.child("33").bytes());
+        assertEquals("user:33:*", user.child("33").pattern());
+        NamespaceTree.Node binary = tree.root().child("\\xff\\n");
+        assertEquals(4, binary.keys());
+        assertEquals("\\xff\\n:x:*", binary.child("x").pattern());
+        assertEquals(164, tree.root().keys());
+    }
 }

@@ -54,6 +54,29 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void pagesAfterTheFirstAreGatheredUntilTheHoldPassesAndAPauseShowsThem() {
+        browser.scan();
+        gateway.emit(List.of(key("a:1", "string", -1, 1)), 1000, 9000, false);
+        assertEquals(1, browser.rows().size(), "the first page at once");
+        gateway.emit(List.of(key("a:2", "string", -1, 1)), 2000, 9000, false);
+        assertEquals(1, browser.rows().size(), "the next pages gather into one batch");
+        assertEquals(1000, browser.examinedProperty().get());
+        clock.advance(Duration.ofMillis(100));
+        gateway.emit(List.of(key("a:3", "hash", -1, 1)), 3000, 9000, false);
+        assertEquals(3, browser.rows().size(), "handed over once the hold passed");
+        gateway.emit(List.of(key("a:4", "set", 5000, 1)), 4000, 9000, false);
+        assertEquals(3, browser.rows().size());
+        browser.pause();
+        assertEquals(4, browser.rows().size(), "a paused scan's gathered rows are not held back");
+        assertEquals(4000, browser.examinedProperty().get());
+        assertEquals(List.of("a:1", "a:2", "a:3", "a:4"), browser.rows().stream().map(KeyRow::displayKey).toList());
+        browser.resume();
+        gateway.emit(List.of(), 9000, 9000, true);
+        assertEquals(KeyBrowserViewModel.ScanState.DONE, browser.stateProperty().get());
+        assertEquals(4, browser.rows().size());
+    }
+
+    @Test
     void sizesAreAskedOnlyForTheRowsShownAndOnlyOnce() {
         browser.scan();
         long unknown = io.ringside.core.redis.KeyInfo.SIZE_NOT_FETCHED;

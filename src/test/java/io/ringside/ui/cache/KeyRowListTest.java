@@ -147,6 +147,89 @@ class KeyRowListTest {
         assertEquals(rows(5, 10), List.copyOf(list.subList(5, 10)));
     }
 
+    @Test
+    void rowsSpanningManyChunksBehaveAsAListUnderMixedChanges() {
+        KeyRowList list = new KeyRowList();
+        List<KeyRow> expected = new ArrayList<>();
+        int pages = 3 * KeyRowList.CHUNK_ROWS / 1000 + 2;
+        for (int p = 0; p < pages; p++) {
+            int rows = p % 3 == 1 ? KeyRowList.ADOPTED_PAGE_ROWS - 1 : 1000;
+            KeyRowList page = new KeyRowList(rows);
+            for (KeyRow row : rows(p * 1000, p * 1000 + rows)) {
+                page.append(row.key(), row.type(), row.expiresAtMs(), row.bytes());
+                expected.add(row);
+            }
+            list.appendAll(List.of(page));
+            assertTrue(page.isEmpty(), "a page's rows now belong to the table");
+        }
+        assertEquals(expected, List.copyOf(list));
+        list.add(row("appended", "hash", 1, 2));
+        expected.add(row("appended", "hash", 1, 2));
+        java.util.Random random = new java.util.Random(42);
+        for (int step = 0; step < 400; step++) {
+            int at = random.nextInt(expected.size());
+            switch (step % 4) {
+                case 0 -> {
+                    KeyRow added = row("inserted:" + step, "list", step, step);
+                    list.add(at, added);
+                    expected.add(at, added);
+                }
+                case 1 -> assertEquals(expected.remove(at), list.remove(at));
+                case 2 -> {
+                    KeyRow other = row("replaced-with-a-longer-key:" + step, null, -1, -2);
+                    list.set(at, other);
+                    expected.set(at, other);
+                }
+                default -> assertEquals(at, list.indexOf(expected.get(at)));
+            }
+        }
+        java.util.BitSet gone = new java.util.BitSet();
+        for (int i = 0; i < expected.size(); i += 1 + random.nextInt(5)) {
+            gone.set(i);
+        }
+        gone.set(0, KeyRowList.CHUNK_ROWS + 10);
+        list.removeRows(gone);
+        List<KeyRow> kept = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            if (!gone.get(i)) {
+                kept.add(expected.get(i));
+            }
+        }
+        assertEquals(kept, List.copyOf(list));
+        assertEquals(kept.get(kept.size() - 1), list.get(list.size() - 1));
+        assertEquals(kept.size() / 2, list.indexOf(kept.get(kept.size() / 2)));
+    }
+
+    @Test
+    void aClearTellsTheRowsItRemovedOnlyWhenAskedAndEveryListenerHearsIt() {
+        KeyRowList list = new KeyRowList();
+        List<KeyRow> expected = rows(0, 2 * KeyRowList.CHUNK_ROWS + 5);
+        list.addAll(expected);
+        List<String> heard = new ArrayList<>();
+        for (int l = 0; l < 2; l++) {
+            list.addListener((ListChangeListener<KeyRow>) change -> {
+                try {
+                    change.getFrom();
+                    heard.add("read before next()");
+                } catch (IllegalStateException expectedBeforeNext) {
+                    // as a change must
+                }
+                while (change.next()) {
+                    heard.add(change.wasRemoved() + " " + change.wasAdded() + " " + change.getFrom() + " "
+                            + change.getRemovedSize() + (change.wasRemoved()
+                            ? " " + change.getRemoved().get(change.getRemovedSize() - 1).displayKey() : ""));
+                }
+            });
+        }
+        list.clear();
+        String last = expected.get(expected.size() - 1).displayKey();
+        assertEquals(List.of("true false 0 " + expected.size() + " " + last, "true false 0 " + expected.size() + " " + last), heard);
+        assertEquals(0, list.size());
+        list.addAll(rows(7, 9));
+        assertEquals(rows(7, 9), List.copyOf(list));
+        assertEquals("false true 0 0", heard.get(3));
+    }
+
     private static java.util.BitSet bits(int index) {
         java.util.BitSet bits = new java.util.BitSet();
         bits.set(index);
