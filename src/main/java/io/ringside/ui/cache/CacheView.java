@@ -255,9 +255,9 @@ public final class CacheView {
         bindRunControls(state, KeyBrowserViewModel.ScanState.RUNNING, KeyBrowserViewModel.ScanState.PAUSED,
                 pauseButton, resumeButton, stopButton);
         scanProgress.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                        "%,d listed · %,d of %,d examined (DBSIZE)%s", keys.rows().size(), keys.examinedProperty().get(),
+                        "%,d listed · %,d of %,d examined (DBSIZE)%s", keys.listedProperty().get(), keys.examinedProperty().get(),
                         keys.dbSizeProperty().get(), stateSuffix(state.getValue())),
-                keys.rows(), keys.examinedProperty(), keys.dbSizeProperty(), state));
+                keys.listedProperty(), keys.examinedProperty(), keys.dbSizeProperty(), state));
 
         PreparedTableRows.show(keyTable, keys.rows());
         keyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

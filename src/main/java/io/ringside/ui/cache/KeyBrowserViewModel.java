@@ -128,6 +128,13 @@ public final class KeyBrowserViewModel {
     private final StringProperty pattern = new SimpleStringProperty("*");
     private final ObjectProperty<String> typeFilter = new SimpleObjectProperty<>(null);
     private final KeyRowList rows = new KeyRowList();
+    /**
+     * The rows on screen are the previous scan's: a new scan leaves them until its first batch
+     * replaces them in one change, since a table emptied and re-filled restyles every visible row
+     * twice, the longest FX-thread pause of a listing; {@link #listedProperty()} already says 0.
+     */
+    private boolean rowsStale;
+    private final ReadOnlyIntegerWrapper listed = new ReadOnlyIntegerWrapper();
     private final ObservableList<KeyRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<KeyRow>> selectionRequest = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<ScanState> state = new ReadOnlyObjectWrapper<>(ScanState.IDLE);
@@ -142,6 +149,7 @@ public final class KeyBrowserViewModel {
     private final Map<ByteBuffer, Long> sizes = new HashMap<>();
     private final Map<ByteBuffer, byte[]> sizesWanted = new LinkedHashMap<>();
     private boolean sizesInFlight;
+    private boolean sizesAskScheduled;
     private NamespaceTree tree = new NamespaceTree();
     private CacheGateway.Control control;
     private long generation;
@@ -209,7 +217,8 @@ public final class KeyBrowserViewModel {
             error.set(e.getMessage());
             return;
         }
-        rows.clear();
+        rowsStale = !rows.isEmpty();
+        listed.set(0);
         selection.clear();
         sizes.clear();
         sizesWanted.clear();
@@ -260,6 +269,10 @@ public final class KeyBrowserViewModel {
                 })
                 .onFailure(e -> {
                     if (scanGeneration == generation) {
+                        if (rowsStale) {
+                            rowsStale = false;
+                            rows.clear();
+                        }
                         state.set(ScanState.DONE);
                         error.set(Errors.firstLine(e));
                     }
@@ -276,7 +289,14 @@ public final class KeyBrowserViewModel {
             last = batch.progress();
         }
         int before = rows.size();
-        rows.appendAll(pages);
+        if (rowsStale) {
+            rowsStale = false;
+            before = -1;
+            rows.replaceAll(pages);
+        } else {
+            rows.appendAll(pages);
+        }
+        listed.set(rows.size());
         if (rows.size() > before) {
             treeVersion.set(treeVersion.get() + 1);
         }
@@ -316,7 +336,15 @@ public final class KeyBrowserViewModel {
             return KeyRow.sizeText(size);
         }
         sizesWanted.putIfAbsent(key, row.key());
-        fetchSizes();
+        if (!sizesAskScheduled) {
+            // after the layout pass that asks for the visible rows' sizes: one request and one
+            // re-fill of the size column for all of them, not one for the first row and another for the rest
+            sizesAskScheduled = true;
+            executor.runOnUi(Duration.ZERO, () -> {
+                sizesAskScheduled = false;
+                fetchSizes();
+            });
+        }
         return "…";
     }
 
@@ -471,6 +499,7 @@ public final class KeyBrowserViewModel {
             }
         }
         rows.removeRows(removed);
+        listed.set(rows.size());
         String text = String.format(Locale.ROOT, "%s: %d of %d changed", name, result.changed(), chosen.size());
         if (!failed.isEmpty()) {
             text += "; failed, left selected: " + String.join(", ", result.failed().stream()
@@ -495,6 +524,11 @@ public final class KeyBrowserViewModel {
 
     public ObservableList<KeyRow> rows() {
         return rows;
+    }
+
+    /** How many rows this scan listed (the table may still show the previous scan's for a moment). */
+    public ReadOnlyIntegerProperty listedProperty() {
+        return listed.getReadOnlyProperty();
     }
 
     public ObservableList<KeyRow> selection() {

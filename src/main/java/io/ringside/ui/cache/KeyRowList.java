@@ -266,7 +266,18 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
      */
     @Override
     public void clear() {
+        replaceAll(List.of());
+    }
+
+    /**
+     * Replaces every row with those of {@code pages} (taken over as by {@link #appendAll}) as one
+     * change. A table that goes from its rows to none and then to the new ones empties and
+     * re-fills every visible row and its styles twice; replaced in one change, the rows on screen
+     * only take their new values.
+     */
+    void replaceAll(List<KeyRowList> pages) {
         if (size == 0) {
+            appendAll(pages);
             return;
         }
         List<Chunk> oldChunks = List.copyOf(chunks);
@@ -275,8 +286,9 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
         chunks.clear();
         starts = new int[16];
         size = 0;
+        takeOver(pages);
         modCount++;
-        fireChange(new Cleared(this, new AbstractList<>() {
+        fireChange(new Swapped(this, new AbstractList<>() {
             @Override
             public KeyRow get(int index) {
                 Objects.checkIndex(index, oldSize);
@@ -288,17 +300,19 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
             public int size() {
                 return oldSize;
             }
-        }));
+        }, size));
     }
 
-    /** The one change of {@link #clear}: every row, from index 0, removed. */
-    private static final class Cleared extends ListChangeListener.Change<KeyRow> {
+    /** The one change of {@link #replaceAll}: every row, from index 0, removed, and {@code to} rows added. */
+    private static final class Swapped extends ListChangeListener.Change<KeyRow> {
         private final List<KeyRow> removed;
+        private final int to;
         private int cursor = -1;
 
-        Cleared(KeyRowList list, List<KeyRow> removed) {
+        Swapped(KeyRowList list, List<KeyRow> removed, int to) {
             super(list);
             this.removed = removed;
+            this.to = to;
         }
 
         @Override
@@ -321,7 +335,7 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
         @Override
         public int getTo() {
             onChange();
-            return 0;
+            return to;
         }
 
         @Override
@@ -360,6 +374,17 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
      */
     void appendAll(List<KeyRowList> pages) {
         int from = size;
+        takeOver(pages);
+        if (size == from) {
+            return;
+        }
+        modCount++;
+        beginChange();
+        nextAdd(from, size);
+        endChange();
+    }
+
+    private void takeOver(List<KeyRowList> pages) {
         for (KeyRowList page : pages) {
             for (Chunk p : page.chunks) {
                 if (p.size >= ADOPTED_PAGE_ROWS) {
@@ -371,13 +396,6 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
             page.chunks.clear();
             page.size = 0;
         }
-        if (size == from) {
-            return;
-        }
-        modCount++;
-        beginChange();
-        nextAdd(from, size);
-        endChange();
     }
 
     private void adopt(Chunk p) {

@@ -77,6 +77,25 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void aNewScanLeavesThePreviousRowsUntilItsFirstBatchReplacesThem() {
+        browser.scan();
+        gateway.emit(List.of(key("old:1", "string", -1, 1), key("old:2", "string", -1, 1)), 2, 2, true);
+        assertEquals(2, browser.listedProperty().get());
+
+        browser.scan();
+        assertEquals(0, browser.listedProperty().get(), "this scan listed nothing yet");
+        assertEquals(2, browser.rows().size(), "the table keeps the previous rows for now");
+        gateway.emit(List.of(key("new:1", "hash", -1, 1)), 1, 2, false);
+        assertEquals(List.of("new:1"), browser.rows().stream().map(KeyRow::displayKey).toList());
+        assertEquals(1, browser.listedProperty().get());
+
+        browser.scan();
+        gateway.emit(List.of(), 2, 2, true);
+        assertTrue(browser.rows().isEmpty(), "a scan that finds nothing empties the table");
+        assertEquals(0, browser.listedProperty().get());
+    }
+
+    @Test
     void sizesAreAskedOnlyForTheRowsShownAndOnlyOnce() {
         browser.scan();
         long unknown = io.ringside.core.redis.KeyInfo.SIZE_NOT_FETCHED;

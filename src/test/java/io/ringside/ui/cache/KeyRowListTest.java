@@ -230,6 +230,28 @@ class KeyRowListTest {
         assertEquals("false true 0 0", heard.get(3));
     }
 
+    @Test
+    void replacingAllRowsIsOneChangeThatRemovesTheOldAndAddsTheNew() {
+        KeyRowList list = new KeyRowList();
+        list.addAll(rows(0, 3));
+        List<String> heard = new ArrayList<>();
+        list.addListener((ListChangeListener<KeyRow>) change -> {
+            while (change.next()) {
+                heard.add(change.wasReplaced() + " " + change.getFrom() + "-" + change.getTo() + " removed "
+                        + change.getRemoved().stream().map(KeyRow::displayKey).toList());
+            }
+        });
+        KeyRowList page = new KeyRowList(2);
+        page.append("new:1".getBytes(StandardCharsets.UTF_8), "set", -1, 1);
+        page.append("new:2".getBytes(StandardCharsets.UTF_8), "set", -1, 1);
+        list.replaceAll(List.of(page));
+        assertEquals(List.of("true 0-2 removed [k:0, k:1, k:2]"), heard);
+        assertEquals(List.of("new:1", "new:2"), list.stream().map(KeyRow::displayKey).toList());
+        list.replaceAll(List.of());
+        assertEquals("false 0-0 removed [new:1, new:2]", heard.get(1));
+        assertTrue(list.isEmpty());
+    }
+
     private static java.util.BitSet bits(int index) {
         java.util.BitSet bits = new java.util.BitSet();
         bits.set(index);
