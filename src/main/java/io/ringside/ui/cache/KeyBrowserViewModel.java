@@ -59,6 +59,7 @@ public final class KeyBrowserViewModel {
     static final int MAX_ROWS = 1_000_000;
     static final Duration BATCH_INTERVAL = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(1);
+    static final Duration FIRST_ROWS_BREATH = Duration.ofMillis(300);
 
     /** Rows made ready for the table on the scan's thread: in columns, namespaces counted. */
     private record Batch(KeyRowList rows, NamespaceTree namespaces, ScanProgress progress) {
@@ -134,6 +135,7 @@ public final class KeyBrowserViewModel {
      * twice, the longest FX-thread pause of a listing; {@link #listedProperty()} already says 0.
      */
     private boolean rowsStale;
+    private boolean breathed;
     private final ReadOnlyIntegerWrapper listed = new ReadOnlyIntegerWrapper();
     private final ObservableList<KeyRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<KeyRow>> selectionRequest = new ReadOnlyObjectWrapper<>(List.of());
@@ -218,6 +220,7 @@ public final class KeyBrowserViewModel {
             return;
         }
         rowsStale = !rows.isEmpty();
+        breathed = false;
         listed.set(0);
         selection.clear();
         sizes.clear();
@@ -297,6 +300,9 @@ public final class KeyBrowserViewModel {
             rows.appendAll(pages);
         }
         listed.set(rows.size());
+        if (!breathed && !rows.isEmpty() && !last.done()) {
+            breatheAfterFirstRows();
+        }
         if (rows.size() > before) {
             treeVersion.set(treeVersion.get() + 1);
         }
@@ -309,6 +315,27 @@ public final class KeyBrowserViewModel {
                 end();
             }
         }
+    }
+
+    /**
+     * Holds the scan for {@link #FIRST_ROWS_BREATH} once its first rows are on screen. The table's
+     * first fill (rows, cells and their styles given their first values, much of that code not yet
+     * compiled) is the FX thread's heaviest moment of a listing, and it came just as the scan's
+     * threads, Redis and the compiler took every core: on two cores its pulses were 100-200 ms
+     * apart. The first rows still show at once; the listing ends that much later.
+     */
+    private void breatheAfterFirstRows() {
+        breathed = true;
+        CacheGateway.Control scanControl = control;
+        if (scanControl == null || state.get() != ScanState.RUNNING) {
+            return;
+        }
+        scanControl.pause();
+        executor.runOnUi(FIRST_ROWS_BREATH, () -> {
+            if (control == scanControl && state.get() == ScanState.RUNNING) {
+                scanControl.resume();
+            }
+        });
     }
 
     private void end() {

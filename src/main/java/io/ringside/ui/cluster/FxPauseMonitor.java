@@ -2,6 +2,7 @@ package io.ringside.ui.cluster;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -22,6 +23,7 @@ public final class FxPauseMonitor {
                 longestBusy = Math.max(longestBusy, cpu - lastCpu);
                 if (pulses < MAX_GAPS) {
                     gaps[(int) pulses] = gap;
+                    ends[(int) pulses] = now;
                 }
                 pulses++;
                 if (gap > SLOW_NANOS) {
@@ -37,6 +39,7 @@ public final class FxPauseMonitor {
     private static final int MAX_GAPS = 100_000;
 
     private final long[] gaps = new long[MAX_GAPS];
+    private final long[] ends = new long[MAX_GAPS];
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -76,6 +79,25 @@ public final class FxPauseMonitor {
      */
     public double longestBusyMillis() {
         return longestBusy / 1e6;
+    }
+
+    /**
+     * The longest gap that ended more than {@code settle} after the first pulse, in milliseconds:
+     * what is left once a burst at the start (a table's first fill, code not yet compiled) is over.
+     */
+    public double longestPauseMillisAfter(Duration settle) {
+        int count = (int) Math.min(pulses, MAX_GAPS);
+        if (count == 0) {
+            return 0;
+        }
+        long from = ends[0] - gaps[0] + settle.toNanos();
+        long longestAfter = 0;
+        for (int i = 0; i < count; i++) {
+            if (ends[i] > from) {
+                longestAfter = Math.max(longestAfter, gaps[i]);
+            }
+        }
+        return longestAfter / 1e6;
     }
 
     /** The 99th percentile of the gaps since the last reset, in milliseconds (0 before two pulses). */

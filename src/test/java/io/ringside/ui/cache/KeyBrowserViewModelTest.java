@@ -96,6 +96,18 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void theScanHoldsBrieflyOnceItsFirstRowsAreShownAndOnlyThen() {
+        browser.scan();
+        gateway.emit(List.of(), 1000, 9000, false);
+        assertEquals(List.of(), gateway.scanControl.calls, "no rows yet: no hold");
+        gateway.emit(List.of(key("a:1", "string", -1, 1)), 2000, 9000, false);
+        assertEquals(List.of("pause", "resume"), gateway.scanControl.calls, "held, then resumed (at once here)");
+        clock.advance(Duration.ofMillis(100));
+        gateway.emit(List.of(key("a:2", "string", -1, 1)), 3000, 9000, false);
+        assertEquals(List.of("pause", "resume"), gateway.scanControl.calls, "once a scan");
+    }
+
+    @Test
     void sizesAreAskedOnlyForTheRowsShownAndOnlyOnce() {
         browser.scan();
         long unknown = io.ringside.core.redis.KeyInfo.SIZE_NOT_FETCHED;
