@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ModifiableObservableListBase;
 
@@ -260,6 +261,24 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
         renumberFrom(0);
         modCount++;
         endChange();
+    }
+
+    /**
+     * Replaces each row at {@code indices} with {@code update} of it, as one change: set one by
+     * one, a table hears (and re-lays its selection out for) one change per row.
+     */
+    void updateRows(BitSet indices, UnaryOperator<KeyRow> update) {
+        if (indices.isEmpty()) {
+            return;
+        }
+        beginChange();
+        try {
+            for (int i = indices.nextSetBit(0); i >= 0; i = indices.nextSetBit(i + 1)) {
+                set(i, update.apply(get(i)));
+            }
+        } finally {
+            endChange();
+        }
     }
 
     /**
