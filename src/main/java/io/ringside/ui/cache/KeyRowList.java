@@ -87,6 +87,20 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
             }
         }
 
+        /** Appends row {@code index} of {@code source}, which has room for it. */
+        void appendFrom(Chunk source, int index) {
+            int start = source.keyStart(index);
+            int length = source.keyEnds[index] - start;
+            ensureKeyBytes(length);
+            System.arraycopy(source.keys, start, keys, keysUsed, length);
+            keysUsed += length;
+            keyEnds[size] = keysUsed;
+            types[size] = source.types[index];
+            expiries[size] = source.expiries[index];
+            sizes[size] = source.sizes[index];
+            size++;
+        }
+
         boolean keyEquals(int index, byte[] key) {
             int start = keyStart(index);
             return Arrays.equals(keys, start, keyEnds[index], key, 0, key.length);
@@ -557,17 +571,7 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
             Chunk into = new Chunk(rows, (int) Math.max(16, keyBytes));
             for (int i = from; i < from + rows; i++) {
                 int row = sorted[i];
-                Chunk source = chunks.get(columns.chunk[row]);
-                int at = columns.at[row];
-                int start = source.keyStart(at);
-                int length = source.keyEnds[at] - start;
-                System.arraycopy(source.keys, start, into.keys, into.keysUsed, length);
-                into.keysUsed += length;
-                into.keyEnds[into.size] = into.keysUsed;
-                into.types[into.size] = source.types[at];
-                into.expiries[into.size] = source.expiries[at];
-                into.sizes[into.size] = source.sizes[at];
-                into.size++;
+                into.appendFrom(chunks.get(columns.chunk[row]), columns.at[row]);
             }
             rebuilt.add(into);
         }
@@ -741,15 +745,7 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
         int half = full.size / 2;
         Chunk second = new Chunk(CHUNK_ROWS, full.keys.length);
         for (int i = half; i < full.size; i++) {
-            int start = full.keyStart(i);
-            int length = full.keyEnds[i] - start;
-            System.arraycopy(full.keys, start, second.keys, second.keysUsed, length);
-            second.keysUsed += length;
-            second.keyEnds[second.size] = second.keysUsed;
-            second.types[second.size] = full.types[i];
-            second.expiries[second.size] = full.expiries[i];
-            second.sizes[second.size] = full.sizes[i];
-            second.size++;
+            second.appendFrom(full, i);
         }
         full.keysUsed = full.keyStart(half);
         full.size = half;
