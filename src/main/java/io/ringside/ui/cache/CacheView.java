@@ -10,6 +10,7 @@ import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.PreparedTableRows;
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -267,6 +268,15 @@ public final class CacheView {
                 () -> keys.sizeText(cell.getValue()), keys.sizesVersionProperty()));
         ttlColumn.setCellValueFactory(cell -> cell.getValue() == null ? EMPTY : Bindings.createStringBinding(
                 () -> cell.getValue().ttlText(keys.nowProperty().get()), keys.nowProperty()));
+        keyTable.setSortPolicy(table -> keys.sort(table.getSortOrder().stream().map(this::rowOrder).toList()));
+        for (TableColumn<KeyRow, String> column : List.of(keyColumn, typeColumn, ttlColumn, sizeColumn)) {
+            column.sortableProperty().bind(keys.sortableProperty());
+        }
+        keys.sortableProperty().addListener((obs, was, sortable) -> {
+            if (!sortable) {
+                keyTable.getSortOrder().clear();
+            }
+        });
         keyTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change -> {
             if (!applyingSelection) {
                 keys.select(List.copyOf(keyTable.getSelectionModel().getSelectedItems()));
@@ -302,6 +312,12 @@ public final class CacheView {
         });
     }
 
+    private RowOrder rowOrder(TableColumn<KeyRow, ?> column) {
+        RowOrder.Column by = column == keyColumn ? RowOrder.Column.KEY : column == typeColumn ? RowOrder.Column.TYPE
+                : column == ttlColumn ? RowOrder.Column.TTL : RowOrder.Column.SIZE;
+        return new RowOrder(by, column.getSortType() == TableColumn.SortType.ASCENDING);
+    }
+
     private static String stateSuffix(KeyBrowserViewModel.ScanState state) {
         return switch (state) {
             case RUNNING -> " · scanning";
@@ -314,11 +330,9 @@ public final class CacheView {
         applyingSelection = true;
         try {
             keyTable.getSelectionModel().clearSelection();
-            for (KeyRow row : rows) {
-                int index = keyTable.getItems().indexOf(row);
-                if (index >= 0) {
-                    keyTable.getSelectionModel().select(index);
-                }
+            int[] indices = keys.indicesOf(rows);
+            if (indices.length > 0) {
+                keyTable.getSelectionModel().selectIndices(indices[0], Arrays.copyOfRange(indices, 1, indices.length));
             }
         } finally {
             applyingSelection = false;

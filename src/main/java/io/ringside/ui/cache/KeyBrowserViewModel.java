@@ -18,15 +18,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -140,6 +145,7 @@ public final class KeyBrowserViewModel {
     private final ObservableList<KeyRow> selection = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<KeyRow>> selectionRequest = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<ScanState> state = new ReadOnlyObjectWrapper<>(ScanState.IDLE);
+    private final ReadOnlyBooleanWrapper sortable = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyLongWrapper examined = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper dbSize = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper now;
@@ -206,6 +212,7 @@ public final class KeyBrowserViewModel {
         this.dialogs = dialogs;
         this.clock = clock;
         this.now = new ReadOnlyLongWrapper(clock.millis());
+        state.addListener((obs, old, now) -> sortable.set(now != ScanState.RUNNING && now != ScanState.PAUSED));
     }
 
     /** Lists the keys matching the pattern and type; a running scan is stopped first. */
@@ -465,6 +472,28 @@ public final class KeyBrowserViewModel {
         selection.setAll(selected);
     }
 
+    /**
+     * Sorts the rows by the table's sort order, through their columns ({@link RowOrder}); sizes
+     * asked for after the scan count as known. Refused (false, the table keeps its previous order)
+     * while a scan is running or paused: its next rows would be appended below sorted ones, so the
+     * order on screen would not be the one the header shows. An empty order leaves the rows as they are.
+     */
+    public boolean sort(List<RowOrder> order) {
+        if (order.isEmpty()) {
+            return true;
+        }
+        if (!sortable.get()) {
+            return false;
+        }
+        rows.sortBy(order, sizes);
+        return true;
+    }
+
+    /** False while a scan is running or paused; the table's columns sort only when this is true. */
+    public ReadOnlyBooleanProperty sortableProperty() {
+        return sortable.getReadOnlyProperty();
+    }
+
     public void setTtl() {
         int seconds = ttlSeconds.get();
         act("TTL " + seconds + " s", keys -> gateway.setTtl(keys, Duration.ofSeconds(seconds)),
@@ -493,7 +522,7 @@ public final class KeyBrowserViewModel {
      * Runs one admin action on the selection; {@code update} gives the row after success, or null
      * when a changed key leaves the table.
      */
-    private void act(String name, Function<List<byte[]>, KeyActionResult> action, Function<KeyRow, KeyRow> update) {
+    private void act(String name, Function<List<byte[]>, KeyActionResult> action, UnaryOperator<KeyRow> update) {
         List<KeyRow> chosen = List.copyOf(selection);
         if (chosen.isEmpty()) {
             return;
@@ -507,25 +536,27 @@ public final class KeyBrowserViewModel {
                 .executeWith(executor);
     }
 
-    private void applied(String name, List<KeyRow> chosen, KeyActionResult result, Function<KeyRow, KeyRow> update) {
-        List<KeyRow> failed = chosen.stream()
-                .filter(row -> result.failed().stream().anyMatch(f -> row.sameKey(f.key()))).toList();
-        BitSet removed = new BitSet();
+    private void applied(String name, List<KeyRow> chosen, KeyActionResult result, UnaryOperator<KeyRow> update) {
+        Set<ByteBuffer> failedKeys = new HashSet<>();
+        for (KeyFailure failure : result.failed()) {
+            failedKeys.add(ByteBuffer.wrap(failure.key()));
+        }
+        List<KeyRow> failed = new ArrayList<>();
+        Set<ByteBuffer> changedKeys = new HashSet<>();
         for (KeyRow row : chosen) {
-            if (failed.contains(row)) {
-                continue;
-            }
-            int index = rows.indexOf(row);
-            if (index < 0) {
-                continue;
-            }
-            if (update == null) {
-                removed.set(index);
+            ByteBuffer key = ByteBuffer.wrap(row.key());
+            if (failedKeys.contains(key)) {
+                failed.add(row);
             } else {
-                rows.set(index, update.apply(row));
+                changedKeys.add(key);
             }
         }
-        rows.removeRows(removed);
+        BitSet changed = rows.indicesOf(changedKeys);
+        if (update == null) {
+            rows.removeRows(changed);
+        } else {
+            rows.updateRows(changed, update);
+        }
         listed.set(rows.size());
         String text = String.format(Locale.ROOT, "%s: %d of %d changed", name, result.changed(), chosen.size());
         if (!failed.isEmpty()) {
@@ -535,6 +566,15 @@ public final class KeyBrowserViewModel {
         }
         message.set(text);
         selectionRequest.set(failed);
+    }
+
+    /** Where the rows with the keys of {@code chosen} are in {@link #rows()}, in order; found in one pass. */
+    public int[] indicesOf(List<KeyRow> chosen) {
+        Set<ByteBuffer> wanted = new HashSet<>();
+        for (KeyRow row : chosen) {
+            wanted.add(ByteBuffer.wrap(row.key()));
+        }
+        return rows.indicesOf(wanted).stream().toArray();
     }
 
     public StringProperty patternProperty() {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -123,6 +124,30 @@ class CacheViewFxTest {
         robot.clickOn("#scanButton");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size()) == 1
                 && onFx(() -> table.getItems().get(0).displayKey()).equals(prefix + ":hash:1"));
+    }
+
+    @Test
+    void clickingTheTtlHeaderSortsByTimeLeftAndKeepsTheSelectedRow(FxRobot robot) throws TimeoutException {
+        redis.setex(prefix + ":t:90s", 90, "x");
+        redis.setex(prefix + ":t:30s", 30, "x");
+        redis.setex(prefix + ":t:2h", 7200, "x");
+        redis.set(prefix + ":t:none", "x");
+        robot.interact(viewModel::activate);
+        TableView<KeyRow> table = robot.lookup("#keyTable").query();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size()) == 4
+                && onFx(() -> table.getColumns().get(2).isSortable()));
+        KeyRow ninety = row(onFx(() -> List.copyOf(table.getItems())), prefix + ":t:90s");
+        robot.interact(() -> table.getSelectionModel().select(ninety));
+
+        robot.clickOn(robot.lookup(".column-header").match(node -> "ttlColumn".equals(node.getId())).queryAs(Node.class));
+
+        List<String> sorted = List.of(prefix + ":t:30s", prefix + ":t:90s", prefix + ":t:2h", prefix + ":t:none");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> onFx(() -> table.getItems().stream().map(KeyRow::displayKey).toList()).equals(sorted));
+        assertEquals(ninety.displayKey(), onFx(() -> table.getSelectionModel().getSelectedItem().displayKey()),
+                "the selection follows its row");
+        assertEquals(List.of(ninety.displayKey()),
+                onFx(() -> viewModel.keys().selection().stream().map(KeyRow::displayKey).toList()));
     }
 
     @Test

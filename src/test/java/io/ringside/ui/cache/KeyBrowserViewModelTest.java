@@ -241,6 +241,56 @@ class KeyBrowserViewModelTest {
         assertFalse(browser.errorProperty().get().isEmpty());
     }
 
+    @Test
+    void rowsSortOnlyOnceTheScanEndedAndBySizesAskedSince() {
+        long unknown = io.ringside.core.redis.KeyInfo.SIZE_NOT_FETCHED;
+        browser.scan();
+        gateway.emit(List.of(key("b", "string", -1, unknown), key("a", "hash", 60_000, unknown)), 2, 4, false);
+
+        assertFalse(browser.sortableProperty().get());
+        assertFalse(browser.sort(List.of(RowOrder.ascending(RowOrder.Column.KEY))), "refused while rows still come");
+        assertEquals(List.of("b", "a"), keys());
+        assertTrue(browser.sort(List.of()), "no order is nothing to refuse");
+        browser.pause();
+        assertFalse(browser.sortableProperty().get(), "a paused scan resumes appending");
+
+        browser.resume();
+        gateway.emit(List.of(key("cc", "set", 1000, unknown), key("ddd", "string", -1, 5)), 4, 4, true);
+        assertTrue(browser.sortableProperty().get());
+        assertEquals("…", browser.sizeText(browser.rows().get(2)));
+
+        assertTrue(browser.sort(List.of(RowOrder.descending(RowOrder.Column.SIZE))));
+        assertEquals(List.of("cc", "ddd", "b", "a"), keys(), "cc's size (20 B) was asked after the scan; b and a unknown");
+        assertTrue(browser.sort(List.of(RowOrder.ascending(RowOrder.Column.TTL))));
+        assertEquals(List.of("cc", "a", "ddd", "b"), keys(), "no TTL last");
+
+        browser.scan();
+        assertFalse(browser.sortableProperty().get());
+    }
+
+    @Test
+    void anActionOnASortedSelectionChangesExactlyTheChosenRows() {
+        browser.scan();
+        gateway.emit(List.of(key("c", "string", -1, 1), key("a", "string", -1, 2), key("b", "string", -1, 3),
+                key("a", "string", -1, 2)), 4, 4, true);
+        browser.sort(List.of(RowOrder.descending(RowOrder.Column.KEY)));
+        browser.select(List.of(browser.rows().get(1), browser.rows().get(2)));
+        assertEquals(List.of("b", "a"), browser.selection().stream().map(KeyRow::displayKey).toList());
+        assertEquals(List.of(1, 2, 3), java.util.Arrays.stream(browser.indicesOf(browser.selection())).boxed().toList(),
+                "a key SCAN listed twice is found twice");
+        gateway.missing.add("b".getBytes(StandardCharsets.UTF_8));
+
+        browser.evictSelection();
+
+        assertEquals(List.of("c", "b"), keys());
+        assertEquals(List.of("b"), browser.selectionRequestProperty().get().stream().map(KeyRow::displayKey).toList());
+        assertEquals(2, browser.listedProperty().get());
+    }
+
+    private List<String> keys() {
+        return browser.rows().stream().map(KeyRow::displayKey).toList();
+    }
+
     /** A clock the test moves by hand. */
     static final class SteppingClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
@@ -256,5 +259,151 @@ class KeyRowListTest {
         java.util.BitSet bits = new java.util.BitSet();
         bits.set(index);
         return bits;
+    }
+
+    /** What each column's order means, written over {@link KeyRow}s: the reference the column sort must match. */
+    private static Comparator<KeyRow> reference(RowOrder order) {
+        Comparator<KeyRow> known = switch (order.column()) {
+            case KEY -> (a, b) -> Arrays.compareUnsigned(a.key(), b.key());
+            case TYPE -> Comparator.comparing(KeyRow::type, Comparator.nullsLast(Comparator.naturalOrder()));
+            case TTL -> Comparator.comparingLong(row -> row.expiresAtMs() < 0 ? Long.MAX_VALUE : row.expiresAtMs());
+            case SIZE -> Comparator.comparingLong(KeyRow::bytes);
+        };
+        Comparator<KeyRow> directed = order.ascending() ? known : known.reversed();
+        return switch (order.column()) {
+            case TYPE -> (a, b) -> a.type() == null || b.type() == null
+                    ? Boolean.compare(a.type() == null, b.type() == null) : directed.compare(a, b);
+            case SIZE -> (a, b) -> a.bytes() < 0 || b.bytes() < 0
+                    ? Boolean.compare(a.bytes() < 0, b.bytes() < 0) : directed.compare(a, b);
+            default -> directed;
+        };
+    }
+
+    /**
+     * Rows over several chunks (pages adopted and copied, so chunks are not all full) with what
+     * makes a sort hard: keys sharing their first 8 and 16 bytes, keys that begin other keys, bytes
+     * above 0x7f, the same key twice, no type, no TTL, unknown sizes, and ties in every column.
+     */
+    private static KeyRowList sortable(List<KeyRow> expected) {
+        String[] types = {"string", "hash", "zset", null, "list"};
+        java.util.Random random = new java.util.Random(7);
+        KeyRowList list = new KeyRowList();
+        int n = 0;
+        while (n < 3 * KeyRowList.CHUNK_ROWS + 100) {
+            int rows = random.nextBoolean() ? KeyRowList.ADOPTED_PAGE_ROWS / 2 : 3000;
+            KeyRowList page = new KeyRowList(rows);
+            for (int i = 0; i < rows; i++, n++) {
+                byte[] key = switch (random.nextInt(5)) {
+                    case 0 -> ("pm25:Location:long-shared-prefix:" + random.nextInt(2000)).getBytes(StandardCharsets.UTF_8);
+                    case 1 -> ("pm25:Location:long-shared-prefix:" + random.nextInt(20)).getBytes(StandardCharsets.UTF_8);
+                    case 2 -> {
+                        byte[] b = new byte[random.nextInt(12)];
+                        for (int j = 0; j < b.length; j++) {
+                            b[j] = (byte) (random.nextBoolean() ? 0 : 0x7e + random.nextInt(4));
+                        }
+                        yield b;
+                    }
+                    case 3 -> ("k" + random.nextInt(300)).getBytes(StandardCharsets.UTF_8);
+                    default -> ("dataset:aq:1:chunk:" + n).getBytes(StandardCharsets.UTF_8);
+                };
+                long expiry = random.nextInt(4) == 0 ? -1 : 1_000_000 + random.nextInt(500);
+                long bytes = random.nextInt(5) == 0 ? -2 : random.nextInt(6) == 0 ? -1 : random.nextInt(1000);
+                KeyRow row = new KeyRow(key, types[random.nextInt(types.length)], expiry, bytes);
+                page.append(row.key(), row.type(), row.expiresAtMs(), row.bytes());
+                expected.add(row);
+            }
+            list.appendAll(List.of(page));
+        }
+        return list;
+    }
+
+    @Test
+    void eachColumnSortsBothWaysAsAListSortedByWhatTheColumnMeans() {
+        List<KeyRow> expected = new ArrayList<>();
+        KeyRowList list = sortable(expected);
+        assertTrue(list.size() > 3 * KeyRowList.CHUNK_ROWS);
+        List<List<RowOrder>> orders = new ArrayList<>();
+        for (RowOrder.Column column : RowOrder.Column.values()) {
+            orders.add(List.of(RowOrder.ascending(column)));
+            orders.add(List.of(RowOrder.descending(column)));
+        }
+        orders.add(List.of(RowOrder.ascending(RowOrder.Column.TYPE), RowOrder.descending(RowOrder.Column.TTL),
+                RowOrder.ascending(RowOrder.Column.KEY)));
+        orders.add(List.of(RowOrder.descending(RowOrder.Column.KEY), RowOrder.ascending(RowOrder.Column.SIZE)));
+        orders.add(List.of(RowOrder.descending(RowOrder.Column.SIZE), RowOrder.descending(RowOrder.Column.TYPE),
+                RowOrder.descending(RowOrder.Column.KEY), RowOrder.ascending(RowOrder.Column.TTL)));
+        for (List<RowOrder> order : orders) {
+            Comparator<KeyRow> comparator = order.stream().map(KeyRowListTest::reference).reduce(Comparator::thenComparing)
+                    .orElseThrow();
+            List<KeyRow> before = List.copyOf(list);
+            expected = new ArrayList<>(before);
+            expected.sort(comparator);
+            list.sortBy(order, Map.of());
+            assertEquals(expected, List.copyOf(list), "sorted by " + order);
+            assertEquals(expected.get(expected.size() - 1), list.get(list.size() - 1));
+            assertEquals(Set.copyOf(before), Set.copyOf(list));
+        }
+        list.add(row("after the sort", "set", 1, 1));
+        assertEquals(row("after the sort", "set", 1, 1), list.get(list.size() - 1));
+    }
+
+    @Test
+    void aSortIsOnePermutationChangeAndSizesAskedLaterCount() {
+        KeyRowList list = new KeyRowList();
+        list.addAll(List.of(row("c", "string", -1, -2), row("a", "string", 5, 30), row("b", "string", 7, -2),
+                row("d", "string", 9, -2)));
+        List<KeyRow> before = List.copyOf(list);
+        List<int[]> permutations = new ArrayList<>();
+        list.addListener((ListChangeListener<KeyRow>) change -> {
+            while (change.next()) {
+                assertTrue(change.wasPermutated());
+                assertFalse(change.wasAdded() || change.wasRemoved());
+                assertEquals(0, change.getFrom());
+                assertEquals(4, change.getTo());
+                permutations.add(IntStream.range(0, 4).map(change::getPermutation).toArray());
+            }
+        });
+        Map<java.nio.ByteBuffer, Long> laterSizes = Map.of(java.nio.ByteBuffer.wrap("c".getBytes(StandardCharsets.UTF_8)),
+                10L, java.nio.ByteBuffer.wrap("d".getBytes(StandardCharsets.UTF_8)), 40L);
+
+        list.sortBy(List.of(RowOrder.descending(RowOrder.Column.SIZE)), laterSizes);
+
+        assertEquals(List.of("d", "a", "c", "b"), list.stream().map(KeyRow::displayKey).toList(), "b's size is unknown");
+        assertEquals(1, permutations.size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(before.get(i), list.get(permutations.get(0)[i]), "the old row " + i + " is where the change says");
+        }
+        list.sortBy(List.of(RowOrder.descending(RowOrder.Column.SIZE)), laterSizes);
+        assertEquals(1, permutations.size(), "rows already in order are not a change");
+    }
+
+    @Test
+    void theRowsOfASetOfKeysAreFoundInOnePassAndUpdatedAsOneChange() {
+        List<KeyRow> expected = new ArrayList<>();
+        KeyRowList list = sortable(expected);
+        Set<java.nio.ByteBuffer> keys = new java.util.HashSet<>();
+        for (int i = 0; i < expected.size(); i += 97) {
+            keys.add(java.nio.ByteBuffer.wrap(expected.get(i).key()));
+        }
+        keys.add(java.nio.ByteBuffer.wrap("not listed".getBytes(StandardCharsets.UTF_8)));
+        java.util.BitSet want = new java.util.BitSet();
+        for (int i = 0; i < expected.size(); i++) {
+            if (keys.contains(java.nio.ByteBuffer.wrap(expected.get(i).key()))) {
+                want.set(i);
+            }
+        }
+        assertTrue(want.cardinality() > expected.size() / 97, "keys listed twice are found twice");
+
+        java.util.BitSet found = list.indicesOf(keys);
+
+        assertEquals(want, found);
+        assertTrue(list.indicesOf(Set.of()).isEmpty());
+        List<String> heard = new ArrayList<>();
+        list.addListener((ListChangeListener<KeyRow>) change -> heard.add("change"));
+        list.updateRows(found, row -> row.withExpiry(42));
+        assertEquals(List.of("change"), heard);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(found.get(i) ? expected.get(i).withExpiry(42) : expected.get(i), list.get(i));
+        }
     }
 }
