@@ -66,10 +66,8 @@ public final class NamespaceTree {
          * by comparing bytes, the rest (a namespace level with many names) through their escaped names.
          */
         private Node childFor(byte[] key, int from, int to, boolean top) {
-            for (Node child : firstChildren) {
-                if (child == null) {
-                    break;
-                }
+            for (int i = 0; i < firstCount; i++) {
+                Node child = firstChildren[i];
                 if (Arrays.equals(child.rawName, 0, child.rawName.length, key, from, to)) {
                     return child;
                 }

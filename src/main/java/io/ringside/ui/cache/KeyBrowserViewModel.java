@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.IntegerProperty;
@@ -71,8 +72,8 @@ public final class KeyBrowserViewModel {
     }
 
     /**
-     * On the scan's thread (and a pause's flush, both holding its lock): gathers a scan's pages into batches of about a {@link KeyRowList}
-     * chunk, which the table then takes over as they are. The first page goes at once (the first
+     * On the scan's thread (and a pause's flush, both holding its lock): gathers a scan's pages
+     * into batches of about a {@link KeyRowList} chunk, which the table then takes over as they are. The first page goes at once (the first
      * rows show without waiting), then a batch when its chunk is nearly full, {@link #HOLD} has
      * passed or the scan ended. A chunk's columns are large enough for the console's JVM to
      * allocate them straight into the old generation (the launcher's {@code
@@ -250,21 +251,20 @@ public final class KeyBrowserViewModel {
             }
         });
         Staging staging = new Staging(clock);
+        Consumer<Batch> handOver = batch -> {
+            if (batch != null && ahead.awaitRoom()) {
+                batcher.add(batch);
+            }
+        };
         flushStaged = () -> executor.execute(BackgroundTask.wrap(() -> {
             synchronized (staging) {
-                Batch batch = staging.flush();
-                if (batch != null && ahead.awaitRoom()) {
-                    batcher.add(batch);
-                }
+                handOver.accept(staging.flush());
             }
             return null;
         }));
         BackgroundTask.wrap(() -> gateway.scan(request, (keys, progress) -> {
                     synchronized (staging) { // a pause's flush must not overtake a batch handed over here
-                        Batch batch = staging.add(keys, progress);
-                        if (batch != null && ahead.awaitRoom()) {
-                            batcher.add(batch);
-                        }
+                        handOver.accept(staging.add(keys, progress));
                     }
                 }))
                 .onSuccess(started -> {
@@ -299,9 +299,9 @@ public final class KeyBrowserViewModel {
             last = batch.progress();
         }
         int before = rows.size();
-        if (rowsStale) {
+        boolean replaced = rowsStale;
+        if (replaced) {
             rowsStale = false;
-            before = -1;
             rows.replaceAll(pages);
         } else {
             rows.appendAll(pages);
@@ -310,7 +310,7 @@ public final class KeyBrowserViewModel {
         if (!breathed && !rows.isEmpty() && !last.done()) {
             breatheAfterFirstRows();
         }
-        if (rows.size() > before) {
+        if (replaced || rows.size() > before) {
             treeVersion.set(treeVersion.get() + 1);
         }
         examined.set(last.examined());

@@ -24,12 +24,15 @@ import javafx.collections.ModifiableObservableListBase;
  * number of rows, so a growing table never copies its columns into arrays twice their size: such
  * arrays, tens of megabytes each, were allocated straight into the old generation, and each one
  * cost the serial collector a full collection while the table filled. {@link #get} builds the row
- * a cell asks for, rows are equal by content, and a listing's batches are appended column by
- * column as one change.
+ * a cell asks for, rows are equal by content, and a listing's batches are appended as one change,
+ * their chunks taken over as they are.
  */
 final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
 
-    /** Rows per chunk: its arrays are some 300 KB, small enough for the young generation. */
+    /**
+     * Rows per chunk: its arrays are some 300 KB, each above the console's
+     * {@code -XX:PretenureSizeThreshold} but the shorts, so they go straight to the old generation.
+     */
     static final int CHUNK_ROWS = 8192;
 
     private static final int KEY_BYTES_GUESS = 24;
@@ -435,12 +438,17 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
     }
 
     private void adopt(Chunk p) {
-        chunks.add(p);
+        addLast(p);
+        size += p.size;
+    }
+
+    /** Adds a chunk after the last, its first row the next index. */
+    private void addLast(Chunk chunk) {
+        chunks.add(chunk);
         if (starts.length < chunks.size()) {
             starts = Arrays.copyOf(starts, starts.length * 2);
         }
         starts[chunks.size() - 1] = size;
-        size += p.size;
     }
 
     private void copy(Chunk p) {
@@ -757,11 +765,7 @@ final class KeyRowList extends ModifiableObservableListBase<KeyRow> {
             keyBytes = (int) Math.min(Integer.MAX_VALUE / 2, (long) last.keysUsed * rows / last.size * 9 / 8 + 16);
         }
         Chunk chunk = new Chunk(rows, keyBytes);
-        chunks.add(chunk);
-        if (starts.length < chunks.size()) {
-            starts = Arrays.copyOf(starts, starts.length * 2);
-        }
-        starts[chunks.size() - 1] = size;
+        addLast(chunk);
         return chunk;
     }
 
