@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
@@ -76,6 +77,12 @@ class TrendsViewFxTest {
         assertEquals(9, onFx(() -> series.getData().size()));
         assertEquals(LocalDate.of(2025, 3, 2).toEpochDay(), onFx(() -> series.getData().get(0).getXValue().longValue()));
         Node line = onFx(series::getNode);
+        try { // the chart lays the line out on a later pulse than the one that set its data
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> onFx(() -> line.isVisible() && line.getBoundsInParent().getWidth() > 100));
+        } catch (TimeoutException notDrawn) {
+            // reported by the assertion below
+        }
         assertTrue(onFx(() -> line.isVisible() && line.getBoundsInParent().getWidth() > 100),
                 "the line is drawn across the plot");
         Polygon band = robot.lookup(".min-max-band").queryAs(Polygon.class);
