@@ -81,10 +81,8 @@ class TrendsViewFxTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                     () -> onFx(() -> line.isVisible() && line.getBoundsInParent().getWidth() > 100));
         } catch (TimeoutException notDrawn) {
-            // reported by the assertion below
+            throw new AssertionError("the line is drawn across the plot", notDrawn);
         }
-        assertTrue(onFx(() -> line.isVisible() && line.getBoundsInParent().getWidth() > 100),
-                "the line is drawn across the plot");
         Polygon band = robot.lookup(".min-max-band").queryAs(Polygon.class);
         assertEquals(9 * 4, onFx(() -> band.getPoints().size()), "min/max band: 9 days up and back");
         assertTrue(robot.lookup(".aqi-band").queryAll().size() >= 6);
