@@ -38,6 +38,8 @@ public final class JobClient {
     static final Duration PROBE_AFTER = Duration.ofSeconds(5);
     /** How long a job that has no event yet may stay unknown when it is followed. */
     static final Duration UNKNOWN_AFTER = Duration.ofSeconds(5);
+    /** How long a cancel waits for the job's end: a killed worker leaves the group within its session timeout (10 s). */
+    static final Duration WORKER_GONE_AFTER = Duration.ofSeconds(15);
 
     private final Map<String, Object> kafka;
     private final Path dataFolder;
@@ -79,23 +81,48 @@ public final class JobClient {
     }
 
     /**
-     * Asks the workers to stop the job at its next chunk.
+     * Asks the workers to stop the job at its next chunk, and waits up to {@link #WORKER_GONE_AFTER}
+     * for its final event. A job that no worker runs any more (none is left in the group: its
+     * worker was killed and nobody took it over) would never answer, so the cancel ends it itself
+     * with a final {@code cancelled} event; a worker that starts later finds that end on record and
+     * does not run the job.
      *
-     * @return the newest event of the job before the request (a final one means nothing was sent)
      * @throws NotFoundException for a job with no event in the last day
      */
-    public ProgressEvent cancel(UUID jobId) {
+    public CancelOutcome cancel(UUID jobId) {
         ProgressEvent latest = latest(jobId).orElseThrow(() -> unknown(jobId));
         if (latest.terminal()) {
-            return latest;
+            return new CancelOutcome(latest, latest, false);
         }
         try (KafkaProducer<String, String> producer = KafkaClients.producer(kafka)) {
             send(producer, new ProducerRecord<>(Topics.JOB_CONTROL, jobId.toString(),
                     encode(new JobControl(jobId, JobControl.CANCEL, currentUser(), clock.instant()))));
+            long deadline = System.nanoTime() + WORKER_GONE_AFTER.toNanos();
+            while (true) {
+                if (!workerAlive()) {
+                    ProgressEvent now = latest(jobId).orElse(latest);
+                    if (now.terminal()) {
+                        return new CancelOutcome(latest, now, false);
+                    }
+                    ProgressEvent end = new ProgressEvent(jobId, now.seq() + 1, clock.instant(), now.kind(), now.source(),
+                            now.requestedBy(), JobState.CANCELLED, JobState.CANCELLED.label(), now.unit(), now.done(),
+                            now.total(), null, 0.0, now.errors(), now.rejected(), now.p50Ms(), now.p99Ms(),
+                            "cancelled by " + currentUser() + ": no worker was running it");
+                    send(producer, new ProducerRecord<>(Topics.JOB_PROGRESS, jobId.toString(), encode(end)));
+                    return new CancelOutcome(latest, end, true);
+                }
+                Optional<ProgressEvent> now = latest(jobId).filter(ProgressEvent::terminal);
+                if (now.isPresent() || System.nanoTime() > deadline) {
+                    return new CancelOutcome(latest, now.orElse(null), false);
+                }
+                Thread.sleep(1_000);
+            }
         } catch (KafkaException e) {
             throw JobHistory.unreachable(kafka, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CancelOutcome(latest, null, false);
         }
-        return latest;
     }
 
     public Optional<ProgressEvent> latest(UUID jobId) {

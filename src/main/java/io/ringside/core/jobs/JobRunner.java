@@ -42,6 +42,7 @@ final class JobRunner {
     static final class RunningJob {
         final JobRequest request;
         private final AtomicReference<LoadInterruption> stop = new AtomicReference<>();
+        private volatile boolean handedOver;
 
         RunningJob(JobRequest request) {
             this.request = request;
@@ -52,7 +53,13 @@ final class JobRunner {
         }
 
         void suspend() {
+            handedOver = true;
             stop.compareAndSet(null, LoadInterruption.SUSPEND);
+        }
+
+        /** True once the worker let the job go (closing, or its partition taken), even after a cancel. */
+        boolean handedOver() {
+            return handedOver;
         }
 
         LoadInterruption stop() {
@@ -80,7 +87,7 @@ final class JobRunner {
         this.profile = profile;
     }
 
-    /** Runs the job; returns its final event, or null when it was suspended. */
+    /** Runs the job; returns its final event (also for any {@code Throwable}), or null when it was suspended. */
     ProgressEvent run(RunningJob job, JobReporter reporter) {
         try {
             if (job.stop() == LoadInterruption.CANCEL) {
@@ -95,9 +102,42 @@ final class JobRunner {
             return stopped(e.interruption(), reporter);
         } catch (Stopped e) {
             return stopped(e.why, reporter);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // An Error too (a heap exhausted by one input): the job ends failed with the reason
+            // instead of staying "running" with no thread left to finish it.
             return reporter.finish(JobState.FAILED, reasonOf(e));
         }
+    }
+
+    /**
+     * The final event of a dataset load whose version already ended although the job has no final
+     * event on record (it was lost with a spool on another host, or the worker died between the
+     * two): the outcome is taken from the manifest that carries the job id, and nothing is loaded
+     * again. Null when there is no such version or it is still {@code loading} (to be continued).
+     */
+    ProgressEvent recordedEnd(RunningJob job, JobReporter reporter) {
+        String name = job.request.option(JobOptions.NAME);
+        if (job.request.kind() != JobKind.LOAD_DATASET || name == null || name.isBlank()) {
+            return null;
+        }
+        DatasetManifest version = services.datasetStore().versionOfJob(name, job.request.jobId().toString()).orElse(null);
+        if (version == null) {
+            return null;
+        }
+        return switch (version.status()) {
+            case LOADING -> null;
+            case COMPLETE -> reporter.finish(JobState.SUCCEEDED, "complete", JobUnit.BYTES, version.rawBytes(),
+                    version.rawBytes(), 0, 0, List.of(), stored(version.name(), version.version(), version.kind(),
+                            version.chunkCount(), version.rawBytes(), version.sha256()) + " (by an earlier run of this job)");
+            case CANCELLED -> reporter.finish(JobState.CANCELLED, "cancelled");
+            case FAILED -> reporter.finish(JobState.FAILED, version.meta().getOrDefault(DatasetManifest.META_FAILURE,
+                    version.describe() + " failed"));
+        };
+    }
+
+    private static String stored(String name, int version, String kind, int chunks, long bytes, String sha256) {
+        return String.format(Locale.ROOT, "stored %s version %d: %s, %d chunks, %d bytes, sha256 %s", name, version, kind,
+                chunks, bytes, sha256);
     }
 
     private static ProgressEvent stopped(LoadInterruption why, JobReporter reporter) {
@@ -124,8 +164,8 @@ final class JobRunner {
                 .orElse("");
         return reporter.finish(JobState.SUCCEEDED, "complete", JobUnit.BYTES, result.rawBytes(), result.rawBytes(),
                 result.rawBytes() / Math.max(1e-9, result.elapsed().toNanos() / 1e9), 0, List.of(),
-                String.format(Locale.ROOT, "stored %s version %d: %s, %d chunks, %d bytes, sha256 %s%s", result.name(),
-                        result.version(), result.kind(), result.chunks(), result.rawBytes(), result.sha256(), resumed));
+                stored(result.name(), result.version(), result.kind(), result.chunks(), result.rawBytes(), result.sha256())
+                        + resumed);
     }
 
     private ProgressEvent loadPm25(RunningJob job, JobReporter reporter) {

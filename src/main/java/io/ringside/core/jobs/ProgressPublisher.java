@@ -7,8 +7,11 @@ import io.ringside.core.kafka.Spool;
 import io.ringside.core.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -23,7 +26,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Sends a process's progress events to {@code ringside.jobs.progress} from a thread of its own,
  * so a slow or dead broker never slows a load. While Kafka is away, events go to the spool file
  * {@code <data>/spool/ringside.jobs.progress.jsonl} in order and are forwarded when it is back
- * (by this publisher, or by the next process that calls {@link #forwardSpool}). The buffers are
+ * (by this publisher, or by the next process that calls {@link #forwardSpool}), except events of a
+ * job whose end is already on the topic. The buffers are
  * bounded: past {@value #MAX_QUEUED} queued or {@value #MAX_SPOOLED} spooled events, running
  * events are dropped (and counted); a final event is always kept.
  */
@@ -122,19 +126,30 @@ public final class ProgressPublisher implements AutoCloseable {
         }
         try (KafkaProducer<String, String> producer = KafkaClients.producer(kafka)) {
             JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
-            return spool.drain(lines -> sendAll(producer, lines));
+            return spool.drain(lines -> sendAll(kafka, producer, lines));
         } catch (RingsideException | org.apache.kafka.common.KafkaException e) {
             return spool.size();
         }
     }
 
-    private static int sendAll(KafkaProducer<String, String> producer, List<String> lines) {
+    /**
+     * Sends spooled lines in order. An event is left out when the topic already holds its job's
+     * final event or an event of the same or a later {@code seq}: a job whose end was recorded
+     * by another worker while these events waited (for instance in the spool of a host that was
+     * cut off) keeps exactly one final event, and its {@code seq} never goes back.
+     */
+    private static int sendAll(Map<String, Object> kafka, KafkaProducer<String, String> producer, List<String> lines) {
+        Map<UUID, OnTopic> onTopic = new HashMap<>();
         int count = 0;
         for (String line : lines) {
             try {
                 ProgressEvent event = Json.mapper().readValue(line, ProgressEvent.class);
-                producer.send(new ProducerRecord<>(Topics.JOB_PROGRESS, event.jobId().toString(), line))
-                        .get(KafkaClients.SEND_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+                OnTopic mark = onTopic.computeIfAbsent(event.jobId(), id -> OnTopic.read(kafka, id));
+                if (mark.admits(event)) {
+                    producer.send(new ProducerRecord<>(Topics.JOB_PROGRESS, event.jobId().toString(), line))
+                            .get(KafkaClients.SEND_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+                    mark.sent(event);
+                }
             } catch (JsonProcessingException e) {
                 // an unreadable line would block the spool for ever; it is dropped
             } catch (InterruptedException e) {
@@ -146,6 +161,28 @@ public final class ProgressPublisher implements AutoCloseable {
             count++;
         }
         return count;
+    }
+
+    /** Where a job stands on the topic: the highest seq there and whether it has a final event. */
+    private static final class OnTopic {
+        private long highestSeq;
+        private boolean ended;
+
+        static OnTopic read(Map<String, Object> kafka, UUID jobId) {
+            OnTopic mark = new OnTopic();
+            mark.highestSeq = -1;
+            JobHistory.eventsOf(kafka, jobId, Instant.now().minus(JobTopics.HISTORY)).forEach(mark::sent);
+            return mark;
+        }
+
+        boolean admits(ProgressEvent event) {
+            return !ended && event.seq() > highestSeq;
+        }
+
+        void sent(ProgressEvent event) {
+            highestSeq = Math.max(highestSeq, event.seq());
+            ended |= event.terminal();
+        }
     }
 
     private void run() {
@@ -228,7 +265,7 @@ public final class ProgressPublisher implements AutoCloseable {
                 return;
             }
             int left = spool.drain(lines -> {
-                int n = sendAll(p, lines);
+                int n = sendAll(kafka, p, lines);
                 sent.addAndGet(n);
                 return n;
             });

@@ -32,17 +32,21 @@ import org.apache.kafka.common.errors.WakeupException;
  * Runs the jobs of {@code ringside.jobs.requests} as a member of the consumer group
  * {@value #GROUP}, so several workers share the requests. A request's partition is paused while
  * its job runs (the consumer keeps polling, so the group does not think it dead) and its offset
- * is committed only after the job's final event: a worker killed mid-job leaves the request to
- * whoever gets the partition next, which continues it. A partition taken away by a rebalance
- * suspends its job the same way. Every worker also reads all of {@code ringside.jobs.control}
+ * is committed only once the job's final event is on the progress topic: a worker killed mid-job,
+ * or one that cannot reach Kafka at the end, leaves the request to whoever gets the partition
+ * next, which reads the job's record (its events, this data folder's spool, the dataset version
+ * of the job) and continues it, or only confirms its end, never running a finished job again. A
+ * partition taken away by a rebalance suspends its job the same way. Every worker also reads all of {@code ringside.jobs.control}
  * for cancels, including those sent before a job reached it.
  */
 public final class Worker implements AutoCloseable {
 
     public static final String GROUP = "ringside-workers";
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final long RETRY_MS = 2_000;
 
     private final Map<String, Object> kafka;
+    private final Path dataFolder;
     private final JobRunner runner;
     private final ProgressPublisher publisher;
     private final boolean ownsPublisher;
@@ -70,6 +74,7 @@ public final class Worker implements AutoCloseable {
             throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
         }
         this.kafka = services.backends().kafkaProperties();
+        this.dataFolder = dataFolder;
         this.runner = new JobRunner(services, dataFolder, profile);
         this.ownsPublisher = publisher == null;
         this.publisher = publisher == null ? new ProgressPublisher(kafka, dataFolder, false) : publisher;
@@ -152,44 +157,100 @@ public final class Worker implements AutoCloseable {
         consumer.pause(List.of(partition));
         pool.execute(() -> {
             try {
-                run(job);
+                if (run(job)) {
+                    completions.add(Map.entry(partition, record.offset()));
+                }
             } finally {
                 running.remove(partition, job);
-                completions.add(Map.entry(partition, record.offset()));
             }
         });
     }
 
-    private void run(JobRunner.RunningJob job) {
+    /**
+     * Runs the job unless its record says it ended; true when it has a final event on the topic,
+     * so its request may be committed. False when it was suspended (or handed over while its final
+     * event waited for Kafka): its request stays for the next owner of the partition, which finds
+     * the outcome on record and does not run it again.
+     */
+    private boolean run(JobRunner.RunningJob job) {
         JobRequest request = job.request;
-        List<ProgressEvent> history;
-        try {
-            history = JobHistory.eventsOf(kafka, request.jobId(), request.requestedAt().minus(Duration.ofMinutes(5)));
-        } catch (RuntimeException e) {
-            history = List.of();
+        Optional<JobRecord> read = recordOf(job);
+        if (read.isEmpty()) {
+            return false;
         }
-        Optional<ProgressEvent> last = history.stream().max((a, b) -> Long.compare(a.seq(), b.seq()));
-        if (last.isPresent() && last.get().terminal()) {
-            log.accept("job " + request.jobId() + " already ended (" + last.get().state().label() + "), skipped");
-            return;
+        JobRecord record = read.get();
+        Optional<ProgressEvent> ended = record.ended();
+        if (ended.isPresent()) {
+            log.accept("job " + request.jobId() + " already ended (" + ended.get().state().label() + "), skipped");
+            return awaitFinalOnTopic(job);
         }
-        boolean resumed = last.isPresent() && last.get().state() == JobState.RUNNING;
-        log.accept("job " + request.jobId() + " " + request.kind().label() + " " + request.source()
-                + (resumed ? " (taking over from seq " + last.get().seq() + ")" : "") + ": started");
-        JobReporter reporter = new JobReporter(request, last.map(e -> e.seq() + 1).orElse(1L), publisher, clock);
+        boolean resumed = record.started();
+        JobReporter reporter = new JobReporter(request, record.nextSeq(), publisher, clock);
         ProgressEvent end;
         try {
-            reporter.running("start", JobUnit.BYTES, 0, 0, 0, 0, List.of(), resumed ? "resumed by another worker" : null);
-            end = runner.run(job, reporter);
-        } catch (RuntimeException e) {
+            end = runner.recordedEnd(job, reporter);
+            if (end == null) {
+                log.accept("job " + request.jobId() + " " + request.kind().label() + " " + request.source()
+                        + (resumed ? " (taking over at seq " + record.nextSeq() + ")" : "") + ": started");
+                reporter.running("start", JobUnit.BYTES, 0, 0, 0, 0, List.of(), resumed ? "resumed by another worker" : null);
+                end = runner.run(job, reporter);
+            }
+        } catch (Throwable e) {
             end = reporter.finish(JobState.FAILED, "worker error: " + JobRunner.reasonOf(e));
         }
         if (end == null) {
             log.accept("job " + request.jobId() + ": suspended, left for the next worker");
-            return;
+            return false;
         }
         finished.incrementAndGet();
         log.accept("job " + request.jobId() + ": " + end.state().label() + " - " + end.headline());
+        return awaitFinalOnTopic(job);
+    }
+
+    /**
+     * The job's record; while the progress topic cannot be read it asks again every
+     * {@value #RETRY_MS} ms (running a job whose outcome is unknown could run it twice). Empty
+     * when the job was suspended meanwhile.
+     */
+    private Optional<JobRecord> recordOf(JobRunner.RunningJob job) {
+        while (!closing && !job.handedOver()) {
+            try {
+                return Optional.of(JobRecord.read(kafka, dataFolder, job.request));
+            } catch (RuntimeException e) {
+                log.accept("job " + job.request.jobId() + ": its record cannot be read (" + e.getMessage()
+                        + "); asking again");
+                pause();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Waits until the job's final event is on the progress topic: sent by this worker's publisher,
+     * or forwarded from the spool once Kafka is back. Only then may its request be committed.
+     */
+    private boolean awaitFinalOnTopic(JobRunner.RunningJob job) {
+        publisher.awaitIdle(Duration.ofSeconds(20));
+        while (!closing && !job.handedOver()) {
+            try {
+                if (JobRecord.endedOnTopic(kafka, job.request)) {
+                    return true;
+                }
+                ProgressPublisher.forwardSpool(kafka, dataFolder);
+            } catch (RuntimeException e) {
+                // Kafka is away: the final event waits in the spool
+            }
+            pause();
+        }
+        return false;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void commitFinished(KafkaConsumer<String, String> consumer) {
@@ -200,9 +261,8 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Commits after the job's final event was handed to the publisher and sent or spooled. */
+    /** Commits a request whose job's final event is on the topic (or an unreadable request). */
     private void commit(KafkaConsumer<String, String> consumer, TopicPartition partition, long offset) {
-        publisher.awaitIdle(Duration.ofSeconds(20));
         try {
             consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), Duration.ofSeconds(10));
         } catch (KafkaException e) {

@@ -103,6 +103,15 @@ public final class Spool {
         }
     }
 
+    /** The spooled lines, oldest first (a line being appended right now may be missing or cut). */
+    public List<String> lines() {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList() : List.of();
+        } catch (IOException e) {
+            throw new RingsideException("Cannot read the spool " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public int size() {
         try {
             return Files.exists(file) ? (int) Files.readAllLines(file).stream().filter(l -> !l.isBlank()).count() : 0;
