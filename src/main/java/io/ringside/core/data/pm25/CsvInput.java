@@ -5,12 +5,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,20 +24,25 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvInput implements Closeable {
 
     private static final int SNIFF_BYTES = 8192;
+    /** The longest line read into memory, in characters (1 MiB of ASCII); longer rows are rejected. */
+    static final int MAX_LINE_CHARS = 1 << 20;
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(true)
             .get();
 
     private final String file;
     private final CountingInputStream raw;
+    private final LineLimitReader limited;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private long lineOfNext;
 
-    private CsvInput(String file, CountingInputStream raw, CSVParser parser, List<String> header) {
+    private CsvInput(String file, CountingInputStream raw, LineLimitReader limited, CSVParser parser,
+                     List<String> header) {
         this.file = file;
         this.raw = raw;
+        this.limited = limited;
         this.parser = parser;
         this.records = parser.iterator();
         this.header = header;
@@ -53,7 +58,7 @@ final class CsvInput implements Closeable {
             InputStream text = isGzip(buffered) ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
                     : buffered;
             refuseBinary(file, text);
-            Reader reader = new InputStreamReader(text, StandardCharsets.UTF_8);
+            LineLimitReader reader = new LineLimitReader(new InputStreamReader(text, StandardCharsets.UTF_8), MAX_LINE_CHARS);
             CSVParser parser = FORMAT.parse(reader);
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
@@ -64,7 +69,8 @@ final class CsvInput implements Closeable {
             for (String name : it.next()) {
                 header.add(header.isEmpty() ? stripBom(name).trim() : name.trim());
             }
-            return new CsvInput(file, raw, parser, header);
+            reader.recordDone();
+            return new CsvInput(file, raw, reader, parser, header);
         } catch (IOException | UncheckedIOException e) {
             closeQuietly(raw);
             throw new Pm25ImportException(file + ": cannot read: " + message(e), e);
@@ -100,10 +106,19 @@ final class CsvInput implements Closeable {
                 return null;
             }
             CSVRecord record = records.next();
+            limited.recordDone();
             lineOfNext = start;
             return record;
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new Pm25ImportException(file + ":" + start + ": cannot parse CSV: " + message(e), e);
+        }
+    }
+
+    /** Rejects the record of the last {@link #next()} when one of its lines was cut at the limit. */
+    void requireWithinLimit() throws RowRejectedException {
+        if (limited.lastOverlongLine() >= lineOfNext) {
+            throw new RowRejectedException(String.format(Locale.ROOT, "line longer than %,d characters (1 MiB); "
+                    + "the rest of it was skipped", MAX_LINE_CHARS));
         }
     }
 

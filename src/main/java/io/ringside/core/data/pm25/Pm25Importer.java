@@ -111,6 +111,7 @@ public final class Pm25Importer {
             while ((record = input.next()) != null) {
                 run.rowsRead++;
                 try {
+                    input.requireWithinLimit();
                     Object row = parser.parse(record);
                     if (row instanceof HourlyReading hourly) {
                         writer.add(hourly);
