@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code ringside jobs cancel ID}: asks the workers to stop a job at its next chunk (audited). */
 @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Cancel a job: its worker stops at the next chunk; a dataset version it was writing is "
-            + "marked cancelled and its chunks dropped. Waits up to 15 s for the end; a job no worker runs any "
+            + "marked cancelled and its chunks dropped. Waits up to 20 s for the end; a job no worker runs any "
             + "more (its worker was killed, none is left) is ended here. Follow it with 'jobs watch ID' (exit 4 "
             + "once cancelled).",
             "Exit codes: 0 requested (or the job had already ended), 5 unknown job."})

@@ -38,8 +38,8 @@ public final class JobClient {
     static final Duration PROBE_AFTER = Duration.ofSeconds(5);
     /** How long a job that has no event yet may stay unknown when it is followed. */
     static final Duration UNKNOWN_AFTER = Duration.ofSeconds(5);
-    /** How long a cancel waits for the job's end: a killed worker leaves the group within its session timeout (10 s). */
-    static final Duration WORKER_GONE_AFTER = Duration.ofSeconds(15);
+    /** How long a cancel waits for the job's end: a killed worker leaves the group when its session (10 s) expires. */
+    static final Duration WORKER_GONE_AFTER = Duration.ofSeconds(20);
 
     private final Map<String, Object> kafka;
     private final Path dataFolder;

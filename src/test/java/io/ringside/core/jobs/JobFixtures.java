@@ -3,17 +3,23 @@ package io.ringside.core.jobs;
 import io.ringside.core.Json;
 import io.ringside.core.data.dataset.DatasetFixtures;
 import io.ringside.core.kafka.Topics;
+import io.ringside.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -68,6 +74,47 @@ final class JobFixtures {
         }
         throw new AssertionError("no final event of job " + jobId + " within " + timeout.toSeconds() + " s; saw "
                 + records.size() + " events");
+    }
+
+    /** A worker in a JVM of its own ({@code ringside --data DATA worker}), its output in {@code log}. */
+    static Process startWorkerJvm(Path data, Path log, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.ringside.Main", "--data", data.toString(),
+                "worker"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits until the worker JVM is a member of the workers' group; fails with its output if it exits. */
+    static void awaitJoined(Process worker, Path log, JobClient client) {
+        Await.until("the worker JVM to join the group", Duration.ofMinutes(2), () -> {
+            if (!worker.isAlive()) {
+                throw new AssertionError("the worker exited early: " + read(log));
+            }
+            return client.workerAlive();
+        });
+    }
+
+    static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    /** The offset the workers' group committed on the job's request partition, and that partition's end. */
+    static long[] committedAndEnd(Admin admin, UUID jobId) {
+        TopicPartition partition = new TopicPartition(Topics.JOB_REQUESTS, JobTopics.partitionOf(jobId, JobTopics.PARTITIONS));
+        try {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(Worker.GROUP).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS).get(partition);
+            long end = admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition)
+                    .get(30, TimeUnit.SECONDS).offset();
+            return new long[] {committed == null ? -1 : committed.offset(), end};
+        } catch (Exception e) {
+            throw new AssertionError("cannot read the workers' offsets: " + e, e);
+        }
     }
 
     static ProgressEvent event(ConsumerRecord<String, String> record) {
