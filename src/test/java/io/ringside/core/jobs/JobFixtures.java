@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -85,6 +86,14 @@ final class JobFixtures {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
+    /** Submits a dataset load of {@code file} as {@code name} at {@code rateMbps} MB/s. */
+    static JobRequest submitLoad(JobClient client, Path file, String name, String rateMbps) {
+        JobRequest request = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
+                Map.of(JobOptions.NAME, name, JobOptions.RATE_MBPS, rateMbps));
+        client.submit(request);
+        return request;
+    }
+
     /** Waits until the worker JVM is a member of the workers' group; fails with its output if it exits. */
     static void awaitJoined(Process worker, Path log, JobClient client) {
         Await.until("the worker JVM to join the group", Duration.ofMinutes(2), () -> {
@@ -115,6 +124,25 @@ final class JobFixtures {
         } catch (Exception e) {
             throw new AssertionError("cannot read the workers' offsets: " + e, e);
         }
+    }
+
+    /**
+     * Adds the job's events to {@code events} until one matches {@code until} (2 min at most); a
+     * final event before that fails, since the job was to be caught running.
+     */
+    static void collectUntil(KafkaConsumer<String, String> reader, UUID jobId, List<ProgressEvent> events, String what,
+                             Predicate<ProgressEvent> until) {
+        Await.until(what, Duration.ofMinutes(2), () -> {
+            for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(100))) {
+                if (jobId.toString().equals(record.key())) {
+                    events.add(event(record));
+                }
+            }
+            if (events.stream().anyMatch(ProgressEvent::terminal)) {
+                throw new AssertionError("the job ended before " + what + ": " + events);
+            }
+            return events.stream().anyMatch(until);
+        });
     }
 
     static ProgressEvent event(ConsumerRecord<String, String> record) {

@@ -129,9 +129,7 @@ class JobsKafkaDownTest {
             Map<String, Object> kafka = services.backends().kafkaProperties();
             JobClient client = new JobClient(kafka, dir); // not the stack's folder: its spool is forwarded at the end
             JobFixtures.awaitJoined(first, log, client);
-            JobRequest request = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
-                    Map.of(JobOptions.NAME, name, JobOptions.RATE_MBPS, "1"));
-            client.submit(request);
+            JobRequest request = JobFixtures.submitLoad(client, file, name, "1");
             Await.until("the load to write", Duration.ofMinutes(2), () -> client.latest(request.jobId())
                     .filter(e -> "write".equals(e.phase()) && e.done() > 0).isPresent());
 

@@ -58,23 +58,12 @@ class JobsResumeTest {
              KafkaConsumer<String, String> reader = JobFixtures.progressReader(stack.state().kafka().bootstrap())) {
             JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
             JobFixtures.awaitJoined(first, log, client);
-            JobRequest request = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
-                    Map.of(JobOptions.NAME, name, JobOptions.RATE_MBPS, "4"));
-            client.submit(request);
+            JobRequest request = JobFixtures.submitLoad(client, file, name, "4");
 
             List<ProgressEvent> events = new ArrayList<>();
             long twoChunks = 2L * ChunkLayout.RAW_SLICE_BYTES;
-            Await.until("two chunks verified by the first worker", Duration.ofMinutes(2), () -> {
-                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(100))) {
-                    if (request.jobId().toString().equals(record.key())) {
-                        events.add(JobFixtures.event(record));
-                    }
-                }
-                if (events.stream().anyMatch(ProgressEvent::terminal)) {
-                    throw new AssertionError("the load ended before the kill: " + events);
-                }
-                return events.stream().anyMatch(e -> "write".equals(e.phase()) && e.done() >= twoChunks);
-            });
+            JobFixtures.collectUntil(reader, request.jobId(), events, "two chunks verified by the first worker",
+                    e -> "write".equals(e.phase()) && e.done() >= twoChunks);
             first.destroyForcibly();
             assertTrue(first.waitFor(30, TimeUnit.SECONDS));
             DatasetManifest unfinished = services.datasetStore().versionOfJob(name, request.jobId().toString()).orElseThrow();
@@ -172,18 +161,10 @@ class JobsResumeTest {
              Admin admin = stack.kafkaAdmin()) {
             JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
             JobFixtures.awaitJoined(worker, log, client);
-            JobRequest request = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
-                    Map.of(JobOptions.NAME, name, JobOptions.RATE_MBPS, "1"));
-            client.submit(request);
+            JobRequest request = JobFixtures.submitLoad(client, file, name, "1");
             List<ProgressEvent> events = new ArrayList<>();
-            Await.until("the load to write", Duration.ofMinutes(2), () -> {
-                for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(100))) {
-                    if (request.jobId().toString().equals(record.key())) {
-                        events.add(JobFixtures.event(record));
-                    }
-                }
-                return events.stream().anyMatch(e -> "write".equals(e.phase()) && e.done() > 0);
-            });
+            JobFixtures.collectUntil(reader, request.jobId(), events, "the load to write",
+                    e -> "write".equals(e.phase()) && e.done() > 0);
             worker.destroyForcibly();
             assertTrue(worker.waitFor(30, TimeUnit.SECONDS));
 
