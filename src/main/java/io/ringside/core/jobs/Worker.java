@@ -36,8 +36,8 @@ import org.apache.kafka.common.errors.WakeupException;
  * or one that cannot reach Kafka at the end, leaves the request to whoever gets the partition
  * next, which reads the job's record (its events, this data folder's spool, the dataset version
  * of the job) and continues it, or only confirms its end, never running a finished job again. A
- * partition taken away by a rebalance suspends its job the same way. Every worker also reads all of {@code ringside.jobs.control}
- * for cancels, including those sent before a job reached it.
+ * partition taken away by a rebalance suspends its job the same way. Every worker also reads all
+ * of {@code ringside.jobs.control} for cancels, including those sent before a job reached it.
  */
 public final class Worker implements AutoCloseable {
 
@@ -213,12 +213,16 @@ public final class Worker implements AutoCloseable {
      * when the job was suspended meanwhile.
      */
     private Optional<JobRecord> recordOf(JobRunner.RunningJob job) {
+        boolean told = false;
         while (!closing && !job.handedOver()) {
             try {
                 return Optional.of(JobRecord.read(kafka, dataFolder, job.request));
             } catch (RuntimeException e) {
-                log.accept("job " + job.request.jobId() + ": its record cannot be read (" + e.getMessage()
-                        + "); asking again");
+                if (!told) {
+                    log.accept("job " + job.request.jobId() + ": its record cannot be read (" + e.getMessage()
+                            + "); asking again every " + RETRY_MS / 1000 + " s");
+                    told = true;
+                }
                 pause();
             }
         }
