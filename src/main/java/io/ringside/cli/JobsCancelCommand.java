@@ -34,7 +34,10 @@ final class JobsCancelCommand implements Callable<Integer> {
         ProgressEvent before = DataCommandSupport.withBackends(jobs.main(), backends -> {
             JobClient client = new JobClient(backends.kafkaProperties(), jobs.main().dataFolder());
             return DataCommandSupport.audited(jobs.main(), backends, "job.cancel", jobId.toString(),
-                    latest -> latest.terminal() ? 0 : 1, () -> client.cancel(jobId), err);
+                    latest -> latest.terminal() ? 0 : 1, () -> {
+                        backends.accessGuard().checkWritable("cancel job " + jobId);
+                        return client.cancel(jobId);
+                    }, err);
         });
         if (before.terminal()) {
             err.println("job " + jobId + " already ended: " + before.state().label());
