@@ -51,6 +51,16 @@ class JobsCliTest {
         return UUID.fromString(lines.get(lines.size() - 1).strip());
     }
 
+    /** Submits a load of {@code file} at 2 MB/s and returns its id once it writes. */
+    private static UUID startSlowLoad(TestStack stack, JobClient client, String name, Path file) {
+        CliRun submit = run(stack, "load", "dataset", name, file.toString(), "--rate", "2", "--no-wait");
+        assertEquals(0, submit.exitCode(), submit.err());
+        UUID id = lastLineId(submit);
+        Await.until("the load to write", Duration.ofMinutes(2), () -> client.latest(id)
+                .filter(e -> "write".equals(e.phase()) && e.done() > 0).isPresent());
+        return id;
+    }
+
     @Test
     void noWaitPrintsTheJobIdLastAndWatchFollowsItToTheEndEvenAfterwards(TestStack stack) throws IOException {
         String name = "nowait-" + Long.toString(System.nanoTime(), 36);
@@ -82,12 +92,8 @@ class JobsCliTest {
         Path file = randomFile("slow.bin", 30_000_000);
         try (DataServices services = new DataServices(stack.backends());
              Worker worker = new Worker(services, stack.dataFolder(), "local", 1, null, line -> { })) {
-            CliRun submit = run(stack, "load", "dataset", name, file.toString(), "--rate", "2", "--no-wait");
-            assertEquals(0, submit.exitCode(), submit.err());
-            UUID id = lastLineId(submit);
             JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
-            Await.until("the load to write", Duration.ofMinutes(2), () -> client.latest(id)
-                    .filter(e -> "write".equals(e.phase()) && e.done() > 0).isPresent());
+            UUID id = startSlowLoad(stack, client, name, file);
 
             CliRun cancel = run(stack, "jobs", "cancel", id.toString());
             assertEquals(0, cancel.exitCode(), cancel.err());
@@ -131,12 +137,8 @@ class JobsCliTest {
             assertEquals(1, pm25.exitCode(), pm25.out() + pm25.err());
             assertTrue(pm25.err().contains("Refused to start a load-pm25 job"), pm25.err());
 
-            CliRun submit = run(stack, "load", "dataset", other, slow.toString(), "--rate", "2", "--no-wait");
-            assertEquals(0, submit.exitCode(), submit.err());
-            UUID id = lastLineId(submit);
             JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
-            Await.until("the load to write", Duration.ofMinutes(2), () -> client.latest(id)
-                    .filter(e -> "write".equals(e.phase()) && e.done() > 0).isPresent());
+            UUID id = startSlowLoad(stack, client, other, slow);
             CliRun cancel = run(stack, "--profile", readOnly, "jobs", "cancel", id.toString());
             assertEquals(1, cancel.exitCode(), cancel.out() + cancel.err());
             assertTrue(cancel.err().contains("Refused to cancel job " + id), cancel.err());
