@@ -6,6 +6,7 @@ import io.ringside.Main;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.data.dataset.DatasetStore;
@@ -38,8 +39,9 @@ final class DataCommandSupport {
     }
 
     /**
-     * Runs an admin action and records it in the audit trail whatever its outcome; the event is
-     * on disk before this returns, and a note says so when Kafka could not take it yet.
+     * Runs an admin action and records it in the audit trail whatever its outcome (a read-only
+     * refusal as {@code refused}); the event is on disk before this returns, and a note says so,
+     * with the reason, when Kafka could not take it yet.
      */
     static <T> T audited(Main main, Backends backends, String action, String target, ToLongFunction<T> count,
                          Supplier<T> work, PrintWriter err) {
@@ -47,20 +49,34 @@ final class DataCommandSupport {
         T result;
         try {
             result = work.get();
+        } catch (ReadOnlyProfileException e) {
+            audit.record(action, target, 0, "refused: " + e.getMessage());
+            noteAudit(audit, err);
+            throw e;
         } catch (RuntimeException e) {
-            noteSpooled(audit.record(action, target, 0, "failed: " + e.getMessage()), audit, err);
+            audit.record(action, target, 0, "failed: " + e.getMessage());
+            noteAudit(audit, err);
             throw e;
         }
-        noteSpooled(audit.record(action, target, count.applyAsLong(result), "ok"), audit, err);
+        audit.record(action, target, count.applyAsLong(result), "ok");
+        noteAudit(audit, err);
         return result;
     }
 
-    private static void noteSpooled(int waiting, AuditLog audit, PrintWriter err) {
-        if (waiting > 0) {
-            err.println("note: Kafka unreachable; " + waiting + " audit event(s) kept in " + audit.spool().file()
-                    + " and forwarded when it is back");
-            err.flush();
+    /**
+     * Tells the operator what the last flush of {@code audit} left undone: events still waiting
+     * (with the real reason, not always "unreachable") and records moved to the dead-letter file.
+     */
+    static void noteAudit(AuditLog audit, PrintWriter err) {
+        if (audit.deadLettered() > 0) {
+            err.println("note: " + audit.deadLettered() + " audit record(s) Kafka will never accept moved to "
+                    + audit.deadLetterSpool().file() + " (the reason is in each line)");
         }
+        if (audit.waitingReason() != null) {
+            err.println("note: " + audit.spool().size() + " audit event(s) kept in " + audit.spool().file()
+                    + " and forwarded later; " + audit.waitingReason());
+        }
+        err.flush();
     }
 
     static <T> T withBackends(Main main, Function<Backends, T> work) {

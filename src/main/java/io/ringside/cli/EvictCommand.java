@@ -50,7 +50,7 @@ public final class EvictCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return DataCommandSupport.withBackends(main, backends -> KeyAdminSupport.withAdmin(main, backends, admin -> {
+        return DataCommandSupport.withBackends(main, backends -> KeyAdminSupport.withAdmin(main, backends, err, admin -> {
             if (pattern == null) {
                 List<byte[]> named = KeyAdminSupport.keys(keys);
                 if (dryRun) {

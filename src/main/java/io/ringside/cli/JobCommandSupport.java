@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -37,13 +38,21 @@ final class JobCommandSupport {
                                BiConsumer<DataServices, ProgressEvent> onEnd) {
         return DataCommandSupport.withServices(main, services -> {
             JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
-            JobRequest request = client.request(kind, source, options);
+            JobRequest request = client.request(kind, source, options, main.profile(),
+                    services.backends().accessGuard().readOnly());
             JobProgressBar bar = new JobProgressBar(err);
-            try {
-                client.submit(request);
-            } catch (BackendUnavailableException e) {
-                err.println("note: progress feed offline (" + e.getMessage() + "); running job " + request.jobId()
-                        + " in this process; its events are kept in the spool of " + main.dataFolder()
+            Optional<BackendUnavailableException> offline = DataCommandSupport.audited(main, services.backends(),
+                    "job.submit", request.describe(), submitted -> 1, () -> {
+                        try {
+                            client.submit(request);
+                            return Optional.empty();
+                        } catch (BackendUnavailableException e) {
+                            return Optional.of(e); // submitted all the same: it runs right here
+                        }
+                    }, err);
+            if (offline.isPresent()) {
+                err.println("note: progress feed offline (" + offline.get().getMessage() + "); running job "
+                        + request.jobId() + " in this process; its events are kept in the spool of " + main.dataFolder()
                         + " and forwarded when Kafka is back");
                 err.flush();
                 ProgressEvent end = InProcessJob.run(services, main.dataFolder(), main.profile(), request, bar);

@@ -37,7 +37,10 @@ final class JobsCancelCommand implements Callable<Integer> {
         CancelOutcome outcome = DataCommandSupport.withBackends(jobs.main(), backends -> {
             JobClient client = new JobClient(backends.kafkaProperties(), jobs.main().dataFolder());
             return DataCommandSupport.audited(jobs.main(), backends, "job.cancel", jobId.toString(),
-                    o -> o.before().terminal() ? 0 : 1, () -> client.cancel(jobId), err);
+                    o -> o.before().terminal() ? 0 : 1, () -> {
+                        backends.accessGuard().checkWritable("cancel job " + jobId);
+                        return client.cancel(jobId);
+                    }, err);
         });
         ProgressEvent before = outcome.before();
         if (before.terminal()) {

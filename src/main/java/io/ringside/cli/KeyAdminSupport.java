@@ -19,11 +19,16 @@ final class KeyAdminSupport {
     private KeyAdminSupport() {
     }
 
-    /** Runs {@code work} with the key admin of the profile's Redis (its one server, or every master of a cluster). */
-    static <T> T withAdmin(Main main, Backends backends, Function<KeyAdmin, T> work) {
+    /**
+     * Runs {@code work} with the key admin of the profile's Redis (its one server, or every master of
+     * a cluster), then notes on {@code err} what its audit events could not reach Kafka.
+     */
+    static <T> T withAdmin(Main main, Backends backends, PrintWriter err, Function<KeyAdmin, T> work) {
+        AuditLog audit = new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile());
         try (ProfileKeys keys = ProfileKeys.of(backends)) {
-            return work.apply(keys.admin(new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile()),
-                    backends.accessGuard()::readOnly));
+            return work.apply(keys.admin(audit, backends.accessGuard()::readOnly));
+        } finally {
+            DataCommandSupport.noteAudit(audit, err);
         }
     }
 

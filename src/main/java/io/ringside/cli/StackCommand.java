@@ -3,6 +3,8 @@ package io.ringside.cli;
 import io.ringside.Main;
 import io.ringside.core.Json;
 import io.ringside.core.RingsideException;
+import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.Spool;
 import io.ringside.core.stack.ControlReply;
 import io.ringside.core.stack.ControlRequest;
 import io.ringside.core.stack.LocalStack;
@@ -243,6 +245,7 @@ public final class StackCommand {
                     stack.out().println("{}");
                 } else {
                     stack.err().println("No local stack in " + data + " (never started). Start one with 'ringside stack up'.");
+                    printAuditDeadLetters(stack.err(), data);
                 }
                 stack.out().flush();
                 stack.err().flush();
@@ -273,7 +276,18 @@ public final class StackCommand {
             out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
                     : "  (supervisor pid " + state.supervisor().pid() + ")");
             printSecurity(out, state);
+            printAuditDeadLetters(out, data);
             out.flush();
+        }
+
+        /** Audit records Kafka refused for good wait for a person, so the status names their file. */
+        static void printAuditDeadLetters(PrintWriter out, Path data) {
+            Spool deadLetters = AuditLog.deadLetters(data);
+            int count = deadLetters.size();
+            if (count > 0) {
+                out.printf("audit: %d record(s) Kafka will never accept, in the dead-letter file %s "
+                        + "(each line gives the reason)%n", count, deadLetters.file());
+            }
         }
 
         /** Where a secure stack's credentials are; never the passwords themselves. */

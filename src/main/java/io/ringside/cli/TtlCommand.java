@@ -1,6 +1,7 @@
 package io.ringside.cli;
 
 import io.ringside.Main;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,13 +41,13 @@ public final class TtlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return DataCommandSupport.withBackends(main, backends -> KeyAdminSupport.withAdmin(main, backends, admin -> {
+        PrintWriter err = spec.commandLine().getErr();
+        return DataCommandSupport.withBackends(main, backends -> KeyAdminSupport.withAdmin(main, backends, err, admin -> {
             List<byte[]> named = KeyAdminSupport.keys(keys);
             return change.persist
-                    ? KeyAdminSupport.report(admin.persist(named), "persisted", spec.commandLine().getOut(),
-                            spec.commandLine().getErr())
+                    ? KeyAdminSupport.report(admin.persist(named), "persisted", spec.commandLine().getOut(), err)
                     : KeyAdminSupport.report(admin.setTtl(named, Duration.ofSeconds(change.seconds)), "ttl set on",
-                            spec.commandLine().getOut(), spec.commandLine().getErr());
+                            spec.commandLine().getOut(), err);
         }));
     }
 }

@@ -3,6 +3,7 @@ package io.ringside.cli;
 import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.CacheWarmer;
 import io.ringside.core.data.pm25.Pm25Cache;
+import io.ringside.core.kafka.AuditTarget;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,9 +71,10 @@ final class WarmPm25Command implements Callable<Integer> {
                     reads.add(() -> pm25.year(location, y));
                 }
             }
+            String target = "pm25 " + from + ".." + to + " "
+                    + (locations.isEmpty() ? "all locations" : AuditTarget.list(locations, " | "));
             CacheWarmer.Summary summary = DataCommandSupport.audited(warm.main(), services.backends(), "cache.warm",
-                    "pm25 " + from + ".." + to + " " + (locations.isEmpty() ? "all locations" : String.join(" | ", locations)),
-                    CacheWarmer.Summary::total, () -> WarmCommand.warm(services, reads, rate, "keys", err), err);
+                    target, CacheWarmer.Summary::total, () -> WarmCommand.warm(services, reads, rate, "keys", err), err);
             out.printf(Locale.ROOT, "keys %d: %d loaded, %d already cached, %d without rows%n", summary.total(),
                     summary.loaded(), summary.alreadyCached(), summary.absent());
             out.flush();

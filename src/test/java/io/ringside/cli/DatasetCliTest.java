@@ -88,6 +88,43 @@ class DatasetCliTest {
         assertEquals(5, run(stack, "dataset", "verify", name).exitCode());
     }
 
+    /**
+     * Export replaces only a regular file: a fifo or a directory (or a device node such as
+     * /dev/full) is refused and left as it was; a symbolic link is followed, so the file it points
+     * at gets the data and the link stays a link; a dangling link is refused.
+     */
+    @Test
+    void exportRefusesTargetsThatAreNotRegularFilesAndWritesThroughSymbolicLinks(TestStack stack) throws Exception {
+        String name = name("export-target");
+        Path file = Files.write(dir.resolve("data.bin"), new byte[] {7, 8, 9, 10, 11});
+        assertEquals(0, run(stack, "load", "dataset", name, file.toString()).exitCode());
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+
+        CliRun toFifo = run(stack, "dataset", "export", name, fifo.toString());
+        assertEquals(2, toFifo.exitCode(), toFifo.err());
+        assertTrue(toFifo.err().contains("Cannot export to " + fifo + ": it is a device, fifo or socket, not a regular "
+                + "file"), toFifo.err());
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the fifo is left as it was");
+        CliRun toFolder = run(stack, "dataset", "export", name, dir.toString());
+        assertEquals(2, toFolder.exitCode(), toFolder.err());
+        assertTrue(toFolder.err().contains("it is a directory"), toFolder.err());
+
+        Path real = Files.write(dir.resolve("real.bin"), new byte[] {1});
+        Path link = Files.createSymbolicLink(dir.resolve("link.bin"), real);
+        CliRun through = run(stack, "dataset", "export", name, link.toString());
+        assertEquals(0, through.exitCode(), through.err());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(real));
+
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.bin"), dir.resolve("nowhere.bin"));
+        CliRun toDangling = run(stack, "dataset", "export", name, dangling.toString());
+        assertEquals(2, toDangling.exitCode(), toDangling.err());
+        assertTrue(toDangling.err().contains("which does not exist"), toDangling.err());
+        assertTrue(Files.isSymbolicLink(dangling) && !Files.exists(dir.resolve("nowhere.bin")));
+        assertEquals(0, run(stack, "dataset", "delete", name, "--yes").exitCode());
+    }
+
     @Test
     void unknownDatasetsAndVersionsAreNotFound(TestStack stack) throws IOException {
         String name = name("nobody");

@@ -3,6 +3,9 @@ package io.ringside.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ringside.core.connect.ProfileStore;
+import io.ringside.core.connect.Profiles;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.DatasetStatus;
@@ -10,6 +13,7 @@ import io.ringside.core.jobs.JobClient;
 import io.ringside.core.jobs.JobState;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.core.jobs.Worker;
+import io.ringside.testing.AuditEvents;
 import io.ringside.testing.Await;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.SharedStack;
@@ -47,6 +51,16 @@ class JobsCliTest {
         return UUID.fromString(lines.get(lines.size() - 1).strip());
     }
 
+    /** Submits a load of {@code file} at 2 MB/s and returns its id once it writes. */
+    private static UUID startSlowLoad(TestStack stack, JobClient client, String name, Path file) {
+        CliRun submit = run(stack, "load", "dataset", name, file.toString(), "--rate", "2", "--no-wait");
+        assertEquals(0, submit.exitCode(), submit.err());
+        UUID id = lastLineId(submit);
+        Await.until("the load to write", Duration.ofMinutes(2), () -> client.latest(id)
+                .filter(e -> "write".equals(e.phase()) && e.done() > 0).isPresent());
+        return id;
+    }
+
     @Test
     void noWaitPrintsTheJobIdLastAndWatchFollowsItToTheEndEvenAfterwards(TestStack stack) throws IOException {
         String name = "nowait-" + Long.toString(System.nanoTime(), 36);
@@ -78,12 +92,8 @@ class JobsCliTest {
         Path file = randomFile("slow.bin", 30_000_000);
         try (DataServices services = new DataServices(stack.backends());
              Worker worker = new Worker(services, stack.dataFolder(), "local", 1, null, line -> { })) {
-            CliRun submit = run(stack, "load", "dataset", name, file.toString(), "--rate", "2", "--no-wait");
-            assertEquals(0, submit.exitCode(), submit.err());
-            UUID id = lastLineId(submit);
             JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
-            Await.until("the load to write", Duration.ofMinutes(2), () -> client.latest(id)
-                    .filter(e -> "write".equals(e.phase()) && e.done() > 0).isPresent());
+            UUID id = startSlowLoad(stack, client, name, file);
 
             CliRun cancel = run(stack, "jobs", "cancel", id.toString());
             assertEquals(0, cancel.exitCode(), cancel.err());
@@ -101,6 +111,59 @@ class JobsCliTest {
             assertEquals(0, late.exitCode(), late.err());
             assertTrue(late.err().contains("already ended: cancelled"), late.err());
             services.deleteDataset(name, null);
+        }
+    }
+
+    /**
+     * With a worker of a writable profile running, a read-only profile can neither load (dataset or
+     * PM2.5) nor cancel: each command refuses before it publishes, nothing is written, the running
+     * job goes on, and each refusal is in the audit trail under the read-only profile.
+     */
+    @Test
+    void aReadOnlyProfileCanNeitherLoadNorCancelThroughAWorker(TestStack stack) throws Exception {
+        String readOnly = "ro-" + Long.toString(System.nanoTime(), 36);
+        new ProfileStore(stack.dataFolder()).save(Profiles.of(readOnly, stack.state(), true));
+        String name = "ro-load-" + Long.toString(System.nanoTime(), 36);
+        Path small = randomFile("ro-small.bin", 100_000);
+        Path slow = randomFile("ro-slow.bin", 30_000_000);
+        String other = "ro-other-" + Long.toString(System.nanoTime(), 36);
+        try (DataServices services = new DataServices(stack.backends());
+             Worker worker = new Worker(services, stack.dataFolder(), "local", 1, null, line -> { })) {
+            CliRun load = run(stack, "--profile", readOnly, "load", "dataset", name, small.toString());
+            assertEquals(1, load.exitCode(), load.out() + load.err());
+            assertTrue(load.err().contains("Refused to start a load-dataset job: profile '" + readOnly + "' is read-only"),
+                    load.err());
+            CliRun pm25 = run(stack, "--profile", readOnly, "load", "pm25", "--sample");
+            assertEquals(1, pm25.exitCode(), pm25.out() + pm25.err());
+            assertTrue(pm25.err().contains("Refused to start a load-pm25 job"), pm25.err());
+
+            JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
+            UUID id = startSlowLoad(stack, client, other, slow);
+            CliRun cancel = run(stack, "--profile", readOnly, "jobs", "cancel", id.toString());
+            assertEquals(1, cancel.exitCode(), cancel.out() + cancel.err());
+            assertTrue(cancel.err().contains("Refused to cancel job " + id), cancel.err());
+            long before = client.latest(id).orElseThrow().done();
+            Await.until("the load to go on after the refused cancel", Duration.ofSeconds(30), () -> client.latest(id)
+                    .filter(e -> e.state() == JobState.RUNNING && e.done() > before).isPresent());
+
+            assertTrue(services.datasetStore().versions(name).isEmpty(), "the refused load stored nothing");
+            JsonNode refusedLoad = AuditEvents.await(stack, e -> "job.submit".equals(e.path("action").asText())
+                    && readOnly.equals(e.path("profile").asText()) && e.path("target").asText().contains(small.toString()));
+            assertTrue(refusedLoad.path("outcome").asText().startsWith("refused: "), refusedLoad.toString());
+            JsonNode refusedCancel = AuditEvents.await(stack, e -> "job.cancel".equals(e.path("action").asText())
+                    && readOnly.equals(e.path("profile").asText()) && id.toString().equals(e.path("target").asText()));
+            assertTrue(refusedCancel.path("outcome").asText().startsWith("refused: "), refusedCancel.toString());
+            JsonNode submitted = AuditEvents.await(stack, e -> "job.submit".equals(e.path("action").asText())
+                    && e.path("target").asText().contains(id.toString()));
+            assertEquals("local", submitted.path("profile").asText());
+            assertEquals("ok", submitted.path("outcome").asText());
+
+            assertEquals(0, run(stack, "jobs", "cancel", id.toString()).exitCode());
+            Await.until("the load to be cancelled", Duration.ofMinutes(1), () -> client.latest(id)
+                    .filter(e -> e.state() == JobState.CANCELLED).isPresent());
+            services.deleteDataset(other, null);
+        } finally {
+            new ProfileStore(stack.dataFolder()).delete(readOnly);
         }
     }
 

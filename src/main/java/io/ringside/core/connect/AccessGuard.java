@@ -21,6 +21,14 @@ public final class AccessGuard {
         return new AccessGuard(profile.name(), profile.readOnly());
     }
 
+    /**
+     * The guard of a profile known only by name and flag, e.g. the one a job request carries to a
+     * worker that runs under a profile of its own.
+     */
+    public static AccessGuard of(String profile, boolean readOnly) {
+        return new AccessGuard(profile, readOnly);
+    }
+
     public boolean readOnly() {
         return readOnly;
     }

@@ -5,6 +5,7 @@ import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.Json;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
+import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,17 +56,29 @@ public final class JobClient {
         return System.getProperty("user.name");
     }
 
-    /** A request for this user, now, with a fresh job id; not yet submitted. */
+    /** A request for this user, now, with a fresh job id, of no particular profile; not yet submitted. */
     public JobRequest request(JobKind kind, List<String> source, Map<String, String> options) {
-        return new JobRequest(UUID.randomUUID(), kind, source, options, currentUser(), clock.instant());
+        return request(kind, source, options, null, false);
+    }
+
+    /**
+     * A request for this user, now, with a fresh job id, carrying the submitting profile and its
+     * read-only flag for the worker to check; not yet submitted.
+     */
+    public JobRequest request(JobKind kind, List<String> source, Map<String, String> options, String profile,
+                              boolean readOnly) {
+        return new JobRequest(UUID.randomUUID(), kind, source, options, currentUser(), clock.instant(), profile,
+                readOnly);
     }
 
     /**
      * Publishes the request and its {@code queued} event (both acknowledged before this returns).
      *
+     * @throws ReadOnlyProfileException when the request is a read-only profile's (nothing is published)
      * @throws BackendUnavailableException when Kafka does not answer within a few seconds
      */
     public void submit(JobRequest request) {
+        request.guard().checkWritable("start a " + request.kind().label() + " job");
         try {
             JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
             ProgressPublisher.forwardSpool(kafka, dataFolder);

@@ -90,6 +90,8 @@ final class JobRunner {
     /** Runs the job; returns its final event (also for any {@code Throwable}), or null when it was suspended. */
     ProgressEvent run(RunningJob job, JobReporter reporter) {
         try {
+            // the worker's own profile may write; the submitter's may not, and it is the one that asks
+            job.request.guard().checkWritable("run a " + job.request.kind().label() + " job");
             if (job.stop() == LoadInterruption.CANCEL) {
                 return reporter.finish(JobState.CANCELLED, "cancelled before it started");
             }

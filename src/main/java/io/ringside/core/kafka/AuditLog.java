@@ -8,12 +8,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -22,28 +29,41 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * forwarded to {@code ringside.audit}, so an action is never unaudited: when Kafka is away the
  * events wait in the spool, and whichever process records or flushes next forwards them, oldest
  * first. Forwarding is bounded in time, so an admin action never hangs on a dead broker.
+ *
+ * <p>Events are bounded ({@link AuditTarget}), and a spooled record Kafka will never take (too
+ * large, invalid) is moved to the dead-letter file {@code <data>/spool/ringside.audit.dead.jsonl}
+ * with the reason, so it never holds back the events behind it.
  */
 public final class AuditLog {
 
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    private static final String DEAD_LETTERS = Topics.AUDIT + ".dead";
 
     private final Spool spool;
+    private final Spool deadLetters;
     private final Map<String, Object> kafkaProperties;
     private final String profile;
     private final String user;
     private final Clock clock;
+    private volatile String waitingReason;
+    private volatile int deadLettered;
 
     public AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile) {
-        this(new Spool(dataFolder, Topics.AUDIT), kafkaProperties, profile, System.getProperty("user.name"),
-                Clock.systemUTC());
+        this(dataFolder, kafkaProperties, profile, System.getProperty("user.name"), Clock.systemUTC());
     }
 
-    AuditLog(Spool spool, Map<String, Object> kafkaProperties, String profile, String user, Clock clock) {
-        this.spool = spool;
+    AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, String user, Clock clock) {
+        this.spool = new Spool(dataFolder, Topics.AUDIT);
+        this.deadLetters = deadLetters(dataFolder);
         this.kafkaProperties = kafkaProperties;
         this.profile = profile;
         this.user = user;
         this.clock = clock;
+    }
+
+    /** The records Kafka refused for good, one JSON line each: {@code ts}, {@code reason}, {@code record}. */
+    public static Spool deadLetters(Path dataFolder) {
+        return new Spool(dataFolder, DEAD_LETTERS);
     }
 
     /**
@@ -52,7 +72,8 @@ public final class AuditLog {
      * @return the number of events still waiting in the spool (0 when Kafka took them all)
      */
     public int record(String action, String target, long count, String outcome) {
-        AuditEvent event = new AuditEvent(clock.instant(), user, profile, action, target, count, outcome);
+        AuditEvent event = new AuditEvent(clock.instant(), user, profile, action,
+                AuditTarget.cut(target, AuditTarget.FIELD_CHARS), count, AuditTarget.cut(outcome, AuditTarget.FIELD_CHARS));
         try {
             spool.append(Json.mapper().writeValueAsString(event));
         } catch (JsonProcessingException e) {
@@ -63,17 +84,40 @@ public final class AuditLog {
 
     /** Forwards spooled events to Kafka; returns how many are still waiting. */
     public int flush() {
-        return spool.drain(this::send);
+        waitingReason = null;
+        deadLettered = 0;
+        int waiting = spool.drain(this::send);
+        if (waiting == 0) {
+            waitingReason = null;
+        } else if (waitingReason == null) {
+            waitingReason = "not forwarded yet";
+        }
+        return waiting;
     }
 
     public Spool spool() {
         return spool;
     }
 
+    public Spool deadLetterSpool() {
+        return deadLetters;
+    }
+
+    /** Why events were left in the spool by the last flush (names the broker's refusal); null when none were. */
+    public String waitingReason() {
+        return waitingReason;
+    }
+
+    /** How many records the last flush moved to the dead-letter file. */
+    public int deadLettered() {
+        return deadLettered;
+    }
+
     private int send(List<String> lines) {
         try {
             Topics.ensure(kafkaProperties, Topics.AUDIT, 1, Duration.ofDays(30), SEND_TIMEOUT);
         } catch (RingsideException e) {
+            waitingReason = "Kafka unreachable (" + e.getMessage() + ")";
             return 0;
         }
         Map<String, Object> props = new HashMap<>(kafkaProperties);
@@ -84,19 +128,60 @@ public final class AuditLog {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, SEND_TIMEOUT.toMillis());
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() * 2);
-        int sent = 0;
+        int handled = 0;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
             for (String line : lines) {
                 // one at a time, in order: a line counts as sent only once Kafka acknowledged it
-                producer.send(new ProducerRecord<>(Topics.AUDIT, user, line.getBytes(StandardCharsets.UTF_8)))
-                        .get(SEND_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
-                sent++;
+                try {
+                    producer.send(new ProducerRecord<>(Topics.AUDIT, user, line.getBytes(StandardCharsets.UTF_8)))
+                            .get(SEND_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!neverAccepted(e.getCause())) {
+                        throw e;
+                    }
+                    deadLetter(line, e.getCause());
+                } catch (KafkaException e) {
+                    if (!neverAccepted(e)) {
+                        throw e;
+                    }
+                    deadLetter(line, e);
+                }
+                handled++;
             }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (ExecutionException e) {
+            waitingReason = "Kafka did not take the event: " + describe(e.getCause());
+        } catch (TimeoutException e) {
+            waitingReason = "Kafka did not acknowledge the event within " + SEND_TIMEOUT.multipliedBy(2).toSeconds()
+                    + " s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            waitingReason = "interrupted while forwarding";
+        } catch (RuntimeException e) {
+            waitingReason = "Kafka did not take the event: " + describe(e);
         }
-        return sent;
+        return handled;
+    }
+
+    /** Refusals about the record itself: sending it again can never succeed. */
+    private static boolean neverAccepted(Throwable e) {
+        return e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
+                || e instanceof InvalidRecordException;
+    }
+
+    private void deadLetter(String line, Throwable why) {
+        Map<String, Object> letter = new LinkedHashMap<>();
+        letter.put("ts", clock.instant().toString());
+        letter.put("reason", describe(why));
+        letter.put("record", line);
+        try {
+            deadLetters.append(Json.mapper().writeValueAsString(letter));
+        } catch (JsonProcessingException e) {
+            throw new RingsideException("Cannot encode a dead letter for " + deadLetters.file(), e);
+        }
+        deadLettered++;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

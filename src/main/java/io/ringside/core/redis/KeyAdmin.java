@@ -4,6 +4,7 @@ import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.AuditTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,6 @@ public final class KeyAdmin {
     public static final List<String> POLICIES = List.of("noeviction", "allkeys-lru", "allkeys-lfu", "allkeys-random",
             "volatile-lru", "volatile-lfu", "volatile-random", "volatile-ttl");
 
-    private static final int TARGET_CHARS = 200;
 
     private final UnifiedJedis redis;
     private final boolean cluster;
@@ -220,23 +220,8 @@ public final class KeyAdmin {
         return result;
     }
 
-    /** Escaped keys for the audit target, cut after about 200 characters. */
+    /** Escaped keys for the audit target, the first ones and a count of the rest. */
     static String describe(List<byte[]> keys) {
-        StringBuilder out = new StringBuilder();
-        int shown = 0;
-        for (byte[] key : keys) {
-            if (out.length() > TARGET_CHARS) {
-                break;
-            }
-            if (shown > 0) {
-                out.append(' ');
-            }
-            out.append(KeyText.escape(key));
-            shown++;
-        }
-        if (shown < keys.size()) {
-            out.append(" (+").append(keys.size() - shown).append(" more)");
-        }
-        return out.toString();
+        return AuditTarget.list(keys.stream().map(KeyText::escape).toList(), " ");
     }
 }

@@ -2,6 +2,7 @@ package io.ringside.ui.jobs;
 
 import io.ringside.core.connect.AccessGuard;
 import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.jobs.JobClient;
 import io.ringside.core.jobs.JobKind;
 import io.ringside.core.jobs.JobRequest;
@@ -78,13 +79,23 @@ public final class KafkaJobsGateway implements JobsGateway {
 
     @Override
     public JobRequest request(JobKind kind, List<String> source, Map<String, String> options) {
-        return client().request(kind, source, options);
+        return client().request(kind, source, options, profile.get(), guard.get().readOnly());
     }
 
+    /** Audited as {@code job.submit}, a refusal of a read-only profile included. */
     @Override
     public void submit(JobRequest request) {
-        guard.get().checkWritable("start a " + request.kind().label() + " job");
-        client().submit(request);
+        try {
+            guard.get().checkWritable("start a " + request.kind().label() + " job");
+            client().submit(request);
+        } catch (ReadOnlyProfileException e) {
+            audit("job.submit", request.describe(), "refused: " + e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            audit("job.submit", request.describe(), "failed: " + e.getMessage());
+            throw e;
+        }
+        audit("job.submit", request.describe(), "ok");
     }
 
     @Override

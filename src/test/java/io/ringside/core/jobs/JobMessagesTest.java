@@ -31,6 +31,25 @@ class JobMessagesTest {
     }
 
     @Test
+    void aRequestCarriesItsProfileAndAnOlderRequestWithoutOneIsNotReadOnly() throws Exception {
+        JobRequest readOnly = new JobRequest(request.jobId(), request.kind(), request.source(), request.options(),
+                "alice", request.requestedAt(), "watch-only", true);
+        JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(readOnly));
+        assertEquals("watch-only", json.path("profile").asText());
+        assertTrue(json.path("read_only").asBoolean(), json.toString());
+        assertEquals(readOnly, Json.mapper().treeToValue(json, JobRequest.class));
+
+        String older = "{\"job_id\":\"" + request.jobId() + "\",\"kind\":\"load-pm25\",\"source\":[\"/data/a.csv\"],"
+                + "\"options\":{},\"requested_by\":\"alice\",\"requested_at\":\"2026-12-01T10:00:00Z\"}";
+        JobRequest old = Json.mapper().readValue(older, JobRequest.class);
+        assertEquals(null, old.profile());
+        assertEquals(false, old.readOnly());
+        old.guard().checkWritable("run it");
+        assertThrows(io.ringside.core.connect.ReadOnlyProfileException.class,
+                () -> readOnly.guard().checkWritable("run it"));
+    }
+
+    @Test
     void aQueuedEventCarriesTheRequestAndNullsForWhatIsNotKnownYet() throws Exception {
         ProgressEvent queued = ProgressEvent.queued(request, Instant.parse("2026-12-01T10:00:01Z"));
         JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(queued));

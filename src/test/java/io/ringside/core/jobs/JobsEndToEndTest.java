@@ -2,13 +2,16 @@ package io.ringside.core.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ringside.core.Json;
+import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.VerifyResult;
+import io.ringside.core.kafka.Topics;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.nio.file.Path;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +101,45 @@ class JobsEndToEndTest {
             assertEquals(JobState.SUCCEEDED, last.state(), last.message());
             assertEquals(JobUnit.ROWS, last.unit(), last.toString());
             assertTrue(last.done() > 0 && last.done() == last.total(), last.toString());
+        }
+    }
+
+    /**
+     * A read-only profile's request that reached the topic anyway (an older client, a script) is
+     * refused by a worker whose own profile may write: a final failed event says why, nothing is
+     * stored. The client itself refuses such a request before publishing anything.
+     */
+    @Test
+    void aWorkerRefusesAReadOnlyProfilesRequestAndTheClientNeverPublishesOne(TestStack stack) throws Exception {
+        Path file = JobFixtures.randomFile(dir, "refused.bin", 100_000, 11);
+        String name = JobFixtures.uniqueName("ro-job");
+        try (DataServices services = new DataServices(stack.backends());
+             Worker worker = new Worker(services, stack.dataFolder(), "local", 1, null, System.err::println);
+             KafkaConsumer<String, String> reader = JobFixtures.progressReader(stack.state().kafka().bootstrap())) {
+            JobClient client = new JobClient(services.backends().kafkaProperties(), stack.dataFolder());
+            JobRequest refusedHere = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
+                    Map.of(JobOptions.NAME, name), "watch-only", true);
+            ReadOnlyProfileException refusal = assertThrows(ReadOnlyProfileException.class,
+                    () -> client.submit(refusedHere));
+            assertTrue(refusal.getMessage().contains("'watch-only' is read-only"), refusal.getMessage());
+
+            JobRequest request = client.request(JobKind.LOAD_DATASET, List.of(file.toString()),
+                    Map.of(JobOptions.NAME, name), "watch-only", true);
+            try (KafkaProducer<String, String> producer = KafkaClients.producer(services.backends().kafkaProperties())) {
+                String key = request.jobId().toString();
+                producer.send(new ProducerRecord<>(Topics.JOB_REQUESTS, key, JobClient.encode(request))).get();
+                producer.send(new ProducerRecord<>(Topics.JOB_PROGRESS, key,
+                        JobClient.encode(ProgressEvent.queued(request, java.time.Instant.now())))).get();
+            }
+
+            List<ConsumerRecord<String, String>> records = JobFixtures.recordsUntilFinal(reader, request.jobId(),
+                    Duration.ofMinutes(2));
+            ProgressEvent last = JobFixtures.event(records.get(records.size() - 1));
+            assertEquals(JobState.FAILED, last.state(), last.toString());
+            assertTrue(last.message().contains("Refused to run a load-dataset job: profile 'watch-only' is read-only"),
+                    last.message());
+            assertTrue(services.datasetStore().versions(name).isEmpty(), "nothing stored for a refused job");
+            assertTrue(client.latest(refusedHere.jobId()).isEmpty(), "the client published nothing of its refusal");
         }
     }
 

@@ -17,6 +17,7 @@ import io.ringside.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,6 +64,61 @@ class AuditLogTest {
         assertEquals("dataset.delete", awaitEvent(stack, e -> target.equals(e.path("target").asText()))
                 .path("action").asText());
         PortAllocator.release(deadPort);
+    }
+
+    /**
+     * A 1.2 MB event (ten 120 KB location names, as a warm-up once wrote) in the spool: Kafka will
+     * never take it, so it goes to the dead-letter file with the reason and the next event goes
+     * through; a new event of the same size is cut to a bounded one; 'stack status' names the file.
+     */
+    @Test
+    void aRecordKafkaNeverTakesIsDeadLetteredAndHoldsNothingBack(TestStack stack, @TempDir Path data) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            names.add(("location-" + i + "-").repeat(12_000));
+        }
+        String huge = "pm25 2024-01-01..2024-12-31 " + String.join(" | ", names);
+        Spool spool = new Spool(data, Topics.AUDIT);
+        spool.append(Json.mapper().writeValueAsString(new AuditEvent(java.time.Instant.now(), "someone", "local",
+                "cache.warm", huge, 10, "ok")));
+
+        String target = "after-poison-" + UUID.randomUUID();
+        AuditLog audit = new AuditLog(data, Map.of("bootstrap.servers", stack.state().kafka().bootstrap()), "local");
+        assertEquals(0, audit.record("dataset.delete", target, 1, "ok"), "the poisoned record must not block the spool");
+        assertEquals(1, audit.deadLettered());
+        assertEquals(0, audit.spool().size());
+        awaitEvent(stack, e -> target.equals(e.path("target").asText()));
+
+        List<String> letters = Files.readAllLines(AuditLog.deadLetters(data).file());
+        assertEquals(1, letters.size());
+        JsonNode letter = Json.mapper().readTree(letters.get(0));
+        assertTrue(letter.path("reason").asText().contains("RecordTooLarge"), letter.path("reason").asText());
+        assertEquals(huge, Json.mapper().readTree(letter.path("record").asText()).path("target").asText(),
+                "the dead letter keeps the whole event");
+
+        String marker = "bounded-" + UUID.randomUUID();
+        assertEquals(0, audit.record("cache.warm", marker + " " + huge, 10, "ok"));
+        JsonNode bounded = awaitEvent(stack, e -> e.path("target").asText().startsWith(marker));
+        assertTrue(bounded.path("target").asText().length() < 2 * AuditTarget.FIELD_CHARS, "bounded target");
+        assertTrue(bounded.path("target").asText().endsWith(" characters)"), bounded.path("target").asText());
+        assertEquals(0, audit.deadLettered());
+
+        CliRun status = CliRun.in(data, "stack", "status");
+        assertTrue(status.err().contains("audit: 1 record(s) Kafka will never accept, in the dead-letter file "
+                + AuditLog.deadLetters(data).file()), status.err());
+    }
+
+    @Test
+    void targetListsAreCutWithACount() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            names.add("x".repeat(120_000));
+        }
+        String listed = AuditTarget.list(names, " | ");
+        assertTrue(listed.length() < 400, listed.length() + " characters");
+        assertTrue(listed.endsWith("(+9 more)"), listed.substring(listed.length() - 40));
+        assertEquals("a | b | c", AuditTarget.list(List.of("a", "b", "c"), " | "));
+        assertEquals("short", AuditTarget.cut("short", 10));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -172,11 +173,16 @@ public final class DatasetStore {
      * Writes a complete version (the newest by default) to {@code target}, byte-identical to the
      * loaded file. Every chunk and the whole sha-256 are checked on the way; the file appears
      * under its name only when all of it was written and checked (temp file, then move).
+     * {@code target} must be a regular file or not exist: the move would replace a device node or
+     * a fifo with a file, so those are refused. A symbolic link is followed: the file it points
+     * at is replaced and the link stays.
+     *
+     * @throws IllegalArgumentException for a target that is not a regular file, or a dangling link
      */
     public ExportResult export(String name, Integer version, Path target, ProgressListener listener) {
         long started = System.nanoTime();
+        Path absolute = exportTarget(target);
         DatasetManifest manifest = resolve(name, version, true);
-        Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Path temp = null;
         try {
@@ -204,6 +210,35 @@ public final class DatasetStore {
                     // a leftover .part file is harmless and named after the target
                 }
             }
+        }
+    }
+
+    /** Where an export writes: the file {@code target} names, through a symbolic link, if it may be replaced. */
+    static Path exportTarget(Path target) {
+        Path absolute = target.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute)) {
+            try {
+                absolute = absolute.toRealPath();
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot export to " + target + ": it is a symbolic link to "
+                        + linkTarget(absolute) + ", which does not exist; export to that path or to another file");
+            }
+        }
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            String kind = Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS) ? "a directory"
+                    : "a device, fifo or socket";
+            throw new IllegalArgumentException("Cannot export to " + target + ": it is " + kind
+                    + ", not a regular file; an export writes a new file and replaces only a regular one");
+        }
+        return absolute;
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a missing file";
         }
     }
 
