@@ -5,6 +5,7 @@ import io.ringside.core.Json;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.Pm25Limits;
 import io.ringside.core.data.pm25.Pm25Trend;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -47,9 +48,7 @@ final class Pm25TrendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-        }
+        Pm25Limits.checkTrendRange(from, to);
         Pm25Trend trend = DataCommandSupport.withServices(pm25.main(), services -> {
             services.connect(); // so the latency shown is the read's, not the connection set-up's
             Pm25Trend read = services.pm25Cache().trend(location, from, to, bypass);
