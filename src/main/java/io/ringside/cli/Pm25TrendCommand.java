@@ -2,6 +2,7 @@ package io.ringside.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ringside.core.Json;
+import io.ringside.core.MessageText;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.pm25.DailyPm25;
@@ -53,7 +54,7 @@ final class Pm25TrendCommand implements Callable<Integer> {
             services.connect(); // so the latency shown is the read's, not the connection set-up's
             Pm25Trend read = services.pm25Cache().trend(location, from, to, bypass);
             if (read.days().isEmpty() && !services.pm25Store().locations().contains(location)) {
-                throw new NotFoundException("No PM2.5 series for location '" + location
+                throw new NotFoundException("No PM2.5 series for location '" + MessageText.quote(location)
                         + "' (see 'ringside pm25 locations')");
             }
             return read;
