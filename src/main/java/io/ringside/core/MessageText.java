@@ -4,9 +4,10 @@ import java.util.Locale;
 
 /**
  * User input as it may appear inside an error message: control characters escaped the way
- * {@code KeyText} shows keys ({@code \n}, {@code \t}, {@code \xNN}, {@code \u2028}-style for other
- * invisible code points), and anything past 80 characters cut with a note of the full length, so
- * that a 10 KB name or one holding terminal escapes neither floods nor corrupts the terminal.
+ * {@code KeyText} shows keys ({@code \n}, {@code \t}, {@code \xNN}; other invisible code points as
+ * a backslash, {@code u} and four hex digits), and anything past 80 characters cut with a note
+ * of the full length, so that a 10 KB name or one holding terminal escapes neither floods nor
+ * corrupts the terminal.
  * Letters of any script are kept as they are.
  */
 public final class MessageText {

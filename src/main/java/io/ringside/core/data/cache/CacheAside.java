@@ -1,6 +1,7 @@
 package io.ringside.core.data.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +137,7 @@ public final class CacheAside {
     }
 
     /** Where the keys of {@code namespace} that Redis did not take are kept. */
-    public java.nio.file.Path pendingFile(String namespace) {
+    public Path pendingFile(String namespace) {
         return pending.file(namespace);
     }
 
