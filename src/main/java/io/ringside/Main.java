@@ -6,6 +6,7 @@ import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.JobsCommand;
 import io.ringside.cli.EvictCommand;
 import io.ringside.cli.ExitCodes;
+import io.ringside.cli.ValueConverters;
 import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.Pm25Command;
@@ -87,7 +88,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = ValueConverters.register(new CommandLine(new Main()));
         cli.setExecutionExceptionHandler(ExitCodes::handle);
         cli.setParameterExceptionHandler(ExitCodes::handleUsage);
         return cli;

@@ -66,7 +66,7 @@ final class BenchImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try (DataServices services = new DataServices(
-                Backends.forProfile(bench.main().profile(), bench.main().dataFolder()))) {
+                Backends.forProfile(bench.main().profile(), bench.main().dataFolder()), bench.main().dataFolder())) {
             Backends backends = services.backends();
             CqlSession session = backends.cql();
             Pm25Store store = services.pm25Store();

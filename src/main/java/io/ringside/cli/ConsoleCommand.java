@@ -1,6 +1,7 @@
 package io.ringside.cli;
 
 import io.ringside.Main;
+import io.ringside.core.RingsideException;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.ui.ConsoleLauncher;
 import io.ringside.ui.ConsolePreferences;
@@ -95,6 +96,9 @@ public final class ConsoleCommand implements Callable<Integer> {
         String profile = main.profileGiven() ? main.profile()
                 : new ConsolePreferences(main.dataFolder()).startProfile(profiles);
         profiles.get(profile);
+        DesktopLibraries.problem().ifPresent(problem -> {
+            throw new RingsideException(problem);
+        });
         ConsoleLauncher.launch(main.dataFolder(), profile, initialView);
         return ExitCodes.OK;
     }

@@ -32,7 +32,7 @@ final class DataCommandSupport {
     /** The data services of the profile, closed (stats publisher included) however the work ends. */
     static <T> T withServices(Main main, Function<DataServices, T> work) {
         return withBackends(main, backends -> {
-            try (DataServices services = new DataServices(backends)) {
+            try (DataServices services = new DataServices(backends, main.dataFolder())) {
                 return work.apply(services);
             }
         });

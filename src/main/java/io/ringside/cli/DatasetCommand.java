@@ -2,6 +2,7 @@ package io.ringside.cli;
 
 import io.ringside.Main;
 import io.ringside.core.Json;
+import io.ringside.core.MessageText;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.ExportResult;
@@ -182,8 +183,8 @@ public final class DatasetCommand {
                 List<DatasetManifest> doomed = DataCommandSupport.withStore(dataset.main, store -> version == null
                         ? store.versions(name) : store.manifest(name, version).map(List::of).orElse(List.of()));
                 if (doomed.isEmpty()) {
-                    throw new NotFoundException(version == null ? "No dataset named '" + name + "'"
-                            : "Dataset '" + name + "' has no version " + version);
+                    throw new NotFoundException(version == null ? "No dataset named '" + MessageText.quote(name) + "'"
+                            : "Dataset '" + MessageText.quote(name) + "' has no version " + version);
                 }
                 dataset.err().printf("ringside: would delete %s; add --yes to delete%n", describe(doomed));
                 dataset.err().flush();

@@ -1,5 +1,6 @@
 package io.ringside.cli;
 
+import io.ringside.core.MessageText;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Format;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -55,6 +58,11 @@ final class LoadPm25Command implements Callable<Integer> {
             description = "Fail when more than PCT percent of the rows are rejected (default: ${DEFAULT-VALUE}%%).")
     String maxRejected;
 
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "Text encoding of the files (default: ${DEFAULT-VALUE}; e.g. ISO-8859-1 for Latin-1). "
+                    + "Rows with bytes that are not text in it are rejected.")
+    String encoding;
+
     @Option(names = "--sample", description = "Also import the built-in sample (nine days of one location).")
     boolean sample;
 
@@ -72,7 +80,7 @@ final class LoadPm25Command implements Callable<Integer> {
         }
         files.forEach(f -> sources.add(Pm25Source.of(f)));
         Pm25ImportOptions options = new Pm25ImportOptions("auto".equalsIgnoreCase(format) ? null
-                : Pm25Format.ofCliName(format), location, percent(maxRejected));
+                : Pm25Format.ofCliName(format), location, percent(maxRejected), charset());
         Pm25Importer.check(sources, options);
 
         Map<String, String> jobOptions = new LinkedHashMap<>();
@@ -83,6 +91,9 @@ final class LoadPm25Command implements Callable<Integer> {
             jobOptions.put(JobOptions.LOCATION, location);
         }
         jobOptions.put(JobOptions.MAX_REJECTED, Double.toString(options.maxRejectedPercent()));
+        if (!options.encoding().equals(StandardCharsets.UTF_8)) {
+            jobOptions.put(JobOptions.ENCODING, options.encoding().name());
+        }
         if (sample) {
             jobOptions.put(JobOptions.SAMPLE, "true");
         }
@@ -105,6 +116,15 @@ final class LoadPm25Command implements Callable<Integer> {
             err.printf(Locale.ROOT, "... and %,d more rejected rows%n", more);
         }
         err.flush();
+    }
+
+    private Charset charset() {
+        try {
+            return Charset.forName(encoding.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--encoding: unknown character set '"
+                    + MessageText.quote(encoding) + "' (e.g. UTF-8, ISO-8859-1, windows-1252)");
+        }
     }
 
     private double percent(String value) {

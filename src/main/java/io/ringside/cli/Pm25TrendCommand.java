@@ -2,9 +2,11 @@ package io.ringside.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ringside.core.Json;
+import io.ringside.core.MessageText;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.Pm25Limits;
 import io.ringside.core.data.pm25.Pm25Trend;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -47,14 +49,12 @@ final class Pm25TrendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-        }
+        Pm25Limits.checkTrendRange(from, to);
         Pm25Trend trend = DataCommandSupport.withServices(pm25.main(), services -> {
             services.connect(); // so the latency shown is the read's, not the connection set-up's
             Pm25Trend read = services.pm25Cache().trend(location, from, to, bypass);
             if (read.days().isEmpty() && !services.pm25Store().locations().contains(location)) {
-                throw new NotFoundException("No PM2.5 series for location '" + location
+                throw new NotFoundException("No PM2.5 series for location '" + MessageText.quote(location)
                         + "' (see 'ringside pm25 locations')");
             }
             return read;

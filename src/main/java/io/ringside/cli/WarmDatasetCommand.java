@@ -1,5 +1,6 @@
 package io.ringside.cli;
 
+import io.ringside.core.MessageText;
 import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.CacheWarmer;
 import io.ringside.core.data.dataset.DatasetChunkCache;
@@ -49,9 +50,9 @@ final class WarmDatasetCommand implements Callable<Integer> {
         return DataCommandSupport.withServices(warm.main(), services -> {
             DatasetManifest manifest = version == null
                     ? services.datasetStore().newestComplete(name).orElseThrow(
-                            () -> new NotFoundException("Dataset '" + name + "' has no complete version"))
+                            () -> new NotFoundException("Dataset '" + MessageText.quote(name) + "' has no complete version"))
                     : services.datasetStore().manifest(name, version).filter(DatasetManifest::complete).orElseThrow(
-                            () -> new NotFoundException("Dataset '" + name + "' has no complete version " + version));
+                            () -> new NotFoundException("Dataset '" + MessageText.quote(name) + "' has no complete version " + version));
             if (dryRun) {
                 out.printf(Locale.ROOT, "would warm %d chunks of %s version %d%n", manifest.chunkCount(),
                         manifest.name(), manifest.version());

@@ -48,7 +48,7 @@ final class LocalWorker {
     private synchronized EmbeddedWorker start() {
         if (worker == null && wanted && connection.profile().isLocal()) {
             // the worker's services share the console's clients: closing them is the connection's job
-            DataServices services = new DataServices(connection.backends());
+            DataServices services = new DataServices(connection.backends(), dataFolder);
             worker = EmbeddedWorker.startIfNoneAlive(services, dataFolder, connection.profile().id(), LOG::info);
             LOG.info(worker.running() ? "Job worker running in the console" : "Another worker is alive; none started here");
         }

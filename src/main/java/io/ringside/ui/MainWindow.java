@@ -124,7 +124,7 @@ public final class MainWindow {
         this.jobsViewModel = new JobsViewModel(KafkaJobsGateway.of(connection, settings.dataFolder()), executor, dialogs);
         this.cacheViewModel = new CacheViewModel(new RedisCacheGateway(RedisServices.of(connection,
                 settings.dataFolder())), executor, dialogs, Clock.systemUTC());
-        this.trendsViewModel = new TrendsViewModel(new CacheTrendsGateway(connection::backends), executor);
+        this.trendsViewModel = new TrendsViewModel(new CacheTrendsGateway(connection::backends, settings.dataFolder()), executor);
         if (settings.trendPreset() != null) {
             trendsViewModel.preset(settings.trendPreset().locations(), settings.trendPreset().from(),
                     settings.trendPreset().to());

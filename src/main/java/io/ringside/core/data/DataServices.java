@@ -1,12 +1,14 @@
 package io.ringside.core.data;
 
 import io.ringside.core.NotFoundException;
+import io.ringside.core.DataFolder;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
 import io.ringside.core.data.cache.CacheStatsPublisher;
 import io.ringside.core.data.cache.CacheWarmer;
+import io.ringside.core.data.cache.PendingInvalidations;
 import io.ringside.core.data.cache.RateLimiter;
 import io.ringside.core.data.dataset.DatasetChunkCache;
 import io.ringside.core.data.dataset.DatasetManifest;
@@ -14,6 +16,7 @@ import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.pm25.Pm25Cache;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Store;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +37,20 @@ public final class DataServices implements AutoCloseable {
     private DatasetStore datasetStore;
     private CacheStatsPublisher statsPublisher;
 
+    /** Services whose pending cache invalidations live in the default data folder. */
     public DataServices(Backends backends) {
+        this(backends, DataFolder.resolve(null));
+    }
+
+    /**
+     * Services of a data folder: invalidations that Redis does not take are kept there, per Redis
+     * server, until a process using that server deletes them.
+     */
+    public DataServices(Backends backends, Path dataFolder) {
         this.backends = backends;
-        this.cache = new CacheAside(backends.redis(), new CacheMetrics());
+        Backends.Endpoints endpoints = backends.endpoints();
+        this.cache = new CacheAside(backends.redis(), new CacheMetrics(),
+                PendingInvalidations.in(dataFolder, endpoints.redisHost(), endpoints.redisPort()));
     }
 
     public Backends backends() {
@@ -121,7 +135,7 @@ public final class DataServices implements AutoCloseable {
             }
             keys.add(DatasetChunkCache.metaKey(manifest.name(), manifest.version()));
         }
-        cache.invalidate(keys);
+        cache.invalidate(DatasetChunkCache.NAMESPACE, keys);
         return deleted;
     }
 

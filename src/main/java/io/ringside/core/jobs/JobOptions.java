@@ -15,6 +15,8 @@ public final class JobOptions {
     public static final String LOCATION = "location";
     /** load-pm25: the reject threshold in percent. */
     public static final String MAX_REJECTED = "max_rejected";
+    /** Text encoding of PM2.5 files (a charset name; UTF-8 when absent). */
+    public static final String ENCODING = "encoding";
     /** load-pm25: also import the built-in sample ({@code true}). */
     public static final String SAMPLE = "sample";
     /** warm: the dataset to warm; {@code version} optionally pins a version. */

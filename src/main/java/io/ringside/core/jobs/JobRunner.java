@@ -182,6 +182,10 @@ final class JobRunner {
         Pm25ImportOptions options = new Pm25ImportOptions(format == null ? null : Pm25Format.ofCliName(format),
                 request.option(JobOptions.LOCATION), maxRejected == null ? Pm25ImportOptions.DEFAULT_MAX_REJECTED_PERCENT
                 : Double.parseDouble(maxRejected));
+        String encoding = request.option(JobOptions.ENCODING);
+        if (encoding != null) {
+            options = options.withEncoding(java.nio.charset.Charset.forName(encoding));
+        }
         Pm25Importer importer = services.pm25Importer();
         Pm25ImportResult result = importer.run(sources, options, p -> {
             LoadInterruption stop = job.stop();

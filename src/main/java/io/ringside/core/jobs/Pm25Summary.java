@@ -2,6 +2,7 @@ package io.ringside.core.jobs;
 
 import io.ringside.core.data.pm25.Pm25ImportResult;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The text a PM2.5 import job ends with: its figures, one per line, as the CLI prints them, and
@@ -14,6 +15,7 @@ public final class Pm25Summary {
 
     public static String of(Pm25ImportResult r) {
         double seconds = r.elapsed().toNanos() / 1e9;
+        String warnings = r.warnings().stream().map(w -> "\nwarning        " + w).collect(Collectors.joining());
         return String.join("\n",
                 String.format(Locale.ROOT, "files          %d", r.files()),
                 String.format(Locale.ROOT, "rows read      %d", r.rowsRead()),
@@ -25,7 +27,7 @@ public final class Pm25Summary {
                 String.format(Locale.ROOT, "days written   %d", r.daysWritten()),
                 String.format(Locale.ROOT, "elapsed        %.2f s", seconds),
                 String.format(Locale.ROOT, "rows/s         %.0f", r.rowsPerSecond()),
-                String.format(Locale.ROOT, "status         %s", r.failed() ? "failed" : "succeeded"));
+                String.format(Locale.ROOT, "status         %s", r.failed() ? "failed" : "succeeded")) + warnings;
     }
 
     public static String failure(Pm25ImportResult r) {

@@ -4,6 +4,7 @@ import io.ringside.core.connect.Backends;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.pm25.DateSpan;
 import io.ringside.core.data.pm25.Pm25Trend;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -17,18 +18,21 @@ import java.util.function.Supplier;
 public final class CacheTrendsGateway implements TrendsGateway {
 
     private final Supplier<Backends> backends;
+    private final Path dataFolder;
     private Backends current;
     private DataServices services;
 
-    public CacheTrendsGateway(Supplier<Backends> backends) {
+    /** @param dataFolder where cache invalidations Redis did not take are kept and replayed from */
+    public CacheTrendsGateway(Supplier<Backends> backends, Path dataFolder) {
         this.backends = backends;
+        this.dataFolder = dataFolder;
     }
 
     private synchronized DataServices services() {
         Backends now = backends.get();
         if (now != current) {
             current = now;
-            services = new DataServices(now);
+            services = new DataServices(now, dataFolder);
         }
         return services;
     }

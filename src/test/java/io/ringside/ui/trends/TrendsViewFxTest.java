@@ -58,7 +58,7 @@ class TrendsViewFxTest {
         backends = stack.backends();
         new DataServices(backends).pm25Importer().run(List.of(Pm25Samples.daily()), Pm25ImportOptions.defaults(),
                 p -> { });
-        TrendsViewModel viewModel = new TrendsViewModel(new CacheTrendsGateway(() -> backends), executor);
+        TrendsViewModel viewModel = new TrendsViewModel(new CacheTrendsGateway(() -> backends, stack.dataFolder()), executor);
         viewModel.preset(List.of(SAMPLE), null, null);
         robot.interact(() -> {
             Scene scene = new Scene(TrendsView.load(viewModel, executor), 1200, 800);

@@ -47,7 +47,7 @@ class TrendsViewModelTest {
         backends = stack.backends();
         new DataServices(backends).pm25Importer().run(List.of(Pm25Source.of(TestData.beijingStation(STATION))),
                 Pm25ImportOptions.defaults(), p -> { });
-        viewModel = new TrendsViewModel(new CacheTrendsGateway(() -> backends), new CurrentThreadTaskExecutor());
+        viewModel = new TrendsViewModel(new CacheTrendsGateway(() -> backends, stack.dataFolder()), new CurrentThreadTaskExecutor());
     }
 
     @AfterAll

@@ -1,14 +1,16 @@
 package io.ringside.core.data.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -22,10 +24,13 @@ import redis.clients.jedis.params.SetParams;
  * ({@code SET NX PX} on {@code ringside:lease:<key>}), read the backing store, and store the value
  * with a jittered TTL only while the lease is still ours (one Lua script, so a slow reader whose
  * lease expired cannot overwrite a newer value); readers that find the lease taken wait for the
- * holder's value, so one expiry costs one Cassandra read. Absent rows are cached as short-lived
- * negative entries. When Redis fails, reads go straight to the backing store and Redis is left
- * alone for a second before it is tried again, so an outage costs no user-visible error and
- * recovery needs nobody.
+ * holder's value, so one expiry costs one Cassandra read. The holder extends its lease while it
+ * reads and waiters wait as long as the lease lives, so a holder that waits for a core does not
+ * let every waiter fall through to Cassandra. Absent rows are cached as short-lived negative
+ * entries. When Redis fails, reads go straight to the backing store and Redis is left alone for a
+ * second before it is tried again, so an outage costs no user-visible error and recovery needs
+ * nobody; invalidations it did not take are kept on disk ({@link PendingInvalidations}) and
+ * replayed before the namespace is read again.
  */
 public final class CacheAside {
 
@@ -33,13 +38,26 @@ public final class CacheAside {
     private static final byte ABSENT = 0;
     private static final byte[] NEGATIVE = {ABSENT};
     private static final long RETRY_REDIS_AFTER_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final int MAX_PENDING_INVALIDATIONS = 10_000;
+    /**
+     * How long a waiter waits for live lease holders before it reads the store itself: longer than
+     * any Cassandra read takes before it times out, since a live holder keeps its lease.
+     */
+    private static final long MAX_WAIT_NANOS = Duration.ofSeconds(30).toNanos();
+    private static final long FIRST_POLL_NANOS = 2_000_000;
+    private static final long LAST_POLL_NANOS = 20_000_000;
+    private static final ScheduledExecutorService LEASE_KEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ringside-cache-lease-keeper");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** SET value only if the lease still holds our token, then release the lease. */
     private static final String STORE_IF_LEASE_HELD =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then "
             + "redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]); redis.call('DEL', KEYS[1]); return 1 "
             + "else return 0 end";
+    private static final String EXTEND_IF_HELD =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end";
     private static final String RELEASE_IF_HELD =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end";
 
@@ -47,17 +65,13 @@ public final class CacheAside {
     private final CacheMetrics metrics;
     private final LongSupplier nanoTime;
     private final AtomicLong redisDownSince = new AtomicLong(-1);
-    private final Queue<String> pendingInvalidations = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger pendingCount = new AtomicInteger();
+    private final PendingInvalidations pending;
 
-    public CacheAside(UnifiedJedis redis, CacheMetrics metrics) {
-        this(redis, metrics, System::nanoTime);
-    }
-
-    CacheAside(UnifiedJedis redis, CacheMetrics metrics, LongSupplier nanoTime) {
+    public CacheAside(UnifiedJedis redis, CacheMetrics metrics, PendingInvalidations pending) {
         this.redis = redis;
         this.metrics = metrics;
-        this.nanoTime = nanoTime;
+        this.pending = pending;
+        this.nanoTime = System::nanoTime;
     }
 
     public CacheMetrics metrics() {
@@ -71,7 +85,7 @@ public final class CacheAside {
     public <T> CacheRead<T> get(String namespace, String key, ValueCodec<T> codec, CachePolicy policy,
                                 Supplier<Optional<T>> loader) {
         long started = nanoTime.getAsLong();
-        if (!redisUsable()) {
+        if (!replayPending(namespace) || !redisUsable()) {
             return finish(namespace, started, loader.get(), CacheOutcome.DEGRADED);
         }
         try {
@@ -99,33 +113,65 @@ public final class CacheAside {
     }
 
     /**
-     * Deletes keys after their rows changed (delete, not set: idempotent and race-free against a
-     * concurrent miss). If Redis is unreachable the keys are remembered and deleted once it answers.
+     * Deletes keys of {@code namespace} after their rows changed (delete, not set: idempotent and
+     * race-free against a concurrent miss). Keys Redis does not take (down, paused, timed out) are
+     * written to the pending invalidations and deleted before this or any other process reads the
+     * namespace again; until then reads of the namespace bypass Redis.
+     *
+     * @return how many keys are left pending (0 when Redis took them all)
      */
-    public void invalidate(List<String> keys) {
+    public int invalidate(String namespace, List<String> keys) {
         if (keys.isEmpty()) {
-            return;
+            return 0;
         }
         try {
-            redis.del(keys.toArray(String[]::new));
+            if (redisUsable()) {
+                redis.del(keys.toArray(String[]::new));
+                return 0;
+            }
         } catch (JedisException e) {
             markRedisDown();
-            for (String key : keys) {
-                if (pendingCount.incrementAndGet() <= MAX_PENDING_INVALIDATIONS) {
-                    pendingInvalidations.add(key);
-                } else {
-                    pendingCount.decrementAndGet();
+        }
+        pending.add(namespace, keys);
+        return keys.size();
+    }
+
+    /** Where the keys of {@code namespace} that Redis did not take are kept. */
+    public Path pendingFile(String namespace) {
+        return pending.file(namespace);
+    }
+
+    /**
+     * Deletes the namespace's pending invalidations left by any process; false when Redis did not
+     * take them, and the caller must not trust what Redis holds for the namespace.
+     */
+    private boolean replayPending(String namespace) {
+        if (!pending.any(namespace)) {
+            return true;
+        }
+        if (!redisUsable()) {
+            return false;
+        }
+        try {
+            pending.replay(namespace, keys -> {
+                for (int from = 0; from < keys.size(); from += 1000) {
+                    redis.del(keys.subList(from, Math.min(keys.size(), from + 1000)).toArray(String[]::new));
                 }
-            }
+            });
+            return true;
+        } catch (JedisException e) {
+            markRedisDown();
+            return false;
         }
     }
 
     private <T> Optional<T> loadOnMiss(String key, ValueCodec<T> codec, CachePolicy policy, Supplier<Optional<T>> loader) {
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
         String leaseKey = "ringside:lease:" + key;
+        byte[] leaseBytes = leaseKey.getBytes(StandardCharsets.UTF_8);
         String token = UUID.randomUUID().toString();
         long leaseMillis = policy.lease().toMillis();
-        long deadline = nanoTime.getAsLong() + policy.lease().toNanos();
+        long giveUpAt = nanoTime.getAsLong() + Math.max(MAX_WAIT_NANOS, policy.lease().toNanos());
         while (true) {
             if ("OK".equals(redis.set(leaseKey, token, SetParams.setParams().nx().px(leaseMillis)))) {
                 // the previous holder may have stored the value and released the lease between our
@@ -141,36 +187,44 @@ public final class CacheAside {
             if (!policy.waitForLeaseHolder()) {
                 return loader.get();
             }
-            // another reader holds the lease: wait for its value rather than reading Cassandra too
-            while (nanoTime.getAsLong() < deadline) {
-                LockSupport.parkNanos(2_000_000);
-                byte[] cached = redis.get(keyBytes);
-                if (cached != null) {
-                    Optional<Optional<T>> decoded = tryDecode(cached, codec);
-                    if (decoded.isPresent()) {
-                        return decoded.get();
-                    }
+            // another reader holds the lease (and keeps extending it while it reads): wait for its
+            // value for as long as the lease lives rather than reading Cassandra too; when the lease
+            // ends without a value, one of the waiters takes it over
+            long pause = FIRST_POLL_NANOS;
+            while (true) {
+                if (nanoTime.getAsLong() >= giveUpAt) {
                     return loader.get();
                 }
-                if (!redis.exists(leaseKey)) {
-                    break; // the holder gave up without a value: try to take the lease ourselves
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, LAST_POLL_NANOS);
+                List<byte[]> valueAndLease = redis.mget(keyBytes, leaseBytes);
+                byte[] cached = valueAndLease.get(0);
+                if (cached != null) {
+                    Optional<Optional<T>> decoded = tryDecode(cached, codec);
+                    return decoded.isPresent() ? decoded.get() : loader.get();
                 }
-            }
-            if (nanoTime.getAsLong() >= deadline) {
-                return loader.get();
+                if (valueAndLease.get(1) == null) {
+                    break;
+                }
             }
         }
     }
 
     private <T> Optional<T> loadAndStore(byte[] keyBytes, String leaseKey, String token, ValueCodec<T> codec,
                                          CachePolicy policy, Supplier<Optional<T>> loader) {
+        long leaseMillis = policy.lease().toMillis();
+        long every = Math.max(1, leaseMillis / 3);
+        ScheduledFuture<?> keeper = LEASE_KEEPER.scheduleAtFixedRate(() -> extendLease(leaseKey, token, leaseMillis),
+                every, every, TimeUnit.MILLISECONDS);
         Optional<T> value;
         try {
             value = loader.get();
         } catch (RuntimeException e) {
+            keeper.cancel(false);
             redis.eval(RELEASE_IF_HELD, List.of(leaseKey), List.of(token));
             throw e;
         }
+        keeper.cancel(false);
         byte[] stored = value.map(v -> envelope(codec.encode(v))).orElse(NEGATIVE);
         Duration ttl = value.isPresent() ? policy.ttl() : policy.negativeTtl();
         redis.eval(STORE_IF_LEASE_HELD.getBytes(StandardCharsets.UTF_8),
@@ -178,6 +232,15 @@ public final class CacheAside {
                 List.of(token.getBytes(StandardCharsets.UTF_8), stored,
                         Long.toString(jittered(ttl, policy.jitter())).getBytes(StandardCharsets.UTF_8)));
         return value;
+    }
+
+    /** Keeps a lease alive while its holder reads; a failure only means the lease may lapse. */
+    private void extendLease(String leaseKey, String token, long leaseMillis) {
+        try {
+            redis.eval(EXTEND_IF_HELD, List.of(leaseKey), List.of(token, Long.toString(leaseMillis)));
+        } catch (RuntimeException e) {
+            // Redis away: the read goes on, and a waiter may take the lease over after it lapses
+        }
     }
 
     /** TTL in milliseconds with +/- jitter, so keys loaded together do not expire together. */
@@ -230,7 +293,6 @@ public final class CacheAside {
         try {
             redis.ping();
             redisDownSince.set(-1);
-            flushPendingInvalidations();
             return true;
         } catch (JedisException e) {
             redisDownSince.set(nanoTime.getAsLong());
@@ -240,21 +302,6 @@ public final class CacheAside {
 
     private void markRedisDown() {
         redisDownSince.compareAndSet(-1, nanoTime.getAsLong());
-    }
-
-    private void flushPendingInvalidations() {
-        String key;
-        while ((key = pendingInvalidations.poll()) != null) {
-            pendingCount.decrementAndGet();
-            try {
-                redis.del(key);
-            } catch (JedisException e) {
-                pendingInvalidations.add(key);
-                pendingCount.incrementAndGet();
-                markRedisDown();
-                return;
-            }
-        }
     }
 
     /** Whether reads currently skip Redis because it failed within the last second. */

@@ -1,6 +1,7 @@
 package io.ringside.core.data.dataset;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import io.ringside.core.MessageText;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.AccessGuard;
@@ -332,7 +333,7 @@ public final class DatasetStore {
     private DatasetManifest resolve(String name, Integer version, boolean mustBeComplete) {
         if (version == null) {
             return newestComplete(name).orElseThrow(() -> versions(name).isEmpty() ? notFound(name, null)
-                    : new NotFoundException("Dataset '" + name + "' has no complete version"));
+                    : new NotFoundException("Dataset '" + MessageText.quote(name) + "' has no complete version"));
         }
         DatasetManifest manifest = manifest(name, version).orElseThrow(() -> notFound(name, version));
         if (mustBeComplete && !manifest.complete()) {
@@ -344,14 +345,14 @@ public final class DatasetStore {
 
     private NotFoundException notFound(String name, Integer version) {
         if (version == null || versions(name).isEmpty()) {
-            return new NotFoundException("No dataset named '" + name + "'");
+            return new NotFoundException("No dataset named '" + MessageText.quote(name) + "'");
         }
-        return new NotFoundException("Dataset '" + name + "' has no version " + version);
+        return new NotFoundException("Dataset '" + MessageText.quote(name) + "' has no version " + version);
     }
 
     public static void requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Invalid dataset name '" + name + "': use 1-100 letters, digits, "
+            throw new IllegalArgumentException("Invalid dataset name '" + MessageText.quote(name) + "': use 1-100 letters, digits, "
                     + "'.', '_' or '-', starting with a letter or digit");
         }
     }

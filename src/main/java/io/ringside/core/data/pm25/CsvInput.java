@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -49,7 +49,7 @@ final class CsvInput implements Closeable {
         this.lineOfNext = parser.getCurrentLineNumber() + 1;
     }
 
-    static CsvInput open(Pm25Source source) {
+    static CsvInput open(Pm25Source source, Charset charset) {
         String file = source.name();
         CountingInputStream raw = null;
         try {
@@ -58,7 +58,8 @@ final class CsvInput implements Closeable {
             InputStream text = isGzip(buffered) ? new BufferedInputStream(new GZIPInputStream(buffered, 1 << 16), 1 << 16)
                     : buffered;
             refuseBinary(file, text);
-            LineLimitReader reader = new LineLimitReader(new InputStreamReader(text, StandardCharsets.UTF_8), MAX_LINE_CHARS);
+            // undecodable bytes become U+FFFD, which the row parser rejects with the row's line
+            LineLimitReader reader = new LineLimitReader(new InputStreamReader(text, charset), MAX_LINE_CHARS);
             CSVParser parser = FORMAT.parse(reader);
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
@@ -110,7 +111,9 @@ final class CsvInput implements Closeable {
             lineOfNext = start;
             return record;
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new Pm25ImportException(file + ":" + start + ": cannot parse CSV: " + message(e), e);
+            String what = e.getCause() instanceof java.io.EOFException ? "the file ends early (a cut or partial download?): "
+                    : "cannot parse CSV: ";
+            throw new InputEndedEarlyException(file, start, file + ":" + start + ": " + what + message(e), e);
         }
     }
 

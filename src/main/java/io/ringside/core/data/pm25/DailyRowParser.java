@@ -1,5 +1,6 @@
 package io.ringside.core.data.pm25;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
@@ -15,8 +16,8 @@ final class DailyRowParser extends RowParser<DailyPm25> {
     private final int min;
     private final int max;
 
-    DailyRowParser(List<String> header) {
-        super(header);
+    DailyRowParser(List<String> header, Charset charset) {
+        super(header, charset);
         date = column("date");
         location = column("location");
         avg = column("avg_pm25");
@@ -26,15 +27,12 @@ final class DailyRowParser extends RowParser<DailyPm25> {
 
     @Override
     DailyPm25 parse(CSVRecord r) throws RowRejectedException {
-        checkWidth(r);
-        String name = text(r, location);
-        if (name == null) {
-            throw new RowRejectedException("column location is empty");
-        }
+        checkRecord(r);
+        String name = location(r, location);
         var day = isoDate(r.get(date));
-        Double a = reading(r, avg);
-        Double lo = reading(r, min);
-        Double hi = reading(r, max);
+        Double a = concentration(r, avg);
+        Double lo = concentration(r, min);
+        Double hi = concentration(r, max);
         if (a == null || lo == null || hi == null) {
             return null;
         }

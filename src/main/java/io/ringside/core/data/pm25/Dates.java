@@ -10,8 +10,8 @@ import java.time.LocalDate;
  */
 final class Dates {
 
-    private static final long FIRST = LocalDate.of(1900, 1, 1).toEpochDay();
-    private static final long LAST = LocalDate.of(2199, 12, 31).toEpochDay();
+    private static final long FIRST = Pm25Limits.FIRST_DAY.toEpochDay();
+    private static final long LAST = Pm25Limits.LAST_DAY.toEpochDay();
     private static final LocalDate[] TABLE = new LocalDate[(int) (LAST - FIRST + 1)];
 
     private Dates() {

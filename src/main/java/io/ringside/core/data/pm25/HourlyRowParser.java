@@ -1,5 +1,6 @@
 package io.ringside.core.data.pm25;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
@@ -11,8 +12,8 @@ abstract class HourlyRowParser extends RowParser<HourlyReading> {
     private final int day;
     private final int hour;
 
-    HourlyRowParser(List<String> header) {
-        super(header);
+    HourlyRowParser(List<String> header, Charset charset) {
+        super(header, charset);
         year = column("year");
         month = column("month");
         day = column("day");
@@ -21,7 +22,7 @@ abstract class HourlyRowParser extends RowParser<HourlyReading> {
 
     @Override
     final HourlyReading parse(CSVRecord record) throws RowRejectedException {
-        checkWidth(record);
+        checkRecord(record);
         int y = integer(record, year);
         int m = integer(record, month);
         int d = integer(record, day);

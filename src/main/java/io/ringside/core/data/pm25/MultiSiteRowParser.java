@@ -1,5 +1,6 @@
 package io.ringside.core.data.pm25;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
@@ -20,8 +21,8 @@ final class MultiSiteRowParser extends HourlyRowParser {
     private final int wspm;
     private final int station;
 
-    MultiSiteRowParser(List<String> header) {
-        super(header);
+    MultiSiteRowParser(List<String> header, Charset charset) {
+        super(header, charset);
         pm25 = column("PM2.5");
         pm10 = column("PM10");
         so2 = column("SO2");
@@ -39,11 +40,8 @@ final class MultiSiteRowParser extends HourlyRowParser {
 
     @Override
     HourlyReading readings(CSVRecord r, int y, int m, int d, int h) throws RowRejectedException {
-        String location = text(r, station);
-        if (location == null) {
-            throw new RowRejectedException("column station is empty");
-        }
-        return new HourlyReading(location, y, m, d, h, reading(r, pm25), reading(r, pm10), reading(r, so2),
+        String location = location(r, station);
+        return new HourlyReading(location, y, m, d, h, concentration(r, pm25), reading(r, pm10), reading(r, so2),
                 reading(r, no2), reading(r, co), reading(r, o3), reading(r, temp), reading(r, pres), reading(r, dewp),
                 reading(r, rain), text(r, wd), reading(r, wspm));
     }

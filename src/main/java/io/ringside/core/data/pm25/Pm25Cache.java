@@ -51,9 +51,10 @@ public final class Pm25Cache {
 
     /** Days from {@code from} to {@code to} inclusive, assembled from cached years. */
     public Pm25Trend trend(String location, LocalDate from, LocalDate to, boolean bypass) {
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
-        }
+        Pm25Limits.checkTrendRange(from, to);
+        Pm25Limits.locationProblem(location).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         long started = System.nanoTime();
         List<DailyPm25> days = new ArrayList<>();
         CacheOutcome overall = bypass ? CacheOutcome.BYPASS : CacheOutcome.HIT;
@@ -72,9 +73,18 @@ public final class Pm25Cache {
                 TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - started), days);
     }
 
-    /** Drops the cached years an import touched; called after the rows are written. */
-    public void invalidate(String location, Collection<Integer> years) {
-        cache.invalidate(years.stream().map(y -> key(location, y)).toList());
+    /**
+     * Drops the cached years an import touched; called after the rows are written. Says so when
+     * Redis did not take them and they wait in the pending invalidations.
+     */
+    public Optional<String> invalidate(String location, Collection<Integer> years) {
+        int pending = cache.invalidate(NAMESPACE, years.stream().map(y -> key(location, y)).toList());
+        if (pending == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Redis did not take the invalidation of " + pending + " cached year(s) of " + location
+                + "; they are pending in " + cache.pendingFile(NAMESPACE) + " and are deleted before the next "
+                + NAMESPACE + " read (reads go to Cassandra until Redis takes them)");
     }
 
     private static CacheOutcome combine(CacheOutcome overall, CacheOutcome next) {

@@ -1,5 +1,6 @@
 package io.ringside.core.data.pm25;
 
+import io.ringside.core.MessageText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public enum Pm25Format {
                 return format;
             }
         }
-        throw new IllegalArgumentException("Unknown PM2.5 format '" + name + "'; expected auto, daily, "
+        throw new IllegalArgumentException("Unknown PM2.5 format '" + MessageText.quote(name) + "'; expected auto, daily, "
                 + "prsa-multisite or prsa-single");
     }
 }

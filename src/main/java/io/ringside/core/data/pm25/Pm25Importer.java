@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,7 +40,7 @@ public final class Pm25Importer {
     public static List<Pm25Format> check(List<Pm25Source> sources, Pm25ImportOptions options) {
         List<Pm25Format> formats = new ArrayList<>();
         for (Pm25Source source : sources) {
-            try (CsvInput input = CsvInput.open(source)) {
+            try (CsvInput input = CsvInput.open(source, options.encoding())) {
                 formats.add(formatOf(input, options));
             }
         }
@@ -71,11 +72,21 @@ public final class Pm25Importer {
                 options.maxRejectedPercent(), List.copyOf(run.warnings));
     }
 
+    /**
+     * Writes every file, then the daily rows folded from the hourly ones. A file that ends early
+     * stops the import there, but only after the daily rows of what was written are written too,
+     * so the daily table agrees with the hourly rows that were kept; its error says what was kept.
+     */
     private void write(List<Pm25Source> sources, List<Pm25Format> formats, Pm25ImportOptions options,
                        DailyAggregator aggregator, Run run) {
+        InputEndedEarlyException endedEarly = null;
         try (Pm25Writer writer = store.writer()) {
-            for (int i = 0; i < sources.size(); i++) {
-                importFile(sources.get(i), formats.get(i), options, writer, aggregator, run);
+            for (int i = 0; i < sources.size() && endedEarly == null; i++) {
+                try {
+                    importFile(sources.get(i), formats.get(i), options, writer, aggregator, run);
+                } catch (InputEndedEarlyException e) {
+                    endedEarly = e;
+                }
             }
             writer.flush();
             for (DailyPm25 day : aggregator.days()) {
@@ -86,6 +97,14 @@ public final class Pm25Importer {
             run.daysWritten = writer.dailyWritten();
             run.hourlyRows = writer.hourlyWritten();
         }
+        if (endedEarly != null) {
+            throw new Pm25ImportException(String.format(Locale.ROOT, "%s. Kept what was read before line %d: "
+                            + "%,d rows imported, %,d rejected (%,d hourly rows and %,d daily rows written; the daily "
+                            + "rows are computed from the hourly rows kept). The rest of %s and any files after it were "
+                            + "not imported: import the complete file again (rows are overwritten, not duplicated).",
+                    endedEarly.getMessage(), endedEarly.line(), run.rowsImported, run.rowsRejected, run.hourlyRows,
+                    run.daysWritten, endedEarly.file()), endedEarly);
+        }
     }
 
     /**
@@ -95,7 +114,7 @@ public final class Pm25Importer {
     private void notifyListener(Run run) {
         run.years.forEach((location, touched) -> {
             try {
-                listener.yearsWritten(location, Set.copyOf(touched));
+                listener.yearsWritten(location, Set.copyOf(touched)).ifPresent(run.warnings::add);
             } catch (RuntimeException e) {
                 run.warnings.add("import listener failed for " + location + ": " + e.getMessage());
             }
@@ -104,9 +123,9 @@ public final class Pm25Importer {
 
     private void importFile(Pm25Source source, Pm25Format format, Pm25ImportOptions options, Pm25Writer writer,
                             DailyAggregator aggregator, Run run) {
-        try (CsvInput input = CsvInput.open(source)) {
+        try (CsvInput input = CsvInput.open(source, options.encoding())) {
             run.current = input;
-            RowParser<?> parser = RowParser.of(format, input.header(), options.location());
+            RowParser<?> parser = RowParser.of(format, input.header(), options.location(), options.encoding());
             CSVRecord record;
             while ((record = input.next()) != null) {
                 run.rowsRead++;

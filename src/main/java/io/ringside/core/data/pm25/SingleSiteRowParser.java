@@ -1,5 +1,6 @@
 package io.ringside.core.data.pm25;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 
@@ -18,8 +19,8 @@ final class SingleSiteRowParser extends HourlyRowParser {
     private final int pres;
     private final int cbwd;
 
-    SingleSiteRowParser(List<String> header, String location) {
-        super(header);
+    SingleSiteRowParser(List<String> header, String location, Charset charset) {
+        super(header, charset);
         this.location = location;
         pm25 = column("pm2.5");
         dewp = column("DEWP");
@@ -30,7 +31,7 @@ final class SingleSiteRowParser extends HourlyRowParser {
 
     @Override
     HourlyReading readings(CSVRecord r, int y, int m, int d, int h) throws RowRejectedException {
-        return new HourlyReading(location, y, m, d, h, reading(r, pm25), null, null, null, null, null,
+        return new HourlyReading(location, y, m, d, h, concentration(r, pm25), null, null, null, null, null,
                 reading(r, temp), reading(r, pres), reading(r, dewp), null, text(r, cbwd), null);
     }
 }

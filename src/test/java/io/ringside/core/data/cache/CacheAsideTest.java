@@ -32,6 +32,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
 
 /** The cache-aside against the shared stack's real Redis and Cassandra. */
 @ExtendWith(SharedStack.class)
@@ -53,7 +55,7 @@ class CacheAsideTest {
         Keyspaces.ensure(cql, "cachetest");
         Keyspaces.ddl(cql, "CREATE TABLE IF NOT EXISTS cachetest.rows (k text PRIMARY KEY, v blob)");
         select = cql.prepare("SELECT v FROM cachetest.rows WHERE k = ?");
-        cache = new CacheAside(backends.redis(), new CacheMetrics());
+        cache = new CacheAside(backends.redis(), new CacheMetrics(), FreshPending.folder());
     }
 
     @AfterAll
@@ -123,6 +125,72 @@ class CacheAsideTest {
         assertEquals(Set.of("popular"), values);
     }
 
+    /**
+     * Issue 16 item 6: 50 readers on connections of their own (as 50 processes would be) and a
+     * holder that keeps its core (here: its reader) for six times its lease. The holder must keep
+     * its lease and the waiters must wait for it instead of all falling through to Cassandra.
+     */
+    @Test
+    void fiftyReadersWithConnectionsOfTheirOwnAndASlowHolderCauseAtMostTwoSourceReads() throws Exception {
+        String k = row("contended");
+        String key = "cachetest:" + k;
+        CachePolicy policy = CachePolicy.of(Duration.ofMinutes(1)).withLease(Duration.ofMillis(100));
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<Optional<String>> descheduledHolder = () -> {
+            reads.incrementAndGet();
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(600).toNanos()); // waits for a core
+            return loader(k).get();
+        };
+        assertEquals(Set.of("contended"), readConcurrently(50, key, policy, descheduledHolder));
+        assertTrue(reads.get() <= 2, "source reads for 50 cold readers: " + reads.get());
+    }
+
+    /** A lease whose holder died (or lost its core for good) is taken over by one waiter, not by all. */
+    @Test
+    void aLeaseLeftByAHolderThatNeverReturnsIsTakenOverByOneWaiter() throws Exception {
+        String k = row("orphaned");
+        String key = "cachetest:" + k;
+        CachePolicy policy = CachePolicy.of(Duration.ofMinutes(1)).withLease(Duration.ofMillis(100));
+        backends.redis().psetex("ringside:lease:" + key, 100, "a holder that is gone");
+        AtomicInteger reads = new AtomicInteger();
+        Supplier<Optional<String>> counted = () -> {
+            reads.incrementAndGet();
+            return loader(k).get();
+        };
+        assertEquals(Set.of("orphaned"), readConcurrently(50, key, policy, counted));
+        assertTrue(reads.get() <= 2, "source reads for 50 cold readers: " + reads.get());
+    }
+
+    /** Reads {@code key} from {@code readers} threads at once, each with a Redis connection and cache of its own. */
+    private Set<String> readConcurrently(int readers, String key, CachePolicy policy, Supplier<Optional<String>> loader)
+            throws Exception {
+        List<JedisPooled> clients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(readers);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<CacheRead<String>>> results = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                JedisPooled own = new JedisPooled(new HostAndPort(backends.endpoints().redisHost(),
+                        backends.endpoints().redisPort()), backends.redisClientConfig());
+                clients.add(own);
+                CacheAside process = new CacheAside(own, new CacheMetrics(), FreshPending.folder());
+                results.add(pool.submit(() -> {
+                    gate.await();
+                    return process.get("test", key, TEXT, policy, loader);
+                }));
+            }
+            gate.countDown();
+            Set<String> values = new HashSet<>();
+            for (Future<CacheRead<String>> result : results) {
+                values.add(result.get(60, TimeUnit.SECONDS).value().orElseThrow());
+            }
+            return values;
+        } finally {
+            pool.shutdownNow();
+            clients.forEach(JedisPooled::close);
+        }
+    }
+
     @Test
     void absentRowsAreCachedAsShortLivedNegativeEntries() {
         String k = "missing-" + UUID.randomUUID();
@@ -160,7 +228,7 @@ class CacheAsideTest {
         CachePolicy policy = CachePolicy.of(Duration.ofMinutes(5));
         cache.get("test", key, TEXT, policy, loader(k));
         cql.execute("INSERT INTO cachetest.rows (k, v) VALUES (?, ?)", k, ByteBuffer.wrap("v2".getBytes(StandardCharsets.UTF_8)));
-        cache.invalidate(List.of(key));
+        cache.invalidate("test", List.of(key));
         CacheRead<String> after = cache.get("test", key, TEXT, policy, loader(k));
         assertEquals(CacheOutcome.MISS, after.outcome());
         assertEquals("v2", after.value().orElseThrow());
@@ -194,7 +262,7 @@ class CacheAsideTest {
 
     @Test
     void metricsCountHitsAndMissesPerNamespace() {
-        CacheAside counted = new CacheAside(backends.redis(), new CacheMetrics());
+        CacheAside counted = new CacheAside(backends.redis(), new CacheMetrics(), FreshPending.folder());
         String key = "cachetest:metrics-" + UUID.randomUUID();
         for (int i = 0; i < 5; i++) {
             counted.get("alpha", key, TEXT, CachePolicy.of(Duration.ofMinutes(1)), () -> Optional.of("x"));

@@ -29,7 +29,7 @@ class CacheStatsPublisherTest {
         CacheMetrics metrics = new CacheMetrics();
         try (var backends = stack.backends();
              CacheStatsPublisher publisher = new CacheStatsPublisher(metrics, backends.kafkaProperties(), Duration.ofMillis(200))) {
-            CacheAside cache = new CacheAside(backends.redis(), metrics);
+            CacheAside cache = new CacheAside(backends.redis(), metrics, FreshPending.folder());
             String key = "statstest:" + namespace;
             for (int i = 0; i < 3; i++) {
                 cache.get(namespace, key, ValueCodec.BYTES, CachePolicy.of(Duration.ofMinutes(1)), () -> Optional.of(new byte[] {1}));

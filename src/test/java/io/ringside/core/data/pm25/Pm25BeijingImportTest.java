@@ -46,7 +46,10 @@ class Pm25BeijingImportTest {
         Path file = TestData.beijingStation(STATION);
         readingsPerDay = pm25PerDay(file);
         try (Backends backends = stack.backends()) {
-            result = new Pm25Importer(new Pm25Store(backends.cql()), heard::put)
+            result = new Pm25Importer(new Pm25Store(backends.cql()), (location, years) -> {
+                heard.put(location, years);
+                return java.util.Optional.empty();
+            })
                     .run(List.of(Pm25Source.of(file)), Pm25ImportOptions.defaults(), p -> { });
         }
     }

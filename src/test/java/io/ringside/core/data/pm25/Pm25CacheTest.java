@@ -8,6 +8,7 @@ import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
 import io.ringside.core.data.cache.CacheOutcome;
+import io.ringside.core.data.cache.FreshPending;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.time.LocalDate;
@@ -58,7 +59,7 @@ class Pm25CacheTest {
             return days;
         };
         try (Backends backends = stack.backends()) {
-            Pm25Cache pm25 = new Pm25Cache(new CacheAside(backends.redis(), new CacheMetrics()), source);
+            Pm25Cache pm25 = new Pm25Cache(new CacheAside(backends.redis(), new CacheMetrics(), FreshPending.folder()), source);
             Pm25Trend first = pm25.trend(location, LocalDate.of(2024, 12, 30), LocalDate.of(2025, 1, 2), false);
             assertEquals(CacheOutcome.MISS, first.outcome());
             assertEquals(List.of(LocalDate.of(2024, 12, 30), LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 1),

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,103 @@ class Pm25ImportErrorsTest {
         CliRun run = load(stack, file.toString(), "--format", "daily");
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains(file + ": header does not fit --format daily"), run.err());
+    }
+
+    /**
+     * Issue 16 item 7 end to end: rows the store must not take (a date out of range, negative
+     * PM2.5, a NUL past the binary sniff, a 70,000-byte station, Latin-1 bytes) are each one
+     * rejected row with its line; the valid rows are imported.
+     */
+    @Test
+    void rowsOutsideTheStoresBoundsAreRejectedOneByOneWithTheirLines(TestStack stack) throws IOException {
+        String station = "test-" + UUID.randomUUID();
+        List<String> lines = new ArrayList<>(List.of(MULTISITE_HEADER));
+        for (int hour = 0; hour < 24 * 10; hour++) { // ~20 KB of good rows before the bad ones
+            lines.add(hourly(lines.size(), 2023, 1, 1 + hour / 24, hour % 24, "12", station));
+        }
+        lines.add(hourly(lines.size(), 99999, 1, 1, 0, "12", station));
+        lines.add(hourly(lines.size(), 2023, 1, 11, 0, "-3", station));
+        lines.add(hourly(lines.size(), 2023, 1, 11, 1, "12", station + "\u0000x"));
+        lines.add(hourly(lines.size(), 2023, 1, 11, 2, "12", "S".repeat(70_000)));
+        lines.add(hourly(lines.size(), 2023, 1, 11, 3, "12", station + "\u00e9"));
+        Path file = dir.resolve("bounds.csv");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (String line : lines.subList(0, lines.size() - 1)) {
+            bytes.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        bytes.writeBytes((lines.get(lines.size() - 1) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(file, bytes.toByteArray());
+
+        CliRun run = load(stack, file.toString(), "--max-rejected", "5");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains(file + ":242: date +99999-01-01 is outside 1900-01-01 to 2199-12-31"), run.err());
+        assertTrue(run.err().contains(file + ":243: column PM2.5: negative concentration -3.0"), run.err());
+        assertTrue(run.err().contains(file + ":244: column station: control character U+0000"), run.err());
+        assertTrue(run.err().contains(file + ":245: column station: location is 70,000 bytes long"), run.err());
+        assertTrue(run.err().contains(file + ":246: column station: bytes that are not UTF-8 text"), run.err());
+        assertTrue(run.out().contains("rows imported  240"), run.out());
+        assertTrue(run.out().contains("rows rejected  5"), run.out());
+        try (Backends backends = stack.backends()) {
+            Pm25Store store = new Pm25Store(backends.cql());
+            assertEquals(10, store.readYear(station, 2023).size());
+            assertTrue(store.locations().stream().noneMatch(l -> l.startsWith(station) && !l.equals(station)),
+                    "no location made of a rejected row");
+        }
+    }
+
+    /**
+     * Issue 16 item 7: a gzip cut mid-stream stops the import with an error that says what was
+     * kept, and the daily rows written agree with the hourly rows kept (none missing, none from
+     * readings that were never stored).
+     */
+    @Test
+    void aGzipCutMidStreamKeepsDailyRowsThatAgreeWithTheHourlyRowsAndSaysWhatWasKept(TestStack stack)
+            throws IOException {
+        String station = "test-" + UUID.randomUUID();
+        java.util.Random random = new java.util.Random(16);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write((MULTISITE_HEADER + "\n").getBytes(StandardCharsets.UTF_8));
+            for (int hour = 0; hour < 24 * 120; hour++) {
+                LocalDate day = LocalDate.of(2023, 1, 1).plusDays(hour / 24);
+                out.write((hourly(hour + 2, day.getYear(), day.getMonthValue(), day.getDayOfMonth(), hour % 24,
+                        Integer.toString(random.nextInt(400)), station) + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        byte[] whole = gz.toByteArray();
+        Path file = Files.write(dir.resolve("cut.csv.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        CliRun run = load(stack, file.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains(file + ":") && run.err().contains("the file ends early"), run.err());
+        assertTrue(run.err().contains("Kept what was read before line"), run.err());
+        assertTrue(run.err().contains("the daily rows are computed from the hourly rows kept"), run.err());
+        try (Backends backends = stack.backends()) {
+            Map<LocalDate, List<Double>> hourly = new java.util.TreeMap<>();
+            for (int month = 1; month <= 5; month++) {
+                for (var row : backends.cql().execute("SELECT day, pm25 FROM aqdata.pm25_hourly WHERE location = ? "
+                        + "AND year = 2023 AND month = ?", station, month)) {
+                    hourly.computeIfAbsent(LocalDate.of(2023, month, row.getInt("day")), d -> new ArrayList<>())
+                            .add(row.getDouble("pm25"));
+                }
+            }
+            assertFalse(hourly.isEmpty(), "rows before the cut are kept");
+            assertTrue(hourly.size() < 120, "the cut file did not import whole: " + hourly.size() + " days");
+            List<DailyPm25> daily = new Pm25Store(backends.cql()).readYear(station, 2023);
+            assertEquals(hourly.keySet(), daily.stream().map(DailyPm25::date).collect(java.util.stream.Collectors.toSet()),
+                    "a daily row for every day with hourly rows, and no other");
+            for (DailyPm25 day : daily) {
+                List<Double> readings = hourly.get(day.date());
+                assertEquals(readings.size(), day.samples(), "samples of " + day.date());
+                assertEquals(readings.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), day.avg(), 1e-9,
+                        "avg of " + day.date());
+            }
+        }
+    }
+
+    private static String hourly(int no, int year, int month, int day, int hour, String pm25, String station) {
+        return no + "," + year + "," + month + "," + day + "," + hour + "," + pm25
+                + ",NA,3,4,500,6,-1.5,1020,-9,0,\"NW\",2.5,\"" + station + "\"";
     }
 
     private static CliRun load(TestStack stack, String... args) {

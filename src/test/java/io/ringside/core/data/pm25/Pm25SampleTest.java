@@ -54,6 +54,7 @@ class Pm25SampleTest {
             Pm25Importer importer = new Pm25Importer(store, (location, years) -> {
                 heard.put(location, years);
                 rowsSeenByListener.put(location, store.readYear(location, 2025).size());
+                return java.util.Optional.empty();
             });
             Pm25ImportResult result = importer.run(List.of(Pm25Samples.daily()), Pm25ImportOptions.defaults(), p -> { });
             assertEquals(Map.of(HYDERABAD, Set.of(2025)), heard);
