@@ -62,6 +62,7 @@ final class CassandraNode extends ManagedServer {
     private final StackSecurity security;
     private List<Path> classpath;
     private Path javaExecutable;
+    private volatile boolean loginDeferred;
 
     /** @param security the secure stack's credentials and key store, or null for a plain node */
     CassandraNode(Path home, Supplier<StackState.CassandraNode> spec, String seed, StackOptions options,
@@ -246,7 +247,40 @@ final class CassandraNode extends ManagedServer {
         try {
             return queryReleaseVersion() != null;
         } catch (RuntimeException e) {
-            return security != null && refusedLogin(e) && createRole() && releaseVersion() != null;
+            if (security == null || !refusedLogin(e)) {
+                return false;
+            }
+            return createRole() && releaseVersion() != null || loginDeferred;
+        }
+    }
+
+    /**
+     * Counts a node as started once its CQL port answers, even with the login refused, until
+     * {@link #awaitLogin} is called. For a secure ring whose other nodes had joined before: the roles
+     * may live on a node that starts after this one (a plain two-node folder started with
+     * {@code --secure} has {@code system_auth} at one replica), so a login cannot succeed before they
+     * are up, and waiting for it here would wait for ever.
+     */
+    void deferLogin() {
+        loginDeferred = true;
+    }
+
+    /** Waits until the stack's user logs in (creating its role if it has none yet); see {@link #deferLogin}. */
+    void awaitLogin(Duration timeout) {
+        loginDeferred = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!probe()) {
+            if (System.nanoTime() > deadline) {
+                throw new StackException(name() + ": the user " + security.username() + " could not log in within "
+                        + timeout.toSeconds() + " s of every node being up. Last lines of " + serverLog() + ":\n  "
+                        + String.join("\n  ", LogTail.last(serverLog(), 12)));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException(name() + ": waiting for the login was interrupted");
+            }
         }
     }
 
