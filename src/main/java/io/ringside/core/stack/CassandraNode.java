@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -294,10 +295,7 @@ final class CassandraNode extends ManagedServer {
     }
 
     private String queryReleaseVersion() {
-        StackState.CassandraNode node = spec.get();
-        Supplier<CqlSession> opener = security == null ? session(node, null, null)
-                : session(node, security.username(), security.passwordText());
-        try (CqlSession session = opener.get()) {
+        try (CqlSession session = login(spec.get()).get()) {
             Row row = session.execute("SELECT release_version FROM system.local").one();
             return row == null ? null : row.getString(0);
         }
@@ -346,18 +344,40 @@ final class CassandraNode extends ManagedServer {
      * @return whether the replication factor was raised now (false when it already was)
      */
     boolean replicateAuth(int replicas) {
+        return raiseReplication("system_auth", replicas);
+    }
+
+    /**
+     * Raises a {@code SimpleStrategy} keyspace to {@code replicas} copies through this node.
+     *
+     * @return whether it was raised now (false when it does not exist or already has as many)
+     */
+    boolean raiseReplication(String keyspace, int replicas) {
+        int factor = replicationFactor(keyspace);
+        if (factor == 0 || factor >= replicas) {
+            return false;
+        }
         StackState.CassandraNode node = spec.get();
-        try (CqlSession session = session(node, security.username(), security.passwordText()).get()) {
-            Row row = session.execute("SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = 'system_auth'")
-                    .one();
-            String factor = row == null ? null : row.getMap(0, String.class, String.class).get("replication_factor");
-            if (factor != null && Integer.parseInt(factor) >= replicas) {
-                return false;
-            }
-            session.execute("ALTER KEYSPACE system_auth WITH replication = "
+        try (CqlSession session = login(node).get()) {
+            session.execute("ALTER KEYSPACE " + keyspace + " WITH replication = "
                     + "{'class': 'SimpleStrategy', 'replication_factor': " + replicas + "}");
             return true;
         }
+    }
+
+    /** The {@code SimpleStrategy} replication factor of a keyspace; 0 when it does not exist or uses another strategy. */
+    int replicationFactor(String keyspace) {
+        StackState.CassandraNode node = spec.get();
+        try (CqlSession session = login(node).get()) {
+            Row row = session.execute(SimpleStatement.newInstance(
+                    "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)).one();
+            String factor = row == null ? null : row.getMap(0, String.class, String.class).get("replication_factor");
+            return factor == null ? 0 : Integer.parseInt(factor);
+        }
+    }
+
+    private Supplier<CqlSession> login(StackState.CassandraNode node) {
+        return security == null ? session(node, null, null) : session(node, security.username(), security.passwordText());
     }
 
     /**
