@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +53,8 @@ final class DatasetLoader {
     static final int MAX_IN_FLIGHT = 4;
     /** The claim, the gzip validation and two threads hashing and compressing slices. */
     private static final int WORKER_THREADS = 4;
+    /** How often a running load says it is alive; {@link DatasetStore#ABANDONED_AFTER} is several of these. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final ManifestTable manifests;
     private final ChunkTable chunks;
@@ -82,6 +85,7 @@ final class DatasetLoader {
         if (control.jobId() != null) {
             meta.put(DatasetManifest.META_JOB_ID, control.jobId());
         }
+        meta.put(DatasetManifest.META_ALIVE_AT, Instant.now().toString());
         idx.ifPresent(header -> meta.putAll(header.meta()));
         if (consistency.current().degraded()) {
             meta.put(DatasetManifest.META_DEGRADED, consistency.current().degradedReason());
@@ -91,6 +95,11 @@ final class DatasetLoader {
                 layout.chunkCount(size), layout.sliceBytes(), null, meta, Instant.now());
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, r -> {
             Thread t = new Thread(r, "ringside-dataset-load");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ringside-dataset-load-alive");
             t.setDaemon(true);
             return t;
         });
@@ -104,13 +113,30 @@ final class DatasetLoader {
             } else {
                 claimed = CompletableFuture.supplyAsync(() -> manifests.claimNextVersion(draft, consistency.current()), workers);
             }
+            claimed.thenAccept(manifest -> heartbeat.scheduleWithFixedDelay(() -> markAlive(manifest), 0,
+                    HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS));
             SliceFeed feed = idx.filter(IdxHeader::gzipped).map(header -> new SliceFeed(MAX_IN_FLIGHT)).orElse(null);
             CompletableFuture<Void> validated = feed == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(() -> IdxInspector.validate(file, idx.get(), feed), workers)
                             .whenComplete((ok, error) -> feed.consumerDone());
             return loadVersion(draft, claimed, file, new Validation(feed, validated), workers, listener, started);
         } finally {
+            heartbeat.shutdownNow();
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * Says in the manifest that this load still writes the version, so that a {@code loading}
+     * version nobody writes any more (its worker killed, its job gone) can be told apart and
+     * ended ({@link DatasetStore#list}). Only the meta entry is written, never the status, so a
+     * beat that comes after the end changes nothing; one that fails is simply tried again.
+     */
+    private void markAlive(DatasetManifest manifest) {
+        try {
+            manifests.markAlive(manifest.name(), manifest.version(), Instant.now(), consistency.level());
+        } catch (RuntimeException e) {
+            // the next beat tries again; a version is only abandoned after several missed ones
         }
     }
 
@@ -407,11 +433,7 @@ final class DatasetLoader {
     }
 
     private void markGivenUp(DatasetManifest manifest, DatasetStatus status, String reason) {
-        manifests.setStatus(manifest.name(), manifest.version(), status,
-                Map.of(DatasetManifest.META_FAILURE, reason), consistency.level());
-        for (int bucket = 0; bucket < layout.bucketCount(manifest.chunkCount()); bucket++) {
-            chunks.deleteBucket(manifest.name(), manifest.version(), bucket, consistency.level());
-        }
+        AbandonedVersion.mark(manifests, chunks, manifest, status, reason, consistency.level());
     }
 
     private static Throwable unwrap(Throwable e) {
