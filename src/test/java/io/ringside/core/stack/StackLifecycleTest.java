@@ -17,10 +17,7 @@ import io.ringside.ui.stack.LocalStackGateway;
 import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackViewModel;
 import io.ringside.ui.testing.FakeDialogService;
-import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
-import io.ringside.ui.util.TaskExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -126,9 +123,9 @@ class StackLifecycleTest {
     @Test
     @Order(3)
     void aStackDownFromTheCliStopsTheConsolesStackAndTheConsoleStartsItAgain() throws Exception {
-        CurrentThreadTaskExecutor polls = new CurrentThreadTaskExecutor();
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         LocalStackGateway gateway = new LocalStackGateway(options);
-        StackViewModel console = new StackViewModel(gateway, serialUi(polls), new FakeDialogService(),
+        StackViewModel console = new StackViewModel(gateway, executor, new FakeDialogService(),
                 java.time.Clock.systemUTC(), true);
         consoleStack = console;
         console.open();
@@ -150,7 +147,7 @@ class StackLifecycleTest {
         }
         assertEquals(null, gateway.status().orElseThrow().supervisor());
 
-        polls.runScheduled();
+        executor.runScheduled();
         assertEquals(StackMode.STOPPED, console.modeProperty().get());
         assertFalse(console.supervisingProperty().get());
         assertTrue(console.canStartProperty().get());
@@ -161,34 +158,6 @@ class StackLifecycleTest {
         console.shutdown(() -> { });
         consoleStack = null;
         assertFalse(LocalStack.probe(new StateFile(options.stackFolder()).read().orElseThrow()).allUp());
-    }
-
-    /**
-     * The console's executor on this thread, except that UI updates (the stack's progress events,
-     * which come from its start threads) run one at a time, as on the FX thread.
-     */
-    private static TaskExecutor serialUi(CurrentThreadTaskExecutor polls) {
-        return new TaskExecutor() {
-            @Override
-            public <T> Cancellable execute(BackgroundTask<T> task) {
-                return polls.execute(task);
-            }
-
-            @Override
-            public Cancellable schedule(Duration delay, BackgroundTask<?> task) {
-                return polls.schedule(delay, task);
-            }
-
-            @Override
-            public synchronized void runOnUi(Duration delay, Runnable action) {
-                action.run();
-            }
-
-            @Override
-            public void shutdown() {
-                polls.shutdown();
-            }
-        };
     }
 
     private void assertRestartedWithTheSameEndpointsAndData(StackState state) throws Exception {
