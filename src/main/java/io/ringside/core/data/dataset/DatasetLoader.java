@@ -3,6 +3,7 @@ package io.ringside.core.data.dataset;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import io.ringside.core.RingsideException;
+import io.ringside.core.cassandra.NotEnoughReplicasException;
 import io.ringside.core.data.DowngradingConsistency;
 import io.ringside.core.data.WriteConsistency;
 import java.io.IOException;
@@ -233,6 +234,10 @@ final class DatasetLoader {
             String reason = reasonOf(cause);
             Optional<DatasetManifest> manifest = claimedVersion(claimed);
             if (manifest.isEmpty()) {
+                Optional<NotEnoughReplicasException> replicas = NotEnoughReplicasException.in(cause);
+                if (replicas.isPresent()) {
+                    throw replicas.get();
+                }
                 throw cause instanceof RuntimeException runtime ? runtime
                         : new RingsideException("Loading " + draft.name() + " from " + file + " failed: " + reason, e);
             }
@@ -442,6 +447,10 @@ final class DatasetLoader {
 
     private static String reasonOf(Throwable e) {
         Throwable cause = unwrap(e);
+        Optional<NotEnoughReplicasException> replicas = NotEnoughReplicasException.in(cause);
+        if (replicas.isPresent()) {
+            return replicas.get().getMessage();
+        }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
