@@ -376,6 +376,10 @@ final class CassandraNode extends ManagedServer {
         }
     }
 
+    int jmxPort() {
+        return spec.get().jmxPort();
+    }
+
     private Supplier<CqlSession> login(StackState.CassandraNode node) {
         return security == null ? session(node, null, null) : session(node, security.username(), security.passwordText());
     }

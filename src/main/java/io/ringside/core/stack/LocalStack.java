@@ -3,7 +3,6 @@ package io.ringside.core.stack;
 import io.ringside.core.BuildInfo;
 import io.ringside.core.DataFolder;
 import io.ringside.core.NotFoundException;
-import io.ringside.core.data.Keyspaces;
 import io.ringside.core.stack.StackEvent.Phase;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
                 replicateAuth(listener, failures);
             }
             if (failures.isEmpty() && joinedNodes < nodes.size() && !later.isEmpty()) {
-                replicateData(listener, failures);
+                DataReplication.beforeJoin(nodes.get(1), nodes.size(), listener, failures);
             }
             if (failures.isEmpty()) {
                 for (ManagedServer server : later) {
@@ -147,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
                 repairAuth(listener, failures);
             }
             if (failures.isEmpty() && joinedNodes == nodes.size() && nodes.size() > 1) {
-                repairUnreplicatedData(listener);
+                DataReplication.repairJoined(nodes.get(1), nodes.size(), options.readyTimeout(), listener);
             }
             if (failures.isEmpty() && !clusterNodes.isEmpty()) {
                 try {
@@ -190,57 +189,6 @@ public final class LocalStack implements AutoCloseable {
             failures.add(AUTH_KEYSPACE + ": raising the replication factor to " + nodes.size() + " failed: "
                     + e.getMessage());
             return false;
-        }
-    }
-
-    /**
-     * A ring that grows from one node to more gets its data keyspaces (made at RF 1 while it had
-     * one) raised to two replicas before the new node joins, so that it streams its copy while it
-     * bootstraps and a node lost later makes no data unavailable.
-     */
-    private void replicateData(StackListener listener, List<String> failures) {
-        int replicas = Math.min(2, nodes.size());
-        for (String keyspace : Keyspaces.DATA_SYSTEM) {
-            long started = System.nanoTime();
-            try {
-                if (nodes.get(1).raiseReplication(keyspace, replicas)) {
-                    listener.onEvent(new StackEvent(keyspace, Phase.READY, "replication factor raised to " + replicas
-                            + "; cassandra-" + nodes.size() + " streams its copy as it joins",
-                            (System.nanoTime() - started) / 1_000_000));
-                }
-            } catch (RuntimeException e) {
-                failures.add(keyspace + ": raising the replication factor to " + replicas + " failed: " + e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * A ring whose nodes had all joined before, with a data keyspace still at RF 1 (a second node
-     * added before the step above existed): raised now and repaired so the new replicas get the
-     * data. A failure does not fail the start; the event says what to run.
-     */
-    private void repairUnreplicatedData(StackListener listener) {
-        int replicas = Math.min(2, nodes.size());
-        for (String keyspace : Keyspaces.DATA_SYSTEM) {
-            long started = System.nanoTime();
-            try {
-                int factor = nodes.get(1).replicationFactor(keyspace);
-                if (factor == 0 || factor >= replicas) {
-                    continue;
-                }
-                listener.onEvent(new StackEvent(keyspace, Phase.STARTING, "replication factor " + factor + " on "
-                        + nodes.size() + " nodes: raising it to " + replicas + " and repairing", 0));
-                nodes.get(1).raiseReplication(keyspace, replicas);
-                nodes.get(1).repair(keyspace, options.readyTimeout());
-                listener.onEvent(new StackEvent(keyspace, Phase.READY, "replication factor raised to " + replicas
-                        + ", repaired on " + nodes.size() + " nodes", (System.nanoTime() - started) / 1_000_000));
-            } catch (RuntimeException e) {
-                listener.onEvent(new StackEvent(keyspace, Phase.FAILED, "not replicated on every node: " + e.getMessage()
-                        + ". Run: ALTER KEYSPACE " + keyspace + " WITH replication = {'class': 'SimpleStrategy', "
-                        + "'replication_factor': " + replicas + "}; then 'nodetool -p " + state().node(1).jmxPort()
-                        + " repair -full " + keyspace + "' (or restart the stack, which tries again)",
-                        (System.nanoTime() - started) / 1_000_000));
-            }
         }
     }
 
