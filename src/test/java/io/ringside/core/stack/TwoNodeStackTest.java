@@ -98,8 +98,8 @@ class TwoNodeStackTest {
     @Test
     @Order(1)
     void growingToTwoNodesRaisesTheDataKeyspacesToTwoReplicas() {
-        assertTrue(growthEvents.contains("datasets: replication factor raised to 2; cassandra-2 streams its copy as it joins"),
-                growthEvents.toString());
+        String raised = "datasets: replication factor raised to 2; cassandra-2 streams its copy as it joins";
+        assertTrue(growthEvents.contains(raised), growthEvents.toString());
         try (CqlSession session = TestStack.cql(state)) {
             assertEquals(2, replicationFactor(session, "datasets"));
         }

@@ -254,7 +254,8 @@ class StackViewModelTest {
         assertEquals(StackMode.STOPPED, viewModel.modeProperty().get());
         assertFalse(viewModel.supervisingProperty().get(), "closing the console must not try to stop it again");
         assertTrue(viewModel.canStartProperty().get());
-        assertTrue(viewModel.log().stream().anyMatch(l -> l.contains("stopped by another process")), viewModel.log().toString());
+        assertTrue(viewModel.log().stream().anyMatch(l -> l.contains("stopped by another process")),
+                viewModel.log().toString());
         assertEquals(0, gateway.stopOwnCalls.get());
 
         viewModel.start();

@@ -112,7 +112,8 @@ final class DatasetLoader {
                 kept = keptChunks(unfinished.get());
                 claimed = CompletableFuture.completedFuture(unfinished.get());
             } else {
-                claimed = CompletableFuture.supplyAsync(() -> manifests.claimNextVersion(draft, consistency.current()), workers);
+                claimed = CompletableFuture.supplyAsync(
+                        () -> manifests.claimNextVersion(draft, consistency.current()), workers);
             }
             claimed.thenAccept(manifest -> heartbeat.scheduleWithFixedDelay(() -> markAlive(manifest), 0,
                     HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS));
@@ -394,8 +395,8 @@ final class DatasetLoader {
                 .toCompletableFuture();
     }
 
-    private CompletableFuture<AsyncResultSet> insertChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz, String sha,
-                                             ConsistencyLevel level) {
+    private CompletableFuture<AsyncResultSet> insertChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz,
+                                                          String sha, ConsistencyLevel level) {
         return chunks.insertAsync(manifest.name(), manifest.version(), layout.bucketOf(seq), seq, gz, rawLength, sha,
                 level).toCompletableFuture();
     }
