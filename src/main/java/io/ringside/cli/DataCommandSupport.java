@@ -5,6 +5,7 @@ import com.datastax.oss.driver.api.core.DriverException;
 import io.ringside.Main;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
+import io.ringside.core.cassandra.NotEnoughReplicasException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.data.DataServices;
@@ -83,9 +84,11 @@ final class DataCommandSupport {
         try (Backends backends = Backends.forProfile(main.profile(), main.dataFolder())) {
             return work.apply(backends);
         } catch (AllNodesFailedException e) {
-            throw new BackendUnavailableException("Cassandra is unreachable: " + e.getMessage(), e);
+            throw NotEnoughReplicasException.in(e).map(BackendUnavailableException.class::cast).orElseGet(
+                    () -> new BackendUnavailableException("Cassandra is unreachable: " + e.getMessage(), e));
         } catch (DriverException e) {
-            throw new RingsideException("Cassandra request failed: " + e.getMessage(), e);
+            throw NotEnoughReplicasException.in(e).map(RingsideException.class::cast)
+                    .orElseGet(() -> new RingsideException("Cassandra request failed: " + e.getMessage(), e));
         }
     }
 }

@@ -312,29 +312,47 @@ public final class StackCommand {
     }
 
     @Command(name = "down", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop every server of the local stack and its supervisor.")
+            description = "Stop every server of the local stack: asks its supervisor (a console stays open).")
     static final class Down implements Callable<Integer> {
         @ParentCommand
         StackCommand stack;
+
+        /** How long a supervisor that exits after the stack stopped gets to do so; it is not killed after. */
+        private static final Duration SUPERVISOR_EXIT = Duration.ofSeconds(10);
+        /** How long a supervisor that did not answer gets after SIGTERM before it is killed. */
+        private static final Duration SIGTERM_GRACE = Duration.ofSeconds(20);
 
         @Override
         public Integer call() {
             Path data = stack.dataFolder();
             StackClient client = new StackClient(data);
-            Optional<Long> supervisor = client.supervisorPid();
+            Optional<StackState.Supervisor> supervisor = client.supervisor();
             if (supervisor.isPresent()) {
+                long pid = supervisor.get().pid();
+                boolean console = supervisor.get().console();
                 try {
                     ControlReply reply = client.send(ControlRequest.of("down"), stack::printEvent);
                     if (!reply.ok()) {
                         stack.err().println("ringside: " + reply.error());
+                        stack.err().flush();
+                        return ExitCodes.FAILED;
+                    }
+                    if (!console) {
+                        client.awaitSupervisorExit(pid, SUPERVISOR_EXIT);
                     }
                 } catch (RingsideException e) {
-                    stack.err().println("ringside: " + e.getMessage() + "; sending SIGTERM to pid " + supervisor.get());
-                    ProcessHandle.of(supervisor.get()).ifPresent(ProcessHandle::destroy);
-                }
-                if (!client.awaitSupervisorExit(supervisor.get(), Duration.ofSeconds(90))) {
-                    stack.err().println("ringside: supervisor pid " + supervisor.get() + " did not exit; killing it");
-                    ProcessHandle.of(supervisor.get()).ifPresent(ProcessHandle::destroyForcibly);
+                    if (console) {
+                        stack.err().println("ringside: " + e.getMessage() + "\nThe console (pid " + pid + ") supervises "
+                                + "this stack and did not answer; stop the stack on its Local stack page.");
+                        stack.err().flush();
+                        return ExitCodes.UNREACHABLE;
+                    }
+                    stack.err().println("ringside: " + e.getMessage() + "; sending SIGTERM to pid " + pid);
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+                    if (!client.awaitSupervisorExit(pid, SIGTERM_GRACE)) {
+                        stack.err().println("ringside: supervisor pid " + pid + " did not exit; killing it");
+                        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                    }
                 }
             }
             Optional<StackState> state = client.status();
@@ -348,7 +366,9 @@ public final class StackCommand {
                 stack.err().println("ringside: stopping leftover server process " + pid);
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
             }
-            stack.err().println(supervisor.isPresent() ? "Local stack stopped." : "The local stack in " + data + " was not running.");
+            stack.err().println(supervisor.isEmpty() ? "The local stack in " + data + " was not running."
+                    : supervisor.get().console() ? "Local stack stopped; the console (pid " + supervisor.get().pid()
+                    + ") that supervised it stays open." : "Local stack stopped.");
             stack.err().flush();
             return ExitCodes.OK;
         }

@@ -5,7 +5,10 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import java.time.Duration;
+import io.ringside.core.data.dataset.DatasetSchema;
+import io.ringside.core.data.pm25.Pm25Store;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,6 +18,12 @@ import java.util.stream.Collectors;
  * centres. Waits for schema agreement so the tables that follow are seen by every node.
  */
 public final class Keyspaces {
+
+    /**
+     * The data system's keyspaces, all made by {@link #ensure}: what the local stack raises to two
+     * replicas when a second node joins a ring that had one.
+     */
+    public static final List<String> DATA_SYSTEM = List.of(Pm25Store.KEYSPACE, DatasetSchema.KEYSPACE);
 
     private Keyspaces() {
     }

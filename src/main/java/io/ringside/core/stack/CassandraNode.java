@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.auth.AuthenticationException;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,6 +63,7 @@ final class CassandraNode extends ManagedServer {
     private final StackSecurity security;
     private List<Path> classpath;
     private Path javaExecutable;
+    private volatile boolean loginDeferred;
 
     /** @param security the secure stack's credentials and key store, or null for a plain node */
     CassandraNode(Path home, Supplier<StackState.CassandraNode> spec, String seed, StackOptions options,
@@ -246,7 +248,40 @@ final class CassandraNode extends ManagedServer {
         try {
             return queryReleaseVersion() != null;
         } catch (RuntimeException e) {
-            return security != null && refusedLogin(e) && createRole() && releaseVersion() != null;
+            if (security == null || !refusedLogin(e)) {
+                return false;
+            }
+            return createRole() && releaseVersion() != null || loginDeferred;
+        }
+    }
+
+    /**
+     * Counts a node as started once its CQL port answers, even with the login refused, until
+     * {@link #awaitLogin} is called. For a secure ring whose other nodes had joined before: the roles
+     * may live on a node that starts after this one (a plain two-node folder started with
+     * {@code --secure} has {@code system_auth} at one replica), so a login cannot succeed before they
+     * are up, and waiting for it here would wait for ever.
+     */
+    void deferLogin() {
+        loginDeferred = true;
+    }
+
+    /** Waits until the stack's user logs in (creating its role if it has none yet); see {@link #deferLogin}. */
+    void awaitLogin(Duration timeout) {
+        loginDeferred = false;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!probe()) {
+            if (System.nanoTime() > deadline) {
+                throw new StackException(name() + ": the user " + security.username() + " could not log in within "
+                        + timeout.toSeconds() + " s of every node being up. Last lines of " + serverLog() + ":\n  "
+                        + String.join("\n  ", LogTail.last(serverLog(), 12)));
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException(name() + ": waiting for the login was interrupted");
+            }
         }
     }
 
@@ -260,10 +295,7 @@ final class CassandraNode extends ManagedServer {
     }
 
     private String queryReleaseVersion() {
-        StackState.CassandraNode node = spec.get();
-        Supplier<CqlSession> opener = security == null ? session(node, null, null)
-                : session(node, security.username(), security.passwordText());
-        try (CqlSession session = opener.get()) {
+        try (CqlSession session = login(spec.get()).get()) {
             Row row = session.execute("SELECT release_version FROM system.local").one();
             return row == null ? null : row.getString(0);
         }
@@ -312,18 +344,44 @@ final class CassandraNode extends ManagedServer {
      * @return whether the replication factor was raised now (false when it already was)
      */
     boolean replicateAuth(int replicas) {
+        return raiseReplication("system_auth", replicas);
+    }
+
+    /**
+     * Raises a {@code SimpleStrategy} keyspace to {@code replicas} copies through this node.
+     *
+     * @return whether it was raised now (false when it does not exist or already has as many)
+     */
+    boolean raiseReplication(String keyspace, int replicas) {
+        int factor = replicationFactor(keyspace);
+        if (factor == 0 || factor >= replicas) {
+            return false;
+        }
         StackState.CassandraNode node = spec.get();
-        try (CqlSession session = session(node, security.username(), security.passwordText()).get()) {
-            Row row = session.execute("SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = 'system_auth'")
-                    .one();
-            String factor = row == null ? null : row.getMap(0, String.class, String.class).get("replication_factor");
-            if (factor != null && Integer.parseInt(factor) >= replicas) {
-                return false;
-            }
-            session.execute("ALTER KEYSPACE system_auth WITH replication = "
+        try (CqlSession session = login(node).get()) {
+            session.execute("ALTER KEYSPACE " + keyspace + " WITH replication = "
                     + "{'class': 'SimpleStrategy', 'replication_factor': " + replicas + "}");
             return true;
         }
+    }
+
+    /** The {@code SimpleStrategy} replication factor of a keyspace; 0 when it does not exist or uses another strategy. */
+    int replicationFactor(String keyspace) {
+        StackState.CassandraNode node = spec.get();
+        try (CqlSession session = login(node).get()) {
+            Row row = session.execute(SimpleStatement.newInstance(
+                    "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)).one();
+            String factor = row == null ? null : row.getMap(0, String.class, String.class).get("replication_factor");
+            return factor == null ? 0 : Integer.parseInt(factor);
+        }
+    }
+
+    int jmxPort() {
+        return spec.get().jmxPort();
+    }
+
+    private Supplier<CqlSession> login(StackState.CassandraNode node) {
+        return security == null ? session(node, null, null) : session(node, security.username(), security.passwordText());
     }
 
     /**

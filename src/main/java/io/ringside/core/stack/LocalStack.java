@@ -41,9 +41,14 @@ public final class LocalStack implements AutoCloseable {
     private final List<Integer> clusterPorts = new ArrayList<>();
     private StackState state;
     private String controlPath;
+    private boolean consoleSupervised;
     private final List<Integer> reservedPorts = new ArrayList<>();
     /** Cassandra nodes that had joined the ring before this start. */
     private int joinedNodes;
+    /** This start makes a plain data folder secure: undone in {@code stack.json} if it fails. */
+    private boolean converting;
+    /** Node 1 is ready before the login works, which needs the nodes that start after it. */
+    private boolean loginDeferred;
 
     public LocalStack(StackOptions options) {
         this(options, new ServerArtifacts(), DataFolder.cache());
@@ -64,9 +69,13 @@ public final class LocalStack implements AutoCloseable {
         return state;
     }
 
-    /** Set by the supervisor before start so that clients find its control socket in the state file. */
-    public synchronized void setControlPath(String controlPath) {
+    /**
+     * Set by the supervisor before start so that clients find its control socket in the state file,
+     * and know whether it is a console (which {@code stack down} must never signal).
+     */
+    public synchronized void setControlPath(String controlPath, boolean console) {
         this.controlPath = controlPath;
+        this.consoleSupervised = console;
     }
 
     /** Starts every server and returns once all answer a real client. */
@@ -113,6 +122,9 @@ public final class LocalStack implements AutoCloseable {
             if (failures.isEmpty() && secureRing && joinedNodes < nodes.size()) {
                 replicateAuth(listener, failures);
             }
+            if (failures.isEmpty() && joinedNodes < nodes.size() && !later.isEmpty()) {
+                DataReplication.beforeJoin(nodes.get(1), nodes.size(), listener, failures);
+            }
             if (failures.isEmpty()) {
                 for (ManagedServer server : later) {
                     try {
@@ -123,8 +135,18 @@ public final class LocalStack implements AutoCloseable {
                     }
                 }
             }
+            if (failures.isEmpty() && loginDeferred) {
+                try {
+                    nodes.get(1).awaitLogin(options.readyTimeout());
+                } catch (RuntimeException e) {
+                    failures.add(e.getMessage());
+                }
+            }
             if (failures.isEmpty() && secureRing && joinedNodes == nodes.size() && replicateAuth(listener, failures)) {
                 repairAuth(listener, failures);
+            }
+            if (failures.isEmpty() && joinedNodes == nodes.size() && nodes.size() > 1) {
+                DataReplication.repairJoined(nodes.get(1), nodes.size(), options.readyTimeout(), listener);
             }
             if (failures.isEmpty() && !clusterNodes.isEmpty()) {
                 try {
@@ -135,8 +157,8 @@ public final class LocalStack implements AutoCloseable {
             }
             if (!failures.isEmpty()) {
                 stop(listener);
-                throw new StackException("The local stack did not start; the servers that had started were stopped.\n"
-                        + String.join("\n", failures));
+                throw new StackException("The local stack did not start; the servers that had started were stopped."
+                        + (converting ? revertConversion() : "") + "\n" + String.join("\n", failures));
             }
             return state();
         } finally {
@@ -180,6 +202,18 @@ public final class LocalStack implements AutoCloseable {
         } catch (RuntimeException e) {
             failures.add(e.getMessage());
         }
+    }
+
+    /**
+     * A plain data folder whose first {@code --secure} start failed is left plain, so that it still
+     * starts as before; the generated {@code tls/} stays, so a later {@code --secure} start uses the
+     * same password as any role Cassandra already created with it.
+     */
+    private synchronized String revertConversion() {
+        state = state.withSecurity(null);
+        stateFile.write(state);
+        return " The data folder stays as it was, without --secure (the generated credentials in "
+                + StackSecurity.folderOf(options.dataFolder()) + " are kept for the next --secure start).";
     }
 
     private void formRedisCluster(StackListener listener) {
@@ -344,6 +378,8 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("--redis-cluster is not available on a secure stack (its masters would run "
                     + "without ACL or TLS); start the cluster drills on a plain stack in another data folder");
         }
+        converting = secure && !wasSecure && existing.isPresent();
+        loginDeferred = secure && existingNodes > 1;
         StackSecurity security = secure ? StackSecurity.ensure(options.dataFolder(), !wasSecure,
                 () -> LocalCertificateAuthority.keytoolBeside(new JdkLocator().javaForCassandra())) : null;
         releasePorts();
@@ -373,7 +409,7 @@ public final class LocalStack implements AutoCloseable {
                 new StackState.Kafka(LOOPBACK + ":" + kafkaPort, LOOPBACK, kafkaPort, controller, clusterId, false, null,
                         BuildInfo.kafkaVersion()),
                 new StackState.Redis(LOOPBACK, redisPort, false, null, existing.map(s -> s.redis().version()).orElse(null), null),
-                new StackState.Supervisor(ProcessHandle.current().pid(), controlPath),
+                new StackState.Supervisor(ProcessHandle.current().pid(), controlPath, consoleSupervised),
                 security == null ? null : new StackState.Security(security.caFile().toAbsolutePath().toString(),
                         security.credentialsFile().toAbsolutePath().toString(), security.username(),
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
@@ -388,6 +424,9 @@ public final class LocalStack implements AutoCloseable {
             int id = n.id();
             nodes.put(id, new CassandraNode(data.resolve("cassandra").resolve("node" + id), () -> state().node(id),
                     seed, options, artifacts, toolFolder, security));
+        }
+        if (loginDeferred) {
+            nodes.get(1).deferLogin();
         }
         kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder, security);
         redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder, security);

@@ -40,10 +40,14 @@ public final class StackClient {
 
     /** The live supervisor's pid, if one runs for this data folder. */
     public Optional<Long> supervisorPid() {
+        return supervisor().map(StackState.Supervisor::pid);
+    }
+
+    /** The live supervisor of this data folder (its pid, socket, whether it is a console), if one runs. */
+    public Optional<StackState.Supervisor> supervisor() {
         return stateFile.read()
                 .map(StackState::supervisor)
-                .filter(s -> LocalStack.alive(s.pid()))
-                .map(StackState.Supervisor::pid);
+                .filter(s -> LocalStack.alive(s.pid()));
     }
 
     /** Sends a command and forwards progress events; returns the final reply. */
@@ -79,6 +83,9 @@ public final class StackClient {
 
     /** Waits until the supervisor process has exited. */
     public boolean awaitSupervisorExit(long pid, Duration timeout) {
+        if (pid == ProcessHandle.current().pid()) {
+            return false;
+        }
         return ProcessHandle.of(pid).map(h -> ServerProcess.waitFor(h, timeout)).orElse(true);
     }
 

@@ -56,8 +56,17 @@ public record StackState(
         }
     }
 
-    /** The process that holds the children's stdin pipes, and where it listens for commands. */
-    public record Supervisor(long pid, String control) {
+    /**
+     * The process that holds the children's stdin pipes, and where it listens for commands.
+     *
+     * @param console whether that process is a console, which stays open after {@code stack down}
+     *                and is never sent a signal by it
+     */
+    public record Supervisor(long pid, String control, boolean console) {
+
+        public Supervisor(long pid, String control) {
+            this(pid, control, false);
+        }
     }
 
     /**

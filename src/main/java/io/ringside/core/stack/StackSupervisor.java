@@ -17,15 +17,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a {@link LocalStack} and answers commands on its control socket. Whichever process starts
  * the stack (foreground {@code stack up}, the detached {@code stack supervise}, the console) is
  * the supervisor: it alone holds the children's stdin pipes, so drills ({@code stop-node},
- * {@code stop kafka}) and {@code stack down} from other processes are requests to it.
+ * {@code stop kafka}) and {@code stack down} from other processes are requests to it. A
+ * {@code stack down} stops the servers and this supervisor, never the process it runs in: a
+ * console that supervises stays open and may start a new supervisor.
  */
 public final class StackSupervisor implements AutoCloseable {
 
@@ -33,15 +37,26 @@ public final class StackSupervisor implements AutoCloseable {
     private final Path socketPath;
     private final List<StackEvent> history = new CopyOnWriteArrayList<>();
     private final List<StackListener> listeners = new CopyOnWriteArrayList<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicBoolean socketClosed = new AtomicBoolean();
+    private final boolean console;
     private final Object commandLock = new Object();
     private volatile ServerSocketChannel server;
     private volatile String startFailure;
     private volatile boolean started;
 
     public StackSupervisor(LocalStack stack) {
+        this(stack, false);
+    }
+
+    /**
+     * @param console whether this supervisor runs in a console, which outlives the stack: recorded
+     *                in {@code stack.json} so that {@code stack down} never signals its process
+     */
+    public StackSupervisor(LocalStack stack, boolean console) {
         this.stack = stack;
+        this.console = console;
         this.socketPath = ControlSocket.pathFor(stack.options().stackFolder());
     }
 
@@ -53,7 +68,7 @@ public final class StackSupervisor implements AutoCloseable {
     public StackState start(StackListener listener) {
         listeners.add(listener);
         openSocket();
-        stack.setControlPath(socketPath.toString());
+        stack.setControlPath(socketPath.toString(), console);
         try {
             StackState state = stack.start(this::publish);
             started = true;
@@ -62,19 +77,30 @@ public final class StackSupervisor implements AutoCloseable {
         } catch (RuntimeException e) {
             startFailure = e.getMessage();
             publishDone();
-            closeSocket();
-            stopped.countDown();
+            markStopped();
             throw e;
         }
     }
 
     /** Blocks until {@code stack down} (or {@link #close()}) has stopped the stack. */
     public void awaitStopped() throws InterruptedException {
-        stopped.await();
+        try {
+            stopped.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean isStopped() {
-        return stopped.getCount() == 0;
+        return stopped.isDone();
+    }
+
+    /**
+     * Completes once this supervisor has stopped: its start failed, it was closed, or another
+     * process's {@code stack down} stopped the stack. It never starts again; a new one does.
+     */
+    public CompletionStage<Void> whenStopped() {
+        return stopped.minimalCompletionStage();
     }
 
     @Override
@@ -96,7 +122,7 @@ public final class StackSupervisor implements AutoCloseable {
 
     private void markStopped() {
         closeSocket();
-        stopped.countDown();
+        stopped.complete(null);
     }
 
     private void publish(StackEvent event) {
@@ -133,7 +159,14 @@ public final class StackSupervisor implements AutoCloseable {
         acceptor.start();
     }
 
+    /**
+     * Once only: a later call could otherwise delete the socket file of a new supervisor that
+     * started in the same data folder meanwhile.
+     */
     private void closeSocket() {
+        if (!socketClosed.compareAndSet(false, true)) {
+            return;
+        }
         ServerSocketChannel channel = server;
         if (channel != null) {
             try {
@@ -182,6 +215,7 @@ public final class StackSupervisor implements AutoCloseable {
                     try {
                         stopStack();
                         listeners.remove(forward);
+                        closeSocket();
                         writer.write(ControlReply.success(stack.state()));
                     } finally {
                         markStopped();

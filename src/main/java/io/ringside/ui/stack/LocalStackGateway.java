@@ -16,17 +16,26 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The real gateway: {@link StackSupervisor} for a stack this console starts, {@link StackClient}
  * for one supervised elsewhere. While it supervises, a shutdown hook stops the servers cleanly when
- * the JVM is told to terminate; the children's stdin watchdog covers a hard kill.
+ * the JVM is told to terminate; the children's stdin watchdog covers a hard kill. A
+ * {@code stack down} from another process stops its supervisor, not this console: the gateway
+ * then lets go of it, so the next start creates a new one.
  */
 public final class LocalStackGateway implements StackGateway {
 
+    private final StackOptions options;
     private final Path dataFolder;
     private final StackClient client;
     private final AtomicReference<StackSupervisor> supervisor = new AtomicReference<>();
     private final Thread shutdownHook = new Thread(this::stopOwn, "ringside-console-stack-shutdown");
 
     public LocalStackGateway(Path dataFolder) {
-        this.dataFolder = dataFolder;
+        this(StackOptions.defaults(dataFolder));
+    }
+
+    /** A gateway whose starts use these options (tests: a stack on their own ports). */
+    public LocalStackGateway(StackOptions options) {
+        this.options = options;
+        this.dataFolder = options.dataFolder();
         this.client = new StackClient(dataFolder);
     }
 
@@ -43,11 +52,16 @@ public final class LocalStackGateway implements StackGateway {
 
     @Override
     public StackState start(StackListener listener) {
-        StackSupervisor created = new StackSupervisor(new LocalStack(StackOptions.defaults(dataFolder)));
+        StackSupervisor created = new StackSupervisor(new LocalStack(options), true);
         if (!supervisor.compareAndSet(null, created)) {
             throw new StackException("This console already supervises the local stack in " + dataFolder);
         }
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        created.whenStopped().thenRun(() -> {
+            if (supervisor.compareAndSet(created, null)) {
+                removeShutdownHook();
+            }
+        });
         try {
             return created.start(listener);
         } catch (RuntimeException e) {

@@ -298,6 +298,12 @@ public final class StackViewModel implements PageLoad {
                     pollFailureLogged = false;
                     state.ifPresent(this::applyStatus);
                     boolean supervisorGone = state.map(StackState::supervisor).isEmpty();
+                    if (mode.get() == StackMode.RUNNING && supervisorGone) {
+                        appendLog("The local stack was stopped by another process ('ringside stack down')");
+                        supervising.set(false);
+                        showStopped();
+                        return;
+                    }
                     if (mode.get() == StackMode.ATTACHED && supervisorGone) {
                         appendLog("The supervisor (pid " + foreignPid + ") has exited");
                         foreignPid = null;

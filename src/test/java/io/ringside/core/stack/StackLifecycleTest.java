@@ -9,9 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.ringside.testing.Await;
+import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.stack.LocalStackGateway;
+import io.ringside.ui.stack.StackMode;
+import io.ringside.ui.stack.StackViewModel;
+import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,8 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The destructive life of one stack of its own, step by step: start with a port taken, write
- * data, stop, restart with the data intact, fail cleanly on a corrupt data folder, and die with
- * a SIGKILLed parent. Steps share the data folder, so they run in order.
+ * data, stop, restart under a console with the data intact, stopped by {@code stack down} in a
+ * terminal and started again by the console, fail cleanly on a corrupt data folder (leaving a
+ * {@code --secure} conversion undone), and die with a SIGKILLed parent. Steps share the data folder, so they run in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +54,7 @@ class StackLifecycleTest {
     private StackOptions options;
     private StackSupervisor supervisor;
     private StackState firstState;
+    private StackViewModel consoleStack;
 
     @BeforeAll
     void occupyTheCqlPort() throws IOException {
@@ -58,6 +66,9 @@ class StackLifecycleTest {
 
     @AfterAll
     void cleanUp() throws IOException {
+        if (consoleStack != null) {
+            consoleStack.shutdown(() -> { });
+        }
         if (supervisor != null) {
             supervisor.close();
         }
@@ -104,17 +115,49 @@ class StackLifecycleTest {
         assertFalse(recorded.node(1).up() || recorded.kafka().up() || recorded.redis().up());
     }
 
+    /**
+     * The console supervises the restarted stack (its gateway and view-model, as the Local stack
+     * page drives them); {@code stack down} in a terminal stops the stack within 30 s and leaves
+     * the console (this JVM) alive, showing the stack stopped; the console starts it again.
+     */
     @Test
     @Order(3)
-    void restartReusesPortsAndKeepsData() throws Exception {
-        supervisor = new StackSupervisor(new LocalStack(options));
-        StackState state = supervisor.start(event -> System.err.println("[lifecycle] " + event.describe()));
-        try {
-            assertRestartedWithTheSameEndpointsAndData(state);
-        } finally {
-            supervisor.close();
-            supervisor = null;
+    void aStackDownFromTheCliStopsTheConsolesStackAndTheConsoleStartsItAgain() throws Exception {
+        CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        LocalStackGateway gateway = new LocalStackGateway(options);
+        StackViewModel console = new StackViewModel(gateway, executor, new FakeDialogService(),
+                java.time.Clock.systemUTC(), true);
+        consoleStack = console;
+        console.open();
+        assertEquals(StackMode.RUNNING, console.modeProperty().get(), console.errorMessageProperty().get());
+        StackState state = gateway.status().orElseThrow();
+        assertEquals(ProcessHandle.current().pid(), state.supervisor().pid());
+        assertTrue(state.supervisor().console());
+        assertRestartedWithTheSameEndpointsAndData(state);
+        List<Long> servers = pids(state);
+
+        long began = System.nanoTime();
+        CliRun down = CliRun.in(data, "stack", "down");
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        assertEquals(0, down.exitCode(), down.err());
+        assertTrue(took.compareTo(Duration.ofSeconds(30)) < 0, "stack down took " + took + ":\n" + down.err());
+        assertTrue(down.err().contains("stays open"), down.err());
+        for (long pid : servers) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "pid " + pid + " still alive");
         }
+        assertEquals(null, gateway.status().orElseThrow().supervisor());
+
+        executor.runScheduled();
+        assertEquals(StackMode.STOPPED, console.modeProperty().get());
+        assertFalse(console.supervisingProperty().get());
+        assertTrue(console.canStartProperty().get());
+
+        console.start();
+        assertEquals(StackMode.RUNNING, console.modeProperty().get(), console.errorMessageProperty().get());
+        assertRestartedWithTheSameEndpointsAndData(gateway.status().orElseThrow());
+        console.shutdown(() -> { });
+        consoleStack = null;
+        assertFalse(LocalStack.probe(new StateFile(options.stackFolder()).read().orElseThrow()).allUp());
     }
 
     private void assertRestartedWithTheSameEndpointsAndData(StackState state) throws Exception {
@@ -131,6 +174,7 @@ class StackLifecycleTest {
         }
     }
 
+    /** Also a first {@code --secure} start of this plain folder: failing, it leaves the folder plain. */
     @Test
     @Order(4)
     void aForeignKafkaDataFolderIsReportedAndNothingIsLeftRunning() throws IOException {
@@ -139,13 +183,15 @@ class StackLifecycleTest {
         String tampered = original.replaceAll("cluster.id=.*", "cluster.id=AAAAAAAAAAAAAAAAAAAAAA");
         Files.writeString(meta, tampered);
         try {
-            StackSupervisor failing = new StackSupervisor(new LocalStack(options));
+            StackSupervisor failing = new StackSupervisor(new LocalStack(options.withSecure(true)));
             StackException error = assertThrows(StackException.class, () -> failing.start(StackListener.NONE));
             assertTrue(error.getMessage().contains("kafka") || error.getMessage().contains("Kafka"), error.getMessage());
             assertTrue(error.getMessage().contains("AAAAAAAAAAAAAAAAAAAAAA"), error.getMessage());
             assertEquals(tampered, Files.readString(meta), "the data folder must not be rewritten");
             StackState after = LocalStack.probe(new StateFile(options.stackFolder()).read().orElseThrow());
             assertFalse(after.node(1).up() || after.kafka().up() || after.redis().up(), "servers left running: " + after);
+            assertFalse(after.secure(), "a failed --secure conversion leaves the folder plain, as it was");
+            assertTrue(error.getMessage().contains("stays as it was"), error.getMessage());
         } finally {
             Files.writeString(meta, original);
         }

@@ -243,6 +243,27 @@ class StackViewModelTest {
     }
 
     @Test
+    void aStackDownFromAnotherProcessShowsTheStackStoppedAndItCanStartAgain() {
+        StackViewModel viewModel = viewModel(true);
+        viewModel.open();
+        assertEquals(StackMode.RUNNING, viewModel.modeProperty().get());
+
+        gateway.status(StackStates.stopped(1));
+        executor.runScheduled();
+
+        assertEquals(StackMode.STOPPED, viewModel.modeProperty().get());
+        assertFalse(viewModel.supervisingProperty().get(), "closing the console must not try to stop it again");
+        assertTrue(viewModel.canStartProperty().get());
+        assertTrue(viewModel.log().stream().anyMatch(l -> l.contains("stopped by another process")),
+                viewModel.log().toString());
+        assertEquals(0, gateway.stopOwnCalls.get());
+
+        viewModel.start();
+        assertEquals(2, gateway.startCalls.get());
+        assertEquals(StackMode.RUNNING, viewModel.modeProperty().get());
+    }
+
+    @Test
     void withoutAutoStartNothingStarts() {
         gateway.status(StackStates.stopped(2));
         StackViewModel viewModel = viewModel(false);

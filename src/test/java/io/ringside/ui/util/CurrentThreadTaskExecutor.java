@@ -36,8 +36,9 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
         return () -> scheduled.remove(entry);
     }
 
+    /** At once, on the calling thread; one at a time, as on the FX thread, when core threads send them. */
     @Override
-    public void runOnUi(Duration delay, Runnable action) {
+    public synchronized void runOnUi(Duration delay, Runnable action) {
         action.run();
     }
 

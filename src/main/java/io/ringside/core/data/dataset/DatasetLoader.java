@@ -1,6 +1,10 @@
 package io.ringside.core.data.dataset;
 
+import com.datastax.oss.driver.api.core.ConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import io.ringside.core.RingsideException;
+import io.ringside.core.cassandra.NotEnoughReplicasException;
+import io.ringside.core.data.DowngradingConsistency;
 import io.ringside.core.data.WriteConsistency;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,11 +54,13 @@ final class DatasetLoader {
     static final int MAX_IN_FLIGHT = 4;
     /** The claim, the gzip validation and two threads hashing and compressing slices. */
     private static final int WORKER_THREADS = 4;
+    /** How often a running load says it is alive; {@link DatasetStore#ABANDONED_AFTER} is several of these. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final ManifestTable manifests;
     private final ChunkTable chunks;
     private final ChunkLayout layout;
-    private final WriteConsistency consistency;
+    private final DowngradingConsistency consistency;
     private LoadControl control = LoadControl.NONE;
     private Map<Integer, ChunkTable.StoredChunk> kept = Map.of();
 
@@ -61,7 +68,7 @@ final class DatasetLoader {
         this.manifests = manifests;
         this.chunks = chunks;
         this.layout = layout;
-        this.consistency = consistency;
+        this.consistency = new DowngradingConsistency(consistency);
     }
 
     LoadResult load(String name, Path file, DatasetKind kind, ProgressListener listener, LoadControl control)
@@ -79,15 +86,21 @@ final class DatasetLoader {
         if (control.jobId() != null) {
             meta.put(DatasetManifest.META_JOB_ID, control.jobId());
         }
+        meta.put(DatasetManifest.META_ALIVE_AT, Instant.now().toString());
         idx.ifPresent(header -> meta.putAll(header.meta()));
-        if (consistency.degraded()) {
-            meta.put(DatasetManifest.META_DEGRADED, consistency.degradedReason());
+        if (consistency.current().degraded()) {
+            meta.put(DatasetManifest.META_DEGRADED, consistency.current().degradedReason());
         }
         String storedKind = idx.isPresent() ? DatasetKind.IDX.label() : DatasetKind.BINARY.label();
         DatasetManifest draft = new DatasetManifest(name, 0, storedKind, DatasetStatus.LOADING, size,
                 layout.chunkCount(size), layout.sliceBytes(), null, meta, Instant.now());
         ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, r -> {
             Thread t = new Thread(r, "ringside-dataset-load");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ringside-dataset-load-alive");
             t.setDaemon(true);
             return t;
         });
@@ -99,15 +112,33 @@ final class DatasetLoader {
                 kept = keptChunks(unfinished.get());
                 claimed = CompletableFuture.completedFuture(unfinished.get());
             } else {
-                claimed = CompletableFuture.supplyAsync(() -> manifests.claimNextVersion(draft, consistency), workers);
+                claimed = CompletableFuture.supplyAsync(
+                        () -> manifests.claimNextVersion(draft, consistency.current()), workers);
             }
+            claimed.thenAccept(manifest -> heartbeat.scheduleWithFixedDelay(() -> markAlive(manifest), 0,
+                    HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS));
             SliceFeed feed = idx.filter(IdxHeader::gzipped).map(header -> new SliceFeed(MAX_IN_FLIGHT)).orElse(null);
             CompletableFuture<Void> validated = feed == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(() -> IdxInspector.validate(file, idx.get(), feed), workers)
                             .whenComplete((ok, error) -> feed.consumerDone());
             return loadVersion(draft, claimed, file, new Validation(feed, validated), workers, listener, started);
         } finally {
+            heartbeat.shutdownNow();
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * Says in the manifest that this load still writes the version, so that a {@code loading}
+     * version nobody writes any more (its worker killed, its job gone) can be told apart and
+     * ended ({@link DatasetStore#list}). Only the meta entry is written, never the status, so a
+     * beat that comes after the end changes nothing; one that fails is simply tried again.
+     */
+    private void markAlive(DatasetManifest manifest) {
+        try {
+            manifests.markAlive(manifest.name(), manifest.version(), Instant.now(), consistency.level());
+        } catch (RuntimeException e) {
+            // the next beat tries again; a version is only abandoned after several missed ones
         }
     }
 
@@ -175,8 +206,10 @@ final class DatasetLoader {
                 manifests.setStatus(manifest.name(), manifest.version(), DatasetStatus.LOADING,
                         Map.of(DatasetManifest.META_RESUMED, Integer.toString(written.reused)), consistency.level());
             }
-            manifests.markComplete(manifest, written.rawBytes, written.chunks, written.sha256, Map.of(),
-                    consistency.level());
+            WriteConsistency used = consistency.current();
+            manifests.markComplete(manifest, written.rawBytes, written.chunks, written.sha256,
+                    used.degraded() ? Map.of(DatasetManifest.META_DEGRADED, used.degradedReason()) : Map.of(),
+                    used.level());
             DatasetStatus status = manifests.find(manifest.name(), manifest.version(), consistency.level())
                     .map(DatasetManifest::status).orElse(null);
             if (status != DatasetStatus.COMPLETE) {
@@ -185,9 +218,9 @@ final class DatasetLoader {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             long size = written.rawBytes;
             listener.onProgress(new LoadProgress("complete", LoadProgress.UNIT_BYTES, size, size,
-                    size / Math.max(1e-9, elapsed.toNanos() / 1e9), written.chunks, consistency.degradedReason()));
+                    size / Math.max(1e-9, elapsed.toNanos() / 1e9), written.chunks, used.degradedReason()));
             return new LoadResult(manifest.name(), manifest.version(), manifest.kind(), written.chunks,
-                    written.rawBytes, written.storedBytes, written.sha256, elapsed, consistency.degradedReason());
+                    written.rawBytes, written.storedBytes, written.sha256, elapsed, used.degradedReason());
         } catch (LoadInterruptedException e) {
             if (e.interruption() == LoadInterruption.CANCEL) {
                 claimedVersion(claimed).ifPresent(m -> giveUp(m, DatasetStatus.CANCELLED, "cancelled"));
@@ -202,6 +235,10 @@ final class DatasetLoader {
             String reason = reasonOf(cause);
             Optional<DatasetManifest> manifest = claimedVersion(claimed);
             if (manifest.isEmpty()) {
+                Optional<NotEnoughReplicasException> replicas = NotEnoughReplicasException.in(cause);
+                if (replicas.isPresent()) {
+                    throw replicas.get();
+                }
                 throw cause instanceof RuntimeException runtime ? runtime
                         : new RingsideException("Loading " + draft.name() + " from " + file + " failed: " + reason, e);
             }
@@ -239,8 +276,8 @@ final class DatasetLoader {
                                    Validation validation, ExecutorService workers, ProgressListener listener)
             throws IOException, InterruptedException {
         ProgressThrottle progress = new ProgressThrottle(listener, "write", draft.rawBytes());
-        if (consistency.degraded()) {
-            progress.note(consistency.degradedReason());
+        if (consistency.current().degraded()) {
+            progress.note(consistency.current().degradedReason());
         }
         Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -285,7 +322,7 @@ final class DatasetLoader {
                             storedBytes.addAndGet(chunk.gz.length);
                             sent.put(chunkSeq, new ChunkTable.StoredChunk(chunkSeq, new byte[0], raw.length,
                                     chunk.gz.length, chunk.sha));
-                            return writeChunk(manifest, chunkSeq, raw.length, chunk.gz, chunk.sha);
+                            return writeChunk(manifest, chunkSeq, raw.length, chunk.gz, chunk.sha, progress);
                         }))
                         .whenComplete((ok, error) -> {
                             if (error != null) {
@@ -340,16 +377,28 @@ final class DatasetLoader {
         return new PreparedChunk(gz, ChunkCodec.sha256(raw));
     }
 
-    /** Writes one chunk; completes with the chunk's raw size once the write is acknowledged. */
-    private CompletableFuture<Long> writeChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz, String sha) {
+    /**
+     * Writes one chunk; completes with the chunk's raw size once the write is acknowledged. A write
+     * that finds too few replicas alive is repeated at ONE, and the load goes on at ONE and says so.
+     */
+    private CompletableFuture<Long> writeChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz, String sha,
+                                               ProgressThrottle progress) {
         long started = System.nanoTime();
-        return chunks.insertAsync(manifest.name(), manifest.version(), layout.bucketOf(seq), seq, gz, rawLength, sha,
-                        consistency.level())
+        return insertChunk(manifest, seq, rawLength, gz, sha, consistency.level())
+                .exceptionallyCompose(error -> consistency.retryAtOne(unwrap(error), progress::note)
+                        ? insertChunk(manifest, seq, rawLength, gz, sha, consistency.level())
+                        : CompletableFuture.failedFuture(error))
                 .thenApply(written -> {
                     control.writeLatencyNanos().accept(System.nanoTime() - started);
                     return (long) rawLength;
                 })
                 .toCompletableFuture();
+    }
+
+    private CompletableFuture<AsyncResultSet> insertChunk(DatasetManifest manifest, int seq, int rawLength, byte[] gz,
+                                                          String sha, ConsistencyLevel level) {
+        return chunks.insertAsync(manifest.name(), manifest.version(), layout.bucketOf(seq), seq, gz, rawLength, sha,
+                level).toCompletableFuture();
     }
 
     /**
@@ -377,14 +426,20 @@ final class DatasetLoader {
      */
     private void giveUp(DatasetManifest manifest, DatasetStatus status, String reason) {
         try {
-            manifests.setStatus(manifest.name(), manifest.version(), status,
-                    Map.of(DatasetManifest.META_FAILURE, reason), consistency.level());
-            for (int bucket = 0; bucket < layout.bucketCount(manifest.chunkCount()); bucket++) {
-                chunks.deleteBucket(manifest.name(), manifest.version(), bucket, consistency.level());
-            }
+            markGivenUp(manifest, status, reason);
         } catch (RuntimeException e) {
-            // The original error matters more; the version stays 'loading' at worst, never 'complete'.
+            try {
+                if (consistency.retryAtOne(e, note -> { })) {
+                    markGivenUp(manifest, status, reason);
+                }
+            } catch (RuntimeException again) {
+                // The original error matters more; the version stays 'loading' at worst, never 'complete'.
+            }
         }
+    }
+
+    private void markGivenUp(DatasetManifest manifest, DatasetStatus status, String reason) {
+        AbandonedVersion.mark(manifests, chunks, manifest, status, reason, consistency.level());
     }
 
     private static Throwable unwrap(Throwable e) {
@@ -393,6 +448,10 @@ final class DatasetLoader {
 
     private static String reasonOf(Throwable e) {
         Throwable cause = unwrap(e);
+        Optional<NotEnoughReplicasException> replicas = NotEnoughReplicasException.in(cause);
+        if (replicas.isPresent()) {
+            return replicas.get().getMessage();
+        }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }

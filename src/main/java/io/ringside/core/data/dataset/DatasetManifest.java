@@ -18,6 +18,8 @@ public record DatasetManifest(String name, int version, String kind, DatasetStat
     public static final String META_SOURCE = "source.file";
     public static final String META_JOB_ID = "job.id";
     public static final String META_RESUMED = "job.resumed_chunks";
+    /** When the load writing a {@code loading} version last said it was alive (ISO instant). */
+    public static final String META_ALIVE_AT = "load.alive_at";
 
     public boolean complete() {
         return status == DatasetStatus.COMPLETE;

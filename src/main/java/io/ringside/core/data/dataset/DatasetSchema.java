@@ -8,9 +8,9 @@ import io.ringside.core.data.Keyspaces;
  * so "latest" is the first row of a partition. Chunks are partitioned by (name, version, bucket)
  * so that one version of a dataset sits in one partition up to ~100 MB and in a few beyond.
  */
-final class DatasetSchema {
+public final class DatasetSchema {
 
-    static final String KEYSPACE = "datasets";
+    public static final String KEYSPACE = "datasets";
     static final String MANIFEST = KEYSPACE + ".dataset";
     static final String CHUNK = KEYSPACE + ".dataset_chunk";
 

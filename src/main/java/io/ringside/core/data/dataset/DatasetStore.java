@@ -15,11 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -33,6 +34,9 @@ public final class DatasetStore {
 
     /** Names become parts of Redis keys and file names: no separators, no spaces. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    /** Six missed beats of a running load ({@link DatasetLoader#HEARTBEAT}). */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(90);
 
     private final CqlSession session;
     private final ChunkLayout layout;
@@ -64,6 +68,49 @@ public final class DatasetStore {
             DatasetSchema.ensure(session);
             manifests = new ManifestTable(session);
             chunks = new ChunkTable(session);
+            endAbandoned(manifests.all());
+        }
+    }
+
+    /**
+     * Ends the {@code loading} versions no load has said it writes for {@link #ABANDONED_AFTER}
+     * (a killed worker, a job that failed while a node was down and could not mark its version):
+     * they are marked failed with the reason and their chunks dropped, so that a version never stays
+     * {@code loading} without a live load. Runs when a process first uses the store and at each
+     * {@link #list()}; not on a read-only profile, which only shows them.
+     *
+     * @return {@code all} with the ended versions as they are now
+     */
+    private List<DatasetManifest> endAbandoned(List<DatasetManifest> all) {
+        if (guard.readOnly() || all.stream().noneMatch(m -> m.status() == DatasetStatus.LOADING)) {
+            return all;
+        }
+        Instant cutoff = Instant.now().minus(ABANDONED_AFTER);
+        List<DatasetManifest> result = new ArrayList<>(all.size());
+        for (DatasetManifest manifest : all) {
+            Instant alive = lastAlive(manifest);
+            if (manifest.status() != DatasetStatus.LOADING || alive == null || alive.isAfter(cutoff)) {
+                result.add(manifest);
+                continue;
+            }
+            String reason = "abandoned: no load has written it since " + alive + " (its worker or job is gone)";
+            WriteConsistency consistency = WriteConsistency.of(session);
+            try {
+                AbandonedVersion.mark(manifests, chunks, manifest, DatasetStatus.FAILED, reason, consistency.level());
+                result.add(manifests.find(manifest.name(), manifest.version(), WriteConsistency.READ).orElse(manifest));
+            } catch (RuntimeException e) {
+                result.add(manifest);
+            }
+        }
+        return result;
+    }
+
+    private static Instant lastAlive(DatasetManifest manifest) {
+        String alive = manifest.meta().get(DatasetManifest.META_ALIVE_AT);
+        try {
+            return alive != null ? Instant.parse(alive) : manifest.created();
+        } catch (DateTimeParseException e) {
+            return manifest.created();
         }
     }
 
@@ -102,7 +149,7 @@ public final class DatasetStore {
     /** Every version of every dataset, by name, newest version first. */
     public List<DatasetManifest> list() {
         ready();
-        return manifests.all();
+        return endAbandoned(manifests.all());
     }
 
     /** Every version of one dataset, newest first; empty for an unknown name. */
@@ -300,12 +347,7 @@ public final class DatasetStore {
         }
         WriteConsistency consistency = WriteConsistency.of(session);
         for (DatasetManifest manifest : doomed) {
-            manifests.setStatus(manifest.name(), manifest.version(), DatasetStatus.FAILED,
-                    Map.of(DatasetManifest.META_FAILURE, "being deleted"), consistency.level());
-            ChunkLayout versionLayout = manifest.layout();
-            for (int bucket = 0; bucket < versionLayout.bucketCount(manifest.chunkCount()); bucket++) {
-                chunks.deleteBucket(manifest.name(), manifest.version(), bucket, consistency.level());
-            }
+            AbandonedVersion.mark(manifests, chunks, manifest, DatasetStatus.FAILED, "being deleted", consistency.level());
             manifests.delete(manifest.name(), manifest.version(), consistency.level());
         }
         return doomed;

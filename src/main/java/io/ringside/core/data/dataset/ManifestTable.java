@@ -27,6 +27,7 @@ final class ManifestTable {
     private final PreparedStatement claim;
     private final PreparedStatement finish;
     private final PreparedStatement setStatus;
+    private final PreparedStatement touch;
     private final PreparedStatement one;
     private final PreparedStatement versions;
     private final PreparedStatement all;
@@ -41,6 +42,7 @@ final class ManifestTable {
         finish = session.prepare("UPDATE " + table + " SET status = ?, raw_bytes = ?, chunk_count = ?, sha256 = ?, "
                 + "meta = meta + ? WHERE name = ? AND version = ?");
         setStatus = session.prepare("UPDATE " + table + " SET status = ?, meta = meta + ? WHERE name = ? AND version = ?");
+        touch = session.prepare("UPDATE " + table + " SET meta = meta + ? WHERE name = ? AND version = ?");
         one = session.prepare("SELECT " + COLUMNS + " FROM " + table + " WHERE name = ? AND version = ?");
         versions = session.prepare("SELECT " + COLUMNS + " FROM " + table + " WHERE name = ?");
         all = session.prepare("SELECT " + COLUMNS + " FROM " + table);
@@ -80,6 +82,12 @@ final class ManifestTable {
     void setStatus(String name, int version, DatasetStatus status, Map<String, String> meta, ConsistencyLevel level) {
         session.execute(setStatus.bind(status.label(), meta, name, version).setConsistencyLevel(level)
                 .setIdempotent(true));
+    }
+
+    /** The load of a {@code loading} version is alive at {@code at}; the status is left as it is. */
+    void markAlive(String name, int version, Instant at, ConsistencyLevel level) {
+        session.execute(touch.bind(Map.of(DatasetManifest.META_ALIVE_AT, at.toString()), name, version)
+                .setConsistencyLevel(level).setIdempotent(true));
     }
 
     Optional<DatasetManifest> find(String name, int version, ConsistencyLevel level) {

@@ -57,6 +57,46 @@ class DatasetStoreTest {
         return backends.cql();
     }
 
+    /**
+     * A load stopped after its first chunk (as a worker stops for the next one to continue) leaves
+     * its version {@code loading}; when no load says it is alive for long enough (the next worker
+     * never came), the next process that uses the store, and every {@code list}, ends it: failed
+     * with the reason, its chunks dropped. A version whose load is alive is left alone.
+     */
+    @Test
+    void aLoadingVersionThatNoLoadWritesAnyMoreIsEndedAtStartAndByList() throws IOException {
+        DatasetStore tiny = new DatasetStore(cql(), TINY);
+        Path file = DatasetFixtures.write(dir, "stopped.bin", DatasetFixtures.randomBytes(400 * 1024, 7));
+        String abandoned = DatasetFixtures.uniqueName("abandoned");
+        String alive = DatasetFixtures.uniqueName("alive");
+        for (String name : List.of(abandoned, alive)) {
+            java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+            assertThrows(LoadInterruptedException.class, () -> tiny.load(name, file, DatasetKind.BINARY,
+                    p -> written.set(p.chunks()), new LoadControl("job-" + name, 0,
+                            () -> written.get() > 0 ? LoadInterruption.SUSPEND : null, nanos -> { })));
+            assertEquals(DatasetStatus.LOADING, tiny.manifest(name, 1).orElseThrow().status());
+        }
+        ManifestTable manifests = new ManifestTable(cql());
+        manifests.markAlive(abandoned, 1, java.time.Instant.now().minus(DatasetStore.ABANDONED_AFTER).minusSeconds(60),
+                com.datastax.oss.driver.api.core.DefaultConsistencyLevel.LOCAL_QUORUM);
+
+        DatasetStore nextProcess = new DatasetStore(cql(), TINY);
+        DatasetManifest ended = nextProcess.manifest(abandoned, 1).orElseThrow();
+        assertEquals(DatasetStatus.FAILED, ended.status());
+        assertTrue(ended.meta().get(DatasetManifest.META_FAILURE).startsWith("abandoned: no load has written it since"),
+                ended.meta().toString());
+        assertEquals(0, cql().execute(SimpleStatement.newInstance(
+                "SELECT seq FROM datasets.dataset_chunk WHERE name = ? AND version = 1 AND bucket = 0", abandoned))
+                .all().size(), "the abandoned version's chunks are dropped");
+        assertEquals(DatasetStatus.LOADING, nextProcess.manifest(alive, 1).orElseThrow().status());
+
+        manifests.markAlive(alive, 1, java.time.Instant.now().minus(DatasetStore.ABANDONED_AFTER).minusSeconds(60),
+                com.datastax.oss.driver.api.core.DefaultConsistencyLevel.LOCAL_QUORUM);
+        DatasetManifest listed = nextProcess.list().stream().filter(m -> m.name().equals(alive)).findFirst().orElseThrow();
+        assertEquals(DatasetStatus.FAILED, listed.status(), "dataset list ends it too");
+        assertEquals(DatasetStatus.FAILED, nextProcess.manifest(alive, 1).orElseThrow().status());
+    }
+
     @Test
     void incompressibleBinaryRoundTripsThroughThreeStandaloneGzipChunks() throws IOException {
         byte[] input = DatasetFixtures.randomBytes(12 * 1024 * 1024, 42);

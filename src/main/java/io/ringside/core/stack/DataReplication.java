@@ -1,0 +1,70 @@
+package io.ringside.core.stack;
+
+import io.ringside.core.data.Keyspaces;
+import io.ringside.core.stack.StackEvent.Phase;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Ringside's own keyspaces on a ring that grows: made at RF 1 while the ring had one node, they
+ * would stay there when a second node joins, and that node's loss would then make part of the
+ * data unavailable ("not enough replicas"). Done through node 1, like {@code system_auth}.
+ */
+final class DataReplication {
+
+    private DataReplication() {
+    }
+
+    /**
+     * Before a node joins for the first time: the data keyspaces are raised to two replicas, so the
+     * joining node streams its copy while it bootstraps (no repair needed).
+     */
+    static void beforeJoin(CassandraNode first, int nodes, StackListener listener, List<String> failures) {
+        int replicas = Math.min(2, nodes);
+        for (String keyspace : Keyspaces.DATA_SYSTEM) {
+            long started = System.nanoTime();
+            try {
+                if (first.raiseReplication(keyspace, replicas)) {
+                    listener.onEvent(new StackEvent(keyspace, Phase.READY, "replication factor raised to " + replicas
+                            + "; cassandra-" + nodes + " streams its copy as it joins", millisSince(started)));
+                }
+            } catch (RuntimeException e) {
+                failures.add(keyspace + ": raising the replication factor to " + replicas + " failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A ring whose nodes had all joined before, with a data keyspace still at RF 1 (a second node
+     * added before {@link #beforeJoin} existed): raised now and repaired so the new replicas get the
+     * data. A failure does not fail the start; the event says what to run.
+     */
+    static void repairJoined(CassandraNode first, int nodes, Duration timeout, StackListener listener) {
+        int replicas = Math.min(2, nodes);
+        for (String keyspace : Keyspaces.DATA_SYSTEM) {
+            long started = System.nanoTime();
+            try {
+                int factor = first.replicationFactor(keyspace);
+                if (factor == 0 || factor >= replicas) {
+                    continue;
+                }
+                listener.onEvent(new StackEvent(keyspace, Phase.STARTING, "replication factor " + factor + " on "
+                        + nodes + " nodes: raising it to " + replicas + " and repairing", 0));
+                first.raiseReplication(keyspace, replicas);
+                first.repair(keyspace, timeout);
+                listener.onEvent(new StackEvent(keyspace, Phase.READY, "replication factor raised to " + replicas
+                        + ", repaired on " + nodes + " nodes", millisSince(started)));
+            } catch (RuntimeException e) {
+                listener.onEvent(new StackEvent(keyspace, Phase.FAILED, "not replicated on every node: " + e.getMessage()
+                        + ". Run: ALTER KEYSPACE " + keyspace + " WITH replication = {'class': 'SimpleStrategy', "
+                        + "'replication_factor': " + replicas + "}; then 'nodetool -p " + first.jmxPort()
+                        + " repair -full " + keyspace + "' (or restart the stack, which tries again)",
+                        millisSince(started)));
+            }
+        }
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}
