@@ -7,8 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -120,11 +118,7 @@ public final class StackSupervisor implements AutoCloseable {
 
     private void openSocket() {
         try {
-            Files.createDirectories(socketPath.getParent());
-            Files.deleteIfExists(socketPath);
-            ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.bind(UnixDomainSocketAddress.of(socketPath));
-            server = channel;
+            server = ControlSocket.bind(socketPath);
         } catch (IOException e) {
             throw new StackException("Cannot open the stack's control socket " + socketPath + ": " + e.getMessage(), e);
         }
@@ -167,6 +161,12 @@ public final class StackSupervisor implements AutoCloseable {
         try (client;
              BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
              OutputStream out = Channels.newOutputStream(client)) {
+            try {
+                ControlSocket.requireOwner(client, socketPath);
+            } catch (StackException e) {
+                new ReplyWriter(out, json).write(ControlReply.failure(e.getMessage(), null));
+                return;
+            }
             String line = in.readLine();
             if (line == null) {
                 return;
