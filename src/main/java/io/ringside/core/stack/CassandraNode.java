@@ -38,6 +38,7 @@ final class CassandraNode extends ManagedServer {
             "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
             "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
             "--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
+            "--add-exports", "java.management/com.sun.jmx.remote.security=ALL-UNNAMED",
             "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
             "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
             "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class StackSupervisor implements AutoCloseable {
 
+    /** How much of a refused peer's request is read (and dropped) before the connection closes. */
+    private static final long REFUSED_REQUEST_LIMIT = 64 * 1024;
+
     private final LocalStack stack;
     private final Path socketPath;
     private final List<StackEvent> history = new CopyOnWriteArrayList<>();
@@ -165,6 +168,9 @@ public final class StackSupervisor implements AutoCloseable {
                 ControlSocket.requireOwner(client, socketPath);
             } catch (StackException e) {
                 new ReplyWriter(out, json).write(ControlReply.failure(e.getMessage(), null));
+                client.shutdownOutput();
+                // closing with the request unread would reset the connection and lose the refusal
+                in.skip(REFUSED_REQUEST_LIMIT);
                 return;
             }
             String line = in.readLine();
