@@ -8,6 +8,7 @@ import io.ringside.core.kafka.Spool;
 import io.ringside.core.stack.ControlReply;
 import io.ringside.core.stack.ControlRequest;
 import io.ringside.core.stack.LocalStack;
+import io.ringside.core.stack.OwnerOnly;
 import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackException;
@@ -150,7 +151,7 @@ public final class StackCommand {
 
         private int detach(Path data, int wanted) throws IOException, InterruptedException {
             Path log = data.resolve("stack").resolve("supervisor.log");
-            Files.createDirectories(log.getParent());
+            OwnerOnly.file(log);
             List<String> command = new ArrayList<>();
             if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
                 command.add("/usr/bin/setsid");
@@ -296,9 +297,13 @@ public final class StackCommand {
             if (security == null) {
                 return;
             }
-            out.printf("secure: user %s on every server; Cassandra TLS + password, Kafka %s (%s), Redis ACL%s%n",
+            out.printf("secure: user %s on every server; Cassandra TLS + password, Kafka %s (%s, controller too), "
+                    + "Redis ACL%s%n",
                     security.username(), security.kafkaSecurityProtocol(), security.kafkaSaslMechanism(),
                     security.redisTls() ? " + TLS" : " (no TLS: this redis-server has none built in)");
+            out.printf("  Cassandra JMX: %s%n", StackState.Security.JMX_PASSWORD.equals(security.cassandraJmx())
+                    ? "login as " + security.username() + " (password), 127.0.0.1 only, no TLS"
+                    : "no login (started by an earlier Ringside: restart the stack to require one)");
             out.printf("  password: %s (owner only)%n  CA file:  %s%n", security.credentialsFile(), security.caFile());
         }
 

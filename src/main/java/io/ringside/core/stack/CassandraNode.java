@@ -11,7 +11,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +39,7 @@ final class CassandraNode extends ManagedServer {
             "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
             "--add-exports", "jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
             "--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
+            "--add-exports", "java.management/com.sun.jmx.remote.security=ALL-UNNAMED",
             "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
             "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
             "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
@@ -84,10 +84,14 @@ final class CassandraNode extends ManagedServer {
         progress.report(StackEvent.Phase.CONFIGURING, "writing cassandra.yaml");
         try {
             for (String dir : List.of("conf", "data", "commitlog", "saved_caches", "hints", "cdc_raw", "logs")) {
-                Files.createDirectories(home().resolve(dir));
+                OwnerOnly.folder(home().resolve(dir));
             }
             StackSecurity.writePrivate(home().resolve("conf/cassandra.yaml"), yaml());
-            Files.writeString(home().resolve("conf/logback.xml"), logback(), StandardCharsets.UTF_8);
+            StackSecurity.writePrivate(home().resolve("conf/logback.xml"), logback());
+            if (security != null) {
+                StackSecurity.writePrivate(jmxPasswordFile(), security.username() + " " + security.passwordText() + "\n");
+                StackSecurity.writePrivate(nodetoolPasswordFile(), security.username() + " " + security.passwordText() + "\n");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write configuration of " + name() + " in " + home(), e);
         }
@@ -202,6 +206,10 @@ final class CassandraNode extends ManagedServer {
         cmd.add("-Dcassandra-foreground=yes");
         cmd.add("-Dcassandra.jmx.local.port=" + node.jmxPort());
         cmd.add("-Dcom.sun.management.jmxremote.rmi.port=" + node.jmxPort());
+        if (security != null) {
+            cmd.add("-Dcom.sun.management.jmxremote.authenticate=true");
+            cmd.add("-Dcom.sun.management.jmxremote.password.file=" + jmxPasswordFile());
+        }
         if (options.localSpeedUps()) {
             cmd.add("-Dcassandra.ring_delay_ms=5000");
             cmd.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
@@ -215,6 +223,21 @@ final class CassandraNode extends ManagedServer {
         cmd.add("io.ringside.core.stack.watchdog.StdinWatchdog");
         cmd.add("org.apache.cassandra.service.CassandraDaemon");
         return cmd;
+    }
+
+    /**
+     * The JMX users of a secure node, as the JDK reads them ({@code user password}); the JDK
+     * replaces the password with a salted hash at the first login, so nodetool gets a copy of its own.
+     * JMX stays on 127.0.0.1 ({@code cassandra.jmx.local.port}) without TLS: its RMI sockets would
+     * need the key-store password as a JVM-wide system property.
+     */
+    private Path jmxPasswordFile() {
+        return home().resolve("conf/jmxremote.password");
+    }
+
+    /** nodetool's {@code -pwf} file ({@code user password}), so the password is on no command line. */
+    private Path nodetoolPasswordFile() {
+        return home().resolve("conf/nodetool.password");
     }
 
     @Override
@@ -398,10 +421,15 @@ final class CassandraNode extends ManagedServer {
         cmd.add("-cp");
         cmd.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         cmd.addAll(List.of("org.apache.cassandra.tools.NodeTool", "-h", "127.0.0.1", "-p",
-                Integer.toString(node.jmxPort()), "repair", "-full", keyspace));
+                Integer.toString(node.jmxPort())));
+        if (security != null) {
+            cmd.addAll(List.of("-u", security.username(), "-pwf", nodetoolPasswordFile().toString()));
+        }
+        cmd.addAll(List.of("repair", "-full", keyspace));
         Path log = home().resolve("logs/repair.log");
+        OwnerOnly.file(log);
         try {
-            Process process = new ProcessBuilder(cmd).redirectErrorStream(true)
+            Process process = new ProcessBuilder(OwnerOnly.underPrivateUmask(cmd)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
             if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

@@ -2,7 +2,6 @@ package io.ringside.core.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,10 +47,10 @@ final class KafkaBroker extends ManagedServer {
         StackState.Kafka kafka = spec.get();
         try {
             for (String dir : List.of("conf", "data", "logs")) {
-                Files.createDirectories(home().resolve(dir));
+                OwnerOnly.folder(home().resolve(dir));
             }
             StackSecurity.writePrivate(home().resolve("conf/server.properties"), properties(kafka));
-            Files.writeString(home().resolve("conf/log4j2.xml"), log4j(), StandardCharsets.UTF_8);
+            StackSecurity.writePrivate(home().resolve("conf/log4j2.xml"), log4j());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write Kafka configuration in " + home(), e);
         }
@@ -99,7 +98,7 @@ final class KafkaBroker extends ManagedServer {
                 "advertised.listeners=" + listener() + "://" + host + ":" + kafka.port(),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=" + listener(),
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + listener() + ":" + listener(),
+                "listener.security.protocol.map=CONTROLLER:" + listener() + "," + listener() + ":" + listener(),
                 secureListener(),
                 "log.dirs=" + home().resolve("data"),
                 "num.partitions=1",
@@ -125,20 +124,25 @@ final class KafkaBroker extends ManagedServer {
     /**
      * SASL PLAIN over TLS for clients and the broker itself (inter-broker traffic uses the same
      * listener, logging in as the stack's user); the users are listed in the broker's JAAS line.
-     * The KRaft controller listener stays plain text on loopback: it serves no client requests.
+     * The KRaft controller listener is SASL_SSL too: an Admin client given
+     * {@code bootstrap.controllers} can alter configs there (the audit topic's retention), so it
+     * takes the same login; the broker's own controller client logs in with the username and
+     * password of that listener's JAAS line ({@code sasl.mechanism.controller.protocol}).
      */
     private String secureListener() {
         if (security == null) {
             return "";
         }
-        String password = security.passwordText();
-        String user = security.username();
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + security.username() + "\" password=\"" + security.passwordText() + "\" user_" + security.username()
+                + "=\"" + security.passwordText() + "\";";
         return String.join("\n",
                 "sasl.enabled.mechanisms=" + StackSecurity.SASL_MECHANISM,
                 "sasl.mechanism.inter.broker.protocol=" + StackSecurity.SASL_MECHANISM,
-                "listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule "
-                        + "required username=\"" + user + "\" password=\"" + password + "\" user_" + user + "=\""
-                        + password + "\";",
+                "sasl.mechanism.controller.protocol=" + StackSecurity.SASL_MECHANISM,
+                "listener.name.sasl_ssl.plain.sasl.jaas.config=" + jaas,
+                "listener.name.controller.sasl.enabled.mechanisms=" + StackSecurity.SASL_MECHANISM,
+                "listener.name.controller.plain.sasl.jaas.config=" + jaas,
                 "ssl.keystore.type=PKCS12",
                 "ssl.keystore.location=" + security.serverKeyStore().toAbsolutePath(),
                 "ssl.keystore.password=" + security.keyStorePassword(),

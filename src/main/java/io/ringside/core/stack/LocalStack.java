@@ -27,6 +27,8 @@ public final class LocalStack implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final String AUTH_KEYSPACE = "system_auth";
+    /** The name under which the start reports the data folder's modes it fixed. */
+    public static final String DATA_FOLDER_EVENT = "data folder";
     /** Data folders with a live stack in this JVM: the pid check in the state file cannot tell them apart. */
     private static final java.util.Map<Path, LocalStack> ACTIVE = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -81,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts every server and returns once all answer a real client. */
     public StackState start(StackListener listener) {
         try {
+            protectDataFolder(listener);
             planAndWire();
         } catch (RuntimeException e) {
             synchronized (this) {
@@ -163,6 +166,19 @@ public final class LocalStack implements AutoCloseable {
             return state();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Servers create their files under {@code umask 077}; this fixes what an earlier version or a
+     * permissive umask left open, and says so: the next start finds nothing to fix.
+     */
+    private void protectDataFolder(StackListener listener) {
+        OwnerOnly.folder(options.stackFolder());
+        OwnerOnly.Fixed fixed = OwnerOnly.fix(options.dataFolder());
+        if (fixed.any()) {
+            listener.onEvent(new StackEvent(DATA_FOLDER_EVENT, Phase.READY,
+                    fixed.describe(options.dataFolder().toAbsolutePath().normalize()), 0));
         }
     }
 
@@ -413,7 +429,8 @@ public final class LocalStack implements AutoCloseable {
                 security == null ? null : new StackState.Security(security.caFile().toAbsolutePath().toString(),
                         security.credentialsFile().toAbsolutePath().toString(), security.username(),
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
-                        StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM));
+                        StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM,
+                        StackState.Security.JMX_PASSWORD));
         stateFile.write(state);
 
         Path data = options.dataFolder();

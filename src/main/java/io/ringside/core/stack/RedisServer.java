@@ -79,8 +79,8 @@ final class RedisServer extends ManagedServer {
         progress.report(StackEvent.Phase.CONFIGURING, "using " + binary);
         tls = security != null && supportsTls(binary);
         try {
-            Files.createDirectories(home().resolve("data"));
-            Files.createDirectories(home().resolve("logs"));
+            OwnerOnly.folder(home().resolve("data"));
+            OwnerOnly.folder(home().resolve("logs"));
             if (security != null) {
                 progress.report(StackEvent.Phase.CONFIGURING, tls ? "ACL user " + security.username() + ", TLS"
                         : "ACL user " + security.username() + "; this redis-server has no TLS built in, so no TLS");

@@ -2,7 +2,6 @@ package io.ringside.core.stack;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server running as a child process whose stdin pipe this JVM holds open: closing it (or this
  * JVM dying) tells the child's watchdog to shut the server down. Output goes to a log file, never
- * to a pipe nobody drains.
+ * to a pipe nobody drains. Every child runs under {@code umask 077} ({@link OwnerOnly}).
  */
 final class ServerProcess {
 
@@ -31,8 +30,8 @@ final class ServerProcess {
     static ServerProcess start(String name, List<String> command, Path workDir, Path consoleLog,
                                Map<String, String> environment) {
         try {
-            Files.createDirectories(consoleLog.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            OwnerOnly.file(consoleLog);
+            ProcessBuilder builder = new ProcessBuilder(OwnerOnly.underPrivateUmask(command))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()));

@@ -216,13 +216,13 @@ public final class StackSecurity {
     }
 
     static void createPrivateFolder(Path folder) throws IOException {
-        Files.createDirectories(folder);
+        OwnerOnly.folder(folder);
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
     }
 
     /** Writes {@code text} to a new file only its owner can read (server configurations holding passwords). */
     static void writePrivate(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        OwnerOnly.folder(file.toAbsolutePath().getParent());
         if (!Files.exists(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }

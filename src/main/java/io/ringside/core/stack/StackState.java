@@ -76,13 +76,24 @@ public record StackState(
      * @param caFile                the generated CA (PEM) every server's certificate is signed by
      * @param username              the Cassandra role, Redis ACL user and Kafka SASL user
      * @param redisTls              whether Redis speaks TLS (only where its binary was built with TLS)
-     * @param kafkaSecurityProtocol the protocol of the Kafka listener clients use ({@code SASL_SSL})
+     * @param kafkaSecurityProtocol the protocol of the Kafka listeners, the controller's included ({@code SASL_SSL})
+     * @param cassandraJmx          how Cassandra's JMX port takes logins: {@value #JMX_PASSWORD}; absent in
+     *                              the state of a stack started before JMX took a login
      */
     public record Security(String caFile, String credentialsFile, String username, boolean redisTls,
-                           String kafkaSecurityProtocol, String kafkaSaslMechanism) {
+                           String kafkaSecurityProtocol, String kafkaSaslMechanism, String cassandraJmx) {
+
+        /** JMX on 127.0.0.1 with the stack's user and password, without TLS. */
+        public static final String JMX_PASSWORD = "password";
+
+        public Security(String caFile, String credentialsFile, String username, boolean redisTls,
+                        String kafkaSecurityProtocol, String kafkaSaslMechanism) {
+            this(caFile, credentialsFile, username, redisTls, kafkaSecurityProtocol, kafkaSaslMechanism, null);
+        }
 
         public Security withRedisTls(boolean tls) {
-            return new Security(caFile, credentialsFile, username, tls, kafkaSecurityProtocol, kafkaSaslMechanism);
+            return new Security(caFile, credentialsFile, username, tls, kafkaSecurityProtocol, kafkaSaslMechanism,
+                    cassandraJmx);
         }
     }
 

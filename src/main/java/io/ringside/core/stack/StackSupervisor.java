@@ -7,8 +7,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -32,6 +30,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * console that supervises stays open and may start a new supervisor.
  */
 public final class StackSupervisor implements AutoCloseable {
+
+    /** How much of a refused peer's request is read (and dropped) before the connection closes. */
+    private static final long REFUSED_REQUEST_LIMIT = 64 * 1024;
 
     private final LocalStack stack;
     private final Path socketPath;
@@ -146,11 +147,7 @@ public final class StackSupervisor implements AutoCloseable {
 
     private void openSocket() {
         try {
-            Files.createDirectories(socketPath.getParent());
-            Files.deleteIfExists(socketPath);
-            ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            channel.bind(UnixDomainSocketAddress.of(socketPath));
-            server = channel;
+            server = ControlSocket.bind(socketPath);
         } catch (IOException e) {
             throw new StackException("Cannot open the stack's control socket " + socketPath + ": " + e.getMessage(), e);
         }
@@ -200,6 +197,15 @@ public final class StackSupervisor implements AutoCloseable {
         try (client;
              BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8));
              OutputStream out = Channels.newOutputStream(client)) {
+            try {
+                ControlSocket.requireOwner(client, socketPath);
+            } catch (StackException e) {
+                new ReplyWriter(out, json).write(ControlReply.failure(e.getMessage(), null));
+                client.shutdownOutput();
+                // closing with the request unread would reset the connection and lose the refusal
+                in.skip(REFUSED_REQUEST_LIMIT);
+                return;
+            }
             String line = in.readLine();
             if (line == null) {
                 return;

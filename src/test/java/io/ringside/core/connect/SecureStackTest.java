@@ -3,6 +3,7 @@ package io.ringside.core.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -15,6 +16,7 @@ import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestPorts;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.CertificateFactory;
@@ -25,6 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +45,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,13 +67,37 @@ class SecureStackTest {
     private StackState state;
     private StackSecurity security;
 
+    /** What the start said about the data folder's modes it fixed. */
+    private final List<String> dataFolderFixes = new CopyOnWriteArrayList<>();
+
     @BeforeAll
-    void startSecureStack() {
+    void startSecureStack() throws Exception {
         data = TempFolders.create("ringside-secure-stack-");
+        leaveOpenAsAnEarlierVersionDid(data);
         supervisor = new StackSupervisor(new LocalStack(TestPorts.SECURE_STACK.stack(data)
                 .withSecure(true)));
-        state = supervisor.start(event -> System.err.println("[secure stack] " + event.describe()));
+        state = supervisor.start(event -> {
+            System.err.println("[secure stack] " + event.describe());
+            if (LocalStack.DATA_FOLDER_EVENT.equals(event.server())) {
+                dataFolderFixes.add(event.detail());
+            }
+        });
         security = StackSecurity.read(Path.of(state.security().credentialsFile()));
+    }
+
+    /** Folders and files as a version without owner-only modes left them under umask 000 / 022. */
+    private static void leaveOpenAsAnEarlierVersionDid(Path data) throws java.io.IOException {
+        for (String folder : List.of("cassandra/node1/logs", "kafka/logs", "redis/logs", "stack")) {
+            Files.createDirectories(data.resolve(folder));
+            Files.setPosixFilePermissions(data.resolve(folder), PosixFilePermissions.fromString("rwxrwxrwx"));
+        }
+        for (String file : List.of("cassandra/node1/logs/system.log.1.zip", "kafka/logs/server.log.1", "redis/logs/redis.log")) {
+            Files.writeString(data.resolve(file), "left by an earlier start\n");
+            Files.setPosixFilePermissions(data.resolve(file), PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        for (String folder : List.of("", "cassandra", "cassandra/node1", "kafka", "redis")) {
+            Files.setPosixFilePermissions(data.resolve(folder), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @AfterAll
@@ -205,6 +240,138 @@ class SecureStackTest {
         try (Backends backends = Backends.open(ConnectionProfile.local(), data, new SessionSecretStore(SecretPrompt.NONE))) {
             tester.checkAll(backends).forEach(check -> assertTrue(check.ok(), check.describe()));
             assertRoundTrips(backends);
+        }
+    }
+
+    @Test
+    void theDataFolderAndEveryServersDataAndLogsAreOwnerOnlyAfterAStart() throws Exception {
+        assertEquals(1, dataFolderFixes.size(), "the start says once what it fixed: " + dataFolderFixes);
+        assertTrue(dataFolderFixes.get(0).contains("owner-only"), dataFolderFixes.get(0));
+        assertEquals("rwx------", mode(data));
+        List<String> open = new java.util.ArrayList<>();
+        int[] serverFiles = new int[1];
+        for (String tree : List.of("stack", "tls", "cassandra", "kafka", "redis")) {
+            try (var paths = Files.walk(data.resolve(tree))) {
+                paths.forEach(path -> {
+                    String mode = mode(path);
+                    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? !mode.equals("rwx------")
+                            : Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && !mode.endsWith("------")) {
+                        open.add(mode + " " + data.relativize(path));
+                    }
+                    if (Files.isRegularFile(path) && (path.startsWith(data.resolve("cassandra/node1/data"))
+                            || path.startsWith(data.resolve("kafka/data")))) {
+                        serverFiles[0]++;
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), open, "folders 0700, files without group or other access");
+        assertTrue(serverFiles[0] > 0, "the servers' own data files were checked");
+        assertEquals("rw-------", mode(data.resolve("cassandra/node1/logs/system.log")));
+        assertEquals("rw-------", mode(data.resolve("kafka/logs/server.log")));
+        assertEquals("rw-------", mode(data.resolve("kafka/logs/server.log.1")), "a file from before is fixed");
+        Path socket = Path.of(state.supervisor().control());
+        assertEquals("rw-------", mode(socket), "the control socket");
+        assertEquals("rwx------", mode(socket.getParent()), "the control socket's folder");
+    }
+
+    private static String mode(Path path) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theKafkaControllerListenerRefusesAnAdminWithoutLogin() throws Exception {
+        String controller = state.kafka().host() + ":" + state.kafka().controllerPort();
+        Map<String, Object> anonymous = new HashMap<>(Map.of(
+                AdminClientConfig.BOOTSTRAP_CONTROLLERS_CONFIG, controller,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThrows(Exception.class, () -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS),
+                    "a client without login gets no answer from the controller");
+        }
+
+        try (Backends backends = backends(profile(StackSecurity.USERNAME, true), password(security.password()))) {
+            Map<String, Object> loggedIn = new HashMap<>(backends.kafkaProperties());
+            loggedIn.remove(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+            loggedIn.putAll(anonymous);
+            try (Admin admin = Admin.create(loggedIn)) {
+                assertEquals(state.kafka().clusterId(), admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS),
+                        "the stack's user does get in");
+            }
+        }
+    }
+
+    @Test
+    void cassandraJmxRefusesAConnectionWithoutLogin() throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + state.node(1).jmxPort()
+                + "/jmxrmi");
+        Exception refused = assertThrows(Exception.class, () -> JMXConnectorFactory.connect(url, null).close());
+        Throwable cause = refused;
+        while (!(cause instanceof SecurityException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause instanceof SecurityException && cause.getMessage().contains("Credentials required"),
+                refused.toString());
+
+        try (JMXConnector jmx = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS,
+                new String[] {StackSecurity.USERNAME, new String(security.password())}))) {
+            Object version = jmx.getMBeanServerConnection().getAttribute(
+                    new ObjectName("org.apache.cassandra.db:type=StorageService"), "ReleaseVersion");
+            assertTrue(String.valueOf(version).startsWith("5.0"), String.valueOf(version));
+        }
+
+        CliRun status = CliRun.in(data, "stack", "status");
+        assertTrue(status.out().contains("Cassandra JMX: login as ringside"), status.out());
+    }
+
+    /**
+     * Another user who can reach the control socket (its modes opened here on purpose) is still
+     * refused: the supervisor checks the peer's uid before reading a command. Needs root to run
+     * the client as {@code nobody}.
+     */
+    @Test
+    void theControlSocketRefusesAnotherUser() throws Exception {
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        Assumptions.assumeTrue(Files.isExecutable(setpriv), "no setpriv to run a client as another user");
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root can run the client as another user with setpriv");
+        Path socket = Path.of(state.supervisor().control());
+        Path clientFolder = TempFolders.create("ringside-peer-client-");
+        Path client = clientFolder.resolve("StopRedis.java");
+        Files.writeString(client, String.join("\n",
+                "import java.net.*; import java.nio.*; import java.nio.channels.*; import java.nio.charset.*;",
+                "public class StopRedis { public static void main(String[] a) throws Exception {",
+                "  try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(a[0]))) {",
+                "    c.write(ByteBuffer.wrap(\"{\\\"command\\\":\\\"stop\\\",\\\"server\\\":\\\"redis\\\"}\\n\"",
+                "        .getBytes(StandardCharsets.UTF_8)));",
+                "    ByteBuffer b = ByteBuffer.allocate(65536); while (c.read(b) > 0) { }",
+                "    System.out.println(new String(b.array(), 0, b.position(), StandardCharsets.UTF_8)); } } }", ""));
+        List<Path> opened = List.of(data, socket.getParent(), clientFolder);
+        Map<Path, String> before = new HashMap<>();
+        for (Path path : List.of(data, socket.getParent(), socket, clientFolder, client)) {
+            before.put(path, mode(path));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(opened.contains(path) ? "rwxrwxrwx"
+                    : "rw-rw-rw-"));
+        }
+        try {
+            Process process = new ProcessBuilder(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
+                    "-Xshare:off", client.toString(), socket.toString())
+                    .redirectErrorStream(true).start();
+            String reply = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(reply.contains("refused") && reply.contains("answers only its owner"), reply);
+            assertTrue(LocalStack.probe(supervisor.stack().state()).redis().up(), "Redis still runs");
+        } finally {
+            for (Map.Entry<Path, String> entry : before.entrySet()) {
+                Files.setPosixFilePermissions(entry.getKey(), PosixFilePermissions.fromString(entry.getValue()));
+            }
+            TempFolders.deleteQuietly(clientFolder);
         }
     }
 
