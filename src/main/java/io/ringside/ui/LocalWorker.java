@@ -46,9 +46,9 @@ final class LocalWorker {
     }
 
     private synchronized EmbeddedWorker start() {
-        if (worker == null && wanted && connection.profile().isLocal()) {
+        ProfileServices profile = connection.services();
+        if (worker == null && wanted && profile.profile().isLocal()) {
             // the profile's own data services (one cache, one set of metrics): closing them is the connection's job
-            ProfileServices profile = connection.services();
             worker = EmbeddedWorker.startIfNoneAlive(profile.data(), dataFolder, profile.profile().id(), LOG::info);
             LOG.info(worker.running() ? "Job worker running in the console" : "Another worker is alive; none started here");
         }
