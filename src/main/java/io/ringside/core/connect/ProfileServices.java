@@ -118,21 +118,33 @@ public final class ProfileServices implements AutoCloseable {
         }
     }
 
-    /** Closes what was opened: the Redis services' connections, the data services' publisher, the clients. */
+    /**
+     * Closes what was opened: the Redis services' connections, the data services' publisher, the
+     * clients. The parts are closed outside this object's lock, because the Redis services call
+     * back into it while holding their own.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
+    public void close() {
+        RedisServices openRedis;
+        DataServices openData;
+        Backends openBackends;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            openRedis = redis;
+            openData = data;
+            openBackends = backends;
         }
-        closed = true;
-        if (redis != null) {
-            redis.close();
+        if (openRedis != null) {
+            openRedis.close();
         }
-        if (data != null) {
-            data.close();
+        if (openData != null) {
+            openData.close();
         }
-        if (backends != null) {
-            backends.close();
+        if (openBackends != null) {
+            openBackends.close();
         }
     }
 }
