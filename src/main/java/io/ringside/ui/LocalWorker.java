@@ -1,7 +1,7 @@
 package io.ringside.ui;
 
 import io.ringside.core.connect.ActiveConnection;
-import io.ringside.core.data.DataServices;
+import io.ringside.core.connect.ProfileServices;
 import io.ringside.core.jobs.EmbeddedWorker;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.TaskExecutor;
@@ -46,10 +46,10 @@ final class LocalWorker {
     }
 
     private synchronized EmbeddedWorker start() {
-        if (worker == null && wanted && connection.profile().isLocal()) {
-            // the worker's services share the console's clients: closing them is the connection's job
-            DataServices services = new DataServices(connection.backends(), dataFolder);
-            worker = EmbeddedWorker.startIfNoneAlive(services, dataFolder, connection.profile().id(), LOG::info);
+        ProfileServices profile = connection.services();
+        if (worker == null && wanted && profile.profile().isLocal()) {
+            // the profile's own data services (one cache, one set of metrics): closing them is the connection's job
+            worker = EmbeddedWorker.startIfNoneAlive(profile.data(), dataFolder, profile.profile().id(), LOG::info);
             LOG.info(worker.running() ? "Job worker running in the console" : "Another worker is alive; none started here");
         }
         return worker;

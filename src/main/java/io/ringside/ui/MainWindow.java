@@ -10,7 +10,6 @@ import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretPrompt;
 import io.ringside.core.connect.SecretStore;
 import io.ringside.core.connect.SessionSecretStore;
-import io.ringside.core.redis.RedisServices;
 import io.ringside.ui.cache.CacheView;
 import io.ringside.ui.cache.CacheViewModel;
 import io.ringside.ui.cache.RedisCacheGateway;
@@ -122,9 +121,9 @@ public final class MainWindow {
         this.clusterViewModel = new ClusterViewModel(new CassandraClusterGateway(new CassandraServices(connection::cql)),
                 executor);
         this.jobsViewModel = new JobsViewModel(KafkaJobsGateway.of(connection, settings.dataFolder()), executor, dialogs);
-        this.cacheViewModel = new CacheViewModel(new RedisCacheGateway(RedisServices.of(connection,
-                settings.dataFolder())), executor, dialogs, Clock.systemUTC());
-        this.trendsViewModel = new TrendsViewModel(new CacheTrendsGateway(connection::backends, settings.dataFolder()), executor);
+        this.cacheViewModel = new CacheViewModel(new RedisCacheGateway(() -> connection.services().redis()), executor,
+                dialogs, Clock.systemUTC());
+        this.trendsViewModel = new TrendsViewModel(new CacheTrendsGateway(() -> connection.services().data()), executor);
         if (settings.trendPreset() != null) {
             trendsViewModel.preset(settings.trendPreset().locations(), settings.trendPreset().from(),
                     settings.trendPreset().to());

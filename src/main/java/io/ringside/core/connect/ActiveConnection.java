@@ -12,39 +12,45 @@ import java.util.Optional;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The console's one connection: the {@link Backends} of the chosen profile, opened on first use
- * and closed when the profile changes, so every page talks to the same clients and none keeps a
- * client of a profile the operator left. For {@code local} the endpoints come from the stack's
- * state file, read again after every switch (the stack may have started since, on moved ports).
- * Every method may block; the console calls them off the FX thread.
+ * The console's one connection: the {@link ProfileServices} of the chosen profile (its clients,
+ * data services, Redis services and job client), opened on first use and closed once when the
+ * profile changes, so every page talks to the same clients and caches and none keeps those of a
+ * profile the operator left. For {@code local} the endpoints come from the stack's state file,
+ * read again after every switch (the stack may have started since, on moved ports). Every method
+ * may block; the console calls them off the FX thread.
  */
 public final class ActiveConnection implements AutoCloseable {
 
     private final Path dataFolder;
     private final SecretStore secrets;
     private final ConnectionTester tester;
-    private ConnectionProfile profile;
-    private Backends backends;
+    private ProfileServices services;
 
     public ActiveConnection(Path dataFolder, SecretStore secrets, ConnectionProfile profile, Duration checkTimeout) {
         this.dataFolder = dataFolder;
         this.secrets = secrets;
-        this.profile = profile;
+        this.services = new ProfileServices(profile, dataFolder, secrets);
         this.tester = new ConnectionTester(checkTimeout);
     }
 
     public synchronized ConnectionProfile profile() {
-        return profile;
+        return services.profile();
     }
 
     public SecretStore secrets() {
         return secrets;
     }
 
-    /** Closes the clients of the previous profile; the next call opens those of {@code next}. */
+    /** Closes the services of the previous profile; the next call opens those of {@code next}. */
     public synchronized void switchTo(ConnectionProfile next) {
-        closeBackends();
-        profile = next;
+        ProfileServices left = services;
+        services = new ProfileServices(next, dataFolder, secrets);
+        left.close();
+    }
+
+    /** The services of the current profile; gateways ask on every call, so a switch takes effect at once. */
+    public synchronized ProfileServices services() {
+        return services;
     }
 
     /**
@@ -52,11 +58,8 @@ public final class ActiveConnection implements AutoCloseable {
      *
      * @throws BackendUnavailableException for {@code local} when the stack is not running
      */
-    public synchronized Backends backends() {
-        if (backends == null) {
-            backends = Backends.open(profile, dataFolder, secrets);
-        }
-        return backends;
+    public Backends backends() {
+        return services().backends();
     }
 
     public CqlSession cql() {
@@ -125,15 +128,8 @@ public final class ActiveConnection implements AutoCloseable {
         return state.map(s -> Backends.local(s, secrets));
     }
 
-    private void closeBackends() {
-        if (backends != null) {
-            backends.close();
-            backends = null;
-        }
-    }
-
     @Override
     public synchronized void close() {
-        closeBackends();
+        services.close();
     }
 }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.KafkaException;
 
 /**
@@ -31,11 +32,15 @@ import org.apache.kafka.common.KafkaException;
  */
 public final class DataServices implements AutoCloseable {
 
+    /** Built and not yet closed in this process: what holds the rule of one per profile to account. */
+    private static final AtomicInteger OPEN = new AtomicInteger();
+
     private final Backends backends;
     private final CacheAside cache;
     private Pm25Store pm25Store;
     private DatasetStore datasetStore;
     private CacheStatsPublisher statsPublisher;
+    private boolean closed;
 
     /** Services whose pending cache invalidations live in the default data folder. */
     public DataServices(Backends backends) {
@@ -51,6 +56,12 @@ public final class DataServices implements AutoCloseable {
         Backends.Endpoints endpoints = backends.endpoints();
         this.cache = new CacheAside(backends.redis(), new CacheMetrics(),
                 PendingInvalidations.in(dataFolder, endpoints.redisHost(), endpoints.redisPort()));
+        OPEN.incrementAndGet();
+    }
+
+    /** How many data services this process has built and not closed. */
+    public static int openInProcess() {
+        return OPEN.get();
     }
 
     public Backends backends() {
@@ -157,6 +168,10 @@ public final class DataServices implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            OPEN.decrementAndGet();
+        }
         if (statsPublisher != null) {
             statsPublisher.close();
             statsPublisher = null;

@@ -1,12 +1,9 @@
 package io.ringside.core.redis;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import io.ringside.core.connect.ActiveConnection;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.kafka.AuditLog;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -56,18 +53,6 @@ public final class RedisServices {
     }
 
     /**
-     * Over the active connection: its Redis, its read-only guard (asked on every action, so a
-     * switch to a read-only profile refuses at once), an audit log of its profile, and its
-     * Cassandra for the manifest entries of cached dataset chunks.
-     */
-    public static RedisServices of(ActiveConnection connection, Path dataFolder) {
-        return new RedisServices(connection::redis,
-                () -> new AuditLog(dataFolder, connection.kafkaProperties(), connection.profile().id()),
-                () -> connection.accessGuard().readOnly(), new StoreOfSession(connection::cql),
-                connection::kafkaProperties).following(connection::backends);
-    }
-
-    /**
      * Asks {@code backends} first on every call: when they name a Redis Cluster, the services work
      * on it instead of the single client (scanning every master, admin and values routed by slot,
      * server stats from the first master).
@@ -75,27 +60,6 @@ public final class RedisServices {
     public RedisServices following(Supplier<Backends> backends) {
         this.backends = backends;
         return this;
-    }
-
-    /** One dataset store per Cassandra session: a new store would check the schema again. */
-    private static final class StoreOfSession implements Supplier<DatasetStore> {
-        private final Supplier<CqlSession> sessions;
-        private CqlSession session;
-        private DatasetStore store;
-
-        StoreOfSession(Supplier<CqlSession> sessions) {
-            this.sessions = sessions;
-        }
-
-        @Override
-        public synchronized DatasetStore get() {
-            CqlSession current = sessions.get();
-            if (current != session) {
-                session = current;
-                store = new DatasetStore(current);
-            }
-            return store;
-        }
     }
 
     private record Bound(Object source, ProfileKeys keys, KeyAdmin admin, ValueReader values, ServerStats stats) {
@@ -129,6 +93,11 @@ public final class RedisServices {
             bound.keys().close();
             bound = null;
         }
+    }
+
+    /** Closes the connections of the bound keys (a cluster's masters); the clients are their owner's to close. */
+    public synchronized void close() {
+        release();
     }
 
     /** Whether the profile is read-only now (mutating calls of {@link #admin()} then refuse). */

@@ -19,19 +19,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
-/** The real gateway, over the active profile's Redis as {@link RedisServices} holds it. */
+/**
+ * The real gateway, over the active profile's Redis as {@link RedisServices} holds it; the services
+ * are asked for on every call, so after a profile switch the next call uses the new profile's.
+ */
 public final class RedisCacheGateway implements CacheGateway {
 
-    private final RedisServices services;
+    private final Supplier<RedisServices> services;
 
-    public RedisCacheGateway(RedisServices services) {
+    public RedisCacheGateway(Supplier<RedisServices> services) {
         this.services = services;
+    }
+
+    /** Over one set of services for good (tests and benchmarks with clients of their own). */
+    public RedisCacheGateway(RedisServices services) {
+        this(() -> services);
+    }
+
+    private RedisServices services() {
+        return services.get();
     }
 
     @Override
     public Control scan(ScanRequest request, KeyPageListener listener) {
-        KeyScan scan = services.scanner().start(request, KeyDetail.TYPE_TTL, listener);
+        KeyScan scan = services().scanner().start(request, KeyDetail.TYPE_TTL, listener);
         return new Control() {
             @Override
             public void pause() {
@@ -57,42 +70,42 @@ public final class RedisCacheGateway implements CacheGateway {
 
     @Override
     public long[] sizes(List<byte[]> keys) {
-        return services.scanner().sizes(keys);
+        return services().scanner().sizes(keys);
     }
 
     @Override
     public ValueView read(byte[] key, String page, int pageSize, boolean force) {
-        return services.values().read(key, page, pageSize, force);
+        return services().values().read(key, page, pageSize, force);
     }
 
     @Override
     public long save(byte[] key, Path file) {
-        return services.values().save(key, file);
+        return services().values().save(key, file);
     }
 
     @Override
     public KeyActionResult setTtl(List<byte[]> keys, Duration ttl) {
-        return services.admin().setTtl(keys, ttl);
+        return services().admin().setTtl(keys, ttl);
     }
 
     @Override
     public KeyActionResult persist(List<byte[]> keys) {
-        return services.admin().persist(keys);
+        return services().admin().persist(keys);
     }
 
     @Override
     public KeyActionResult evict(List<byte[]> keys) {
-        return services.admin().evict(keys);
+        return services().admin().evict(keys);
     }
 
     @Override
     public EvictionPreview preview(String pattern, int sampleSize) {
-        return services.admin().preview(pattern, sampleSize);
+        return services().admin().preview(pattern, sampleSize);
     }
 
     @Override
     public Control evictByPattern(String pattern, String typed, Consumer<EvictionProgress> listener) {
-        PatternEviction eviction = services.admin().evictByPattern(pattern, typed, listener);
+        PatternEviction eviction = services().admin().evictByPattern(pattern, typed, listener);
         return new Control() {
             @Override
             public void pause() {
@@ -118,31 +131,31 @@ public final class RedisCacheGateway implements CacheGateway {
 
     @Override
     public void setEvictionPolicy(String policy) {
-        services.admin().setEvictionPolicy(policy);
+        services().admin().setEvictionPolicy(policy);
     }
 
     @Override
     public boolean readOnly() {
-        return services.readOnly();
+        return services().readOnly();
     }
 
     @Override
     public InfoSnapshot sample() {
-        return services.stats().sample();
+        return services().stats().sample();
     }
 
     @Override
     public AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener) {
-        return services.cacheStats(listener);
+        return services().cacheStats(listener);
     }
 
     @Override
     public List<ServerStats.SlowEntry> slowlog(int max) {
-        return services.stats().slowlog(max);
+        return services().stats().slowlog(max);
     }
 
     @Override
     public List<Map<String, String>> clients() {
-        return services.stats().clients();
+        return services().stats().clients();
     }
 }

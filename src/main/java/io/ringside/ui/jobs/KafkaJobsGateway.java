@@ -32,22 +32,30 @@ public final class KafkaJobsGateway implements JobsGateway {
     private final Path dataFolder;
     private final Supplier<String> profile;
     private final Supplier<AccessGuard> guard;
+    private final Supplier<JobClient> clients;
 
     public KafkaJobsGateway(Supplier<Map<String, Object>> kafka, Path dataFolder, Supplier<String> profile,
                             Supplier<AccessGuard> guard) {
+        this(kafka, dataFolder, profile, guard, () -> new JobClient(kafka.get(), dataFolder));
+    }
+
+    private KafkaJobsGateway(Supplier<Map<String, Object>> kafka, Path dataFolder, Supplier<String> profile,
+                             Supplier<AccessGuard> guard, Supplier<JobClient> clients) {
         this.kafka = kafka;
         this.dataFolder = dataFolder;
         this.profile = profile;
         this.guard = guard;
+        this.clients = clients;
     }
 
+    /** Over the active profile's job client. */
     public static KafkaJobsGateway of(ActiveConnection connection, Path dataFolder) {
         return new KafkaJobsGateway(connection::kafkaProperties, dataFolder, () -> connection.profile().id(),
-                connection::accessGuard);
+                connection::accessGuard, () -> connection.services().jobs());
     }
 
     private JobClient client() {
-        return new JobClient(kafka.get(), dataFolder);
+        return clients.get();
     }
 
     @Override

@@ -11,44 +11,49 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The Trends gateway over the active profile's backends. The data services are rebuilt when the
- * profile switches (a new {@link Backends}); they are never closed here because closing them would
- * close the connection's clients, which the connection owns.
+ * The Trends gateway over the active profile's data services, asked for on every call so a profile
+ * switch takes effect on the next one. It never closes them: their owner does (the console's
+ * {@link io.ringside.core.connect.ActiveConnection}).
  */
 public final class CacheTrendsGateway implements TrendsGateway {
 
-    private final Supplier<Backends> backends;
-    private final Path dataFolder;
-    private Backends current;
-    private DataServices services;
+    private final Supplier<DataServices> services;
 
-    /** @param dataFolder where cache invalidations Redis did not take are kept and replayed from */
-    public CacheTrendsGateway(Supplier<Backends> backends, Path dataFolder) {
-        this.backends = backends;
-        this.dataFolder = dataFolder;
+    public CacheTrendsGateway(Supplier<DataServices> services) {
+        this.services = services;
     }
 
-    private synchronized DataServices services() {
-        Backends now = backends.get();
-        if (now != current) {
-            current = now;
-            services = new DataServices(now, dataFolder);
-        }
-        return services;
+    /**
+     * Over clients of the caller's own (tests): data services over them, built on first use.
+     *
+     * @param dataFolder where cache invalidations Redis did not take are kept and replayed from
+     */
+    public CacheTrendsGateway(Supplier<Backends> backends, Path dataFolder) {
+        this(new Supplier<>() {
+            private DataServices built;
+
+            @Override
+            public synchronized DataServices get() {
+                if (built == null) {
+                    built = new DataServices(backends.get(), dataFolder);
+                }
+                return built;
+            }
+        });
     }
 
     @Override
     public List<String> locations() {
-        return services().pm25Store().locations();
+        return services.get().pm25Store().locations();
     }
 
     @Override
     public Optional<DateSpan> span(String location) {
-        return services().pm25Store().span(location);
+        return services.get().pm25Store().span(location);
     }
 
     @Override
     public Pm25Trend trend(String location, LocalDate from, LocalDate to, boolean bypassCache) {
-        return services().pm25Cache().trend(location, from, to, bypassCache);
+        return services.get().pm25Cache().trend(location, from, to, bypassCache);
     }
 }
