@@ -1,17 +1,16 @@
 package io.ringside.bench;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import io.ringside.core.RingsideException;
+import io.ringside.core.data.Keyspaces;
+import io.ringside.core.data.WriteConsistency;
 import io.ringside.core.data.dataset.ChunkLayout;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetLoader;
 import io.ringside.core.data.dataset.DatasetSchema;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.dataset.ProgressListener;
-
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import io.ringside.core.RingsideException;
-import io.ringside.core.data.Keyspaces;
-import io.ringside.core.data.WriteConsistency;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,14 +1,13 @@
 package io.ringside.bench;
 
+import io.ringside.core.Executables;
+import io.ringside.core.RingsideException;
 import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.core.redis.KeyDetail;
 import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.KeyScanner;
 import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
-
-import io.ringside.core.Executables;
-import io.ringside.core.RingsideException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,10 @@
 package io.ringside.bench;
 
+import io.ringside.core.data.cache.CacheOutcome;
+import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.pm25.DailyPm25;
 import io.ringside.core.data.pm25.Pm25Cache;
 import io.ringside.core.data.pm25.Pm25YearSource;
-
-import io.ringside.core.data.cache.CacheOutcome;
-import io.ringside.core.data.cache.CacheRead;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;

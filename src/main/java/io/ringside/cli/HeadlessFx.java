@@ -1,6 +1,6 @@
 package io.ringside.cli;
 
-import io.ringside.ui.app.SnapshotMode;
+import io.ringside.ui.app.ConsoleLauncher;
 import java.io.PrintWriter;
 
 /**
@@ -14,7 +14,7 @@ public final class HeadlessFx {
     }
 
     public static void configureIfNeeded(PrintWriter err) {
-        if (SnapshotMode.configureHeadlessIfNoDisplay()) {
+        if (ConsoleLauncher.configureHeadlessIfNoDisplay()) {
             err.println("note: no display; JavaFX runs headless (Monocle, software rendering)");
             err.flush();
         }

@@ -1,11 +1,10 @@
 package io.ringside.bench.cli;
 
+import io.ringside.bench.Pm25CacheBench;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.VersionProvider;
-
 import io.ringside.core.data.pm25.DailyPm25;
-import io.ringside.bench.Pm25CacheBench;
 import io.ringside.core.data.pm25.Pm25Store;
 import java.io.PrintWriter;
 import java.time.LocalDate;

@@ -1,18 +1,17 @@
 package io.ringside.bench.cli;
 
+import io.ringside.bench.BenchRows;
+import io.ringside.bench.ui.ClusterUiBenchmark;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.HeadlessFx;
 import io.ringside.cli.VersionProvider;
-
 import io.ringside.core.RingsideException;
-import io.ringside.bench.BenchRows;
 import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.stack.ControlReply;
 import io.ringside.core.stack.ControlRequest;
 import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackState;
-import io.ringside.bench.ui.ClusterUiBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;

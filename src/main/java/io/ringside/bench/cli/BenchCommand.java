@@ -1,8 +1,7 @@
 package io.ringside.bench.cli;
 
-import io.ringside.cli.VersionProvider;
-
 import io.ringside.Main;
+import io.ringside.cli.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 

@@ -1,11 +1,10 @@
 package io.ringside.bench.cli;
 
+import io.ringside.bench.DatasetBenchmark;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.VersionProvider;
-
 import io.ringside.core.NotFoundException;
-import io.ringside.bench.DatasetBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,12 @@
 package io.ringside.bench.cli;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.ringside.bench.DsBulk;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.ProgressLine;
 import io.ringside.cli.VersionProvider;
-
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import io.ringside.bench.DsBulk;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.pm25.Pm25ImportOptions;

@@ -1,15 +1,14 @@
 package io.ringside.bench.cli;
 
+import io.ringside.bench.KeyListingBenchmark;
+import io.ringside.bench.ui.CacheUiBenchmark;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.HeadlessFx;
 import io.ringside.cli.VersionProvider;
-
 import io.ringside.core.BuildInfo;
 import io.ringside.core.connect.Backends;
-import io.ringside.bench.KeyListingBenchmark;
 import io.ringside.core.redis.RedisServices;
-import io.ringside.bench.ui.CacheUiBenchmark;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;

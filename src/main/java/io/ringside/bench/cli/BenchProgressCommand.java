@@ -3,7 +3,6 @@ package io.ringside.bench.cli;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.VersionProvider;
-
 import io.ringside.core.jobs.ProgressBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;

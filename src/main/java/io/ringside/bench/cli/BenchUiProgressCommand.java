@@ -1,10 +1,9 @@
 package io.ringside.bench.cli;
 
+import io.ringside.bench.ui.UiProgressBenchmark;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.HeadlessFx;
 import io.ringside.cli.VersionProvider;
-
-import io.ringside.bench.ui.UiProgressBenchmark;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,15 +1,12 @@
 package io.ringside.bench.ui;
 
+import io.ringside.bench.KeyListingBenchmark;
+import io.ringside.core.RingsideException;
+import io.ringside.core.redis.RedisServices;
 import io.ringside.ui.cache.CacheView;
 import io.ringside.ui.cache.CacheViewModel;
 import io.ringside.ui.cache.KeyBrowserViewModel;
 import io.ringside.ui.cache.RedisCacheGateway;
-
-import io.ringside.core.RingsideException;
-import io.ringside.bench.KeyListingBenchmark;
-import io.ringside.core.redis.RedisServices;
-import io.ringside.bench.ui.ClusterUiBenchmark;
-import io.ringside.bench.ui.FxPauseMonitor;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Clock;

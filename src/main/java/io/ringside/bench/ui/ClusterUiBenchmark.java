@@ -1,16 +1,15 @@
 package io.ringside.bench.ui;
 
+import io.ringside.core.RingsideException;
+import io.ringside.core.cassandra.CassandraServices;
+import io.ringside.core.cassandra.NodeStatus;
+import io.ringside.core.cassandra.RowPage;
 import io.ringside.ui.cluster.CassandraClusterGateway;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.cluster.NodesViewModel;
 import io.ringside.ui.cluster.RowsViewModel;
 import io.ringside.ui.cluster.SchemaSelection;
-
-import io.ringside.core.RingsideException;
-import io.ringside.core.cassandra.CassandraServices;
-import io.ringside.core.cassandra.NodeStatus;
-import io.ringside.core.cassandra.RowPage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Duration;

@@ -1,18 +1,15 @@
 package io.ringside.bench.ui;
 
-import io.ringside.ui.jobs.JobRow;
-import io.ringside.ui.jobs.JobsGateway;
-import io.ringside.ui.jobs.JobsView;
-import io.ringside.ui.jobs.JobsViewModel;
-
 import io.ringside.core.jobs.JobKind;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.JobState;
 import io.ringside.core.jobs.JobUnit;
 import io.ringside.core.jobs.ProgressEvent;
+import io.ringside.ui.jobs.JobRow;
+import io.ringside.ui.jobs.JobsGateway;
+import io.ringside.ui.jobs.JobsView;
+import io.ringside.ui.jobs.JobsViewModel;
 import io.ringside.ui.theme.Styles;
-import io.ringside.bench.ui.ClusterUiBenchmark;
-import io.ringside.bench.ui.FxPauseMonitor;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Duration;

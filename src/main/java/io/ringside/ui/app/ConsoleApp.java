@@ -1,10 +1,9 @@
 package io.ringside.ui.app;
 
-import io.ringside.ui.settings.ConsoleSettings;
-
 import io.ringside.core.connect.SecretPrompt;
 import io.ringside.core.connect.SecretStores;
 import io.ringside.ui.profiles.FxSecretPrompt;
+import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.stack.LocalStackGateway;
 import io.ringside.ui.util.FxDialogService;
 import io.ringside.ui.util.UiTaskExecutor;

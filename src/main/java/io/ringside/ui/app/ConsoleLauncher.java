@@ -1,12 +1,12 @@
 package io.ringside.ui.app;
 
+import io.ringside.core.connect.ProfileStore;
+import io.ringside.core.connect.SecretPrompt;
+import io.ringside.ui.settings.ConsolePreferences;
 import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.settings.TrendPreset;
-
-import io.ringside.core.connect.SecretPrompt;
-import io.ringside.ui.app.SnapshotMode;
-import io.ringside.ui.app.SnapshotResult;
 import io.ringside.ui.util.UiTaskExecutor;
+import io.ringside.ui.welcome.WelcomeViewModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +15,33 @@ import javafx.application.Application;
 
 /**
  * Opens the console from the CLI. Not an {@link Application} itself, so the console starts from a
- * plain classpath; returns when the window has closed.
+ * plain classpath; returns when the window has closed. The CLI's only way into the console: what a
+ * command needs to know of it is passed on here, so feature packages stay free to change.
  */
 public final class ConsoleLauncher {
 
+    /** The welcome page, for commands that open or shoot it. */
+    public static final String WELCOME_PAGE = WelcomeViewModel.PAGE;
+    /** Where the Fashion-MNIST sample the welcome page offers is installed, when it is. */
+    public static final Path FASHION_MNIST = WelcomeViewModel.FASHION_MNIST;
+    /** The dataset name the welcome page loads that sample as. */
+    public static final String FASHION_MNIST_DATASET = WelcomeViewModel.FASHION_MNIST_DATASET;
+
     private ConsoleLauncher() {
+    }
+
+    /** The profile the interactive console opens on when none is given: the one used last, else local. */
+    public static String startProfile(Path dataFolder, ProfileStore profiles) {
+        return new ConsolePreferences(dataFolder).startProfile(profiles);
+    }
+
+    /**
+     * With no display, switches JavaFX to the headless platform before the toolkit starts.
+     *
+     * @return whether it did
+     */
+    public static boolean configureHeadlessIfNoDisplay() {
+        return SnapshotMode.configureHeadlessIfNoDisplay();
     }
 
     public static void launch(Path dataFolder, String profile) {

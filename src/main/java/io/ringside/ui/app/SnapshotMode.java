@@ -1,7 +1,6 @@
 package io.ringside.ui.app;
 
 import io.ringside.ui.settings.ConsoleSettings;
-import io.ringside.ui.app.MainWindow;
 import io.ringside.ui.shell.Page;
 import io.ringside.ui.util.PageLoad;
 import java.awt.image.BufferedImage;

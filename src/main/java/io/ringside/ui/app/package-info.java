@@ -1,6 +1,7 @@
 /**
- * The desktop console. One package per feature ({@code stack}, later cluster, cache, jobs ...),
- * each an FXML view, its controller and a view-model that talks to {@code io.ringside.core}
- * through a small gateway; {@code util} holds the FX plumbing they share.
+ * The console's composition root: {@link io.ringside.ui.app.ConsoleLauncher} (the CLI's one way in),
+ * the JavaFX application, and {@link io.ringside.ui.app.MainWindow}, which builds every feature's
+ * view-model and gateway and hands them the shared services. Snapshot mode lives here because it
+ * builds the main window. Feature packages never depend on this package.
  */
 package io.ringside.ui.app;

@@ -1,10 +1,9 @@
 package io.ringside.ui.settings;
 
-import io.ringside.ui.theme.Theme;
-
 import io.ringside.core.Json;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.ProfileStore;
+import io.ringside.ui.theme.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,22 +1,21 @@
 package io.ringside.ui.app;
 
-import io.ringside.ui.settings.ConsolePreferences;
-import io.ringside.ui.settings.ConsoleSettings;
-import io.ringside.ui.theme.Styles;
-import io.ringside.ui.theme.Theme;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.BuildInfo;
 import io.ringside.core.connect.ProfileStore;
-import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
+import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackException;
 import io.ringside.testing.TempFolders;
+import io.ringside.ui.settings.ConsolePreferences;
+import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.theme.Theme;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;

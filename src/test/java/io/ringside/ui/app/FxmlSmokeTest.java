@@ -1,12 +1,11 @@
 package io.ringside.ui.app;
 
-import io.ringside.ui.settings.ConsoleSettings;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
+import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.testing.FakeClusterGateway;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;

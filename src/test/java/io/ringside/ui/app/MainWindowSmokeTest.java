@@ -1,22 +1,21 @@
 package io.ringside.ui.app;
 
-import io.ringside.ui.settings.ConsolePreferences;
-import io.ringside.ui.settings.ConsoleSettings;
-import io.ringside.ui.theme.Styles;
-import io.ringside.ui.theme.Theme;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.stack.StackEvent.Phase;
-import io.ringside.testing.TempFolders;
 import io.ringside.core.stack.StackException;
+import io.ringside.testing.TempFolders;
+import io.ringside.ui.settings.ConsolePreferences;
+import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.stack.ServerRow;
 import io.ringside.ui.stack.ServerStatus;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.testing.StackStates;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.theme.Theme;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +51,6 @@ class MainWindowSmokeTest {
     private final AtomicBoolean exited = new AtomicBoolean();
     private final Path data = TempFolders.create("ringside-shell-test");
     private Stage stage;
-
 
     @Start
     void showWindow(Stage stage) {

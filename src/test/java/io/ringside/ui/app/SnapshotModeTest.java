@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.stack.StackException;
 import io.ringside.ui.settings.ConsoleSettings;
-import io.ringside.ui.app.MainWindow;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.util.UiTaskExecutor;
