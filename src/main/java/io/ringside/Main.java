@@ -1,6 +1,6 @@
 package io.ringside;
 
-import io.ringside.cli.BenchCommand;
+import io.ringside.bench.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.JobsCommand;

@@ -3,10 +3,9 @@ package io.ringside.cli;
 import io.ringside.Main;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.ProfileStore;
-import io.ringside.ui.ConsoleLauncher;
-import io.ringside.ui.ConsolePreferences;
-import io.ringside.ui.TrendPreset;
-import io.ringside.ui.snapshot.SnapshotResult;
+import io.ringside.ui.app.ConsoleLauncher;
+import io.ringside.ui.app.SnapshotResult;
+import io.ringside.ui.settings.TrendPreset;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +93,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     private int run(Main main, String initialView) {
         ProfileStore profiles = new ProfileStore(main.dataFolder());
         String profile = main.profileGiven() ? main.profile()
-                : new ConsolePreferences(main.dataFolder()).startProfile(profiles);
+                : ConsoleLauncher.startProfile(main.dataFolder(), profiles);
         profiles.get(profile);
         DesktopLibraries.problem().ifPresent(problem -> {
             throw new RingsideException(problem);

@@ -21,7 +21,7 @@ import java.util.function.ToLongFunction;
  * errors become Ringside errors here, so an operator gets a one-line message and the right exit
  * code (3 when Cassandra cannot be reached) rather than a stack trace.
  */
-final class DataCommandSupport {
+public final class DataCommandSupport {
 
     private DataCommandSupport() {
     }
@@ -31,7 +31,7 @@ final class DataCommandSupport {
     }
 
     /** The data services of the profile, closed (stats publisher included) however the work ends. */
-    static <T> T withServices(Main main, Function<DataServices, T> work) {
+    public static <T> T withServices(Main main, Function<DataServices, T> work) {
         return withBackends(main, backends -> {
             try (DataServices services = new DataServices(backends, main.dataFolder())) {
                 return work.apply(services);
@@ -44,7 +44,7 @@ final class DataCommandSupport {
      * refusal as {@code refused}); the event is on disk before this returns, and a note says so,
      * with the reason, when Kafka could not take it yet.
      */
-    static <T> T audited(Main main, Backends backends, String action, String target, ToLongFunction<T> count,
+    public static <T> T audited(Main main, Backends backends, String action, String target, ToLongFunction<T> count,
                          Supplier<T> work, PrintWriter err) {
         AuditLog audit = new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile());
         T result;
@@ -80,7 +80,7 @@ final class DataCommandSupport {
         err.flush();
     }
 
-    static <T> T withBackends(Main main, Function<Backends, T> work) {
+    public static <T> T withBackends(Main main, Function<Backends, T> work) {
         try (Backends backends = Backends.forProfile(main.profile(), main.dataFolder())) {
             return work.apply(backends);
         } catch (AllNodesFailedException e) {

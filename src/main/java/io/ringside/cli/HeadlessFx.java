@@ -1,6 +1,6 @@
 package io.ringside.cli;
 
-import io.ringside.ui.snapshot.SnapshotMode;
+import io.ringside.ui.app.ConsoleLauncher;
 import java.io.PrintWriter;
 
 /**
@@ -8,13 +8,13 @@ import java.io.PrintWriter;
  * snapshot mode does: with no display, JavaFX is switched to Monocle's headless platform with
  * software rendering before the toolkit starts. With a display nothing changes.
  */
-final class HeadlessFx {
+public final class HeadlessFx {
 
     private HeadlessFx() {
     }
 
-    static void configureIfNeeded(PrintWriter err) {
-        if (SnapshotMode.configureHeadlessIfNoDisplay()) {
+    public static void configureIfNeeded(PrintWriter err) {
+        if (ConsoleLauncher.configureHeadlessIfNoDisplay()) {
             err.println("note: no display; JavaFX runs headless (Monocle, software rendering)");
             err.flush();
         }

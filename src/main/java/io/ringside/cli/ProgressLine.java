@@ -8,17 +8,17 @@ import java.util.Locale;
  * Import progress on stderr. On a terminal one line is redrawn in place; redirected to a file
  * or a pipe, each update is a line of its own so a log stays readable.
  */
-final class ProgressLine {
+public final class ProgressLine {
 
     private final PrintWriter err;
     private final boolean terminal = System.console() != null;
     private boolean drawn;
 
-    ProgressLine(PrintWriter err) {
+    public ProgressLine(PrintWriter err) {
         this.err = err;
     }
 
-    void show(Pm25ImportProgress p) {
+    public void show(Pm25ImportProgress p) {
         String percent = p.percent() < 0 ? "" : String.format(Locale.ROOT, ", %.0f%%", p.percent());
         String line = String.format(Locale.ROOT, "%,d rows read, %,d rejected, %,.0f rows/s%s%s", p.rowsRead(),
                 p.rowsRejected(), p.rowsPerSecond(), percent, p.file() == null ? "" : " (" + p.file() + ")");
@@ -31,7 +31,7 @@ final class ProgressLine {
         err.flush();
     }
 
-    void end() {
+    public void end() {
         if (drawn) {
             err.println();
             err.flush();

@@ -3,9 +3,8 @@ package io.ringside.cli;
 import io.ringside.Main;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.stack.StackClient;
-import io.ringside.ui.ConsoleLauncher;
-import io.ringside.ui.snapshot.SnapshotResult;
-import io.ringside.ui.welcome.WelcomeViewModel;
+import io.ringside.ui.app.ConsoleLauncher;
+import io.ringside.ui.app.SnapshotResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
 
     /** Shooting order; every page of the rail. */
     static final List<String> PAGES = List.of("stack", "cluster", "jobs", "trends", "cache", "streams",
-            WelcomeViewModel.PAGE);
+            ConsoleLauncher.WELCOME_PAGE);
     /** Larger than the console's default window, so wide pages (Trends) are not cut off. */
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
@@ -98,8 +97,8 @@ public final class ScreenshotsCommand implements Callable<Integer> {
 
     private void loadSamples() {
         check(ringside("load", "pm25", "--sample"), "load pm25 --sample");
-        if (Files.isRegularFile(WelcomeViewModel.FASHION_MNIST)) {
-            check(ringside("load", "dataset", WelcomeViewModel.FASHION_MNIST_DATASET, WelcomeViewModel.FASHION_MNIST.toString(),
+        if (Files.isRegularFile(ConsoleLauncher.FASHION_MNIST)) {
+            check(ringside("load", "dataset", ConsoleLauncher.FASHION_MNIST_DATASET, ConsoleLauncher.FASHION_MNIST.toString(),
                     "--kind", "idx"), "load dataset");
         }
     }

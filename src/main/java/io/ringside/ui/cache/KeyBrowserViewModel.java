@@ -62,7 +62,7 @@ public final class KeyBrowserViewModel {
     public enum ScanState { IDLE, RUNNING, PAUSED, DONE }
 
     /** Rows kept at most; a browser is for looking, `keys` on the command line for exporting. */
-    static final int MAX_ROWS = 1_000_000;
+    public static final int MAX_ROWS = 1_000_000;
     static final Duration BATCH_INTERVAL = Duration.ofMillis(250);
     static final Duration TICK = Duration.ofSeconds(1);
     static final Duration FIRST_ROWS_BREATH = Duration.ofMillis(300);

@@ -1,8 +1,8 @@
 package io.ringside.ui.cluster;
 
 import io.ringside.core.cassandra.NodeStatus;
-import io.ringside.ui.Styles;
-import io.ringside.ui.Tone;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.theme.Tone;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 

@@ -2,7 +2,7 @@ package io.ringside.ui.connect;
 
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
-import io.ringside.ui.Tone;
+import io.ringside.ui.theme.Tone;
 import java.time.Duration;
 
 /**

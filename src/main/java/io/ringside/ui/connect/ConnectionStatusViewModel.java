@@ -77,7 +77,7 @@ public final class ConnectionStatusViewModel {
                     }
                     String reason = error.getMessage() == null ? error.toString() : error.getMessage();
                     for (Backend backend : Backend.values()) {
-                        set(new BackendState(backend, io.ringside.ui.Tone.BAD, "unknown",
+                        set(new BackendState(backend, io.ringside.ui.theme.Tone.BAD, "unknown",
                                 backend.label() + ": cannot check (" + reason + ")"));
                     }
                     checked.set(true);

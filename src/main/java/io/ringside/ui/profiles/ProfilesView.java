@@ -2,7 +2,7 @@ package io.ringside.ui.profiles;
 
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionProfile;
-import io.ringside.ui.Styles;
+import io.ringside.ui.theme.Styles;
 import java.io.File;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;

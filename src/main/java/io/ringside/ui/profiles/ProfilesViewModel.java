@@ -4,7 +4,7 @@ import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.SecretKind;
-import io.ringside.ui.Tone;
+import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.TaskExecutor;

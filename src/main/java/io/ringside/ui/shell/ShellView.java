@@ -1,7 +1,7 @@
 package io.ringside.ui.shell;
 
-import io.ringside.ui.Styles;
-import io.ringside.ui.Theme;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.theme.Theme;
 import io.ringside.ui.connect.BackendState;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.RunningTasks;

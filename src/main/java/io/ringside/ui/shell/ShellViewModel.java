@@ -1,9 +1,9 @@
 package io.ringside.ui.shell;
 
 import io.ringside.core.connect.ConnectionProfile;
-import io.ringside.ui.ConsolePreferences;
-import io.ringside.ui.ConsoleSettings;
-import io.ringside.ui.Theme;
+import io.ringside.ui.settings.ConsolePreferences;
+import io.ringside.ui.settings.ConsoleSettings;
+import io.ringside.ui.theme.Theme;
 import io.ringside.ui.connect.ConnectionStatusViewModel;
 import io.ringside.ui.stack.StackMode;
 import io.ringside.ui.stack.StackViewModel;

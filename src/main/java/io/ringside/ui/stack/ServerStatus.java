@@ -1,7 +1,7 @@
 package io.ringside.ui.stack;
 
 import io.ringside.core.stack.StackEvent.Phase;
-import io.ringside.ui.Tone;
+import io.ringside.ui.theme.Tone;
 
 /**
  * A server's state as the table shows it. Start events give the fine-grained phases; status polls

@@ -1,6 +1,6 @@
 package io.ringside.ui.stack;
 
-import io.ringside.ui.Styles;
+import io.ringside.ui.theme.Styles;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 

@@ -10,7 +10,7 @@ import io.ringside.core.redis.RedisServices;
 import io.ringside.core.redis.NamespaceTree;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
-import io.ringside.ui.Styles;
+import io.ringside.ui.theme.Styles;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.ringside.ui.cluster;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.cassandra.CassandraServices;
-import io.ringside.ui.Styles;
+import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -10,7 +10,7 @@ import io.ringside.core.cassandra.RowPage;
 import io.ringside.core.cassandra.ScratchTables;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
-import io.ringside.ui.Styles;
+import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.util.List;
 import java.util.concurrent.Callable;

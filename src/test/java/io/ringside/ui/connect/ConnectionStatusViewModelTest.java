@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
 import io.ringside.core.connect.FailureKind;
-import io.ringside.ui.Tone;
+import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.time.Duration;
 import java.util.List;

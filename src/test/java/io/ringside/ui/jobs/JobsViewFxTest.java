@@ -16,7 +16,7 @@ import io.ringside.core.jobs.Worker;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
-import io.ringside.ui.Styles;
+import io.ringside.ui.theme.Styles;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
 import io.ringside.core.stack.StackException;
-import io.ringside.ui.Tone;
+import io.ringside.ui.theme.Tone;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.testing.StackStates;

@@ -9,7 +9,7 @@ import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25Samples;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
-import io.ringside.ui.Styles;
+import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.LocalDate;
 import java.util.List;

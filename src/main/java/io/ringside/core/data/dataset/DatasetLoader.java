@@ -49,9 +49,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * chunk holds its in-flight permit from preparation until its write is acknowledged, which
  * bounds the blobs a load has in the air (and on the server's heap) to {@value #MAX_IN_FLIGHT}.
  */
-final class DatasetLoader {
+public final class DatasetLoader {
 
-    static final int MAX_IN_FLIGHT = 4;
+    public static final int MAX_IN_FLIGHT = 4;
     /** The claim, the gzip validation and two threads hashing and compressing slices. */
     private static final int WORKER_THREADS = 4;
     /** How often a running load says it is alive; {@link DatasetStore#ABANDONED_AFTER} is several of these. */

@@ -1,0 +1,144 @@
+package io.ringside.bench.cli;
+
+import io.ringside.bench.BenchRows;
+import io.ringside.bench.ui.ClusterUiBenchmark;
+import io.ringside.cli.DataCommandSupport;
+import io.ringside.cli.ExitCodes;
+import io.ringside.cli.HeadlessFx;
+import io.ringside.cli.VersionProvider;
+import io.ringside.core.RingsideException;
+import io.ringside.core.cassandra.CassandraServices;
+import io.ringside.core.stack.ControlReply;
+import io.ringside.core.stack.ControlRequest;
+import io.ringside.core.stack.StackClient;
+import io.ringside.core.stack.StackState;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringside bench cluster-ui}: the longest FX-thread pause of the Cluster screen while it
+ * pages through a large table and while a node is stopped (target below 50 ms for both).
+ */
+@Command(name = "cluster-ui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Open the Cluster screen on the profile's stack, page through a scratch table of --rows rows and,",
+            "on a local stack with two or more nodes, stop node --node (and start it again); print the longest",
+            "FX-thread pause of each phase (target < 50 ms). Without a display it runs headless if Monocle is on",
+            "the classpath, or under xvfb-run."})
+public final class BenchClusterUiCommand implements Callable<Integer> {
+
+    private static final double TARGET_MILLIS = 50;
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "100000",
+            description = "Rows in the scratch table ringside_bench.browse_rows (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--page-size", paramLabel = "N", defaultValue = "1000",
+            description = "Rows per page while browsing (default: ${DEFAULT-VALUE}).")
+    int pageSize;
+
+    @Option(names = "--max-pages", paramLabel = "N", defaultValue = "" + Integer.MAX_VALUE,
+            description = "Stop browsing after N pages (default: every page).")
+    int maxPages;
+
+    @Option(names = "--skip-fill", description = "Browse the scratch table as it is (it was filled by an earlier run).")
+    boolean skipFill;
+
+    @Option(names = "--node", paramLabel = "N", defaultValue = "2",
+            description = "Local-stack node to stop and start again (default: ${DEFAULT-VALUE}).")
+    int node;
+
+    @Option(names = "--no-node-stop", description = "Measure browsing only.")
+    boolean noNodeStop;
+
+    @Override
+    public Integer call() {
+        if (rows < 1 || pageSize < 1 || maxPages < 1) {
+            throw new IllegalArgumentException("--rows, --page-size and --max-pages must be at least 1");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        HeadlessFx.configureIfNeeded(err);
+        StackClient stack = new StackClient(bench.main().dataFolder());
+        ClusterUiBenchmark.NodeDrill drill = noNodeStop ? null : drill(stack, err);
+        ClusterUiBenchmark.Figures figures = DataCommandSupport.withBackends(bench.main(), backends -> {
+            if (!skipFill) {
+                err.printf("bench cluster-ui: writing %,d rows into %s.%s%n", rows, BenchRows.KEYSPACE, BenchRows.TABLE);
+                err.flush();
+                BenchRows.fill(backends.cql(), rows);
+            }
+            return new ClusterUiBenchmark(new CassandraServices(backends::cql), line -> {
+                err.println("bench cluster-ui: " + line);
+                err.flush();
+            }).run(BenchRows.KEYSPACE, BenchRows.TABLE, pageSize, maxPages, drill);
+        });
+        out.printf(Locale.ROOT, "browse\t%d rows\t%d pages of %d\t%.1f s%n", figures.rows(), figures.pages(), pageSize,
+                figures.browseSeconds());
+        print(out, "idle (screen open, polling)", figures.idle());
+        print(out, "first page (cold)", figures.firstPage());
+        print(out, "browse (pages 2..n)", figures.browse());
+        if (figures.node().isPresent()) {
+            ClusterUiBenchmark.NodeFigures nodeFigures = figures.node().get();
+            print(out, "node " + node + " stopped", nodeFigures.pauses());
+            out.printf(Locale.ROOT, "DN shown after the driver noticed\t%.0f ms\t(target < 2000 ms); %.0f ms after the stop%n",
+                    nodeFigures.shownAfterDriverMillis(), nodeFigures.shownAfterStopMillis());
+        } else {
+            out.println("node stop\tskipped" + (noNodeStop ? "" : "\t(needs a local stack with node " + node
+                    + ": ringside stack up --nodes 2)"));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, String phase, ClusterUiBenchmark.Pauses pauses) {
+        out.printf(Locale.ROOT, "%s\tlongest FX pause %.1f ms\tp99 %.1f ms\t%d of %d pulses over 50 ms"
+                        + "\tFX-thread CPU in one gap at most %.1f ms\t(target < %.0f ms)%n",
+                phase, pauses.longestMillis(), pauses.p99Millis(), pauses.slow(), pauses.pulses(),
+                pauses.longestBusyMillis(), TARGET_MILLIS);
+    }
+
+    private ClusterUiBenchmark.NodeDrill drill(StackClient stack, PrintWriter err) {
+        Optional<StackState> state = stack.status();
+        if (state.isEmpty() || state.get().cassandra().nodes().size() < Math.max(2, node)) {
+            err.println("bench cluster-ui: no local stack with node " + node + "; the node-stop phase is skipped");
+            err.flush();
+            return null;
+        }
+        String address = state.get().node(node).address();
+        return new ClusterUiBenchmark.NodeDrill() {
+            @Override
+            public String address() {
+                return address;
+            }
+
+            @Override
+            public void stop() {
+                send(stack, new ControlRequest("stop-node", node, null));
+            }
+
+            @Override
+            public void start() {
+                send(stack, new ControlRequest("start-node", node, null));
+            }
+        };
+    }
+
+    private static void send(StackClient stack, ControlRequest request) {
+        ControlReply reply = stack.send(request, event -> { });
+        if (!reply.ok()) {
+            throw new RingsideException(request.command() + " " + request.node() + " failed: " + reply.error());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code ringside bench ...}: the commands that run the benchmarks. */
+package io.ringside.bench.cli;

@@ -1,0 +1,261 @@
+package io.ringside.bench.ui;
+
+import io.ringside.core.RingsideException;
+import io.ringside.core.cassandra.CassandraServices;
+import io.ringside.core.cassandra.NodeStatus;
+import io.ringside.core.cassandra.RowPage;
+import io.ringside.ui.cluster.CassandraClusterGateway;
+import io.ringside.ui.cluster.ClusterView;
+import io.ringside.ui.cluster.ClusterViewModel;
+import io.ringside.ui.cluster.NodesViewModel;
+import io.ringside.ui.cluster.RowsViewModel;
+import io.ringside.ui.cluster.SchemaSelection;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * Measures the longest FX-thread pause on the real paths of the Cluster screen: the real view,
+ * view-model, executor and gateway, paging through a large table page by page (each page scrolled
+ * to its end), then with the Nodes tab open while a node is stopped. Runs on a bench thread and
+ * drives the FX thread only through {@code Platform.runLater}, as a user's clicks would.
+ */
+public final class ClusterUiBenchmark {
+
+    /** Stops and starts one Cassandra node; blocking, called off the FX thread. */
+    public interface NodeDrill {
+        String address();
+
+        void stop();
+
+        void start();
+    }
+
+    /**
+     * Longest and 99th-percentile gap between pulses, how many gaps exceeded 50 ms, and the most
+     * CPU time the FX thread used within one gap, of one phase.
+     */
+    public record Pauses(double longestMillis, double p99Millis, long slow, long pulses, double longestBusyMillis) {
+        static Pauses of(FxPauseMonitor monitor) {
+            return new Pauses(monitor.longestPauseMillis(), monitor.p99PauseMillis(), monitor.slowPulses(),
+                    monitor.pulses(), monitor.longestBusyMillis());
+        }
+    }
+
+    /**
+     * {@code idle}: the screen open and polling, nothing clicked (the machine's own noise floor);
+     * {@code firstPage}: selecting the table until its first page is shown (cold code paths);
+     * {@code browse}: every further page, each scrolled to its end.
+     */
+    public record Figures(long rows, int pages, double browseSeconds, Pauses idle, Pauses firstPage, Pauses browse,
+                          Optional<NodeFigures> node) {
+    }
+
+    public record NodeFigures(Pauses pauses, double shownAfterDriverMillis, double shownAfterStopMillis) {
+    }
+
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration AFTER_DOWN = Duration.ofSeconds(6);
+    private static final Duration IDLE = Duration.ofSeconds(5);
+
+    private final CassandraServices services;
+    private final Consumer<String> progress;
+
+    public ClusterUiBenchmark(CassandraServices services, Consumer<String> progress) {
+        this.services = services;
+        this.progress = progress;
+    }
+
+    public Figures run(String keyspace, String table, int pageSize, int maxPages, NodeDrill drill) {
+        startToolkit();
+        UiTaskExecutor executor = new UiTaskExecutor();
+        ClusterViewModel viewModel = new ClusterViewModel(new CassandraClusterGateway(services), executor);
+        FxPauseMonitor monitor = new FxPauseMonitor();
+        Stage stage = onFx(() -> {
+            Stage window = show(ClusterView.load(viewModel), "Ringside bench cluster-ui");
+            viewModel.activate();
+            return window;
+        });
+        try {
+            await("the Cluster screen to load", () -> onFx(() -> viewModel.loadedProperty().get()));
+            onFx(() -> {
+                monitor.start();
+                return null;
+            });
+            long idleUntil = System.nanoTime() + IDLE.toNanos();
+            await("the idle baseline", () -> System.nanoTime() > idleUntil);
+            Pauses idle = onFx(() -> Pauses.of(monitor));
+            Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize, maxPages);
+            Optional<NodeFigures> node = drill == null ? Optional.empty()
+                    : Optional.of(stopNode(viewModel, stage, monitor, drill));
+            return new Figures(browse.rows(), browse.pages(), browse.browseSeconds(), idle, browse.firstPage(),
+                    browse.browse(), node);
+        } finally {
+            onFx(() -> {
+                monitor.stop();
+                viewModel.deactivate();
+                stage.close();
+                return null;
+            });
+            executor.shutdown();
+        }
+    }
+
+    private Figures browse(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, String keyspace,
+                           String table, int pageSize, int maxPages) {
+        RowsViewModel rows = viewModel.rows();
+        @SuppressWarnings("unchecked")
+        TableView<RowPage.Row> grid = onFx(() -> (TableView<RowPage.Row>) stage.getScene().lookup("#rowTable"));
+        long started = System.nanoTime();
+        Pauses firstPage = null;
+        onFx(() -> {
+            monitor.reset();
+            rows.setPageSize(pageSize);
+            viewModel.schema().select(new SchemaSelection(keyspace, table));
+            return null;
+        });
+        long browsed = 0;
+        int pages = 0;
+        while (true) {
+            int expected = pages + 1;
+            await("page " + expected, () -> onFx(() -> !rows.busyProperty().get()
+                    && rows.pageNumberProperty().get() == expected && rows.errorProperty().get().isEmpty()));
+            pages++;
+            if (pages == 1) {
+                firstPage = onFx(() -> {
+                    Pauses cold = Pauses.of(monitor);
+                    monitor.reset();
+                    return cold;
+                });
+            }
+            browsed += onFx(() -> {
+                if (!grid.getItems().isEmpty()) {
+                    grid.scrollTo(grid.getItems().size() - 1);
+                }
+                return grid.getItems().size();
+            });
+            if (pages % 20 == 0) {
+                progress.accept("browsed " + browsed + " rows in " + pages + " pages");
+            }
+            boolean more = pages < maxPages && onFx(() -> {
+                boolean next = rows.canNextProperty().get();
+                if (next) {
+                    rows.next();
+                }
+                return next;
+            });
+            if (!more) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Figures(browsed, pages, seconds, null, firstPage, onFx(() -> Pauses.of(monitor)), Optional.empty());
+    }
+
+    private NodeFigures stopNode(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, NodeDrill drill) {
+        NodesViewModel nodes = viewModel.nodes();
+        onFx(() -> {
+            ((TabPane) stage.getScene().lookup("#tabs")).getSelectionModel().select(1);
+            return null;
+        });
+        UUID hostId = await("node " + drill.address() + " in the node table", () -> onFx(() -> nodes.nodes().stream()
+                .filter(n -> n.address().equals(drill.address())).map(NodeStatus::hostId).findFirst().orElse(null)));
+        progress.accept("stopping the node at " + drill.address());
+        onFx(() -> {
+            monitor.reset();
+            return null;
+        });
+        long stopAsked = System.nanoTime();
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(drill::stop);
+        long driverSaw = await("the driver to mark " + drill.address() + " down", () ->
+                Boolean.FALSE.equals(services.health().liveness().get(hostId)) ? System.nanoTime() : null);
+        long shown = await("DN in the node table", () -> onFx(() -> nodes.nodes().stream()
+                .anyMatch(n -> n.hostId().equals(hostId) && n.state().startsWith("D"))) ? System.nanoTime() : null);
+        stopping.join();
+        long settle = System.nanoTime() + AFTER_DOWN.toNanos();
+        await("the node table to refresh with the node down", () -> System.nanoTime() > settle);
+        Pauses pauses = onFx(() -> Pauses.of(monitor));
+        progress.accept("starting the node at " + drill.address() + " again");
+        drill.start();
+        return new NodeFigures(pauses, (shown - driverSaw) / 1e6, (shown - stopAsked) / 1e6);
+    }
+
+    /** Shows a screen in a window of its own, styled as the console is; call on the FX thread. */
+    public static Stage show(Parent screen, String title) {
+        Stage window = new Stage();
+        Scene scene = new Scene(screen, 1200, 800);
+        scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+        window.setScene(scene);
+        window.setTitle(title);
+        window.show();
+        return window;
+    }
+
+    /** Starts the JavaFX toolkit unless it runs already; also for the other screens' benchmarks. */
+    public static void startToolkit() {
+        try {
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Platform.startup(() -> started.complete(null));
+            started.get(30, TimeUnit.SECONDS);
+        } catch (IllegalStateException alreadyRunning) {
+            return;
+        } catch (Exception e) {
+            throw new RingsideException("Cannot start JavaFX: " + e.getMessage(), e);
+        }
+        Platform.setImplicitExit(false);
+    }
+
+    /** Runs {@code action} on the FX thread and waits for its result. */
+    public static <T> T onFx(Callable<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new RingsideException("The FX thread did not answer: " + e, e);
+        }
+    }
+
+    /** Polls every 10 ms until the value is non-null (or true). */
+    private static <T> T await(String what, Callable<T> value) {
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                T got = value.call();
+                if (got != null && !Boolean.FALSE.equals(got)) {
+                    return got;
+                }
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RingsideException("Interrupted waiting for " + what, e);
+            } catch (Exception e) {
+                throw new RingsideException("Failed waiting for " + what + ": " + e.getMessage(), e);
+            }
+        }
+        throw new RingsideException("Timed out after " + STEP_TIMEOUT.toSeconds() + " s waiting for " + what);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        await(what, () -> condition.getAsBoolean() ? Boolean.TRUE : null);
+    }
+}

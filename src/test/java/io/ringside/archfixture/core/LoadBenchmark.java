@@ -1,0 +1,5 @@
+package io.ringside.archfixture.core;
+
+/** Breaks: benchmarks only in bench. */
+final class LoadBenchmark {
+}

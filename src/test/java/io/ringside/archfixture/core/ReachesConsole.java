@@ -1,0 +1,6 @@
+package io.ringside.archfixture.core;
+
+/** Breaks: core free of the console. */
+final class ReachesConsole {
+    io.ringside.archfixture.ui.app.ConsoleLauncher launcher;
+}

@@ -1,0 +1,5 @@
+package io.ringside.archfixture.ui.app;
+
+/** The launcher the CLI may use. */
+public final class ConsoleLauncher {
+}

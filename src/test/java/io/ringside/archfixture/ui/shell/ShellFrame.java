@@ -1,0 +1,5 @@
+package io.ringside.archfixture.ui.shell;
+
+/** A frame page. */
+public final class ShellFrame {
+}
