@@ -1,4 +1,4 @@
-package io.ringside.ui.connect;
+package io.ringside.ui.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,8 +13,7 @@ import io.ringside.core.data.DataServices;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestStack;
-import io.ringside.ui.ConsoleSettings;
-import io.ringside.ui.MainWindow;
+import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
