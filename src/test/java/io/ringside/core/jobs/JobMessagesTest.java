@@ -9,11 +9,15 @@ import io.ringside.core.Json;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.pm25.Pm25Format;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The job messages on the wire: snake_case fields and the conventions' spellings, read back unchanged. */
 class JobMessagesTest {
@@ -103,6 +107,16 @@ class JobMessagesTest {
         assertEquals("a load-dataset job's option 'dataset_kind': expected auto, idx or binary, not 'csv'",
                 invalid(JobKind.LOAD_DATASET, Map.of(JobOptions.NAME, "blob", JobOptions.DATASET_KIND, "csv")));
         assertThrows(IllegalArgumentException.class, () -> new WarmOptions("blob", null, 0));
+    }
+
+    @Test
+    void theClientStampsRequestsWithTheClockItWasGiven(@TempDir Path data) {
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+        JobRequest typed = new JobClient(Map.of(), data, clock).request(List.of("/data/blob.bin"),
+                new LoadDatasetOptions("blob", null, null), "local", false);
+        assertEquals(Instant.parse("2026-12-01T10:00:00Z"), typed.requestedAt());
+        assertEquals(JobKind.LOAD_DATASET, typed.kind());
+        assertEquals(Map.of(JobOptions.NAME, "blob", JobOptions.DATASET_KIND, "auto"), typed.options());
     }
 
     private static String invalid(JobKind kind, Map<String, String> options) {
