@@ -7,13 +7,12 @@ import io.ringside.core.jobs.EmbeddedWorker;
 import io.ringside.core.jobs.FollowResult;
 import io.ringside.core.jobs.InProcessJob;
 import io.ringside.core.jobs.JobClient;
-import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.ProgressEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -33,12 +32,12 @@ final class JobCommandSupport {
      * @param onEnd prints the job's result (data to stdout) from its final event; called for
      *              every final event before the exit code is decided
      */
-    static int submitAndFollow(Main main, PrintWriter out, PrintWriter err, JobKind kind, List<String> source,
-                               Map<String, String> options, boolean noWait,
+    static int submitAndFollow(Main main, PrintWriter out, PrintWriter err, List<String> source, JobOptions options,
+                               boolean noWait,
                                BiConsumer<DataServices, ProgressEvent> onEnd) {
         return DataCommandSupport.withServices(main, services -> {
             JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
-            JobRequest request = client.request(kind, source, options, main.profile(),
+            JobRequest request = client.request(source, options, main.profile(),
                     services.backends().accessGuard().readOnly());
             JobProgressBar bar = new JobProgressBar(err);
             Optional<BackendUnavailableException> offline = DataCommandSupport.audited(main, services.backends(),
@@ -60,7 +59,7 @@ final class JobCommandSupport {
                 return finish(services, request.jobId(), new FollowResult(FollowResult.Outcome.FINISHED, end), out, err,
                         onEnd);
             }
-            err.println("job " + request.jobId() + " submitted (" + kind.label() + ")");
+            err.println("job " + request.jobId() + " submitted (" + request.kind().label() + ")");
             err.flush();
             if (noWait) {
                 if (!client.workerAlive()) {

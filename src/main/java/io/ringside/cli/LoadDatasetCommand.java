@@ -2,16 +2,13 @@ package io.ringside.cli;
 
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetStore;
-import io.ringside.core.jobs.JobKind;
-import io.ringside.core.jobs.JobOptions;
+import io.ringside.core.jobs.LoadDatasetOptions;
 import io.ringside.core.jobs.JobState;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,16 +56,10 @@ public final class LoadDatasetCommand implements Callable<Integer> {
         if (rate != null && !(rate > 0)) {
             throw new IllegalArgumentException("--rate must be a positive number of MB/s, not " + rate);
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        options.put(JobOptions.NAME, name);
-        options.put(JobOptions.DATASET_KIND, kind.name().toLowerCase(Locale.ROOT));
-        if (rate != null) {
-            options.put(JobOptions.RATE_MBPS, Double.toString(rate));
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return JobCommandSupport.submitAndFollow(load.main(), out, err, JobKind.LOAD_DATASET,
-                List.of(file.toAbsolutePath().normalize().toString()), options, noWait, (services, end) -> {
+        return JobCommandSupport.submitAndFollow(load.main(), out, err,
+                List.of(file.toAbsolutePath().normalize().toString()), new LoadDatasetOptions(name, kind, rate), noWait, (services, end) -> {
                     if (end.state() != JobState.SUCCEEDED) {
                         return;
                     }
@@ -85,9 +76,9 @@ public final class LoadDatasetCommand implements Callable<Integer> {
         @Override
         public DatasetKind convert(String value) {
             try {
-                return DatasetKind.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+                return DatasetKind.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException("expected auto, idx or binary, not '" + value + "'");
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

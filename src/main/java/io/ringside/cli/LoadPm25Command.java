@@ -6,18 +6,15 @@ import io.ringside.core.data.pm25.Pm25Format;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25Samples;
 import io.ringside.core.data.pm25.Pm25Source;
-import io.ringside.core.jobs.JobKind;
-import io.ringside.core.jobs.JobOptions;
+import io.ringside.core.jobs.LoadPm25Options;
 import io.ringside.core.jobs.ProgressEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,24 +80,10 @@ final class LoadPm25Command implements Callable<Integer> {
                 : Pm25Format.ofCliName(format), location, percent(maxRejected), charset());
         Pm25Importer.check(sources, options);
 
-        Map<String, String> jobOptions = new LinkedHashMap<>();
-        if (options.format() != null) {
-            jobOptions.put(JobOptions.FORMAT, options.format().cliName());
-        }
-        if (location != null) {
-            jobOptions.put(JobOptions.LOCATION, location);
-        }
-        jobOptions.put(JobOptions.MAX_REJECTED, Double.toString(options.maxRejectedPercent()));
-        if (!options.encoding().equals(StandardCharsets.UTF_8)) {
-            jobOptions.put(JobOptions.ENCODING, options.encoding().name());
-        }
-        if (sample) {
-            jobOptions.put(JobOptions.SAMPLE, "true");
-        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         List<String> paths = files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
-        return JobCommandSupport.submitAndFollow(load.main(), out, err, JobKind.LOAD_PM25, paths, jobOptions, noWait,
+        return JobCommandSupport.submitAndFollow(load.main(), out, err, paths, LoadPm25Options.of(options, sample), noWait,
                 (services, end) -> {
                     printRejects(err, end);
                     JobCommandSupport.printMessage(out, end);

@@ -47,9 +47,14 @@ public final class JobClient {
     private final Clock clock;
 
     public JobClient(Map<String, Object> kafka, Path dataFolder) {
+        this(kafka, dataFolder, Clock.systemUTC());
+    }
+
+    /** @param clock stamps requests, cancels and ends, and places the start of the history window */
+    public JobClient(Map<String, Object> kafka, Path dataFolder, Clock clock) {
         this.kafka = kafka;
         this.dataFolder = dataFolder;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public static String currentUser() {
@@ -69,6 +74,14 @@ public final class JobClient {
                               boolean readOnly) {
         return new JobRequest(UUID.randomUUID(), kind, source, options, currentUser(), clock.instant(), profile,
                 readOnly);
+    }
+
+    /**
+     * A request for this user, now, with a fresh job id, for the kind of job {@code options} are
+     * for, carrying the submitting profile and its read-only flag; not yet submitted.
+     */
+    public JobRequest request(List<String> source, JobOptions options, String profile, boolean readOnly) {
+        return JobRequest.of(UUID.randomUUID(), source, options, currentUser(), clock.instant(), profile, readOnly);
     }
 
     /**

@@ -6,12 +6,20 @@ import java.util.Arrays;
 
 /** What a job does; the spelling is the one on the wire (conventions). */
 public enum JobKind {
-    LOAD_PM25("load-pm25"), LOAD_DATASET("load-dataset"), WARM("warm");
+    LOAD_PM25("load-pm25", LoadPm25Options.class), LOAD_DATASET("load-dataset", LoadDatasetOptions.class),
+    WARM("warm", WarmOptions.class);
 
     private final String label;
+    private final Class<? extends JobOptions> optionsType;
 
-    JobKind(String label) {
+    JobKind(String label, Class<? extends JobOptions> optionsType) {
         this.label = label;
+        this.optionsType = optionsType;
+    }
+
+    /** The record a request of this kind reads its options into. */
+    Class<? extends JobOptions> optionsType() {
+        return optionsType;
     }
 
     @JsonValue

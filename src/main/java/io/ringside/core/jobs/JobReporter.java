@@ -1,7 +1,6 @@
 package io.ringside.core.jobs;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -40,48 +39,47 @@ final class JobReporter {
         latency.recordValue(Math.min(latency.getHighestTrackableValue(), Math.max(0, nanos)));
     }
 
-    synchronized void running(String phase, JobUnit unit, long done, long total, double ratePerS, long errors,
-                              List<String> rejected, String message) {
+    synchronized void running(JobProgress progress) {
         long now = clock.millis();
-        boolean news = !Objects.equals(phase, lastPhase) || !Objects.equals(message, lastMessage);
+        boolean news = !Objects.equals(progress.phase(), lastPhase) || !Objects.equals(progress.message(), lastMessage);
         if (!news && lastRunningMillis != Long.MIN_VALUE && now - lastRunningMillis < MIN_INTERVAL_MS) {
             return;
         }
         lastRunningMillis = now;
-        lastPhase = phase;
-        lastMessage = message;
-        emit(JobState.RUNNING, phase, unit, done, total, ratePerS, errors, rejected, message);
+        lastPhase = progress.phase();
+        lastMessage = progress.message();
+        emit(JobState.RUNNING, progress);
     }
 
-    synchronized ProgressEvent finish(JobState state, String phase, JobUnit unit, long done, long total, double ratePerS,
-                                      long errors, List<String> rejected, String message) {
-        return emit(state, phase, unit, done, total, ratePerS, errors, rejected, message);
+    synchronized ProgressEvent finish(JobState state, JobProgress progress) {
+        return emit(state, progress);
     }
 
     /** A final event that repeats the figures of the last one (a failure or a cancel mid-way). */
     synchronized ProgressEvent finish(JobState state, String message) {
         ProgressEvent l = last;
-        return l == null ? emit(state, state.label(), JobUnit.BYTES, 0, 0, 0, 0, List.of(), message)
-                : emit(state, state.label(), l.unit(), l.done(), l.total(), 0, l.errors(), l.rejected(), message);
+        return l == null ? emit(state, JobProgress.of(state.label(), JobUnit.BYTES, 0, 0).message(message))
+                : emit(state, JobProgress.of(state.label(), l.unit(), l.done(), l.total()).errors(l.errors(), l.rejected())
+                        .message(message));
     }
 
     synchronized ProgressEvent last() {
         return last;
     }
 
-    private ProgressEvent emit(JobState state, String phase, JobUnit unit, long done, long total, double ratePerS,
-                               long errors, List<String> rejected, String message) {
-        Double rate = ratePerS > 0 ? ratePerS : null;
+    private ProgressEvent emit(JobState state, JobProgress progress) {
+        Double rate = progress.ratePerS() > 0 ? progress.ratePerS() : null;
         Double eta = null;
         if (state.terminal()) {
             eta = 0.0;
-        } else if (rate != null && total > 0) {
-            eta = Math.max(0, total - done) / rate;
+        } else if (rate != null && progress.total() > 0) {
+            eta = Math.max(0, progress.total() - progress.done()) / rate;
         }
         Double p50 = timed ? latency.getValueAtPercentile(50) / 1e6 : null;
         Double p99 = timed ? latency.getValueAtPercentile(99) / 1e6 : null;
         ProgressEvent event = new ProgressEvent(request.jobId(), seq++, clock.instant(), request.kind(), request.source(),
-                request.requestedBy(), state, phase, unit, done, total, rate, eta, errors, rejected, p50, p99, message);
+                request.requestedBy(), state, progress.phase(), progress.unit(), progress.done(), progress.total(), rate,
+                eta, progress.errors(), progress.rejected(), p50, p99, progress.message());
         last = event;
         publisher.publish(event);
         return event;

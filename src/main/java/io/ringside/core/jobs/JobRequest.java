@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * A request on {@code ringside.jobs.requests} (key: the job id). {@code source} holds absolute
  * paths, since the worker that runs the job may be another process; {@code options} are the
- * command's options as text (see {@link JobOptions} for the names).
+ * command's options as text, as the conventions put them on the wire: {@link #typedOptions()}
+ * reads them into the record of the job's kind (see {@link JobOptions}).
  *
  * <p>{@code profile} and {@code readOnly} are the submitting profile's: a worker runs under a
  * profile of its own, so without them a read-only profile could write through any worker. A
@@ -33,8 +34,24 @@ public record JobRequest(UUID jobId, JobKind kind, List<String> source, Map<Stri
         this(jobId, kind, source, options, requestedBy, requestedAt, null, false);
     }
 
+    /** A request for {@code options}' kind of job; the options go on the wire as text. */
+    public static JobRequest of(UUID jobId, List<String> source, JobOptions options, String requestedBy,
+                                Instant requestedAt, String profile, boolean readOnly) {
+        return new JobRequest(jobId, options.kind(), source, options.toWire(), requestedBy, requestedAt, profile,
+                readOnly);
+    }
+
     public String option(String name) {
         return options.get(name);
+    }
+
+    /**
+     * The options read into the record of this request's kind.
+     *
+     * @throws IllegalArgumentException naming the option that is missing or invalid
+     */
+    public JobOptions typedOptions() {
+        return JobOptions.fromWire(kind, options);
     }
 
     /** What the audit trail names: kind, job id and the first source files. */

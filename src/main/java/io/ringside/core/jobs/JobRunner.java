@@ -7,14 +7,11 @@ import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.CacheWarmer;
 import io.ringside.core.data.cache.RateLimiter;
 import io.ringside.core.data.dataset.DatasetChunkCache;
-import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.LoadControl;
 import io.ringside.core.data.dataset.LoadInterruptedException;
 import io.ringside.core.data.dataset.LoadInterruption;
 import io.ringside.core.data.dataset.LoadResult;
-import io.ringside.core.data.pm25.Pm25Format;
-import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25ImportResult;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Samples;
@@ -95,10 +92,11 @@ final class JobRunner {
             if (job.stop() == LoadInterruption.CANCEL) {
                 return reporter.finish(JobState.CANCELLED, "cancelled before it started");
             }
+            JobOptions options = job.request.typedOptions();
             return switch (job.request.kind()) {
-                case LOAD_DATASET -> loadDataset(job, reporter);
-                case LOAD_PM25 -> loadPm25(job, reporter);
-                case WARM -> warm(job, reporter);
+                case LOAD_DATASET -> loadDataset(job, (LoadDatasetOptions) options, reporter);
+                case LOAD_PM25 -> loadPm25(job, (LoadPm25Options) options, reporter);
+                case WARM -> warm(job, (WarmOptions) options, reporter);
             };
         } catch (LoadInterruptedException e) {
             return stopped(e.interruption(), reporter);
@@ -128,9 +126,10 @@ final class JobRunner {
         }
         return switch (version.status()) {
             case LOADING -> null;
-            case COMPLETE -> reporter.finish(JobState.SUCCEEDED, "complete", JobUnit.BYTES, version.rawBytes(),
-                    version.rawBytes(), 0, 0, List.of(), stored(version.name(), version.version(), version.kind(),
-                            version.chunkCount(), version.rawBytes(), version.sha256()) + " (by an earlier run of this job)");
+            case COMPLETE -> reporter.finish(JobState.SUCCEEDED, JobProgress.of("complete", JobUnit.BYTES,
+                    version.rawBytes(), version.rawBytes()).message(stored(version.name(), version.version(),
+                    version.kind(), version.chunkCount(), version.rawBytes(), version.sha256())
+                    + " (by an earlier run of this job)"));
             case CANCELLED -> reporter.finish(JobState.CANCELLED, "cancelled");
             case FAILED -> reporter.finish(JobState.FAILED, version.meta().getOrDefault(DatasetManifest.META_FAILURE,
                     version.describe() + " failed"));
@@ -146,55 +145,43 @@ final class JobRunner {
         return why == LoadInterruption.CANCEL ? reporter.finish(JobState.CANCELLED, "cancelled") : null;
     }
 
-    private ProgressEvent loadDataset(RunningJob job, JobReporter reporter) {
+    private ProgressEvent loadDataset(RunningJob job, LoadDatasetOptions options, JobReporter reporter) {
         JobRequest request = job.request;
-        String name = required(request, JobOptions.NAME);
+        String name = options.name();
         if (request.source().size() != 1) {
             throw new IllegalArgumentException("a load-dataset job needs exactly one source file, not "
                     + request.source());
         }
         Path file = Path.of(request.source().get(0));
-        DatasetKind kind = DatasetKind.valueOf(request.options().getOrDefault(JobOptions.DATASET_KIND, "auto")
-                .toUpperCase(Locale.ROOT));
-        String rate = request.option(JobOptions.RATE_MBPS);
-        LoadControl control = new LoadControl(request.jobId().toString(), rate == null ? 0 : Double.parseDouble(rate) * 1e6,
-                job::stop, reporter::recordWrite);
-        LoadResult result = services.datasetStore().load(name, file, kind, p -> reporter.running(p.phase(), JobUnit.BYTES,
-                p.done(), p.total(), p.ratePerSecond(), 0, List.of(), p.note()), control);
+        LoadControl control = new LoadControl(request.jobId().toString(), options.bytesPerSecond(), job::stop,
+                reporter::recordWrite);
+        LoadResult result = services.datasetStore().load(name, file, options.datasetKind(), p -> reporter.running(
+                JobProgress.of(p.phase(), JobUnit.BYTES, p.done(), p.total()).rate(p.ratePerSecond()).message(p.note())),
+                control);
         String resumed = services.datasetStore().manifest(result.name(), result.version())
                 .map(m -> m.meta().get(DatasetManifest.META_RESUMED)).map(n -> ", " + n + " chunk(s) kept from an earlier run")
                 .orElse("");
-        return reporter.finish(JobState.SUCCEEDED, "complete", JobUnit.BYTES, result.rawBytes(), result.rawBytes(),
-                result.rawBytes() / Math.max(1e-9, result.elapsed().toNanos() / 1e9), 0, List.of(),
-                stored(result.name(), result.version(), result.kind(), result.chunks(), result.rawBytes(), result.sha256())
-                        + resumed);
+        return reporter.finish(JobState.SUCCEEDED, JobProgress.of("complete", JobUnit.BYTES, result.rawBytes(),
+                result.rawBytes()).rate(result.rawBytes() / Math.max(1e-9, result.elapsed().toNanos() / 1e9))
+                .message(stored(result.name(), result.version(), result.kind(), result.chunks(), result.rawBytes(),
+                        result.sha256()) + resumed));
     }
 
-    private ProgressEvent loadPm25(RunningJob job, JobReporter reporter) {
-        JobRequest request = job.request;
+    private ProgressEvent loadPm25(RunningJob job, LoadPm25Options options, JobReporter reporter) {
         List<Pm25Source> sources = new ArrayList<>();
-        if (Boolean.parseBoolean(request.option(JobOptions.SAMPLE))) {
+        if (options.sample()) {
             sources.add(Pm25Samples.daily());
         }
-        request.source().forEach(s -> sources.add(Pm25Source.of(Path.of(s))));
-        String format = request.option(JobOptions.FORMAT);
-        String maxRejected = request.option(JobOptions.MAX_REJECTED);
-        Pm25ImportOptions options = new Pm25ImportOptions(format == null ? null : Pm25Format.ofCliName(format),
-                request.option(JobOptions.LOCATION), maxRejected == null ? Pm25ImportOptions.DEFAULT_MAX_REJECTED_PERCENT
-                : Double.parseDouble(maxRejected));
-        String encoding = request.option(JobOptions.ENCODING);
-        if (encoding != null) {
-            options = options.withEncoding(java.nio.charset.Charset.forName(encoding));
-        }
+        job.request.source().forEach(s -> sources.add(Pm25Source.of(Path.of(s))));
         Pm25Importer importer = services.pm25Importer();
-        Pm25ImportResult result = importer.run(sources, options, p -> {
+        Pm25ImportResult result = importer.run(sources, options.importOptions(), p -> {
             LoadInterruption stop = job.stop();
             if (stop != null) {
                 throw new Stopped(stop);
             }
-            reporter.running("import", JobUnit.BYTES, p.bytesDone(), Math.max(0, p.bytesTotal()),
-                    p.bytesDone() / Math.max(1e-9, p.elapsed().toNanos() / 1e9), p.rowsRejected(), List.of(),
-                    String.format(Locale.ROOT, "%,d rows read, %,d rejected", p.rowsRead(), p.rowsRejected()));
+            reporter.running(JobProgress.of("import", JobUnit.BYTES, p.bytesDone(), Math.max(0, p.bytesTotal()))
+                    .rate(p.bytesDone() / Math.max(1e-9, p.elapsed().toNanos() / 1e9)).errors(p.rowsRejected(), List.of())
+                    .message(String.format(Locale.ROOT, "%,d rows read, %,d rejected", p.rowsRead(), p.rowsRejected())));
         });
         long bytes = sources.stream().mapToLong(s -> Math.max(0, s.size())).sum();
         List<String> rejected = result.firstRejects().stream().map(RejectedRow::toString).toList();
@@ -202,21 +189,20 @@ final class JobRunner {
         // Sources of unknown size (the built-in sample) end in rows read rather than "0 B".
         JobUnit unit = bytes > 0 ? JobUnit.BYTES : JobUnit.ROWS;
         long amount = bytes > 0 ? bytes : result.rowsRead();
+        JobProgress end = JobProgress.of("import", unit, amount, amount).errors(result.rowsRejected(), rejected);
         if (result.failed()) {
-            return reporter.finish(JobState.FAILED, "import", unit, amount, amount, 0, result.rowsRejected(),
-                    rejected, Pm25Summary.failure(result) + "\n" + summary);
+            return reporter.finish(JobState.FAILED, end.message(Pm25Summary.failure(result) + "\n" + summary));
         }
-        return reporter.finish(JobState.SUCCEEDED, "import", unit, amount, amount,
-                amount / Math.max(1e-9, result.elapsed().toNanos() / 1e9), result.rowsRejected(), rejected, summary);
+        return reporter.finish(JobState.SUCCEEDED, end.rate(amount / Math.max(1e-9, result.elapsed().toNanos() / 1e9))
+                .message(summary));
     }
 
     /** Warms every chunk of a complete dataset version into Redis (audited like {@code warm dataset}). */
-    private ProgressEvent warm(RunningJob job, JobReporter reporter) {
-        JobRequest request = job.request;
-        String name = required(request, JobOptions.DATASET);
-        String version = request.option(JobOptions.VERSION);
+    private ProgressEvent warm(RunningJob job, WarmOptions options, JobReporter reporter) {
+        String name = options.dataset();
+        Integer version = options.version();
         DatasetManifest manifest = (version == null ? services.datasetStore().newestComplete(name)
-                : services.datasetStore().manifest(name, Integer.parseInt(version)).filter(DatasetManifest::complete))
+                : services.datasetStore().manifest(name, version).filter(DatasetManifest::complete))
                 .orElseThrow(() -> new NotFoundException("Dataset '" + name + "' has no complete version"
                         + (version == null ? "" : " " + version)));
         DatasetChunkCache chunks = services.datasetChunkCache();
@@ -225,38 +211,31 @@ final class JobRunner {
             int s = seq;
             reads.add(() -> chunks.chunk(manifest.name(), manifest.version(), s));
         }
-        String rate = request.options().getOrDefault(JobOptions.RATE, "20");
         long started = System.nanoTime();
         AuditLog audit = new AuditLog(dataFolder, services.backends().kafkaProperties(), profile);
         String target = "dataset " + manifest.name() + ":" + manifest.version();
         CacheWarmer.Summary summary;
         try {
-            summary = new CacheWarmer(new RateLimiter(Double.parseDouble(rate))).warm(reads, done -> {
+            summary = new CacheWarmer(new RateLimiter(options.chunksPerS())).warm(reads, done -> {
                 LoadInterruption stop = job.stop();
                 if (stop != null) {
                     throw new Stopped(stop);
                 }
-                reporter.running("warm", JobUnit.CHUNKS, done, reads.size(),
-                        done / Math.max(1e-9, (System.nanoTime() - started) / 1e9), 0, List.of(), null);
+                reporter.running(JobProgress.of("warm", JobUnit.CHUNKS, done, reads.size())
+                        .rate(done / Math.max(1e-9, (System.nanoTime() - started) / 1e9)));
             });
         } catch (RuntimeException e) {
             audit.record("cache.warm", target, 0, "failed: " + reasonOf(e));
             throw e;
         }
         audit.record("cache.warm", target, summary.total(), "ok");
-        return reporter.finish(summary.absent() == 0 ? JobState.SUCCEEDED : JobState.FAILED, "warm", JobUnit.CHUNKS,
-                summary.total(), reads.size(), summary.total() / Math.max(1e-9, (System.nanoTime() - started) / 1e9),
-                summary.absent(), List.of(), String.format(Locale.ROOT, "%s version %d: %d chunks, %d loaded, "
-                        + "%d already cached, %d missing", manifest.name(), manifest.version(), summary.total(),
-                        summary.loaded(), summary.alreadyCached(), summary.absent()));
-    }
-
-    private static String required(JobRequest request, String option) {
-        String value = request.option(option);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a " + request.kind().label() + " job needs the option '" + option + "'");
-        }
-        return value;
+        return reporter.finish(summary.absent() == 0 ? JobState.SUCCEEDED : JobState.FAILED, JobProgress.of("warm",
+                JobUnit.CHUNKS, summary.total(), reads.size())
+                .rate(summary.total() / Math.max(1e-9, (System.nanoTime() - started) / 1e9))
+                .errors(summary.absent(), List.of())
+                .message(String.format(Locale.ROOT, "%s version %d: %d chunks, %d loaded, %d already cached, %d missing",
+                        manifest.name(), manifest.version(), summary.total(), summary.loaded(), summary.alreadyCached(),
+                        summary.absent())));
     }
 
     static String reasonOf(Throwable e) {

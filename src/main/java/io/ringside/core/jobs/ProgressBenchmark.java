@@ -116,7 +116,7 @@ public final class ProgressBenchmark {
         try (ProgressPublisher publisher = new ProgressPublisher(kafka, dataFolder, false)) {
             JobReporter reporter = new JobReporter(request, 0, publisher, Clock.systemUTC());
             for (int i = 0; i < events + WARMUP_EVENTS; i++) {
-                reporter.finish(JobState.RUNNING, "bench", JobUnit.ROWS, i, events + WARMUP_EVENTS, 0, 0, List.of(), null);
+                reporter.finish(JobState.RUNNING, JobProgress.of("bench", JobUnit.ROWS, i, events + WARMUP_EVENTS));
                 TimeUnit.NANOSECONDS.sleep(spacing.toNanos());
             }
             publisher.awaitIdle(Duration.ofSeconds(30));

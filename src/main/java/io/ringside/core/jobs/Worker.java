@@ -52,7 +52,7 @@ public final class Worker implements AutoCloseable {
     private final boolean ownsPublisher;
     private final int concurrency;
     private final Consumer<String> log;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ExecutorService pool;
     private final Map<TopicPartition, JobRunner.RunningJob> running = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Map.Entry<TopicPartition, Long>> completions = new ConcurrentLinkedQueue<>();
@@ -70,6 +70,13 @@ public final class Worker implements AutoCloseable {
      */
     public Worker(DataServices services, Path dataFolder, String profile, int concurrency, ProgressPublisher publisher,
                   Consumer<String> log) {
+        this(services, dataFolder, profile, concurrency, publisher, log, Clock.systemUTC());
+    }
+
+    /** @param clock stamps the events of the jobs it runs and paces their running events */
+    public Worker(DataServices services, Path dataFolder, String profile, int concurrency, ProgressPublisher publisher,
+                  Consumer<String> log, Clock clock) {
+        this.clock = clock;
         if (concurrency < 1) {
             throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
         }
@@ -192,7 +199,8 @@ public final class Worker implements AutoCloseable {
             if (end == null) {
                 log.accept("job " + request.jobId() + " " + request.kind().label() + " " + request.source()
                         + (resumed ? " (taking over at seq " + record.nextSeq() + ")" : "") + ": started");
-                reporter.running("start", JobUnit.BYTES, 0, 0, 0, 0, List.of(), resumed ? "resumed by another worker" : null);
+                reporter.running(JobProgress.of("start", JobUnit.BYTES, 0, 0)
+                        .message(resumed ? "resumed by another worker" : null));
                 end = runner.run(job, reporter);
             }
         } catch (Throwable e) {

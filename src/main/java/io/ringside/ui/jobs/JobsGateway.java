@@ -1,6 +1,7 @@
 package io.ringside.ui.jobs;
 
 import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.ProgressEvent;
 import java.time.Instant;
@@ -44,6 +45,11 @@ public interface JobsGateway {
     boolean feedReachable();
 
     JobRequest request(JobKind kind, List<String> source, Map<String, String> options);
+
+    /** A request for the kind of job {@code options} are for; they go on the wire as text. */
+    default JobRequest request(List<String> source, JobOptions options) {
+        return request(options.kind(), source, options.toWire());
+    }
 
     void submit(JobRequest request);
 

@@ -1,6 +1,7 @@
 package io.ringside.ui.jobs;
 
 import io.ringside.core.jobs.JobState;
+import io.ringside.core.jobs.LoadDetector;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;

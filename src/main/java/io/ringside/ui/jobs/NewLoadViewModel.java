@@ -3,12 +3,11 @@ package io.ringside.ui.jobs;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
+import io.ringside.core.jobs.LoadDetector;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -80,14 +79,14 @@ public final class NewLoadViewModel {
         if (load == null || busy.get()) {
             return;
         }
-        Map<String, String> options;
+        JobOptions options;
         try {
             options = options(load);
         } catch (IllegalArgumentException e) {
             error.set(Errors.firstLine(e));
             return;
         }
-        JobRequest request = jobs.gateway().request(load.kind(), List.of(load.file().toString()), options);
+        JobRequest request = jobs.gateway().request(List.of(load.file().toString()), options);
         busy.set(true);
         error.set("");
         jobs.submit(request, failure -> {
@@ -100,30 +99,21 @@ public final class NewLoadViewModel {
         });
     }
 
-    private Map<String, String> options(LoadDetector.DetectedLoad load) {
-        Map<String, String> options = new LinkedHashMap<>(load.options());
+    private JobOptions options(LoadDetector.DetectedLoad load) {
         String value = option.get().trim();
         if (load.dataset()) {
             DatasetStore.requireValidName(name.get().trim());
-            options.put(JobOptions.NAME, name.get().trim());
-            if (!value.isEmpty()) {
-                options.put(JobOptions.RATE_MBPS, Double.toString(positive(value, "Rate limit (MB/s)")));
-            }
-            return options;
+            return load.datasetOptions(name.get().trim(), value.isEmpty() ? null : positive(value, "Rate limit (MB/s)"));
         }
-        if (load.needsLocation()) {
-            if (location.get().isBlank()) {
-                throw new IllegalArgumentException(load.file().getFileName() + " is in the " + load.format().cliName()
-                        + " format, which has no location column: give its location");
-            }
-            options.put(JobOptions.LOCATION, location.get().trim());
+        if (load.needsLocation() && location.get().isBlank()) {
+            throw new IllegalArgumentException(load.file().getFileName() + " is in the " + load.format().cliName()
+                    + " format, which has no location column: give its location");
         }
         double percent = value.isEmpty() ? 1.0 : number(value.replaceFirst("%$", ""), "Max rejected (%)");
         if (percent < 0 || percent > 100) {
             throw new IllegalArgumentException("Max rejected (%) must be between 0 and 100, not " + value);
         }
-        options.put(JobOptions.MAX_REJECTED, Double.toString(percent));
-        return options;
+        return load.pm25Options(load.needsLocation() ? location.get().trim() : null, percent);
     }
 
     private static double positive(String value, String field) {

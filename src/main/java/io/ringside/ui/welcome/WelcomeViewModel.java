@@ -2,8 +2,10 @@ package io.ringside.ui.welcome;
 
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.ConnectionProfile;
-import io.ringside.core.jobs.JobKind;
-import io.ringside.core.jobs.JobOptions;
+import io.ringside.core.data.dataset.DatasetKind;
+import io.ringside.core.data.pm25.Pm25ImportOptions;
+import io.ringside.core.jobs.LoadDatasetOptions;
+import io.ringside.core.jobs.LoadPm25Options;
 import io.ringside.ui.jobs.JobsGateway;
 import io.ringside.ui.shell.ShellViewModel;
 import io.ringside.ui.stack.StackMode;
@@ -16,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -136,12 +137,12 @@ public final class WelcomeViewModel implements PageLoad {
     private List<String> submitSamples() {
         List<String> submitted = new ArrayList<>();
         try {
-            jobs.submit(jobs.request(JobKind.LOAD_PM25, List.of(),
-                    Map.of(JobOptions.SAMPLE, "true", JobOptions.MAX_REJECTED, "1.0")));
+            jobs.submit(jobs.request(List.of(), new LoadPm25Options(null, null,
+                    Pm25ImportOptions.DEFAULT_MAX_REJECTED_PERCENT, null, true)));
             submitted.add(PM25_SAMPLE);
             if (Files.isRegularFile(fashionMnist)) {
-                jobs.submit(jobs.request(JobKind.LOAD_DATASET, List.of(fashionMnist.toAbsolutePath().toString()),
-                        Map.of(JobOptions.NAME, FASHION_MNIST_DATASET, JobOptions.DATASET_KIND, "idx")));
+                jobs.submit(jobs.request(List.of(fashionMnist.toAbsolutePath().toString()),
+                        new LoadDatasetOptions(FASHION_MNIST_DATASET, DatasetKind.IDX, null)));
                 submitted.add(FASHION_MNIST_SAMPLE);
             }
             return submitted;

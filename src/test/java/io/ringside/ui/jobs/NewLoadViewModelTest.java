@@ -3,7 +3,6 @@ package io.ringside.ui.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.data.pm25.Pm25Format;
@@ -21,7 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Kind detection on generated files and the form's checks, without a server. */
+/** The form's checks on generated files, without a server (detection itself: {@code LoadDetectorTest}). */
 class NewLoadViewModelTest {
 
     @TempDir
@@ -39,37 +38,8 @@ class NewLoadViewModelTest {
         return Files.writeString(dir.resolve(name), String.join(",", header) + "\n" + row + "\n");
     }
 
-    private static byte[] idx(int items, int declared) {
-        byte[] bytes = new byte[8 + items];
-        bytes[2] = 0x08;
-        bytes[3] = 1;
-        bytes[7] = (byte) declared;
-        return bytes;
-    }
-
     @Test
-    void detectsIdxPm25FormatsAndFallsBackToBinary() throws IOException {
-        assertEquals("idx", LoadDetector.detect(write("labels-idx1-ubyte", idx(5, 5))).options()
-                .get(JobOptions.DATASET_KIND));
-        LoadDetector.DetectedLoad daily = LoadDetector.detect(csv("daily.csv", Pm25Format.DAILY.columns(),
-                "2024-01-01,10,Dongsi,12,8"));
-        assertEquals(JobKind.LOAD_PM25, daily.kind());
-        assertEquals(Pm25Format.DAILY, daily.format());
-        assertFalse(daily.needsLocation());
-        LoadDetector.DetectedLoad single = LoadDetector.detect(csv("single.csv", Pm25Format.PRSA_SINGLE.columns(), "1"));
-        assertEquals(Pm25Format.PRSA_SINGLE, single.format());
-        assertTrue(single.needsLocation());
-        LoadDetector.DetectedLoad binary = LoadDetector.detect(write("blob.bin", new byte[] {1, 2, 3, 0, 7}));
-        assertEquals(JobKind.LOAD_DATASET, binary.kind());
-        assertEquals("binary", binary.options().get(JobOptions.DATASET_KIND));
-    }
-
-    @Test
-    void aBrokenIdxFileOrAMissingFileIsAnErrorNamingTheFile() throws IOException {
-        Path truncated = write("short-idx1-ubyte", idx(3, 9));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> LoadDetector.detect(truncated));
-        assertTrue(e.getMessage().contains("short-idx1-ubyte"), e.getMessage());
-
+    void aMissingFileIsAnErrorNamingTheFile() {
         form.open(dir.resolve("missing.csv"));
         assertTrue(form.errorProperty().get().contains("missing.csv"), form.errorProperty().get());
         assertNull(form.detectedProperty().get());

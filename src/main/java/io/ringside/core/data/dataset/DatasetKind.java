@@ -1,5 +1,7 @@
 package io.ringside.core.data.dataset;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -14,7 +16,19 @@ public enum DatasetKind {
     /** Opaque bytes; not inspected. */
     BINARY;
 
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind a label names, in any case. */
+    @JsonCreator
+    public static DatasetKind parse(String label) {
+        for (DatasetKind kind : values()) {
+            if (kind.label().equalsIgnoreCase(label == null ? "" : label.trim())) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("expected auto, idx or binary, not '" + label + "'");
     }
 }

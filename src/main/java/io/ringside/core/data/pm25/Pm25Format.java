@@ -1,5 +1,7 @@
 package io.ringside.core.data.pm25;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.ringside.core.MessageText;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +37,7 @@ public enum Pm25Format {
         this.columns = columns;
     }
 
+    @JsonValue
     public String cliName() {
         return cliName;
     }
@@ -67,6 +70,7 @@ public enum Pm25Format {
         return Optional.empty();
     }
 
+    @JsonCreator
     public static Pm25Format ofCliName(String name) {
         for (Pm25Format format : values()) {
             if (format.cliName.equalsIgnoreCase(name)) {
