@@ -1,5 +1,6 @@
 package io.ringside.core.data.dataset;
 
+import io.ringside.core.NamedThreads;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import io.ringside.core.RingsideException;
@@ -94,16 +95,10 @@ final class DatasetLoader {
         String storedKind = idx.isPresent() ? DatasetKind.IDX.label() : DatasetKind.BINARY.label();
         DatasetManifest draft = new DatasetManifest(name, 0, storedKind, DatasetStatus.LOADING, size,
                 layout.chunkCount(size), layout.sliceBytes(), null, meta, Instant.now());
-        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, r -> {
-            Thread t = new Thread(r, "ringside-dataset-load");
-            t.setDaemon(true);
-            return t;
-        });
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ringside-dataset-load-alive");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS,
+                NamedThreads.daemons("ringside-dataset-load"));
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemons("ringside-dataset-load-alive"));
         try {
             Optional<DatasetManifest> unfinished = unfinishedVersionOfJob(name);
             CompletableFuture<DatasetManifest> claimed;
