@@ -74,7 +74,7 @@ final class BenchImportCommand implements Callable<Integer> {
 
             truncateAudited(backends, session, err);
             err.printf("ringside: importing %d files from %s%n", files.size(), dir);
-            ProgressLine progress = new ProgressLine(err);
+            ProgressPrinter progress = new ProgressPrinter(err);
             Pm25ImportResult ringside = services.pm25Importer().run(files.stream().map(Pm25Source::of).toList(),
                     Pm25ImportOptions.defaults(), progress::show);
             progress.end();
