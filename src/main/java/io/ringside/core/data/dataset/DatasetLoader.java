@@ -7,6 +7,7 @@ import io.ringside.core.RingsideException;
 import io.ringside.core.cassandra.NotEnoughReplicasException;
 import io.ringside.core.data.DowngradingConsistency;
 import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.cache.RateLimiter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,8 +283,7 @@ final class DatasetLoader {
         int seq = 0;
         long rawBytes = 0;
         int reused = 0;
-        long writtenBytes = 0;
-        long writeStarted = System.nanoTime();
+        RateLimiter writeRate = control.maxBytesPerSecond() > 0 ? new RateLimiter(control.maxBytesPerSecond()) : null;
         LoadInterruption stop = null;
         if (!kept.isEmpty()) {
             progress.note("resuming " + describe(draft, claimed) + ": " + kept.size() + " chunk(s) already stored");
@@ -308,8 +308,9 @@ final class DatasetLoader {
                     seq++;
                     continue;
                 }
-                pace(writeStarted, writtenBytes);
-                writtenBytes += raw.length;
+                if (writeRate != null) {
+                    writeRate.acquire(raw.length);
+                }
                 permits.acquire();
                 int chunkSeq = seq;
                 CompletableFuture.supplyAsync(() -> prepare(chunkSeq, raw), workers)
@@ -345,18 +346,6 @@ final class DatasetLoader {
         }
         progress.finish();
         return new Written(seq, rawBytes, storedBytes.get(), HexFormat.of().formatHex(whole.digest()), reused, sent);
-    }
-
-    /** Holds the write rate to the control's limit, sleeping before a slice that would exceed it. */
-    private void pace(long startedNanos, long bytesSoFar) throws InterruptedException {
-        if (control.maxBytesPerSecond() <= 0) {
-            return;
-        }
-        long due = startedNanos + (long) (bytesSoFar / control.maxBytesPerSecond() * 1e9);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
     }
 
     private record PreparedChunk(byte[] gz, String sha) {
