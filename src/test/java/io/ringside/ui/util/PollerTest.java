@@ -122,4 +122,20 @@ class PollerTest {
         assertEquals(2, ticks.get());
         assertEquals(List.of(), executor.scheduledDelays());
     }
+
+    @Test
+    void aCallbackThatRestartsTheLoopLeavesOneRoundPending() {
+        AtomicInteger rounds = new AtomicInteger();
+        Poller<Void>[] poller = new Poller[1];
+        poller[0] = Poller.ticking(executor, PERIOD, () -> {
+            if (rounds.incrementAndGet() == 1) {
+                poller[0].pollAfter(Duration.ofSeconds(7));
+            }
+        });
+
+        poller[0].pollLater();
+        executor.runScheduled();
+
+        assertEquals(List.of(Duration.ofSeconds(7)), executor.scheduledDelays());
+    }
 }
