@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Where core's threads come from. Each is named for its job, so a thread dump or a log line says
  * which part of Ringside a thread belongs to, and each is a daemon: a feed, a scan or a pool left
  * open must never keep a finished CLI command or a closed console alive. Starting a thread stays
- * with the caller.
+ * with the caller. The one exception is {@code StdinWatchdog}, which runs alone in a server's JVM
+ * and may use nothing but the JDK.
  */
 public final class NamedThreads {
 

@@ -1,6 +1,5 @@
 package io.ringside.core.stack.watchdog;
 
-import io.ringside.core.NamedThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -24,7 +23,7 @@ public final class StdinWatchdog {
             System.err.println("usage: StdinWatchdog MAIN-CLASS [ARGS...]");
             System.exit(2);
         }
-        Thread watcher = NamedThreads.daemon("ringside-stdin-watchdog", () -> {
+        Thread watcher = new Thread(() -> {
             InputStream in = System.in;
             byte[] buffer = new byte[256];
             try {
@@ -36,7 +35,8 @@ public final class StdinWatchdog {
             }
             System.err.println("ringside watchdog: parent gone (stdin closed), shutting down");
             System.exit(0);
-        });
+        }, "ringside-stdin-watchdog");
+        watcher.setDaemon(true);
         watcher.start();
         Class<?> target = Class.forName(args[0]);
         Method main = target.getMethod("main", String[].class);
