@@ -112,7 +112,7 @@ public final class DatasetCommand {
             try {
                 result = DataCommandSupport.withStore(dataset.main, store -> store.verify(name, version, progress));
             } finally {
-                progress.endBar();
+                progress.end();
             }
             PrintWriter out = dataset.out();
             for (VerifyResult.BadChunk bad : result.badChunks()) {
@@ -153,7 +153,7 @@ public final class DatasetCommand {
             try {
                 result = DataCommandSupport.withStore(dataset.main, store -> store.export(name, version, file, progress));
             } finally {
-                progress.endBar();
+                progress.end();
             }
             dataset.out().printf("%s\t%d\t%s\t%d bytes\tsha256 %s%n", result.name(), result.version(), result.target(),
                     result.bytes(), result.sha256());

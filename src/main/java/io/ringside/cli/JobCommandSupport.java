@@ -39,7 +39,7 @@ final class JobCommandSupport {
             JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
             JobRequest request = client.request(source, options, main.profile(),
                     services.backends().accessGuard().readOnly());
-            JobProgressBar bar = new JobProgressBar(err);
+            ProgressPrinter bar = new ProgressPrinter(err);
             Optional<BackendUnavailableException> offline = DataCommandSupport.audited(main, services.backends(),
                     "job.submit", request.describe(), submitted -> 1, () -> {
                         try {
@@ -86,7 +86,7 @@ final class JobCommandSupport {
         return DataCommandSupport.withServices(main, services -> {
             JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
             client.forwardSpool();
-            JobProgressBar bar = new JobProgressBar(err);
+            ProgressPrinter bar = new ProgressPrinter(err);
             FollowResult result = client.follow(jobId, timeout, null, bar, () -> offlineNote(err, false));
             bar.end();
             return finish(services, jobId, result, out, err, (s, end) -> printMessage(out, end));

@@ -2,24 +2,32 @@ package io.ringside.cli;
 
 import io.ringside.core.data.dataset.LoadProgress;
 import io.ringside.core.data.dataset.ProgressListener;
+import io.ringside.core.data.pm25.Pm25ImportProgress;
+import io.ringside.core.jobs.JobUnit;
+import io.ringside.core.jobs.ProgressEvent;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Shows progress on stderr: a self-overwriting bar on a terminal, one line per report otherwise
- * (logs and captured output stay readable). Notes such as a degraded write consistency are
- * printed once, on a line of their own.
+ * The CLI's one progress printer, on stderr: on a terminal one line redrawn in place (with a bar
+ * when the amount of work is known), otherwise one line per report, so logs and captured output
+ * stay readable. It speaks the three kinds of progress the commands follow: a dataset load or
+ * verify ({@link LoadProgress}), a job's events ({@link ProgressEvent}: percent, done/total, rate,
+ * ETA and the event's note) and a PM2.5 import ({@link Pm25ImportProgress}: rows, no known end).
+ * Notes such as a degraded write consistency are printed once, on a line of their own.
  */
-final class ProgressPrinter implements ProgressListener {
+public final class ProgressPrinter implements ProgressListener, Consumer<ProgressEvent> {
 
     private static final int BAR_WIDTH = 24;
 
     private final PrintWriter err;
     private final boolean terminal;
     private String lastNote;
-    private boolean barOpen;
+    private boolean lineOpen;
 
-    ProgressPrinter(PrintWriter err) {
+    public ProgressPrinter(PrintWriter err) {
         this(err, System.console() != null);
     }
 
@@ -32,31 +40,70 @@ final class ProgressPrinter implements ProgressListener {
     public synchronized void onProgress(LoadProgress p) {
         if (p.note() != null && !Objects.equals(p.note(), lastNote)) {
             lastNote = p.note();
-            endBar();
+            end();
             err.println("note: " + p.note());
         }
-        show(p.fraction(), String.format("%-8s %3d%% %8.1f/%.1f MB %7.1f MB/s  chunks %d", p.phase(),
+        draw(p.fraction(), String.format("%-8s %3d%% %8.1f/%.1f MB %7.1f MB/s  chunks %d", p.phase(),
                 Math.round(p.fraction() * 100), p.done() / 1e6, p.total() / 1e6, p.ratePerSecond() / 1e6, p.chunks()));
     }
 
-    /** Draws a bar at {@code fraction} followed by {@code line} (a line of its own when not on a terminal). */
-    synchronized void show(double fraction, String line) {
+    /** A job's event; the empty end of a job that did nothing is not shown. */
+    @Override
+    public void accept(ProgressEvent e) {
+        if (e.terminal() && e.total() == 0 && e.done() == 0) {
+            return;
+        }
+        String line = String.format(Locale.ROOT, "%-8s %3d%% %s %s ETA %s", e.phase(), Math.round(e.fraction() * 100),
+                amounts(e), rate(e), eta(e)) + (e.terminal() || e.message() == null ? "" : "  " + e.message());
+        draw(e.fraction(), line);
+    }
+
+    /** An import's progress: rows so far, and a percent only when the input's size is known. */
+    public void show(Pm25ImportProgress p) {
+        String percent = p.percent() < 0 ? "" : String.format(Locale.ROOT, ", %.0f%%", p.percent());
+        draw(null, String.format(Locale.ROOT, "%,d rows read, %,d rejected, %,.0f rows/s%s%s", p.rowsRead(),
+                p.rowsRejected(), p.rowsPerSecond(), percent, p.file() == null ? "" : " (" + p.file() + ")"));
+    }
+
+    /** Ends a terminal line drawn in place, so what follows starts on a line of its own. */
+    public synchronized void end() {
+        if (lineOpen) {
+            err.println();
+            err.flush();
+            lineOpen = false;
+        }
+    }
+
+    /** Draws {@code line}, after a bar at {@code fraction} unless that is null (a line of its own when not on a terminal). */
+    private synchronized void draw(Double fraction, String line) {
         if (terminal) {
-            int filled = (int) Math.round(fraction * BAR_WIDTH);
-            err.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + line);
-            barOpen = true;
+            String bar = "";
+            if (fraction != null) {
+                int filled = (int) Math.round(fraction * BAR_WIDTH);
+                bar = "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] ";
+            }
+            err.print("\r\033[K" + bar + line);
+            lineOpen = true;
         } else {
             err.println(line);
         }
         err.flush();
     }
 
-    /** Ends a terminal bar's line, so what follows starts on a line of its own. */
-    synchronized void endBar() {
-        if (barOpen) {
-            err.println();
-            err.flush();
-            barOpen = false;
+    private static String amounts(ProgressEvent e) {
+        if (e.unit() == JobUnit.BYTES) {
+            return String.format(Locale.ROOT, "%8.1f/%.1f MB", e.done() / 1e6, e.total() / 1e6);
         }
+        return String.format(Locale.ROOT, "%,d/%,d %s", e.done(), e.total(), e.unit().label());
+    }
+
+    private static String rate(ProgressEvent e) {
+        double rate = e.ratePerS() == null ? 0 : e.ratePerS();
+        return e.unit() == JobUnit.BYTES ? String.format(Locale.ROOT, "%7.1f MB/s", rate / 1e6)
+                : String.format(Locale.ROOT, "%,.0f %s/s", rate, e.unit().label());
+    }
+
+    private static String eta(ProgressEvent e) {
+        return e.etaS() == null ? "-" : String.format(Locale.ROOT, "%.0f s", e.etaS());
     }
 }

@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.ringside.bench.DsBulk;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
-import io.ringside.cli.ProgressLine;
+import io.ringside.cli.ProgressPrinter;
 import io.ringside.cli.VersionProvider;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.DataServices;
@@ -78,7 +78,7 @@ final class BenchImportCommand implements Callable<Integer> {
 
             truncateAudited(backends, session, err);
             err.printf("ringside: importing %d files from %s%n", files.size(), dir);
-            ProgressLine progress = new ProgressLine(err);
+            ProgressPrinter progress = new ProgressPrinter(err);
             Pm25ImportResult ringside = services.pm25Importer().run(files.stream().map(Pm25Source::of).toList(),
                     Pm25ImportOptions.defaults(), progress::show);
             progress.end();

@@ -1,5 +1,6 @@
 package io.ringside.core.jobs;
 
+import io.ringside.core.NamedThreads;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.LoadControl;
@@ -87,7 +88,7 @@ public final class ProgressBenchmark {
         Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         AtomicInteger received = new AtomicInteger();
         AtomicBoolean subscribed = new AtomicBoolean();
-        Thread subscriber = new Thread(() -> {
+        Thread subscriber = NamedThreads.daemon("bench-progress-subscriber", () -> {
             try (KafkaConsumer<String, String> consumer = KafkaClients.reader(kafka)) {
                 TopicPartition partition = new TopicPartition(Topics.JOB_PROGRESS,
                         JobTopics.partitionOf(request.jobId(), JobTopics.PARTITIONS));
@@ -108,7 +109,7 @@ public final class ProgressBenchmark {
                     }
                 }
             }
-        }, "bench-progress-subscriber");
+        });
         subscriber.start();
         while (!subscribed.get()) {
             Thread.sleep(10);

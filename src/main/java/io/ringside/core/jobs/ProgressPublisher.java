@@ -1,5 +1,6 @@
 package io.ringside.core.jobs;
 
+import io.ringside.core.NamedThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ringside.core.Json;
 import io.ringside.core.RingsideException;
@@ -62,8 +63,7 @@ public final class ProgressPublisher implements AutoCloseable {
         this.spooled.set(spool.size());
         this.online = !startOffline;
         this.lastAttempt = startOffline ? System.nanoTime() : System.nanoTime() - RETRY_NANOS;
-        this.sender = new Thread(this::run, "ringside-progress-publisher");
-        sender.setDaemon(true);
+        this.sender = NamedThreads.daemon("ringside-progress-publisher", this::run);
         sender.start();
     }
 

@@ -1,5 +1,6 @@
 package io.ringside.core.jobs;
 
+import io.ringside.core.NamedThreads;
 import io.ringside.core.Json;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.kafka.Topics;
@@ -87,17 +88,11 @@ public final class Worker implements AutoCloseable {
         this.publisher = publisher == null ? new ProgressPublisher(kafka, dataFolder, false) : publisher;
         this.concurrency = concurrency;
         this.log = log;
-        this.pool = Executors.newFixedThreadPool(concurrency, r -> {
-            Thread t = new Thread(r, "ringside-job");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(concurrency, NamedThreads.daemons("ringside-job"));
         JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
         ProgressPublisher.forwardSpool(kafka, dataFolder);
-        this.control = new Thread(this::readControl, "ringside-worker-control");
-        this.requests = new Thread(this::pollRequests, "ringside-worker-requests");
-        control.setDaemon(true);
-        requests.setDaemon(true);
+        this.control = NamedThreads.daemon("ringside-worker-control", this::readControl);
+        this.requests = NamedThreads.daemon("ringside-worker-requests", this::pollRequests);
         control.start();
         requests.start();
     }

@@ -1,5 +1,6 @@
 package io.ringside.core.kafka;
 
+import io.ringside.core.NamedThreads;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,8 +26,7 @@ public final class ConsumerFeed<K, V> implements AutoCloseable {
     public ConsumerFeed(String threadName, KafkaConsumer<K, V> consumer, Consumer<KafkaConsumer<K, V>> position,
                         Consumer<ConsumerRecord<K, V>> handler) {
         this.consumer = consumer;
-        this.thread = new Thread(() -> run(position, handler), threadName);
-        thread.setDaemon(true);
+        this.thread = NamedThreads.daemon(threadName, () -> run(position, handler));
         thread.start();
     }
 

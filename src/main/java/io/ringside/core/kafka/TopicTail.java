@@ -1,5 +1,6 @@
 package io.ringside.core.kafka;
 
+import io.ringside.core.NamedThreads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +30,7 @@ public final class TopicTail implements AutoCloseable {
     private TopicTail(KafkaConsumer<String, String> consumer, List<String> topics, int backlog,
                       Consumer<TailRecord> sink, Consumer<Exception> failure) {
         this.consumer = consumer;
-        this.thread = new Thread(() -> follow(topics, backlog, sink, failure), "topic-tail");
-        thread.setDaemon(true);
+        this.thread = NamedThreads.daemon("topic-tail", () -> follow(topics, backlog, sink, failure));
     }
 
     public static TopicTail start(Map<String, Object> kafkaProperties, List<String> topics, int backlog,

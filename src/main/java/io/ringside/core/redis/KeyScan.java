@@ -1,5 +1,6 @@
 package io.ringside.core.redis;
 
+import io.ringside.core.NamedThreads;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import java.nio.charset.StandardCharsets;
@@ -62,12 +63,10 @@ public final class KeyScan {
     }
 
     void start() {
-        Thread scanner = new Thread(this::runScanner, "key-scan");
-        scanner.setDaemon(true);
+        Thread scanner = NamedThreads.daemon("key-scan", this::runScanner);
         scanner.start();
         for (int i = 0; i < KeyScanner.FETCHERS; i++) {
-            Thread fetcher = new Thread(this::runFetcher, "key-scan-fetch-" + i);
-            fetcher.setDaemon(true);
+            Thread fetcher = NamedThreads.daemon("key-scan-fetch-" + i, this::runFetcher);
             fetcher.start();
         }
     }

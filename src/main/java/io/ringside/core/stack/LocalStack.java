@@ -1,5 +1,6 @@
 package io.ringside.core.stack;
 
+import io.ringside.core.NamedThreads;
 import io.ringside.core.BuildInfo;
 import io.ringside.core.DataFolder;
 import io.ringside.core.NotFoundException;
@@ -101,11 +102,7 @@ public final class LocalStack implements AutoCloseable {
         for (ManagedServer server : later) {
             listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "joins after cassandra-1", 0));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(first.size(), r -> {
-            Thread t = new Thread(r, "ringside-stack-start");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(first.size(), NamedThreads.daemons("ringside-stack-start"));
         try {
             List<CompletableFuture<Void>> futures = first.stream()
                     .map(server -> CompletableFuture.runAsync(() -> startOneOf(server, first, listener), pool))

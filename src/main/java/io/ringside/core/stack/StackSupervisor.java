@@ -1,5 +1,6 @@
 package io.ringside.core.stack;
 
+import io.ringside.core.NamedThreads;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringside.core.Json;
 import io.ringside.core.RingsideException;
@@ -151,8 +152,7 @@ public final class StackSupervisor implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("Cannot open the stack's control socket " + socketPath + ": " + e.getMessage(), e);
         }
-        Thread acceptor = new Thread(this::acceptLoop, "ringside-stack-control");
-        acceptor.setDaemon(true);
+        Thread acceptor = NamedThreads.daemon("ringside-stack-control", this::acceptLoop);
         acceptor.start();
     }
 
@@ -183,8 +183,7 @@ public final class StackSupervisor implements AutoCloseable {
         while (server != null && server.isOpen()) {
             try {
                 SocketChannel client = server.accept();
-                Thread handler = new Thread(() -> handle(client), "ringside-stack-control-client");
-                handler.setDaemon(true);
+                Thread handler = NamedThreads.daemon("ringside-stack-control-client", () -> handle(client));
                 handler.start();
             } catch (IOException e) {
                 return;

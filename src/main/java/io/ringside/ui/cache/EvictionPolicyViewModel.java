@@ -74,13 +74,12 @@ public final class EvictionPolicyViewModel {
             gateway.setEvictionPolicy(policy);
             return policy;
         }).withTitle("Eviction policy " + policy)
+                .onFinished(() -> applying.set(false))
                 .onSuccess(done -> {
-                    applying.set(false);
                     current.set(done);
                     message.set("Eviction policy now " + done + " (was " + before + ")");
                 })
                 .onFailure(e -> {
-                    applying.set(false);
                     chosen.set(current.get());
                     message.set("Eviction policy not changed: " + Errors.firstLine(e));
                 })

@@ -8,7 +8,7 @@ import io.ringside.core.redis.NamespaceTree;
 import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
 import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
@@ -163,7 +163,7 @@ public final class KeyBrowserViewModel {
     private CacheGateway.Control control;
     private long generation;
     private boolean endedBeforeControl;
-    private Cancellable ticker = Cancellable.NONE;
+    private final Poller<Void> ticker;
     private BatchesAhead batchesAhead = new BatchesAhead();
     private Runnable flushStaged = () -> { };
 
@@ -213,6 +213,7 @@ public final class KeyBrowserViewModel {
         this.dialogs = dialogs;
         this.clock = clock;
         this.now = new ReadOnlyLongWrapper(clock.millis());
+        this.ticker = Poller.ticking(executor, TICK, () -> now.set(clock.millis()));
         state.addListener((obs, old, now) -> sortable.set(now != ScanState.RUNNING && now != ScanState.PAUSED));
     }
 
@@ -391,8 +392,8 @@ public final class KeyBrowserViewModel {
         sizesInFlight = true;
         long scanGeneration = generation;
         BackgroundTask.wrap(() -> gateway.sizes(keys))
+                .onFinished(() -> sizesInFlight = false)
                 .onSuccess(answer -> {
-                    sizesInFlight = false;
                     if (scanGeneration == generation) {
                         for (int i = 0; i < answer.length; i++) {
                             sizes.put(ByteBuffer.wrap(keys.get(i)), answer[i]);
@@ -402,7 +403,6 @@ public final class KeyBrowserViewModel {
                     fetchSizes();
                 })
                 .onFailure(e -> {
-                    sizesInFlight = false;
                     if (scanGeneration == generation) {
                         for (byte[] key : keys) {
                             sizes.put(ByteBuffer.wrap(key), -1L);
@@ -449,16 +449,11 @@ public final class KeyBrowserViewModel {
 
     /** Starts the one-second tick that counts the TTLs down; called while the page is shown. */
     void startTicking() {
-        ticker.cancel();
-        ticker = executor.schedule(TICK, BackgroundTask.wrap(() -> null).onSuccess(v -> {
-            now.set(clock.millis());
-            startTicking();
-        }));
+        ticker.pollLater();
     }
 
     void stopTicking() {
-        ticker.cancel();
-        ticker = Cancellable.NONE;
+        ticker.stop();
     }
 
     /** Drills into a namespace of the tree: lists the keys under it. */

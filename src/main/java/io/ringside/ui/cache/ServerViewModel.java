@@ -8,7 +8,7 @@ import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.core.redis.ServerStats;
 import io.ringside.core.redis.ServerSummary;
 import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
@@ -75,9 +75,7 @@ public final class ServerViewModel {
     private final ObservableList<Map<String, String>> clients = FXCollections.observableArrayList();
     private InfoSnapshot previous;
     private Instant origin;
-    private Duration delay = PERIOD;
-    private Cancellable next = Cancellable.NONE;
-    private boolean polling;
+    private final Poller<Poll> poller;
     private Consumer<Boolean> onFirstPoll = ok -> { };
     private final ObservableList<AppPoint> appPoints = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper appNote = new ReadOnlyStringWrapper("");
@@ -88,21 +86,23 @@ public final class ServerViewModel {
     public ServerViewModel(CacheGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
         this.executor = executor;
+        this.poller = Poller.polling(executor, PERIOD,
+                        () -> new Poll(gateway.sample(), gateway.slowlog(SLOWLOG_ENTRIES), gateway.clients()))
+                .backingOffTo(MAX_BACKOFF)
+                .onSuccess(this::show)
+                .onFailure(this::pollFailed);
     }
 
     void start(Consumer<Boolean> firstPoll) {
         onFirstPoll = firstPoll;
-        if (!polling) {
-            polling = true;
-            poll();
+        if (!poller.running()) {
+            poller.pollNow();
             openFeed();
         }
     }
 
     void stop() {
-        polling = false;
-        next.cancel();
-        next = Cancellable.NONE;
+        poller.stop();
         closeFeed();
     }
 
@@ -112,7 +112,7 @@ public final class ServerViewModel {
         appNote.set("Application counters (ringside.cache.stats): waiting for messages");
         BackgroundTask.wrap(() -> gateway.cacheStats(batcher::add))
                 .onSuccess(opened -> {
-                    if (generation == feedGeneration && polling) {
+                    if (generation == feedGeneration && poller.running()) {
                         feed = opened;
                     } else {
                         close(opened);
@@ -166,16 +166,9 @@ public final class ServerViewModel {
         appNote.set("Application counters (ringside.cache.stats): hit ratio per namespace");
     }
 
-    private void poll() {
-        BackgroundTask.wrap(() -> new Poll(gateway.sample(), gateway.slowlog(SLOWLOG_ENTRIES), gateway.clients()))
-                .onSuccess(this::show)
-                .onFailure(e -> {
-                    delay = delay.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay.multipliedBy(2);
-                    error.set("Server panel: " + Errors.firstLine(e) + " (retrying in " + delay.toSeconds() + " s)");
-                    report(false);
-                    reschedule();
-                })
-                .executeWith(executor);
+    private void pollFailed(Exception e) {
+        error.set("Server panel: " + Errors.firstLine(e) + " (retrying in " + poller.delay().toSeconds() + " s)");
+        report(false);
     }
 
     private void report(boolean ok) {
@@ -184,18 +177,7 @@ public final class ServerViewModel {
         once.accept(ok);
     }
 
-    private void reschedule() {
-        if (polling) {
-            next = executor.schedule(delay, BackgroundTask.wrap(() -> null).onSuccess(v -> {
-                if (polling) {
-                    poll();
-                }
-            }));
-        }
-    }
-
     private void show(Poll poll) {
-        delay = PERIOD;
         error.set("");
         ServerSummary s = ServerSummary.of(poll.info());
         summary.set(s);
@@ -219,7 +201,6 @@ public final class ServerViewModel {
         slowlog.setAll(poll.slowlog());
         clients.setAll(poll.clients());
         report(true);
-        reschedule();
     }
 
     private static String uptime(long seconds) {

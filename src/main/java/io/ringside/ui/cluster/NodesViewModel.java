@@ -6,14 +6,14 @@ import io.ringside.core.cassandra.HealthReport;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.core.cassandra.ReplicaWarning;
-import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -41,7 +41,6 @@ public final class NodesViewModel {
     static final int MAX_SAMPLES = 120;
 
     private final ClusterGateway gateway;
-    private final TaskExecutor executor;
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<NodeStatus> nodesView = FXCollections.unmodifiableObservableList(nodes);
     private final ObservableList<NodeDetails.ThreadPool> threadPools = FXCollections.observableArrayList();
@@ -60,39 +59,33 @@ public final class NodesViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detailSummary = new ReadOnlyStringWrapper("");
 
-    private boolean running;
-    private int generation;
-    private Cancellable livenessPoll = Cancellable.NONE;
-    private Cancellable healthPoll = Cancellable.NONE;
-    private Duration healthDelay = HEALTH_PERIOD;
-    private Duration livenessDelay = LIVENESS_PERIOD;
+    private final Poller<Refresh> healthPoll;
+    private final Poller<Map<UUID, Boolean>> livenessPoll;
     private Map<UUID, Boolean> lastLiveness = Map.of();
-    private boolean refreshing;
     private Consumer<Exception> firstRefresh = e -> { };
 
     public NodesViewModel(ClusterGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
-        this.executor = executor;
+        this.healthPoll = Poller.preparing(executor, HEALTH_PERIOD, this::refresh)
+                .backingOffTo(MAX_BACKOFF)
+                .onSuccess(this::refreshed)
+                .onFailure(this::refreshFailed);
+        this.livenessPoll = Poller.polling(executor, LIVENESS_PERIOD, gateway::liveness)
+                .backingOffTo(MAX_BACKOFF)
+                .onSuccess(this::applyLiveness);
     }
 
     /** Starts both polls with an immediate refresh; {@code done} hears how that first one went. */
     void start(Consumer<Exception> done) {
         stop();
-        running = true;
         firstRefresh = done;
-        int current = ++generation;
-        refresh(current);
-        scheduleLiveness(current);
+        healthPoll.pollNow();
+        livenessPoll.pollLater();
     }
 
     void stop() {
-        running = false;
-        generation++;
-        livenessPoll.cancel();
-        healthPoll.cancel();
-        livenessPoll = Cancellable.NONE;
-        healthPoll = Cancellable.NONE;
-        refreshing = false;
+        livenessPoll.stop();
+        healthPoll.stop();
     }
 
     /** Ownership is shown for this keyspace; null for each node's primary ranges. */
@@ -112,47 +105,31 @@ public final class NodesViewModel {
     }
 
     public void refreshNow() {
-        if (running) {
-            healthPoll.cancel();
-            refreshing = false;
-            refresh(generation);
+        if (healthPoll.running()) {
+            healthPoll.pollNow();
         }
     }
 
-    private void refresh(int current) {
-        if (refreshing) {
-            return;
-        }
-        refreshing = true;
+    /** One round of the health poll, for the keyspace and node shown when it is planned. */
+    private Callable<Refresh> refresh() {
         String ks = keyspace.get();
         UUID node = selected.get();
-        BackgroundTask.wrap(() -> new Refresh(gateway.health(ks), detailsOrNull(node)))
-                .onSuccess(result -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    refreshing = false;
-                    healthDelay = HEALTH_PERIOD;
-                    apply(result.report());
-                    if (result.details() != null && result.details().hostId().equals(selected.get())) {
-                        apply(result.details());
-                    }
-                    error.set("");
-                    finishFirst(null);
-                    scheduleHealth(current);
-                })
-                .onFailure(e -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    refreshing = false;
-                    healthDelay = backOff(healthDelay);
-                    error.set("Cannot read node health, retrying in " + healthDelay.toSeconds() + " s: "
-                            + Errors.firstLine(e));
-                    finishFirst(e);
-                    scheduleHealth(current);
-                })
-                .executeWith(executor);
+        return () -> new Refresh(gateway.health(ks), detailsOrNull(node));
+    }
+
+    private void refreshed(Refresh result) {
+        apply(result.report());
+        if (result.details() != null && result.details().hostId().equals(selected.get())) {
+            apply(result.details());
+        }
+        error.set("");
+        finishFirst(null);
+    }
+
+    private void refreshFailed(Exception e) {
+        error.set("Cannot read node health, retrying in " + healthPoll.delay().toSeconds() + " s: "
+                + Errors.firstLine(e));
+        finishFirst(e);
     }
 
     private NodeDetails detailsOrNull(UUID node) {
@@ -170,31 +147,6 @@ public final class NodesViewModel {
         Consumer<Exception> done = firstRefresh;
         firstRefresh = ignored -> { };
         done.accept(e);
-    }
-
-    private void scheduleHealth(int current) {
-        healthPoll.cancel();
-        healthPoll = executor.schedule(healthDelay, BackgroundTask.wrap(() -> current)
-                .onSuccess(this::refresh));
-    }
-
-    private void scheduleLiveness(int current) {
-        livenessPoll = executor.schedule(livenessDelay, BackgroundTask.wrap(gateway::liveness)
-                .onSuccess(states -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    livenessDelay = LIVENESS_PERIOD;
-                    applyLiveness(states);
-                    scheduleLiveness(current);
-                })
-                .onFailure(e -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    livenessDelay = backOff(livenessDelay);
-                    scheduleLiveness(current);
-                }));
     }
 
     private void applyLiveness(Map<UUID, Boolean> states) {
@@ -249,11 +201,6 @@ public final class NodesViewModel {
         detailSummary.set("Disk usage " + ByteSizes.format(details.diskUsageBytes()) + " · " + details.clients().size()
                 + " client connections · " + details.pendingTasks() + " pending, " + details.blockedTasks()
                 + " blocked tasks");
-    }
-
-    private static Duration backOff(Duration delay) {
-        Duration doubled = delay.multipliedBy(2);
-        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
     }
 
     private record Refresh(HealthReport report, NodeDetails details) {

@@ -2,8 +2,7 @@ package io.ringside.ui.connect;
 
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
-import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
 import java.util.List;
@@ -22,77 +21,51 @@ public final class ConnectionStatusViewModel {
     static final Duration PERIOD = Duration.ofSeconds(5);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
-    private final ConnectionGateway gateway;
-    private final TaskExecutor executor;
     private final ObservableList<BackendState> states = FXCollections.observableArrayList();
     private final ObservableList<BackendState> statesView = FXCollections.unmodifiableObservableList(states);
     private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper();
-    private Cancellable pending = Cancellable.NONE;
-    private Duration delay = PERIOD;
-    private int generation;
+    private final Poller<List<ConnectionCheck>> poller;
 
     public ConnectionStatusViewModel(ConnectionGateway gateway, TaskExecutor executor) {
-        this.gateway = gateway;
-        this.executor = executor;
         for (Backend backend : Backend.values()) {
             states.add(BackendState.checking(backend));
         }
+        poller = Poller.polling(executor, PERIOD, gateway::check)
+                .backingOffTo(MAX_BACKOFF)
+                .healthyWhen(checks -> checks.stream().allMatch(ConnectionCheck::ok))
+                .onSuccess(this::show)
+                .onFailure(this::showUnknown);
     }
 
     /** Checks now and then keeps polling; called again after a profile switch. */
     public void start() {
         stop();
-        delay = PERIOD;
+        poller.resetDelay();
         checked.set(false);
         for (int i = 0; i < states.size(); i++) {
             states.set(i, BackendState.checking(states.get(i).backend()));
         }
-        int mine = ++generation;
-        pending = executor.schedule(Duration.ZERO, check(mine));
+        poller.pollAfter(Duration.ZERO);
     }
 
     public void stop() {
-        generation++;
-        pending.cancel();
-        pending = Cancellable.NONE;
+        poller.stop();
     }
 
-    private BackgroundTask<List<ConnectionCheck>> check(int mine) {
-        return BackgroundTask.wrap(gateway::check)
-                .onSuccess(checks -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    boolean allOk = true;
-                    for (ConnectionCheck result : checks) {
-                        set(BackendState.of(result));
-                        allOk &= result.ok();
-                    }
-                    checked.set(true);
-                    next(mine, allOk);
-                })
-                .onFailure(error -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    String reason = error.getMessage() == null ? error.toString() : error.getMessage();
-                    for (Backend backend : Backend.values()) {
-                        set(new BackendState(backend, io.ringside.ui.theme.Tone.BAD, "unknown",
-                                backend.label() + ": cannot check (" + reason + ")"));
-                    }
-                    checked.set(true);
-                    next(mine, false);
-                });
-    }
-
-    private void next(int mine, boolean allOk) {
-        if (allOk) {
-            delay = PERIOD;
-        } else {
-            Duration doubled = delay.multipliedBy(2);
-            delay = doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    private void show(List<ConnectionCheck> checks) {
+        for (ConnectionCheck result : checks) {
+            set(BackendState.of(result));
         }
-        pending = executor.schedule(allOk ? PERIOD : delay, check(mine));
+        checked.set(true);
+    }
+
+    private void showUnknown(Exception error) {
+        String reason = error.getMessage() == null ? error.toString() : error.getMessage();
+        for (Backend backend : Backend.values()) {
+            set(new BackendState(backend, io.ringside.ui.theme.Tone.BAD, "unknown",
+                    backend.label() + ": cannot check (" + reason + ")"));
+        }
+        checked.set(true);
     }
 
     private void set(BackendState state) {
@@ -117,6 +90,6 @@ public final class ConnectionStatusViewModel {
 
     /** The delay before the next check, for tests of the back-off. */
     Duration currentDelay() {
-        return delay;
+        return poller.delay();
     }
 }

@@ -5,7 +5,7 @@ import io.ringside.core.jobs.JobTopics;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -61,7 +62,7 @@ public final class JobsViewModel implements PageLoad {
     private final List<Consumer<List<JobRow>>> batchListeners = new ArrayList<>();
     private final NewLoadViewModel newLoad;
     private JobsGateway.Feed feed;
-    private Cancellable probe;
+    private final Poller<Boolean> probe;
     private boolean active;
     private boolean connecting;
     private int generation;
@@ -77,6 +78,9 @@ public final class JobsViewModel implements PageLoad {
         this.clock = clock;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::apply);
         this.newLoad = new NewLoadViewModel(this);
+        this.probe = Poller.preparing(executor, PROBE_EVERY, this::probeRound)
+                .onSuccess(this::probed)
+                .onFailure(this::offline);
     }
 
     @Override
@@ -86,17 +90,14 @@ public final class JobsViewModel implements PageLoad {
         }
         active = true;
         connect();
-        scheduleProbe();
+        probe.pollLater();
     }
 
     @Override
     public void deactivate() {
         active = false;
         generation++;
-        if (probe != null) {
-            probe.cancel();
-            probe = null;
-        }
+        probe.stop();
         closeFeed();
     }
 
@@ -108,8 +109,8 @@ public final class JobsViewModel implements PageLoad {
         int opened = generation;
         BackgroundTask.wrap(() -> gateway.follow(clock.instant().minus(JobTopics.HISTORY),
                         batcher::add))
+                .onFinished(() -> connecting = false)
                 .onSuccess(f -> {
-                    connecting = false;
                     if (!active || opened != generation) {
                         BackgroundTask.wrap((Runnable) f::close).executeWith(executor);
                         return;
@@ -119,46 +120,41 @@ public final class JobsViewModel implements PageLoad {
                     executor.runOnUi(REPLAY_GRACE, () -> loaded.set(true));
                 })
                 .onFailure(e -> {
-                    connecting = false;
                     offline(e);
                     loaded.set(true);
                 })
                 .executeWith(executor);
     }
 
-    private void scheduleProbe() {
-        int scheduled = generation;
+    /**
+     * One probe of the feed as it is when the probe is planned: null when that feed went stale,
+     * else whether the jobs topic answers.
+     */
+    private Callable<Boolean> probeRound() {
         JobsGateway.Feed current = feed;
-        probe = executor.schedule(PROBE_EVERY, BackgroundTask.wrap(() -> {
+        return () -> {
             if (current != null && current.stale()) {
                 return null;
             }
             return current != null && current.failure() != null ? Boolean.FALSE : gateway.feedReachable();
-        }).onSuccess(reachable -> {
-            if (!active || scheduled != generation) {
-                return;
-            }
-            if (reachable == null) {
-                closeFeed();
-                rows.clear();
-                byId.clear();
-                selected.set(null);
-                connect();
-            } else if (!reachable) {
-                offline(null);
-                closeFeed();
-            } else if (feed == null) {
-                connect();
-            } else {
-                online();
-            }
-            scheduleProbe();
-        }).onFailure(e -> {
-            if (active && scheduled == generation) {
-                offline(e);
-                scheduleProbe();
-            }
-        }));
+        };
+    }
+
+    private void probed(Boolean reachable) {
+        if (reachable == null) {
+            closeFeed();
+            rows.clear();
+            byId.clear();
+            selected.set(null);
+            connect();
+        } else if (!reachable) {
+            offline(null);
+            closeFeed();
+        } else if (feed == null) {
+            connect();
+        } else {
+            online();
+        }
     }
 
     private void closeFeed() {

@@ -3,7 +3,7 @@ package io.ringside.ui.stack;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackState;
 import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
@@ -67,14 +67,11 @@ public final class StackViewModel implements PageLoad {
     private boolean opened;
 
     private Long foreignPid;
-    private Cancellable poll = Cancellable.NONE;
-    private int pollGeneration;
-    private Duration pollDelay = POLL_PERIOD;
+    private final Poller<Optional<StackState>> poll;
     private boolean pollFailureLogged;
     private boolean closing;
     private final Set<Object> elapsedViewers = new HashSet<>();
-    private Cancellable ticker = Cancellable.NONE;
-    private int tickGeneration;
+    private final Poller<Void> ticker;
 
     public StackViewModel(StackGateway gateway, TaskExecutor executor, DialogService dialogs, Clock clock,
                           boolean autoStart) {
@@ -84,6 +81,11 @@ public final class StackViewModel implements PageLoad {
         this.clock = clock;
         this.autoStart = autoStart;
         this.events = FxBatcher.onUi(executor, BATCH_INTERVAL, this::applyEvents);
+        this.poll = Poller.polling(executor, POLL_PERIOD, gateway::status)
+                .backingOffTo(MAX_POLL_BACKOFF)
+                .onSuccess(this::polled)
+                .onFailure(this::pollFailed);
+        this.ticker = Poller.ticking(executor, TICK_PERIOD, this::tick);
         DEFAULT_SERVERS.forEach(name -> rows.add(new ServerRow(name)));
         setMode(StackMode.CHECKING);
     }
@@ -108,8 +110,8 @@ public final class StackViewModel implements PageLoad {
         if (!opened) {
             open();
         } else if (POLLING_MODES.contains(mode.get())) {
-            pollDelay = POLL_PERIOD;
-            schedulePoll();
+            poll.resetDelay();
+            poll.pollLater();
         }
     }
 
@@ -164,8 +166,8 @@ public final class StackViewModel implements PageLoad {
         supervising.set(true);
         setMode(StackMode.STARTING);
         appendLog("Starting the local stack in this console");
-        pollDelay = POLL_PERIOD;
-        schedulePoll();
+        poll.resetDelay();
+        poll.pollLater();
         BackgroundTask.wrap(() -> gateway.start(events::add))
                 .withTitle("Starting the local stack")
                 .onSuccess(state -> {
@@ -213,7 +215,7 @@ public final class StackViewModel implements PageLoad {
                 .onFailure(e -> {
                     showError("The local stack could not be stopped", e);
                     setMode(StackMode.RUNNING);
-                    schedulePoll();
+                    poll.pollLater();
                 })
                 .executeWith(executor);
     }
@@ -238,7 +240,7 @@ public final class StackViewModel implements PageLoad {
                 .onFailure(e -> {
                     showError("The local stack could not be stopped", e);
                     setMode(StackMode.ATTACHED);
-                    schedulePoll();
+                    poll.pollLater();
                 })
                 .executeWith(executor);
     }
@@ -260,11 +262,7 @@ public final class StackViewModel implements PageLoad {
         setMode(StackMode.STOPPING);
         appendLog("Stopping the local stack before the console closes");
         BackgroundTask.wrap(gateway::stopOwn)
-                .onSuccess(nothing -> {
-                    supervising.set(false);
-                    whenDone.run();
-                })
-                .onFailure(e -> {
+                .onFinished(() -> {
                     supervising.set(false);
                     whenDone.run();
                 })
@@ -282,54 +280,44 @@ public final class StackViewModel implements PageLoad {
         BackgroundTask.wrap(() -> gateway.followForeign(events::add))
                 .onFailure(e -> appendLog("Cannot follow the supervisor's progress: " + firstLine(e)))
                 .executeWith(executor);
-        pollDelay = POLL_PERIOD;
-        schedulePoll();
+        poll.resetDelay();
+        poll.pollLater();
     }
 
-    private void schedulePoll() {
-        poll.cancel();
-        int generation = ++pollGeneration;
-        poll = executor.schedule(pollDelay, BackgroundTask.wrap(gateway::status)
-                .onSuccess(state -> {
-                    if (generation != pollGeneration || !POLLING_MODES.contains(mode.get())) {
-                        return;
-                    }
-                    pollDelay = POLL_PERIOD;
-                    pollFailureLogged = false;
-                    state.ifPresent(this::applyStatus);
-                    boolean supervisorGone = state.map(StackState::supervisor).isEmpty();
-                    if (mode.get() == StackMode.RUNNING && supervisorGone) {
-                        appendLog("The local stack was stopped by another process ('ringside stack down')");
-                        supervising.set(false);
-                        showStopped();
-                        return;
-                    }
-                    if (mode.get() == StackMode.ATTACHED && supervisorGone) {
-                        appendLog("The supervisor (pid " + foreignPid + ") has exited");
-                        foreignPid = null;
-                        showStopped();
-                        return;
-                    }
-                    schedulePoll();
-                })
-                .onFailure(e -> {
-                    if (generation != pollGeneration || !POLLING_MODES.contains(mode.get())) {
-                        return;
-                    }
-                    if (!pollFailureLogged) {
-                        appendLog("Status check failed, retrying less often: " + firstLine(e));
-                        pollFailureLogged = true;
-                    }
-                    Duration doubled = pollDelay.multipliedBy(2);
-                    pollDelay = doubled.compareTo(MAX_POLL_BACKOFF) > 0 ? MAX_POLL_BACKOFF : doubled;
-                    schedulePoll();
-                }));
+    private void polled(Optional<StackState> state) {
+        if (!POLLING_MODES.contains(mode.get())) {
+            poll.stop();
+            return;
+        }
+        pollFailureLogged = false;
+        state.ifPresent(this::applyStatus);
+        boolean supervisorGone = state.map(StackState::supervisor).isEmpty();
+        if (mode.get() == StackMode.RUNNING && supervisorGone) {
+            poll.stop();
+            appendLog("The local stack was stopped by another process ('ringside stack down')");
+            supervising.set(false);
+            showStopped();
+        } else if (mode.get() == StackMode.ATTACHED && supervisorGone) {
+            poll.stop();
+            appendLog("The supervisor (pid " + foreignPid + ") has exited");
+            foreignPid = null;
+            showStopped();
+        }
+    }
+
+    private void pollFailed(Exception e) {
+        if (!POLLING_MODES.contains(mode.get())) {
+            poll.stop();
+            return;
+        }
+        if (!pollFailureLogged) {
+            appendLog("Status check failed, retrying less often: " + firstLine(e));
+            pollFailureLogged = true;
+        }
     }
 
     private void cancelPoll() {
-        pollGeneration++;
-        poll.cancel();
-        poll = Cancellable.NONE;
+        poll.stop();
     }
 
     /**
@@ -346,26 +334,14 @@ public final class StackViewModel implements PageLoad {
             elapsedViewers.remove(viewer);
         }
         if (!wasTicking && !elapsedViewers.isEmpty()) {
-            scheduleTick();
+            ticker.pollLater();
         } else if (wasTicking && elapsedViewers.isEmpty()) {
             cancelTick();
         }
     }
 
-    private void scheduleTick() {
-        int generation = ++tickGeneration;
-        ticker = executor.schedule(TICK_PERIOD, BackgroundTask.wrap(() -> { }).onSuccess(nothing -> {
-            if (generation == tickGeneration) {
-                tick();
-                scheduleTick();
-            }
-        }));
-    }
-
     private void cancelTick() {
-        tickGeneration++;
-        ticker.cancel();
-        ticker = Cancellable.NONE;
+        ticker.stop();
     }
 
     private void tick() {

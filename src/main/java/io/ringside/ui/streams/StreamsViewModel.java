@@ -6,7 +6,7 @@ import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
-import io.ringside.ui.util.Cancellable;
+import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
@@ -65,15 +65,20 @@ public final class StreamsViewModel implements PageLoad {
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final FxBatcher<TailRecord> batcher;
     private AutoCloseable tailHandle;
-    private Cancellable poll = Cancellable.NONE;
+    private final Poller<Snapshot> poll;
     private boolean running;
     private boolean tailStarting;
-    private int generation;
 
     public StreamsViewModel(StreamsGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
+        this.poll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.topics(), gateway.groups()))
+                .onSuccess(this::showSnapshot)
+                .onFailure(e -> {
+                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
+                    loadError.set(Errors.firstLine(e));
+                });
         filter.addListener((obs, old, text) -> filteredTail.setPredicate(matcher(text)));
         paused.addListener((obs, was, now) -> {
             if (!now) {
@@ -89,24 +94,20 @@ public final class StreamsViewModel implements PageLoad {
     @Override
     public void activate() {
         running = true;
-        int current = ++generation;
-        refresh(current);
+        poll.pollNow();
         if (tailHandle == null && !tailStarting) {
             tailStarting = true;
             BackgroundTask.wrap(() -> gateway.tail(TAILED, batcher::add, e -> executor.runOnUi(Duration.ZERO,
                             () -> tailStatus.set("Tail stopped: " + Errors.firstLine(e)))))
+                    .onFinished(() -> tailStarting = false)
                     .onSuccess(handle -> {
-                        tailStarting = false;
                         tailHandle = handle;
                         if (!running) {
                             closeTail();
                         }
                         updateTailStatus();
                     })
-                    .onFailure(e -> {
-                        tailStarting = false;
-                        tailStatus.set("Cannot tail: " + Errors.firstLine(e));
-                    })
+                    .onFailure(e -> tailStatus.set("Cannot tail: " + Errors.firstLine(e)))
                     .executeWith(executor);
         }
     }
@@ -114,9 +115,7 @@ public final class StreamsViewModel implements PageLoad {
     @Override
     public void deactivate() {
         running = false;
-        generation++;
-        poll.cancel();
-        poll = Cancellable.NONE;
+        poll.stop();
         closeTail();
     }
 
@@ -134,48 +133,22 @@ public final class StreamsViewModel implements PageLoad {
     /** Reads topics and groups now (the Refresh button); the periodic refresh goes on. */
     public void refreshNow() {
         if (running) {
-            poll.cancel();
-            refresh(generation);
+            poll.pollNow();
         }
     }
 
-    private void refresh(int current) {
-        BackgroundTask.wrap(() -> new Snapshot(gateway.topics(), gateway.groups()))
-                .onSuccess(snapshot -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    topics.setAll(snapshot.topics());
-                    String selectedId = selectedGroup.get() == null ? null : selectedGroup.get().groupId();
-                    groups.setAll(snapshot.groups());
-                    ConsumerGroupLag again = snapshot.groups().stream()
-                            .filter(g -> g.groupId().equals(selectedId)).findFirst()
-                            .orElse(snapshot.groups().isEmpty() ? null : snapshot.groups().get(0));
-                    selectedGroup.set(again);
-                    showGroup(again);
-                    error.set("");
-                    loadError.set("");
-                    loaded.set(true);
-                    schedule(current);
-                })
-                .onFailure(e -> {
-                    if (current != generation) {
-                        return;
-                    }
-                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
-                    loadError.set(Errors.firstLine(e));
-                    schedule(current);
-                })
-                .executeWith(executor);
-    }
-
-    private void schedule(int current) {
-        poll.cancel();
-        poll = executor.schedule(REFRESH, BackgroundTask.wrap(() -> current).onSuccess(next -> {
-            if (next == generation && running) {
-                refresh(next);
-            }
-        }));
+    private void showSnapshot(Snapshot snapshot) {
+        topics.setAll(snapshot.topics());
+        String selectedId = selectedGroup.get() == null ? null : selectedGroup.get().groupId();
+        groups.setAll(snapshot.groups());
+        ConsumerGroupLag again = snapshot.groups().stream()
+                .filter(g -> g.groupId().equals(selectedId)).findFirst()
+                .orElse(snapshot.groups().isEmpty() ? null : snapshot.groups().get(0));
+        selectedGroup.set(again);
+        showGroup(again);
+        error.set("");
+        loadError.set("");
+        loaded.set(true);
     }
 
     private void showGroup(ConsumerGroupLag group) {

@@ -20,6 +20,7 @@ public final class BackgroundTask<T> {
     private final Callable<T> work;
     private Consumer<? super T> onSuccess = value -> { };
     private Consumer<? super Exception> onFailure = e -> LOG.warn("Background task failed", e);
+    private Runnable onFinished = () -> { };
     private String title;
 
     private BackgroundTask(Callable<T> work) {
@@ -51,6 +52,15 @@ public final class BackgroundTask<T> {
     }
 
     /**
+     * Runs on the FX thread when the work ended either way, before {@link #onSuccess} or
+     * {@link #onFailure}: the place to clear a busy flag, so neither branch can forget it.
+     */
+    public BackgroundTask<T> onFinished(Runnable callback) {
+        this.onFinished = Objects.requireNonNull(callback);
+        return this;
+    }
+
+    /**
      * Names the task for the status bar's task list ("Starting the local stack"); untitled tasks
      * (polls, small reads) are not listed.
      */
@@ -75,11 +85,13 @@ public final class BackgroundTask<T> {
 
     /** Executors call this on the FX thread. */
     public void succeeded(T value) {
+        onFinished.run();
         onSuccess.accept(value);
     }
 
     /** Executors call this on the FX thread. */
     public void failed(Exception error) {
+        onFinished.run();
         onFailure.accept(error);
     }
 }

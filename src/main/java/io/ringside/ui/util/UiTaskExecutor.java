@@ -1,5 +1,6 @@
 package io.ringside.ui.util;
 
+import io.ringside.core.NamedThreads;
 import java.time.Duration;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -7,10 +8,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 
@@ -30,9 +29,9 @@ public final class UiTaskExecutor implements TaskExecutor {
 
     public UiTaskExecutor() {
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                daemonThreads("ringside-ui-worker"));
+                NamedThreads.numberedDaemons("ringside-ui-worker"));
         workers.allowCoreThreadTimeOut(true);
-        ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, daemonThreads("ringside-ui-timer"));
+        ScheduledThreadPoolExecutor scheduled = new ScheduledThreadPoolExecutor(1, NamedThreads.numberedDaemons("ringside-ui-timer"));
         scheduled.setRemoveOnCancelPolicy(true);
         timer = scheduled;
     }
@@ -104,14 +103,5 @@ public final class UiTaskExecutor implements TaskExecutor {
     public void shutdown() {
         workers.shutdownNow();
         timer.shutdownNow();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

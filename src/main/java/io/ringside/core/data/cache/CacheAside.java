@@ -1,5 +1,6 @@
 package io.ringside.core.data.cache;
 
+import io.ringside.core.NamedThreads;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,11 +46,8 @@ public final class CacheAside {
     private static final long MAX_WAIT_NANOS = Duration.ofSeconds(30).toNanos();
     private static final long FIRST_POLL_NANOS = 2_000_000;
     private static final long LAST_POLL_NANOS = 20_000_000;
-    private static final ScheduledExecutorService LEASE_KEEPER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "ringside-cache-lease-keeper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService LEASE_KEEPER = Executors.newSingleThreadScheduledExecutor(
+            NamedThreads.daemons("ringside-cache-lease-keeper"));
 
     /** SET value only if the lease still holds our token, then release the lease. */
     private static final String STORE_IF_LEASE_HELD =

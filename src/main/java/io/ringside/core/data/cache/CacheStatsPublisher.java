@@ -1,5 +1,6 @@
 package io.ringside.core.data.cache;
 
+import io.ringside.core.NamedThreads;
 import io.ringside.core.Json;
 import io.ringside.core.kafka.Topics;
 import java.lang.management.ManagementFactory;
@@ -46,11 +47,7 @@ public final class CacheStatsPublisher implements AutoCloseable {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L << 20);
         this.producer = new KafkaProducer<>(props);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ringside-cache-stats");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemons("ringside-cache-stats"));
         scheduler.scheduleAtFixedRate(this::publishOnce, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,11 +1,13 @@
 package io.ringside.core.data.dataset;
 
+import io.ringside.core.NamedThreads;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import io.ringside.core.RingsideException;
 import io.ringside.core.cassandra.NotEnoughReplicasException;
 import io.ringside.core.data.DowngradingConsistency;
 import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.cache.RateLimiter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,16 +96,10 @@ public final class DatasetLoader {
         String storedKind = idx.isPresent() ? DatasetKind.IDX.label() : DatasetKind.BINARY.label();
         DatasetManifest draft = new DatasetManifest(name, 0, storedKind, DatasetStatus.LOADING, size,
                 layout.chunkCount(size), layout.sliceBytes(), null, meta, Instant.now());
-        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, r -> {
-            Thread t = new Thread(r, "ringside-dataset-load");
-            t.setDaemon(true);
-            return t;
-        });
-        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ringside-dataset-load-alive");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS,
+                NamedThreads.daemons("ringside-dataset-load"));
+        ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemons("ringside-dataset-load-alive"));
         try {
             Optional<DatasetManifest> unfinished = unfinishedVersionOfJob(name);
             CompletableFuture<DatasetManifest> claimed;
@@ -287,8 +283,7 @@ public final class DatasetLoader {
         int seq = 0;
         long rawBytes = 0;
         int reused = 0;
-        long writtenBytes = 0;
-        long writeStarted = System.nanoTime();
+        RateLimiter writeRate = control.maxBytesPerSecond() > 0 ? new RateLimiter(control.maxBytesPerSecond()) : null;
         LoadInterruption stop = null;
         if (!kept.isEmpty()) {
             progress.note("resuming " + describe(draft, claimed) + ": " + kept.size() + " chunk(s) already stored");
@@ -313,8 +308,9 @@ public final class DatasetLoader {
                     seq++;
                     continue;
                 }
-                pace(writeStarted, writtenBytes);
-                writtenBytes += raw.length;
+                if (writeRate != null) {
+                    writeRate.acquire(raw.length);
+                }
                 permits.acquire();
                 int chunkSeq = seq;
                 CompletableFuture.supplyAsync(() -> prepare(chunkSeq, raw), workers)
@@ -350,18 +346,6 @@ public final class DatasetLoader {
         }
         progress.finish();
         return new Written(seq, rawBytes, storedBytes.get(), HexFormat.of().formatHex(whole.digest()), reused, sent);
-    }
-
-    /** Holds the write rate to the control's limit, sleeping before a slice that would exceed it. */
-    private void pace(long startedNanos, long bytesSoFar) throws InterruptedException {
-        if (control.maxBytesPerSecond() <= 0) {
-            return;
-        }
-        long due = startedNanos + (long) (bytesSoFar / control.maxBytesPerSecond() * 1e9);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
     }
 
     private record PreparedChunk(byte[] gz, String sha) {

@@ -39,6 +39,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void weightedPermitsBookTheirWholeTimeForTheNextCaller() throws InterruptedException {
+        AtomicLong clock = new AtomicLong(0);
+        AtomicLong slept = new AtomicLong();
+        RateLimiter limiter = new RateLimiter(1_000_000, clock::get, nanos -> {
+            slept.addAndGet(nanos);
+            clock.addAndGet(nanos);
+        });
+        limiter.acquire(500_000);
+        assertEquals(0, slept.get(), "the first slice goes at once");
+        limiter.acquire(3);
+        assertEquals(TimeUnit.MILLISECONDS.toNanos(500), slept.get(), "half a million bytes at 1 MB/s take 0.5 s");
+    }
+
+    @Test
     void aRateMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
     }
