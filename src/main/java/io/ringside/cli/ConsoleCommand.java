@@ -95,9 +95,15 @@ public final class ConsoleCommand implements Callable<Integer> {
         String profile = main.profileGiven() ? main.profile()
                 : ConsoleLauncher.startProfile(main.dataFolder(), profiles);
         profiles.get(profile);
-        DesktopLibraries.problem().ifPresent(problem -> {
-            throw new RingsideException(problem);
-        });
+        var missing = DesktopLibraries.problem();
+        if (missing.isPresent()) {
+            if (DesktopLibraries.launchedByMaven()) {
+                // mvn javafx:run turns any other exit into a page of build failure that buries this line
+                System.err.println("ringside: " + missing.get());
+                return ExitCodes.OK;
+            }
+            throw new RingsideException(missing.get());
+        }
         ConsoleLauncher.launch(main.dataFolder(), profile, initialView);
         return ExitCodes.OK;
     }

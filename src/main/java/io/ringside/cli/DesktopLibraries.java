@@ -41,6 +41,15 @@ final class DesktopLibraries {
     }
 
     /** The one-line message for this machine, or empty when nothing is missing (or not on Linux). */
+    /**
+     * True under {@code mvn javafx:run}, whose POM sets {@code ringside.launcher=maven}: there the
+     * missing libraries are reported by the one line alone and the command exits 0, since the
+     * plugin reports any other exit status as a build failure of its own.
+     */
+    static boolean launchedByMaven() {
+        return "maven".equals(System.getProperty("ringside.launcher"));
+    }
+
     static Optional<String> problem() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             return Optional.empty();
