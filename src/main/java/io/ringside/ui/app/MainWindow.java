@@ -158,7 +158,7 @@ public final class MainWindow {
                         ClusterView.class, () -> new ClusterView(clusterViewModel))
                 .add(Page.of("cache", "Cache", CacheView.FXML, cacheViewModel,
                         "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."),
-                        CacheView.class, () -> new CacheView(cacheViewModel))
+                        factory -> CacheView.register(factory, cacheViewModel))
                 .add(Page.of("jobs", "Jobs", JobsView.FXML, jobsViewModel,
                         "Dataset and PM2.5 loads: start, live progress bars fed by Kafka, cancel, history."),
                         JobsView.class, () -> new JobsView(jobsViewModel))

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -19,13 +20,7 @@ public final class PageRegistry {
     public static final int MAX_SHORTCUTS = 9;
 
     private final Map<String, Page> pages = new LinkedHashMap<>();
-    private final List<Registration<?>> controllers = new ArrayList<>();
-
-    private record Registration<T>(Class<T> type, Supplier<? extends T> supplier) {
-        void into(ControllerFactory factory) {
-            factory.register(type, supplier);
-        }
-    }
+    private final List<Consumer<ControllerFactory>> controllers = new ArrayList<>();
 
     public PageRegistry add(Page page) {
         pages.put(page.id(), page);
@@ -34,7 +29,12 @@ public final class PageRegistry {
 
     /** Adds a built page together with the controller its FXML names. */
     public <T> PageRegistry add(Page page, Class<T> controller, Supplier<? extends T> supplier) {
-        controllers.add(new Registration<>(controller, supplier));
+        return add(page, factory -> factory.register(controller, supplier));
+    }
+
+    /** Adds a built page whose FXML includes panes with controllers of their own: {@code controllers} registers them all. */
+    public PageRegistry add(Page page, Consumer<ControllerFactory> controllers) {
+        this.controllers.add(controllers);
         return add(page);
     }
 
@@ -55,7 +55,7 @@ public final class PageRegistry {
 
     /** Registers the pages' controllers in {@code factory}. */
     public ControllerFactory registerControllers(ControllerFactory factory) {
-        controllers.forEach(registration -> registration.into(factory));
+        controllers.forEach(registration -> registration.accept(factory));
         return factory;
     }
 }
