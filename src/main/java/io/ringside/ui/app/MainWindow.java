@@ -155,7 +155,7 @@ public final class MainWindow {
                         () -> new StackView(stackViewModel))
                 .add(Page.of("cluster", "Cluster", "/fxml/cluster/ClusterView.fxml", clusterViewModel,
                         "Cassandra: keyspaces, tables and columns, DDL, paged rows, node health and load."),
-                        ClusterView.class, () -> new ClusterView(clusterViewModel))
+                        factory -> ClusterView.register(factory, clusterViewModel))
                 .add(Page.of("cache", "Cache", CacheView.FXML, cacheViewModel,
                         "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."),
                         factory -> CacheView.register(factory, cacheViewModel))

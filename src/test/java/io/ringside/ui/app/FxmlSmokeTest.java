@@ -52,8 +52,7 @@ class FxmlSmokeTest {
         ConsoleSettings settings = new ConsoleSettings(Path.of("ringside-test-data"), "local", false);
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         ClusterViewModel cluster = new ClusterViewModel(new FakeClusterGateway(), executor);
-        return new MainWindow(settings, new FakeStackGateway(), executor, new FakeDialogService())
-                .controllers()
-                .register(ClusterView.class, () -> new ClusterView(cluster));
+        return ClusterView.register(new MainWindow(settings, new FakeStackGateway(), executor,
+                new FakeDialogService()).controllers(), cluster);
     }
 }

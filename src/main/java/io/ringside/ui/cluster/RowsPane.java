@@ -1,0 +1,148 @@
+package io.ringside.ui.cluster;
+
+import io.ringside.core.cassandra.Cell;
+import io.ringside.core.cassandra.ColumnInfo;
+import io.ringside.core.cassandra.ColumnRole;
+import io.ringside.core.cassandra.RowPage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TablePosition;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+
+/**
+ * Controller of {@code fxml/cluster/RowsPane.fxml}: the paged rows of the selected table, their
+ * partition-key filter and the cell detail. Binds to {@link RowsViewModel}.
+ */
+public final class RowsPane {
+
+    private static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 500, 1000);
+
+    private final RowsViewModel rows;
+    private final Map<String, TextField> filterFields = new LinkedHashMap<>();
+
+    @FXML
+    private HBox filterBox;
+    @FXML
+    private Button applyFilterButton;
+    @FXML
+    private Button clearFilterButton;
+    @FXML
+    private ComboBox<Integer> pageSizeChooser;
+    @FXML
+    private Button previousButton;
+    @FXML
+    private Button nextButton;
+    @FXML
+    private Label positionText;
+    @FXML
+    private TableView<RowPage.Row> rowTable;
+    @FXML
+    private Label detailTitle;
+    @FXML
+    private TextArea detailText;
+
+    public RowsPane(RowsViewModel rows) {
+        this.rows = rows;
+    }
+
+    @FXML
+    private void initialize() {
+        pageSizeChooser.getItems().setAll(PAGE_SIZES);
+        pageSizeChooser.setValue(rows.pageSizeProperty().get());
+        rows.pageSizeProperty().addListener((observable, before, size) -> pageSizeChooser.setValue(size.intValue()));
+        previousButton.disableProperty().bind(rows.canPreviousProperty().not());
+        nextButton.disableProperty().bind(rows.canNextProperty().not());
+        positionText.textProperty().bind(Bindings.createStringBinding(() -> rows.errorProperty().get().isEmpty()
+                        ? rows.positionProperty().get() : rows.errorProperty().get(),
+                rows.positionProperty(), rows.errorProperty()));
+        rows.columns().addListener((ListChangeListener<ColumnInfo>) change -> rebuildColumns());
+        rowTable.setItems(rows.rows());
+        rowTable.getSelectionModel().setCellSelectionEnabled(true);
+        rowTable.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) change -> {
+            List<TablePosition> cells = rowTable.getSelectionModel().getSelectedCells();
+            if (cells.isEmpty()) {
+                rows.inspect(null, -1);
+                return;
+            }
+            TablePosition<?, ?> position = cells.get(0);
+            int row = position.getRow();
+            if (row >= 0 && row < rowTable.getItems().size()) {
+                rows.inspect(rowTable.getItems().get(row), position.getColumn());
+            }
+        });
+        detailTitle.textProperty().bind(rows.detailTitleProperty());
+        detailText.textProperty().bind(rows.detailTextProperty());
+        applyFilterButton.disableProperty().bind(Bindings.isEmpty(rows.columns()));
+        clearFilterButton.disableProperty().bind(Bindings.isEmpty(rows.columns()));
+    }
+
+    private void rebuildColumns() {
+        List<TableColumn<RowPage.Row, ?>> columns = new ArrayList<>();
+        filterBox.getChildren().clear();
+        filterFields.clear();
+        List<ColumnInfo> infos = rows.columns();
+        for (int i = 0; i < infos.size(); i++) {
+            ColumnInfo info = infos.get(i);
+            int index = i;
+            TableColumn<RowPage.Row, Cell> column = new TableColumn<>(info.name());
+            column.setSortable(false);
+            column.setPrefWidth(info.blob() ? 110 : 140);
+            column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().cells().get(index)));
+            column.setCellFactory(c -> new ValueCell());
+            columns.add(column);
+            if (info.role() == ColumnRole.PARTITION_KEY) {
+                TextField field = new TextField();
+                field.setPromptText(info.name() + " (" + info.type() + ")");
+                field.setPrefColumnCount(10);
+                field.setOnAction(e -> onApplyFilter());
+                filterFields.put(info.name(), field);
+                filterBox.getChildren().add(field);
+            }
+        }
+        rowTable.getColumns().setAll(columns);
+    }
+
+    @FXML
+    private void onApplyFilter() {
+        Map<String, String> values = new LinkedHashMap<>();
+        filterFields.forEach((column, field) -> values.put(column, field.getText()));
+        rows.setFilter(values);
+    }
+
+    @FXML
+    private void onClearFilter() {
+        filterFields.values().forEach(TextField::clear);
+        rows.setFilter(Map.of());
+    }
+
+    @FXML
+    private void onPageSize() {
+        Integer size = pageSizeChooser.getValue();
+        if (size != null && size != rows.pageSizeProperty().get()) {
+            rows.setPageSize(size);
+        }
+    }
+
+    @FXML
+    private void onPrevious() {
+        rows.previous();
+    }
+
+    @FXML
+    private void onNext() {
+        rows.next();
+    }
+}
