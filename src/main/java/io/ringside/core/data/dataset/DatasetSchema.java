@@ -10,7 +10,7 @@ import io.ringside.core.data.Keyspaces;
  */
 public final class DatasetSchema {
 
-    public static final String KEYSPACE = "datasets";
+    public static final String KEYSPACE = Keyspaces.DATASETS;
     static final String MANIFEST = KEYSPACE + ".dataset";
     static final String CHUNK = KEYSPACE + ".dataset_chunk";
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class Pm25Store {
 
-    public static final String KEYSPACE = "aqdata";
+    public static final String KEYSPACE = Keyspaces.PM25;
     public static final String DAILY_TABLE = "pm25";
     public static final String HOURLY_TABLE = "pm25_hourly";
 
