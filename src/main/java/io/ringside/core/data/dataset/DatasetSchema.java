@@ -1,7 +1,7 @@
 package io.ringside.core.data.dataset;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.ringside.core.data.Keyspaces;
+import io.ringside.core.data.storage.Keyspaces;
 
 /**
  * The two tables of the store, created idempotently. Manifest rows cluster newest version first,

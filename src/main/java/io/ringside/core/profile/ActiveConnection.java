@@ -1,7 +1,16 @@
-package io.ringside.core.connect;
+package io.ringside.core.profile;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.connect.Backend;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.ConnectionCheck;
+import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ConnectionTester;
+import io.ringside.core.connect.FailureKind;
+import io.ringside.core.connect.LocalStackProfile;
+import io.ringside.core.connect.SecretStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
