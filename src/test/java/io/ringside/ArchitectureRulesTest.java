@@ -23,8 +23,14 @@ class ArchitectureRulesTest {
 
     @Test
     void aCycleBetweenPackagesIsFound() {
-        String report = violations(ArchitectureRules.packagesOutsideCoreFreeOfCycles(FIXTURE));
+        String report = violations(ArchitectureRules.packagesFreeOfCycles(FIXTURE));
         assertTrue(report.contains("CacheView") && report.contains("JobsView"), report);
+    }
+
+    @Test
+    void aCycleBetweenCorePackagesIsFound() {
+        String report = violations(ArchitectureRules.packagesFreeOfCycles(FIXTURE));
+        assertTrue(report.contains("Profile.store") && report.contains("Store.profile"), report);
     }
 
     @Test

@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final ArchRule layersFreeOfCycles = ArchitectureRules.layersFreeOfCycles(ROOT);
 
     @ArchTest
-    static final ArchRule packagesOutsideCoreFreeOfCycles = ArchitectureRules.packagesOutsideCoreFreeOfCycles(ROOT);
+    static final ArchRule packagesFreeOfCycles = ArchitectureRules.packagesFreeOfCycles(ROOT);
 
     @ArchTest
     static final ArchRule uiFeaturesIndependent = ArchitectureRules.uiFeaturesIndependent(ROOT);

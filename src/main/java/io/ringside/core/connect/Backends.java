@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.DefaultRedisCredentials;
@@ -83,6 +84,18 @@ public final class Backends implements AutoCloseable {
     /** Backends of the local stack described by {@code state}, secured as that stack is. */
     static Backends local(StackState state, SecretStore secrets) {
         return new Backends(endpointsOf(state), LocalStackProfile.of(state), LocalStackProfile.secrets(state, secrets));
+    }
+
+    /**
+     * Backends to test {@code candidate} with, whether or not it is the current profile; for
+     * {@code local} those of the stack recorded in the data folder, empty when there is none. Unlike
+     * {@link #open} it asks no node to be up: the test is what reports the ones that are down.
+     */
+    public static Optional<Backends> probe(ConnectionProfile candidate, Path dataFolder, SecretStore secrets) {
+        if (!candidate.isLocal()) {
+            return Optional.of(new Backends(endpointsOf(candidate), candidate, secrets));
+        }
+        return new StackClient(dataFolder).status().map(state -> local(state, secrets));
     }
 
     private static StackState localState(Path dataFolder) {

@@ -1,5 +1,6 @@
 package io.ringside.core.connect;
 
+import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackSecurity;
 import io.ringside.core.stack.StackState;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * password read from the stack's credentials file, which only its owner can read. So the console,
  * the CLI and the data services work on a secure local stack without a profile to set up.
  */
-final class LocalStackProfile {
+public final class LocalStackProfile {
 
     private LocalStackProfile() {
     }
@@ -52,6 +53,14 @@ final class LocalStackProfile {
                         redis.database(), redis.tls()),
                 new ConnectionProfile.Kafka(state.kafka().bootstrap(), local.kafka().saslMechanism(),
                         local.kafka().username(), local.kafka().tls()));
+    }
+
+    /**
+     * The built-in local profile as a stored copy of it would be (the Connections dialog's Clone),
+     * from the stack recorded in {@code dataFolder}; the defaults when it has none.
+     */
+    public static ConnectionProfile asStored(Path dataFolder) {
+        return new StackClient(dataFolder).status().map(LocalStackProfile::asStored).orElseGet(ConnectionProfile::local);
     }
 
     /** {@code others} for every profile but {@code local}, whose passwords come from a secure stack's file. */

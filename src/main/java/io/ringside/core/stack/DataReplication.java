@@ -1,6 +1,6 @@
 package io.ringside.core.stack;
 
-import io.ringside.core.data.Keyspaces;
+import io.ringside.core.data.storage.Keyspaces;
 import io.ringside.core.stack.StackEvent.Phase;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.ringside.ui.app;
 
-import io.ringside.core.connect.ActiveConnection;
-import io.ringside.core.connect.ProfileServices;
 import io.ringside.core.jobs.EmbeddedWorker;
+import io.ringside.core.profile.ActiveConnection;
+import io.ringside.core.profile.ProfileServices;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.TaskExecutor;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.ringside.core.BuildInfo;
 import io.ringside.core.cassandra.CassandraServices;
-import io.ringside.core.connect.ActiveConnection;
+import io.ringside.core.profile.ActiveConnection;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretPrompt;

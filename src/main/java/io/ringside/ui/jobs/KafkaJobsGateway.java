@@ -1,7 +1,6 @@
 package io.ringside.ui.jobs;
 
 import io.ringside.core.connect.AccessGuard;
-import io.ringside.core.connect.ActiveConnection;
 import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.jobs.JobClient;
 import io.ringside.core.jobs.JobKind;
@@ -9,6 +8,7 @@ import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.core.jobs.ProgressFeed;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.profile.ActiveConnection;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

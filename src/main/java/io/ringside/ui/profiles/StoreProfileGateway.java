@@ -1,6 +1,5 @@
 package io.ringside.ui.profiles;
 
-import io.ringside.core.connect.ActiveConnection;
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.connect.ConnectionCheck;
@@ -10,6 +9,7 @@ import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretKind;
 import io.ringside.core.connect.SecretStore;
 import io.ringside.core.connect.SessionSecretStore;
+import io.ringside.core.profile.ActiveConnection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

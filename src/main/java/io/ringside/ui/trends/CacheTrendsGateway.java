@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * The Trends gateway over the active profile's data services, asked for on every call so a profile
  * switch takes effect on the next one. It never closes them: their owner does (the console's
- * {@link io.ringside.core.connect.ActiveConnection}).
+ * {@link io.ringside.core.profile.ActiveConnection}).
  */
 public final class CacheTrendsGateway implements TrendsGateway {
 

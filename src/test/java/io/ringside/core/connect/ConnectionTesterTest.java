@@ -3,6 +3,7 @@ package io.ringside.core.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.profile.ActiveConnection;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.io.IOException;

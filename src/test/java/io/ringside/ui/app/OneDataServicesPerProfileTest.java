@@ -3,13 +3,13 @@ package io.ringside.ui.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.ringside.core.connect.ActiveConnection;
 import io.ringside.core.connect.ConnectionProfile;
-import io.ringside.core.connect.ProfileServices;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretPrompt;
 import io.ringside.core.connect.SessionSecretStore;
 import io.ringside.core.data.DataServices;
+import io.ringside.core.profile.ActiveConnection;
+import io.ringside.core.profile.ProfileServices;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestStack;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ringside.core.connect.ActiveConnection;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretKind;
+import io.ringside.core.profile.ActiveConnection;
 import io.ringside.testing.TempFolders;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.MemorySecretStore;

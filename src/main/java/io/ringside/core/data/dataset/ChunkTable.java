@@ -5,7 +5,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.storage.WriteConsistency;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;

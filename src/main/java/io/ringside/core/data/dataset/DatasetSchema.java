@@ -1,7 +1,7 @@
 package io.ringside.core.data.dataset;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import io.ringside.core.data.Keyspaces;
+import io.ringside.core.data.storage.Keyspaces;
 
 /**
  * The two tables of the store, created idempotently. Manifest rows cluster newest version first,
@@ -10,7 +10,7 @@ import io.ringside.core.data.Keyspaces;
  */
 public final class DatasetSchema {
 
-    public static final String KEYSPACE = "datasets";
+    public static final String KEYSPACE = Keyspaces.DATASETS;
     static final String MANIFEST = KEYSPACE + ".dataset";
     static final String CHUNK = KEYSPACE + ".dataset_chunk";
 

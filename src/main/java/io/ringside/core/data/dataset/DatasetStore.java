@@ -5,7 +5,7 @@ import io.ringside.core.MessageText;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.AccessGuard;
-import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.storage.WriteConsistency;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;

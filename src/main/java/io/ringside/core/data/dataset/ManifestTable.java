@@ -7,7 +7,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.ringside.core.RingsideException;
-import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.storage.WriteConsistency;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

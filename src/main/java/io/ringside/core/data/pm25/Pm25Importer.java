@@ -1,6 +1,6 @@
 package io.ringside.core.data.pm25;
 
-import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.storage.WriteConsistency;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.storage.WriteConsistency;
 import java.time.LocalDate;
 
 /**

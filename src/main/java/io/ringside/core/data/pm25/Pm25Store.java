@@ -3,8 +3,8 @@ package io.ringside.core.data.pm25;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
-import io.ringside.core.data.Keyspaces;
-import io.ringside.core.data.WriteConsistency;
+import io.ringside.core.data.storage.Keyspaces;
+import io.ringside.core.data.storage.WriteConsistency;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class Pm25Store {
 
-    public static final String KEYSPACE = "aqdata";
+    public static final String KEYSPACE = Keyspaces.PM25;
     public static final String DAILY_TABLE = "pm25";
     public static final String HOURLY_TABLE = "pm25_hourly";
 
@@ -73,7 +73,7 @@ public final class Pm25Store {
     public void deleteDaily(String location) {
         session.execute(com.datastax.oss.driver.api.core.cql.SimpleStatement
                 .newInstance("DELETE FROM " + KEYSPACE + "." + DAILY_TABLE + " WHERE location = ?", location)
-                .setConsistencyLevel(io.ringside.core.data.WriteConsistency.of(session).level()));
+                .setConsistencyLevel(io.ringside.core.data.storage.WriteConsistency.of(session).level()));
     }
 
     public List<String> locations() {

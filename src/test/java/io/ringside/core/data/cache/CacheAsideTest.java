@@ -7,7 +7,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.ringside.core.connect.Backends;
-import io.ringside.core.data.Keyspaces;
+import io.ringside.core.data.storage.Keyspaces;
 import io.ringside.testing.Await;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;

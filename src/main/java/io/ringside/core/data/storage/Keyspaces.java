@@ -1,12 +1,10 @@
-package io.ringside.core.data;
+package io.ringside.core.data.storage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import java.time.Duration;
-import io.ringside.core.data.dataset.DatasetSchema;
-import io.ringside.core.data.pm25.Pm25Store;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +17,16 @@ import java.util.stream.Collectors;
  */
 public final class Keyspaces {
 
+    /** The PM2.5 store's keyspace. */
+    public static final String PM25 = "aqdata";
+    /** The chunked dataset store's keyspace. */
+    public static final String DATASETS = "datasets";
+
     /**
      * The data system's keyspaces, all made by {@link #ensure}: what the local stack raises to two
      * replicas when a second node joins a ring that had one.
      */
-    public static final List<String> DATA_SYSTEM = List.of(Pm25Store.KEYSPACE, DatasetSchema.KEYSPACE);
+    public static final List<String> DATA_SYSTEM = List.of(PM25, DATASETS);
 
     private Keyspaces() {
     }

@@ -1,4 +1,4 @@
-package io.ringside.core.data;
+package io.ringside.core.data.storage;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;

@@ -1,9 +1,16 @@
-package io.ringside.core.connect;
+package io.ringside.core.profile;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.BackendUnavailableException;
-import io.ringside.core.stack.StackClient;
-import io.ringside.core.stack.StackState;
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.connect.Backend;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.ConnectionCheck;
+import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ConnectionTester;
+import io.ringside.core.connect.FailureKind;
+import io.ringside.core.connect.LocalStackProfile;
+import io.ringside.core.connect.SecretStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -85,7 +92,7 @@ public final class ActiveConnection implements AutoCloseable {
      */
     public List<ConnectionCheck> check() {
         ConnectionProfile current = profile();
-        Optional<Backends> probe = probeBackends(current);
+        Optional<Backends> probe = Backends.probe(current, dataFolder, secrets);
         if (probe.isEmpty()) {
             return java.util.Arrays.stream(Backend.values())
                     .map(backend -> new ConnectionCheck(backend, "local stack", FailureKind.UNREACHABLE,
@@ -107,25 +114,17 @@ public final class ActiveConnection implements AutoCloseable {
      * defaults when this data folder has no stack.
      */
     public ConnectionProfile localAsStored() {
-        return new StackClient(dataFolder).status().map(LocalStackProfile::asStored).orElseGet(ConnectionProfile::local);
+        return LocalStackProfile.asStored(dataFolder);
     }
 
     /** Like {@link #check()} for one profile that need not be the current one (the dialog's Test button). */
     public List<ConnectionCheck> test(ConnectionProfile candidate, Backend backend) {
-        Optional<Backends> probe = probeBackends(candidate);
+        Optional<Backends> probe = Backends.probe(candidate, dataFolder, secrets);
         if (probe.isEmpty()) {
             return List.of(new ConnectionCheck(backend, "local stack", FailureKind.UNREACHABLE,
                     "the local stack is not running", Duration.ZERO));
         }
         return List.of(tester.check(probe.get(), backend));
-    }
-
-    private Optional<Backends> probeBackends(ConnectionProfile candidate) {
-        if (!candidate.isLocal()) {
-            return Optional.of(new Backends(Backends.endpointsOf(candidate), candidate, secrets));
-        }
-        Optional<StackState> state = new StackClient(dataFolder).status();
-        return state.map(s -> Backends.local(s, secrets));
     }
 
     @Override

@@ -1,6 +1,10 @@
-package io.ringside.core.connect;
+package io.ringside.core.profile;
 
 import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.SecretStore;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobClient;
