@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside evict}: remove cache keys, named or by pattern (preview first), audited. */
 @Command(name = "evict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Remove Redis keys (UNLINK): the keys named (escaped like 'keys' prints them), or every key",
-            "matching --pattern. A pattern eviction needs --yes; without it (or with --dry-run) it only prints",
-            "the number of matching keys and a sample. Every eviction is audited (cache.evict)."})
+        description = {"Remove Redis keys (UNLINK), named or matching --pattern; audited (cache.evict).",
+            "Keys are written escaped as 'keys' prints them. A pattern eviction needs --yes; without it (or with",
+            "--dry-run) it only prints the number of matching keys and a sample."})
 public final class EvictCommand implements Callable<Integer> {
 
     private static final int SAMPLE = 10;

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside bench dataset}: the dataset store against bare blob inserts of the same bytes. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Load a file through the dataset store (gzip chunks, manifest, read-back verification) and",
-            "as bare blob inserts into a scratch table; print both rates in MB/s and their ratio (target >= 0.8),",
-            "and the CPU time this JVM spent on each side."})
+        description = {"The dataset store's load rate against bare blob inserts of the same file (target >= 0.8x).",
+            "Loads a file through the dataset store (gzip chunks, manifest, read-back verification) and as bare",
+            "blob inserts into a scratch table; prints both rates in MB/s, their ratio, and the CPU time this JVM",
+            "spent on each side."})
 public final class BenchDatasetCommand implements Callable<Integer> {
 
     static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");

@@ -17,9 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside bench progress}: progress-event latency, and what reporting costs a load. */
 @Command(name = "progress", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Latency of a progress event from publisher to subscriber (p50/p99; target p99 < 100 ms), and",
-            "the rate of a dataset load run as a job (with events) against the bare load (without), interleaved,",
-            "medians compared (target: cost <= 5%)."})
+        description = {"Progress-event latency (target p99 < 100 ms) and the cost of reporting on a load (target <= 5%%).",
+            "Latency: from publisher to subscriber, p50/p99. Cost: the rate of a dataset load run as a job (with",
+            "events) against the bare load (without), interleaved, medians compared."})
 final class BenchProgressCommand implements Callable<Integer> {
 
     @ParentCommand

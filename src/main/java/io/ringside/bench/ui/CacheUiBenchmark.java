@@ -25,10 +25,9 @@ public final class CacheUiBenchmark {
     /**
      * One listing filling the table: how long it took and the FX thread's pulses meanwhile.
      *
-     * @param longestBusyMillis the most CPU time the FX thread itself used between two pulses
+     * @param longestPauseAfterStartMillis the longest pause after the listing's first {@link #LISTING_START}
      */
-    public record Fill(long rows, double fillMillis, double longestPauseMillis, double p99PauseMillis, long slowPulses,
-                       long pulses, double longestBusyMillis, double longestPauseAfterStartMillis) {
+    public record Fill(long rows, double fillMillis, FxPulses pulses, double longestPauseAfterStartMillis) {
     }
 
     /** How long a listing's start (first rows, scan threads and code warming up) is reported apart from the rest. */
@@ -129,8 +128,7 @@ public final class CacheUiBenchmark {
         long ended = System.nanoTime();
         Fill fill = ClusterUiBenchmark.onFx(() -> {
             monitor.stop();
-            return new Fill(viewModel.keys().rows().size(), (ended - startedAt[0]) / 1e6, monitor.longestPauseMillis(),
-                    monitor.p99PauseMillis(), monitor.slowPulses(), monitor.pulses(), monitor.longestBusyMillis(),
+            return new Fill(viewModel.keys().rows().size(), (ended - startedAt[0]) / 1e6, FxPulses.of(monitor),
                     monitor.longestPauseMillisAfter(LISTING_START));
         });
         if (fill.rows() != expectedRows) {

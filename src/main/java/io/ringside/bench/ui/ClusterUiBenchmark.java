@@ -45,26 +45,15 @@ public final class ClusterUiBenchmark {
     }
 
     /**
-     * Longest and 99th-percentile gap between pulses, how many gaps exceeded 50 ms, and the most
-     * CPU time the FX thread used within one gap, of one phase.
-     */
-    public record Pauses(double longestMillis, double p99Millis, long slow, long pulses, double longestBusyMillis) {
-        static Pauses of(FxPauseMonitor monitor) {
-            return new Pauses(monitor.longestPauseMillis(), monitor.p99PauseMillis(), monitor.slowPulses(),
-                    monitor.pulses(), monitor.longestBusyMillis());
-        }
-    }
-
-    /**
      * {@code idle}: the screen open and polling, nothing clicked (the machine's own noise floor);
      * {@code firstPage}: selecting the table until its first page is shown (cold code paths);
      * {@code browse}: every further page, each scrolled to its end.
      */
-    public record Figures(long rows, int pages, double browseSeconds, Pauses idle, Pauses firstPage, Pauses browse,
+    public record Figures(long rows, int pages, double browseSeconds, FxPulses idle, FxPulses firstPage, FxPulses browse,
                           Optional<NodeFigures> node) {
     }
 
-    public record NodeFigures(Pauses pauses, double shownAfterDriverMillis, double shownAfterStopMillis) {
+    public record NodeFigures(FxPulses pauses, double shownAfterDriverMillis, double shownAfterStopMillis) {
     }
 
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
@@ -97,7 +86,7 @@ public final class ClusterUiBenchmark {
             });
             long idleUntil = System.nanoTime() + IDLE.toNanos();
             await("the idle baseline", () -> System.nanoTime() > idleUntil);
-            Pauses idle = onFx(() -> Pauses.of(monitor));
+            FxPulses idle = onFx(() -> FxPulses.of(monitor));
             Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize, maxPages);
             Optional<NodeFigures> node = drill == null ? Optional.empty()
                     : Optional.of(stopNode(viewModel, stage, monitor, drill));
@@ -120,7 +109,7 @@ public final class ClusterUiBenchmark {
         @SuppressWarnings("unchecked")
         TableView<RowPage.Row> grid = onFx(() -> (TableView<RowPage.Row>) stage.getScene().lookup("#rowTable"));
         long started = System.nanoTime();
-        Pauses firstPage = null;
+        FxPulses firstPage = null;
         onFx(() -> {
             monitor.reset();
             rows.setPageSize(pageSize);
@@ -136,7 +125,7 @@ public final class ClusterUiBenchmark {
             pages++;
             if (pages == 1) {
                 firstPage = onFx(() -> {
-                    Pauses cold = Pauses.of(monitor);
+                    FxPulses cold = FxPulses.of(monitor);
                     monitor.reset();
                     return cold;
                 });
@@ -162,7 +151,7 @@ public final class ClusterUiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Figures(browsed, pages, seconds, null, firstPage, onFx(() -> Pauses.of(monitor)), Optional.empty());
+        return new Figures(browsed, pages, seconds, null, firstPage, onFx(() -> FxPulses.of(monitor)), Optional.empty());
     }
 
     private NodeFigures stopNode(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, NodeDrill drill) {
@@ -187,7 +176,7 @@ public final class ClusterUiBenchmark {
         stopping.join();
         long settle = System.nanoTime() + AFTER_DOWN.toNanos();
         await("the node table to refresh with the node down", () -> System.nanoTime() > settle);
-        Pauses pauses = onFx(() -> Pauses.of(monitor));
+        FxPulses pauses = onFx(() -> FxPulses.of(monitor));
         progress.accept("starting the node at " + drill.address() + " again");
         drill.start();
         return new NodeFigures(pauses, (shown - driverSaw) / 1e6, (shown - stopAsked) / 1e6);

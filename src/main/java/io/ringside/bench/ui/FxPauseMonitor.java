@@ -6,49 +6,27 @@ import java.time.Duration;
 import javafx.animation.AnimationTimer;
 
 /**
- * Measures how long the FX thread goes without a pulse. While it runs, an animation timer asks
- * for a pulse every frame (~16 ms), so a longer gap between two pulses is time the FX thread
- * spent blocked or busy: what an operator sees as a frozen window. Start, read and reset it on
- * the FX thread.
+ * Measures how long the FX thread goes without a pulse, and how much CPU the FX thread itself
+ * used for each pulse. While it runs, an animation timer asks for a pulse every frame (~16 ms), so
+ * a longer gap between two pulses is time the FX thread spent blocked or busy: what an operator
+ * sees as a frozen window. The FX thread's CPU clock, read at every pulse, tells how much of a gap
+ * was the thread's own work (layout, CSS, the page's handlers) rather than a wait for a core.
+ * Start, read and reset it on the FX thread.
  */
 public final class FxPauseMonitor {
+
+    private static final int MAX_GAPS = 100_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final PulseLog log = new PulseLog(MAX_GAPS);
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            if (last != 0) {
-                long gap = now - last;
-                longest = Math.max(longest, gap);
-                longestBusy = Math.max(longestBusy, cpu - lastCpu);
-                if (pulses < MAX_GAPS) {
-                    gaps[(int) pulses] = gap;
-                    ends[(int) pulses] = now;
-                }
-                pulses++;
-                if (gap > SLOW_NANOS) {
-                    slow++;
-                }
-            }
-            last = now;
-            lastCpu = cpu;
+            // Called on the FX thread: the current thread's CPU clock is the FX thread's.
+            log.pulse(now, THREADS.getCurrentThreadCpuTime());
         }
     };
-
-    static final long SLOW_NANOS = 50_000_000L;
-    private static final int MAX_GAPS = 100_000;
-
-    private final long[] gaps = new long[MAX_GAPS];
-    private final long[] ends = new long[MAX_GAPS];
-
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    private long last;
-    private long lastCpu;
-    private long longest;
-    private long longestBusy;
-    private long pulses;
-    private long slow;
 
     public void start() {
         reset();
@@ -60,16 +38,12 @@ public final class FxPauseMonitor {
     }
 
     public void reset() {
-        last = 0;
-        longest = 0;
-        longestBusy = 0;
-        pulses = 0;
-        slow = 0;
+        log.reset();
     }
 
     /** The longest gap between two pulses since the last reset, in milliseconds. */
     public double longestPauseMillis() {
-        return longest / 1e6;
+        return log.longestPauseMillis();
     }
 
     /**
@@ -78,7 +52,12 @@ public final class FxPauseMonitor {
      * difference is time the FX thread waited for a core (it never waits for the network here).
      */
     public double longestBusyMillis() {
-        return longestBusy / 1e6;
+        return log.longestCpuMillis();
+    }
+
+    /** The FX thread's CPU time per pulse since the last reset: p99 and max, with their targets. */
+    public FxThreadCpu cpuPerPulse() {
+        return new FxThreadCpu(log.p99CpuMillis(), log.longestCpuMillis());
     }
 
     /**
@@ -86,37 +65,20 @@ public final class FxPauseMonitor {
      * what is left once a burst at the start (a table's first fill, code not yet compiled) is over.
      */
     public double longestPauseMillisAfter(Duration settle) {
-        int count = (int) Math.min(pulses, MAX_GAPS);
-        if (count == 0) {
-            return 0;
-        }
-        long from = ends[0] - gaps[0] + settle.toNanos();
-        long longestAfter = 0;
-        for (int i = 0; i < count; i++) {
-            if (ends[i] > from) {
-                longestAfter = Math.max(longestAfter, gaps[i]);
-            }
-        }
-        return longestAfter / 1e6;
+        return log.longestPauseMillisAfter(settle);
     }
 
     /** The 99th percentile of the gaps since the last reset, in milliseconds (0 before two pulses). */
     public double p99PauseMillis() {
-        int count = (int) Math.min(pulses, MAX_GAPS);
-        if (count == 0) {
-            return 0;
-        }
-        long[] sorted = java.util.Arrays.copyOf(gaps, count);
-        java.util.Arrays.sort(sorted);
-        return sorted[Math.min(count - 1, (int) Math.ceil(count * 0.99) - 1)] / 1e6;
+        return log.p99PauseMillis();
     }
 
     public long pulses() {
-        return pulses;
+        return log.pulses();
     }
 
     /** Gaps longer than 50 ms (three frames) since the last reset. */
     public long slowPulses() {
-        return slow;
+        return log.slowPulses();
     }
 }

@@ -39,8 +39,7 @@ public final class UiProgressBenchmark {
 
     /** Lag of the bars' value changes and FX pauses of the measured phase. */
     public record Figures(long produced, long barUpdates, double lagP50Millis, double lagP99Millis, double lagMaxMillis,
-                          double longestPauseMillis, double p99PauseMillis, long slowPulses, long pulses,
-                          double longestBusyMillis) {
+                          FxPulses pulses) {
     }
 
     private static final Duration WARM_UP = Duration.ofSeconds(3);
@@ -98,8 +97,7 @@ public final class UiProgressBenchmark {
                 monitor.stop();
                 measuring[0] = false;
                 return new Figures(produced, updates.get(), lag.getValueAtPercentile(50) / 1000.0,
-                        lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0, monitor.longestPauseMillis(),
-                        monitor.p99PauseMillis(), monitor.slowPulses(), monitor.pulses(), monitor.longestBusyMillis());
+                        lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0, FxPulses.of(monitor));
             });
         } finally {
             synthetic.stop();
