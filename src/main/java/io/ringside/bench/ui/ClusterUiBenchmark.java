@@ -1,5 +1,6 @@
 package io.ringside.bench.ui;
 
+import atlantafx.base.theme.PrimerLight;
 import io.ringside.core.RingsideException;
 import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.cassandra.NodeStatus;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -182,8 +184,12 @@ public final class ClusterUiBenchmark {
         return new NodeFigures(pauses, (shown - driverSaw) / 1e6, (shown - stopAsked) / 1e6);
     }
 
-    /** Shows a screen in a window of its own, styled as the console is; call on the FX thread. */
+    /**
+     * Shows a screen in a window of its own, styled as the console is (AtlantaFX Primer Light under
+     * the console's stylesheet, whose colours are looked up from it); call on the FX thread.
+     */
     public static Stage show(Parent screen, String title) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Stage window = new Stage();
         Scene scene = new Scene(screen, 1200, 800);
         scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));

@@ -9,7 +9,6 @@ import io.ringside.ui.jobs.JobRow;
 import io.ringside.ui.jobs.JobsGateway;
 import io.ringside.ui.jobs.JobsView;
 import io.ringside.ui.jobs.JobsViewModel;
-import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.HdrHistogram.Histogram;
 
@@ -60,12 +58,7 @@ public final class UiProgressBenchmark {
         AtomicLong updates = new AtomicLong();
         boolean[] measuring = new boolean[1];
         Stage stage = ClusterUiBenchmark.onFx(() -> {
-            Stage window = new Stage();
-            Scene scene = new Scene(JobsView.load(viewModel, Optional::empty), 1200, 800);
-            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            window.setScene(scene);
-            window.setTitle("Ringside bench ui-progress");
-            window.show();
+            Stage window = ClusterUiBenchmark.show(JobsView.load(viewModel, Optional::empty), "Ringside bench ui-progress");
             viewModel.onBatch(rows -> {
                 if (!measuring[0]) {
                     return;
