@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 mvn -B -ntp -q package -DskipTests
-data="$(mktemp -d -t ringside-screenshots-XXXXXX)"
+# A fixed name, so the status bar's "Data folder" is the same in every regeneration.
+data="${TMPDIR:-/tmp}/ringside-screenshots"
+rm -rf "$data"
 trap 'rm -rf "$data"' EXIT
 java -jar target/ringside.jar --data "$data" screenshots docs/screenshots
 
