@@ -21,6 +21,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
  * Controller of {@code fxml/cluster/RowsPane.fxml}: the paged rows of the selected table, their
@@ -69,6 +70,7 @@ public final class RowsPane {
                         ? rows.positionProperty().get() : rows.errorProperty().get(),
                 rows.positionProperty(), rows.errorProperty()));
         rows.columns().addListener((ListChangeListener<ColumnInfo>) change -> rebuildColumns());
+        rebuildColumns();
         rowTable.setItems(rows.rows());
         rowTable.getSelectionModel().setCellSelectionEnabled(true);
         rowTable.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) change -> {
@@ -107,6 +109,7 @@ public final class RowsPane {
                 TextField field = new TextField();
                 field.setPromptText(info.name() + " (" + info.type() + ")");
                 field.setPrefColumnCount(10);
+                field.setMinWidth(Region.USE_PREF_SIZE);
                 field.setOnAction(e -> onApplyFilter());
                 filterFields.put(info.name(), field);
                 filterBox.getChildren().add(field);

@@ -25,6 +25,8 @@ public final class ConnectionStatusViewModel {
     private final ObservableList<BackendState> statesView = FXCollections.unmodifiableObservableList(states);
     private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper();
     private final Poller<List<ConnectionCheck>> poller;
+    /** Set on the FX thread, read by the poller's health test too. */
+    private volatile boolean stackStarting;
 
     public ConnectionStatusViewModel(ConnectionGateway gateway, TaskExecutor executor) {
         for (Backend backend : Backend.values()) {
@@ -32,7 +34,7 @@ public final class ConnectionStatusViewModel {
         }
         poller = Poller.polling(executor, PERIOD, gateway::check)
                 .backingOffTo(MAX_BACKOFF)
-                .healthyWhen(checks -> checks.stream().allMatch(ConnectionCheck::ok))
+                .healthyWhen(checks -> stackStarting || checks.stream().allMatch(ConnectionCheck::ok))
                 .onSuccess(this::show)
                 .onFailure(this::showUnknown);
     }
@@ -52,9 +54,22 @@ public final class ConnectionStatusViewModel {
         poller.stop();
     }
 
+    /**
+     * Whether the local stack this profile uses is starting: backends that do not answer yet are
+     * shown as starting (amber ring) instead of down, and are checked every {@link #PERIOD} without
+     * backing off, so each turns green soon after it is ready. Checks again at once when a start begins.
+     */
+    public void stackStarting(boolean starting) {
+        boolean began = starting && !stackStarting;
+        stackStarting = starting;
+        if (began) {
+            start();
+        }
+    }
+
     private void show(List<ConnectionCheck> checks) {
         for (ConnectionCheck result : checks) {
-            set(BackendState.of(result));
+            set(!result.ok() && stackStarting ? BackendState.starting(result) : BackendState.of(result));
         }
         checked.set(true);
     }

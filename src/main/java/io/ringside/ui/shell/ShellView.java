@@ -210,7 +210,11 @@ public final class ShellView {
             label.setId("backend-" + state.backend().name().toLowerCase());
             Region dot = new Region();
             dot.getStyleClass().addAll(Styles.STATE_DOT, Styles.of(state.tone()));
+            if (state.starting()) {
+                dot.getStyleClass().add(Styles.STARTING);
+            }
             label.setGraphic(dot);
+            label.setMinWidth(Region.USE_PREF_SIZE);
             label.getStyleClass().addAll(Styles.BACKEND_STATE, Styles.of(state.tone()));
             label.setTooltip(new Tooltip(state.reason()));
             backendStates.getChildren().add(label);

@@ -1,5 +1,6 @@
 package io.ringside.ui.stack;
 
+import io.ringside.ui.util.TableHeaders;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -60,6 +61,7 @@ public final class StackView {
 
     @FXML
     private void initialize() {
+        TableHeaders.keepWhole(servers);
         summary.textProperty().bind(viewModel.summaryProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
