@@ -25,6 +25,8 @@ public final class StackView {
     @FXML
     private Label summary;
     @FXML
+    private Label portNotice;
+    @FXML
     private ProgressIndicator busyIndicator;
     @FXML
     private Button startButton;
@@ -63,6 +65,9 @@ public final class StackView {
     private void initialize() {
         TableHeaders.keepWhole(servers);
         summary.textProperty().bind(viewModel.summaryProperty());
+        portNotice.textProperty().bind(viewModel.portNoticeProperty());
+        portNotice.visibleProperty().bind(viewModel.portNoticeProperty().isNotEmpty());
+        portNotice.managedProperty().bind(portNotice.visibleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         startButton.disableProperty().bind(viewModel.canStartProperty().not());
