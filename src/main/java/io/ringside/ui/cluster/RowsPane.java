@@ -21,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 
 /**
  * Controller of {@code fxml/cluster/RowsPane.fxml}: the paged rows of the selected table, their
@@ -30,6 +29,8 @@ import javafx.scene.layout.Region;
 public final class RowsPane {
 
     private static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 500, 1000);
+    /** Narrow enough for three key columns beside the tree at the minimum window, wide enough for "version (int)". */
+    private static final double FILTER_FIELD_MIN_WIDTH = 100;
 
     private final RowsViewModel rows;
     private final Map<String, TextField> filterFields = new LinkedHashMap<>();
@@ -108,8 +109,8 @@ public final class RowsPane {
             if (info.role() == ColumnRole.PARTITION_KEY) {
                 TextField field = new TextField();
                 field.setPromptText(info.name() + " (" + info.type() + ")");
-                field.setPrefColumnCount(10);
-                field.setMinWidth(Region.USE_PREF_SIZE);
+                field.setPrefColumnCount(8);
+                field.setMinWidth(FILTER_FIELD_MIN_WIDTH);
                 field.setOnAction(e -> onApplyFilter());
                 filterFields.put(info.name(), field);
                 filterBox.getChildren().add(field);

@@ -1,5 +1,6 @@
 package io.ringside.ui.shell;
 
+import io.ringside.ui.theme.Icons;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.theme.Theme;
 import io.ringside.ui.connect.BackendState;
@@ -26,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Controller of {@code fxml/shell/ShellView.fxml}: the rail built from the page registry, the page
@@ -100,6 +102,9 @@ public final class ShellView {
         themeButton.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.themeProperty().get() == Theme.DARK ? "Light theme" : "Dark theme",
                 viewModel.themeProperty()));
+        themeButton.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> Icons.of(viewModel.themeProperty().get() == Theme.DARK ? Feather.SUN : Feather.MOON),
+                viewModel.themeProperty()));
 
         profile.textProperty().bind(viewModel.profileProperty());
         viewModel.activeProfileProperty().addListener((obs, old, active) -> paintProfileColor(active.color()));
@@ -125,7 +130,8 @@ public final class ShellView {
         List<Page> pages = viewModel.pages();
         for (int i = 0; i < pages.size(); i++) {
             Page page = pages.get(i);
-            Button button = new Button(page.title());
+            Button button = new Button(page.title(), Icons.page(page.id()));
+            button.setGraphicTextGap(10);
             button.setId("nav-" + page.id());
             button.getStyleClass().add(Styles.NAV_ITEM);
             if (!page.available()) {

@@ -65,7 +65,7 @@ public final class LayoutProblems {
             wanted = wanted.replaceFirst("_(?=.)", "");
         }
         for (Node child : labeled.getChildrenUnmodifiable()) {
-            if (child instanceof Text shown && !shown.getText().equals(wanted)
+            if (child instanceof Text shown && child != labeled.getGraphic() && !shown.getText().equals(wanted)
                     && !shown.getText().replace("\n", " ").equals(wanted.replace("\n", " "))) {
                 return java.util.Optional.of("elided: " + describe(labeled) + " shows \"" + shown.getText()
                         + "\" of \"" + wanted + "\" in " + Math.round(labeled.getWidth()) + " px");
