@@ -86,7 +86,10 @@ class PageLayoutFxTest {
     @Test
     void everyPageFitsTheMinimumWindowAndAFullHdOne(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cluster.loadedProperty().get());
-        robot.interact(() -> cluster.schema().select(new SchemaSelection("datasets", "dataset_chunk")));
+        robot.interact(() -> {
+            cluster.rows().setPageSize(25); // rows enough to fill the table; more only cost layout time
+            cluster.schema().select(new SchemaSelection("datasets", "dataset_chunk"));
+        });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cluster.rows().rows().isEmpty());
 
         List<String> problems = new ArrayList<>();
@@ -97,7 +100,6 @@ class PageLayoutFxTest {
             });
             for (Page page : window.shell().pages()) {
                 robot.interact(() -> window.shell().select(page.id()));
-                WaitForAsyncUtils.waitForFxEvents();
                 robot.interact(() -> {
                     Parent root = stage.getScene().getRoot();
                     root.applyCss();
