@@ -33,6 +33,11 @@ public record BackendState(Backend backend, Tone tone, String summary, String re
         return STARTING.equals(summary);
     }
 
+    /** Up, slow or not: it answered its last check. */
+    public boolean answering() {
+        return "up".equals(summary) || "slow".equals(summary);
+    }
+
     public static BackendState of(ConnectionCheck check) {
         if (!check.ok()) {
             return new BackendState(check.backend(), Tone.BAD, check.failure().label(), check.describe());

@@ -2,12 +2,16 @@ package io.ringside.ui.connect;
 
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
+import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -24,6 +28,7 @@ public final class ConnectionStatusViewModel {
     private final ObservableList<BackendState> states = FXCollections.observableArrayList();
     private final ObservableList<BackendState> statesView = FXCollections.unmodifiableObservableList(states);
     private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper lost = new ReadOnlyStringWrapper("");
     private final Poller<List<ConnectionCheck>> poller;
     /** Set on the FX thread, read by the poller's health test too. */
     private volatile boolean stackStarting;
@@ -68,8 +73,19 @@ public final class ConnectionStatusViewModel {
     }
 
     private void show(List<ConnectionCheck> checks) {
+        List<String> lostNow = new ArrayList<>();
         for (ConnectionCheck result : checks) {
-            set(!result.ok() && stackStarting ? BackendState.starting(result) : BackendState.of(result));
+            BackendState state = !result.ok() && stackStarting ? BackendState.starting(result) : BackendState.of(result);
+            if (state.tone() == Tone.BAD && states.stream()
+                    .anyMatch(before -> before.backend() == state.backend() && before.answering())) {
+                lostNow.add(state.backend().label() + " stopped answering: " + state.reason());
+            }
+            set(state);
+        }
+        if (!lostNow.isEmpty()) {
+            lost.set(String.join("\n", lostNow));
+        } else if (states.stream().noneMatch(state -> state.tone() == Tone.BAD)) {
+            lost.set("");
         }
         checked.set(true);
     }
@@ -77,7 +93,7 @@ public final class ConnectionStatusViewModel {
     private void showUnknown(Exception error) {
         String reason = error.getMessage() == null ? error.toString() : error.getMessage();
         for (Backend backend : Backend.values()) {
-            set(new BackendState(backend, io.ringside.ui.theme.Tone.BAD, "unknown",
+            set(new BackendState(backend, Tone.BAD, "unknown",
                     backend.label() + ": cannot check (" + reason + ")"));
         }
         checked.set(true);
@@ -96,6 +112,14 @@ public final class ConnectionStatusViewModel {
     /** Cassandra, Redis, Kafka, in that order. */
     public ObservableList<BackendState> states() {
         return statesView;
+    }
+
+    /**
+     * Which backends stopped answering since the last check that found them up, in words; empty
+     * again once none is down. What the shell announces, so a lost backend is noticed on any page.
+     */
+    public ReadOnlyStringProperty lostProperty() {
+        return lost.getReadOnlyProperty();
     }
 
     /** True once the current profile's backends were checked at least once (snapshot mode waits for it). */

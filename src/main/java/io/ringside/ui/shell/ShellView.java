@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
+import org.controlsfx.control.NotificationPane;
 import org.kordamp.ikonli.feather.Feather;
 
 /**
@@ -56,6 +57,8 @@ public final class ShellView {
     private VBox navItems;
     @FXML
     private StackPane pageArea;
+    @FXML
+    private NotificationPane notifications;
     @FXML
     private Button themeButton;
     @FXML
@@ -110,6 +113,14 @@ public final class ShellView {
         viewModel.activeProfileProperty().addListener((obs, old, active) -> paintProfileColor(active.color()));
         paintProfileColor(viewModel.activeProfileProperty().get().color());
         viewModel.connection().states().addListener((ListChangeListener<BackendState>) change -> showBackendStates());
+        notifications.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+        viewModel.connection().lostProperty().addListener((obs, old, lost) -> {
+            if (lost.isEmpty()) {
+                notifications.hide();
+            } else {
+                notifications.show(lost);
+            }
+        });
         showBackendStates();
 
         dataFolder.textProperty().bind(viewModel.dataFolderProperty());

@@ -69,6 +69,39 @@ class ConnectionStatusViewModelTest {
     }
 
     @Test
+    void aBackendThatStopsAnsweringIsAnnouncedUntilItIsBack() {
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(answer::get, executor);
+        status.start();
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get());
+
+        answer.set(redisDown());
+        executor.runScheduled();
+        assertEquals("Redis stopped answering: Redis h:6379: unreachable (Connection refused)",
+                status.lostProperty().get());
+
+        answer.set(allUp());
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get());
+    }
+
+    @Test
+    void aBackendThatNeverAnsweredOrIsStartingIsNotAnnouncedAsLost() {
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(answer::get, executor);
+        answer.set(redisDown());
+        status.start();
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get(), "down from the first check: the dot says so, no news");
+
+        answer.set(allUp());
+        executor.runScheduled();
+        status.stackStarting(true);
+        answer.set(redisDown());
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get(), "a restart in progress is not a loss");
+    }
+
+    @Test
     void aSlowAnswerIsAmber() {
         ConnectionStatusViewModel status = new ConnectionStatusViewModel(answer::get, executor);
 
