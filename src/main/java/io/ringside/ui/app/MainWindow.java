@@ -110,9 +110,13 @@ public final class MainWindow {
     private Stage aboutStage;
     private double width = WIDTH;
     private double height = HEIGHT;
-    /** Set by {@link #size}: a fixed size (snapshots), not the remembered placement. */
+    /** Set by {@link #size}: a fixed size (snapshots), not the remembered placement or one suiting the screen. */
     private boolean fixedSize;
-    /** The interactive console remembers its window; snapshots and tests leave the preferences alone. */
+    /**
+     * The interactive console opens where it was closed (or at a size suiting the screen) and
+     * remembers its window; snapshots and tests open at {@value #WIDTH} x {@value #HEIGHT} and leave the
+     * preferences alone.
+     */
     private boolean remember;
     private WindowMemory memory;
     /** The window as the user closed it, written by {@link #close}. */
@@ -225,7 +229,12 @@ public final class MainWindow {
     public void show(Stage stage, Runnable exit) {
         this.stage = stage;
         Parent root = Fxml.load("/fxml/shell/ShellView.fxml", controllers());
-        memory = new WindowMemory(fixedSize ? null : preferences.load().window());
+        boolean placed = remember && !fixedSize;
+        memory = new WindowMemory(placed ? preferences.load().window() : null);
+        Scene scene = new Scene(root, width, height);
+        applyTheme(scene, shellViewModel.themeProperty().get());
+        shellViewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(scene, theme));
+        root.applyCss(); // creates the skins: the page area sits inside the notification pane's
         if (root.lookup("#pageArea") instanceof Pane pageArea) {
             pageArea.getChildren().addListener((ListChangeListener<Node>) change -> {
                 Page page = shellViewModel.currentPageProperty().get();
@@ -238,16 +247,13 @@ public final class MainWindow {
                 }
             });
         }
-        Scene scene = new Scene(root, width, height);
-        applyTheme(scene, shellViewModel.themeProperty().get());
-        shellViewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(scene, theme));
         stage.setTitle(TITLE);
         stage.setScene(scene);
-        if (fixedSize) {
+        if (placed) {
+            memory.place(stage, MIN_WIDTH, MIN_HEIGHT);
+        } else {
             stage.setMinWidth(Math.min(MIN_WIDTH, width));
             stage.setMinHeight(Math.min(MIN_HEIGHT, height));
-        } else {
-            memory.place(stage, MIN_WIDTH, MIN_HEIGHT);
         }
         stage.setOnCloseRequest(event -> {
             event.consume();

@@ -62,7 +62,7 @@ class WindowMemoryFxTest {
         assertEquals(1100, stage.getWidth());
         assertEquals(720, stage.getHeight());
         assertEquals(MainWindow.MIN_WIDTH, stage.getMinWidth());
-        SplitPane split = robot.lookup(".split-pane").queryAs(SplitPane.class);
+        SplitPane split = robot.from(stage.getScene().getRoot()).lookup(".split-pane").queryAs(SplitPane.class);
         assertEquals(0.7, split.getDividerPositions()[0], 0.01);
 
         robot.interact(() -> {
