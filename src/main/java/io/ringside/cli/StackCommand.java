@@ -130,6 +130,8 @@ public final class StackCommand {
             times.print(stack.err());
             Status.printTable(stack.out(), supervisor.stack().state(), options.dataFolder());
             printRedisCluster(supervisor.stack().redisClusterPorts());
+            supervisor.stack().portMoves().forEach(move -> stack.err().println("Port moved: " + move.describe()
+                    + " (the local profile follows it; other clients need the new port)"));
             stack.err().println("Stack is up. Press Ctrl-C (or run 'ringside stack down') to stop it.");
             stack.err().flush();
             supervisor.awaitStopped();

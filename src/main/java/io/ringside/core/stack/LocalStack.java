@@ -46,6 +46,7 @@ public final class LocalStack implements AutoCloseable {
     private String controlPath;
     private boolean consoleSupervised;
     private final List<Integer> reservedPorts = new ArrayList<>();
+    private final List<PortMove> portMoves = new ArrayList<>();
     /** Cassandra nodes that had joined the ring before this start. */
     private int joinedNodes;
     /** This start makes a plain data folder secure: undone in {@code stack.json} if it fails. */
@@ -102,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
         for (ManagedServer server : later) {
             listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "joins after cassandra-1", 0));
         }
+        portMoves().forEach(move -> listener.onEvent(move.event()));
         ExecutorService pool = Executors.newFixedThreadPool(first.size(), NamedThreads.daemons("ringside-stack-start"));
         try {
             List<CompletableFuture<Void>> futures = first.stream()
@@ -294,6 +296,20 @@ public final class LocalStack implements AutoCloseable {
         return port;
     }
 
+    /** {@link #reserve}, noting a port that had to move. */
+    private int reserve(String server, String role, int preferred, List<String> addresses) {
+        int port = reserve(preferred, addresses);
+        if (port != preferred) {
+            portMoves.add(new PortMove(server, role, preferred, port));
+        }
+        return port;
+    }
+
+    /** The ports the last start could not have, and the ones it took instead; empty when all were free. */
+    public synchronized List<PortMove> portMoves() {
+        return List.copyOf(portMoves);
+    }
+
     public void stopNode(int id, StackListener listener) {
         CassandraNode node = node(id);
         node.stop(listener);
@@ -396,26 +412,32 @@ public final class LocalStack implements AutoCloseable {
         StackSecurity security = secure ? StackSecurity.ensure(options.dataFolder(), !wasSecure,
                 () -> LocalCertificateAuthority.keytoolBeside(new JdkLocator().javaForCassandra())) : null;
         releasePorts();
+        portMoves.clear();
         List<String> addresses = new ArrayList<>();
         for (int i = 1; i <= nodeCount; i++) {
             addresses.add("127.0.0." + i);
         }
         Optional<StackState.CassandraNode> firstNode = existing.map(s -> s.node(1));
-        int cql = reserve(firstNode.map(StackState.CassandraNode::port).orElse(options.cqlPort()), addresses);
-        int storage = reserve(firstNode.map(StackState.CassandraNode::storagePort).orElse(options.storagePort()), addresses);
+        int cql = reserve("cassandra-1", "CQL", firstNode.map(StackState.CassandraNode::port).orElse(options.cqlPort()),
+                addresses);
+        int storage = reserve("cassandra-1", "Cassandra storage",
+                firstNode.map(StackState.CassandraNode::storagePort).orElse(options.storagePort()), addresses);
         List<StackState.CassandraNode> nodeStates = new ArrayList<>();
         for (int i = 1; i <= nodeCount; i++) {
             int id = i;
             int preferredJmx = existing.map(s -> s.node(id)).map(StackState.CassandraNode::jmxPort)
                     .orElse(options.jmxPort(i));
-            int jmx = reserve(preferredJmx, List.of(LOOPBACK));
+            int jmx = reserve("cassandra-" + i, "JMX", preferredJmx, List.of(LOOPBACK));
             nodeStates.add(new StackState.CassandraNode(i, addresses.get(i - 1), cql, storage, jmx, false, null,
                     BuildInfo.cassandraVersion()));
         }
-        int kafkaPort = reserve(existing.map(s -> s.kafka().port()).orElse(options.kafkaPort()), List.of(LOOPBACK));
-        int controller = reserve(existing.map(s -> s.kafka().controllerPort()).orElse(options.controllerPort()), List.of(LOOPBACK));
+        int kafkaPort = reserve("kafka", "Kafka listener", existing.map(s -> s.kafka().port()).orElse(options.kafkaPort()),
+                List.of(LOOPBACK));
+        int controller = reserve("kafka", "Kafka controller",
+                existing.map(s -> s.kafka().controllerPort()).orElse(options.controllerPort()), List.of(LOOPBACK));
         String clusterId = existing.map(s -> s.kafka().clusterId()).orElseGet(() -> Uuid.randomUuid().toString());
-        int redisPort = reserve(existing.map(s -> s.redis().port()).orElse(options.redisPort()), List.of(LOOPBACK));
+        int redisPort = reserve("redis", "Redis", existing.map(s -> s.redis().port()).orElse(options.redisPort()),
+                List.of(LOOPBACK));
 
         state = new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),

@@ -2,6 +2,7 @@ package io.ringside.ui.app;
 
 import io.ringside.ui.settings.ConsolePreferences;
 import io.ringside.ui.settings.ConsoleSettings;
+import io.ringside.ui.settings.WindowPlacement;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.theme.Theme;
 
@@ -58,8 +59,11 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import javafx.application.Application;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 /**
@@ -74,6 +78,9 @@ public final class MainWindow {
     static final String TITLE = "Ringside";
     static final double WIDTH = 1100;
     static final double HEIGHT = 700;
+    /** The smallest window every page lays out in without cutting a control (PageLayoutFxTest). */
+    static final double MIN_WIDTH = 1024;
+    static final double MIN_HEIGHT = 700;
     static final Duration CHECK_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConsoleSettings settings;
@@ -103,6 +110,17 @@ public final class MainWindow {
     private Stage aboutStage;
     private double width = WIDTH;
     private double height = HEIGHT;
+    /** Set by {@link #size}: a fixed size (snapshots), not the remembered placement or one suiting the screen. */
+    private boolean fixedSize;
+    /**
+     * The interactive console opens where it was closed (or at a size suiting the screen) and
+     * remembers its window; snapshots and tests open at {@value #WIDTH} x {@value #HEIGHT} and leave the
+     * preferences alone.
+     */
+    private boolean remember;
+    private WindowMemory memory;
+    /** The window as the user closed it, written by {@link #close}. */
+    private volatile WindowPlacement closedAt;
 
     public MainWindow(ConsoleSettings settings, StackGateway gateway, TaskExecutor executor, DialogService dialogs) {
         this(settings, gateway, executor, dialogs, executor instanceof UiTaskExecutor ui ? ui.runningTasks()
@@ -142,6 +160,8 @@ public final class MainWindow {
                 preferences, connectionStatus, tasks, executor, profile,
                 connection::switchTo);
         welcomeViewModel.useProfile(profile);
+        stackViewModel.modeProperty().addListener((obs, old, mode) -> connectionStatus.stackStarting(
+                mode == StackMode.STARTING && shellViewModel.activeProfileProperty().get().isLocal()));
         shellViewModel.activeProfileProperty().addListener((obs, old, active) -> welcomeViewModel.useProfile(active));
         this.profilesViewModel = new ProfilesViewModel(new StoreProfileGateway(profiles, secrets, connection,
                 CHECK_TIMEOUT), executor, dialogs, shellViewModel::switchProfile);
@@ -209,15 +229,37 @@ public final class MainWindow {
     public void show(Stage stage, Runnable exit) {
         this.stage = stage;
         Parent root = Fxml.load("/fxml/shell/ShellView.fxml", controllers());
+        boolean placed = remember && !fixedSize;
+        memory = new WindowMemory(placed ? preferences.load().window() : null);
         Scene scene = new Scene(root, width, height);
         applyTheme(scene, shellViewModel.themeProperty().get());
         shellViewModel.themeProperty().addListener((obs, old, theme) -> applyTheme(scene, theme));
+        root.applyCss(); // creates the skins: the page area sits inside the notification pane's
+        if (root.lookup("#pageArea") instanceof Pane pageArea) {
+            pageArea.getChildren().addListener((ListChangeListener<Node>) change -> {
+                Page page = shellViewModel.currentPageProperty().get();
+                while (change.next()) {
+                    change.getAddedSubList().forEach(node -> {
+                        if (page != null && node.getProperties().putIfAbsent(WindowMemory.class, page.id()) == null) {
+                            memory.pageBuilt(page.id(), node);
+                        }
+                    });
+                }
+            });
+        }
         stage.setTitle(TITLE);
-        stage.setMinWidth(760);
-        stage.setMinHeight(480);
         stage.setScene(scene);
+        if (placed) {
+            memory.place(stage, MIN_WIDTH, MIN_HEIGHT);
+        } else {
+            stage.setMinWidth(Math.min(MIN_WIDTH, width));
+            stage.setMinHeight(Math.min(MIN_HEIGHT, height));
+        }
         stage.setOnCloseRequest(event -> {
             event.consume();
+            if (remember) {
+                closedAt = memory.current(stage);
+            }
             shellViewModel.requestClose(exit);
         });
         String first = settings.initialView() != null ? settings.initialView()
@@ -237,17 +279,22 @@ public final class MainWindow {
 
     /**
      * Records the opened profile as the last used one, which the console opens on next time without
-     * {@code --profile}; this also ends the first run. The interactive console only: a snapshot
-     * changes nothing an operator would notice.
+     * {@code --profile}; this also ends the first run. The window's placement is saved when it
+     * closes. The interactive console only: a snapshot changes nothing an operator would notice.
      */
     public void rememberProfile() {
+        remember = true;
         shellViewModel.rememberProfile();
     }
 
-    /** The window's size when shown (default {@value #WIDTH} x {@value #HEIGHT}); call before {@link #show}. */
+    /**
+     * A fixed size for the window (snapshots), instead of the remembered placement or a size that
+     * suits the screen; call before {@link #show}.
+     */
     public MainWindow size(double newWidth, double newHeight) {
         this.width = newWidth;
         this.height = newHeight;
+        this.fixedSize = true;
         return this;
     }
 
@@ -292,7 +339,7 @@ public final class MainWindow {
         return dialog;
     }
 
-    private static void applyTheme(Scene scene, Theme theme) {
+    static void applyTheme(Scene scene, Theme theme) {
         Application.setUserAgentStylesheet(theme == Theme.DARK ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().setAll(Styles.stylesheet(Styles.STYLESHEET));
@@ -328,8 +375,11 @@ public final class MainWindow {
         update.run();
     }
 
-    /** Closes the active profile's clients; blocks briefly, call when the window is gone. */
+    /** Saves the window's placement and closes the active profile's clients; blocks briefly, call when the window is gone. */
     public void close() {
+        if (closedAt != null) {
+            WindowMemory.save(preferences, closedAt);
+        }
         if (localWorker != null) {
             localWorker.stop();
         }

@@ -25,6 +25,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeView;
 
 /**
@@ -111,6 +112,8 @@ public final class KeyBrowserPane {
                         "%,d listed · %,d of %,d examined (DBSIZE)%s", keys.listedProperty().get(), keys.examinedProperty().get(),
                         keys.dbSizeProperty().get(), stateSuffix(state.getValue())),
                 keys.listedProperty(), keys.examinedProperty(), keys.dbSizeProperty(), state));
+        scanProgress.setTooltip(new Tooltip());
+        scanProgress.getTooltip().textProperty().bind(scanProgress.textProperty());
 
         PreparedTableRows.show(keyTable, keys.rows());
         keyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);

@@ -1,5 +1,6 @@
 package io.ringside.ui.cluster;
 
+import io.ringside.ui.util.TableHeaders;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
@@ -111,6 +112,7 @@ public final class NodesPane {
 
     @FXML
     private void initialize() {
+        TableHeaders.keepWhole(nodeTable);
         schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildKeyspaceChooser());
         rebuildKeyspaceChooser();
         nodeTable.setItems(nodes.nodes());

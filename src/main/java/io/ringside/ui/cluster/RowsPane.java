@@ -29,6 +29,8 @@ import javafx.scene.layout.HBox;
 public final class RowsPane {
 
     private static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 500, 1000);
+    /** Narrow enough for three key columns beside the tree at the minimum window, wide enough for "version (int)". */
+    private static final double FILTER_FIELD_MIN_WIDTH = 100;
 
     private final RowsViewModel rows;
     private final Map<String, TextField> filterFields = new LinkedHashMap<>();
@@ -69,6 +71,7 @@ public final class RowsPane {
                         ? rows.positionProperty().get() : rows.errorProperty().get(),
                 rows.positionProperty(), rows.errorProperty()));
         rows.columns().addListener((ListChangeListener<ColumnInfo>) change -> rebuildColumns());
+        rebuildColumns();
         rowTable.setItems(rows.rows());
         rowTable.getSelectionModel().setCellSelectionEnabled(true);
         rowTable.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) change -> {
@@ -106,7 +109,8 @@ public final class RowsPane {
             if (info.role() == ColumnRole.PARTITION_KEY) {
                 TextField field = new TextField();
                 field.setPromptText(info.name() + " (" + info.type() + ")");
-                field.setPrefColumnCount(10);
+                field.setPrefColumnCount(8);
+                field.setMinWidth(FILTER_FIELD_MIN_WIDTH);
                 field.setOnAction(e -> onApplyFilter());
                 filterFields.put(info.name(), field);
                 filterBox.getChildren().add(field);

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * One backend as the status bar shows it: a coloured dot (green answering, amber checking or slow,
- * red failing) and the reason on hover.
+ * an amber ring while the local stack is still starting it, red failing) and the reason on hover.
  */
 public record BackendState(Backend backend, Tone tone, String summary, String reason) {
 
@@ -16,6 +16,26 @@ public record BackendState(Backend backend, Tone tone, String summary, String re
 
     public static BackendState checking(Backend backend) {
         return new BackendState(backend, Tone.WARN, "checking", backend.label() + ": checking…");
+    }
+
+    static final String STARTING = "starting";
+
+    /**
+     * Not answering yet, but the local stack is starting it: a normal start is not a failure, so it
+     * is not painted red.
+     */
+    public static BackendState starting(ConnectionCheck check) {
+        return new BackendState(check.backend(), Tone.WARN, STARTING, check.backend().label()
+                + ": starting with the local stack, not answering yet (" + check.describe() + ")");
+    }
+
+    public boolean starting() {
+        return STARTING.equals(summary);
+    }
+
+    /** Up, slow or not: it answered its last check. */
+    public boolean answering() {
+        return "up".equals(summary) || "slow".equals(summary);
     }
 
     public static BackendState of(ConnectionCheck check) {

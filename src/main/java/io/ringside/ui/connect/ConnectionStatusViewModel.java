@@ -2,12 +2,16 @@ package io.ringside.ui.connect;
 
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
+import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -24,7 +28,10 @@ public final class ConnectionStatusViewModel {
     private final ObservableList<BackendState> states = FXCollections.observableArrayList();
     private final ObservableList<BackendState> statesView = FXCollections.unmodifiableObservableList(states);
     private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper lost = new ReadOnlyStringWrapper("");
     private final Poller<List<ConnectionCheck>> poller;
+    /** Set on the FX thread, read by the poller's health test too. */
+    private volatile boolean stackStarting;
 
     public ConnectionStatusViewModel(ConnectionGateway gateway, TaskExecutor executor) {
         for (Backend backend : Backend.values()) {
@@ -32,7 +39,7 @@ public final class ConnectionStatusViewModel {
         }
         poller = Poller.polling(executor, PERIOD, gateway::check)
                 .backingOffTo(MAX_BACKOFF)
-                .healthyWhen(checks -> checks.stream().allMatch(ConnectionCheck::ok))
+                .healthyWhen(checks -> stackStarting || checks.stream().allMatch(ConnectionCheck::ok))
                 .onSuccess(this::show)
                 .onFailure(this::showUnknown);
     }
@@ -52,9 +59,33 @@ public final class ConnectionStatusViewModel {
         poller.stop();
     }
 
+    /**
+     * Whether the local stack this profile uses is starting: backends that do not answer yet are
+     * shown as starting (amber ring) instead of down, and are checked every {@link #PERIOD} without
+     * backing off, so each turns green soon after it is ready. Checks again at once when a start begins.
+     */
+    public void stackStarting(boolean starting) {
+        boolean began = starting && !stackStarting;
+        stackStarting = starting;
+        if (began) {
+            start();
+        }
+    }
+
     private void show(List<ConnectionCheck> checks) {
+        List<String> lostNow = new ArrayList<>();
         for (ConnectionCheck result : checks) {
-            set(BackendState.of(result));
+            BackendState state = !result.ok() && stackStarting ? BackendState.starting(result) : BackendState.of(result);
+            if (state.tone() == Tone.BAD && states.stream()
+                    .anyMatch(before -> before.backend() == state.backend() && before.answering())) {
+                lostNow.add(state.backend().label() + " stopped answering: " + state.reason());
+            }
+            set(state);
+        }
+        if (!lostNow.isEmpty()) {
+            lost.set(String.join("\n", lostNow));
+        } else if (states.stream().noneMatch(state -> state.tone() == Tone.BAD)) {
+            lost.set("");
         }
         checked.set(true);
     }
@@ -62,7 +93,7 @@ public final class ConnectionStatusViewModel {
     private void showUnknown(Exception error) {
         String reason = error.getMessage() == null ? error.toString() : error.getMessage();
         for (Backend backend : Backend.values()) {
-            set(new BackendState(backend, io.ringside.ui.theme.Tone.BAD, "unknown",
+            set(new BackendState(backend, Tone.BAD, "unknown",
                     backend.label() + ": cannot check (" + reason + ")"));
         }
         checked.set(true);
@@ -81,6 +112,14 @@ public final class ConnectionStatusViewModel {
     /** Cassandra, Redis, Kafka, in that order. */
     public ObservableList<BackendState> states() {
         return statesView;
+    }
+
+    /**
+     * Which backends stopped answering since the last check that found them up, in words; empty
+     * again once none is down. What the shell announces, so a lost backend is noticed on any page.
+     */
+    public ReadOnlyStringProperty lostProperty() {
+        return lost.getReadOnlyProperty();
     }
 
     /** True once the current profile's backends were checked at least once (snapshot mode waits for it). */

@@ -31,9 +31,10 @@ public final class StoreProfileGateway implements ProfileGateway {
         this.tester = new ConnectionTester(timeout);
     }
 
+    /** The built-in local profile with the endpoints its stack recorded: the ports in use, also when one had to move. */
     @Override
     public List<ConnectionProfile> list() {
-        return store.list();
+        return store.list().stream().map(profile -> profile.isLocal() ? connection.localAsStored() : profile).toList();
     }
 
     @Override

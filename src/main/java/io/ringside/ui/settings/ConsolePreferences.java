@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the console remembers between runs, in {@code <data>/console.json}: the theme and the last
- * profile. A missing or unreadable file means defaults; a preference is never worth an error dialog.
+ * What the console remembers between runs, in {@code <data>/console.json}: the theme, the last
+ * profile and the window's placement. A missing or unreadable file means defaults; a preference is never worth an error dialog.
  *
  * <p>Every change goes through {@link #update}, which re-reads the file and changes one field: the
  * theme toggle and the profile switch run in the background, so each writing back the whole set it
@@ -24,18 +24,26 @@ public final class ConsolePreferences {
     public static final String FILE = "console.json";
     private static final Logger LOG = LoggerFactory.getLogger(ConsolePreferences.class);
 
-    /** The file's content. */
-    public record Values(int version, Theme theme, String lastProfile) {
+    /** The file's content; {@code window} is null until the console's window first closed. */
+    public record Values(int version, Theme theme, String lastProfile, WindowPlacement window) {
         public Values {
             theme = theme == null ? Theme.LIGHT : theme;
         }
 
+        public Values(int version, Theme theme, String lastProfile) {
+            this(version, theme, lastProfile, null);
+        }
+
         public Values withTheme(Theme newTheme) {
-            return new Values(version, newTheme, lastProfile);
+            return new Values(version, newTheme, lastProfile, window);
         }
 
         public Values withLastProfile(String profileId) {
-            return new Values(version, theme, profileId);
+            return new Values(version, theme, profileId, window);
+        }
+
+        public Values withWindow(WindowPlacement placement) {
+            return new Values(version, theme, lastProfile, placement);
         }
     }
 

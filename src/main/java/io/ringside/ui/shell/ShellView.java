@@ -1,5 +1,6 @@
 package io.ringside.ui.shell;
 
+import io.ringside.ui.theme.Icons;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.theme.Theme;
 import io.ringside.ui.connect.BackendState;
@@ -26,6 +27,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Callback;
+import org.controlsfx.control.NotificationPane;
+import org.kordamp.ikonli.feather.Feather;
 
 /**
  * Controller of {@code fxml/shell/ShellView.fxml}: the rail built from the page registry, the page
@@ -54,6 +57,8 @@ public final class ShellView {
     private VBox navItems;
     @FXML
     private StackPane pageArea;
+    @FXML
+    private NotificationPane notifications;
     @FXML
     private Button themeButton;
     @FXML
@@ -100,11 +105,22 @@ public final class ShellView {
         themeButton.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.themeProperty().get() == Theme.DARK ? "Light theme" : "Dark theme",
                 viewModel.themeProperty()));
+        themeButton.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> Icons.of(viewModel.themeProperty().get() == Theme.DARK ? Feather.SUN : Feather.MOON),
+                viewModel.themeProperty()));
 
         profile.textProperty().bind(viewModel.profileProperty());
         viewModel.activeProfileProperty().addListener((obs, old, active) -> paintProfileColor(active.color()));
         paintProfileColor(viewModel.activeProfileProperty().get().color());
         viewModel.connection().states().addListener((ListChangeListener<BackendState>) change -> showBackendStates());
+        notifications.setGraphic(Icons.of(Feather.ALERT_TRIANGLE));
+        viewModel.connection().lostProperty().addListener((obs, old, lost) -> {
+            if (lost.isEmpty()) {
+                notifications.hide();
+            } else {
+                notifications.show(lost);
+            }
+        });
         showBackendStates();
 
         dataFolder.textProperty().bind(viewModel.dataFolderProperty());
@@ -125,7 +141,8 @@ public final class ShellView {
         List<Page> pages = viewModel.pages();
         for (int i = 0; i < pages.size(); i++) {
             Page page = pages.get(i);
-            Button button = new Button(page.title());
+            Button button = new Button(page.title(), Icons.page(page.id()));
+            button.setGraphicTextGap(10);
             button.setId("nav-" + page.id());
             button.getStyleClass().add(Styles.NAV_ITEM);
             if (!page.available()) {
@@ -210,7 +227,11 @@ public final class ShellView {
             label.setId("backend-" + state.backend().name().toLowerCase());
             Region dot = new Region();
             dot.getStyleClass().addAll(Styles.STATE_DOT, Styles.of(state.tone()));
+            if (state.starting()) {
+                dot.getStyleClass().add(Styles.STARTING);
+            }
             label.setGraphic(dot);
+            label.setMinWidth(Region.USE_PREF_SIZE);
             label.getStyleClass().addAll(Styles.BACKEND_STATE, Styles.of(state.tone()));
             label.setTooltip(new Tooltip(state.reason()));
             backendStates.getChildren().add(label);

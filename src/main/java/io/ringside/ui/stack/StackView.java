@@ -1,5 +1,6 @@
 package io.ringside.ui.stack;
 
+import io.ringside.ui.util.TableHeaders;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -23,6 +24,8 @@ public final class StackView {
 
     @FXML
     private Label summary;
+    @FXML
+    private Label portNotice;
     @FXML
     private ProgressIndicator busyIndicator;
     @FXML
@@ -60,7 +63,11 @@ public final class StackView {
 
     @FXML
     private void initialize() {
+        TableHeaders.keepWhole(servers);
         summary.textProperty().bind(viewModel.summaryProperty());
+        portNotice.textProperty().bind(viewModel.portNoticeProperty());
+        portNotice.visibleProperty().bind(viewModel.portNoticeProperty().isNotEmpty());
+        portNotice.managedProperty().bind(portNotice.visibleProperty());
         busyIndicator.visibleProperty().bind(viewModel.busyProperty());
         busyIndicator.managedProperty().bind(busyIndicator.visibleProperty());
         startButton.disableProperty().bind(viewModel.canStartProperty().not());

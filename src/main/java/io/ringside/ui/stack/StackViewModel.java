@@ -1,5 +1,6 @@
 package io.ringside.ui.stack;
 
+import io.ringside.core.stack.PortMove;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackState;
 import io.ringside.ui.util.BackgroundTask;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +57,9 @@ public final class StackViewModel implements PageLoad {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<StackMode> mode = new ReadOnlyObjectWrapper<>(StackMode.CHECKING);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    /** The ports the current start had to move, said in words; empty when none moved. */
+    private final ReadOnlyStringWrapper portNotice = new ReadOnlyStringWrapper("");
+    private final List<String> movedPorts = new ArrayList<>();
     private final ReadOnlyStringWrapper errorTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper errorShown = new ReadOnlyBooleanWrapper();
@@ -353,6 +358,11 @@ public final class StackViewModel implements PageLoad {
         long now = clock.millis();
         String time = TIME.format(LocalTime.now(clock));
         for (StackEvent event : batch) {
+            if (PortMove.reportedBy(event)) {
+                movedPorts.add(event.detail().substring(PortMove.PREFIX.length()));
+                portNotice.set("Ports moved: " + String.join("; ", movedPorts)
+                        + ". The local profile uses the new ports; other clients need them too.");
+            }
             row(event.server()).applyEvent(event, now);
             log.add(time + "  " + event.describe());
         }
@@ -407,6 +417,10 @@ public final class StackViewModel implements PageLoad {
     }
 
     private void setMode(StackMode newMode) {
+        if (newMode == StackMode.STARTING || newMode == StackMode.STOPPED) {
+            movedPorts.clear();
+            portNotice.set("");
+        }
         mode.set(newMode);
         if (newMode == StackMode.RUNNING || newMode == StackMode.ATTACHED || newMode == StackMode.STOPPED) {
             loaded.set(true);
@@ -472,6 +486,10 @@ public final class StackViewModel implements PageLoad {
 
     public ReadOnlyObjectProperty<StackMode> modeProperty() {
         return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty portNoticeProperty() {
+        return portNotice.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty summaryProperty() {

@@ -21,6 +21,13 @@ public final class Styles {
     public static final String PLACEHOLDER = "page-placeholder";
     public static final String BACKEND_STATE = "backend-state";
     public static final String STATE_DOT = "state-dot";
+    /** A backend of the local stack that is still starting: an amber ring, not a filled dot. */
+    public static final String STARTING = "starting";
+    /**
+     * A label whose text may be cut when the window is narrow (a path, say), because its tooltip
+     * holds the whole text; every other label keeps its text whole at the minimum window size.
+     */
+    public static final String ELIDABLE = "elidable";
 
     private Styles() {
     }

@@ -80,10 +80,18 @@ class StackLifecycleTest {
     @Order(1)
     void aTakenPortMovesToTheNextFreeOneAndIsRecorded() {
         supervisor = new StackSupervisor(new LocalStack(options));
-        firstState = supervisor.start(event -> System.err.println("[lifecycle] " + event.describe()));
+        List<StackEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        firstState = supervisor.start(event -> {
+            events.add(event);
+            System.err.println("[lifecycle] " + event.describe());
+        });
         int cql = firstState.node(1).port();
         assertNotEquals(options.cqlPort(), cql, "the squatted CQL port must not be chosen");
         assertTrue(cql > options.cqlPort());
+        PortMove moved = new PortMove("cassandra-1", "CQL", options.cqlPort(), cql);
+        assertEquals(List.of(moved), supervisor.stack().portMoves());
+        assertTrue(events.contains(moved.event()), "the start says the port moved: " + events);
+        assertEquals("CQL port " + options.cqlPort() + " was in use, so cassandra-1 listens on " + cql, moved.describe());
         assertEquals(cql, new StateFile(options.stackFolder()).read().orElseThrow().node(1).port());
         try (CqlSession session = TestStack.cql(firstState)) {
             session.execute("CREATE KEYSPACE IF NOT EXISTS drill WITH replication = "

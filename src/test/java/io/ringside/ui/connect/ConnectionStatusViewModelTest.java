@@ -1,6 +1,8 @@
 package io.ringside.ui.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
@@ -40,6 +42,63 @@ class ConnectionStatusViewModelTest {
 
         assertEquals(List.of(Tone.OK, Tone.BAD, Tone.OK), status.states().stream().map(BackendState::tone).toList());
         assertEquals("Redis h:6379: unreachable (Connection refused)", status.states().get(1).reason());
+    }
+
+    @Test
+    void aBackendTheLocalStackIsStillStartingIsAmberNotRedAndIsNotBackedOff() {
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(answer::get, executor);
+        answer.set(redisDown());
+        status.start();
+        executor.runScheduled();
+        assertEquals(Tone.BAD, status.states().get(1).tone());
+
+        status.stackStarting(true);
+        executor.runScheduled();
+
+        BackendState redis = status.states().get(1);
+        assertEquals(Tone.WARN, redis.tone());
+        assertTrue(redis.starting());
+        assertTrue(redis.reason().startsWith("Redis: starting with the local stack"), redis.reason());
+        assertEquals(List.of(ConnectionStatusViewModel.PERIOD), executor.scheduledDelays(), "no back-off while starting");
+
+        status.stackStarting(false);
+        executor.runScheduled();
+
+        assertEquals(Tone.BAD, status.states().get(1).tone());
+        assertFalse(status.states().get(1).starting());
+    }
+
+    @Test
+    void aBackendThatStopsAnsweringIsAnnouncedUntilItIsBack() {
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(answer::get, executor);
+        status.start();
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get());
+
+        answer.set(redisDown());
+        executor.runScheduled();
+        assertEquals("Redis stopped answering: Redis h:6379: unreachable (Connection refused)",
+                status.lostProperty().get());
+
+        answer.set(allUp());
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get());
+    }
+
+    @Test
+    void aBackendThatNeverAnsweredOrIsStartingIsNotAnnouncedAsLost() {
+        ConnectionStatusViewModel status = new ConnectionStatusViewModel(answer::get, executor);
+        answer.set(redisDown());
+        status.start();
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get(), "down from the first check: the dot says so, no news");
+
+        answer.set(allUp());
+        executor.runScheduled();
+        status.stackStarting(true);
+        answer.set(redisDown());
+        executor.runScheduled();
+        assertEquals("", status.lostProperty().get(), "a restart in progress is not a loss");
     }
 
     @Test

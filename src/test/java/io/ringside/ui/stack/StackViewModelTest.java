@@ -85,6 +85,21 @@ class StackViewModelTest {
     }
 
     @Test
+    void aPortTheStartHadToMoveIsSaidOnThePage() {
+        StackViewModel viewModel = viewModel(true);
+        gateway.onStart(listener -> {
+            listener.onEvent(new io.ringside.core.stack.PortMove("kafka", "Kafka listener", 9092, 9094).event());
+            return StackStates.running(FakeStackGateway.OWN_PID, 1);
+        });
+
+        viewModel.open();
+
+        assertEquals("Ports moved: Kafka listener port 9092 was in use, so kafka listens on 9094. The local profile "
+                + "uses the new ports; other clients need them too.", viewModel.portNoticeProperty().get());
+        assertTrue(viewModel.log().stream().anyMatch(line -> line.contains("kafka listens on 9094")), "logged too");
+    }
+
+    @Test
     void failedStartShowsTheWholeMessageAndAllowsAnotherStart() {
         StackViewModel viewModel = viewModel(true);
         gateway.onStart(listener -> {

@@ -38,6 +38,16 @@ public final class FakeClusterGateway implements ClusterGateway {
             new ColumnInfo("customer", "text", ColumnRole.PARTITION_KEY, false),
             new ColumnInfo("seq", "int", ColumnRole.CLUSTERING, false),
             new ColumnInfo("receipt", "blob", ColumnRole.REGULAR, true)));
+    /** A table shaped like Ringside's dataset chunks: three partition-key columns, the widest filter bar. */
+    public static final RelationInfo DATASET_CHUNK = new RelationInfo("datasets", "dataset_chunk", RelationKind.TABLE,
+            List.of(new ColumnInfo("name", "text", ColumnRole.PARTITION_KEY, false),
+                    new ColumnInfo("version", "int", ColumnRole.PARTITION_KEY, false),
+                    new ColumnInfo("bucket", "int", ColumnRole.PARTITION_KEY, false),
+                    new ColumnInfo("seq", "int", ColumnRole.CLUSTERING, false),
+                    new ColumnInfo("data", "blob", ColumnRole.REGULAR, true),
+                    new ColumnInfo("gz_bytes", "int", ColumnRole.REGULAR, false),
+                    new ColumnInfo("raw_bytes", "int", ColumnRole.REGULAR, false),
+                    new ColumnInfo("sha256", "text", ColumnRole.REGULAR, false)));
 
     public final AtomicInteger pageCalls = new AtomicInteger();
     public final AtomicInteger healthCalls = new AtomicInteger();
@@ -50,14 +60,25 @@ public final class FakeClusterGateway implements ClusterGateway {
     public volatile RuntimeException keyspacesFailure;
     public volatile RuntimeException healthFailure;
     public volatile OptionalLong estimate = OptionalLong.empty();
+    private final RelationInfo table;
+
+    /** The {@code shop.orders} gateway. */
+    public FakeClusterGateway() {
+        this(ORDERS);
+    }
+
+    /** One user keyspace holding {@code table}, whose pages have a cell per column. */
+    public FakeClusterGateway(RelationInfo table) {
+        this.table = table;
+    }
 
     @Override
     public List<KeyspaceInfo> keyspaces() {
         if (keyspacesFailure != null) {
             throw keyspacesFailure;
         }
-        return List.of(new KeyspaceInfo("shop", false, Map.of("class", "org.apache.cassandra.locator.SimpleStrategy",
-                        "replication_factor", "2"), List.of(ORDERS), List.of()),
+        return List.of(new KeyspaceInfo(table.keyspace(), false, Map.of("class",
+                        "org.apache.cassandra.locator.SimpleStrategy", "replication_factor", "2"), List.of(table), List.of()),
                 new KeyspaceInfo("system", true, Map.of("class", "org.apache.cassandra.locator.LocalStrategy"),
                         List.of(new RelationInfo("system", "local", RelationKind.TABLE,
                                 List.of(new ColumnInfo("key", "text", ColumnRole.PARTITION_KEY, false)))), List.of()));
@@ -70,7 +91,7 @@ public final class FakeClusterGateway implements ClusterGateway {
 
     @Override
     public String relationDdl(String keyspace, String relation) {
-        if (!relation.equals("orders") && !relation.equals("local")) {
+        if (!relation.equals(table.name()) && !relation.equals("local")) {
             throw new NotFoundException("No table or view " + keyspace + "." + relation);
         }
         return "CREATE TABLE " + keyspace + "." + relation + " (...);";
@@ -84,11 +105,15 @@ public final class FakeClusterGateway implements ClusterGateway {
         int offset = pagingState == null ? 0 : pagingState.duplicate().getInt();
         List<RowPage.Row> rows = new ArrayList<>();
         for (int i = offset; i < Math.min(total, offset + query.pageSize()); i++) {
-            rows.add(new RowPage.Row(List.of(cellValue("c" + i), cellValue(Integer.toString(i)), blobCell()),
-                    List.of("c" + i, i)));
+            List<io.ringside.core.cassandra.Cell> cells = new ArrayList<>();
+            for (ColumnInfo column : table.columns()) {
+                cells.add(column.blob() ? blobCell() : cells.isEmpty() ? cellValue("c" + i)
+                        : cellValue(Integer.toString(i)));
+            }
+            rows.add(new RowPage.Row(cells, List.of("c" + i, i)));
         }
         int next = offset + query.pageSize();
-        return new RowPage(ORDERS.columns(), rows, next < total ? ByteBuffer.allocate(4).putInt(0, next) : null);
+        return new RowPage(table.columns(), rows, next < total ? ByteBuffer.allocate(4).putInt(0, next) : null);
     }
 
     private static io.ringside.core.cassandra.Cell cellValue(String text) {
