@@ -72,9 +72,9 @@ public final class JobRow {
         rate.set(perSecond == null ? "" : unitOf(event).formatRate(perSecond));
         if (event.terminal()) {
             Duration took = took(event);
-            eta.set(took == null ? "" : "took " + duration(took.toMillis() / 1000.0));
+            eta.set(took == null ? "" : duration(took.toMillis() / 1000.0));
         } else {
-            eta.set(event.etaS() == null ? "" : duration(event.etaS()));
+            eta.set(event.etaS() == null ? "" : duration(event.etaS()) + " left");
         }
         errors.set(event.errors() == 0 ? "" : String.format(Locale.ROOT, "%,d", event.errors()));
         return true;
@@ -229,6 +229,7 @@ public final class JobRow {
         return rate.getReadOnlyProperty();
     }
 
+    /** The Time column: while the job runs, how long it has left ("8s left"); once it ended, how long it took. */
     public ReadOnlyStringProperty etaProperty() {
         return eta.getReadOnlyProperty();
     }

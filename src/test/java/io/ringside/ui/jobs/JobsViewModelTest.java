@@ -62,7 +62,7 @@ class JobsViewModelTest {
         assertEquals(0.5, row.progressProperty().get(), 1e-9);
         assertEquals("500 rows / 1,000 rows", row.amountProperty().get());
         assertEquals("1,200 rows/s", row.rateProperty().get());
-        assertEquals("8s", row.etaProperty().get());
+        assertEquals("8s left", row.etaProperty().get());
         assertEquals("3", row.errorsProperty().get());
         assertEquals("alice", row.requestedBy());
         assertEquals(List.of(0L, 2L), row.timeline().stream().map(ProgressEvent::seq).toList());
@@ -218,18 +218,18 @@ class JobsViewModelTest {
         JobRow row = vm.row(job);
         assertEquals("13.2 MB / 26.4 MB", row.amountProperty().get(), "MB of 10^6 bytes, as the CLI prints them");
         assertEquals("2.6 MB/s", row.rateProperty().get());
-        assertEquals("4s", row.etaProperty().get());
+        assertEquals("4s left", row.etaProperty().get());
 
         gateway.emit(load(job, 3, JobState.SUCCEEDED, 26_412_236, 2_641_223.6, "/data/fashion.idx"));
         assertEquals("26.4 MB / 26.4 MB", row.amountProperty().get());
         assertEquals("2.6 MB/s", row.rateProperty().get(), "the final event's average rate stays");
-        assertEquals("took 10s", row.etaProperty().get(), "from the first running event to the last");
+        assertEquals("10s", row.etaProperty().get(), "how long it took: from the first running event to the last");
 
         UUID quiet = UUID.randomUUID();
         gateway.emit(load(quiet, 1, JobState.RUNNING, 0, null, "/data/other.idx"));
         gateway.emit(load(quiet, 5, JobState.SUCCEEDED, 20_000_000, null, "/data/other.idx"));
         assertEquals("1.0 MB/s", vm.row(quiet).rateProperty().get(), "measured when the worker gave none");
-        assertEquals("took 20s", vm.row(quiet).etaProperty().get());
+        assertEquals("20s", vm.row(quiet).etaProperty().get());
     }
 
     @Test
