@@ -159,7 +159,8 @@ class JobsViewFxTest {
                 .anyMatch(r -> r.latest().source().equals(List.of(file.toString()))
                         && r.stateProperty().get() == JobState.SUCCEEDED)));
         TableView<JobRow> table = robot.lookup("#jobTable").queryTableView();
-        assertTrue(onFx(robot, () -> table.getItems().stream().anyMatch(r -> r.source().equals("from form.bin"))));
+        assertTrue(onFx(robot, () -> table.getItems().stream().anyMatch(r -> r.source().equals(name + " · from form.bin"))),
+                "named from the request submitted here");
     }
 
     private JobState state(FxRobot robot, UUID job) {

@@ -233,7 +233,7 @@ class JobsViewModelTest {
     }
 
     @Test
-    void twoLoadsOfOneFileAreTellApartByTheNamesTheirRequestsGave() {
+    void twoLoadsOfOneFileAreToldApartByTheNamesTheirRequestsGave() {
         JobsViewModel vm = viewModel(executor);
         vm.activate();
         UUID first = UUID.randomUUID();
