@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
@@ -29,6 +30,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
@@ -37,6 +39,7 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
+import javafx.util.Callback;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
 import javax.imageio.ImageIO;
@@ -95,7 +98,7 @@ public final class TrendsView {
     @FXML
     private void initialize() {
         locationList.setItems(viewModel.foundLocations());
-        locationList.setCellFactory(CheckBoxListCell.forListView(viewModel::checkedProperty));
+        locationList.setCellFactory(list -> new LocationCell(viewModel::checkedProperty));
         locationSearch.textProperty().bindBidirectional(viewModel.searchProperty());
         // Enter charts the one location left; Shift+Enter adds it to those compared
         locationSearch.setOnAction(event -> viewModel.chooseFound(false));
@@ -240,5 +243,19 @@ public final class TrendsView {
 
     private void exportFailed(Exception e) {
         hoverText.setText("Export failed: " + e.getMessage());
+    }
+
+    /** A location's check box; the whole name on hover, as long names are cut at the list's edge. */
+    private static final class LocationCell extends CheckBoxListCell<String> {
+
+        LocationCell(Callback<String, ObservableValue<Boolean>> checked) {
+            super(checked);
+        }
+
+        @Override
+        public void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            setTooltip(empty || name == null ? null : new Tooltip(name));
+        }
     }
 }
