@@ -6,6 +6,7 @@ import io.ringside.core.MessageText;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.LocationMatch;
 import io.ringside.core.data.pm25.Pm25Limits;
 import io.ringside.core.data.pm25.Pm25Trend;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +34,8 @@ final class Pm25TrendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--location", required = true, paramLabel = "NAME", description = "Location, exactly as stored.")
+    @Option(names = "--location", required = true, paramLabel = "NAME", description = {"Location: its stored name or part of it (words in any order, case and accents ignored).",
+                    "One match is used (and named on stderr); several are listed (exit 2)."})
     String location;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day (inclusive).")
@@ -50,17 +53,13 @@ final class Pm25TrendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Pm25Limits.checkTrendRange(from, to);
-        Pm25Trend trend = DataCommandSupport.withServices(pm25.main(), services -> {
-            services.connect(); // so the latency shown is the read's, not the connection set-up's
-            Pm25Trend read = services.pm25Cache().trend(location, from, to, bypass);
-            if (read.days().isEmpty() && !services.pm25Store().locations().contains(location)) {
-                throw new NotFoundException("No PM2.5 series for location '" + MessageText.quote(location)
-                        + "' (see 'ringside pm25 locations')");
-            }
-            return read;
-        });
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Pm25Trend trend = DataCommandSupport.withServices(pm25.main(), services -> {
+            services.connect(); // so the latency shown is the read's, not the connection set-up's
+            String stored = storedName(services.pm25Store().locations(), err);
+            return services.pm25Cache().trend(stored, from, to, bypass);
+        });
         String cache = trend.outcome() == CacheOutcome.DEGRADED ? "miss" : trend.outcome().label();
         err.printf(Locale.ROOT, "cache %s%s, %d us, %d days%n", cache,
                 trend.outcome() == CacheOutcome.DEGRADED ? " (Redis unavailable: read from Cassandra)" : "",
@@ -79,6 +78,32 @@ final class Pm25TrendCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The stored name {@code --location} stands for: itself when stored, else the one name it is
+     * part of (said on stderr, as the series printed is that name's).
+     *
+     * @throws NotFoundException when it matches no stored name
+     * @throws IllegalArgumentException (exit 2) listing the names when it matches several
+     */
+    private String storedName(List<String> locations, PrintWriter err) {
+        List<String> matches = LocationMatch.matching(location, locations);
+        if (matches.isEmpty()) {
+            throw new NotFoundException("No PM2.5 series for location '" + MessageText.quote(location)
+                    + "' (see 'ringside pm25 locations')");
+        }
+        if (matches.size() > 1) {
+            throw new IllegalArgumentException("'" + MessageText.quote(location) + "' matches " + matches.size()
+                    + " locations; give more of the name:" + matches.stream().map(m -> "\n  " + m)
+                    .collect(Collectors.joining()));
+        }
+        String name = matches.get(0);
+        if (!name.equals(location)) {
+            err.println("location: " + name);
+            err.flush();
+        }
+        return name;
     }
 
     private static Map<String, Object> asJson(Pm25Trend trend, String cache) {

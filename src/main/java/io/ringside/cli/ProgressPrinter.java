@@ -43,8 +43,9 @@ public final class ProgressPrinter implements ProgressListener, Consumer<Progres
             end();
             err.println("note: " + p.note());
         }
-        draw(p.fraction(), String.format("%-8s %3d%% %8.1f/%.1f MB %7.1f MB/s  chunks %d", p.phase(),
-                Math.round(p.fraction() * 100), p.done() / 1e6, p.total() / 1e6, p.ratePerSecond() / 1e6, p.chunks()));
+        draw(p.fraction(), String.format(Locale.ROOT, "%-8s %3d%% %s / %s %s  chunks %d", p.phase(),
+                Math.round(p.fraction() * 100), JobUnit.BYTES.format(p.done()), JobUnit.BYTES.format(p.total()),
+                JobUnit.BYTES.formatRate(p.ratePerSecond()), p.chunks()));
     }
 
     /** A job's event; the empty end of a job that did nothing is not shown. */
@@ -90,17 +91,13 @@ public final class ProgressPrinter implements ProgressListener, Consumer<Progres
         err.flush();
     }
 
+    /** In the units the console's Jobs page shows too ({@link JobUnit#format}). */
     private static String amounts(ProgressEvent e) {
-        if (e.unit() == JobUnit.BYTES) {
-            return String.format(Locale.ROOT, "%8.1f/%.1f MB", e.done() / 1e6, e.total() / 1e6);
-        }
-        return String.format(Locale.ROOT, "%,d/%,d %s", e.done(), e.total(), e.unit().label());
+        return e.unit().format(e.done()) + " / " + e.unit().format(e.total());
     }
 
     private static String rate(ProgressEvent e) {
-        double rate = e.ratePerS() == null ? 0 : e.ratePerS();
-        return e.unit() == JobUnit.BYTES ? String.format(Locale.ROOT, "%7.1f MB/s", rate / 1e6)
-                : String.format(Locale.ROOT, "%,.0f %s/s", rate, e.unit().label());
+        return e.unit().formatRate(e.ratePerS() == null ? 0 : e.ratePerS());
     }
 
     private static String eta(ProgressEvent e) {

@@ -51,7 +51,7 @@ class DatasetCliTest {
         CliRun load = run(stack, "load", "dataset", name, file.toString());
         assertEquals(0, load.exitCode(), load.err());
         assertTrue(load.out().startsWith(name + "\t1\tidx\t1 chunks\t" + Files.size(file) + " bytes"), load.out());
-        assertTrue(load.err().contains("100%") && load.err().contains("MB/s"), load.err());
+        assertTrue(load.err().contains("100%") && load.err().contains("B/s"), load.err());
 
         CliRun list = run(stack, "dataset", "list", "--json");
         assertEquals(0, list.exitCode(), list.err());

@@ -21,7 +21,7 @@ class ProgressPrinterTest {
         printer.show(new Pm25ImportProgress("a.csv", 2000, 1990, 10, 50, 100, Duration.ofSeconds(2)));
         printer.end();
 
-        assertEquals("\r\033[K[############            ] write     50%      0.5/1.0 MB     0.3 MB/s  chunks 3"
+        assertEquals("\r\033[K[############            ] write     50% 500.0 kB / 1.0 MB 250.0 kB/s  chunks 3"
                 + "\r\033[K2,000 rows read, 10 rejected, 1,000 rows/s, 50% (a.csv)" + System.lineSeparator(),
                 text.toString());
     }
@@ -35,7 +35,7 @@ class ProgressPrinterTest {
         printer.show(new Pm25ImportProgress(null, 5, 5, 0, 0, 0, Duration.ZERO));
         printer.end();
 
-        String line = "write      0%      0.0/1.0 MB     0.0 MB/s  chunks 0";
+        String line = "write      0% 0 B / 1.0 MB 0 B/s  chunks 0";
         String n = System.lineSeparator();
         assertEquals("note: consistency ONE" + n + line + n + line + n + "5 rows read, 0 rejected, 0 rows/s" + n,
                 text.toString());

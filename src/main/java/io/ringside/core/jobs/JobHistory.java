@@ -83,11 +83,7 @@ final class JobHistory {
             while (consumer.position(partition, Duration.ofSeconds(5)) < end && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
-                        try {
-                            return Optional.of(Json.mapper().readValue(record.value(), JobRequest.class));
-                        } catch (JsonProcessingException e) {
-                            return Optional.empty();
-                        }
+                        return decodeRequest(record.value());
                     }
                 }
             }
@@ -107,7 +103,11 @@ final class JobHistory {
     }
 
     static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer) {
-        List<PartitionInfo> infos = consumer.partitionsFor(Topics.JOB_PROGRESS, Duration.ofSeconds(5));
+        return partitions(consumer, Topics.JOB_PROGRESS);
+    }
+
+    static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(5));
         if (infos == null || infos.isEmpty()) {
             return List.of();
         }
@@ -142,6 +142,14 @@ final class JobHistory {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                 decode(record.value()).ifPresent(sink);
             }
+        }
+    }
+
+    static Optional<JobRequest> decodeRequest(String json) {
+        try {
+            return Optional.of(Json.mapper().readValue(json, JobRequest.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
         }
     }
 

@@ -73,6 +73,9 @@ public final class RowsPane {
         rows.columns().addListener((ListChangeListener<ColumnInfo>) change -> rebuildColumns());
         rebuildColumns();
         rowTable.setItems(rows.rows());
+        if (rowTable.getPlaceholder() instanceof Label placeholder) {
+            placeholder.textProperty().bind(rows.emptyTextProperty());
+        }
         rowTable.getSelectionModel().setCellSelectionEnabled(true);
         rowTable.getSelectionModel().getSelectedCells().addListener((ListChangeListener<TablePosition>) change -> {
             List<TablePosition> cells = rowTable.getSelectionModel().getSelectedCells();

@@ -46,12 +46,18 @@ public final class RowsViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper position = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(NOTHING_OPEN);
     private final ReadOnlyStringWrapper detailTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detailText = new ReadOnlyStringWrapper("");
     private RelationInfo relation;
     private Map<String, String> filter = Map.of();
     private int generation;
     private int inspection;
+
+    static final String NOTHING_OPEN = "Select a table or view in the tree";
+    static final String NO_MATCH = "No rows match the filter";
+    static final String NO_ROWS = "This table has no rows";
+    static final String READING = "Reading rows…";
 
     public RowsViewModel(ClusterGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
@@ -114,6 +120,7 @@ public final class RowsViewModel {
             canNext.set(false);
             canPrevious.set(false);
             position.set("");
+            emptyText.set(NOTHING_OPEN);
             return;
         }
         fetch(null);
@@ -129,6 +136,7 @@ public final class RowsViewModel {
         }
         int current = ++generation;
         busy.set(true);
+        emptyText.set(READING);
         canNext.set(false);
         canPrevious.set(false);
         error.set("");
@@ -154,6 +162,7 @@ public final class RowsViewModel {
     }
 
     private void showPosition() {
+        emptyText.set(!error.get().isEmpty() ? error.get() : filter.isEmpty() ? NO_ROWS : NO_MATCH);
         pageNumber.set(cursor.pageNumber());
         canNext.set(cursor.hasNext());
         canPrevious.set(cursor.hasPrevious());
@@ -234,6 +243,14 @@ public final class RowsViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * What the empty table says: that nothing is open, that the rows are on their way, that the
+     * filter matched nothing (not "Select a table": one is selected) or that the table is empty.
+     */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailTitleProperty() {

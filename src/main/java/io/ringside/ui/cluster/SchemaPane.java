@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -52,6 +53,9 @@ public final class SchemaPane {
         }, schema.selectionProperty()));
         estimate.textProperty().bind(Bindings.createStringBinding(() -> schema.estimateProperty().get().isEmpty() ? ""
                 : "Estimated rows: " + schema.estimateProperty().get(), schema.estimateProperty()));
+        Tooltip estimateWhy = new Tooltip();
+        estimateWhy.textProperty().bind(schema.estimateNoteProperty());
+        estimate.setTooltip(estimateWhy);
         ddlText.textProperty().bind(schema.ddlProperty());
         copyDdlButton.disableProperty().bind(schema.ddlProperty().isEmpty());
     }

@@ -24,7 +24,9 @@ import javafx.collections.ObservableList;
  */
 public final class SchemaViewModel {
 
-    static final String NO_ESTIMATE = "n/a";
+    static final String NO_ESTIMATE = "n/a (not computed yet)";
+    static final String NO_ESTIMATE_WHY = "Cassandra computes size estimates (system.size_estimates) every few"
+            + " minutes: a new or small table has none until then.";
 
     private final ClusterGateway gateway;
     private final TaskExecutor executor;
@@ -34,6 +36,7 @@ public final class SchemaViewModel {
     private final ReadOnlyObjectWrapper<SchemaSelection> selection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper ddl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper estimate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper estimateNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private int generation;
 
@@ -62,6 +65,7 @@ public final class SchemaViewModel {
         selection.set(selected);
         ddl.set("");
         estimate.set("");
+        estimateNote.set("");
         if (selected == null) {
             return;
         }
@@ -84,11 +88,14 @@ public final class SchemaViewModel {
                     .onSuccess(count -> {
                         if (current == generation) {
                             estimate.set(describe(count));
+                            estimateNote.set(count.isPresent() ? "From system.size_estimates, which Cassandra"
+                                    + " refreshes every few minutes." : NO_ESTIMATE_WHY);
                         }
                     })
                     .onFailure(e -> {
                         if (current == generation) {
-                            estimate.set(NO_ESTIMATE);
+                            estimate.set("n/a (unreadable)");
+                            estimateNote.set("Reading system.size_estimates failed: " + Errors.firstLine(e));
                         }
                     })
                     .executeWith(executor);
@@ -130,6 +137,11 @@ public final class SchemaViewModel {
     /** "~12,345 partitions" from {@code system.size_estimates}, or "n/a" until Cassandra has one. */
     public ReadOnlyStringProperty estimateProperty() {
         return estimate.getReadOnlyProperty();
+    }
+
+    /** Why the estimate reads as it does (a tooltip): where it comes from, or why there is none. */
+    public ReadOnlyStringProperty estimateNoteProperty() {
+        return estimateNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

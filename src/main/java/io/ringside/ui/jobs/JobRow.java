@@ -1,6 +1,8 @@
 package io.ringside.ui.jobs;
 
 import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobOptions;
+import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.JobState;
 import io.ringside.core.jobs.JobUnit;
 import io.ringside.core.jobs.ProgressEvent;
@@ -39,6 +41,8 @@ public final class JobRow {
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
+    private Instant started;
 
     JobRow(ProgressEvent first) {
         this.jobId = first.jobId();
@@ -57,32 +61,54 @@ public final class JobRow {
             timeline.remove(0);
         }
         latest.set(event);
+        if (started == null && event.state() != JobState.QUEUED) {
+            started = event.ts();
+        }
         state.set(event.state());
         progress.set(event.fraction());
         phase.set(event.phase() == null ? "" : event.phase());
         amount.set(amount(event));
-        rate.set(event.ratePerS() == null || event.terminal() ? "" : quantity(event.ratePerS(), event) + "/s");
-        eta.set(event.etaS() == null || event.terminal() ? "" : duration(event.etaS()));
+        Double perSecond = event.terminal() ? averageRate(event) : event.ratePerS();
+        rate.set(perSecond == null ? "" : unitOf(event).formatRate(perSecond));
+        if (event.terminal()) {
+            Duration took = took(event);
+            eta.set(took == null ? "" : duration(took.toMillis() / 1000.0));
+        } else {
+            eta.set(event.etaS() == null ? "" : duration(event.etaS()) + " left");
+        }
         errors.set(event.errors() == 0 ? "" : String.format(Locale.ROOT, "%,d", event.errors()));
         return true;
     }
 
-    private static String amount(ProgressEvent event) {
-        String done = quantity(event.done(), event);
-        return event.total() > 0 ? done + " / " + quantity(event.total(), event) : done;
+    /**
+     * How long the job ran: from its first event past {@code queued} (or the first seen, for a job
+     * that ended before this page saw it run) to its final one. Null while it runs.
+     */
+    Duration took(ProgressEvent end) {
+        Instant from = started != null && !started.equals(end.ts()) ? started : firstSeen;
+        return end.ts().isBefore(from) ? null : Duration.between(from, end.ts());
     }
 
-    private static String quantity(double value, ProgressEvent event) {
-        if (event.unit() != JobUnit.BYTES) {
-            return String.format(Locale.ROOT, "%,.0f %s", value, event.unit() == null ? "" : event.unit().label()).trim();
+    /**
+     * A finished job's average rate: the worker's final figure (its whole amount over its whole
+     * time), else what the row measured itself, so a finished job still says how fast it went.
+     */
+    private Double averageRate(ProgressEvent end) {
+        if (end.ratePerS() != null) {
+            return end.ratePerS();
         }
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
-        int i = 0;
-        while (value >= 1024 && i < units.length - 1) {
-            value /= 1024;
-            i++;
-        }
-        return String.format(Locale.ROOT, i == 0 ? "%.0f %s" : "%.1f %s", value, units[i]);
+        Duration took = took(end);
+        return took == null || took.isZero() || end.done() == 0 ? null : end.done() / (took.toMillis() / 1000.0);
+    }
+
+    private static JobUnit unitOf(ProgressEvent event) {
+        return event.unit() == null ? JobUnit.ROWS : event.unit();
+    }
+
+    private static String amount(ProgressEvent event) {
+        JobUnit unit = unitOf(event);
+        String done = unit.format(event.done());
+        return event.total() > 0 ? done + " / " + unit.format(event.total()) : done;
     }
 
     static String duration(double seconds) {
@@ -116,14 +142,42 @@ public final class JobRow {
         return latest.get().kind() == null ? "" : latest.get().kind().label();
     }
 
-    /** The sources by file name (the full paths are in the details). */
+    /**
+     * What the table's Source column shows: the name the request gave the job's data (a dataset's
+     * name, a PM2.5 file's location), so two loads of one file under two names differ, and the
+     * file names after it; only the file names while the request is not known (yet).
+     */
     public String source() {
-        return sources(s -> s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1));
+        String files = sources(s -> s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1));
+        if (name.get().isEmpty()) {
+            return files;
+        }
+        return files.isEmpty() ? name.get() : name.get() + " · " + files;
     }
 
-    /** The sources with their full paths, for the details. */
+    /** The sources with their full paths, for the details and the Source cell's tooltip. */
     public String sourcePaths() {
         return sources(UnaryOperator.identity());
+    }
+
+    /** The name from the job's request (empty when it gives none); the Source column follows it. */
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    /** Takes the job's name from its request, once that is read (it may come before or after the events). */
+    void describe(JobRequest request) {
+        name.set(nameOf(request));
+    }
+
+    static String nameOf(JobRequest request) {
+        String named = switch (request.kind()) {
+            case LOAD_DATASET -> request.option(JobOptions.NAME);
+            case LOAD_PM25 -> request.option(JobOptions.LOCATION);
+            case WARM -> request.option(JobOptions.DATASET) == null ? null : request.option(JobOptions.DATASET)
+                    + (request.option(JobOptions.VERSION) == null ? "" : " v" + request.option(JobOptions.VERSION));
+        };
+        return named == null ? "" : named.strip();
     }
 
     /**
@@ -175,6 +229,7 @@ public final class JobRow {
         return rate.getReadOnlyProperty();
     }
 
+    /** The Time column: while the job runs, how long it has left ("8s left"); once it ended, how long it took. */
     public ReadOnlyStringProperty etaProperty() {
         return eta.getReadOnlyProperty();
     }

@@ -41,6 +41,14 @@ public interface JobsGateway {
      */
     Feed follow(Instant since, Consumer<ProgressEvent> listener);
 
+    /**
+     * Follows the events and, beside them, the requests (for the options events do not carry);
+     * both listeners run on feed threads. Without a requests topic, the events alone.
+     */
+    default Feed follow(Instant since, Consumer<ProgressEvent> listener, Consumer<JobRequest> requests) {
+        return follow(since, listener);
+    }
+
     /** False when the progress topic does not answer within a few seconds. */
     boolean feedReachable();
 

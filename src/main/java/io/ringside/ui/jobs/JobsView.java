@@ -23,14 +23,17 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
@@ -40,6 +43,9 @@ public final class JobsView {
     public static final String FXML = "/fxml/jobs/JobsView.fxml";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+
+    /** Room kept for the vertical scroll bar, so the columns fit without a horizontal one. */
+    private static final double SCROLL_BAR = 16;
 
     private final JobsViewModel viewModel;
     private final NewLoadViewModel newLoad;
@@ -90,8 +96,6 @@ public final class JobsView {
     @FXML
     private TableColumn<JobRow, Double> progressColumn;
     @FXML
-    private TableColumn<JobRow, String> phaseColumn;
-    @FXML
     private TableColumn<JobRow, String> amountColumn;
     @FXML
     private TableColumn<JobRow, String> rateColumn;
@@ -138,14 +142,19 @@ public final class JobsView {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
 
         jobTable.setItems(viewModel.rows());
-        jobTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column at its content's width; Source, the one that varies, takes the rest
+        jobTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        sourceColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(sourceColumn.getMinWidth(),
+                jobTable.getWidth() - SCROLL_BAR - jobTable.getColumns().stream().filter(c -> c != sourceColumn)
+                        .mapToDouble(TableColumn::getWidth).sum()), jobTable.widthProperty()));
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         stateColumn.setCellFactory(c -> new StateCell());
         kindColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::kind));
-        sourceColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::source));
+        sourceColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::source,
+                c.getValue().nameProperty()));
+        sourceColumn.setCellFactory(c -> new SourceCell());
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
         progressColumn.setCellFactory(c -> new ProgressCell());
-        text(phaseColumn, JobRow::phaseProperty);
         text(amountColumn, JobRow::amountProperty);
         text(rateColumn, JobRow::rateProperty);
         text(etaColumn, JobRow::etaProperty);
@@ -167,6 +176,8 @@ public final class JobsView {
             }
         });
         showDetails();
+        timeline.setCellFactory(list -> new WrappingCell());
+        rejected.setCellFactory(list -> new WrappingCell());
 
         newLoadPane.visibleProperty().bind(newLoad.openProperty());
         newLoadPane.managedProperty().bind(newLoadPane.visibleProperty());
@@ -216,7 +227,8 @@ public final class JobsView {
             return;
         }
         ProgressEvent last = row.latest();
-        detailsTitle.setText(row.kind() + " " + row.jobId() + " · " + last.state().label());
+        detailsTitle.setText(row.kind() + " " + row.jobId() + " · " + last.state().label()
+                + (last.phase() == null || last.phase().isEmpty() ? "" : " (" + last.phase() + ")"));
         detailsSummary.setText(String.join("\n", List.of(
                 "Source: " + row.sourcePaths(),
                 "Started by " + row.requestedBy() + " · latency p50 " + millis(last.p50Ms()) + ", p99 "
@@ -288,6 +300,8 @@ public final class JobsView {
             bar.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(bar, Priority.ALWAYS);
             percent.getStyleClass().add("jobs-percent");
+            percent.setMinWidth(Region.USE_PREF_SIZE);
+            bar.setMinWidth(0);
             box.setAlignment(Pos.CENTER_LEFT);
         }
 
@@ -301,6 +315,47 @@ public final class JobsView {
             bar.setProgress(value);
             percent.setText(String.format(Locale.ROOT, "%.0f%%", value * 100));
             setGraphic(box);
+        }
+    }
+
+    /** The job's name and files; the full paths on hover. */
+    private static final class SourceCell extends TableCell<JobRow, String> {
+
+        private final Tooltip tip = new Tooltip();
+
+        @Override
+        protected void updateItem(String source, boolean empty) {
+            super.updateItem(source, empty);
+            JobRow row = empty ? null : getTableRow().getItem();
+            setText(empty ? null : source);
+            if (row == null || row.sourcePaths().isEmpty()) {
+                setTooltip(null);
+                return;
+            }
+            tip.setText(row.sourcePaths());
+            setTooltip(tip);
+        }
+    }
+
+    /** A list line that wraps at the list's width instead of running off to the right. */
+    private static final class WrappingCell extends ListCell<String> {
+
+        WrappingCell() {
+            setWrapText(true);
+            setMinWidth(0);
+            // the list's width less its scroll bar, so a long line wraps rather than widening the cell
+            listViewProperty().addListener((obs, old, list) -> {
+                prefWidthProperty().unbind();
+                if (list != null) {
+                    prefWidthProperty().bind(list.widthProperty().subtract(24));
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setText(empty ? null : line);
         }
     }
 

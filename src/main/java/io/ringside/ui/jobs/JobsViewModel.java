@@ -45,12 +45,19 @@ public final class JobsViewModel implements PageLoad {
     static final Duration PROBE_EVERY = Duration.ofSeconds(5);
     /** How long a fresh feed may replay before the page counts as loaded (snapshot mode waits for it). */
     static final Duration REPLAY_GRACE = Duration.ofSeconds(2);
+    /** How long "Submitted job …" stays at most when the job does not show up in the table. */
+    static final Duration SUBMITTED_NOTE = Duration.ofSeconds(5);
+    /** Requests kept for jobs whose events have not arrived (yet): older ones are dropped first. */
+    static final int PENDING_REQUESTS = 1_000;
 
     private final JobsGateway gateway;
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final Clock clock;
     private final FxBatcher<ProgressEvent> batcher;
+    private final FxBatcher<JobRequest> requestBatcher;
+    private final Map<UUID, JobRequest> pendingRequests = new java.util.LinkedHashMap<>();
+    private UUID submittedJob;
     private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
     private final Map<UUID, JobRow> byId = new HashMap<>();
     private final ObjectProperty<JobRow> selected = new SimpleObjectProperty<>();
@@ -77,6 +84,7 @@ public final class JobsViewModel implements PageLoad {
         this.dialogs = dialogs;
         this.clock = clock;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::apply);
+        this.requestBatcher = FxBatcher.onUi(executor, BATCH, this::describe);
         this.newLoad = new NewLoadViewModel(this);
         this.probe = Poller.preparing(executor, PROBE_EVERY, this::probeRound)
                 .onSuccess(this::probed)
@@ -108,7 +116,7 @@ public final class JobsViewModel implements PageLoad {
         connecting = true;
         int opened = generation;
         BackgroundTask.wrap(() -> gateway.follow(clock.instant().minus(JobTopics.HISTORY),
-                        batcher::add))
+                        batcher::add, requestBatcher::add))
                 .onFinished(() -> connecting = false)
                 .onSuccess(f -> {
                     if (!active || opened != generation) {
@@ -185,6 +193,13 @@ public final class JobsViewModel implements PageLoad {
             JobRow row = byId.get(event.jobId());
             if (row == null) {
                 row = new JobRow(event);
+                JobRequest request = pendingRequests.remove(event.jobId());
+                if (request != null) {
+                    row.describe(request);
+                }
+                if (event.jobId().equals(submittedJob)) {
+                    clearSubmittedNote();
+                }
                 byId.put(event.jobId(), row);
                 added.add(row);
                 changed.add(row);
@@ -206,6 +221,35 @@ public final class JobsViewModel implements PageLoad {
         if (!changed.isEmpty()) {
             List<JobRow> touched = List.copyOf(changed);
             batchListeners.forEach(l -> l.accept(touched));
+        }
+    }
+
+    /** On the FX thread: names the rows of a batch of requests, or keeps them for rows still to come. */
+    private void describe(List<JobRequest> requests) {
+        Set<JobRow> changed = new LinkedHashSet<>();
+        for (JobRequest request : requests) {
+            JobRow row = byId.get(request.jobId());
+            if (row != null) {
+                row.describe(request);
+                changed.add(row);
+            } else {
+                pendingRequests.put(request.jobId(), request);
+                if (pendingRequests.size() > PENDING_REQUESTS) {
+                    pendingRequests.remove(pendingRequests.keySet().iterator().next());
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            List<JobRow> touched = List.copyOf(changed);
+            batchListeners.forEach(l -> l.accept(touched));
+        }
+    }
+
+    /** "Submitted job …" has done its work once the job is in the table (or after a few seconds). */
+    private void clearSubmittedNote() {
+        if (submittedJob != null) {
+            submittedJob = null;
+            message.set("");
         }
     }
 
@@ -255,7 +299,7 @@ public final class JobsViewModel implements PageLoad {
             gateway.audit("job.retry", row.jobId().toString(), "submitted " + request.jobId());
             return request;
         }).withTitle("Retrying job " + row.jobId())
-                .onSuccess(r -> message.set("Submitted again as job " + r.jobId()))
+                .onSuccess(r -> noteSubmitted(r, "Submitted again as job " + r.jobId()))
                 .onFailure(e -> message.set("Retry failed: " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
@@ -265,11 +309,31 @@ public final class JobsViewModel implements PageLoad {
         BackgroundTask.wrap(() -> gateway.submit(request))
                 .withTitle("Submitting " + request.kind().label() + " job")
                 .onSuccess(v -> {
-                    message.set("Submitted job " + request.jobId());
+                    noteSubmitted(request, "Submitted job " + request.jobId());
                     done.accept(null);
                 })
                 .onFailure(done::accept)
                 .executeWith(executor);
+    }
+
+    /**
+     * Shows {@code note} until the job's row appears, at most {@link #SUBMITTED_NOTE}; the row is
+     * named from the request at once, without waiting for the requests feed.
+     */
+    private void noteSubmitted(JobRequest request, String note) {
+        UUID jobId = request.jobId();
+        message.set(note);
+        if (byId.containsKey(jobId)) {
+            byId.get(jobId).describe(request);
+        } else {
+            pendingRequests.put(jobId, request);
+        }
+        submittedJob = jobId;
+        executor.schedule(SUBMITTED_NOTE, BackgroundTask.wrap(() -> { }).onSuccess(v -> {
+            if (jobId.equals(submittedJob)) {
+                clearSubmittedNote();
+            }
+        }));
     }
 
     public NewLoadViewModel newLoad() {

@@ -7,6 +7,7 @@ import io.ringside.core.jobs.JobKind;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.core.jobs.ProgressFeed;
+import io.ringside.core.jobs.RequestFeed;
 import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.profile.ActiveConnection;
 import java.nio.file.Path;
@@ -76,6 +77,36 @@ public final class KafkaJobsGateway implements JobsGateway {
             @Override
             public void close() {
                 feed.close();
+            }
+        };
+    }
+
+    /** The events' feed, with a second consumer on the requests topic that closes with it. */
+    @Override
+    public Feed follow(Instant since, Consumer<ProgressEvent> listener, Consumer<JobRequest> requests) {
+        Feed events = follow(since, listener);
+        RequestFeed requestFeed;
+        try {
+            requestFeed = new RequestFeed(kafka.get(), since, requests);
+        } catch (RuntimeException e) {
+            events.close();
+            throw e;
+        }
+        return new Feed() {
+            @Override
+            public Exception failure() {
+                return events.failure() != null ? events.failure() : requestFeed.failure();
+            }
+
+            @Override
+            public boolean stale() {
+                return events.stale();
+            }
+
+            @Override
+            public void close() {
+                requestFeed.close();
+                events.close();
             }
         };
     }

@@ -9,13 +9,17 @@ import java.util.Locale;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 
 /**
  * A line chart of daily averages over epoch days, with the AQI categories as coloured background
- * rectangles and each location's min/max as a translucent band behind its line. Both are laid out
+ * rectangles, each location's min/max as a translucent band behind its line and the threshold as
+ * a dashed line. Both are laid out
  * in plot coordinates on every layout pass, so they follow zooming and resizing without being
  * chart series (which would clutter the legend).
  */
@@ -23,6 +27,8 @@ public final class TrendChart extends LineChart<Number, Number> {
 
     private final NumberAxis days;
     private final NumberAxis values;
+    private final DoubleProperty threshold = new SimpleDoubleProperty(Double.NaN);
+    private final Line thresholdLine = new Line();
     private final List<Rectangle> categoryBands = new ArrayList<>();
     private final List<Polygon> minMaxBands = new ArrayList<>();
     private List<List<DailyPm25>> bandDays = List.of();
@@ -37,12 +43,13 @@ public final class TrendChart extends LineChart<Number, Number> {
         this.values = values;
         setAnimated(false);
         setCreateSymbols(false);
-        days.setForceZeroInRange(false);
-        days.setAutoRanging(true);
+        // ranged by updateAxisRange in whole days (DayTicks): auto ranging put two ticks on one date
+        days.setAutoRanging(false);
+        days.setMinorTickVisible(false);
         days.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number epochDay) {
-                return LocalDate.ofEpochDay(epochDay.longValue()).toString();
+                return LocalDate.ofEpochDay(Math.round(epochDay.doubleValue())).toString();
             }
 
             @Override
@@ -50,15 +57,33 @@ public final class TrendChart extends LineChart<Number, Number> {
                 return LocalDate.parse(text).toEpochDay();
             }
         });
+        days.widthProperty().addListener((obs, old, width) -> spaceDayTicks());
         values.setLabel("PM2.5 µg/m³ (daily)");
         values.setForceZeroInRange(true);
         for (AqiCategory category : AqiCategory.values()) {
             Rectangle band = new Rectangle();
-            band.getStyleClass().addAll("aqi-band", "aqi-" + category.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            band.getStyleClass().addAll("aqi-band", styleOf(category));
             band.setMouseTransparent(true);
             categoryBands.add(band);
         }
         getPlotChildren().addAll(0, categoryBands);
+        thresholdLine.getStyleClass().add("threshold-line");
+        thresholdLine.setMouseTransparent(true);
+        getPlotChildren().add(thresholdLine);
+        threshold.addListener((obs, old, value) -> {
+            updateAxisRange();
+            requestChartLayout();
+        });
+    }
+
+    /** The style class that colours {@code category}'s band (and its legend swatch). */
+    static String styleOf(AqiCategory category) {
+        return "aqi-" + category.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The level drawn as a dashed line across the plot (NaN: none); the value axis reaches it. */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
     }
 
     /** Shows {@code trends}: one average line (and rolling line) per location, with its min/max band. */
@@ -88,6 +113,7 @@ public final class TrendChart extends LineChart<Number, Number> {
         bandDays = bands;
         getPlotChildren().addAll(categoryBands.size(), minMaxBands);
         getData().setAll(lines);
+        thresholdLine.toFront();
     }
 
     /**
@@ -97,6 +123,7 @@ public final class TrendChart extends LineChart<Number, Number> {
     @Override
     protected void updateAxisRange() {
         super.updateAxisRange();
+        rangeDays();
         if (!values.isAutoRanging() || bandDays.isEmpty()) {
             return;
         }
@@ -108,7 +135,38 @@ public final class TrendChart extends LineChart<Number, Number> {
             extent.add(day.min());
             extent.add(day.max());
         }));
+        if (!Double.isNaN(threshold.get())) {
+            extent.add(threshold.get());
+        }
         values.invalidateRange(extent);
+    }
+
+    /** The date axis from the first to the last day shown (a day either side of a single day). */
+    private void rangeDays() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (XYChart.Series<Number, Number> series : getData()) {
+            for (XYChart.Data<Number, Number> point : series.getData()) {
+                long day = Math.round(point.getXValue().doubleValue());
+                first = Math.min(first, day);
+                last = Math.max(last, day);
+            }
+        }
+        if (first > last) {
+            return;
+        }
+        if (first == last) {
+            first--;
+            last++;
+        }
+        days.setLowerBound(first);
+        days.setUpperBound(last);
+        spaceDayTicks();
+    }
+
+    private void spaceDayTicks() {
+        long span = Math.round(days.getUpperBound() - days.getLowerBound());
+        days.setTickUnit(DayTicks.step(span, days.getWidth() > 0 ? days.getWidth() : getWidth()));
     }
 
     /** The day under a scene x coordinate, or null outside the data. */
@@ -138,6 +196,17 @@ public final class TrendChart extends LineChart<Number, Number> {
                 band.setY(y1);
                 band.setHeight(Math.max(y0 - y1, 0));
             }
+        }
+        double level = threshold.get();
+        boolean drawn = !Double.isNaN(level) && !bandDays.isEmpty() && level <= values.getUpperBound()
+                && level >= values.getLowerBound();
+        thresholdLine.setVisible(drawn);
+        if (drawn) {
+            double y = values.getDisplayPosition(level);
+            thresholdLine.setStartX(0);
+            thresholdLine.setEndX(width);
+            thresholdLine.setStartY(y);
+            thresholdLine.setEndY(y);
         }
         for (int i = 0; i < minMaxBands.size(); i++) {
             List<DailyPm25> points = bandDays.get(i);

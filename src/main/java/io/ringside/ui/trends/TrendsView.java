@@ -1,5 +1,6 @@
 package io.ringside.ui.trends;
 
+import io.ringside.core.data.pm25.AqiCategory;
 import io.ringside.core.data.pm25.TrendSummary;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.ControllerFactory;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.fxml.FXML;
@@ -27,10 +29,17 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
+import javafx.util.Callback;
 import javafx.util.StringConverter;
 import javafx.util.converter.LocalDateStringConverter;
 import javax.imageio.ImageIO;
@@ -72,7 +81,10 @@ public final class TrendsView {
     private Label summaryText;
     @FXML
     private TrendChart chart;
-    private boolean syncing;
+    @FXML
+    private TextField locationSearch;
+    @FXML
+    private FlowPane aqiLegend;
 
     public TrendsView(TrendsViewModel viewModel, TaskExecutor executor) {
         this.viewModel = viewModel;
@@ -85,16 +97,19 @@ public final class TrendsView {
 
     @FXML
     private void initialize() {
-        locationList.setItems(viewModel.locations());
-        locationList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        viewModel.locations().addListener((ListChangeListener<String>) change -> selectChosen());
-        locationList.getSelectionModel().getSelectedItems().addListener(
-                (ListChangeListener<String>) change -> {
-                    List<String> selected = List.copyOf(locationList.getSelectionModel().getSelectedItems());
-                    if (!syncing && !selected.isEmpty() && !selected.equals(viewModel.chosen())) {
-                        viewModel.chosen().setAll(selected);
-                    }
-                });
+        locationList.setItems(viewModel.foundLocations());
+        locationList.setCellFactory(list -> new LocationCell(viewModel::checkedProperty));
+        locationSearch.textProperty().bindBidirectional(viewModel.searchProperty());
+        // Enter charts the one location left; Shift+Enter adds it to those compared
+        locationSearch.setOnAction(event -> viewModel.chooseFound(false));
+        locationSearch.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && event.isShiftDown()) {
+                viewModel.chooseFound(true);
+                event.consume();
+            }
+        });
+        chart.thresholdProperty().bind(viewModel.thresholdProperty());
+        showAqiLegend();
         fromPicker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         toPicker.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, DateTimeFormatter.ISO_LOCAL_DATE));
         fromPicker.valueProperty().bindBidirectional(viewModel.fromProperty());
@@ -137,25 +152,31 @@ public final class TrendsView {
             hoverText.setText(day == null ? "" : viewModel.describeDay(day));
         });
         chart.setOnMouseExited(event -> hoverText.setText(""));
-        selectChosen();
         showTrends();
     }
 
-    /** Mirrors the view-model's choice in the list without feeding the partial selections back. */
-    private void selectChosen() {
-        List<String> chosen = List.copyOf(viewModel.chosen());
-        syncing = true;
-        try {
-            locationList.getSelectionModel().clearSelection();
-            for (String name : chosen) {
-                int index = viewModel.locations().indexOf(name);
-                if (index >= 0) {
-                    locationList.getSelectionModel().select(index);
-                }
-            }
-        } finally {
-            syncing = false;
+    /**
+     * What the chart's colours mean: one swatch per AQI category (styled like its band) with its
+     * range, and the threshold's dashed line with its value.
+     */
+    private void showAqiLegend() {
+        for (AqiCategory category : AqiCategory.values()) {
+            Rectangle swatch = new Rectangle(12, 12);
+            swatch.getStyleClass().addAll("aqi-swatch", TrendChart.styleOf(category));
+            String range = Double.isInfinite(category.high())
+                    ? String.format(Locale.ROOT, "> %.1f", category.low() - 0.1)
+                    : String.format(Locale.ROOT, "%.1f–%.1f", category.low(), category.high());
+            Label entry = new Label(category.label() + " " + range, swatch);
+            entry.setMinWidth(Region.USE_PREF_SIZE);
+            aqiLegend.getChildren().add(entry);
         }
+        Line dash = new Line(0, 0, 18, 0);
+        dash.getStyleClass().add("threshold-line");
+        Label threshold = new Label("", dash);
+        threshold.setMinWidth(Region.USE_PREF_SIZE);
+        threshold.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "Threshold %.1f µg/m³", viewModel.thresholdProperty().get()), viewModel.thresholdProperty()));
+        aqiLegend.getChildren().add(threshold);
     }
 
     private void applyThreshold() {
@@ -167,7 +188,6 @@ public final class TrendsView {
     }
 
     private void showTrends() {
-        selectChosen();
         chart.show(viewModel.trends());
         summaryText.setText(viewModel.trends().stream().map(t -> describe(t.summary())).collect(Collectors.joining("\n")));
     }
@@ -223,5 +243,19 @@ public final class TrendsView {
 
     private void exportFailed(Exception e) {
         hoverText.setText("Export failed: " + e.getMessage());
+    }
+
+    /** A location's check box; the whole name on hover, as long names are cut at the list's edge. */
+    private static final class LocationCell extends CheckBoxListCell<String> {
+
+        LocationCell(Callback<String, ObservableValue<Boolean>> checked) {
+            super(checked);
+        }
+
+        @Override
+        public void updateItem(String name, boolean empty) {
+            super.updateItem(name, empty);
+            setTooltip(empty || name == null ? null : new Tooltip(name));
+        }
     }
 }

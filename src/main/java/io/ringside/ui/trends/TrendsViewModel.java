@@ -3,6 +3,7 @@ package io.ringside.ui.trends;
 import io.ringside.core.data.pm25.AqiCategory;
 import io.ringside.core.data.pm25.DailyPm25;
 import io.ringside.core.data.pm25.DateSpan;
+import io.ringside.core.data.pm25.LocationMatch;
 import io.ringside.core.data.pm25.Lttb;
 import io.ringside.core.data.pm25.Pm25Trend;
 import io.ringside.core.data.pm25.RollingMean;
@@ -15,8 +16,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.BooleanProperty;
@@ -31,8 +34,12 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -54,6 +61,10 @@ public final class TrendsViewModel implements PageLoad {
     private final TaskExecutor executor;
     private final ObservableList<String> locations = FXCollections.observableArrayList();
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final FilteredList<String> found = new FilteredList<>(locations);
+    private final Map<String, BooleanProperty> checks = new HashMap<>();
+    private boolean syncingChecks;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final BooleanProperty bypassCache = new SimpleBooleanProperty();
@@ -73,6 +84,8 @@ public final class TrendsViewModel implements PageLoad {
         this.executor = executor;
         rollingDays.addListener((obs, old, days) -> recomputeRolling());
         threshold.addListener((obs, old, value) -> recomputeRolling());
+        search.addListener((obs, old, query) -> found.setPredicate(name -> LocationMatch.matches(query, name)));
+        chosen.addListener((ListChangeListener<String>) change -> syncChecks());
     }
 
     /** Preselects what snapshot mode was given ({@code --location}, {@code --from}, {@code --to}). */
@@ -89,6 +102,7 @@ public final class TrendsViewModel implements PageLoad {
         BackgroundTask.wrap(gateway::locations)
                 .onSuccess(names -> {
                     locations.setAll(names);
+                    chosen.setAll(chosen.stream().map(name -> storedName(name, names)).distinct().toList());
                     if (chosen.isEmpty() && !names.isEmpty()) {
                         chosen.add(names.get(0));
                     }
@@ -102,6 +116,64 @@ public final class TrendsViewModel implements PageLoad {
                 })
                 .onFailure(this::finish)
                 .executeWith(executor);
+    }
+
+    /** The one stored name {@code name} is part of, else {@code name} as given (the error line names it). */
+    private static String storedName(String name, List<String> stored) {
+        List<String> matches = LocationMatch.matching(name, stored);
+        return matches.size() == 1 ? matches.get(0) : name;
+    }
+
+    /**
+     * Whether {@code location} is one of the chosen (its check box in the list): checking adds it
+     * to the comparison, unchecking removes it; the list's filter leaves it alone.
+     */
+    public BooleanProperty checkedProperty(String location) {
+        return checks.computeIfAbsent(location, name -> {
+            BooleanProperty checked = new SimpleBooleanProperty(chosen.contains(name));
+            checked.addListener((obs, was, now) -> {
+                if (syncingChecks) {
+                    return;
+                }
+                if (now && !chosen.contains(name)) {
+                    chosen.add(name);
+                } else if (!now) {
+                    chosen.remove(name);
+                }
+                if (!chosen.isEmpty()) {
+                    load();
+                }
+            });
+            return checked;
+        });
+    }
+
+    private void syncChecks() {
+        syncingChecks = true;
+        try {
+            checks.forEach((name, checked) -> checked.set(chosen.contains(name)));
+        } finally {
+            syncingChecks = false;
+        }
+    }
+
+    /**
+     * Enter in the search field: when it leaves exactly one location, that one is charted (added
+     * to the comparison when {@code add}, else alone).
+     */
+    public void chooseFound(boolean add) {
+        if (found.size() != 1) {
+            error.set(found.isEmpty() ? "No location matches '" + search.get().strip() + "'."
+                    : found.size() + " locations match: check the ones to chart, or type more of the name.");
+            return;
+        }
+        String name = found.get(0);
+        if (!add) {
+            chosen.setAll(name);
+        } else if (!chosen.contains(name)) {
+            chosen.add(name);
+        }
+        load();
     }
 
     /** Loads the chosen locations over the chosen range (missing ends: the stored span). */
@@ -237,16 +309,34 @@ public final class TrendsViewModel implements PageLoad {
                 List<DailyPm25> days = trend.trend().days();
                 for (int i = 0; i < days.size(); i++) {
                     DailyPm25 d = days.get(i);
-                    csv.printRecord(d.location(), d.date(), d.avg(), d.min(), d.max(),
+                    csv.printRecord(d.location(), d.date(), rounded(d.avg()), rounded(d.min()), rounded(d.max()),
                             d.samples() == null ? "" : d.samples(),
-                            trend.rolling().isEmpty() ? "" : trend.rolling().get(i).mean());
+                            trend.rolling().isEmpty() ? "" : rounded(trend.rolling().get(i).mean()));
                 }
             }
         }
     }
 
+    /**
+     * One decimal, as PM2.5 is reported (and the AQI reads it): a mean such as 35.41666666666667
+     * in a spreadsheet says nothing the 35.4 does not.
+     */
+    static String rounded(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
     public ObservableList<String> locations() {
         return locations;
+    }
+
+    /** The text the location list is filtered by: part of a name, words in any order. */
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The locations the search leaves, in stored order. */
+    public ObservableList<String> foundLocations() {
+        return found;
     }
 
     /** The locations to load; the view keeps it in step with its selection. */

@@ -66,7 +66,9 @@ class ClusterViewModelTest {
 
         viewModel.schema().select(new SchemaSelection("shop", "orders"));
 
-        assertEquals("n/a", viewModel.schema().estimateProperty().get());
+        assertEquals("n/a (not computed yet)", viewModel.schema().estimateProperty().get());
+        assertTrue(viewModel.schema().estimateNoteProperty().get().contains("every few minutes"),
+                viewModel.schema().estimateNoteProperty().get());
     }
 
     @Test
@@ -111,6 +113,23 @@ class ClusterViewModelTest {
 
         rows.setPageSize(0);
         assertTrue(rows.errorProperty().get().contains("between 1 and"));
+    }
+
+    @Test
+    void anEmptyTableSaysWhyItIsEmpty() {
+        RowsViewModel rows = viewModel.rows();
+        assertEquals(RowsViewModel.NOTHING_OPEN, rows.emptyTextProperty().get());
+        viewModel.activate();
+        viewModel.schema().select(new SchemaSelection("shop", "orders"));
+
+        gateway.partitionRows = 0;
+        rows.setFilter(Map.of("customer", "nobody"));
+        assertEquals(0, rows.rows().size());
+        assertEquals("No rows match the filter", rows.emptyTextProperty().get());
+
+        gateway.rowCount = 0;
+        rows.setFilter(Map.of());
+        assertEquals("This table has no rows", rows.emptyTextProperty().get());
     }
 
     @Test

@@ -99,8 +99,8 @@ class JobsViewFxTest {
         robot.interact(() -> viewModel.onBatch(rows -> rows.stream().filter(r -> r.jobId().equals(job[0]))
                 .forEach(r -> seen.add(r.progressProperty().get()))));
 
-        CliRun run = CliRun.in(stack.dataFolder(), "load", "dataset", DatasetFixtures.uniqueName("jobsui"),
-                file.toString(), "--rate", "4", "--no-wait");
+        String name = DatasetFixtures.uniqueName("jobsui");
+        CliRun run = CliRun.in(stack.dataFolder(), "load", "dataset", name, file.toString(), "--rate", "4", "--no-wait");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         job[0] = UUID.fromString(lines.get(lines.size() - 1).trim());
@@ -114,6 +114,7 @@ class JobsViewFxTest {
             assertTrue(seen.get(i) >= seen.get(i - 1), "the bar never goes back: " + seen);
         }
         assertTrue(onFx(robot, () -> viewModel.rows().contains(row)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(robot, row::source).equals(name + " · cli.bin"));
     }
 
     @Test
@@ -158,7 +159,8 @@ class JobsViewFxTest {
                 .anyMatch(r -> r.latest().source().equals(List.of(file.toString()))
                         && r.stateProperty().get() == JobState.SUCCEEDED)));
         TableView<JobRow> table = robot.lookup("#jobTable").queryTableView();
-        assertTrue(onFx(robot, () -> table.getItems().stream().anyMatch(r -> r.source().equals("from form.bin"))));
+        assertTrue(onFx(robot, () -> table.getItems().stream().anyMatch(r -> r.source().equals(name + " · from form.bin"))),
+                "named from the request submitted here");
     }
 
     private JobState state(FxRobot robot, UUID job) {

@@ -62,7 +62,7 @@ class JobsViewModelTest {
         assertEquals(0.5, row.progressProperty().get(), 1e-9);
         assertEquals("500 rows / 1,000 rows", row.amountProperty().get());
         assertEquals("1,200 rows/s", row.rateProperty().get());
-        assertEquals("8s", row.etaProperty().get());
+        assertEquals("8s left", row.etaProperty().get());
         assertEquals("3", row.errorsProperty().get());
         assertEquals("alice", row.requestedBy());
         assertEquals(List.of(0L, 2L), row.timeline().stream().map(ProgressEvent::seq).toList());
@@ -200,6 +200,85 @@ class JobsViewModelTest {
         assertEquals(List.of("/data/beijing.csv"), again.source());
         assertEquals("Beijing", again.option(JobOptions.LOCATION));
         assertTrue(vm.messageProperty().get().contains(again.jobId().toString()));
+    }
+
+    private static ProgressEvent load(UUID job, long seq, JobState state, long done, Double rate, String file) {
+        return new ProgressEvent(job, seq, NOW.plusSeconds(seq * 5), JobKind.LOAD_DATASET, List.of(file), "alice",
+                state, state == JobState.QUEUED ? "queued" : "write", JobUnit.BYTES, done, 26_412_236, rate, 4.0, 0,
+                List.of(), null, null, "");
+    }
+
+    @Test
+    void bytesAreShownInTheUnitsTheCliUsesAndAFinishedJobKeepsItsAverageRateAndDuration() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID job = UUID.randomUUID();
+        gateway.emit(load(job, 0, JobState.QUEUED, 0, null, "/data/fashion.idx"));
+        gateway.emit(load(job, 1, JobState.RUNNING, 13_206_118, 2_641_223.6, "/data/fashion.idx"));
+        JobRow row = vm.row(job);
+        assertEquals("13.2 MB / 26.4 MB", row.amountProperty().get(), "MB of 10^6 bytes, as the CLI prints them");
+        assertEquals("2.6 MB/s", row.rateProperty().get());
+        assertEquals("4s left", row.etaProperty().get());
+
+        gateway.emit(load(job, 3, JobState.SUCCEEDED, 26_412_236, 2_641_223.6, "/data/fashion.idx"));
+        assertEquals("26.4 MB / 26.4 MB", row.amountProperty().get());
+        assertEquals("2.6 MB/s", row.rateProperty().get(), "the final event's average rate stays");
+        assertEquals("10s", row.etaProperty().get(), "how long it took: from the first running event to the last");
+
+        UUID quiet = UUID.randomUUID();
+        gateway.emit(load(quiet, 1, JobState.RUNNING, 0, null, "/data/other.idx"));
+        gateway.emit(load(quiet, 5, JobState.SUCCEEDED, 20_000_000, null, "/data/other.idx"));
+        assertEquals("1.0 MB/s", vm.row(quiet).rateProperty().get(), "measured when the worker gave none");
+        assertEquals("20s", vm.row(quiet).etaProperty().get());
+    }
+
+    @Test
+    void twoLoadsOfOneFileAreToldApartByTheNamesTheirRequestsGave() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String file = "/data/sets/train-images-idx3-ubyte.gz";
+        gateway.emitRequest(new JobRequest(first, JobKind.LOAD_DATASET, List.of(file),
+                Map.of(JobOptions.NAME, "mnist-train"), "alice", NOW));
+        gateway.emit(load(first, 0, JobState.QUEUED, 0, null, file));
+        gateway.emit(load(second, 0, JobState.QUEUED, 0, null, file));
+        assertEquals("mnist-train · train-images-idx3-ubyte.gz", vm.row(first).source(), "request read before the events");
+        assertEquals("train-images-idx3-ubyte.gz", vm.row(second).source(), "no request read yet: the file alone");
+
+        List<JobRow> renamed = new ArrayList<>();
+        vm.onBatch(renamed::addAll);
+        gateway.emitRequest(new JobRequest(second, JobKind.LOAD_DATASET, List.of(file),
+                Map.of(JobOptions.NAME, "mnist-copy"), "alice", NOW));
+        assertEquals("mnist-copy · train-images-idx3-ubyte.gz", vm.row(second).source(), "request read after them");
+        assertEquals(List.of(vm.row(second)), renamed, "the table is told the row changed");
+        assertEquals(file, vm.row(second).sourcePaths(), "the whole path for the tooltip and details");
+
+        UUID warm = UUID.randomUUID();
+        gateway.emitRequest(new JobRequest(warm, JobKind.WARM, List.of(),
+                Map.of(JobOptions.DATASET, "mnist-train", JobOptions.VERSION, "2"), "alice", NOW));
+        gateway.emit(new ProgressEvent(warm, 0, NOW, JobKind.WARM, List.of(), "alice", JobState.QUEUED, "queued",
+                JobUnit.CHUNKS, 0, 0, null, null, 0, List.of(), null, null, ""));
+        assertEquals("mnist-train v2", vm.row(warm).source());
+    }
+
+    @Test
+    void theSubmittedNoteGoesWhenTheJobShowsUpOrAfterAFewSeconds() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        JobRequest request = gateway.request(JobKind.LOAD_DATASET, List.of("/data/a.bin"), Map.of(JobOptions.NAME, "a"));
+        vm.submit(request, failure -> { });
+        assertEquals("Submitted job " + request.jobId(), vm.messageProperty().get());
+        gateway.emit(load(request.jobId(), 0, JobState.QUEUED, 0, null, "/data/a.bin"));
+        assertEquals("", vm.messageProperty().get(), "the row says it now");
+        assertEquals("a · a.bin", vm.row(request.jobId()).source(), "named from the request submitted here");
+
+        JobRequest unseen = gateway.request(JobKind.LOAD_DATASET, List.of("/data/b.bin"), Map.of(JobOptions.NAME, "b"));
+        vm.submit(unseen, failure -> { });
+        assertTrue(executor.scheduledDelays().contains(JobsViewModel.SUBMITTED_NOTE), executor.scheduledDelays().toString());
+        assertEquals("Submitted job " + unseen.jobId(), vm.messageProperty().get());
+        executor.runScheduled();
+        assertEquals("", vm.messageProperty().get(), "gone after a few seconds though the job never showed");
     }
 
     /** Runs work at once but keeps UI actions until the test runs them: the FX queue, by hand. */

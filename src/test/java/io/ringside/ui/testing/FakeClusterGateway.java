@@ -57,6 +57,8 @@ public final class FakeClusterGateway implements ClusterGateway {
     public final Map<UUID, Boolean> liveness = new ConcurrentHashMap<>(Map.of(NODE_1, true, NODE_2, true));
 
     public volatile int rowCount = 250;
+    /** Rows of the one partition a filter asks for. */
+    public int partitionRows = 3;
     public volatile RuntimeException keyspacesFailure;
     public volatile RuntimeException healthFailure;
     public volatile OptionalLong estimate = OptionalLong.empty();
@@ -101,7 +103,7 @@ public final class FakeClusterGateway implements ClusterGateway {
     public RowPage page(PageQuery query, ByteBuffer pagingState) {
         pageCalls.incrementAndGet();
         queries.add(query);
-        int total = query.partitionKey().isEmpty() ? rowCount : 3;
+        int total = query.partitionKey().isEmpty() ? rowCount : partitionRows;
         int offset = pagingState == null ? 0 : pagingState.duplicate().getInt();
         List<RowPage.Row> rows = new ArrayList<>();
         for (int i = offset; i < Math.min(total, offset + query.pageSize()); i++) {

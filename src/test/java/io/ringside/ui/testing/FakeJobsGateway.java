@@ -29,6 +29,7 @@ public final class FakeJobsGateway implements JobsGateway {
     public int opened;
     public int closed;
     private Consumer<ProgressEvent> listener;
+    private Consumer<JobRequest> requestListener = r -> { };
 
     @Override
     public Feed follow(Instant since, Consumer<ProgressEvent> listener) {
@@ -54,6 +55,18 @@ public final class FakeJobsGateway implements JobsGateway {
                 closed++;
             }
         };
+    }
+
+    @Override
+    public Feed follow(Instant since, Consumer<ProgressEvent> listener, Consumer<JobRequest> requests) {
+        Feed feed = follow(since, listener);
+        this.requestListener = requests;
+        return feed;
+    }
+
+    /** Hands a request to the open feed's request listener, as the feed's thread would. */
+    public void emitRequest(JobRequest request) {
+        requestListener.accept(request);
     }
 
     /** Hands an event to the open feed, as the feed's thread would. */

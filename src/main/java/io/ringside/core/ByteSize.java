@@ -1,0 +1,30 @@
+package io.ringside.core;
+
+import java.util.Locale;
+
+/**
+ * The one way Ringside writes an amount of bytes, in the CLI and the console alike: decimal units
+ * (1 MB = 10^6 bytes, as disks, networks and the {@code --rate} option in MB/s count), one decimal
+ * from kB on. Two writers that each picked their own base once showed the same file as 25.2 MB in
+ * one place and 26.4 MB in the other.
+ */
+public final class ByteSize {
+
+    private static final String[] UNITS = {"B", "kB", "MB", "GB", "TB", "PB"};
+    private static final double BASE = 1000;
+
+    private ByteSize() {
+    }
+
+    /** {@code 26412236} as {@code 26.4 MB}; {@code 512} as {@code 512 B}. */
+    public static String format(double bytes) {
+        double value = Math.max(0, bytes);
+        int unit = 0;
+        // rounds first so that 999,950 bytes reads 1.0 MB rather than 1000.0 kB
+        while (unit < UNITS.length - 1 && Math.round(value * 10) / 10.0 >= BASE) {
+            value /= BASE;
+            unit++;
+        }
+        return String.format(Locale.ROOT, unit == 0 ? "%.0f %s" : "%.1f %s", value, UNITS[unit]);
+    }
+}

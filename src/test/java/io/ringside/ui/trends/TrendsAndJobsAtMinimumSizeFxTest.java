@@ -1,0 +1,169 @@
+package io.ringside.ui.trends;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobRequest;
+import io.ringside.core.jobs.JobState;
+import io.ringside.core.jobs.JobUnit;
+import io.ringside.core.jobs.ProgressEvent;
+import io.ringside.ui.jobs.JobsView;
+import io.ringside.ui.jobs.JobsViewModel;
+import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.testing.FakeJobsGateway;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Trends and Jobs pages in the page area of a 1024x700 window (less the navigation rail), on
+ * fake gateways: the Trends toolbar wraps instead of cutting "Load" to "Lo", the Jobs table's
+ * columns show "succeeded", "100%", "Errors" and "Started by" whole, and a three-day chart labels
+ * each date once.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrendsAndJobsAtMinimumSizeFxTest {
+
+    /** A 1024 px window less the 176 px navigation rail and its border. */
+    static final double PAGE_WIDTH = 1024 - 177;
+    static final double PAGE_HEIGHT = 700 - 60;
+
+    private Stage stage;
+
+    @Start
+    void keepStage(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void theTrendsToolbarWrapsAndTheChartLabelsEachDayOnce(FxRobot robot) throws Exception {
+        TrendsViewModel viewModel = new TrendsViewModel(new FakeTrendsGateway(), new CurrentThreadTaskExecutor());
+        // three days: left to itself, the axis put a tick every quarter or half day, dates twice
+        viewModel.preset(List.of(), FakeTrendsGateway.FIRST, FakeTrendsGateway.FIRST.plusDays(2));
+        show(robot, TrendsView.load(viewModel, new CurrentThreadTaskExecutor()));
+        robot.interact(viewModel::activate);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        snapshot(robot, "trends");
+        Parent toolbar = robot.lookup("#trendsToolbar").queryAs(Parent.class);
+        List<String> elided = onFx(() -> elided(toolbar));
+        assertEquals(List.of(), elided, "controls whose text is cut");
+        assertTrue(onFx(() -> within(toolbar, robot.lookup("#exportCsvButton").query())), "Export CSV inside the page");
+
+        NumberAxis days = (NumberAxis) robot.lookup("#chart").queryAs(TrendChart.class).getXAxis();
+        List<String> labels = onFx(() -> days.getTickMarks().stream()
+                .map(tick -> days.getTickLabelFormatter().toString(tick.getValue())).toList());
+        assertEquals(3, labels.size(), labels.toString());
+        assertEquals(labels.stream().distinct().toList(), labels, "each date once");
+    }
+
+    @Test
+    void theJobsTableShowsEveryColumnWhole(FxRobot robot) throws Exception {
+        FakeJobsGateway gateway = new FakeJobsGateway();
+        JobsViewModel viewModel = new JobsViewModel(gateway, new CurrentThreadTaskExecutor(), new FakeDialogService());
+        show(robot, JobsView.load(viewModel, Optional::empty));
+        robot.interact(() -> {
+            viewModel.activate();
+            UUID job = UUID.randomUUID();
+            String file = "/data/sets/train-images-idx3-ubyte.gz";
+            Instant at = Instant.parse("2026-12-01T12:00:00Z");
+            gateway.emitRequest(new JobRequest(job, JobKind.LOAD_DATASET, List.of(file),
+                    Map.of("name", "mnist-train"), "alice", at));
+            gateway.emit(new ProgressEvent(job, 1, at, JobKind.LOAD_DATASET, List.of(file), "alice",
+                    JobState.RUNNING, "write", JobUnit.BYTES, 1_000, 26_412_236, 2_641_223.6, 9.0, 0, List.of(),
+                    null, null, ""));
+            gateway.emit(new ProgressEvent(job, 2, at.plusSeconds(754), JobKind.LOAD_DATASET, List.of(file),
+                    "alice", JobState.SUCCEEDED, "complete", JobUnit.BYTES, 26_412_236, 26_412_236, 2_641_223.6, null,
+                    12_345, List.of(), null, null, ""));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        snapshot(robot, "jobs");
+        Parent table = robot.lookup("#jobTable").queryAs(Parent.class);
+        List<String> elided = onFx(() -> elided(table));
+        assertEquals(List.of(), elided, "header or cell text cut (Source, the free column, may be)");
+        TableView<?> jobs = (TableView<?>) table;
+        double columns = onFx(() -> jobs.getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
+        assertTrue(columns <= onFx(jobs::getWidth), "every column inside the table, none behind a scroll bar: "
+                + columns + " of " + onFx(jobs::getWidth));
+    }
+
+    private void show(FxRobot robot, Parent page) {
+        robot.interact(() -> {
+            Scene scene = new Scene(page, PAGE_WIDTH, PAGE_HEIGHT);
+            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    /** The texts shown cut ("Lo…") under {@code root}: a control's displayed text against its own. */
+    private static List<String> elided(Parent root) {
+        List<String> cut = new ArrayList<>();
+        for (Node node : root.lookupAll(".text")) {
+            if (node instanceof Text shown && node.isVisible() && shown.getParent() instanceof Labeled labeled
+                    && labeled.getText() != null && !labeled.getText().isEmpty()
+                    && !shown.getText().equals(labeled.getText()) && !labeled.isWrapText() && !freeColumn(labeled)) {
+                cut.add(labeled.getText() + " shown as " + shown.getText());
+            }
+        }
+        return cut;
+    }
+
+    /** The Jobs table's Source cells take what the other columns leave: a long name is cut there, whole on hover. */
+    private static boolean freeColumn(Labeled labeled) {
+        return labeled instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                && "sourceColumn".equals(cell.getTableColumn().getId());
+    }
+
+    private static boolean within(Parent container, Node node) {
+        Bounds outer = container.localToScene(container.getLayoutBounds());
+        Bounds inner = node.localToScene(node.getLayoutBounds());
+        return outer.contains(inner.getMinX(), inner.getMinY()) && outer.contains(inner.getMaxX() - 1, inner.getMaxY() - 1)
+                && inner.getMaxX() <= PAGE_WIDTH;
+    }
+
+    private void snapshot(FxRobot robot, String page) {
+        String folder = System.getProperty("ringside.test.snapshots");
+        if (folder == null) {
+            return;
+        }
+        robot.interact(() -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                        stage.getScene().snapshot(null), null), "png", new java.io.File(folder, page + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+}
