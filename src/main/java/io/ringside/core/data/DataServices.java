@@ -2,7 +2,6 @@ package io.ringside.core.data;
 
 import io.ringside.core.NotFoundException;
 import io.ringside.core.DataFolder;
-import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.KafkaException;
 
 /**
  * The data system over one profile's backends, wired once: one cache (so one set of metrics per
@@ -151,19 +149,17 @@ public final class DataServices implements AutoCloseable {
     }
 
     /**
-     * Starts publishing this process's cache metrics to {@code ringside.cache.stats} once a second,
-     * for as long as these services are open. Best effort: returns false (and reads go on) when
-     * Kafka cannot be reached.
+     * Publishes this process's cache counters to {@code ringside.cache.stats} once a second while
+     * it reads through the cache, for as long as these services are open, and the last second when
+     * they close. Returns at once: Kafka is contacted on the publisher's thread at the first read,
+     * and while it is away the counters are dropped, never waited for (see
+     * {@link CacheStatsPublisher}). The CLI's and the console's per-profile services call this, so
+     * each process has one publisher.
      */
-    public synchronized boolean publishCacheStats() {
-        if (statsPublisher == null) {
-            try {
-                statsPublisher = new CacheStatsPublisher(cache.metrics(), backends.kafkaProperties(), Duration.ofSeconds(1));
-            } catch (RingsideException | KafkaException e) {
-                return false;
-            }
+    public synchronized void publishCacheStats() {
+        if (statsPublisher == null && !closed) {
+            statsPublisher = new CacheStatsPublisher(cache.metrics(), backends::kafkaProperties, Duration.ofSeconds(1));
         }
-        return true;
     }
 
     @Override
