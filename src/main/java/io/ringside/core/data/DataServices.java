@@ -7,12 +7,15 @@ import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
 import io.ringside.core.data.cache.CacheStatsPublisher;
 import io.ringside.core.data.cache.CacheWarmer;
+import io.ringside.core.data.cache.CoherenceCheck;
 import io.ringside.core.data.cache.PendingInvalidations;
 import io.ringside.core.data.cache.RateLimiter;
 import io.ringside.core.data.dataset.DatasetChunkCache;
+import io.ringside.core.data.dataset.DatasetChunkCoherence;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.pm25.Pm25Cache;
+import io.ringside.core.data.pm25.Pm25Coherence;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Store;
 import java.nio.file.Path;
@@ -115,14 +118,28 @@ public final class DataServices implements AutoCloseable {
 
     /** Chunks of complete versions through the cache; a chunk that is not there is a negative entry. */
     public DatasetChunkCache datasetChunkCache() {
+        return new DatasetChunkCache(cache, chunkSource());
+    }
+
+    private DatasetChunkCache.ChunkSource chunkSource() {
         DatasetStore store = datasetStore();
-        return new DatasetChunkCache(cache, (name, version, seq) -> {
+        return (name, version, seq) -> {
             try {
                 return Optional.of(store.readChunk(name, version, seq));
             } catch (NotFoundException e) {
                 return Optional.empty();
             }
-        });
+        };
+    }
+
+    /**
+     * Compares the cached PM2.5 years and dataset chunks with Cassandra, through the same codecs
+     * and source readers as the cache-aside reads. Reads only.
+     */
+    public CoherenceCheck coherenceCheck() {
+        Pm25Store store = pm25Store();
+        return new CoherenceCheck(backends.redis(), List.of(new Pm25Coherence(store::readYear),
+                new DatasetChunkCoherence(chunkSource())));
     }
 
     /**

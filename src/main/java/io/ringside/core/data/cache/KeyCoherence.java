@@ -1,0 +1,16 @@
+package io.ringside.core.data.cache;
+
+import java.util.List;
+
+/**
+ * One cached key in a coherence check.
+ *
+ * @param ttlMillis the key's remaining time to live, -1 without one
+ */
+public record KeyCoherence(String namespace, String key, CoherenceState state, long ttlMillis,
+                           List<String> differences, String detail) {
+
+    static KeyCoherence of(String namespace, String key, long ttlMillis, CoherenceVerdict verdict) {
+        return new KeyCoherence(namespace, key, verdict.state(), ttlMillis, verdict.differences(), verdict.detail());
+    }
+}
