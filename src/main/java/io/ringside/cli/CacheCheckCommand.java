@@ -95,25 +95,13 @@ final class CacheCheckCommand implements Callable<Integer> {
     }
 
     private static void printTable(CoherenceReport report, PrintWriter out) {
-        String format = "%-8s  %9s  %-40s  %s%n";
+        String format = "%-8s  %8s  %-40s  %s%n";
         out.printf(Locale.ROOT, format, "STATE", "TTL", "KEY", "DETAIL");
         for (KeyCoherence key : report.keys()) {
-            out.printf(Locale.ROOT, format, key.state().label(), ttl(key.ttlMillis()),
+            out.printf(Locale.ROOT, format, key.state().label(), key.ttlText(),
                     KeyText.escape(key.key().getBytes(StandardCharsets.UTF_8)), key.detail());
         }
         out.flush();
-    }
-
-    /** "5h59m", "12m03s", "45s"; "-" without a TTL. */
-    static String ttl(long millis) {
-        if (millis < 0) {
-            return "-";
-        }
-        long s = millis / 1000;
-        if (s >= 3600) {
-            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60);
-        }
-        return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
     private static Map<String, Object> asJson(CoherenceReport report, long evicted) {
