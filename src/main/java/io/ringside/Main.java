@@ -1,6 +1,7 @@
 package io.ringside;
 
 import io.ringside.bench.cli.BenchCommand;
+import io.ringside.cli.CacheCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.JobsCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             EvictCommand.class,
             TtlCommand.class,
+            CacheCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class,
             ScreenshotsCommand.class})
 public final class Main implements Callable<Integer> {

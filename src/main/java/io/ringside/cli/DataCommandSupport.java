@@ -30,10 +30,14 @@ public final class DataCommandSupport {
         return withServices(main, services -> work.apply(services.datasetStore()));
     }
 
-    /** The data services of the profile, closed (stats publisher included) however the work ends. */
+    /**
+     * The data services of the profile, publishing the command's cache counters, and closed however
+     * the work ends (the publisher sending the last second first).
+     */
     public static <T> T withServices(Main main, Function<DataServices, T> work) {
         return withBackends(main, backends -> {
             try (DataServices services = new DataServices(backends, main.dataFolder())) {
+                services.publishCacheStats();
                 return work.apply(services);
             }
         });

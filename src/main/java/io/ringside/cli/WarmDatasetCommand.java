@@ -60,9 +60,6 @@ final class WarmDatasetCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             DatasetChunkCache chunks = services.datasetChunkCache();
-            if (!services.publishCacheStats()) {
-                err.println("note: Kafka unreachable; cache stats of this warm-up are not published");
-            }
             List<Supplier<CacheRead<?>>> reads = new ArrayList<>();
             for (int seq = 0; seq < manifest.chunkCount(); seq++) {
                 int s = seq;

@@ -61,9 +61,6 @@ final class WarmPm25Command implements Callable<Integer> {
                 return null;
             }
             Pm25Cache pm25 = services.pm25Cache();
-            if (!services.publishCacheStats()) {
-                err.println("note: Kafka unreachable; cache stats of this warm-up are not published");
-            }
             List<Supplier<CacheRead<?>>> reads = new ArrayList<>();
             for (String location : targets) {
                 for (int year = from.getYear(); year <= to.getYear(); year++) {

@@ -46,6 +46,7 @@ public final class WorkerCommand implements Callable<Integer> {
             });
             Thread hook = new Thread(() -> {
                 worker.close();
+                services.close(); // here, not after the latch: the JVM does not wait for the main thread
                 stopped.countDown();
             }, "ringside-worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);

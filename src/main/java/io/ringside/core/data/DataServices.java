@@ -2,18 +2,20 @@ package io.ringside.core.data;
 
 import io.ringside.core.NotFoundException;
 import io.ringside.core.DataFolder;
-import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheMetrics;
 import io.ringside.core.data.cache.CacheStatsPublisher;
 import io.ringside.core.data.cache.CacheWarmer;
+import io.ringside.core.data.cache.CoherenceCheck;
 import io.ringside.core.data.cache.PendingInvalidations;
 import io.ringside.core.data.cache.RateLimiter;
 import io.ringside.core.data.dataset.DatasetChunkCache;
+import io.ringside.core.data.dataset.DatasetChunkCoherence;
 import io.ringside.core.data.dataset.DatasetManifest;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.pm25.Pm25Cache;
+import io.ringside.core.data.pm25.Pm25Coherence;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Store;
 import java.nio.file.Path;
@@ -22,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.common.KafkaException;
 
 /**
  * The data system over one profile's backends, wired once: one cache (so one set of metrics per
@@ -117,14 +118,28 @@ public final class DataServices implements AutoCloseable {
 
     /** Chunks of complete versions through the cache; a chunk that is not there is a negative entry. */
     public DatasetChunkCache datasetChunkCache() {
+        return new DatasetChunkCache(cache, chunkSource());
+    }
+
+    private DatasetChunkCache.ChunkSource chunkSource() {
         DatasetStore store = datasetStore();
-        return new DatasetChunkCache(cache, (name, version, seq) -> {
+        return (name, version, seq) -> {
             try {
                 return Optional.of(store.readChunk(name, version, seq));
             } catch (NotFoundException e) {
                 return Optional.empty();
             }
-        });
+        };
+    }
+
+    /**
+     * Compares the cached PM2.5 years and dataset chunks with Cassandra, through the same codecs
+     * and source readers as the cache-aside reads. Reads only.
+     */
+    public CoherenceCheck coherenceCheck() {
+        Pm25Store store = pm25Store();
+        return new CoherenceCheck(backends.redis(), List.of(new Pm25Coherence(store::readYear),
+                new DatasetChunkCoherence(chunkSource())));
     }
 
     /**
@@ -151,19 +166,17 @@ public final class DataServices implements AutoCloseable {
     }
 
     /**
-     * Starts publishing this process's cache metrics to {@code ringside.cache.stats} once a second,
-     * for as long as these services are open. Best effort: returns false (and reads go on) when
-     * Kafka cannot be reached.
+     * Publishes this process's cache counters to {@code ringside.cache.stats} once a second while
+     * it reads through the cache, for as long as these services are open, and the last second when
+     * they close. Returns at once: Kafka is contacted on the publisher's thread at the first read,
+     * and while it is away the counters are dropped, never waited for (see
+     * {@link CacheStatsPublisher}). The CLI's and the console's per-profile services call this, so
+     * each process has one publisher.
      */
-    public synchronized boolean publishCacheStats() {
-        if (statsPublisher == null) {
-            try {
-                statsPublisher = new CacheStatsPublisher(cache.metrics(), backends.kafkaProperties(), Duration.ofSeconds(1));
-            } catch (RingsideException | KafkaException e) {
-                return false;
-            }
+    public synchronized void publishCacheStats() {
+        if (statsPublisher == null && !closed) {
+            statsPublisher = new CacheStatsPublisher(cache.metrics(), backends::kafkaProperties, Duration.ofSeconds(1));
         }
-        return true;
     }
 
     @Override

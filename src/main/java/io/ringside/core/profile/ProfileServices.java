@@ -65,11 +65,15 @@ public final class ProfileServices implements AutoCloseable {
         return backends;
     }
 
-    /** The data services of this profile: stores, the cache and its metrics, imports, the job worker's too. */
+    /**
+     * The data services of this profile: stores, the cache and its metrics (published to
+     * {@code ringside.cache.stats} while pages or the job worker read through it), imports.
+     */
     public synchronized DataServices data() {
         Backends clients = backends();
         if (data == null) {
             data = new DataServices(clients, dataFolder);
+            data.publishCacheStats();
         }
         return data;
     }

@@ -144,7 +144,8 @@ public final class MainWindow {
         this.clusterViewModel = new ClusterViewModel(new CassandraClusterGateway(new CassandraServices(connection::cql)),
                 executor);
         this.jobsViewModel = new JobsViewModel(KafkaJobsGateway.of(connection, settings.dataFolder()), executor, dialogs);
-        this.cacheViewModel = new CacheViewModel(new RedisCacheGateway(() -> connection.services().redis()), executor,
+        this.cacheViewModel = new CacheViewModel(new RedisCacheGateway(() -> connection.services().redis(),
+                () -> connection.services().data().coherenceCheck()), executor,
                 dialogs, Clock.systemUTC());
         this.trendsViewModel = new TrendsViewModel(new CacheTrendsGateway(() -> connection.services().data()), executor);
         if (settings.trendPreset() != null) {

@@ -1,6 +1,7 @@
 package io.ringside.ui.cache;
 
 import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.data.cache.CoherenceReport;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.InfoSnapshot;
@@ -68,6 +69,14 @@ public interface CacheGateway {
 
     /** Follows the application's per-namespace cache counters; messages arrive on the feed's thread. */
     AutoCloseable cacheStats(Consumer<CacheStatsMessage> listener);
+
+    /**
+     * Compares the cached keys of Ringside's namespaces with their source rows (reads only).
+     *
+     * @param namespace {@code pm25}, {@code dataset}, or null for both
+     * @param sample    at most this many keys per namespace, 0 for all
+     */
+    CoherenceReport checkCoherence(String namespace, int sample);
 
     List<ServerStats.SlowEntry> slowlog(int max);
 

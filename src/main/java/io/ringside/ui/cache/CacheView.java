@@ -16,7 +16,7 @@ import javafx.scene.control.Tab;
 /**
  * Controller of {@code fxml/cache/CacheView.fxml}: the page header and the wiring between its
  * included panes, one per sub-view-model of {@link CacheViewModel}: {@link KeyBrowserPane} (with
- * {@link ValuePane}), {@link ServerStatsPane} and {@link EvictionPane}.
+ * {@link ValuePane}), {@link ServerStatsPane}, {@link CoherencePane} and {@link EvictionPane}.
  */
 public final class CacheView {
 
@@ -48,7 +48,8 @@ public final class CacheView {
                 .register(KeyBrowserPane.class, () -> new KeyBrowserPane(viewModel.keys(), viewModel.value()))
                 .register(ValuePane.class, () -> new ValuePane(viewModel.value()))
                 .register(ServerStatsPane.class, () -> new ServerStatsPane(viewModel.server(), viewModel.policy()))
-                .register(EvictionPane.class, () -> new EvictionPane(viewModel.eviction()));
+                .register(EvictionPane.class, () -> new EvictionPane(viewModel.eviction()))
+                .register(CoherencePane.class, () -> new CoherencePane(viewModel.coherence()));
     }
 
     public CacheView(CacheViewModel viewModel) {

@@ -21,6 +21,7 @@ public final class CacheViewModel implements PageLoad {
     private final EvictionViewModel eviction;
     private final ServerViewModel server;
     private final EvictionPolicyViewModel policy;
+    private final CoherenceViewModel coherence;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private boolean scanned;
@@ -31,6 +32,7 @@ public final class CacheViewModel implements PageLoad {
         this.eviction = new EvictionViewModel(gateway, executor);
         this.server = new ServerViewModel(gateway, executor);
         this.policy = new EvictionPolicyViewModel(gateway, executor, dialogs, server.summaryProperty());
+        this.coherence = new CoherenceViewModel(gateway, executor, dialogs);
     }
 
     @Override
@@ -74,6 +76,10 @@ public final class CacheViewModel implements PageLoad {
 
     public ServerViewModel server() {
         return server;
+    }
+
+    public CoherenceViewModel coherence() {
+        return coherence;
     }
 
     @Override

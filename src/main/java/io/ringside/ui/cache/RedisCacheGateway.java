@@ -1,6 +1,8 @@
 package io.ringside.ui.cache;
 
 import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.data.cache.CoherenceCheck;
+import io.ringside.core.data.cache.CoherenceReport;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
 import io.ringside.core.redis.InfoSnapshot;
@@ -28,14 +30,32 @@ import java.util.function.Supplier;
 public final class RedisCacheGateway implements CacheGateway {
 
     private final Supplier<RedisServices> services;
+    private final Supplier<CoherenceCheck> coherence;
 
     public RedisCacheGateway(Supplier<RedisServices> services) {
+        this(services, null);
+    }
+
+    /**
+     * With {@code coherence}, the check of the cached values against Cassandra, asked for on every
+     * check so a profile switch takes effect (the console's: the active profile's data services).
+     */
+    public RedisCacheGateway(Supplier<RedisServices> services, Supplier<CoherenceCheck> coherence) {
         this.services = services;
+        this.coherence = coherence;
     }
 
     /** Over one set of services for good (tests and benchmarks with clients of their own). */
     public RedisCacheGateway(RedisServices services) {
         this(() -> services);
+    }
+
+    @Override
+    public CoherenceReport checkCoherence(String namespace, int sample) {
+        if (coherence == null) {
+            throw new IllegalStateException("No coherence check: this page has no data services");
+        }
+        return coherence.get().run(namespace, sample);
     }
 
     private RedisServices services() {

@@ -98,6 +98,16 @@ public final class FakeCacheGateway implements CacheGateway {
         evictionPolicy = policy;
     }
 
+    /** What {@link #checkCoherence} answers; the namespaces and samples asked for go to {@link #actions}. */
+    public io.ringside.core.data.cache.CoherenceReport coherence = new io.ringside.core.data.cache.CoherenceReport(
+            List.of("pm25", "dataset"), 0, List.of());
+
+    @Override
+    public io.ringside.core.data.cache.CoherenceReport checkCoherence(String namespace, int sample) {
+        actions.add("check " + namespace + " " + sample);
+        return coherence;
+    }
+
     @Override
     public boolean readOnly() {
         return readOnly;
@@ -145,6 +155,10 @@ public final class FakeCacheGateway implements CacheGateway {
 
     @Override
     public KeyActionResult evict(List<byte[]> keys) {
+        if (readOnly) {
+            actions.add("evict refused");
+            throw new io.ringside.core.connect.ReadOnlyProfileException("Refused: the connection profile is read-only");
+        }
         return act("evict", keys);
     }
 

@@ -254,6 +254,17 @@ public final class CacheAside {
         return stored;
     }
 
+    /**
+     * A value as this cache stores it (envelope and codec), read back without going through a
+     * cache read: for checks that compare what is cached with the source.
+     *
+     * @return empty for a negative entry (the rows did not exist when it was cached)
+     * @throws RuntimeException when the bytes are not a value of {@code codec}
+     */
+    public static <T> Optional<T> decodeStored(byte[] stored, ValueCodec<T> codec) {
+        return decode(stored, codec);
+    }
+
     private static <T> Optional<T> decode(byte[] cached, ValueCodec<T> codec) {
         if (cached.length == 0 || cached[0] == ABSENT) {
             return Optional.empty();

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -21,6 +22,8 @@ import org.HdrHistogram.Recorder;
 public final class CacheMetrics {
 
     private final ConcurrentMap<String, Namespace> namespaces = new ConcurrentHashMap<>();
+    private final AtomicBoolean active = new AtomicBoolean();
+    private volatile Runnable onFirstRecord = () -> { };
 
     /** Cumulative figures of one namespace. */
     public record Totals(long hits, long misses, long errors) {
@@ -34,7 +37,22 @@ public final class CacheMetrics {
     public record Interval(String namespace, long hits, long misses, long errors, long p50Micros, long p99Micros) {
     }
 
+    /**
+     * Runs {@code action} on the reader's thread at the first counted read (at once if there was one
+     * already): lets a publisher connect to Kafka only in processes that read through the cache. It
+     * must not block.
+     */
+    public void onFirstRecord(Runnable action) {
+        onFirstRecord = action;
+        if (active.get()) {
+            action.run();
+        }
+    }
+
     public void record(String namespace, CacheOutcome outcome, long latencyNanos) {
+        if (outcome != CacheOutcome.BYPASS && !active.get() && active.compareAndSet(false, true)) {
+            onFirstRecord.run();
+        }
         Namespace ns = namespaces.computeIfAbsent(namespace, k -> new Namespace());
         switch (outcome) {
             case HIT, NEGATIVE_HIT -> ns.hits.increment();

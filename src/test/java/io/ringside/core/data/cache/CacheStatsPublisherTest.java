@@ -43,6 +43,42 @@ class CacheStatsPublisherTest {
         }
     }
 
+    /**
+     * Kafka away (nothing listens on its port): reads are not held up, the seconds are dropped and
+     * counted, and closing does not wait longer than its budget.
+     */
+    @Test
+    void withKafkaAwayReadsGoOnAndTheSecondsAreDropped(TestStack stack) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CacheMetrics metrics = new CacheMetrics();
+        try (var backends = stack.backends()) {
+            CacheStatsPublisher publisher = new CacheStatsPublisher(metrics,
+                    Map.of("bootstrap.servers", "127.0.0.1:" + closedPort), Duration.ofMillis(200));
+            CacheAside cache = new CacheAside(backends.redis(), metrics, FreshPending.folder());
+            String key = "statstest:away:" + UUID.randomUUID();
+            long slowest = 0;
+            long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            while (System.nanoTime() < until) {
+                long started = System.nanoTime();
+                cache.get("away", key, ValueCodec.BYTES, CachePolicy.of(Duration.ofMinutes(1)), () -> Optional.of(new byte[] {1}));
+                slowest = Math.max(slowest, System.nanoTime() - started);
+                Thread.sleep(50);
+            }
+            assertTrue(Duration.ofNanos(slowest).toMillis() < 500, "a read took " + Duration.ofNanos(slowest).toMillis()
+                    + " ms while Kafka was away");
+            long closing = System.nanoTime();
+            publisher.close();
+            Duration closed = Duration.ofNanos(System.nanoTime() - closing);
+            assertTrue(closed.compareTo(CacheStatsPublisher.CLOSE_BUDGET.plusSeconds(1)) < 0, "close took " + closed);
+            assertTrue(publisher.dropped() > 0, "the seconds are counted as dropped");
+            assertEquals(0, publisher.published());
+            backends.redis().del(key);
+        }
+    }
+
     private static JsonNode awaitMessage(Map<String, Object> kafka, String namespace) throws Exception {
         Map<String, Object> props = new java.util.HashMap<>(kafka);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
