@@ -141,9 +141,9 @@ public final class EvictionViewModel {
     private void update(EvictionProgress last, long expected) {
         progress.set(Math.min(1.0, (double) last.removed() / expected));
         if (last.done()) {
+            summary.set(ended(last, pattern.get().strip()));
             phase.set(Phase.ENDED);
             control = null;
-            summary.set(String.format(Locale.ROOT, "Evicted %d keys: %s", last.removed(), last.outcome()));
             if (!"ok".equals(last.outcome()) && !"cancelled".equals(last.outcome())) {
                 error.set(last.outcome());
             } else if ("ok".equals(last.outcome())) {
@@ -153,6 +153,18 @@ public final class EvictionViewModel {
             summary.set(String.format(Locale.ROOT, "Evicted %d of ~%d keys (examined %d of %d)", last.removed(),
                     expected, last.scan().examined(), last.scan().dbSize()));
         }
+    }
+
+    /** What an ended eviction did, in words: "Evicted 37 keys matching pm25:*". */
+    static String ended(EvictionProgress last, String glob) {
+        String evicted = "Evicted " + KeyBrowserViewModel.keysText(last.removed()) + " matching " + glob;
+        if ("ok".equals(last.outcome())) {
+            return evicted;
+        }
+        if ("cancelled".equals(last.outcome())) {
+            return evicted + ", then cancelled";
+        }
+        return evicted + ", then stopped (" + last.outcome() + ")";
     }
 
     public void pause() {

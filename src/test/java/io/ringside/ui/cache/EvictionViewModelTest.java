@@ -58,7 +58,7 @@ class EvictionViewModelTest {
 
         assertEquals(List.of("pause", "resume", "stop"), gateway.evictionControl.calls);
         assertEquals(EvictionViewModel.Phase.ENDED, eviction.phaseProperty().get());
-        assertEquals("Evicted 6 keys: cancelled", eviction.summaryProperty().get());
+        assertEquals("Evicted 6 keys matching x:*, then cancelled", eviction.summaryProperty().get());
     }
 
     @Test
