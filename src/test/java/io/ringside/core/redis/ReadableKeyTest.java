@@ -73,4 +73,13 @@ class ReadableKeyTest {
         assertEquals("a%zz", ReadableKey.namespaceLabel("pm25:a%zz"), "not as Ringside writes it: as it is");
         assertEquals("\\xff", ReadableKey.namespaceLabel("user:\\xff"));
     }
+
+    @Test
+    void theCliLineWithNamesKeepsFiveFieldsWhateverTheLocationHolds() {
+        String key = Pm25Cache.key("a\tb\\c", 2014);
+        KeyInfo info = new KeyInfo(key.getBytes(StandardCharsets.UTF_8), "string", -1, 12);
+        assertEquals(key + "\tstring\t-1\t12\tpm25 · a\\tb\\\\c · 2014", info.tsvWithName());
+        KeyInfo binary = new KeyInfo(new byte[] {'k', 0}, "string", 5, 1);
+        assertEquals("k\\x00\tstring\t5\t1\tk\\x00", binary.tsvWithName());
+    }
 }
