@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
@@ -34,7 +35,7 @@ public final class ValuePane {
     @FXML
     private Label valueTitle;
     @FXML
-    private Label valueRawKey;
+    private TextField valueRawKey;
     @FXML
     private Button copyKeyButton;
     @FXML

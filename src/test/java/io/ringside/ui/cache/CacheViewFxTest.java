@@ -220,7 +220,8 @@ class CacheViewFxTest {
             Sparkline sparkline = robot.lookup("#seriesSparkline").query();
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(sparkline::points) == 30);
             assertEquals(readable, onFx(robot.lookup("#valueTitle").queryAs(Label.class)::getText));
-            assertEquals(key, onFx(robot.lookup("#valueRawKey").queryAs(Label.class)::getText), "the raw key stays shown");
+            assertEquals(key, onFx(robot.lookup("#valueRawKey").queryAs(javafx.scene.control.TextField.class)::getText),
+                    "the raw key stays shown");
             assertTrue(onFx(robot.lookup("#valueDetails").queryAs(Label.class)::getText)
                     .startsWith("PM2.5 daily series, 30 days (2025-04-01 to 2025-04-30)"));
         } finally {
