@@ -103,6 +103,14 @@ public final class ReadableKey {
         return parts.isEmpty() ? raw : String.join(SEPARATOR, parts);
     }
 
+    /**
+     * Both names, for confirmations and samples where the key must be recognisable and exact:
+     * {@code pm25 · Dongsi · 2014 (pm25:Dongsi:2014)}, or the escaped key alone when no readable name differs.
+     */
+    public String describe() {
+        return readable() ? text() + " (" + raw + ")" : raw;
+    }
+
     /** True for a key of a Ringside namespace, whose {@link #text()} differs from {@link #raw()}. */
     public boolean readable() {
         return !parts.isEmpty();

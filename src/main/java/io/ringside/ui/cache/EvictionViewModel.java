@@ -3,7 +3,7 @@ package io.ringside.ui.cache;
 import io.ringside.ui.util.Errors;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
-import io.ringside.core.redis.KeyText;
+import io.ringside.core.redis.ReadableKey;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
@@ -97,7 +97,7 @@ public final class EvictionViewModel {
                         return;
                     }
                     preview = result;
-                    sample.setAll(result.sample().stream().map(KeyText::escape).toList());
+                    sample.setAll(result.sample().stream().map(key -> ReadableKey.of(key).describe()).toList());
                     summary.set(result.count() == 0 ? "No keys match " + glob
                             : String.format(Locale.ROOT, "%d keys match %s. Type the pattern to evict them.",
                             result.count(), glob));

@@ -5,7 +5,6 @@ import io.ringside.core.redis.KeyActionResult;
 import io.ringside.core.redis.KeyFailure;
 import io.ringside.core.redis.KeyInfo;
 import io.ringside.core.redis.NamespaceTree;
-import io.ringside.core.redis.ReadableKey;
 import io.ringside.core.redis.ScanProgress;
 import io.ringside.core.redis.ScanRequest;
 import io.ringside.ui.util.BackgroundTask;
@@ -508,17 +507,12 @@ public final class KeyBrowserViewModel {
         if (chosen.isEmpty()) {
             return;
         }
-        String what = chosen.size() == 1 ? describe(chosen.get(0).readableKey()) : chosen.size() + " keys";
+        String what = chosen.size() == 1 ? chosen.get(0).readableKey().describe() : chosen.size() + " keys";
         if (!dialogs.confirm("Evict keys", "UNLINK " + what + " from Redis? The application reloads them on its next "
                 + "miss.", "Evict")) {
             return;
         }
         act(new Action("Evict", "Evicted", gateway::evict), null);
-    }
-
-    /** A key named for a confirmation: its readable name with the escaped key, or the escaped key alone. */
-    private static String describe(ReadableKey key) {
-        return key.readable() ? key.text() + " (" + key.raw() + ")" : key.raw();
     }
 
     /**

@@ -25,6 +25,8 @@ class ReadableKeyTest {
         assertEquals(ReadableKey.Kind.PM25, readable.kind());
         assertEquals(new Pm25Cache.Key(HYDERABAD, 2025), readable.pm25().orElseThrow());
         assertEquals("pm25 · a:b c · 2014", ReadableKey.of(Pm25Cache.key("a:b c", 2014)).text(), "a ':' in a location");
+        assertEquals("pm25 · Dongsi · 2014 (pm25:Dongsi:2014)", ReadableKey.of("pm25:Dongsi:2014").describe());
+        assertEquals("session:1", ReadableKey.of("session:1").describe());
     }
 
     @Test
