@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "keys", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"List Redis keys with type, TTL and size: TSV key<TAB>type<TAB>ttl_ms<TAB>bytes, no header.",
             "ttl_ms is -1 for no TTL; keys are escaped like redis-cli (\\xNN, \\t, \\n, \\\\).",
-            "A pattern without glob characters is one key, looked up directly (exit 5 if it does not exist)."})
+            "A pattern without glob characters is one key, looked up directly (exit 5 if it does not exist).",
+            "--readable adds a fifth column: the key's readable name (pm25 · <location> · <year>, dataset · <name> · v<N> · chunk <S>)."})
 public final class KeysCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,6 +38,9 @@ public final class KeysCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Stop after N keys (default: no limit).")
     long limit;
 
+    @Option(names = "--readable", description = "Add a fifth column, the key's readable name (Ringside's own keys decoded; others as the key).")
+    boolean readable;
+
     @Override
     public Integer call() {
         ScanRequest request = ScanRequest.of(pattern, type, limit);
@@ -46,7 +50,7 @@ public final class KeysCommand implements Callable<Integer> {
             try (ProfileKeys keys = ProfileKeys.of(backends)) {
                 return keys.scanner().scan(request, (page, p) -> {
                     for (KeyInfo key : page) {
-                        out.println(key.tsv());
+                        out.println(readable ? key.tsvWithName() : key.tsv());
                     }
                     out.flush();
                 });

@@ -48,6 +48,12 @@ class CacheCliTest {
             assertEquals(1, run(stack, "keys", "--pattern", p + "*", "--limit", "1").out().split("\n").length);
             assertEquals(5, run(stack, "keys", "--pattern", p + "nope").exitCode(), "an exact key that does not exist");
             assertEquals(2, run(stack, "keys", "--type", "blob").exitCode());
+            String pm25 = io.ringside.core.data.pm25.Pm25Cache.key("Hyderabad (हैदराबाद) " + p, 2025);
+            redis.set(pm25, "x");
+            CliRun named = run(stack, "keys", "--pattern", pm25, "--readable");
+            assertEquals(pm25 + "\tstring\t-1", named.out().substring(0, named.out().indexOf("\t-1\t") + 3), named.out());
+            assertTrue(named.out().endsWith("\tpm25 · Hyderabad (हैदराबाद) " + p + " · 2025\n"), named.out());
+            redis.del(pm25);
             redis.del(p + "s", p + "h");
             redis.del((p + "bin\0\t").getBytes());
         }

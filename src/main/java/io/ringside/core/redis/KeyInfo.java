@@ -21,4 +21,29 @@ public record KeyInfo(byte[] key, String type, long ttlMs, long bytes) {
     public String tsv() {
         return displayKey() + '\t' + type + '\t' + ttlMs + '\t' + bytes;
     }
+
+    /**
+     * The TSV line with a fifth column, the key's readable name ({@link ReadableKey#text()}; the
+     * escaped key again for keys of no Ringside namespace), its tabs, line breaks and backslashes
+     * escaped like the key's, so the line stays one line of five fields.
+     */
+    public String tsvWithName() {
+        ReadableKey readable = ReadableKey.of(key);
+        StringBuilder out = new StringBuilder(tsv()).append('\t');
+        if (!readable.readable()) {
+            return out.append(readable.raw()).toString();
+        }
+        String name = readable.text();
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

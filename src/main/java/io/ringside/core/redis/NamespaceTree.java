@@ -40,6 +40,11 @@ public final class NamespaceTree {
             return name;
         }
 
+        /** The namespace's parts, escaped and joined by {@code :}, e.g. {@code pm25:Dongsi}. */
+        public String prefix() {
+            return prefix;
+        }
+
         /** The glob that lists this namespace's keys, e.g. {@code pm25:Dongsi:*}. */
         public String pattern() {
             return prefix.isEmpty() ? "*" : prefix + ":*";
@@ -66,16 +71,35 @@ public final class NamespaceTree {
          * by comparing bytes, the rest (a namespace level with many names) through their escaped names.
          */
         private Node childFor(byte[] key, int from, int to, boolean top) {
+            Node child = existingChild(key, from, to);
+            if (child != null) {
+                return child;
+            }
+            byte[] raw = Arrays.copyOfRange(key, from, to);
+            String part = KeyText.escape(raw);
+            return newChild(part, top ? part : prefix + ":" + part, raw);
+        }
+
+        /** The child named by {@code key[from, to)} if there is one. */
+        private Node existingChild(byte[] key, int from, int to) {
             for (int i = 0; i < firstCount; i++) {
                 Node child = firstChildren[i];
                 if (Arrays.equals(child.rawName, 0, child.rawName.length, key, from, to)) {
                     return child;
                 }
             }
-            byte[] raw = Arrays.copyOfRange(key, from, to);
-            String part = KeyText.escape(raw);
-            Node child = children.get(part);
-            return child != null ? child : newChild(part, top ? part : prefix + ":" + part, raw);
+            return children.get(KeyText.escape(Arrays.copyOfRange(key, from, to)));
+        }
+
+        private void drop(Node child) {
+            children.remove(child.name);
+            for (int i = 0; i < firstCount; i++) {
+                if (firstChildren[i] == child) {
+                    System.arraycopy(firstChildren, i + 1, firstChildren, i, firstCount - i - 1);
+                    firstChildren[--firstCount] = null;
+                    return;
+                }
+            }
         }
 
         private Node newChild(String name, String childPrefix, byte[] raw) {
@@ -144,6 +168,39 @@ public final class NamespaceTree {
                 node = node.childFor(key, start, i, node == root);
                 node.keys++;
                 node.bytes += size;
+                start = i + 1;
+                depth++;
+            }
+        }
+    }
+
+    /**
+     * Uncounts a key counted by {@link #add(byte[], long)} with the same bytes, e.g. after it was
+     * evicted; a namespace left without keys goes, so the tree shows what is still there.
+     */
+    public void remove(byte[] key, long bytes) {
+        long size = Math.max(0, bytes);
+        Node node = root;
+        if (node.keys <= 0) {
+            return;
+        }
+        node.keys--;
+        node.bytes -= size;
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i < key.length && depth < MAX_DEPTH; i++) {
+            if (key[i] == ':') {
+                Node child = node.existingChild(key, start, i);
+                if (child == null) {
+                    return;
+                }
+                child.keys--;
+                child.bytes -= size;
+                if (child.keys <= 0) {
+                    node.drop(child);
+                    return;
+                }
+                node = child;
                 start = i + 1;
                 depth++;
             }

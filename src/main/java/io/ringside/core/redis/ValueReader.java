@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
+import io.ringside.core.data.cache.CacheEnvelope;
+import io.ringside.core.data.dataset.DatasetChunkCache;
 import io.ringside.core.data.dataset.DatasetStore;
+import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.Pm25SeriesCodec;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,14 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.StreamEntryID;
@@ -37,15 +41,17 @@ import redis.clients.jedis.resps.Tuple;
 /**
  * Reads one key's value for the value viewer, by type, a page at a time for collections (so a
  * list of millions of elements is never loaded whole) and only below a size guard for strings
- * unless asked. Strings are recognised as gzip (inflated; a dataset chunk also gets its manifest
- * entry), JSON (pretty-printed), UTF-8 text, or else shown as hex. Values are only ever decoded
- * as data, never Java-deserialized.
+ * unless asked (above it, the first {@link #SHOWN_BYTES} are fetched with GETRANGE and shown as a
+ * preview). Entries of Ringside's own namespaces are opened the way the cache-aside opens them
+ * ({@link CacheEnvelope} and the namespace's codec), so a cached PM2.5 year shows its days and a
+ * cached dataset chunk its inflated bytes and manifest entry; other strings are recognised as
+ * gzip (inflated), JSON (pretty-printed), UTF-8 text, or else shown as hex. Values are only ever
+ * decoded as data, never Java-deserialized.
  */
 public final class ValueReader {
 
     public static final long SIZE_GUARD = 1 << 20;
     static final int SHOWN_BYTES = 64 * 1024;
-    private static final Pattern CHUNK_KEY = Pattern.compile("dataset:(.+):(\\d+):chunk:(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UnifiedJedis redis;
@@ -74,14 +80,13 @@ public final class ValueReader {
      */
     public static ValueReader withDatasets(UnifiedJedis redis, Supplier<DatasetStore> stores) {
         return new ValueReader(redis, key -> {
-            Matcher m = CHUNK_KEY.matcher(key);
-            if (!m.matches()) {
+            Optional<DatasetChunkCache.Key> chunk = DatasetChunkCache.parseKey(key).filter(DatasetChunkCache.Key::chunk);
+            if (chunk.isEmpty()) {
                 return Optional.empty();
             }
-            int version = Integer.parseInt(m.group(2));
-            int seq = Integer.parseInt(m.group(3));
+            int seq = chunk.get().seq();
             try {
-                return stores.get().manifest(m.group(1), version).map(d -> String.format(Locale.ROOT,
+                return stores.get().manifest(chunk.get().name(), chunk.get().version()).map(d -> String.format(Locale.ROOT,
                         "chunk %d of %d of %s (%s, %s, %d raw bytes, chunks of %d bytes, sha256 %s)", seq,
                         d.chunkCount(), d.describe(), d.status().name().toLowerCase(Locale.ROOT), d.kind(),
                         d.rawBytes(), d.chunkSize(), d.sha256()));
@@ -113,68 +118,150 @@ public final class ValueReader {
 
     private ValueView string(byte[] key, boolean force) {
         long size = redis.strlen(key);
+        ReadableKey name = ReadableKey.of(key);
         if (size > SIZE_GUARD && !force) {
-            return new ValueView(key, "string", size, true, null, List.of(), null);
+            byte[] head = redis.getrange(key, 0, SHOWN_BYTES - 1);
+            String note = chunkNotes.apply(name.raw()).orElse("");
+            return new ValueView(key, "string", size, true, decode(name, head, size, note), List.of(), null);
         }
         byte[] value = redis.get(key);
         if (value == null) {
             throw new NotFoundException("No key " + KeyText.escape(key));
         }
-        String note = chunkNotes.apply(new String(key, StandardCharsets.UTF_8)).orElse("");
-        return new ValueView(key, "string", value.length, false, decode(value, note), List.of(), null);
+        String note = chunkNotes.apply(name.raw()).orElse("");
+        return new ValueView(key, "string", value.length, false, decode(name, value, value.length, note), List.of(), null);
     }
 
-    static ValueView.StringValue decode(byte[] value, String note) {
-        if (value.length >= 2 && (value[0] & 0xff) == 0x1f && (value[1] & 0xff) == 0x8b) {
-            Optional<Inflated> inflated = inflate(value);
-            if (inflated.isPresent()) {
-                Inflated in = inflated.get();
-                ValueView.StringValue inner = decode(in.head(), "");
-                return new ValueView.StringValue(ValueView.Encoding.GZIP, inner.text(), value.length, in.size(),
-                        inner.truncated() || in.size() > in.head().length, note);
+    /**
+     * Decodes the string of {@code key}: {@code value} is all of it when {@code storedBytes} is its
+     * length, else its beginning (a preview). An entry of a Ringside namespace that its codec cannot
+     * read is shown like any other string, with a note saying why.
+     */
+    static ValueView.StringValue decode(ReadableKey key, byte[] value, long storedBytes, String note) {
+        boolean whole = storedBytes == value.length;
+        if (!CacheEnvelope.looksStored(value)) {
+            return decode(value, storedBytes, whole, note);
+        }
+        if (key.kind() == ReadableKey.Kind.PM25 && whole) {
+            try {
+                Optional<List<DailyPm25>> days = CacheEnvelope.open(value, new Pm25SeriesCodec(key.pm25().orElseThrow().location()));
+                return days.map(d -> new ValueView.StringValue(ValueView.Encoding.PM25_SERIES, daysText(d), storedBytes,
+                        -1, false, note, d)).orElseGet(() -> noRows(storedBytes, note));
+            } catch (RuntimeException e) {
+                return decode(value, storedBytes, true, join(note, "not a PM2.5 series this version reads: " + e.getMessage()));
             }
         }
-        Optional<String> text = utf8(value);
+        if (key.kind() == ReadableKey.Kind.DATASET_CHUNK) {
+            if (CacheEnvelope.isAbsent(value)) {
+                return noRows(storedBytes, note);
+            }
+            ValueView.StringValue chunk = decode(CacheEnvelope.payload(value), storedBytes, whole, note);
+            return chunk;
+        }
+        return decode(value, storedBytes, whole, note);
+    }
+
+    private static ValueView.StringValue noRows(long storedBytes, String note) {
+        return new ValueView.StringValue(ValueView.Encoding.NO_ROWS,
+                "A negative entry: the source had no rows for this key when it was read, so reads are answered "
+                        + "from the cache until it expires.", storedBytes, -1, false, note);
+    }
+
+    private static String join(String note, String more) {
+        return note.isEmpty() ? more : note + "\n" + more;
+    }
+
+    /** The days as TSV with a header, what copying the value gives. */
+    private static String daysText(List<DailyPm25> days) {
+        StringBuilder out = new StringBuilder("date\tavg\tmin\tmax\tsamples\n");
+        for (DailyPm25 day : days) {
+            out.append(day.date()).append('\t').append(day.avg()).append('\t').append(day.min()).append('\t')
+                    .append(day.max()).append('\t').append(day.samples() == null ? "" : day.samples()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A whole string of no Ringside namespace. */
+    static ValueView.StringValue decode(byte[] value, String note) {
+        return decode(value, value.length, true, note);
+    }
+
+    private static ValueView.StringValue decode(byte[] value, long storedBytes, boolean whole, String note) {
+        if (value.length >= 2 && (value[0] & 0xff) == 0x1f && (value[1] & 0xff) == 0x8b) {
+            Optional<Inflated> inflated = inflate(value, whole);
+            if (inflated.isPresent()) {
+                Inflated in = inflated.get();
+                boolean allInflated = in.complete() && in.size() == in.head().length;
+                ValueView.StringValue inner = decode(in.head(), in.head().length, allInflated, "");
+                return new ValueView.StringValue(ValueView.Encoding.GZIP, inner.text(), storedBytes,
+                        in.complete() ? in.size() : -1, inner.truncated() || !allInflated, note);
+            }
+        }
+        Optional<String> text = utf8(value, whole);
         if (text.isPresent()) {
             String s = text.get();
             String trimmed = s.stripLeading();
-            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            if (whole && (trimmed.startsWith("{") || trimmed.startsWith("["))) {
                 try {
                     JsonNode node = JSON.readTree(s);
                     return new ValueView.StringValue(ValueView.Encoding.JSON,
-                            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node), value.length, -1, false, note);
+                            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node), storedBytes, -1, false, note);
                 } catch (IOException e) {
                     // not JSON after all: shown as text
                 }
             }
-            return new ValueView.StringValue(ValueView.Encoding.TEXT, s, value.length, -1, false, note);
+            return new ValueView.StringValue(ValueView.Encoding.TEXT, s, storedBytes, -1, !whole, note);
         }
-        return new ValueView.StringValue(ValueView.Encoding.HEX, hex(value, SHOWN_BYTES), value.length, -1,
-                value.length > SHOWN_BYTES, note);
+        return new ValueView.StringValue(ValueView.Encoding.HEX, hex(value, SHOWN_BYTES), storedBytes, -1,
+                !whole || value.length > SHOWN_BYTES, note);
     }
 
-    private record Inflated(byte[] head, long size) {
+    /** The first inflated bytes, how many there were, and whether the gzip data ended where it should. */
+    private record Inflated(byte[] head, long size, boolean complete) {
     }
 
-    /** Inflates every gzip member, keeping the first bytes to show and counting the rest. */
-    private static Optional<Inflated> inflate(byte[] gz) {
+    /**
+     * Inflates every gzip member, keeping the first bytes to show and counting the rest. The
+     * beginning of a larger value ({@code whole} false) inflates as far as it goes.
+     */
+    private static Optional<Inflated> inflate(byte[] gz, boolean whole) {
+        byte[] head = new byte[SHOWN_BYTES];
+        int kept = 0;
+        long size = 0;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz), 64 * 1024)) {
-            byte[] head = in.readNBytes(SHOWN_BYTES);
-            long size = head.length;
             byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                size += n;
+            try {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    int keep = Math.min(n, SHOWN_BYTES - kept);
+                    System.arraycopy(buffer, 0, head, kept, keep);
+                    kept += keep;
+                    size += n;
+                }
+            } catch (EOFException e) {
+                if (whole) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Inflated(Arrays.copyOf(head, kept), size, false));
             }
-            return Optional.of(new Inflated(head, size));
+            return Optional.of(new Inflated(Arrays.copyOf(head, kept), size, true));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    private static Optional<String> utf8(byte[] value) {
+    /** The value as UTF-8 text; the beginning of a larger value may end inside a character, which is left out. */
+    private static Optional<String> utf8(byte[] value, boolean whole) {
+        Optional<String> text = utf8(value, value.length);
+        for (int cut = 1; text.isEmpty() && !whole && cut <= 3 && cut < value.length; cut++) {
+            text = utf8(value, value.length - cut);
+        }
+        return text;
+    }
+
+    private static Optional<String> utf8(byte[] value, int length) {
         try {
             String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value, 0, length)).toString();
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {

@@ -1,5 +1,6 @@
 package io.ringside.core.redis;
 
+import io.ringside.core.data.pm25.DailyPm25;
 import java.util.List;
 
 /**
@@ -30,10 +31,25 @@ public record ValueView(byte[] key, String type, long size, boolean guarded, Str
      * @param inflatedBytes size after gunzip, {@code -1} when not gzip
      * @param truncated     {@code text} shows only the beginning
      * @param note          e.g. the manifest entry of a dataset chunk; empty if none
+     * @param days          the days of a cached PM2.5 series ({@link Encoding#PM25_SERIES}), else empty
      */
     public record StringValue(Encoding encoding, String text, long storedBytes, long inflatedBytes, boolean truncated,
-                              String note) {
+                              String note, List<DailyPm25> days) {
+
+        public StringValue {
+            days = List.copyOf(days);
+        }
+
+        public StringValue(Encoding encoding, String text, long storedBytes, long inflatedBytes, boolean truncated,
+                           String note) {
+            this(encoding, text, storedBytes, inflatedBytes, truncated, note, List.of());
+        }
     }
 
-    public enum Encoding { JSON, GZIP, TEXT, HEX }
+    /**
+     * How a string was recognised. {@link #PM25_SERIES} and {@link #NO_ROWS} are entries of the
+     * cache-aside's own namespaces: a cached location-year, and a negative entry (the source had no
+     * rows when it was read).
+     */
+    public enum Encoding { PM25_SERIES, NO_ROWS, JSON, GZIP, TEXT, HEX }
 }

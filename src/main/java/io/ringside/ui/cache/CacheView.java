@@ -68,7 +68,7 @@ public final class CacheView {
         keyBrowserPaneController.onEvictPattern(() -> evictOverlayController.open(keys.patternProperty().get()));
         eviction.phaseProperty().addListener((obs, old, now) -> {
             if (now == EvictionViewModel.Phase.ENDED) {
-                keys.scan();
+                keys.rescan(eviction.summaryProperty().get());
             }
         });
         inSceneOnlyWhileSelected(serverTab);

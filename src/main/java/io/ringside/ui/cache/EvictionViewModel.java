@@ -3,7 +3,7 @@ package io.ringside.ui.cache;
 import io.ringside.ui.util.Errors;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
-import io.ringside.core.redis.KeyText;
+import io.ringside.core.redis.ReadableKey;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
@@ -97,7 +97,7 @@ public final class EvictionViewModel {
                         return;
                     }
                     preview = result;
-                    sample.setAll(result.sample().stream().map(KeyText::escape).toList());
+                    sample.setAll(result.sample().stream().map(key -> ReadableKey.of(key).describe()).toList());
                     summary.set(result.count() == 0 ? "No keys match " + glob
                             : String.format(Locale.ROOT, "%d keys match %s. Type the pattern to evict them.",
                             result.count(), glob));
@@ -141,9 +141,9 @@ public final class EvictionViewModel {
     private void update(EvictionProgress last, long expected) {
         progress.set(Math.min(1.0, (double) last.removed() / expected));
         if (last.done()) {
+            summary.set(ended(last, pattern.get().strip()));
             phase.set(Phase.ENDED);
             control = null;
-            summary.set(String.format(Locale.ROOT, "Evicted %d keys: %s", last.removed(), last.outcome()));
             if (!"ok".equals(last.outcome()) && !"cancelled".equals(last.outcome())) {
                 error.set(last.outcome());
             } else if ("ok".equals(last.outcome())) {
@@ -153,6 +153,18 @@ public final class EvictionViewModel {
             summary.set(String.format(Locale.ROOT, "Evicted %d of ~%d keys (examined %d of %d)", last.removed(),
                     expected, last.scan().examined(), last.scan().dbSize()));
         }
+    }
+
+    /** What an ended eviction did, in words: "Evicted 37 keys matching pm25:*". */
+    static String ended(EvictionProgress last, String glob) {
+        String evicted = "Evicted " + KeyBrowserViewModel.keysText(last.removed()) + " matching " + glob;
+        if ("ok".equals(last.outcome())) {
+            return evicted;
+        }
+        if ("cancelled".equals(last.outcome())) {
+            return evicted + ", then cancelled";
+        }
+        return evicted + ", then stopped (" + last.outcome() + ")";
     }
 
     public void pause() {

@@ -6,27 +6,37 @@ import static io.ringside.ui.cache.CacheBindings.text;
 
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.redis.NamespaceTree;
+import io.ringside.core.redis.ReadableKey;
 import io.ringside.ui.util.PreparedTableRows;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 
 /**
  * Controller of {@code fxml/cache/KeyBrowserPane.fxml}, the Keys tab: pattern and type filter,
@@ -64,7 +74,7 @@ public final class KeyBrowserPane {
     @FXML
     private TableView<KeyRow> keyTable;
     @FXML
-    private TableColumn<KeyRow, String> keyColumn;
+    private TableColumn<KeyRow, ReadableKey> keyColumn;
     @FXML
     private TableColumn<KeyRow, String> typeColumn;
     @FXML
@@ -117,14 +127,21 @@ public final class KeyBrowserPane {
 
         PreparedTableRows.show(keyTable, keys.rows());
         keyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        keyColumn.setCellValueFactory(text(KeyRow::displayKey));
+        keyColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
+                cell.getValue() == null ? null : cell.getValue().readableKey()));
+        keyColumn.setCellFactory(column -> new KeyCell());
+        MenuItem copyKeys = new MenuItem("Copy key");
+        copyKeys.setOnAction(e -> copy(ReadableKey::raw));
+        MenuItem copyNames = new MenuItem("Copy readable name");
+        copyNames.setOnAction(e -> copy(ReadableKey::text));
+        keyTable.setContextMenu(new ContextMenu(copyKeys, copyNames));
         typeColumn.setCellValueFactory(text(KeyRow::type));
         sizeColumn.setCellValueFactory(cell -> cell.getValue() == null ? EMPTY : Bindings.createStringBinding(
                 () -> keys.sizeText(cell.getValue()), keys.sizesVersionProperty()));
         ttlColumn.setCellValueFactory(cell -> cell.getValue() == null ? EMPTY : Bindings.createStringBinding(
                 () -> cell.getValue().ttlText(keys.nowProperty().get()), keys.nowProperty()));
         keyTable.setSortPolicy(table -> keys.sort(table.getSortOrder().stream().map(this::rowOrder).toList()));
-        for (TableColumn<KeyRow, String> column : List.of(keyColumn, typeColumn, ttlColumn, sizeColumn)) {
+        for (TableColumn<KeyRow, ?> column : List.<TableColumn<KeyRow, ?>>of(keyColumn, typeColumn, ttlColumn, sizeColumn)) {
             column.sortableProperty().bind(keys.sortableProperty());
         }
         keys.sortableProperty().addListener((obs, was, sortable) -> {
@@ -149,9 +166,17 @@ public final class KeyBrowserPane {
             @Override
             protected void updateItem(NamespaceTree.Node node, boolean empty) {
                 super.updateItem(node, empty);
-                setText(empty || node == null ? null : node.bytes() > 0
-                        ? String.format(Locale.ROOT, "%s  (%,d · %s)", node.name(), node.keys(), ByteSizes.format(node.bytes()))
-                        : String.format(Locale.ROOT, "%s  (%,d)", node.name(), node.keys()));
+                String label = empty || node == null ? null : ReadableKey.namespaceLabel(node.prefix());
+                setText(label == null ? null : node.bytes() > 0
+                        ? String.format(Locale.ROOT, "%s  (%,d · %s)", label, node.keys(), ByteSizes.format(node.bytes()))
+                        : String.format(Locale.ROOT, "%s  (%,d)", label, node.keys()));
+                if (label != null && !label.equals(node.name())) {
+                    Tooltip raw = getTooltip() == null ? new Tooltip() : getTooltip();
+                    raw.setText(node.pattern());
+                    setTooltip(raw);
+                } else {
+                    setTooltip(null);
+                }
             }
         });
         namespaceTree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -219,7 +244,16 @@ public final class KeyBrowserPane {
         }
     }
 
+    /** Adds the namespaces new in {@code node} under {@code item} and drops those it no longer has (evicted). */
     private void addChildren(NamespaceTree.Node node, TreeItem<NamespaceTree.Node> item) {
+        item.getChildren().removeIf(childItem -> {
+            NamespaceTree.Node child = childItem.getValue();
+            boolean gone = node.child(child.name()) != child;
+            if (gone) {
+                forget(childItem);
+            }
+            return gone;
+        });
         int index = 0;
         for (NamespaceTree.Node child : node.children()) {
             TreeItem<NamespaceTree.Node> childItem = treeItems.get(child.pattern());
@@ -230,6 +264,38 @@ public final class KeyBrowserPane {
             }
             addChildren(child, childItem);
             index++;
+        }
+    }
+
+    private void forget(TreeItem<NamespaceTree.Node> item) {
+        treeItems.remove(item.getValue().pattern());
+        item.getChildren().forEach(this::forget);
+    }
+
+    /** Puts the selected rows' keys on the clipboard, one a line. */
+    private void copy(Function<ReadableKey, String> text) {
+        String keysText = keyTable.getSelectionModel().getSelectedItems().stream()
+                .map(row -> text.apply(row.readableKey())).collect(Collectors.joining("\n"));
+        if (!keysText.isEmpty()) {
+            Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, keysText));
+        }
+    }
+
+    /** A key cell: the readable name, the escaped key in a tooltip when the two differ. */
+    private static final class KeyCell extends TableCell<KeyRow, ReadableKey> {
+
+        private final Tooltip raw = new Tooltip();
+
+        @Override
+        protected void updateItem(ReadableKey key, boolean empty) {
+            super.updateItem(key, empty);
+            setText(empty || key == null ? null : key.text());
+            if (!empty && key != null && key.readable()) {
+                raw.setText(key.raw());
+                setTooltip(raw);
+            } else {
+                setTooltip(null);
+            }
         }
     }
 

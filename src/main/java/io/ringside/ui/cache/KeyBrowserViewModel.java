@@ -352,8 +352,10 @@ public final class KeyBrowserViewModel {
         if (rows.size() >= MAX_ROWS) {
             message.set("Stopped at " + MAX_ROWS + " keys; narrow the pattern to see the rest");
         } else if (rows.isEmpty() && error.get().isEmpty()) {
-            message.set(ScanRequest.of(pattern.get().isBlank() ? "*" : pattern.get().strip(), null, 0).exactKey()
-                    ? "No key " + pattern.get().strip() : "No keys match");
+            String none = ScanRequest.of(pattern.get().isBlank() ? "*" : pattern.get().strip(), null, 0).exactKey()
+                    ? "No key " + pattern.get().strip() : "No keys match";
+            message.set(message.get().isEmpty() ? none : message.get() + "; " + none.substring(0, 1).toLowerCase(Locale.ROOT)
+                    + none.substring(1));
         }
     }
 
@@ -491,47 +493,59 @@ public final class KeyBrowserViewModel {
 
     public void setTtl() {
         int seconds = ttlSeconds.get();
-        act("TTL " + seconds + " s", keys -> gateway.setTtl(keys, Duration.ofSeconds(seconds)),
+        act(new Action("TTL", "Set a TTL of " + seconds + " s on", keys -> gateway.setTtl(keys, Duration.ofSeconds(seconds))),
                 row -> row.withExpiry(clock.millis() + seconds * 1000L));
     }
 
     public void persist() {
-        act("Persist", gateway::persist, row -> row.withExpiry(-1));
+        act(new Action("Persist", "Removed the TTL of", gateway::persist), row -> row.withExpiry(-1));
     }
 
-    /** UNLINKs the selected keys after a confirmation. */
+    /** UNLINKs the selected keys after a confirmation that names them as people read them. */
     public void evictSelection() {
         List<KeyRow> chosen = List.copyOf(selection);
         if (chosen.isEmpty()) {
             return;
         }
-        String what = chosen.size() == 1 ? chosen.get(0).displayKey() : chosen.size() + " keys";
+        String what = chosen.size() == 1 ? chosen.get(0).readableKey().describe() : chosen.size() + " keys";
         if (!dialogs.confirm("Evict keys", "UNLINK " + what + " from Redis? The application reloads them on its next "
                 + "miss.", "Evict")) {
             return;
         }
-        act("Evict", gateway::evict, null);
+        act(new Action("Evict", "Evicted", gateway::evict), null);
+    }
+
+    /**
+     * An admin action on the selection: its short name (task titles, errors), the past-tense verb its
+     * message starts with, and the call.
+     */
+    private record Action(String name, String done, Function<List<byte[]>, KeyActionResult> call) {
     }
 
     /**
      * Runs one admin action on the selection; {@code update} gives the row after success, or null
      * when a changed key leaves the table.
      */
-    private void act(String name, Function<List<byte[]>, KeyActionResult> action, UnaryOperator<KeyRow> update) {
+    private void act(Action action, UnaryOperator<KeyRow> update) {
         List<KeyRow> chosen = List.copyOf(selection);
         if (chosen.isEmpty()) {
             return;
         }
         List<byte[]> keys = chosen.stream().map(KeyRow::key).toList();
         error.set("");
-        BackgroundTask.wrap(() -> action.apply(keys))
-                .withTitle(name + " " + chosen.size() + (chosen.size() == 1 ? " key" : " keys"))
-                .onSuccess(result -> applied(name, chosen, result, update))
-                .onFailure(e -> error.set(name + " failed: " + Errors.firstLine(e)))
+        BackgroundTask.wrap(() -> action.call().apply(keys))
+                .withTitle(action.name() + " " + keysText(chosen.size()))
+                .onSuccess(result -> applied(action, chosen, result, update))
+                .onFailure(e -> error.set(action.name() + " failed: " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
 
-    private void applied(String name, List<KeyRow> chosen, KeyActionResult result, UnaryOperator<KeyRow> update) {
+    /** "1 key", "37 keys". */
+    static String keysText(long count) {
+        return String.format(Locale.ROOT, "%,d %s", count, count == 1 ? "key" : "keys");
+    }
+
+    private void applied(Action action, List<KeyRow> chosen, KeyActionResult result, UnaryOperator<KeyRow> update) {
         Set<ByteBuffer> failedKeys = new HashSet<>();
         for (KeyFailure failure : result.failed()) {
             failedKeys.add(ByteBuffer.wrap(failure.key()));
@@ -548,12 +562,18 @@ public final class KeyBrowserViewModel {
         }
         BitSet changed = rows.indicesOf(changedKeys);
         if (update == null) {
+            changed.stream().mapToObj(rows::get).forEach(row -> tree.remove(row.key(), row.bytes()));
             rows.removeRows(changed);
+            treeVersion.set(treeVersion.get() + 1);
         } else {
             rows.updateRows(changed, update);
         }
         listed.set(rows.size());
-        String text = String.format(Locale.ROOT, "%s: %d of %d changed", name, result.changed(), chosen.size());
+        String text = action.done() + " " + (result.changed() == chosen.size() ? keysText(result.changed())
+                : result.changed() + " of " + keysText(chosen.size()));
+        if (result.changed() == 1 && chosen.size() == 1) {
+            text += ": " + chosen.get(0).readableKey().text();
+        }
         if (!failed.isEmpty()) {
             text += "; failed, left selected: " + String.join(", ", result.failed().stream()
                     .map(KeyFailure::describe).limit(5).toList()) + (failed.size() > 5 ? " (+" + (failed.size() - 5)
@@ -561,6 +581,15 @@ public final class KeyBrowserViewModel {
         }
         message.set(text);
         selectionRequest.set(failed);
+    }
+
+    /**
+     * Lists the keys again after something outside the browser changed them (an eviction by
+     * pattern), saying what happened: the new listing brings the namespace tree and counts up to date.
+     */
+    public void rescan(String what) {
+        scan();
+        message.set(what);
     }
 
     /** Where the rows with the keys of {@code chosen} are in {@link #rows()}, in order; found in one pass. */

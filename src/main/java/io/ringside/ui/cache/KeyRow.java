@@ -2,6 +2,7 @@ package io.ringside.ui.cache;
 
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.redis.KeyText;
+import io.ringside.core.redis.ReadableKey;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,6 +20,11 @@ public record KeyRow(byte[] key, String type, long expiresAtMs, long bytes) {
     /** The key as {@code redis-cli} shows it ({@link KeyText#escape}). */
     public String displayKey() {
         return KeyText.escape(key);
+    }
+
+    /** The key as people read it: Ringside's own keys decoded ({@link ReadableKey}), others as {@link #displayKey()}. */
+    public ReadableKey readableKey() {
+        return ReadableKey.of(key);
     }
 
     KeyRow withExpiry(long expiresAtMs) {

@@ -53,4 +53,32 @@ class NamespaceTreeTest {
         assertEquals("\\xff\\n:x:*", binary.child("x").pattern());
         assertEquals(164, tree.root().keys());
     }
+
+    @Test
+    void evictedKeysAreUncountedAndNamespacesLeftEmptyGo() {
+        NamespaceTree tree = new NamespaceTree();
+        tree.add(List.of(key("pm25:Dongsi:2014", 100), key("pm25:Dongsi:2015", 50), key("pm25:Tiantan:2014", 10),
+                key("plain", 7)));
+        for (int i = 0; i < 20; i++) {
+            tree.add(key("user:" + i + ":profile", 1));
+        }
+
+        tree.remove("pm25:Dongsi:2014".getBytes(StandardCharsets.UTF_8), 100);
+        NamespaceTree.Node pm25 = tree.root().child("pm25");
+        assertEquals(2, pm25.keys());
+        assertEquals(60, pm25.bytes());
+        assertEquals(1, pm25.child("Dongsi").keys());
+
+        tree.remove("pm25:Dongsi:2015".getBytes(StandardCharsets.UTF_8), 50);
+        assertNull(pm25.child("Dongsi"), "a namespace without keys goes");
+        assertEquals(List.of("Tiantan"), pm25.children().stream().map(NamespaceTree.Node::name).toList());
+        tree.remove("user:17:profile".getBytes(StandardCharsets.UTF_8), 1);
+        assertNull(tree.root().child("user").child("17"), "found past the first children too");
+        assertEquals(19, tree.root().child("user").keys());
+        tree.remove("plain".getBytes(StandardCharsets.UTF_8), 7);
+        assertEquals(20, tree.root().keys());
+
+        tree.add(key("pm25:Dongsi:2016", 5));
+        assertEquals(1, tree.root().child("pm25").child("Dongsi").keys(), "a namespace that went comes back when listed again");
+    }
 }

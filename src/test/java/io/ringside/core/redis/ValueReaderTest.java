@@ -2,25 +2,34 @@ package io.ringside.core.redis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.NotFoundException;
 import io.ringside.core.connect.Backends;
+import io.ringside.core.data.cache.CacheAside;
+import io.ringside.core.data.cache.CacheMetrics;
+import io.ringside.core.data.cache.CacheOutcome;
+import io.ringside.core.data.cache.FreshPending;
 import io.ringside.core.data.dataset.DatasetChunkCache;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.dataset.LoadResult;
+import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.Pm25Cache;
+import io.ringside.core.data.pm25.Pm25Store;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +80,36 @@ class ValueReaderTest {
     }
 
     @Test
+    void aPm25YearCachedByTheCacheAsideShowsTheDaysCassandraHas(TestStack stack) {
+        String location = "Hyderabad US Consulate, India (हैदराबाद) " + UUID.randomUUID();
+        List<DailyPm25> written = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2025, 1, 1); day.getYear() == 2025; day = day.plusDays(1)) {
+            written.add(new DailyPm25(location, day, 20 + day.getDayOfYear() % 50, 5, 120.5, day.getDayOfMonth() == 1 ? null : 24));
+        }
+        String key = Pm25Cache.key(location, 2025);
+        try (Backends backends = stack.backends(); Jedis plain = stack.redis()) {
+            Pm25Store store = new Pm25Store(backends.cql());
+            store.writeDays(written);
+            try {
+                Pm25Cache pm25 = new Pm25Cache(new CacheAside(backends.redis(), new CacheMetrics(), FreshPending.folder()),
+                        store::readYear);
+                assertEquals(CacheOutcome.MISS, pm25.year(location, 2025).outcome(), "the read fills the cache");
+
+                ValueView view = new ValueReader(backends.redis()).read(key.getBytes(StandardCharsets.UTF_8), null, 10, false);
+
+                ValueView.StringValue value = view.string();
+                assertEquals(ValueView.Encoding.PM25_SERIES, value.encoding());
+                assertEquals(store.readYear(location, 2025), value.days());
+                assertEquals(365, value.days().size());
+                assertEquals(plain.strlen(key), value.storedBytes());
+            } finally {
+                plain.del(key);
+                store.deleteDaily(location);
+            }
+        }
+    }
+
+    @Test
     void stringsAreShownAsPrettyJsonTextOrHexAndBigOnesOnlyOnRequest(TestStack stack) throws Exception {
         try (RedisKeyFixture fixture = new RedisKeyFixture(stack.redis()); Backends backends = stack.backends();
              Jedis plain = stack.redis()) {
@@ -91,8 +130,10 @@ class ValueReaderTest {
 
             ValueView guarded = reader.read(fixture.key("big").getBytes(), null, 10, false);
             assertTrue(guarded.guarded());
-            assertNull(guarded.string());
             assertEquals(big.length, guarded.size());
+            assertEquals(ValueView.Encoding.HEX, guarded.string().encoding(), "only the beginning fetched and shown");
+            assertTrue(guarded.string().truncated());
+            assertEquals(big.length, guarded.string().storedBytes());
             ValueView forced = reader.read(fixture.key("big").getBytes(), null, 10, true);
             assertEquals(big.length, forced.string().storedBytes());
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.connect.Backends;
+import io.ringside.core.data.cache.CacheEnvelope;
+import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.core.data.pm25.Pm25Cache;
+import io.ringside.core.data.pm25.Pm25SeriesCodec;
 import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.redis.RedisServices;
 import io.ringside.core.redis.NamespaceTree;
@@ -15,6 +19,8 @@ import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -176,9 +182,51 @@ class CacheViewFxTest {
         robot.clickOn(evict);
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> redis.keys(pattern).isEmpty());
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(summary::getText).equals("Evicted 3 keys: ok"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(summary::getText).equals("Evicted 3 keys matching " + pattern));
+        Label message = robot.lookup("#actionMessage").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> onFx(message::getText).equals("Evicted 3 keys matching " + pattern + "; no keys match"));
         assertEquals("k", redis.get(prefix + ":keep"));
         assertFalse(onFx(() -> robot.lookup("#evictCloseButton").queryButton().isDisabled()));
+    }
+
+    @Test
+    void aCachedPm25YearShowsItsReadableKeyItsDaysAndASparkline(FxRobot robot) throws TimeoutException {
+        String location = "Hyderabad US Consulate, India (हैदराबाद) " + prefix;
+        List<DailyPm25> days = new ArrayList<>();
+        for (int d = 1; d <= 30; d++) {
+            days.add(new DailyPm25(location, LocalDate.of(2025, 4, d), 50 + d, 10, 200, d % 3 == 0 ? null : 24));
+        }
+        String key = Pm25Cache.key(location, 2025);
+        redis.set(key.getBytes(StandardCharsets.UTF_8), CacheEnvelope.present(new Pm25SeriesCodec(location).encode(days)));
+        try {
+            robot.interact(() -> viewModel.keys().patternProperty().set(key));
+            robot.interact(viewModel::activate);
+            TableView<KeyRow> table = robot.lookup("#keyTable").query();
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> table.getItems().size()) == 1);
+            String readable = "pm25 · " + location + " · 2025";
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".key-table .table-cell")
+                    .match(node -> node instanceof javafx.scene.control.Labeled cell && readable.equals(cell.getText()))
+                    .tryQuery().isPresent());
+
+            robot.interact(() -> table.getSelectionModel().select(0));
+            TableView<DailyPm25> series = robot.lookup("#seriesTable").query();
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> series.getItems().size()) == 30);
+            assertTrue(onFx(series::isVisible));
+            assertFalse(onFx(() -> robot.lookup("#valueText").query().isVisible()), "no hex dump behind the table");
+            assertEquals(days, onFx(() -> List.copyOf(series.getItems())));
+            assertEquals("51.0", onFx(() -> series.getColumns().get(1).getCellData(0)));
+            assertEquals("—", onFx(() -> series.getColumns().get(4).getCellData(2)), "no sample count");
+            Sparkline sparkline = robot.lookup("#seriesSparkline").query();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(sparkline::points) == 30);
+            assertEquals(readable, onFx(robot.lookup("#valueTitle").queryAs(Label.class)::getText));
+            assertEquals(key, onFx(robot.lookup("#valueRawKey").queryAs(javafx.scene.control.TextField.class)::getText),
+                    "the raw key stays shown");
+            assertTrue(onFx(robot.lookup("#valueDetails").queryAs(Label.class)::getText)
+                    .startsWith("PM2.5 daily series, 30 days (2025-04-01 to 2025-04-30)"));
+        } finally {
+            redis.del(key);
+        }
     }
 
     private static KeyRow row(List<KeyRow> rows, String key) {

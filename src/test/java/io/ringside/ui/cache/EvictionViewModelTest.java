@@ -19,11 +19,12 @@ class EvictionViewModelTest {
     @Test
     void previewFirstThenTheTypedPatternUnlocksTheEviction() {
         gateway.preview = new EvictionPreview("pm25:*", 42, List.of("pm25:a".getBytes(StandardCharsets.UTF_8),
-                new byte[] {'p', 0}));
+                new byte[] {'p', 0}, "pm25:Dongsi:2014".getBytes(StandardCharsets.UTF_8)));
         eviction.open("pm25:*");
 
         assertEquals(List.of("preview pm25:*"), gateway.actions);
-        assertEquals(List.of("pm25:a", "p\\x00"), eviction.sample());
+        assertEquals(List.of("pm25:a", "p\\x00", "pm25 · Dongsi · 2014 (pm25:Dongsi:2014)"), eviction.sample(),
+                "Ringside's keys named readably beside their raw keys");
         assertTrue(eviction.summaryProperty().get().contains("42 keys"));
         assertFalse(eviction.confirmableProperty().get());
 
@@ -58,7 +59,7 @@ class EvictionViewModelTest {
 
         assertEquals(List.of("pause", "resume", "stop"), gateway.evictionControl.calls);
         assertEquals(EvictionViewModel.Phase.ENDED, eviction.phaseProperty().get());
-        assertEquals("Evicted 6 keys: cancelled", eviction.summaryProperty().get());
+        assertEquals("Evicted 6 keys matching x:*, then cancelled", eviction.summaryProperty().get());
     }
 
     @Test

@@ -194,6 +194,41 @@ class KeyBrowserViewModelTest {
     }
 
     @Test
+    void evictingAReadableKeyNamesItUncountsTheTreeAndSaysSoInWords() {
+        String hyderabad = io.ringside.core.data.pm25.Pm25Cache.key("Hyderabad US Consulate, India (हैदराबाद)", 2025);
+        browser.scan();
+        gateway.emit(List.of(key(hyderabad, "string", -1, 10), key("pm25:Dongsi:2014", "string", -1, 20),
+                key("pm25:Dongsi:2015", "string", -1, 30)), 3, 3, true);
+        int treeVersion = browser.treeVersionProperty().get();
+        browser.select(List.of(browser.rows().get(0)));
+
+        browser.evictSelection();
+
+        assertTrue(dialogs.asked().get(0).contains("pm25 · Hyderabad US Consulate, India (हैदराबाद) · 2025 (" + hyderabad + ")"),
+                dialogs.asked().get(0));
+        assertEquals("Evicted 1 key: pm25 · Hyderabad US Consulate, India (हैदराबाद) · 2025", browser.messageProperty().get());
+        NamespaceTree.Node pm25 = browser.tree().root().child("pm25");
+        assertEquals(2, pm25.keys());
+        assertEquals(List.of("Dongsi"), pm25.children().stream().map(NamespaceTree.Node::name).toList(),
+                "the location's namespace went with its only key");
+        assertTrue(browser.treeVersionProperty().get() > treeVersion, "the tree is redrawn");
+
+        browser.select(List.copyOf(browser.rows()));
+        browser.evictSelection();
+        assertEquals("Evicted 2 keys", browser.messageProperty().get());
+        assertEquals(0, browser.tree().root().keys());
+        assertTrue(browser.tree().root().children().isEmpty());
+    }
+
+    @Test
+    void aRescanAfterAPatternEvictionKeepsWhatHappened() {
+        browser.patternProperty().set("pm25:*");
+        browser.rescan("Evicted 37 keys matching pm25:*");
+        gateway.emit(List.of(), 10, 10, true);
+        assertEquals("Evicted 37 keys matching pm25:*; no keys match", browser.messageProperty().get());
+    }
+
+    @Test
     void evictionNotConfirmedSendsNothing() {
         dialogs.answering(false);
         browser.scan();

@@ -40,6 +40,35 @@ class ValueViewModelTest {
     }
 
     @Test
+    void aCachedPm25YearIsTitledReadablyAndShownAsDaysAndABigStringAsItsBeginning() {
+        String key = io.ringside.core.data.pm25.Pm25Cache.key("Dongsi, Beijing", 2014);
+        KeyRow pm25 = new KeyRow(key.getBytes(StandardCharsets.UTF_8), "string", -1, 100);
+        List<io.ringside.core.data.pm25.DailyPm25> days = List.of(new io.ringside.core.data.pm25.DailyPm25(
+                "Dongsi, Beijing", java.time.LocalDate.of(2014, 3, 1), 80, 20, 150, 24));
+        gateway.value = new ValueView(pm25.key(), "string", 41, false, new ValueView.StringValue(
+                ValueView.Encoding.PM25_SERIES, "date\tavg\n", 41, -1, false, "", days), List.of(), null);
+
+        viewer.show(pm25);
+
+        assertEquals("pm25 · Dongsi, Beijing · 2014", viewer.titleProperty().get());
+        assertEquals(key, viewer.rawKeyProperty().get());
+        assertTrue(viewer.readableTitleProperty().get());
+        assertTrue(viewer.seriesProperty().get());
+        assertEquals(days, viewer.days());
+        assertTrue(viewer.detailsProperty().get().startsWith("PM2.5 daily series, 1 day (2014-03-01 to 2014-03-01)"),
+                viewer.detailsProperty().get());
+
+        gateway.value = new ValueView(row.key(), "string", 5 << 20, true, new ValueView.StringValue(
+                ValueView.Encoding.TEXT, "the beginning", 5 << 20, -1, true, ""), List.of(), null);
+        viewer.show(row);
+        assertFalse(viewer.seriesProperty().get());
+        assertFalse(viewer.readableTitleProperty().get());
+        assertEquals("the beginning", viewer.textProperty().get());
+        assertTrue(viewer.detailsProperty().get().contains("beginning shown (Load anyway for all of it)"),
+                viewer.detailsProperty().get());
+    }
+
+    @Test
     void collectionsArePagedAndSaved() {
         KeyRow hash = new KeyRow("h".getBytes(StandardCharsets.UTF_8), "hash", -1, 10);
         gateway.value = new ValueView(hash.key(), "hash", 3, false, null, List.of(new ValueView.Entry("a", "1"),

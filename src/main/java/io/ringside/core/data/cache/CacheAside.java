@@ -35,9 +35,9 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class CacheAside {
 
-    private static final byte PRESENT = 1;
-    private static final byte ABSENT = 0;
-    private static final byte[] NEGATIVE = {ABSENT};
+    /** Prefix of the single-flight lease of a key: {@code ringside:lease:<key>}. */
+    public static final String LEASE_PREFIX = "ringside:lease:";
+    private static final byte[] NEGATIVE = CacheEnvelope.absent();
     private static final long RETRY_REDIS_AFTER_NANOS = Duration.ofSeconds(1).toNanos();
     /**
      * How long a waiter waits for live lease holders before it reads the store itself: longer than
@@ -165,7 +165,7 @@ public final class CacheAside {
 
     private <T> Optional<T> loadOnMiss(String key, ValueCodec<T> codec, CachePolicy policy, Supplier<Optional<T>> loader) {
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
-        String leaseKey = "ringside:lease:" + key;
+        String leaseKey = LEASE_PREFIX + key;
         byte[] leaseBytes = leaseKey.getBytes(StandardCharsets.UTF_8);
         String token = UUID.randomUUID().toString();
         long leaseMillis = policy.lease().toMillis();
@@ -223,7 +223,7 @@ public final class CacheAside {
             throw e;
         }
         keeper.cancel(false);
-        byte[] stored = value.map(v -> envelope(codec.encode(v))).orElse(NEGATIVE);
+        byte[] stored = value.map(v -> CacheEnvelope.present(codec.encode(v))).orElse(NEGATIVE);
         Duration ttl = value.isPresent() ? policy.ttl() : policy.negativeTtl();
         redis.eval(STORE_IF_LEASE_HELD.getBytes(StandardCharsets.UTF_8),
                 List.of(leaseKey.getBytes(StandardCharsets.UTF_8), keyBytes),
@@ -247,13 +247,6 @@ public final class CacheAside {
         return Math.max(1, Math.round(ttl.toMillis() * factor));
     }
 
-    private static byte[] envelope(byte[] encoded) {
-        byte[] stored = new byte[encoded.length + 1];
-        stored[0] = PRESENT;
-        System.arraycopy(encoded, 0, stored, 1, encoded.length);
-        return stored;
-    }
-
     /**
      * A value as this cache stores it (envelope and codec), read back without going through a
      * cache read: for checks that compare what is cached with the source.
@@ -262,27 +255,20 @@ public final class CacheAside {
      * @throws RuntimeException when the bytes are not a value of {@code codec}
      */
     public static <T> Optional<T> decodeStored(byte[] stored, ValueCodec<T> codec) {
-        return decode(stored, codec);
-    }
-
-    private static <T> Optional<T> decode(byte[] cached, ValueCodec<T> codec) {
-        if (cached.length == 0 || cached[0] == ABSENT) {
-            return Optional.empty();
-        }
-        return Optional.of(codec.decode(cached, 1, cached.length - 1));
+        return CacheEnvelope.open(stored, codec);
     }
 
     /** The decoded value, or empty if the bytes cannot be decoded by this codec. */
     private static <T> Optional<Optional<T>> tryDecode(byte[] cached, ValueCodec<T> codec) {
         try {
-            return Optional.of(decode(cached, codec));
+            return Optional.of(CacheEnvelope.open(cached, codec));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
     }
 
     private static CacheOutcome hitOutcome(byte[] cached) {
-        return cached.length == 0 || cached[0] == ABSENT ? CacheOutcome.NEGATIVE_HIT : CacheOutcome.HIT;
+        return CacheEnvelope.isAbsent(cached) ? CacheOutcome.NEGATIVE_HIT : CacheOutcome.HIT;
     }
 
     private <T> CacheRead<T> finish(String namespace, long started, Optional<T> value, CacheOutcome outcome) {

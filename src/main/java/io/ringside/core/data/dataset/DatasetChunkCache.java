@@ -6,6 +6,8 @@ import io.ringside.core.data.cache.CacheRead;
 import io.ringside.core.data.cache.ValueCodec;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Dataset chunks through the cache-aside, for training sessions that read the same chunks many
@@ -16,6 +18,9 @@ import java.util.Optional;
 public final class DatasetChunkCache {
 
     public static final String NAMESPACE = "dataset";
+    private static final Pattern KEY = Pattern.compile(
+            "dataset:(" + DatasetStore.NAME.pattern() + "):([1-9]\\d{0,8}):(?:chunk:(0|[1-9]\\d{0,8})|meta)");
+
     public static final CachePolicy POLICY = CachePolicy.of(Duration.ofHours(1)).withLease(Duration.ofSeconds(30));
 
     /** Reads one chunk's stored (gzip) bytes from Cassandra. */
@@ -38,6 +43,29 @@ public final class DatasetChunkCache {
 
     public static String metaKey(String name, int version) {
         return "dataset:" + name + ":" + version + ":meta";
+    }
+
+    /**
+     * What a key of this namespace names: a chunk ({@code seq} at least 0) or a version's manifest
+     * entry ({@code seq} {@link #META}).
+     */
+    public record Key(String name, int version, int seq) {
+
+        public static final int META = -1;
+
+        public boolean chunk() {
+            return seq != META;
+        }
+    }
+
+    /** What {@code key} names, the inverse of {@link #chunkKey} and {@link #metaKey}; empty for anything else. */
+    public static Optional<Key> parseKey(String key) {
+        Matcher m = KEY.matcher(key);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Key(m.group(1), Integer.parseInt(m.group(2)),
+                m.group(3) == null ? Key.META : Integer.parseInt(m.group(3))));
     }
 
     public CacheRead<byte[]> chunk(String name, int version, int seq) {

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 public final class DatasetStore {
 
     /** Names become parts of Redis keys and file names: no separators, no spaces. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     /** Six missed beats of a running load ({@link DatasetLoader#HEARTBEAT}). */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(90);

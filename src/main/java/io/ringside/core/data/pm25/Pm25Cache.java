@@ -4,6 +4,7 @@ import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.cache.CachePolicy;
 import io.ringside.core.data.cache.CacheRead;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,8 +41,48 @@ public final class Pm25Cache {
         this.policy = policy;
     }
 
+    /** What a key of this namespace names. */
+    public record Key(String location, int year) {
+    }
+
     public static String key(String location, int year) {
-        return "pm25:" + URLEncoder.encode(location, StandardCharsets.UTF_8) + ":" + year;
+        return NAMESPACE + ":" + URLEncoder.encode(location, StandardCharsets.UTF_8) + ":" + year;
+    }
+
+    /**
+     * The location and year {@code key} names, the inverse of {@link #key(String, int)}; empty for
+     * anything else (another namespace, a bad percent escape, a year that is not a number).
+     */
+    public static Optional<Key> parseKey(String key) {
+        String prefix = NAMESPACE + ":";
+        int lastColon = key.lastIndexOf(':');
+        if (!key.startsWith(prefix) || lastColon < prefix.length()) {
+            return Optional.empty();
+        }
+        Optional<String> location = decodeLocation(key.substring(prefix.length(), lastColon));
+        String year = key.substring(lastColon + 1);
+        if (location.isEmpty() || year.isEmpty() || year.length() > 9 || !year.chars().allMatch(c -> c >= '0' && c <= '9')
+                || year.length() > 1 && year.charAt(0) == '0') {
+            return Optional.empty();
+        }
+        return Optional.of(new Key(location.get(), Integer.parseInt(year)));
+    }
+
+    /**
+     * A location as {@link #key} writes it, decoded; empty for text that {@link #key} would not have
+     * written (a bad percent escape, a space left as is), so only Ringside's own keys are read as such.
+     */
+    public static Optional<String> decodeLocation(String encoded) {
+        if (encoded.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String location = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            return URLEncoder.encode(location, StandardCharsets.UTF_8).equals(encoded) ? Optional.of(location)
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public CacheRead<List<DailyPm25>> year(String location, int year) {
