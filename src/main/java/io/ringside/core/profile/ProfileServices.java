@@ -9,6 +9,7 @@ import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobClient;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.core.redis.RedisServices;
 import java.nio.file.Path;
 
@@ -30,6 +31,7 @@ public final class ProfileServices implements AutoCloseable {
     private RedisServices redis;
     private DatasetStore clusterDatasets;
     private JobClient jobs;
+    private KafkaServices kafka;
     private boolean closed;
 
     /** @param dataFolder the console's data folder: the local stack's state, spools, pending invalidations */
@@ -115,6 +117,16 @@ public final class ProfileServices implements AutoCloseable {
         return jobs;
     }
 
+    /** Topic detail and admin, the message browser, search and produce, consumer-group offsets of this profile. */
+    public synchronized KafkaServices kafka() {
+        Backends clients = backends();
+        if (kafka == null) {
+            kafka = new KafkaServices(clients.kafkaProperties(), accessGuard(),
+                    () -> new AuditLog(dataFolder, clients.kafkaProperties(), profile.id()));
+        }
+        return kafka;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new BackendUnavailableException("The connection to profile '" + profile.name()
@@ -132,6 +144,7 @@ public final class ProfileServices implements AutoCloseable {
         RedisServices openRedis;
         DataServices openData;
         Backends openBackends;
+        KafkaServices openKafka;
         synchronized (this) {
             if (closed) {
                 return;
@@ -140,6 +153,10 @@ public final class ProfileServices implements AutoCloseable {
             openRedis = redis;
             openData = data;
             openBackends = backends;
+            openKafka = kafka;
+        }
+        if (openKafka != null) {
+            openKafka.close();
         }
         if (openRedis != null) {
             openRedis.close();
