@@ -3,6 +3,9 @@ package io.ringside.ui.streams;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.SearchQuery;
+import io.ringside.core.kafka.explorer.TopicDetail;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,6 +19,12 @@ public interface StreamsGateway {
     List<TopicInfo> topics();
 
     List<ConsumerGroupLag> groups();
+
+    /** Partitions, offsets, sizes and configs of one topic; blocks on the network. */
+    TopicDetail topicDetail(String topic);
+
+    /** A search ready to run on a background thread. */
+    MessageSearch search(SearchQuery query);
 
     AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure);
 }

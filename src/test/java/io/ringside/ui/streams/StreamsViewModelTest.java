@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.SearchQuery;
+import io.ringside.core.kafka.explorer.TopicDetail;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
@@ -57,7 +60,9 @@ class StreamsViewModelTest {
             admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(3), p1, new OffsetAndMetadata(4)))
                     .all().get(60, TimeUnit.SECONDS);
 
-            KafkaStreamsGateway gateway = new KafkaStreamsGateway(() -> kafka);
+            KafkaStreamsGateway gateway = new KafkaStreamsGateway(() -> kafka, () -> {
+                throw new UnsupportedOperationException("topics and groups only");
+            });
             StreamsViewModel viewModel = new StreamsViewModel(gateway, new CurrentThreadTaskExecutor());
             try {
                 viewModel.activate();
@@ -139,6 +144,16 @@ class StreamsViewModelTest {
         @Override
         public List<ConsumerGroupLag> groups() {
             return List.of();
+        }
+
+        @Override
+        public TopicDetail topicDetail(String topic) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public MessageSearch search(SearchQuery query) {
+            throw new UnsupportedOperationException("the tail only");
         }
 
         @Override

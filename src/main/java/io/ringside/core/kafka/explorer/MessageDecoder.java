@@ -104,7 +104,7 @@ public final class MessageDecoder {
     }
 
     /** The bytes as UTF-8 when they are valid UTF-8 without control characters other than whitespace. */
-    static Optional<String> utf8(byte[] value) {
+    public static Optional<String> utf8(byte[] value) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();

@@ -78,7 +78,7 @@ public final class MessageSearch {
                 for (TopicPartition tp : batch.partitions()) {
                     long end = stop.getOrDefault(tp, -1L);
                     for (ConsumerRecord<byte[], byte[]> record : batch.records(tp)) {
-                        if (record.offset() >= end) {
+                        if (record.offset() >= end || cancelled) {
                             break;
                         }
                         scanned++;

@@ -62,6 +62,25 @@ public final class TopicAdmin {
         return new TopicDetail(topic, description.isInternal(), details, configs(topic));
     }
 
+    /** Messages held per topic (end minus start offsets, summed over partitions), for a topic list. */
+    public Map<String, Long> messageCounts(Collection<String> topics) {
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TopicDescription> descriptions = KafkaCalls.get(admin.describeTopics(topics).allTopicNames());
+        List<TopicPartition> partitions = descriptions.values().stream().flatMap(d -> d.partitions().stream()
+                .map(p -> new TopicPartition(d.name(), p.partition()))).toList();
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = offsets(partitions, OffsetSpec.earliest());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+        Map<String, Long> counts = new HashMap<>();
+        topics.forEach(t -> counts.put(t, 0L));
+        for (TopicPartition tp : partitions) {
+            long held = ends.get(tp).offset() - starts.get(tp).offset();
+            counts.merge(tp.topic(), Math.max(0, held), Long::sum);
+        }
+        return counts;
+    }
+
     private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(List<TopicPartition> partitions,
                                                                                   OffsetSpec spec) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
