@@ -128,6 +128,27 @@ class StreamsViewModelTest {
         assertTrue(feed.closed);
     }
 
+    @Test
+    void tailRowsAreInTimeOrderAcrossTopicsAndBatchesAndTheSelectedOneIsDecoded() {
+        FakeFeed feed = new FakeFeed();
+        StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());
+        viewModel.activate();
+        long t = 1_700_000_000_000L;
+        feed.sink.accept(new TailRecord("ringside.cache.stats", 0, 10, t + 30, null, "{}"));
+        feed.sink.accept(new TailRecord("ringside.audit", 0, 3, t + 10, "ana",
+                "{\"ts\":\"2026-01-02T03:04:05Z\",\"user\":\"ana\",\"profile\":\"local\",\"action\":\"kafka.produce\","
+                        + "\"target\":\"orders\",\"count\":1,\"outcome\":\"ok\"}"));
+        feed.sink.accept(new TailRecord("ringside.jobs.progress", 1, 7, t + 20, null, "{}"));
+        feed.sink.accept(new TailRecord("ringside.audit", 0, 4, t + 25, null, "{}"));
+        assertEquals(List.of(t + 30, t + 25, t + 20, t + 10),
+                viewModel.tail().stream().map(TailRecord::timestamp).toList(), "newest first by time, not by arrival");
+
+        viewModel.selectedTailProperty().set(viewModel.tail().get(3));
+        assertTrue(viewModel.tailDetailProperty().get().contains("ana kafka.produce orders (1) - ok"),
+                viewModel.tailDetailProperty().get());
+        viewModel.deactivate();
+    }
+
     private static TailRecord record(long offset, String value) {
         return new TailRecord("ringside.audit", 0, offset, 1_700_000_000_000L + offset, null, value);
     }
