@@ -16,7 +16,8 @@ import java.nio.file.Path;
 /**
  * Everything the console holds for one active profile: its {@link Backends}, its one
  * {@link DataServices} (so one cache and one set of cache metrics per profile, however many pages
- * and the job worker use them), its {@link RedisServices} and its {@link JobClient}. Each part is
+ * and the job worker use them), its {@link RedisServices}, its {@link JobClient} and its
+ * {@link KafkaServices} (topic and group admin, message browse, search and produce). Each part is
  * built on first use; {@link ActiveConnection} makes a new one when the profile changes and closes
  * the old one once, so no page keeps clients, caches or scans of a profile the operator left.
  * A closed instance refuses further use instead of quietly opening new clients.
