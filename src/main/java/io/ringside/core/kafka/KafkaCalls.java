@@ -4,6 +4,7 @@ import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -33,6 +36,17 @@ public final class KafkaCalls {
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         return Admin.create(props);
+    }
+
+    /** The offset {@code spec} names in each partition (one {@code listOffsets} call). */
+    public static Map<TopicPartition, Long> offsets(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        if (!request.isEmpty()) {
+            get(admin.listOffsets(request).all()).forEach((tp, info) -> offsets.put(tp, info.offset()));
+        }
+        return offsets;
     }
 
     public static <T> T get(KafkaFuture<T> future) {

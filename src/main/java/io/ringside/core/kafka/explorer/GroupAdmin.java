@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -87,14 +86,7 @@ public final class GroupAdmin {
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(tp -> request.put(tp, spec));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        if (!request.isEmpty()) {
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> answer = KafkaCalls.get(admin.listOffsets(request).all());
-            answer.forEach((tp, info) -> offsets.put(tp, info.offset()));
-        }
-        return offsets;
+        return KafkaCalls.offsets(admin, partitions, spec);
     }
 
     /**

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,8 +44,8 @@ public final class TopicAdmin {
         TopicDescription description = KafkaCalls.get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
         List<TopicPartition> partitions = description.partitions().stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = offsets(partitions, OffsetSpec.earliest());
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> starts = KafkaCalls.offsets(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> ends = KafkaCalls.offsets(admin, partitions, OffsetSpec.latest());
         Map<TopicPartition, Map<Integer, Long>> sizes = sizes(description);
         List<PartitionDetail> details = new ArrayList<>();
         for (TopicPartitionInfo info : description.partitions()) {
@@ -55,7 +54,7 @@ public final class TopicAdmin {
             Map<Integer, Long> bySize = sizes.getOrDefault(tp, Map.of());
             long size = bySize.getOrDefault(leader, bySize.values().stream().findFirst().orElse(-1L));
             details.add(new PartitionDetail(info.partition(), leader, ids(info.replicas()), ids(info.isr()),
-                    starts.get(tp) == null ? 0 : starts.get(tp).offset(), ends.get(tp) == null ? 0 : ends.get(tp).offset(),
+                    starts.getOrDefault(tp, 0L), ends.getOrDefault(tp, 0L),
                     size));
         }
         details.sort(Comparator.comparingInt(PartitionDetail::partition));
@@ -70,22 +69,15 @@ public final class TopicAdmin {
         Map<String, TopicDescription> descriptions = KafkaCalls.get(admin.describeTopics(topics).allTopicNames());
         List<TopicPartition> partitions = descriptions.values().stream().flatMap(d -> d.partitions().stream()
                 .map(p -> new TopicPartition(d.name(), p.partition()))).toList();
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = offsets(partitions, OffsetSpec.earliest());
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> starts = KafkaCalls.offsets(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> ends = KafkaCalls.offsets(admin, partitions, OffsetSpec.latest());
         Map<String, Long> counts = new HashMap<>();
         topics.forEach(t -> counts.put(t, 0L));
         for (TopicPartition tp : partitions) {
-            long held = ends.get(tp).offset() - starts.get(tp).offset();
+            long held = ends.get(tp) - starts.get(tp);
             counts.merge(tp.topic(), Math.max(0, held), Long::sum);
         }
         return counts;
-    }
-
-    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets(List<TopicPartition> partitions,
-                                                                                  OffsetSpec spec) {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        partitions.forEach(tp -> request.put(tp, spec));
-        return request.isEmpty() ? Map.of() : KafkaCalls.get(admin.listOffsets(request).all());
     }
 
     /** Per partition, the log size each broker reports for its replica. */
