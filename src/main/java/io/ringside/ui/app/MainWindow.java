@@ -134,7 +134,7 @@ public final class MainWindow {
                     settings.trendPreset().to());
         }
         this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties,
-                () -> connection.services().kafka()), executor);
+                () -> connection.services().kafka()), executor, dialogs);
         this.welcomeViewModel = new WelcomeViewModel(settings.dataFolder(), stackViewModel, jobsViewModel.gateway(),
                 executor, WelcomeViewModel.FASHION_MNIST, () -> showPage("jobs"));
         this.aboutViewModel = new AboutViewModel(settings.dataFolder());

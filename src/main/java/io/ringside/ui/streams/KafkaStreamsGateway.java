@@ -7,6 +7,8 @@ import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.TopicTail;
 import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ResetPlan;
 import io.ringside.core.kafka.explorer.SearchQuery;
 import io.ringside.core.kafka.explorer.TopicDetail;
 import java.time.Clock;
@@ -63,6 +65,16 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     @Override
     public MessageSearch search(SearchQuery query) {
         return services.get().search(query);
+    }
+
+    @Override
+    public ResetPlan planReset(String group, String topic, OffsetReset reset) {
+        return services.get().groups().planReset(group, topic, reset);
+    }
+
+    @Override
+    public ResetPlan resetOffsets(String group, String topic, OffsetReset reset) {
+        return services.get().groups().resetOffsets(group, topic, reset);
     }
 
     @Override

@@ -108,6 +108,18 @@ public final class StreamsView {
     @FXML
     private TextArea tailDetail;
     @FXML
+    private TextField resetTopic;
+    @FXML
+    private ChoiceBox<OffsetResetViewModel.Target> resetTarget;
+    @FXML
+    private TextField resetValue;
+    @FXML
+    private Button resetPreviewButton;
+    @FXML
+    private Button resetApplyButton;
+    @FXML
+    private Label resetStatus;
+    @FXML
     private ListView<ConsumerGroupLag> groupList;
     @FXML
     private Label membersText;
@@ -218,6 +230,7 @@ public final class StreamsView {
         text(partitionMessages, p -> String.format(Locale.ROOT, "%,d", p.messages()));
         text(partitionSize, p -> p.sizeBytes() < 0 ? "not reported" : ByteSizes.format(p.sizeBytes()));
         bindSearch(viewModel.messages());
+        bindReset(viewModel.reset());
         refreshButton.setOnAction(event -> viewModel.refreshNow());
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
@@ -248,6 +261,16 @@ public final class StreamsView {
         resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, message) ->
                 search.selectedProperty().set(message));
         resultDetail.textProperty().bind(search.detailProperty());
+    }
+
+    private void bindReset(OffsetResetViewModel reset) {
+        resetTopic.textProperty().bindBidirectional(reset.topicProperty());
+        resetTarget.getItems().setAll(OffsetResetViewModel.targets());
+        resetTarget.valueProperty().bindBidirectional(reset.targetProperty());
+        resetValue.textProperty().bindBidirectional(reset.valueProperty());
+        resetPreviewButton.setOnAction(event -> reset.preview());
+        resetApplyButton.setOnAction(event -> reset.apply());
+        resetStatus.textProperty().bind(reset.statusProperty());
     }
 
     private static String ids(List<Integer> ids) {

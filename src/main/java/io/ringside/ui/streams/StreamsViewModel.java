@@ -10,6 +10,7 @@ import io.ringside.core.kafka.explorer.MessageDecoder;
 import io.ringside.core.kafka.explorer.TopicDetail;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
@@ -81,13 +82,19 @@ public final class StreamsViewModel implements PageLoad {
     private final ReadOnlyObjectWrapper<TopicDetail> topicDetail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper topicDetailStatus = new ReadOnlyStringWrapper("Select a topic to see its partitions and configs");
     private final MessageSearchViewModel messages;
+    private final OffsetResetViewModel reset;
     private final FxBatcher<TailRecord> batcher;
     private AutoCloseable tailHandle;
     private final Poller<Snapshot> poll;
     private boolean running;
     private boolean tailStarting;
 
+    /** Without a way to ask: every offset reset is declined. */
     public StreamsViewModel(StreamsGateway gateway, TaskExecutor executor) {
+        this(gateway, executor, (title, message, label) -> false);
+    }
+
+    public StreamsViewModel(StreamsGateway gateway, TaskExecutor executor, DialogService dialogs) {
         this.gateway = gateway;
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
@@ -108,6 +115,7 @@ public final class StreamsViewModel implements PageLoad {
         });
         selectedGroup.addListener((obs, old, group) -> showGroup(group));
         this.messages = new MessageSearchViewModel(gateway, executor);
+        this.reset = new OffsetResetViewModel(gateway, executor, dialogs);
         selectedTail.addListener((obs, old, record) -> tailDetail.set(record == null ? "" : describe(record)));
         selectedTopic.addListener((obs, old, topic) -> loadTopic(topic));
     }
@@ -209,6 +217,11 @@ public final class StreamsViewModel implements PageLoad {
     }
 
     private void showGroup(ConsumerGroupLag group) {
+        reset.groupProperty().set(group == null ? "" : group.groupId());
+        if (group != null && !group.partitions().isEmpty()
+                && (reset.topicProperty().get() == null || reset.topicProperty().get().isBlank())) {
+            reset.topicProperty().set(group.partitions().get(0).topic());
+        }
         partitions.setAll(group == null ? List.of() : group.partitions());
         members.setAll(group == null ? List.of() : group.members());
     }
@@ -316,6 +329,11 @@ public final class StreamsViewModel implements PageLoad {
 
     public ReadOnlyStringProperty topicDetailStatusProperty() {
         return topicDetailStatus.getReadOnlyProperty();
+    }
+
+    /** The selected group's offset reset. */
+    public OffsetResetViewModel reset() {
+        return reset;
     }
 
     public MessageSearchViewModel messages() {

@@ -3,14 +3,20 @@ package io.ringside.ui.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ResetPlan;
 import io.ringside.core.kafka.explorer.SearchQuery;
 import io.ringside.core.kafka.explorer.TopicDetail;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.time.Duration;
 import java.util.HashMap;
@@ -129,6 +135,52 @@ class StreamsViewModelTest {
     }
 
     @Test
+    void offsetResetPreviewChangesNothingAndApplyAsksThenMovesTheOffsets(TestStack stack) throws Exception {
+        String topic = "streams-reset-" + UUID.randomUUID();
+        String group = "streams-reset-group-" + UUID.randomUUID();
+        Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        try (Admin admin = stack.kafkaAdmin();
+             KafkaServices services = new KafkaServices(kafka, AccessGuard.READ_WRITE,
+                     () -> new AuditLog(stack.dataFolder(), kafka, "test"))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            Map<String, Object> props = new HashMap<>(kafka);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(topic, 0, "k" + i, "v" + i));
+                }
+            }
+            admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(6))).all().get(60, TimeUnit.SECONDS);
+            FakeDialogService dialogs = new FakeDialogService().answering(false);
+            StreamsViewModel viewModel = new StreamsViewModel(new KafkaStreamsGateway(() -> kafka, () -> services),
+                    new CurrentThreadTaskExecutor(), dialogs);
+            OffsetResetViewModel reset = viewModel.reset();
+            reset.groupProperty().set(group);
+            reset.topicProperty().set(topic);
+            reset.targetProperty().set(OffsetResetViewModel.Target.SHIFT);
+            reset.valueProperty().set("-4");
+            reset.preview();
+            assertEquals(List.of(new ResetPlan.Move(0, 6, 2)), reset.planProperty().get().moves());
+            assertTrue(reset.statusProperty().get().contains("0: 6 -> 2"), reset.statusProperty().get());
+            assertEquals(6, committed(admin, group, p0), "the preview changed nothing");
+
+            reset.apply();
+            assertEquals(1, dialogs.asked().size());
+            assertEquals(6, committed(admin, group, p0), "declined: nothing changed");
+            dialogs.answering(true);
+            reset.apply();
+            assertEquals(2, committed(admin, group, p0));
+        }
+    }
+
+    private static long committed(Admin admin, String group, TopicPartition tp) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS).get(tp)
+                .offset();
+    }
+
+    @Test
     void tailRowsAreInTimeOrderAcrossTopicsAndBatchesAndTheSelectedOneIsDecoded() {
         FakeFeed feed = new FakeFeed();
         StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());
@@ -174,6 +226,16 @@ class StreamsViewModelTest {
 
         @Override
         public MessageSearch search(SearchQuery query) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public ResetPlan planReset(String group, String topic, OffsetReset reset) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public ResetPlan resetOffsets(String group, String topic, OffsetReset reset) {
             throw new UnsupportedOperationException("the tail only");
         }
 
