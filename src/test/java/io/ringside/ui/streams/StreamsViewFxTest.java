@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -106,7 +107,9 @@ class StreamsViewFxTest {
             viewModel.messages().kindProperty().set(MessageSearchViewModel.Kind.REGEX);
             viewModel.messages().textProperty().set("failed|(a+)+$");
         });
-        robot.clickOn("Messages");
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(tab -> tab.getText().equals("Messages")).findFirst().orElseThrow()));
         robot.clickOn("#searchButton");
         TableView<KafkaMessage> results = robot.lookup("#resultTable").queryTableView();
         Label status = robot.lookup("#searchStatus").query();
