@@ -62,7 +62,7 @@ public final class MessageSearchViewModel {
     private final ObservableList<KafkaMessage> results = FXCollections.observableArrayList();
     private final ObjectProperty<KafkaMessage> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
-    private MessageSearch current;
+    private Run current;
 
     public MessageSearchViewModel(StreamsGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
@@ -87,7 +87,7 @@ public final class MessageSearchViewModel {
         }
         results.clear();
         selected.set(null);
-        MessageSearch search = gateway.search(SearchQuery.whole(name, filter));
+        Run search = new Run();
         current = search;
         running.set(true);
         status.set("Searching " + name + " for " + filter.describe() + "...");
@@ -101,7 +101,8 @@ public final class MessageSearchViewModel {
                 status.set(counting(batch.get(batch.size() - 1)));
             }
         });
-        BackgroundTask.wrap(() -> search.run(matches::add, counters::add))
+        SearchQuery query = SearchQuery.whole(name, filter);
+        BackgroundTask.wrap(() -> search.start(gateway.search(query)).run(matches::add, counters::add))
                 .onSuccess(result -> {
                     if (current == search) {
                         status.set(result.summary());
@@ -114,6 +115,30 @@ public final class MessageSearchViewModel {
                     }
                 })
                 .executeWith(executor);
+    }
+
+    /**
+     * One search as the page holds it: the core's search is made on the background thread (asking
+     * the session for it may open clients), so a cancel can come before it exists.
+     */
+    private static final class Run {
+        private MessageSearch search;
+        private boolean cancelled;
+
+        synchronized MessageSearch start(MessageSearch made) {
+            search = made;
+            if (cancelled) {
+                made.cancel();
+            }
+            return made;
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (search != null) {
+                search.cancel();
+            }
+        }
     }
 
     public void cancel() {
