@@ -4,16 +4,20 @@ import io.ringside.bench.cli.BenchCommand;
 import io.ringside.cli.CacheCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
-import io.ringside.cli.JobsCommand;
 import io.ringside.cli.EvictCommand;
 import io.ringside.cli.ExitCodes;
-import io.ringside.cli.ValueConverters;
+import io.ringside.cli.GroupsCommand;
+import io.ringside.cli.JobsCommand;
 import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
+import io.ringside.cli.MessagesCommand;
 import io.ringside.cli.Pm25Command;
+import io.ringside.cli.ProduceCommand;
 import io.ringside.cli.ScreenshotsCommand;
 import io.ringside.cli.StackCommand;
+import io.ringside.cli.TopicsCommand;
 import io.ringside.cli.TtlCommand;
+import io.ringside.cli.ValueConverters;
 import io.ringside.cli.VersionProvider;
 import io.ringside.cli.WarmCommand;
 import io.ringside.cli.WorkerCommand;
@@ -42,6 +46,7 @@ import picocli.CommandLine.Spec;
             EvictCommand.class,
             TtlCommand.class,
             CacheCommand.class,
+            TopicsCommand.class, MessagesCommand.class, ProduceCommand.class, GroupsCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class,
             ScreenshotsCommand.class})
 public final class Main implements Callable<Integer> {

@@ -154,11 +154,7 @@ final class JobHistory {
     }
 
     static Optional<ProgressEvent> decode(String json) {
-        try {
-            return Optional.of(Json.mapper().readValue(json, ProgressEvent.class));
-        } catch (JsonProcessingException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return ProgressEvent.decode(json);
     }
 
     static BackendUnavailableException unreachable(Map<String, Object> kafka, Exception e) {

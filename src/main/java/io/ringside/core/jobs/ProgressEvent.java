@@ -2,7 +2,10 @@ package io.ringside.core.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ringside.core.Json;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,15 @@ public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List
     public static ProgressEvent queued(JobRequest request, Instant now) {
         return new ProgressEvent(request.jobId(), 0, now, request.kind(), request.source(), request.requestedBy(),
                 JobState.QUEUED, "queued", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, "waiting for a worker");
+    }
+
+    /** A progress event from its JSON; empty for anything else. */
+    public static Optional<ProgressEvent> decode(String json) {
+        try {
+            return Optional.of(Json.mapper().readValue(json, ProgressEvent.class));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public boolean terminal() {

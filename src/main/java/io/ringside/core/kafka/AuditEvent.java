@@ -1,6 +1,9 @@
 package io.ringside.core.kafka;
 
+import io.ringside.core.Json;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One admin action as published on {@code ringside.audit} (JSON, snake_case): who did what to
@@ -12,4 +15,13 @@ import java.time.Instant;
  */
 public record AuditEvent(Instant ts, String user, String profile, String action, String target, long count,
                          String outcome) {
+
+    /** An audit event from its JSON; empty for anything else. */
+    public static Optional<AuditEvent> decode(byte[] json) {
+        try {
+            return Optional.of(Json.mapper().readValue(json, AuditEvent.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
 }

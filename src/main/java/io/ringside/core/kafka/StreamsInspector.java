@@ -8,11 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -40,19 +36,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class StreamsInspector implements AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = KafkaCalls.TIMEOUT;
 
     private final Map<String, Object> kafka;
     private final Admin admin;
     private final Clock clock;
 
     public StreamsInspector(Map<String, Object> kafkaProperties, Clock clock) {
+        this(KafkaCalls.admin(kafkaProperties), kafkaProperties, clock);
+    }
+
+    /** An inspector over an admin client it closes with itself. */
+    public StreamsInspector(Admin admin, Map<String, Object> kafkaProperties, Clock clock) {
         this.kafka = Map.copyOf(kafkaProperties);
-        Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
-        this.admin = Admin.create(props);
+        this.admin = admin;
         this.clock = clock;
+    }
+
+    /** The consumer group {@code groupId} with its members and lag. */
+    public ConsumerGroupLag group(String groupId) {
+        return lag(get(admin.describeConsumerGroups(List.of(groupId)).all()).get(groupId));
     }
 
     /** Every topic but Kafka's internal ones, by name. */
@@ -170,16 +173,7 @@ public final class StreamsInspector implements AutoCloseable {
     }
 
     private static <T> T get(KafkaFuture<T> future) {
-        try {
-            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking Kafka", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused the request: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer within " + TIMEOUT.toSeconds() + " s", e);
-        }
+        return KafkaCalls.get(future);
     }
 
     @Override

@@ -9,13 +9,15 @@ import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobClient;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.core.redis.RedisServices;
 import java.nio.file.Path;
 
 /**
  * Everything the console holds for one active profile: its {@link Backends}, its one
  * {@link DataServices} (so one cache and one set of cache metrics per profile, however many pages
- * and the job worker use them), its {@link RedisServices} and its {@link JobClient}. Each part is
+ * and the job worker use them), its {@link RedisServices}, its {@link JobClient} and its
+ * {@link KafkaServices} (topic and group admin, message browse, search and produce). Each part is
  * built on first use; {@link ActiveConnection} makes a new one when the profile changes and closes
  * the old one once, so no page keeps clients, caches or scans of a profile the operator left.
  * A closed instance refuses further use instead of quietly opening new clients.
@@ -30,6 +32,7 @@ public final class ProfileServices implements AutoCloseable {
     private RedisServices redis;
     private DatasetStore clusterDatasets;
     private JobClient jobs;
+    private KafkaServices kafka;
     private boolean closed;
 
     /** @param dataFolder the console's data folder: the local stack's state, spools, pending invalidations */
@@ -119,6 +122,16 @@ public final class ProfileServices implements AutoCloseable {
         return jobs;
     }
 
+    /** Topic detail and admin, the message browser, search and produce, consumer-group offsets of this profile. */
+    public synchronized KafkaServices kafka() {
+        Backends clients = backends();
+        if (kafka == null) {
+            kafka = new KafkaServices(clients.kafkaProperties(), accessGuard(),
+                    () -> new AuditLog(dataFolder, clients.kafkaProperties(), profile.id()));
+        }
+        return kafka;
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new BackendUnavailableException("The connection to profile '" + profile.name()
@@ -136,6 +149,7 @@ public final class ProfileServices implements AutoCloseable {
         RedisServices openRedis;
         DataServices openData;
         Backends openBackends;
+        KafkaServices openKafka;
         synchronized (this) {
             if (closed) {
                 return;
@@ -144,6 +158,10 @@ public final class ProfileServices implements AutoCloseable {
             openRedis = redis;
             openData = data;
             openBackends = backends;
+            openKafka = kafka;
+        }
+        if (openKafka != null) {
+            openKafka.close();
         }
         if (openRedis != null) {
             openRedis.close();

@@ -46,7 +46,8 @@ public final class CacheStatsFeed implements AutoCloseable {
         consumer.seekToEnd(partitions);
     }
 
-    private static Optional<CacheStatsMessage> decode(byte[] json) {
+    /** A stats message from its JSON; empty for anything else. */
+    public static Optional<CacheStatsMessage> decode(byte[] json) {
         try {
             return Optional.of(Json.mapper().readValue(json, CacheStatsMessage.class));
         } catch (IOException e) {

@@ -152,7 +152,8 @@ public final class MainWindow {
             trendsViewModel.preset(settings.trendPreset().locations(), settings.trendPreset().from(),
                     settings.trendPreset().to());
         }
-        this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties), executor);
+        this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties,
+                () -> connection.services().kafka()), executor, dialogs);
         this.welcomeViewModel = new WelcomeViewModel(settings.dataFolder(), stackViewModel, jobsViewModel.gateway(),
                 executor, WelcomeViewModel.FASHION_MNIST, () -> showPage("jobs"));
         this.aboutViewModel = new AboutViewModel(settings.dataFolder());

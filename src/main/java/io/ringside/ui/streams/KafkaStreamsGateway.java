@@ -5,6 +5,12 @@ import io.ringside.core.kafka.StreamsInspector;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.TopicTail;
+import io.ringside.core.kafka.explorer.KafkaServices;
+import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ResetPlan;
+import io.ringside.core.kafka.explorer.SearchQuery;
+import io.ringside.core.kafka.explorer.TopicDetail;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +27,14 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     static final int BACKLOG = 50;
 
     private final Supplier<Map<String, Object>> kafka;
+    private final Supplier<KafkaServices> services;
     private Map<String, Object> current;
     private StreamsInspector inspector;
 
-    public KafkaStreamsGateway(Supplier<Map<String, Object>> kafka) {
+    /** @param services the Kafka services of the active profile's session, asked on every call */
+    public KafkaStreamsGateway(Supplier<Map<String, Object>> kafka, Supplier<KafkaServices> services) {
         this.kafka = kafka;
+        this.services = services;
     }
 
     private synchronized StreamsInspector inspector() {
@@ -46,6 +55,26 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     @Override
     public List<ConsumerGroupLag> groups() {
         return inspector().groups();
+    }
+
+    @Override
+    public TopicDetail topicDetail(String topic) {
+        return services.get().topics().detail(topic);
+    }
+
+    @Override
+    public MessageSearch search(SearchQuery query) {
+        return services.get().search(query);
+    }
+
+    @Override
+    public ResetPlan planReset(String group, String topic, OffsetReset reset) {
+        return services.get().groups().planReset(group, topic, reset);
+    }
+
+    @Override
+    public ResetPlan resetOffsets(String group, String topic, OffsetReset reset) {
+        return services.get().groups().resetOffsets(group, topic, reset);
     }
 
     @Override

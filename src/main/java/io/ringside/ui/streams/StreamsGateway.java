@@ -3,6 +3,11 @@ package io.ringside.ui.streams;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ResetPlan;
+import io.ringside.core.kafka.explorer.SearchQuery;
+import io.ringside.core.kafka.explorer.TopicDetail;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,6 +21,18 @@ public interface StreamsGateway {
     List<TopicInfo> topics();
 
     List<ConsumerGroupLag> groups();
+
+    /** Partitions, offsets, sizes and configs of one topic; blocks on the network. */
+    TopicDetail topicDetail(String topic);
+
+    /** A search ready to run on a background thread. */
+    MessageSearch search(SearchQuery query);
+
+    /** The dry run of an offset reset: old and new offsets per partition, nothing changed. */
+    ResetPlan planReset(String group, String topic, OffsetReset reset);
+
+    /** Resets (refused while the group has active members or under a read-only profile; audited). */
+    ResetPlan resetOffsets(String group, String topic, OffsetReset reset);
 
     AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure);
 }

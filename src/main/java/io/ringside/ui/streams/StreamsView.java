@@ -4,10 +4,13 @@ import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.KafkaMessage;
+import io.ringside.core.kafka.explorer.PartitionDetail;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,11 +19,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 
@@ -49,6 +55,70 @@ public final class StreamsView {
     private TableColumn<TopicInfo, String> topicRetention;
     @FXML
     private TableColumn<TopicInfo, String> topicSize;
+    @FXML
+    private Tab topicsTab;
+    @FXML
+    private Tab groupsTab;
+    @FXML
+    private Label topicDetailText;
+    @FXML
+    private TableView<PartitionDetail> partitionTable;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionId;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionLeader;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionReplicas;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionIsr;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionStart;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionEnd;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionMessages;
+    @FXML
+    private TableColumn<PartitionDetail, String> partitionSize;
+    @FXML
+    private TextField searchTopic;
+    @FXML
+    private ChoiceBox<MessageSearchViewModel.Kind> searchKind;
+    @FXML
+    private TextField searchText;
+    @FXML
+    private Button searchButton;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Label searchStatus;
+    @FXML
+    private TableView<KafkaMessage> resultTable;
+    @FXML
+    private TableColumn<KafkaMessage, String> resultTime;
+    @FXML
+    private TableColumn<KafkaMessage, String> resultPosition;
+    @FXML
+    private TableColumn<KafkaMessage, String> resultKey;
+    @FXML
+    private TableColumn<KafkaMessage, String> resultValue;
+    @FXML
+    private TableColumn<KafkaMessage, String> resultHeaders;
+    @FXML
+    private TextArea resultDetail;
+    @FXML
+    private TextArea tailDetail;
+    @FXML
+    private TextField resetTopic;
+    @FXML
+    private ChoiceBox<OffsetResetViewModel.Target> resetTarget;
+    @FXML
+    private TextField resetValue;
+    @FXML
+    private Button resetPreviewButton;
+    @FXML
+    private Button resetApplyButton;
+    @FXML
+    private Label resetStatus;
     @FXML
     private ListView<ConsumerGroupLag> groupList;
     @FXML
@@ -143,12 +213,68 @@ public final class StreamsView {
         text(tailTopic, TailRecord::topic);
         text(tailPosition, r -> r.partition() + "/" + r.offset());
         text(tailValue, TailRecord::value);
+        tailTable.getSelectionModel().selectedItemProperty().addListener((obs, old, record) ->
+                viewModel.selectedTailProperty().set(record));
+        tailDetail.textProperty().bind(viewModel.tailDetailProperty());
+        topicTable.getSelectionModel().selectedItemProperty().addListener((obs, old, topic) ->
+                viewModel.selectedTopicProperty().set(topic == null ? null : topic.name()));
+        topicDetailText.textProperty().bind(viewModel.topicDetailStatusProperty());
+        viewModel.topicDetailProperty().addListener((obs, old, detail) ->
+                partitionTable.getItems().setAll(detail == null ? List.of() : detail.partitions()));
+        text(partitionId, p -> String.valueOf(p.partition()));
+        text(partitionLeader, p -> p.leader() < 0 ? "none" : String.valueOf(p.leader()));
+        text(partitionReplicas, p -> ids(p.replicas()));
+        text(partitionIsr, p -> ids(p.isr()) + (p.underReplicated() ? " (under-replicated)" : ""));
+        text(partitionStart, p -> String.valueOf(p.startOffset()));
+        text(partitionEnd, p -> String.valueOf(p.endOffset()));
+        text(partitionMessages, p -> String.format(Locale.ROOT, "%,d", p.messages()));
+        text(partitionSize, p -> p.sizeBytes() < 0 ? "not reported" : ByteSizes.format(p.sizeBytes()));
+        bindSearch(viewModel.messages());
+        bindReset(viewModel.reset());
         refreshButton.setOnAction(event -> viewModel.refreshNow());
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
         errorText.managedProperty().bind(errorText.visibleProperty());
+        topicsTab.textProperty().bind(Bindings.size(viewModel.topics()).asString("Topics (%d)"));
+        groupsTab.textProperty().bind(Bindings.size(viewModel.groups()).asString("Consumer groups (%d)"));
         summary.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topics().size()
                 + " topics · " + viewModel.groups().size() + " consumer groups", viewModel.topics(), viewModel.groups()));
+    }
+
+    private void bindSearch(MessageSearchViewModel search) {
+        searchTopic.textProperty().bindBidirectional(search.topicProperty());
+        searchKind.getItems().setAll(MessageSearchViewModel.kinds());
+        searchKind.valueProperty().bindBidirectional(search.kindProperty());
+        searchText.textProperty().bindBidirectional(search.textProperty());
+        searchButton.setOnAction(event -> search.search());
+        searchButton.disableProperty().bind(search.runningProperty());
+        cancelButton.setOnAction(event -> search.cancel());
+        cancelButton.disableProperty().bind(search.runningProperty().not());
+        searchStatus.textProperty().bind(search.statusProperty());
+        resultTable.setItems(search.results());
+        text(resultTime, m -> m.timestamp().toString());
+        text(resultPosition, m -> m.partition() + "/" + m.offset());
+        text(resultKey, m -> m.key() == null ? "" : m.keyText());
+        text(resultValue, MessageSearchViewModel::summary);
+        text(resultHeaders, m -> m.headers().stream().map(h -> h.key() + "=" + h.valueText())
+                .collect(Collectors.joining(", ")));
+        resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, message) ->
+                search.selectedProperty().set(message));
+        resultDetail.textProperty().bind(search.detailProperty());
+    }
+
+    private void bindReset(OffsetResetViewModel reset) {
+        resetTopic.textProperty().bindBidirectional(reset.topicProperty());
+        resetTarget.getItems().setAll(OffsetResetViewModel.targets());
+        resetTarget.valueProperty().bindBidirectional(reset.targetProperty());
+        resetValue.textProperty().bindBidirectional(reset.valueProperty());
+        resetPreviewButton.setOnAction(event -> reset.preview());
+        resetApplyButton.setOnAction(event -> reset.apply());
+        resetStatus.textProperty().bind(reset.statusProperty());
+    }
+
+    private static String ids(List<Integer> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
     private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {

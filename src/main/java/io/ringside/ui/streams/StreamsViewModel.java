@@ -1,28 +1,38 @@
 package io.ringside.ui.streams;
 
+import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
+import io.ringside.core.kafka.explorer.DecodedValue;
+import io.ringside.core.kafka.explorer.MessageDecoder;
+import io.ringside.core.kafka.explorer.TopicDetail;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,8 +45,11 @@ import javafx.collections.transformation.FilteredList;
 
 /**
  * The Streams page. Shown, it reads topics and consumer groups (again every {@link #REFRESH}) and
- * tails the Ringside topics; hidden, it stops both. The tail keeps the newest
- * {@link #TAIL_CAPACITY} records, newest first; records reach the list in batches through
+ * tails the Ringside topics; hidden, it stops both. A selected topic's detail is read in the
+ * background; the Messages tab searches it ({@link MessageSearchViewModel}). The tail keeps the
+ * newest {@link #TAIL_CAPACITY} records in time order, newest first (records of several
+ * partitions arrive interleaved, so each batch is merged by timestamp); the selected record is
+ * decoded for the detail pane. Records reach the list in batches through
  * {@link FxBatcher}. While paused, arriving records wait (bounded the same way) and are shown on
  * resume, so pausing to read never loses the newest records.
  */
@@ -63,13 +76,25 @@ public final class StreamsViewModel implements PageLoad {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<TailRecord> selectedTail = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper tailDetail = new ReadOnlyStringWrapper("");
+    private final StringProperty selectedTopic = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<TopicDetail> topicDetail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper topicDetailStatus = new ReadOnlyStringWrapper("Select a topic to see its partitions and configs");
+    private final MessageSearchViewModel messages;
+    private final OffsetResetViewModel reset;
     private final FxBatcher<TailRecord> batcher;
     private AutoCloseable tailHandle;
     private final Poller<Snapshot> poll;
     private boolean running;
     private boolean tailStarting;
 
+    /** Without a way to ask: every offset reset is declined. */
     public StreamsViewModel(StreamsGateway gateway, TaskExecutor executor) {
+        this(gateway, executor, (title, message, label) -> false);
+    }
+
+    public StreamsViewModel(StreamsGateway gateway, TaskExecutor executor, DialogService dialogs) {
         this.gateway = gateway;
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
@@ -89,6 +114,46 @@ public final class StreamsViewModel implements PageLoad {
             updateTailStatus();
         });
         selectedGroup.addListener((obs, old, group) -> showGroup(group));
+        this.messages = new MessageSearchViewModel(gateway, executor);
+        this.reset = new OffsetResetViewModel(gateway, executor, dialogs);
+        selectedTail.addListener((obs, old, record) -> tailDetail.set(record == null ? "" : describe(record)));
+        selectedTopic.addListener((obs, old, topic) -> loadTopic(topic));
+    }
+
+    private void loadTopic(String topic) {
+        topicDetail.set(null);
+        if (topic == null) {
+            topicDetailStatus.set("Select a topic to see its partitions and configs");
+            return;
+        }
+        messages.topicProperty().set(topic);
+        topicDetailStatus.set("Reading " + topic + "...");
+        BackgroundTask.wrap(() -> gateway.topicDetail(topic))
+                .onSuccess(detail -> {
+                    if (topic.equals(selectedTopic.get())) {
+                        topicDetail.set(detail);
+                        topicDetailStatus.set(describe(detail));
+                    }
+                })
+                .onFailure(e -> topicDetailStatus.set("Cannot read " + topic + ": " + Errors.firstLine(e)))
+                .executeWith(executor);
+    }
+
+    static String describe(TopicDetail detail) {
+        String overridden = detail.overriddenConfigs().isEmpty() ? "none"
+                : detail.overriddenConfigs().stream().map(c -> c.name() + "=" + c.value()).collect(Collectors.joining(", "));
+        return String.format(Locale.ROOT, "%s · %d partitions · replication %d · %,d messages · %s on disk%n"
+                        + "Configs set on this topic (others are defaults): %s", detail.name(), detail.partitions().size(),
+                detail.replicationFactor(), detail.messages(),
+                detail.sizeBytes() < 0 ? "size not reported" : ByteSizes.format(detail.sizeBytes()), overridden);
+    }
+
+    static String describe(TailRecord record) {
+        byte[] value = record.value() == null ? null : record.value().getBytes(StandardCharsets.UTF_8);
+        DecodedValue decoded = MessageDecoder.decode(record.topic(), value);
+        return record.topic() + " · partition " + record.partition() + " · offset " + record.offset() + " · "
+                + Instant.ofEpochMilli(record.timestamp()) + "\nkey: " + (record.key() == null ? "(null)" : record.key())
+                + "\n" + decoded.format().label() + ": " + decoded.summary() + "\n\n" + decoded.text();
     }
 
     @Override
@@ -152,6 +217,11 @@ public final class StreamsViewModel implements PageLoad {
     }
 
     private void showGroup(ConsumerGroupLag group) {
+        reset.groupProperty().set(group == null ? "" : group.groupId());
+        if (group != null && !group.partitions().isEmpty()
+                && (reset.topicProperty().get() == null || reset.topicProperty().get().isBlank())) {
+            reset.topicProperty().set(group.partitions().get(0).topic());
+        }
         partitions.setAll(group == null ? List.of() : group.partitions());
         members.setAll(group == null ? List.of() : group.members());
     }
@@ -172,12 +242,23 @@ public final class StreamsViewModel implements PageLoad {
         if (batch.isEmpty()) {
             return;
         }
-        int from = Math.max(0, batch.size() - TAIL_CAPACITY);
-        List<TailRecord> newestFirst = new ArrayList<>(batch.subList(from, batch.size()));
-        Collections.reverse(newestFirst);
-        tail.addAll(0, newestFirst);
-        if (tail.size() > TAIL_CAPACITY) {
-            tail.remove(TAIL_CAPACITY, tail.size());
+        List<TailRecord> newestFirst = new ArrayList<>(batch);
+        newestFirst.sort(NEWEST_FIRST);
+        if (newestFirst.size() > TAIL_CAPACITY) {
+            newestFirst = newestFirst.subList(0, TAIL_CAPACITY);
+        }
+        List<TailRecord> merged = new ArrayList<>(tail.size() + newestFirst.size());
+        int a = 0;
+        int b = 0;
+        while (merged.size() < TAIL_CAPACITY && (a < newestFirst.size() || b < tail.size())) {
+            boolean takeNew = b >= tail.size()
+                    || a < newestFirst.size() && NEWEST_FIRST.compare(newestFirst.get(a), tail.get(b)) <= 0;
+            merged.add(takeNew ? newestFirst.get(a++) : tail.get(b++));
+        }
+        TailRecord keep = selectedTail.get();
+        tail.setAll(merged);
+        if (keep != null && !tail.contains(keep)) {
+            selectedTail.set(null);
         }
         updateTailStatus();
     }
@@ -186,6 +267,10 @@ public final class StreamsViewModel implements PageLoad {
         String state = paused.get() ? "Paused, " + held.size() + " waiting" : "Following " + String.join(", ", TAILED);
         tailStatus.set(state + " · " + tail.size() + " of at most " + TAIL_CAPACITY + " shown");
     }
+
+    /** Newest timestamp first; among equal timestamps the later offset first. */
+    static final Comparator<TailRecord> NEWEST_FIRST = Comparator.comparingLong(TailRecord::timestamp).reversed()
+            .thenComparing(Comparator.comparingLong(TailRecord::offset).reversed());
 
     static Predicate<TailRecord> matcher(String text) {
         if (text == null || text.isBlank()) {
@@ -223,6 +308,36 @@ public final class StreamsViewModel implements PageLoad {
     /** The tail as shown: newest first, filtered by {@link #filterProperty()}. */
     public ObservableList<TailRecord> tail() {
         return filteredTail;
+    }
+
+    /** The tail record shown in the detail pane. */
+    public ObjectProperty<TailRecord> selectedTailProperty() {
+        return selectedTail;
+    }
+
+    public ReadOnlyStringProperty tailDetailProperty() {
+        return tailDetail.getReadOnlyProperty();
+    }
+
+    public StringProperty selectedTopicProperty() {
+        return selectedTopic;
+    }
+
+    public ReadOnlyObjectProperty<TopicDetail> topicDetailProperty() {
+        return topicDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty topicDetailStatusProperty() {
+        return topicDetailStatus.getReadOnlyProperty();
+    }
+
+    /** The selected group's offset reset. */
+    public OffsetResetViewModel reset() {
+        return reset;
+    }
+
+    public MessageSearchViewModel messages() {
+        return messages;
     }
 
     public StringProperty filterProperty() {

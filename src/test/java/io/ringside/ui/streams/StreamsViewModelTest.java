@@ -3,11 +3,20 @@ package io.ringside.ui.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.KafkaServices;
+import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ResetPlan;
+import io.ringside.core.kafka.explorer.SearchQuery;
+import io.ringside.core.kafka.explorer.TopicDetail;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,7 +66,9 @@ class StreamsViewModelTest {
             admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(3), p1, new OffsetAndMetadata(4)))
                     .all().get(60, TimeUnit.SECONDS);
 
-            KafkaStreamsGateway gateway = new KafkaStreamsGateway(() -> kafka);
+            KafkaStreamsGateway gateway = new KafkaStreamsGateway(() -> kafka, () -> {
+                throw new UnsupportedOperationException("topics and groups only");
+            });
             StreamsViewModel viewModel = new StreamsViewModel(gateway, new CurrentThreadTaskExecutor());
             try {
                 viewModel.activate();
@@ -123,6 +134,73 @@ class StreamsViewModelTest {
         assertTrue(feed.closed);
     }
 
+    @Test
+    void offsetResetPreviewChangesNothingAndApplyAsksThenMovesTheOffsets(TestStack stack) throws Exception {
+        String topic = "streams-reset-" + UUID.randomUUID();
+        String group = "streams-reset-group-" + UUID.randomUUID();
+        Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
+        TopicPartition p0 = new TopicPartition(topic, 0);
+        try (Admin admin = stack.kafkaAdmin();
+             KafkaServices services = new KafkaServices(kafka, AccessGuard.READ_WRITE,
+                     () -> new AuditLog(stack.dataFolder(), kafka, "test"))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            Map<String, Object> props = new HashMap<>(kafka);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+                for (int i = 0; i < 10; i++) {
+                    producer.send(new ProducerRecord<>(topic, 0, "k" + i, "v" + i));
+                }
+            }
+            admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(6))).all().get(60, TimeUnit.SECONDS);
+            FakeDialogService dialogs = new FakeDialogService().answering(false);
+            StreamsViewModel viewModel = new StreamsViewModel(new KafkaStreamsGateway(() -> kafka, () -> services),
+                    new CurrentThreadTaskExecutor(), dialogs);
+            OffsetResetViewModel reset = viewModel.reset();
+            reset.groupProperty().set(group);
+            reset.topicProperty().set(topic);
+            reset.targetProperty().set(OffsetResetViewModel.Target.SHIFT);
+            reset.valueProperty().set("-4");
+            reset.preview();
+            assertEquals(List.of(new ResetPlan.Move(0, 6, 2)), reset.planProperty().get().moves());
+            assertTrue(reset.statusProperty().get().contains("0: 6 -> 2"), reset.statusProperty().get());
+            assertEquals(6, committed(admin, group, p0), "the preview changed nothing");
+
+            reset.apply();
+            assertEquals(1, dialogs.asked().size());
+            assertEquals(6, committed(admin, group, p0), "declined: nothing changed");
+            dialogs.answering(true);
+            reset.apply();
+            assertEquals(2, committed(admin, group, p0));
+        }
+    }
+
+    private static long committed(Admin admin, String group, TopicPartition tp) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(60, TimeUnit.SECONDS).get(tp)
+                .offset();
+    }
+
+    @Test
+    void tailRowsAreInTimeOrderAcrossTopicsAndBatchesAndTheSelectedOneIsDecoded() {
+        FakeFeed feed = new FakeFeed();
+        StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());
+        viewModel.activate();
+        long t = 1_700_000_000_000L;
+        feed.sink.accept(new TailRecord("ringside.cache.stats", 0, 10, t + 30, null, "{}"));
+        feed.sink.accept(new TailRecord("ringside.audit", 0, 3, t + 10, "ana",
+                "{\"ts\":\"2026-01-02T03:04:05Z\",\"user\":\"ana\",\"profile\":\"local\",\"action\":\"kafka.produce\","
+                        + "\"target\":\"orders\",\"count\":1,\"outcome\":\"ok\"}"));
+        feed.sink.accept(new TailRecord("ringside.jobs.progress", 1, 7, t + 20, null, "{}"));
+        feed.sink.accept(new TailRecord("ringside.audit", 0, 4, t + 25, null, "{}"));
+        assertEquals(List.of(t + 30, t + 25, t + 20, t + 10),
+                viewModel.tail().stream().map(TailRecord::timestamp).toList(), "newest first by time, not by arrival");
+
+        viewModel.selectedTailProperty().set(viewModel.tail().get(3));
+        assertTrue(viewModel.tailDetailProperty().get().contains("ana kafka.produce orders (1) - ok"),
+                viewModel.tailDetailProperty().get());
+        viewModel.deactivate();
+    }
+
     private static TailRecord record(long offset, String value) {
         return new TailRecord("ringside.audit", 0, offset, 1_700_000_000_000L + offset, null, value);
     }
@@ -139,6 +217,26 @@ class StreamsViewModelTest {
         @Override
         public List<ConsumerGroupLag> groups() {
             return List.of();
+        }
+
+        @Override
+        public TopicDetail topicDetail(String topic) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public MessageSearch search(SearchQuery query) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public ResetPlan planReset(String group, String topic, OffsetReset reset) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public ResetPlan resetOffsets(String group, String topic, OffsetReset reset) {
+            throw new UnsupportedOperationException("the tail only");
         }
 
         @Override

@@ -1,0 +1,217 @@
+package io.ringside.bench;
+
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.kafka.KafkaCalls;
+import io.ringside.core.kafka.explorer.KafkaServices;
+import io.ringside.core.kafka.explorer.MessageFilter;
+import io.ringside.core.kafka.explorer.MessageQuery;
+import io.ringside.core.kafka.explorer.Position;
+import io.ringside.core.kafka.explorer.SearchQuery;
+import io.ringside.core.kafka.explorer.SearchResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The message search against the tools an operator would otherwise use: {@code kcat -C -e | grep}
+ * and a bare Java consumer loop with a substring test, on one partition of progress-like JSON
+ * messages of which about 7% are failed. The topic is its own and deleted afterwards.
+ */
+public final class MessagesBenchmark {
+
+    /** What the search looks for; kcat's grep and the bare loop look for the same bytes. */
+    public static final String CONDITION = "$.state == \"failed\"";
+    static final String NEEDLE = "\"state\":\"failed\"";
+
+    public record Result(long messages, long expectedMatches, double seedMs, List<Double> searchMs, long matches,
+                         double firstMatchMs, List<Double> bareMs, long bareMatches, List<Double> kcatMs, long kcatMatches,
+                         String kcatNote, long rssBeforeBytes, long rssPeakBytes) {
+
+        public double searchMedian() {
+            return median(searchMs);
+        }
+
+        public double bareMedian() {
+            return median(bareMs);
+        }
+
+        public Optional<Double> kcatMedian() {
+            return kcatMs.isEmpty() ? Optional.empty() : Optional.of(median(kcatMs));
+        }
+    }
+
+    private final Map<String, Object> kafka;
+    private final String bootstrap;
+    private final Consumer<String> progress;
+
+    public MessagesBenchmark(Map<String, Object> kafkaProperties, Consumer<String> progress) {
+        this.kafka = kafkaProperties;
+        this.bootstrap = String.valueOf(kafkaProperties.get("bootstrap.servers"));
+        this.progress = progress;
+    }
+
+    public Result run(long messages, int rounds) throws Exception {
+        String topic = "ringside.bench.messages-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = KafkaCalls.admin(kafka)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try {
+                return measure(topic, messages, rounds);
+            } finally {
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Result measure(String topic, long messages, int rounds) throws Exception {
+        long start = System.nanoTime();
+        long expected = seed(topic, messages);
+        double seedMs = (System.nanoTime() - start) / 1e6;
+        progress.accept(String.format(Locale.ROOT, "seeded %,d messages (%,d failed) in %.1f s", messages, expected,
+                seedMs / 1000));
+        List<Double> searchMs = new ArrayList<>();
+        List<Double> bareMs = new ArrayList<>();
+        List<Double> kcatMs = new ArrayList<>();
+        long matches = 0;
+        long bareMatches = 0;
+        long kcatMatches = -1;
+        double firstMatch = Double.MAX_VALUE;
+        String kcatNote = kcatAvailable() ? "" : "kcat not installed (apt-get install kcat): skipped";
+        long rssBefore = KeyListingBenchmark.rssBytes();
+        long rssPeak = rssBefore;
+        try (KafkaServices services = new KafkaServices(kafka, AccessGuard.of("bench", true), () -> null)) {
+            // one warm-up of each, not counted
+            search(services, topic);
+            bare(topic);
+            for (int round = 0; round < rounds; round++) {
+                long t0 = System.nanoTime();
+                SearchResult result = search(services, topic);
+                searchMs.add((System.nanoTime() - t0) / 1e6);
+                matches = result.progress().matched();
+                if (result.firstMatchAfter() != null) {
+                    firstMatch = Math.min(firstMatch, result.firstMatchAfter().toNanos() / 1e6);
+                }
+                rssPeak = Math.max(rssPeak, KeyListingBenchmark.rssBytes());
+                t0 = System.nanoTime();
+                bareMatches = bare(topic);
+                bareMs.add((System.nanoTime() - t0) / 1e6);
+                if (kcatNote.isEmpty()) {
+                    t0 = System.nanoTime();
+                    kcatMatches = kcat(topic);
+                    kcatMs.add((System.nanoTime() - t0) / 1e6);
+                }
+                progress.accept(String.format(Locale.ROOT, "round %d: search %.0f ms, bare %.0f ms%s", round + 1,
+                        searchMs.get(round), bareMs.get(round),
+                        kcatMs.isEmpty() ? "" : String.format(Locale.ROOT, ", kcat|grep %.0f ms", kcatMs.get(round))));
+            }
+        }
+        return new Result(messages, expected, seedMs, searchMs, matches, firstMatch, bareMs, bareMatches, kcatMs,
+                kcatMatches, kcatNote, rssBefore, rssPeak);
+    }
+
+    /** Progress-like JSON of about 230 bytes; every 100 messages, 7 are failed. */
+    private long seed(String topic, long messages) throws Exception {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        props.put(ProducerConfig.ACKS_CONFIG, "1");
+        long failed = 0;
+        String[] states = {"running", "running", "succeeded", "queued"};
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            for (long i = 0; i < messages; i++) {
+                boolean isFailed = i % 100 < 7;
+                failed += isFailed ? 1 : 0;
+                String state = isFailed ? "failed" : states[(int) (i % states.length)];
+                String value = String.format(Locale.ROOT, "{\"job_id\":\"%s\",\"seq\":%d,\"ts\":\"2026-01-02T03:04:05Z\","
+                                + "\"kind\":\"load-pm25\",\"state\":\"%s\",\"phase\":\"import\",\"unit\":\"rows\",\"done\":%d,"
+                                + "\"total\":1000000,\"rate_per_s\":51234.5,\"errors\":0,\"message\":\"batch %d\"}",
+                        new UUID(i, i * 31), i, state, i, i / 500);
+                producer.send(new ProducerRecord<>(topic, 0, null, value.getBytes(StandardCharsets.UTF_8)));
+            }
+            producer.flush();
+        }
+        return failed;
+    }
+
+    private static SearchResult search(KafkaServices services, String topic) {
+        return services.search(new SearchQuery(topic, 0, Position.beginning(), Position.end(),
+                MessageFilter.jsonPath(CONDITION), 1_000, false, MessageQuery.DEFAULT_PREVIEW)).run(m -> { }, p -> { });
+    }
+
+    private long bare(String topic) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 32 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
+        long found = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            while (consumer.position(tp) < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (new String(record.value(), StandardCharsets.UTF_8).contains(NEEDLE)) {
+                        found++;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean kcatAvailable() {
+        try {
+            return new ProcessBuilder("kcat", "-V").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private long kcat(String topic) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", "kcat -C -b " + bootstrap + " -t " + topic
+                + " -p 0 -o beginning -e -q | grep -c -F '" + NEEDLE + "'").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        process.waitFor();
+        try {
+            return Long.parseLong(out);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("kcat | grep printed: " + out, e);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+    }
+}

@@ -1,0 +1,173 @@
+package io.ringside.core.kafka.explorer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.ParseContext;
+import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * A condition on a JSON value: a JSONPath (Jayway) and optionally an operator and a literal, e.g.
+ * {@code $.state == "failed"}, {@code $.done >= 100}, {@code $.message =~ "time.?out"} or just
+ * {@code $.error} (present and not null). A path that selects several values matches when any of
+ * them does. A string equality first looks for the quoted string in the raw bytes, so records that
+ * cannot match are never parsed; a value that is not JSON never matches.
+ */
+final class JsonPathCondition implements MessageFilter {
+
+    private static final Pattern SHAPE = Pattern.compile("^\\s*(\\$.*?)\\s*(==|!=|>=|<=|=~|>|<)\\s*(.+?)\\s*$",
+            Pattern.DOTALL);
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9 _.:,;@#%+-]*");
+    private static final ObjectMapper LITERALS = new ObjectMapper();
+    private static final ParseContext JSON = JsonPath.using(Configuration.builder()
+            .jsonProvider(new JacksonJsonProvider()).mappingProvider(new JacksonMappingProvider())
+            .options(Option.SUPPRESS_EXCEPTIONS).build());
+
+    private final String text;
+    private final JsonPath path;
+    private final String operator;
+    private final Object literal;
+    private final Pattern regex;
+    private final byte[] prefilter;
+
+    private JsonPathCondition(String text, JsonPath path, String operator, Object literal, Pattern regex, byte[] prefilter) {
+        this.text = text;
+        this.path = path;
+        this.operator = operator;
+        this.literal = literal;
+        this.regex = regex;
+        this.prefilter = prefilter;
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong with the condition */
+    static JsonPathCondition parse(String condition) {
+        Matcher shape = SHAPE.matcher(condition);
+        String pathText = shape.matches() ? shape.group(1) : condition.trim();
+        if (!pathText.startsWith("$")) {
+            throw new IllegalArgumentException("A JSON path condition starts with $, e.g. $.state == \"failed\" (got '"
+                    + condition + "')");
+        }
+        JsonPath path;
+        try {
+            path = JsonPath.compile(pathText);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("Not a JSON path: " + pathText + " (" + e.getMessage() + ")", e);
+        }
+        if (!shape.matches()) {
+            return new JsonPathCondition(condition, path, null, null, null, null);
+        }
+        String operator = shape.group(2);
+        Object literal = literal(shape.group(3));
+        Pattern regex = null;
+        if (operator.equals("=~")) {
+            try {
+                regex = Pattern.compile(String.valueOf(literal));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("Not a regular expression after =~: " + e.getMessage(), e);
+            }
+        }
+        byte[] prefilter = operator.equals("==") && literal instanceof String s && PLAIN.matcher(s).matches()
+                ? ("\"" + s + "\"").getBytes(StandardCharsets.UTF_8) : null;
+        return new JsonPathCondition(condition, path, operator, literal, regex, prefilter);
+    }
+
+    /** A JSON literal ("text", 'text', /regex/, a number, true, false, null); anything else as bare text. */
+    private static Object literal(String text) {
+        if (text.length() >= 2 && (text.startsWith("'") && text.endsWith("'") || text.startsWith("/") && text.endsWith("/"))) {
+            return text.substring(1, text.length() - 1);
+        }
+        try {
+            JsonNode node = LITERALS.readTree(text);
+            if (node.isTextual()) {
+                return node.textValue();
+            }
+            if (node.isNumber()) {
+                return node.decimalValue();
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (node.isNull()) {
+                return null;
+            }
+        } catch (java.io.IOException notJson) {
+            // bare text below
+        }
+        return text;
+    }
+
+    @Override
+    public boolean test(ConsumerRecord<byte[], byte[]> record) {
+        byte[] value = record.value();
+        if (value == null || prefilter != null && !Bytes.contains(value, prefilter)) {
+            return false;
+        }
+        Object found;
+        try {
+            found = JSON.parse(new ByteArrayInputStream(value)).read(path);
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+        if (found instanceof List<?> many && !path.isDefinite()) {
+            return many.stream().anyMatch(this::holds);
+        }
+        return holds(found);
+    }
+
+    private boolean holds(Object value) {
+        if (operator == null) {
+            return value != null;
+        }
+        return switch (operator) {
+            case "==" -> same(value);
+            case "!=" -> !same(value);
+            case "=~" -> value != null && regex.matcher(String.valueOf(value)).find();
+            default -> {
+                Integer order = compare(value);
+                yield order != null && switch (operator) {
+                    case ">" -> order > 0;
+                    case "<" -> order < 0;
+                    case ">=" -> order >= 0;
+                    default -> order <= 0;
+                };
+            }
+        };
+    }
+
+    private boolean same(Object value) {
+        if (literal == null || value == null) {
+            return literal == value;
+        }
+        if (literal instanceof BigDecimal number) {
+            return value instanceof Number n && new BigDecimal(n.toString()).compareTo(number) == 0;
+        }
+        return literal.equals(value);
+    }
+
+    private Integer compare(Object value) {
+        if (literal instanceof BigDecimal number && value instanceof Number n) {
+            return new BigDecimal(n.toString()).compareTo(number);
+        }
+        if (literal instanceof String s && value instanceof String v) {
+            return v.compareTo(s);
+        }
+        return null;
+    }
+
+    @Override
+    public String describe() {
+        return "JSON " + text;
+    }
+}

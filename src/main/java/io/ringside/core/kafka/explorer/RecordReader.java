@@ -1,0 +1,118 @@
+package io.ringside.core.kafka.explorer;
+
+import io.ringside.core.NotFoundException;
+import io.ringside.core.kafka.KafkaCalls;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The group-less byte consumer the browser and the search read with (never joining a group, never
+ * committing, never creating a topic), with large fetches: a search is a sequential scan, and the
+ * broker sends a partition's log in big chunks far faster than in the default 1 MB ones.
+ */
+final class RecordReader implements AutoCloseable {
+
+    final KafkaConsumer<byte[], byte[]> consumer;
+
+    RecordReader(Map<String, Object> kafkaProperties) {
+        Map<String, Object> props = new HashMap<>(kafkaProperties);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KafkaCalls.TIMEOUT.toMillis());
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 32 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
+        props.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
+        props.put(ConsumerConfig.CHECK_CRCS_CONFIG, false);
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        this.consumer = new KafkaConsumer<>(props);
+    }
+
+    /**
+     * The partitions of {@code topic} (one when {@code partition} is given).
+     *
+     * @throws NotFoundException for an unknown topic or partition
+     */
+    List<TopicPartition> partitions(String topic, Integer partition) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic);
+        if (infos == null || infos.isEmpty()) {
+            throw new NotFoundException("No topic named " + topic);
+        }
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+            if (partition == null || partition == info.partition()) {
+                partitions.add(new TopicPartition(topic, info.partition()));
+            }
+        }
+        if (partitions.isEmpty()) {
+            throw new NotFoundException("Topic " + topic + " has no partition " + partition + " (it has "
+                    + infos.size() + ")");
+        }
+        partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+        return partitions;
+    }
+
+    Map<TopicPartition, Long> starts(Collection<TopicPartition> partitions) {
+        return consumer.beginningOffsets(partitions);
+    }
+
+    Map<TopicPartition, Long> ends(Collection<TopicPartition> partitions) {
+        return consumer.endOffsets(partitions);
+    }
+
+    /**
+     * The offset {@code position} names in each partition, within the log: an offset past the end
+     * is the end, a time after the last record is the end.
+     */
+    Map<TopicPartition, Long> resolve(Collection<TopicPartition> partitions, Position position,
+                                      Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        switch (position.kind()) {
+            case BEGINNING -> offsets.putAll(starts);
+            case END -> offsets.putAll(ends);
+            case OFFSET -> partitions.forEach(tp ->
+                    offsets.put(tp, Math.max(starts.get(tp), Math.min(ends.get(tp), position.value()))));
+            case TIMESTAMP -> {
+                Map<TopicPartition, Long> times = new HashMap<>();
+                partitions.forEach(tp -> times.put(tp, position.value()));
+                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(times);
+                partitions.forEach(tp -> {
+                    OffsetAndTimestamp at = found.get(tp);
+                    offsets.put(tp, at == null ? ends.get(tp) : at.offset());
+                });
+            }
+        }
+        return offsets;
+    }
+
+    static KafkaMessage message(ConsumerRecord<byte[], byte[]> record, int previewBytes) {
+        byte[] value = record.value();
+        byte[] preview = value == null || value.length <= previewBytes ? value : Arrays.copyOf(value, previewBytes);
+        List<MessageHeader> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            headers.add(new MessageHeader(header.key(), header.value()));
+        }
+        return new KafkaMessage(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
+                record.key(), preview, value == null ? 0 : value.length, List.copyOf(headers));
+    }
+
+    @Override
+    public void close() {
+        consumer.close(java.time.Duration.ofSeconds(1));
+    }
+}

@@ -1,0 +1,223 @@
+package io.ringside.ui.streams;
+
+import io.ringside.core.kafka.explorer.DecodedValue;
+import io.ringside.core.kafka.explorer.KafkaMessage;
+import io.ringside.core.kafka.explorer.MessageDecoder;
+import io.ringside.core.kafka.explorer.MessageFilter;
+import io.ringside.core.kafka.explorer.MessageSearch;
+import io.ringside.core.kafka.explorer.SearchProgress;
+import io.ringside.core.kafka.explorer.SearchQuery;
+import io.ringside.ui.util.BackgroundTask;
+import io.ringside.ui.util.Errors;
+import io.ringside.ui.util.FxBatcher;
+import io.ringside.ui.util.TaskExecutor;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Messages tab: a streaming search over one topic. Matches and counters cross to the FX
+ * thread in batches ({@link FxBatcher}); at most {@link SearchQuery#DEFAULT_KEEP} matches are kept
+ * and the status says when there were more. Cancel ends the search within one record.
+ */
+public final class MessageSearchViewModel {
+
+    static final Duration BATCH = Duration.ofMillis(100);
+
+    /** What the search text means. */
+    public enum Kind {
+        VALUE("Value contains"), REGEX("Value matches regex"), KEY("Key contains"), HEADER("Header name[=text]"),
+        JSON_PATH("JSON path condition");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final StreamsGateway gateway;
+    private final TaskExecutor executor;
+    private final StringProperty topic = new SimpleStringProperty("");
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.VALUE);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a topic and a condition, then Search");
+    private final ObservableList<KafkaMessage> results = FXCollections.observableArrayList();
+    private final ObjectProperty<KafkaMessage> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private Run current;
+
+    public MessageSearchViewModel(StreamsGateway gateway, TaskExecutor executor) {
+        this.gateway = gateway;
+        this.executor = executor;
+        selected.addListener((obs, old, message) -> detail.set(message == null ? "" : describe(message)));
+    }
+
+    /** Starts a search (cancelling one still running); a bad condition is reported in the status. */
+    public void search() {
+        cancel();
+        MessageFilter filter;
+        try {
+            filter = filter(kind.get(), text.get());
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        String name = topic.get() == null ? "" : topic.get().strip();
+        if (name.isEmpty()) {
+            status.set("Choose a topic to search");
+            return;
+        }
+        results.clear();
+        selected.set(null);
+        Run search = new Run();
+        current = search;
+        running.set(true);
+        status.set("Searching " + name + " for " + filter.describe() + "...");
+        FxBatcher<KafkaMessage> matches = FxBatcher.onUi(executor, BATCH, batch -> {
+            if (current == search) {
+                results.addAll(batch);
+            }
+        });
+        FxBatcher<SearchProgress> counters = FxBatcher.onUi(executor, BATCH, batch -> {
+            if (current == search && running.get()) {
+                status.set(counting(batch.get(batch.size() - 1)));
+            }
+        });
+        SearchQuery query = SearchQuery.whole(name, filter);
+        BackgroundTask.wrap(() -> search.start(gateway.search(query)).run(matches::add, counters::add))
+                .onSuccess(result -> {
+                    if (current == search) {
+                        status.set(result.summary());
+                    }
+                })
+                .onFailure(e -> status.set("Search failed: " + Errors.firstLine(e)))
+                .onFinished(() -> {
+                    if (current == search) {
+                        running.set(false);
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    /**
+     * One search as the page holds it: the core's search is made on the background thread (asking
+     * the session for it may open clients), so a cancel can come before it exists.
+     */
+    private static final class Run {
+        private MessageSearch search;
+        private boolean cancelled;
+
+        synchronized MessageSearch start(MessageSearch made) {
+            search = made;
+            if (cancelled) {
+                made.cancel();
+            }
+            return made;
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (search != null) {
+                search.cancel();
+            }
+        }
+    }
+
+    public void cancel() {
+        if (current != null) {
+            current.cancel();
+        }
+    }
+
+    static MessageFilter filter(Kind kind, String text) {
+        String value = text == null ? "" : text;
+        if (value.isEmpty() && kind != Kind.VALUE) {
+            throw new IllegalArgumentException("Enter what to search for");
+        }
+        return switch (kind) {
+            case VALUE -> value.isEmpty() ? MessageFilter.all() : MessageFilter.valueContains(value);
+            case REGEX -> MessageFilter.valueMatches(value);
+            case KEY -> MessageFilter.keyContains(value);
+            case HEADER -> value.contains("=")
+                    ? MessageFilter.header(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1))
+                    : MessageFilter.header(value, null);
+            case JSON_PATH -> MessageFilter.jsonPath(value);
+        };
+    }
+
+    private static String counting(SearchProgress p) {
+        return String.format(Locale.ROOT, "Scanned %,d of %,d · %,d matched · %,.0f msg/s", p.scanned(), p.total(),
+                p.matched(), p.ratePerSecond());
+    }
+
+    /** The detail pane's text: where the message is, its key and headers, and the decoded value. */
+    static String describe(KafkaMessage message) {
+        DecodedValue value = MessageDecoder.decode(message.topic(), message.value());
+        String headers = message.headers().isEmpty() ? "(none)" : message.headers().stream()
+                .map(h -> h.key() + "=" + h.valueText()).collect(Collectors.joining(", "));
+        return message.topic() + " · partition " + message.partition() + " · offset " + message.offset() + " · "
+                + message.timestamp() + "\nkey: " + (message.key() == null ? "(null)" : message.keyText())
+                + "\nheaders: " + headers + "\nvalue (" + value.format().label() + ", " + message.valueSize() + " bytes"
+                + (message.valueTruncated() ? ", preview of the first " + message.value().length : "") + "):\n"
+                + value.text();
+    }
+
+    /** The table's one-line value. */
+    static String summary(KafkaMessage message) {
+        return MessageDecoder.decode(message.topic(), message.value()).summary();
+    }
+
+    public StringProperty topicProperty() {
+        return topic;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<KafkaMessage> results() {
+        return results;
+    }
+
+    public ObjectProperty<KafkaMessage> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    static List<Kind> kinds() {
+        return List.of(Kind.values());
+    }
+}
