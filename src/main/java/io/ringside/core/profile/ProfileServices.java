@@ -9,7 +9,6 @@ import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobClient;
 import io.ringside.core.kafka.AuditLog;
-import io.ringside.core.redis.RedisConsole;
 import io.ringside.core.redis.RedisServices;
 import java.nio.file.Path;
 
@@ -29,7 +28,6 @@ public final class ProfileServices implements AutoCloseable {
     private Backends backends;
     private DataServices data;
     private RedisServices redis;
-    private RedisConsole redisConsole;
     private DatasetStore clusterDatasets;
     private JobClient jobs;
     private boolean closed;
@@ -93,19 +91,6 @@ public final class ProfileServices implements AutoCloseable {
     }
 
     /**
-     * The Redis command console of this profile: connections of its own to the profile's server
-     * (or cluster), its guard, and an audit log of its profile.
-     */
-    public synchronized RedisConsole redisConsole() {
-        Backends clients = backends();
-        if (redisConsole == null) {
-            redisConsole = RedisConsole.of(clients, () -> new AuditLog(dataFolder, clients.kafkaProperties(),
-                    profile.id()));
-        }
-        return redisConsole;
-    }
-
-    /**
      * The dataset store of {@link #data()}; on a profile naming a Redis Cluster, which the data
      * services cannot use, one of its own over the same Cassandra session (for the key browser's
      * manifest entries of cached chunks).
@@ -145,7 +130,6 @@ public final class ProfileServices implements AutoCloseable {
     @Override
     public void close() {
         RedisServices openRedis;
-        RedisConsole openConsole;
         DataServices openData;
         Backends openBackends;
         synchronized (this) {
@@ -154,15 +138,11 @@ public final class ProfileServices implements AutoCloseable {
             }
             closed = true;
             openRedis = redis;
-            openConsole = redisConsole;
             openData = data;
             openBackends = backends;
         }
         if (openRedis != null) {
             openRedis.close();
-        }
-        if (openConsole != null) {
-            openConsole.close();
         }
         if (openData != null) {
             openData.close();

@@ -105,7 +105,7 @@ public final class RedisConsole implements AutoCloseable {
      * null for any other. Taken from the words, not the catalog: a server before 7.0 lists no
      * subcommands.
      */
-    static String confirmation(List<String> words) {
+    public static String confirmation(List<String> words) {
         if (words.isEmpty()) {
             return null;
         }

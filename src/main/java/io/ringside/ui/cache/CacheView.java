@@ -48,7 +48,8 @@ public final class CacheView {
                 .register(KeyBrowserPane.class, () -> new KeyBrowserPane(viewModel.keys(), viewModel.value()))
                 .register(ValuePane.class, () -> new ValuePane(viewModel.value()))
                 .register(ServerStatsPane.class, () -> new ServerStatsPane(viewModel.server(), viewModel.policy()))
-                .register(EvictionPane.class, () -> new EvictionPane(viewModel.eviction()));
+                .register(EvictionPane.class, () -> new EvictionPane(viewModel.eviction()))
+                .register(ConsolePane.class, () -> new ConsolePane(viewModel.console()));
     }
 
     public CacheView(CacheViewModel viewModel) {

@@ -21,6 +21,7 @@ public final class CacheViewModel implements PageLoad {
     private final EvictionViewModel eviction;
     private final ServerViewModel server;
     private final EvictionPolicyViewModel policy;
+    private final ConsoleViewModel console;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private boolean scanned;
@@ -31,6 +32,7 @@ public final class CacheViewModel implements PageLoad {
         this.eviction = new EvictionViewModel(gateway, executor);
         this.server = new ServerViewModel(gateway, executor);
         this.policy = new EvictionPolicyViewModel(gateway, executor, dialogs, server.summaryProperty());
+        this.console = new ConsoleViewModel(gateway::console, executor);
     }
 
     @Override
@@ -58,6 +60,11 @@ public final class CacheViewModel implements PageLoad {
 
     public EvictionPolicyViewModel policy() {
         return policy;
+    }
+
+    /** The Console tab. */
+    public ConsoleViewModel console() {
+        return console;
     }
 
     public KeyBrowserViewModel keys() {
