@@ -251,7 +251,7 @@ final class JobRunner {
         ExportResult result = exporter.export(options.source(), options.format(), options.gzip(),
                 Path.of(options.target()), job.request.jobId().toString(), p -> reporter.running(
                         JobProgress.of("export", JobUnit.ROWS, p.rows(), p.estimatedTotal())
-                                .rate((p.rows() - 0.0) / Math.max(1e-9, p.elapsed().toNanos() / 1e9))
+                                .rate(p.rows() / Math.max(1e-9, p.elapsed().toNanos() / 1e9))
                                 .message(exportNote(p.rangesDone(), p.rangesTotal(), p.rangesKept()))),
                 job::stop);
         return reporter.finish(JobState.SUCCEEDED, JobProgress.of("complete", JobUnit.ROWS, result.rows(), result.rows())

@@ -1,7 +1,7 @@
 package io.ringside.ui.cache;
 
-import io.ringside.core.redis.CommandLineParser;
 import io.ringside.core.RingsideException;
+import io.ringside.core.redis.CommandLineParser;
 import io.ringside.core.redis.ConsoleResult;
 import io.ringside.core.redis.RedisCommandCatalog;
 import io.ringside.core.redis.RedisConsole;
