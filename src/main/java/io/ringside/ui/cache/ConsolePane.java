@@ -66,6 +66,13 @@ public final class ConsolePane {
         input.textProperty().bindBidirectional(console.inputProperty());
         input.caretPositionProperty().addListener((obs, old, now) -> console.updateHint(beforeCaret()));
         input.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        // the characters of the keys handled above are not typed into the text as well
+        input.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            String c = e.getCharacter();
+            if ("\t".equals(c) || "\r".equals(c) || "\n".equals(c)) {
+                e.consume();
+            }
+        });
         runButton.disableProperty().bind(console.busyProperty());
         completions.setItems(console.completions());
         completions.setCellFactory(list -> new CompletionCell());
