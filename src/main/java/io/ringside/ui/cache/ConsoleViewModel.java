@@ -106,19 +106,19 @@ public final class ConsoleViewModel {
             return;
         }
         completions.setAll(catalog.complete(beforeCaret));
-        updateHint(beforeCaret);
+        hint.set(syntax(beforeCaret));
     }
 
-    /** The syntax of the command the caret is in, when the server documents it; no completion list. */
+    /** The syntax of the command the caret is in, when the server documents it; the completion list goes. */
     public void updateHint(String beforeCaret) {
         completions.clear();
-        if (catalog == null) {
-            return;
-        }
-        List<String> words = beforeCaret.isBlank() ? List.of() : List.of(beforeCaret.substring(
-                beforeCaret.lastIndexOf('\n') + 1).trim().split("\\s+"));
-        RedisCommandCatalog.Spec spec = catalog.resolve(words);
-        hint.set(spec == null ? "" : spec.syntax());
+        hint.set(catalog == null ? "" : syntax(beforeCaret));
+    }
+
+    private String syntax(String beforeCaret) {
+        String line = beforeCaret.substring(beforeCaret.lastIndexOf('\n') + 1).trim();
+        RedisCommandCatalog.Spec spec = line.isEmpty() ? null : catalog.resolve(List.of(line.split("\\s+")));
+        return spec == null ? "" : spec.syntax();
     }
 
     /** The text {@code beforeCaret} becomes when completion {@code chosen} replaces the word being typed. */

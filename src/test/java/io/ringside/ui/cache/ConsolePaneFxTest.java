@@ -84,7 +84,11 @@ class ConsolePaneFxTest {
         ListView<RedisCommandCatalog.Completion> completions = robot.lookup("#completions").query();
 
         robot.interact(() -> viewModel.console().activate());
-        robot.clickOn(input).write("hgetal");
+        robot.clickOn(input);
+        robot.interact(() -> {
+            input.setText("hgetal");
+            input.positionCaret(input.getLength());
+        });
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
             robot.interact(() -> viewModel.console().complete(input.getText()));
             return !onFx(() -> List.copyOf(completions.getItems())).isEmpty();
