@@ -31,7 +31,7 @@ import javafx.collections.ObservableList;
  */
 public final class ConsoleViewModel {
 
-    /** Transcript lines kept; older ones are dropped so a long session stays light. */
+    /** Transcript lines kept; older ones are dropped so a long day at the console stays light. */
     static final int MAX_LINES = 20_000;
 
     private final Supplier<ConsoleGateway> gateway;
