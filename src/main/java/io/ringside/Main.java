@@ -4,6 +4,7 @@ import io.ringside.bench.cli.BenchCommand;
 import io.ringside.cli.CacheCommand;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.DatasetCommand;
+import io.ringside.cli.ExportCommand;
 import io.ringside.cli.EvictCommand;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.GroupsCommand;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
-        subcommands = {StackCommand.class, LoadCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
+        subcommands = {StackCommand.class, LoadCommand.class, ExportCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
             BenchCommand.class,
             WorkerCommand.class, JobsCommand.class,
             KeysCommand.class,

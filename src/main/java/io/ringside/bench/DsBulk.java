@@ -31,7 +31,7 @@ public final class DsBulk {
     public static final String VERSION = "1.10.0";
     private static final String MAIN = "com.datastax.oss.dsbulk.runner.DataStaxBulkLoader";
     private static final List<String> ARTIFACTS = List.of("dsbulk-runner", "dsbulk-connectors-csv",
-            "dsbulk-workflow-load", "dsbulk-batcher-reactor", "dsbulk-executor-reactor");
+            "dsbulk-workflow-load", "dsbulk-workflow-unload", "dsbulk-batcher-reactor", "dsbulk-executor-reactor");
     /** DSBulk's closing summary: {@code total | failed | rows/s | p50ms | p99ms | p999ms | batches}. */
     private static final Pattern SUMMARY = Pattern.compile(
             "^\\s*([\\d,]+)\\s*\\|\\s*([\\d,]+)\\s*\\|\\s*([\\d,]+)\\s*\\|\\s*([\\d.,]+)\\s*\\|\\s*([\\d.,]+)\\s*\\|.*$");
@@ -49,7 +49,8 @@ public final class DsBulk {
     }
 
     public static List<Path> classpath(Consumer<String> progress) {
-        return new ServerArtifacts().tool("dsbulk-" + VERSION,
+        // named for the workflows it holds: a classpath cached before unload was added is not reused
+        return new ServerArtifacts().tool("dsbulk-" + VERSION + "-load-unload",
                 ARTIFACTS.stream().map(a -> "com.datastax.oss:" + a + ":" + VERSION).toList(), progress);
     }
 
@@ -62,12 +63,8 @@ public final class DsBulk {
         String mapping = "\"year=year,month=month,day=day,hour=hour,\\\"PM2.5\\\"=pm25,\\\"PM10\\\"=pm10,"
                 + "\\\"SO2\\\"=so2,\\\"NO2\\\"=no2,\\\"CO\\\"=co,\\\"O3\\\"=o3,\\\"TEMP\\\"=temp,\\\"PRES\\\"=pres,"
                 + "\\\"DEWP\\\"=dewp,\\\"RAIN\\\"=rain,wd=wd,\\\"WSPM\\\"=wspm,station=location\"";
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                MAIN, "load",
-                "-h", cassandra.getHostString(), "-port", Integer.toString(cassandra.getPort()),
-                "-dc", datacenter,
+        List<String> command = new ArrayList<>(workflow(classpath, "load", cassandra, datacenter));
+        command.addAll(List.of(
                 "-k", "aqdata", "-t", "pm25_hourly",
                 "-url", folder.toAbsolutePath().toString(),
                 "--connector.csv.fileNamePattern", "**/*.csv.gz",
@@ -76,6 +73,35 @@ public final class DsBulk {
                 "-cl", "LOCAL_QUORUM",
                 "-logDir", logDir.toAbsolutePath().toString(),
                 "-m", mapping));
+        return run(command, output);
+    }
+
+    /**
+     * Unloads a whole table to CSV files in {@code folder} with DSBulk's defaults (a header in each
+     * file, as many files as it writes in parallel).
+     */
+    public static Result unloadTable(List<Path> classpath, String keyspace, String table, Path folder,
+                                     InetSocketAddress cassandra, String datacenter, Path logDir,
+                                     Consumer<String> output) {
+        List<String> command = new ArrayList<>(workflow(classpath, "unload", cassandra, datacenter));
+        command.addAll(List.of("-k", keyspace, "-t", table,
+                "-url", folder.toAbsolutePath().toString(),
+                "-logDir", logDir.toAbsolutePath().toString()));
+        return run(command, output);
+    }
+
+    /** The DSBulk JVM and its connection options, up to the workflow's own. */
+    private static List<String> workflow(List<Path> classpath, String name, InetSocketAddress cassandra,
+                                         String datacenter) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                MAIN, name,
+                "-h", cassandra.getHostString(), "-port", Integer.toString(cassandra.getPort()),
+                "-dc", datacenter);
+    }
+
+    /** Runs DSBulk to its end, reading its summary line; the wall time includes its JVM start. */
+    private static Result run(List<String> command, Consumer<String> output) {
         long started = System.nanoTime();
         Deque<String> tail = new ArrayDeque<>();
         long rows = 0;

@@ -24,7 +24,8 @@ public enum TestPorts {
     REDIS_CLUSTER_PROFILE,
     AUDIT_DEAD_KAFKA,
     CACHE_REDIS_OUTAGE,
-    CLUSTER_MASTERS_DEAD_SEEDS;
+    CLUSTER_MASTERS_DEAD_SEEDS,
+    REDIS_CONSOLE_CLUSTER;
 
     static final int FIRST_OFFSET = 4_500;
     static final int STEP = 750;

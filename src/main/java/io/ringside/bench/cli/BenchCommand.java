@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Benchmarks against the stack of the current profile (figures on stdout, progress on stderr).",
         subcommands = {
             BenchImportCommand.class,
+            BenchExportCommand.class,
             BenchCacheCommand.class,
             BenchDatasetCommand.class,
             BenchClusterUiCommand.class,

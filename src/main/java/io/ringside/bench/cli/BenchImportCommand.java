@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "Truncates aqdata.pm25_hourly before each run (each TRUNCATE leaves a snapshot on disk)."})
 final class BenchImportCommand implements Callable<Integer> {
 
-    private static final String BEIJING = "beijing-multisite";
+    static final String BEIJING = "beijing-multisite";
 
     @ParentCommand
     BenchCommand bench;
@@ -62,8 +62,8 @@ final class BenchImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = folder();
-        List<Path> files = beijingFiles(dir);
+        Path dir = folder(folder, spec);
+        List<Path> files = beijingFiles(dir, spec);
         if (!yes) {
             throw new ParameterException(spec.commandLine(), "bench import truncates aqdata.pm25_hourly; pass --yes");
         }
@@ -76,7 +76,7 @@ final class BenchImportCommand implements Callable<Integer> {
             Pm25Store store = services.pm25Store();
             store.ensureSchema();
 
-            truncateAudited(backends, session, err);
+            truncateAudited(bench.main(), backends, session, err);
             err.printf("ringside: importing %d files from %s%n", files.size(), dir);
             ProgressPrinter progress = new ProgressPrinter(err);
             Pm25ImportResult ringside = services.pm25Importer().run(files.stream().map(Pm25Source::of).toList(),
@@ -90,13 +90,14 @@ final class BenchImportCommand implements Callable<Integer> {
             if (skipDsbulk) {
                 return ExitCodes.OK;
             }
-            truncateAudited(backends, session, err);
+            truncateAudited(bench.main(), backends, session, err);
             return dsbulk(backends, dir, ringsideRate, out, err);
         }
     }
 
-    private void truncateAudited(Backends backends, CqlSession session, PrintWriter err) {
-        DataCommandSupport.audited(bench.main(), backends, "table.truncate", "aqdata.pm25_hourly", done -> 1,
+    /** Empties aqdata.pm25_hourly for a benchmark, audited as {@code table.truncate}. */
+    static void truncateAudited(io.ringside.Main main, Backends backends, CqlSession session, PrintWriter err) {
+        DataCommandSupport.audited(main, backends, "table.truncate", "aqdata.pm25_hourly", done -> 1,
                 () -> {
                     truncate(session, err);
                     return Boolean.TRUE;
@@ -145,9 +146,10 @@ final class BenchImportCommand implements Callable<Integer> {
         session.execute(SimpleStatement.newInstance("TRUNCATE aqdata.pm25_hourly").setTimeout(Duration.ofMinutes(2)));
     }
 
-    private Path folder() {
-        if (folder != null) {
-            return folder;
+    /** The folder of the UCI Beijing multi-site files: the one given, else under $RINGSIDE_TESTDATA. */
+    static Path folder(Path given, CommandSpec spec) {
+        if (given != null) {
+            return given;
         }
         String testData = System.getenv("RINGSIDE_TESTDATA");
         if (testData == null || testData.isBlank()) {
@@ -157,7 +159,7 @@ final class BenchImportCommand implements Callable<Integer> {
         return Path.of(testData, BEIJING);
     }
 
-    private List<Path> beijingFiles(Path dir) throws IOException {
+    static List<Path> beijingFiles(Path dir, CommandSpec spec) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), dir + ": no such folder");
         }
@@ -170,7 +172,7 @@ final class BenchImportCommand implements Callable<Integer> {
         }
     }
 
-    private static double seconds(Duration d) {
+    static double seconds(Duration d) {
         return d.toNanos() / 1e9;
     }
 }

@@ -87,11 +87,12 @@ public final class JobClient {
     /**
      * Publishes the request and its {@code queued} event (both acknowledged before this returns).
      *
-     * @throws ReadOnlyProfileException when the request is a read-only profile's (nothing is published)
+     * @throws ReadOnlyProfileException when the request is a read-only profile's and its job writes (nothing is
+     *                                   published)
      * @throws BackendUnavailableException when Kafka does not answer within a few seconds
      */
     public void submit(JobRequest request) {
-        request.guard().checkWritable("start a " + request.kind().label() + " job");
+        request.checkAllowed("start a " + request.kind().label() + " job");
         try {
             JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
             ProgressPublisher.forwardSpool(kafka, dataFolder);

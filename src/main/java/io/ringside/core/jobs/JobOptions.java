@@ -17,7 +17,8 @@ import java.util.Map;
  * request written before the records existed reads into the same record, and a reader that only
  * knows the names still finds every value where it was.
  */
-public sealed interface JobOptions permits LoadDatasetOptions, LoadPm25Options, WarmOptions {
+public sealed interface JobOptions permits LoadDatasetOptions, LoadPm25Options, WarmOptions,
+        ExportTableOptions {
 
     /** load-dataset: the dataset name. */
     String NAME = "name";
@@ -25,7 +26,10 @@ public sealed interface JobOptions permits LoadDatasetOptions, LoadPm25Options, 
     String DATASET_KIND = "dataset_kind";
     /** load-dataset: write-rate limit in MB/s (absent: as fast as Cassandra takes it). */
     String RATE_MBPS = "rate_mbps";
-    /** load-pm25: {@code daily}, {@code prsa-multisite}, {@code prsa-single} (absent: detect). */
+    /**
+     * load-pm25: {@code daily}, {@code prsa-multisite}, {@code prsa-single} (absent: detect);
+     * export-table: {@code csv} or {@code json}.
+     */
     String FORMAT = "format";
     /** load-pm25: the location of a single-site file. */
     String LOCATION = "location";
@@ -40,6 +44,14 @@ public sealed interface JobOptions permits LoadDatasetOptions, LoadPm25Options, 
     String VERSION = "version";
     /** warm: chunk reads a second. */
     String RATE = "rate";
+    /** export-table: the table, {@code KS.TABLE}. */
+    String TABLE = "table";
+    /** export-table: a {@code SELECT} statement, instead of a table. */
+    String QUERY = "query";
+    /** export-table: the absolute path of the file to write. */
+    String TARGET = "target";
+    /** export-table: gzip the file ({@code true}). */
+    String GZIP = "gzip";
 
     /** The kind of job these options are for. */
     JobKind kind();

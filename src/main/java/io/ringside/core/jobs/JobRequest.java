@@ -63,4 +63,16 @@ public record JobRequest(UUID jobId, JobKind kind, List<String> source, Map<Stri
     public AccessGuard guard() {
         return AccessGuard.of(profile == null ? "unknown" : profile, readOnly);
     }
+
+    /**
+     * Refuses a job that writes to the data stack for a read-only submitter; a job that only reads
+     * (an export) passes.
+     *
+     * @throws io.ringside.core.connect.ReadOnlyProfileException naming {@code action}
+     */
+    public void checkAllowed(String action) {
+        if (kind.writes()) {
+            guard().checkWritable(action);
+        }
+    }
 }

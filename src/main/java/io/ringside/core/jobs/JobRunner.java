@@ -12,6 +12,8 @@ import io.ringside.core.data.dataset.LoadControl;
 import io.ringside.core.data.dataset.LoadInterruptedException;
 import io.ringside.core.data.dataset.LoadInterruption;
 import io.ringside.core.data.dataset.LoadResult;
+import io.ringside.core.data.export.ExportResult;
+import io.ringside.core.data.export.TableExporter;
 import io.ringside.core.data.pm25.Pm25ImportResult;
 import io.ringside.core.data.pm25.Pm25Importer;
 import io.ringside.core.data.pm25.Pm25Samples;
@@ -88,7 +90,7 @@ final class JobRunner {
     ProgressEvent run(RunningJob job, JobReporter reporter) {
         try {
             // the worker's own profile may write; the submitter's may not, and it is the one that asks
-            job.request.guard().checkWritable("run a " + job.request.kind().label() + " job");
+            job.request.checkAllowed("run a " + job.request.kind().label() + " job");
             if (job.stop() == LoadInterruption.CANCEL) {
                 return reporter.finish(JobState.CANCELLED, "cancelled before it started");
             }
@@ -97,6 +99,7 @@ final class JobRunner {
                 case LOAD_DATASET -> loadDataset(job, (LoadDatasetOptions) options, reporter);
                 case LOAD_PM25 -> loadPm25(job, (LoadPm25Options) options, reporter);
                 case WARM -> warm(job, (WarmOptions) options, reporter);
+                case EXPORT_TABLE -> export(job, (ExportTableOptions) options, reporter);
             };
         } catch (LoadInterruptedException e) {
             return stopped(e.interruption(), reporter);
@@ -236,6 +239,32 @@ final class JobRunner {
                 .message(String.format(Locale.ROOT, "%s version %d: %d chunks, %d loaded, %d already cached, %d missing",
                         manifest.name(), manifest.version(), summary.total(), summary.loaded(), summary.alreadyCached(),
                         summary.absent())));
+    }
+
+    /**
+     * Exports a table or a query's rows to the request's target. A job taken over after a killed
+     * or stopped worker keeps the token ranges the earlier run recorded (the work folder is named
+     * after the job id) and reads only the rest.
+     */
+    private ProgressEvent export(RunningJob job, ExportTableOptions options, JobReporter reporter) {
+        TableExporter exporter = new TableExporter(services.backends().cql());
+        ExportResult result = exporter.export(options.source(), options.format(), options.gzip(),
+                Path.of(options.target()), job.request.jobId().toString(), p -> reporter.running(
+                        JobProgress.of("export", JobUnit.ROWS, p.rows(), p.estimatedTotal())
+                                .rate(p.rows() / Math.max(1e-9, p.elapsed().toNanos() / 1e9))
+                                .message(exportNote(p.rangesDone(), p.rangesTotal(), p.rangesKept()))),
+                job::stop);
+        return reporter.finish(JobState.SUCCEEDED, JobProgress.of("complete", JobUnit.ROWS, result.rows(), result.rows())
+                .rate(result.rowsPerSecond())
+                .message(String.format(Locale.ROOT, "exported %,d rows of %s to %s (%,d bytes)%s", result.rows(),
+                        options.describeSource(), result.target(), result.bytes(), result.rangesKept() == 0 ? ""
+                                : ", " + result.rangesKept() + " of " + result.ranges()
+                                + " token ranges kept from an earlier run")));
+    }
+
+    private static String exportNote(int done, int total, int kept) {
+        return String.format(Locale.ROOT, "%d of %d token ranges written%s", done, total,
+                kept == 0 ? "" : " (" + kept + " kept from an earlier run)");
     }
 
     static String reasonOf(Throwable e) {

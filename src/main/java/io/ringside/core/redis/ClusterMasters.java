@@ -28,10 +28,12 @@ public final class ClusterMasters implements AutoCloseable {
     }
 
     private final List<JedisPooled> clients;
+    private final List<HostAndPort> addresses;
     private final int[] owners;
 
     private ClusterMasters(List<Master> masters, JedisClientConfig config) {
         this.owners = owners(masters);
+        this.addresses = masters.stream().map(Master::address).toList();
         this.clients = masters.stream().map(master -> new JedisPooled(master.address(), config)).toList();
     }
 
@@ -92,6 +94,11 @@ public final class ClusterMasters implements AutoCloseable {
     /** One client a master, in the order {@code CLUSTER NODES} lists them. */
     public List<JedisPooled> clients() {
         return clients;
+    }
+
+    /** The address of the master at {@code index} of {@link #clients()}, for connections of a caller's own. */
+    HostAndPort address(int index) {
+        return addresses.get(index);
     }
 
     /** The index in {@link #clients()} of the master serving {@code key}'s slot; -1 when none does. */

@@ -26,6 +26,8 @@ public final class RedisServices {
     private final Supplier<Map<String, Object>> kafka;
     private Supplier<Backends> backends;
     private Bound bound;
+    private RedisConsole console;
+    private Backends consoleOf;
 
     public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly) {
         this(clients, audit, readOnly, null, null);
@@ -95,9 +97,40 @@ public final class RedisServices {
         }
     }
 
-    /** Closes the connections of the bound keys (a cluster's masters); the clients are their owner's to close. */
+    /**
+     * The command console over the profile's Redis (server or cluster), with connections of its
+     * own, this profile's guard and audit log; a new one when the profile's backends change.
+     *
+     * @throws IllegalStateException when these services were not told the profile's backends
+     */
+    public synchronized RedisConsole console() {
+        Backends profile = backends == null ? null : backends.get();
+        if (profile == null) {
+            throw new IllegalStateException("The Redis console needs the profile's backends (see following)");
+        }
+        if (console == null || consoleOf != profile) {
+            closeConsole();
+            console = RedisConsole.of(profile, audit);
+            consoleOf = profile;
+        }
+        return console;
+    }
+
+    private void closeConsole() {
+        if (console != null) {
+            console.close();
+            console = null;
+            consoleOf = null;
+        }
+    }
+
+    /**
+     * Closes the connections of the bound keys (a cluster's masters) and of the console; the
+     * clients are their owner's to close.
+     */
     public synchronized void close() {
         release();
+        closeConsole();
     }
 
     /** Whether the profile is read-only now (mutating calls of {@link #admin()} then refuse). */

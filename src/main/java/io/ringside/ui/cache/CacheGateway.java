@@ -81,4 +81,9 @@ public interface CacheGateway {
     List<ServerStats.SlowEntry> slowlog(int max);
 
     List<Map<String, String>> clients();
+
+    /** The Redis command console of the same profile (the Console tab). */
+    default ConsoleGateway console() {
+        throw new UnsupportedOperationException("this gateway has no Redis console");
+    }
 }

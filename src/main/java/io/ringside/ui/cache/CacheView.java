@@ -49,7 +49,8 @@ public final class CacheView {
                 .register(ValuePane.class, () -> new ValuePane(viewModel.value()))
                 .register(ServerStatsPane.class, () -> new ServerStatsPane(viewModel.server(), viewModel.policy()))
                 .register(EvictionPane.class, () -> new EvictionPane(viewModel.eviction()))
-                .register(CoherencePane.class, () -> new CoherencePane(viewModel.coherence()));
+                .register(CoherencePane.class, () -> new CoherencePane(viewModel.coherence()))
+                .register(ConsolePane.class, () -> new ConsolePane(viewModel.console()));
     }
 
     public CacheView(CacheViewModel viewModel) {

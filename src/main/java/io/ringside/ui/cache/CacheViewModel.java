@@ -22,6 +22,7 @@ public final class CacheViewModel implements PageLoad {
     private final ServerViewModel server;
     private final EvictionPolicyViewModel policy;
     private final CoherenceViewModel coherence;
+    private final ConsoleViewModel console;
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private boolean scanned;
@@ -33,6 +34,7 @@ public final class CacheViewModel implements PageLoad {
         this.server = new ServerViewModel(gateway, executor);
         this.policy = new EvictionPolicyViewModel(gateway, executor, dialogs, server.summaryProperty());
         this.coherence = new CoherenceViewModel(gateway, executor, dialogs);
+        this.console = new ConsoleViewModel(gateway::console, executor);
     }
 
     @Override
@@ -60,6 +62,11 @@ public final class CacheViewModel implements PageLoad {
 
     public EvictionPolicyViewModel policy() {
         return policy;
+    }
+
+    /** The Console tab. */
+    public ConsoleViewModel console() {
+        return console;
     }
 
     public KeyBrowserViewModel keys() {

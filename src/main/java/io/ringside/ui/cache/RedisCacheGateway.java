@@ -63,6 +63,11 @@ public final class RedisCacheGateway implements CacheGateway {
     }
 
     @Override
+    public ConsoleGateway console() {
+        return new RedisConsoleGateway(services);
+    }
+
+    @Override
     public Control scan(ScanRequest request, KeyPageListener listener) {
         KeyScan scan = services().scanner().start(request, KeyDetail.TYPE_TTL, listener);
         return new Control() {

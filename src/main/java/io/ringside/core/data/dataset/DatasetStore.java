@@ -261,8 +261,13 @@ public final class DatasetStore {
         }
     }
 
-    /** Where an export writes: the file {@code target} names, through a symbolic link, if it may be replaced. */
-    static Path exportTarget(Path target) {
+    /**
+     * Where an export writes: the file {@code target} names, through a symbolic link, if it may be
+     * replaced. Table exports write under the same rule.
+     *
+     * @throws IllegalArgumentException for a directory, device, fifo or socket, or a dangling link
+     */
+    public static Path exportTarget(Path target) {
         Path absolute = target.toAbsolutePath();
         if (Files.isSymbolicLink(absolute)) {
             try {

@@ -1,0 +1,239 @@
+package io.ringside.bench.cli;
+
+import io.ringside.bench.DsBulk;
+import io.ringside.cli.ExitCodes;
+import io.ringside.cli.ProgressPrinter;
+import io.ringside.cli.VersionProvider;
+import io.ringside.core.RingsideException;
+import io.ringside.core.connect.Backends;
+import io.ringside.core.data.DataServices;
+import io.ringside.core.data.pm25.Pm25ImportOptions;
+import io.ringside.core.data.pm25.Pm25ImportResult;
+import io.ringside.core.data.pm25.Pm25Source;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringside bench export}: {@code ringside export table aqdata.pm25_hourly} against DSBulk
+ * {@code unload} of the same table in the same run, each as the whole command an operator types
+ * (a JVM of its own, started, connected, exported, ended), then both outputs compared sorted.
+ * Ringside's command includes submitting the job through Kafka and, with no worker running,
+ * starting one in its process.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Export aqdata.pm25_hourly to CSV with 'ringside export table' and with DSBulk "
+                + DsBulk.VERSION + " unload, each as a whole command in a JVM of its own; compare times and "
+                + "the sorted rows.",
+            "First loads the UCI Beijing multi-site files (truncating the table; --yes), unless --no-load."})
+final class BenchExportCommand implements Callable<Integer> {
+
+    static final double TARGET_RATIO = 0.67;
+    private static final String TABLE = "aqdata.pm25_hourly";
+
+    @ParentCommand
+    BenchCommand bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--files", paramLabel = "DIR",
+            description = "Folder with the PRSA_Data_*.csv.gz files (default: $RINGSIDE_TESTDATA/"
+                    + BenchImportCommand.BEIJING + ").")
+    Path folder;
+
+    @Option(names = "--no-load", description = "Export the rows the table holds now; do not truncate and load it.")
+    boolean noLoad;
+
+    @Option(names = "--yes", description = "Confirm that aqdata.pm25_hourly may be truncated and loaded.")
+    boolean yes;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where both exports are written (default: a new "
+            + "temporary folder, deleted at the end).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (!noLoad && !yes) {
+            throw new ParameterException(spec.commandLine(),
+                    "bench export truncates and loads aqdata.pm25_hourly; pass --yes (or --no-load)");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path work = out != null ? Files.createDirectories(out) : Files.createTempDirectory("ringside-bench-export-");
+        try (DataServices services = new DataServices(
+                Backends.forProfile(bench.main().profile(), bench.main().dataFolder()), bench.main().dataFolder())) {
+            Backends backends = services.backends();
+            if (!noLoad) {
+                load(services, err);
+            }
+            Path ringsideFile = work.resolve("ringside.csv");
+            Files.deleteIfExists(ringsideFile);
+            err.println("ringside: export table " + TABLE + " " + ringsideFile + " (a JVM of its own)");
+            err.flush();
+            Run ringside = ringsideExport(ringsideFile, err);
+            if (ringside.exit() != 0) {
+                stdout.printf("%-16s failed (exit %d): %s%n", "ringside", ringside.exit(), ringside.lastLines());
+                stdout.flush();
+                return ExitCodes.FAILED;
+            }
+            Rows ours = Rows.read(List.of(ringsideFile));
+            double ringsideSeconds = BenchImportCommand.seconds(ringside.wall());
+
+            Path dsbulkDir = work.resolve("dsbulk");
+            Files.createDirectories(dsbulkDir);
+            List<Path> classpath = DsBulk.classpath(line -> {
+                err.println("dsbulk: " + line);
+                err.flush();
+            });
+            err.println("dsbulk: unload " + TABLE + " into " + dsbulkDir + " (a JVM of its own)");
+            err.flush();
+            DsBulk.Result dsbulk = DsBulk.unloadTable(classpath, "aqdata", "pm25_hourly", dsbulkDir,
+                    backends.endpoints().cassandra().get(0), backends.endpoints().localDatacenter(),
+                    work.resolve("dsbulk-logs"), line -> {
+                        err.println("dsbulk| " + line);
+                        err.flush();
+                    });
+            if (!dsbulk.ok()) {
+                stdout.printf("%-16s failed (exit %d, %d rows, %d failed): %s%n", "dsbulk " + DsBulk.VERSION,
+                        dsbulk.exitCode(), dsbulk.rows(), dsbulk.failed(), String.join(" / ", dsbulk.lastLines()));
+                stdout.flush();
+                return ExitCodes.FAILED;
+            }
+            Rows theirs;
+            try (Stream<Path> files = Files.list(dsbulkDir)) {
+                theirs = Rows.read(files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList());
+            }
+            double dsbulkSeconds = BenchImportCommand.seconds(dsbulk.wall());
+            double ratio = ringsideSeconds / dsbulkSeconds;
+            stdout.printf(Locale.ROOT, "%-16s %10s %9s %10s%n", "exporter", "rows", "seconds", "rows/s");
+            stdout.printf(Locale.ROOT, "%-16s %10d %9.1f %10.0f  (whole command)%n", "ringside", ours.lines().size(),
+                    ringsideSeconds, ours.lines().size() / ringsideSeconds);
+            stdout.printf(Locale.ROOT, "%-16s %10d %9.1f %10.0f  (whole command; %.0f rows/s by its own figure)%n",
+                    "dsbulk " + DsBulk.VERSION, theirs.lines().size(), dsbulkSeconds,
+                    theirs.lines().size() / dsbulkSeconds, dsbulk.reportedRowsPerSecond());
+            stdout.printf(Locale.ROOT, "ratio ringside/dsbulk whole command: %.2fx (target <= %.2fx): %s%n", ratio,
+                    TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "missed");
+            stdout.println("sorted outputs identical: " + ours.compare(theirs));
+            stdout.flush();
+            return ExitCodes.OK;
+        } finally {
+            if (out == null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    private void load(DataServices services, PrintWriter err) throws IOException {
+        Path dir = BenchImportCommand.folder(folder, spec);
+        List<Path> files = BenchImportCommand.beijingFiles(dir, spec);
+        services.pm25Store().ensureSchema();
+        BenchImportCommand.truncateAudited(bench.main(), services.backends(), services.backends().cql(), err);
+        err.printf("ringside: loading %d files from %s%n", files.size(), dir);
+        ProgressPrinter progress = new ProgressPrinter(err);
+        Pm25ImportResult loaded = services.pm25Importer().run(files.stream().map(Pm25Source::of).toList(),
+                Pm25ImportOptions.defaults(), progress::show);
+        progress.end();
+        err.printf(Locale.ROOT, "ringside: %,d rows loaded%n", loaded.hourlyRows());
+        err.flush();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** {@code ringside export table} as a child JVM of this jar, with this command's profile and data folder. */
+    private Run ringsideExport(Path file, PrintWriter err) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.ringside.Main",
+                "export", "table", TABLE, file.toString(),
+                "--profile", bench.main().profile(), "--data", bench.main().dataFolder().toString()));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        List<String> tail = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                err.println("ringside| " + line);
+                err.flush();
+                tail.add(line);
+                if (tail.size() > 10) {
+                    tail.remove(0);
+                }
+            }
+        }
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new RingsideException("ringside export did not finish within 30 minutes");
+        }
+        return new Run(process.exitValue(), Duration.ofNanos(System.nanoTime() - started), String.join(" / ", tail));
+    }
+
+    private record Run(int exit, Duration wall, String lastLines) {
+    }
+
+    /** The header and the data lines of CSV files that each start with a header line. */
+    record Rows(String header, List<String> lines) {
+
+        static Rows read(List<Path> files) throws IOException {
+            String header = null;
+            List<String> lines = new ArrayList<>();
+            for (Path file : files) {
+                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    String first = reader.readLine();
+                    if (first == null) {
+                        continue;
+                    }
+                    if (header != null && !header.equals(first)) {
+                        throw new RingsideException(file + " has the header '" + first + "', not '" + header + "'");
+                    }
+                    header = first;
+                    String line;
+                    while ((line = reader.readLine()) != null) {
+                        lines.add(line);
+                    }
+                }
+            }
+            lines.sort(null);
+            return new Rows(header, lines);
+        }
+
+        String compare(Rows other) {
+            if (header == null || !header.equals(other.header)) {
+                return "no: headers differ ('" + header + "' and '" + other.header + "')";
+            }
+            if (lines.size() != other.lines.size()) {
+                return "no: " + lines.size() + " and " + other.lines.size() + " rows";
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).equals(other.lines.get(i))) {
+                    return "no: sorted line " + (i + 1) + " is '" + lines.get(i) + "' and '" + other.lines.get(i) + "'";
+                }
+            }
+            return String.format(Locale.ROOT, "yes (%,d rows, same header)", lines.size());
+        }
+    }
+}
