@@ -176,6 +176,8 @@ public final class JobRow {
             case LOAD_PM25 -> request.option(JobOptions.LOCATION);
             case WARM -> request.option(JobOptions.DATASET) == null ? null : request.option(JobOptions.DATASET)
                     + (request.option(JobOptions.VERSION) == null ? "" : " v" + request.option(JobOptions.VERSION));
+            case EXPORT_TABLE -> request.option(JobOptions.TABLE) != null ? request.option(JobOptions.TABLE)
+                    : request.option(JobOptions.QUERY);
         };
         return named == null ? "" : named.strip();
     }
