@@ -145,8 +145,9 @@ public final class JobsView {
         // every column at its content's width; Source, the one that varies, takes the rest
         jobTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         sourceColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(sourceColumn.getMinWidth(),
-                jobTable.getWidth() - SCROLL_BAR - jobTable.getColumns().stream().filter(c -> c != sourceColumn)
-                        .mapToDouble(TableColumn::getWidth).sum()), jobTable.widthProperty()));
+                jobTable.getWidth() - SCROLL_BAR - jobTable.getVisibleLeafColumns().stream()
+                        .filter(c -> c != sourceColumn).mapToDouble(TableColumn::getWidth).sum()),
+                jobTable.widthProperty(), jobTable.getVisibleLeafColumns()));
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         stateColumn.setCellFactory(c -> new StateCell());
         kindColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::kind));

@@ -75,7 +75,11 @@ public final class LayoutProblems {
     }
 
     private static java.util.Optional<String> outside(Node node, Pane parent) {
-        Bounds bounds = node.getBoundsInParent();
+        // a region's own box, not its ink: a glyph such as the "J" of "Jobs" overhangs its label by a pixel or two
+        Bounds bounds = node instanceof javafx.scene.layout.Region region
+                ? new javafx.geometry.BoundingBox(region.getLayoutX() + region.getTranslateX(),
+                        region.getLayoutY() + region.getTranslateY(), region.getWidth(), region.getHeight())
+                : node.getBoundsInParent();
         if (bounds.getWidth() <= 0 || bounds.getHeight() <= 0 || parent.getWidth() <= 0) {
             return java.util.Optional.empty();
         }

@@ -108,13 +108,16 @@ class TrendsAndJobsAtMinimumSizeFxTest {
         List<String> elided = onFx(() -> elided(table));
         assertEquals(List.of(), elided, "header or cell text cut (Source, the free column, may be)");
         TableView<?> jobs = (TableView<?>) table;
-        double columns = onFx(() -> jobs.getColumns().stream().mapToDouble(TableColumn::getWidth).sum());
+        double columns = onFx(() -> jobs.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum());
         assertTrue(columns <= onFx(jobs::getWidth), "every column inside the table, none behind a scroll bar: "
                 + columns + " of " + onFx(jobs::getWidth));
     }
 
     private void show(FxRobot robot, Parent page) {
         robot.interact(() -> {
+            // the console's own theme: its fonts and paddings decide what fits (MainWindow sets the same)
+            javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight()
+                    .getUserAgentStylesheet());
             Scene scene = new Scene(page, PAGE_WIDTH, PAGE_HEIGHT);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
             stage.setScene(scene);
