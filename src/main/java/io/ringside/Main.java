@@ -2,6 +2,7 @@ package io.ringside;
 
 import io.ringside.bench.cli.BenchCommand;
 import io.ringside.cli.ConsoleCommand;
+import io.ringside.cli.CqlCommand;
 import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.JobsCommand;
 import io.ringside.cli.EvictCommand;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
             KeysCommand.class,
             EvictCommand.class,
             TtlCommand.class,
+            CqlCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class,
             ScreenshotsCommand.class})
 public final class Main implements Callable<Integer> {

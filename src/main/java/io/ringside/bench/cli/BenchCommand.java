@@ -19,6 +19,7 @@ import picocli.CommandLine.ParentCommand;
             BenchProgressCommand.class,
             BenchKeysCommand.class,
             BenchUiProgressCommand.class,
+            BenchCqlCompletionCommand.class,
         })
 public final class BenchCommand {
 
