@@ -32,6 +32,8 @@ import io.ringside.ui.profiles.ProfilesViewModel;
 import io.ringside.ui.profiles.StoreProfileGateway;
 import io.ringside.ui.shell.Page;
 import io.ringside.ui.shell.PageRegistry;
+import io.ringside.ui.cql.CqlView;
+import io.ringside.ui.cql.CqlViewModel;
 import io.ringside.ui.shell.ShellView;
 import io.ringside.ui.shell.ShellViewModel;
 import io.ringside.ui.stack.StackGateway;
@@ -88,6 +90,7 @@ public final class MainWindow {
     private final CacheViewModel cacheViewModel;
     private final TrendsViewModel trendsViewModel;
     private final StreamsViewModel streamsViewModel;
+    private final CqlViewModel cqlViewModel;
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
@@ -133,6 +136,8 @@ public final class MainWindow {
             trendsViewModel.preset(settings.trendPreset().locations(), settings.trendPreset().from(),
                     settings.trendPreset().to());
         }
+        this.cqlViewModel = new CqlViewModel(() -> connection.services().cql(), settings.dataFolder(),
+                () -> connection.profile().name(), executor);
         this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties), executor);
         this.welcomeViewModel = new WelcomeViewModel(settings.dataFolder(), stackViewModel, jobsViewModel.gateway(),
                 executor, WelcomeViewModel.FASHION_MNIST, () -> showPage("jobs"));
@@ -156,6 +161,9 @@ public final class MainWindow {
                 .add(Page.of("cluster", "Cluster", "/fxml/cluster/ClusterView.fxml", clusterViewModel,
                         "Cassandra: keyspaces, tables and columns, DDL, paged rows, node health and load."),
                         factory -> ClusterView.register(factory, clusterViewModel))
+                .add(Page.of("cql", "CQL", CqlView.FXML, cqlViewModel,
+                        "CQL workbench: run statements and scripts, paged results, tracing, history and snippets."),
+                        CqlView.class, () -> new CqlView(cqlViewModel))
                 .add(Page.of("cache", "Cache", CacheView.FXML, cacheViewModel,
                         "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."),
                         factory -> CacheView.register(factory, cacheViewModel))
