@@ -12,7 +12,6 @@ import io.ringside.core.cql.CqlSplitter;
 import io.ringside.core.cql.CqlStatement;
 import io.ringside.core.cql.CqlSyntaxException;
 import io.ringside.core.cql.CqlWorkbench;
-import io.ringside.core.cql.HistoryEntry;
 import io.ringside.core.cql.TraceEvent;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -124,14 +122,14 @@ public final class CqlCommand implements Callable<Integer> {
                 long started = System.nanoTime();
                 try {
                     rows = runAll(workbench, request, out, err);
-                    remember(history, one, workbench, "ok", rows, started);
+                    history.add(workbench, main.profile(), one, "ok", rows, started);
                 } catch (CancellationException e) {
-                    remember(history, one, workbench, "cancelled", rows, started);
+                    history.add(workbench, main.profile(), one, "cancelled", rows, started);
                     err.println("ringside: " + where + "line " + one.line() + ": cancelled");
                     err.flush();
                     return ExitCodes.CANCELLED;
                 } catch (RuntimeException e) {
-                    remember(history, one, workbench, "failed: " + e.getMessage(), rows, started);
+                    history.add(workbench, main.profile(), one, "failed: " + e.getMessage(), rows, started);
                     out.flush();
                     err.println("ringside: " + where + "line " + one.line() + ": " + e.getMessage());
                     if (statements.size() > 1) {
@@ -269,17 +267,5 @@ public final class CqlCommand implements Callable<Integer> {
             return "\"" + value.replace("\"", "\"\"") + "\"";
         }
         return value;
-    }
-
-    private void remember(CqlHistory history, CqlStatement statement, CqlWorkbench workbench, String outcome,
-                          long rows, long started) {
-        String kind;
-        try {
-            kind = workbench.classify(statement).kind().label();
-        } catch (RuntimeException unknownWithoutSchema) {
-            kind = "unknown";
-        }
-        history.add(new HistoryEntry(Instant.now(), main.profile(), statement.text(), kind, outcome, rows,
-                (System.nanoTime() - started) / 1_000_000));
     }
 }

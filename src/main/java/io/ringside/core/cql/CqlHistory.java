@@ -39,6 +39,22 @@ public final class CqlHistory {
         return file;
     }
 
+    /**
+     * Records one run of {@code statement}, classified by {@code workbench} ("unknown" when the
+     * schema could not be asked, e.g. Cassandra was down), timed from {@code startedNanos}.
+     */
+    public void add(CqlWorkbench workbench, String profile, CqlStatement statement, String outcome, long rows,
+                    long startedNanos) {
+        String kind;
+        try {
+            kind = workbench.classify(statement).kind().label();
+        } catch (RuntimeException unknownWithoutSchema) {
+            kind = "unknown";
+        }
+        add(new HistoryEntry(java.time.Instant.now(), profile, statement.text(), kind, outcome, rows,
+                (System.nanoTime() - startedNanos) / 1_000_000));
+    }
+
     public synchronized void add(HistoryEntry entry) {
         try {
             Files.createDirectories(file.getParent());

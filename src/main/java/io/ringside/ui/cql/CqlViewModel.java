@@ -20,7 +20,6 @@ import io.ringside.ui.util.TaskExecutor;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -135,19 +134,19 @@ public final class CqlViewModel implements PageLoad {
                 try {
                     current = bench.start(request);
                     CqlResult result = current.await();
-                    remember(bench, statement, "ok", result.rows().size(), started);
+                    history.add(bench, profile.get(), statement, "ok", result.rows().size(), started);
                     executor.runOnUi(Duration.ZERO, () -> shown(request, result));
                 } catch (ConfirmationRequiredException e) {
-                    remember(bench, statement, "refused: not confirmed", 0, started);
+                    history.add(bench, profile.get(), statement, "refused: not confirmed", 0, started);
                     int at = i;
                     executor.runOnUi(Duration.ZERO, () -> confirm(statements, at, e));
                     return null;
                 } catch (CancellationException e) {
-                    remember(bench, statement, "cancelled", 0, started);
+                    history.add(bench, profile.get(), statement, "cancelled", 0, started);
                     executor.runOnUi(Duration.ZERO, () -> ended("line " + statement.line() + ": cancelled"));
                     return null;
                 } catch (RuntimeException e) {
-                    remember(bench, statement, "failed: " + Errors.firstLine(e), 0, started);
+                    history.add(bench, profile.get(), statement, "failed: " + Errors.firstLine(e), 0, started);
                     int left = statements.size() - i - 1;
                     String line = "line " + statement.line() + ": " + Errors.firstLine(e)
                             + (left > 0 ? " (stopped; " + left + " later statement(s) not run)" : "");
@@ -266,17 +265,6 @@ public final class CqlViewModel implements PageLoad {
         executor.execute(BackgroundTask.wrap(() -> history.search(text, HISTORY_SHOWN))
                 .onSuccess(historyEntries::setAll)
                 .onFailure(e -> status.set(Errors.firstLine(e))));
-    }
-
-    private void remember(CqlWorkbench bench, CqlStatement statement, String outcome, long rowCount, long started) {
-        String kind;
-        try {
-            kind = bench.classify(statement).kind().label();
-        } catch (RuntimeException unknown) {
-            kind = "unknown";
-        }
-        history.add(new HistoryEntry(Instant.now(), profile.get(), statement.text(), kind, outcome, rowCount,
-                (System.nanoTime() - started) / 1_000_000));
     }
 
     public List<String> consistencyLevels() {
