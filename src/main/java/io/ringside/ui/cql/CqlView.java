@@ -121,6 +121,9 @@ public final class CqlView {
         editorHolder.getChildren().add(new VirtualizedScrollPane<>(editor));
         completions.setId("cqlCompletions");
 
+        runButton.setTooltip(new javafx.scene.control.Tooltip("The selection, or the statement at the cursor (Ctrl+Enter)"));
+        runScriptButton.setTooltip(new javafx.scene.control.Tooltip("Every statement, in order (Ctrl+Shift+Enter)"));
+        cancelButton.setTooltip(new javafx.scene.control.Tooltip("Cancel the running statement (Escape)"));
         statusLabel.textProperty().bind(viewModel.statusProperty());
         runButton.disableProperty().bind(viewModel.runningProperty());
         runScriptButton.disableProperty().bind(viewModel.runningProperty());
