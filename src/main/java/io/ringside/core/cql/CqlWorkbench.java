@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,8 @@ public final class CqlWorkbench {
             .map(Enum::name).toList();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int TRACE_ATTEMPTS = 20;
+    private static final Duration TRACE_RETRY = Duration.ofMillis(200);
 
     private final Supplier<CqlSession> sessions;
     private final Supplier<AccessGuard> guard;
@@ -134,7 +137,7 @@ public final class CqlWorkbench {
         CompletableFuture<CqlResult> page = sent.thenCompose(rs -> {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             CompletableFuture<List<TraceEvent>> trace = request.trace()
-                    ? rs.getExecutionInfo().getQueryTraceAsync().toCompletableFuture().thenApply(CqlWorkbench::events)
+                    ? trace(rs.getExecutionInfo(), TRACE_ATTEMPTS)
                     : CompletableFuture.completedFuture(List.of());
             return trace.thenApply(events -> result(request, classification, rs, elapsed, events));
         });
@@ -194,6 +197,25 @@ public final class CqlWorkbench {
         }
         return new CqlResult(request.statement(), classification, request.consistency(), columns, types, rows, next,
                 elapsed, info.getWarnings(), trace, coordinator, note);
+    }
+
+    /**
+     * The trace, asked again while the node is still writing it: the driver's own few attempts
+     * a few milliseconds apart are too short on a busy node.
+     */
+    private static CompletableFuture<List<TraceEvent>> trace(ExecutionInfo info, int attemptsLeft) {
+        return info.getQueryTraceAsync().toCompletableFuture().thenApply(CqlWorkbench::events)
+                .handle((events, failed) -> {
+                    if (failed == null) {
+                        return CompletableFuture.completedFuture(events);
+                    }
+                    if (attemptsLeft <= 1) {
+                        return CompletableFuture.<List<TraceEvent>>failedFuture(failed);
+                    }
+                    return CompletableFuture.supplyAsync(() -> null,
+                                    CompletableFuture.delayedExecutor(TRACE_RETRY.toMillis(), TimeUnit.MILLISECONDS))
+                            .thenCompose(nothing -> trace(info, attemptsLeft - 1));
+                }).thenCompose(f -> f);
     }
 
     private static List<TraceEvent> events(QueryTrace trace) {

@@ -44,7 +44,16 @@ class CqlWorkbenchTest {
 
     @BeforeAll
     void seed(TestStack stack, @TempDir Path data) {
-        CqlSession session = stack.cql();
+        try (CqlSession session = stack.cql()) {
+            seed(session);
+        }
+        admin = new ProfileServices(Profiles.of("cql-admin", stack.state(), false), data,
+                new SessionSecretStore(SecretPrompt.NONE));
+        watcher = new ProfileServices(Profiles.of("cql-watch", stack.state(), true), data,
+                new SessionSecretStore(SecretPrompt.NONE));
+    }
+
+    private static void seed(CqlSession session) {
         session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
                 + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
         session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".seeded (bucket int, seq int, note text, "
@@ -53,10 +62,6 @@ class CqlWorkbenchTest {
             session.execute("INSERT INTO " + KEYSPACE + ".seeded (bucket, seq, note, payload) VALUES (" + (i % 3)
                     + ", " + i + ", 'n" + i + "', 0x" + "ab".repeat(100) + ")");
         }
-        admin = new ProfileServices(Profiles.of("cql-admin", stack.state(), false), data,
-                new SessionSecretStore(SecretPrompt.NONE));
-        watcher = new ProfileServices(Profiles.of("cql-watch", stack.state(), true), data,
-                new SessionSecretStore(SecretPrompt.NONE));
     }
 
     @AfterAll
@@ -141,10 +146,10 @@ class CqlWorkbenchTest {
         ConfirmationRequiredException refused = assertThrows(ConfirmationRequiredException.class, () -> cql.run(drop));
         assertTrue(refused.getMessage().contains("'" + KEYSPACE + "." + table + "'"), refused.getMessage());
         assertThrows(ConfirmationRequiredException.class, () -> cql.run(drop.confirmedWith(table)));
-        assertTrue(exists(stack, table), "the unconfirmed DROP left the table");
+        assertTrue(exists(table), "the unconfirmed DROP left the table");
 
         cql.run(drop.confirmedWith(KEYSPACE + "." + table));
-        assertFalse(exists(stack, table), "the confirmed DROP dropped it");
+        assertFalse(exists(table), "the confirmed DROP dropped it");
         JsonNode dropped = AuditEvents.await(stack, e -> "cql.destructive".equals(e.path("action").asText())
                 && e.path("target").asText().contains(table) && "ok".equals(e.path("outcome").asText()));
         assertEquals("cql-admin", dropped.path("profile").asText());
@@ -179,8 +184,8 @@ class CqlWorkbenchTest {
         assertNull(admin.cql().keyspace(), "each workbench has its own");
     }
 
-    private static boolean exists(TestStack stack, String table) {
-        return stack.cql().execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?",
+    private boolean exists(String table) {
+        return admin.backends().cql().execute("SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?",
                 KEYSPACE, table).one() != null;
     }
 }

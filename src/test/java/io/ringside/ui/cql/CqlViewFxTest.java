@@ -98,7 +98,10 @@ class CqlViewFxTest {
         });
         assertEquals("-- planets\nSELECT name, moons FROM cql_fx.planets", editor.getText());
 
-        robot.clickOn(editor);
+        robot.interact(() -> {
+            editor.requestFocus();
+            editor.moveTo(editor.getLength());
+        });
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         TableView<List<Cell>> grid = robot.lookup(".row-table").queryTableView();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 3);
