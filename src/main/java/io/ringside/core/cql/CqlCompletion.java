@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * Completion from the driver's schema metadata, which the driver keeps in memory and refreshes on
  * schema changes, so a candidate list costs no round trip (well under 50 ms for 500 tables). The
  * context is read from the tokens around the caret: after {@code FROM}, {@code INTO},
- * {@code UPDATE}, {@code TABLE} come tables and keyspaces; after {@code ks.} the tables of
+ * {@code UPDATE}, {@code TABLE} come keyspaces and the current keyspace's tables; after {@code ks.} the tables of
  * {@code ks}; anywhere else in a statement that names a table, that table's columns and the
  * functions first, then keywords.
  */
@@ -80,11 +80,11 @@ public final class CqlCompletion {
             addKeyspaces(found, schema, prefix);
         } else if (TABLE_PLACES.contains(previous) || (end >= 2 && previous.equals("EXISTS")
                 && before.get(end - 3 < 0 ? 0 : end - 3).is("TABLE"))) {
+            addKeyspaces(found, schema, prefix); // few, so never cut off by the limit
             String ks = currentKeyspace.get();
             if (ks != null) {
                 keyspace(schema, ks).ifPresent(k -> addRelations(found, k, prefix));
             }
-            addKeyspaces(found, schema, prefix);
         } else {
             if (end > 0) {
                 namedTable(whole, schema).ifPresent(table -> addColumns(found, table, prefix));
