@@ -161,9 +161,6 @@ public final class MainWindow {
                 .add(Page.of("cluster", "Cluster", "/fxml/cluster/ClusterView.fxml", clusterViewModel,
                         "Cassandra: keyspaces, tables and columns, DDL, paged rows, node health and load."),
                         factory -> ClusterView.register(factory, clusterViewModel))
-                .add(Page.of("cql", "CQL", CqlView.FXML, cqlViewModel,
-                        "CQL workbench: run statements and scripts, paged results, tracing, history and snippets."),
-                        CqlView.class, () -> new CqlView(cqlViewModel))
                 .add(Page.of("cache", "Cache", CacheView.FXML, cacheViewModel,
                         "Redis: key browser with TTLs and sizes, value viewer, evict, warm, memory and hit/miss."),
                         factory -> CacheView.register(factory, cacheViewModel))
@@ -176,6 +173,9 @@ public final class MainWindow {
                 .add(Page.of("streams", "Streams", StreamsView.FXML, streamsViewModel,
                         "Kafka: topics, partitions, consumer groups and lag, live tail of the ringside topics."),
                         StreamsView.class, () -> new StreamsView(streamsViewModel))
+                .add(Page.of("cql", "CQL", CqlView.FXML, cqlViewModel,
+                        "CQL workbench: run statements and scripts, paged results, tracing, history and snippets."),
+                        CqlView.class, () -> new CqlView(cqlViewModel))
                 .add(Page.of(WelcomeViewModel.PAGE, "Welcome", WelcomeView.FXML, welcomeViewModel,
                         "What Ringside does, where its data goes; connect to a cluster or load sample data."),
                         WelcomeView.class, () -> new WelcomeView(welcomeViewModel, this::openConnections,
