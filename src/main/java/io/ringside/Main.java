@@ -3,6 +3,7 @@ package io.ringside;
 import io.ringside.bench.cli.BenchCommand;
 import io.ringside.cli.CacheCommand;
 import io.ringside.cli.ConsoleCommand;
+import io.ringside.cli.CqlCommand;
 import io.ringside.cli.DatasetCommand;
 import io.ringside.cli.ExportCommand;
 import io.ringside.cli.EvictCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
             TtlCommand.class,
             CacheCommand.class,
             TopicsCommand.class, MessagesCommand.class, ProduceCommand.class, GroupsCommand.class,
+            CqlCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class,
             ScreenshotsCommand.class})
 public final class Main implements Callable<Integer> {

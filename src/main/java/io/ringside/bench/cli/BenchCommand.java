@@ -21,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
             BenchKeysCommand.class,
             BenchUiProgressCommand.class,
             BenchMessagesCommand.class,
+            BenchCqlCompletionCommand.class,
         })
 public final class BenchCommand {
 

@@ -12,7 +12,7 @@ public record Cell(Kind kind, String shown, String full, long bytes) {
 
     public enum Kind { NULL, VALUE, BLOB }
 
-    static Cell value(String text) {
+    public static Cell value(String text) {
         return text.length() <= TEXT_LIMIT
                 ? new Cell(Kind.VALUE, text, text, -1)
                 : new Cell(Kind.VALUE, text.substring(0, TEXT_LIMIT) + "…", text, -1);
@@ -20,6 +20,11 @@ public record Cell(Kind kind, String shown, String full, long bytes) {
 
     static Cell blob(long bytes) {
         return new Cell(Kind.BLOB, bytes < 0 ? "blob" : ByteSizes.format(bytes), "", bytes);
+    }
+
+    /** A blob shown by its size and first bytes; the rest of its bytes are not kept. */
+    public static Cell blob(BlobHead head) {
+        return new Cell(Kind.BLOB, head.describe(), "", head.size());
     }
 
     public boolean truncated() {

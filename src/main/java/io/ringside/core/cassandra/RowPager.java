@@ -193,6 +193,22 @@ public final class RowPager {
         return new RowPage.Row(cells, keyValues);
     }
 
+    /**
+     * One value of a free-form query as the grid shows it; a blob keeps only its size and head (the
+     * pages above keep key blobs whole: they are needed to find the row again).
+     */
+    public static Cell cell(CodecRegistry codecs, DataType type, Object value) {
+        if (value == null) {
+            return Cell.NULL;
+        }
+        if (value instanceof ByteBuffer bytes && type.equals(DataTypes.BLOB)) {
+            byte[] head = new byte[Math.min(BlobHead.HEAD_BYTES, bytes.remaining())];
+            bytes.duplicate().get(head);
+            return Cell.blob(new BlobHead(bytes.remaining(), head));
+        }
+        return Cell.value(display(codecs, type, value));
+    }
+
     private static String display(CodecRegistry codecs, DataType type, Object value) {
         if (value instanceof InetAddress inet) {
             return inet.getHostAddress();

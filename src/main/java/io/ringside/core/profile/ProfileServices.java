@@ -5,6 +5,7 @@ import io.ringside.core.connect.AccessGuard;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.SecretStore;
+import io.ringside.core.cql.CqlWorkbench;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.jobs.JobClient;
@@ -33,6 +34,7 @@ public final class ProfileServices implements AutoCloseable {
     private DatasetStore clusterDatasets;
     private JobClient jobs;
     private KafkaServices kafka;
+    private CqlWorkbench cql;
     private boolean closed;
 
     /** @param dataFolder the console's data folder: the local stack's state, spools, pending invalidations */
@@ -111,6 +113,19 @@ public final class ProfileServices implements AutoCloseable {
             clusterDatasets = new DatasetStore(clients.cql(), accessGuard());
         }
         return clusterDatasets;
+    }
+
+    /**
+     * The CQL workbench of this profile, over its one session: its keyspace ({@code USE}) lasts as
+     * long as the profile stays chosen. Opens no client itself.
+     */
+    public synchronized CqlWorkbench cql() {
+        checkOpen();
+        if (cql == null) {
+            cql = new CqlWorkbench(() -> backends().cql(), this::accessGuard,
+                    () -> new AuditLog(dataFolder, backends().kafkaProperties(), profile.id()));
+        }
+        return cql;
     }
 
     /** Submits, cancels and lists jobs through this profile's Kafka. */

@@ -33,6 +33,8 @@ import io.ringside.ui.profiles.ProfilesViewModel;
 import io.ringside.ui.profiles.StoreProfileGateway;
 import io.ringside.ui.shell.Page;
 import io.ringside.ui.shell.PageRegistry;
+import io.ringside.ui.cql.CqlView;
+import io.ringside.ui.cql.CqlViewModel;
 import io.ringside.ui.shell.ShellView;
 import io.ringside.ui.shell.ShellViewModel;
 import io.ringside.ui.stack.StackGateway;
@@ -95,6 +97,7 @@ public final class MainWindow {
     private final CacheViewModel cacheViewModel;
     private final TrendsViewModel trendsViewModel;
     private final StreamsViewModel streamsViewModel;
+    private final CqlViewModel cqlViewModel;
     private final PageRegistry pages;
     private final ShellViewModel shellViewModel;
     private final ProfilesViewModel profilesViewModel;
@@ -152,6 +155,8 @@ public final class MainWindow {
             trendsViewModel.preset(settings.trendPreset().locations(), settings.trendPreset().from(),
                     settings.trendPreset().to());
         }
+        this.cqlViewModel = new CqlViewModel(() -> connection.services().cql(), settings.dataFolder(),
+                () -> connection.profile().name(), executor);
         this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties,
                 () -> connection.services().kafka()), executor, dialogs);
         this.welcomeViewModel = new WelcomeViewModel(settings.dataFolder(), stackViewModel, jobsViewModel.gateway(),
@@ -190,6 +195,9 @@ public final class MainWindow {
                 .add(Page.of("streams", "Streams", StreamsView.FXML, streamsViewModel,
                         "Kafka: topics, partitions, consumer groups and lag, live tail of the ringside topics."),
                         StreamsView.class, () -> new StreamsView(streamsViewModel))
+                .add(Page.of("cql", "CQL", CqlView.FXML, cqlViewModel,
+                        "CQL workbench: run statements and scripts, paged results, tracing, history and snippets."),
+                        CqlView.class, () -> new CqlView(cqlViewModel))
                 .add(Page.of(WelcomeViewModel.PAGE, "Welcome", WelcomeView.FXML, welcomeViewModel,
                         "What Ringside does, where its data goes; connect to a cluster or load sample data."),
                         WelcomeView.class, () -> new WelcomeView(welcomeViewModel, this::openConnections,

@@ -4,6 +4,7 @@ import io.ringside.core.cassandra.Cell;
 import io.ringside.core.cassandra.ColumnInfo;
 import io.ringside.core.cassandra.ColumnRole;
 import io.ringside.core.cassandra.RowPage;
+import io.ringside.ui.util.ValueCell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class RowsPane {
             column.setSortable(false);
             column.setPrefWidth(info.blob() ? 110 : 140);
             column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().cells().get(index)));
-            column.setCellFactory(c -> new ValueCell());
+            column.setCellFactory(c -> new ValueCell<>());
             columns.add(column);
             if (info.role() == ColumnRole.PARTITION_KEY) {
                 TextField field = new TextField();

@@ -74,7 +74,7 @@ class MainWindowSmokeTest {
         assertEquals("Local stack", localStack.getText());
         assertTrue(localStack.getStyleClass().contains(Styles.ACTIVE));
         List<Button> rail = robot.lookup("#navItems ." + Styles.NAV_ITEM).queryAllAs(Button.class).stream().toList();
-        assertEquals(List.of("Local stack", "Cluster", "Cache", "Jobs", "Trends", "Streams", "Welcome"),
+        assertEquals(List.of("Local stack", "Cluster", "Cache", "Jobs", "Trends", "Streams", "CQL", "Welcome"),
                 rail.stream().map(Button::getText).toList());
         assertFalse(rail.get(1).getStyleClass().contains(Styles.NAV_LATER), "the Cluster page is built");
         assertTrue(rail.stream().noneMatch(button -> button.getStyleClass().contains(Styles.NAV_LATER)),

@@ -12,6 +12,7 @@ import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
+import io.ringside.ui.util.ValueCell;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;

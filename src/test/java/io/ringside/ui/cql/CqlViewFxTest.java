@@ -1,0 +1,119 @@
+package io.ringside.ui.cql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.ringside.core.cassandra.Cell;
+import io.ringside.core.connect.AccessGuard;
+import io.ringside.core.cql.CqlWorkbench;
+import io.ringside.testing.SharedStack;
+import io.ringside.testing.TestStack;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The CQL page on the shared stack, headless: type, complete with Ctrl+Space, run with Ctrl+Enter, see rows. */
+@ExtendWith({SharedStack.class, ApplicationExtension.class})
+class CqlViewFxTest {
+
+    private final UiTaskExecutor executor = new UiTaskExecutor();
+    private Stage stage;
+    private CqlSession session;
+    private CqlViewModel viewModel;
+
+    @Start
+    void keepStage(Stage stage) {
+        this.stage = stage;
+    }
+
+    @BeforeEach
+    void show(TestStack stack, FxRobot robot, @TempDir Path data) {
+        session = stack.cql();
+        session.execute("CREATE KEYSPACE IF NOT EXISTS cql_fx WITH replication = "
+                + "{'class': 'SimpleStrategy', 'replication_factor': 1}");
+        session.execute("CREATE TABLE IF NOT EXISTS cql_fx.planets (name text PRIMARY KEY, moons int)");
+        for (String[] planet : new String[][] {{"mars", "2"}, {"earth", "1"}, {"venus", "0"}}) {
+            session.execute("INSERT INTO cql_fx.planets (name, moons) VALUES ('" + planet[0] + "', " + planet[1] + ")");
+        }
+        session.refreshSchema();
+        CqlWorkbench workbench = new CqlWorkbench(() -> session, () -> AccessGuard.READ_WRITE, () -> {
+            throw new AssertionError("only reads run here");
+        });
+        viewModel = new CqlViewModel(() -> workbench, data, () -> "local", executor);
+        robot.interact(() -> {
+            Scene scene = new Scene(CqlView.load(viewModel), 1200, 800);
+            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+            stage.setScene(scene);
+            stage.show();
+            viewModel.activate();
+        });
+    }
+
+    @AfterEach
+    void close() {
+        executor.shutdown();
+        session.close();
+    }
+
+    @Test
+    void typeCompleteRunAndSeeRows(FxRobot robot) throws TimeoutException {
+        CodeArea editor = robot.lookup("#cqlEditor").queryAs(CodeArea.class);
+        robot.clickOn(editor);
+        robot.interact(() -> {
+            editor.replaceText("-- planets\nSELECT name, mo FROM cql_fx.planets");
+            editor.moveTo("-- planets\nSELECT name, mo".length());
+        });
+        assertTrue(editor.getStyleSpans(0, 1).iterator().next().getStyle().contains("cql-comment"),
+                "the comment is coloured as one");
+        robot.press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> completionMenu().isPresent()
+                && completionMenu().get().isShowing());
+        ContextMenu menu = completionMenu().orElseThrow();
+        MenuItem first = menu.getItems().get(0);
+        assertTrue(first.getText().startsWith("moons"), first.getText());
+        robot.interact(() -> {
+            first.fire();
+            menu.hide();
+        });
+        assertEquals("-- planets\nSELECT name, moons FROM cql_fx.planets", editor.getText());
+
+        robot.interact(() -> {
+            editor.requestFocus();
+            editor.moveTo(editor.getLength());
+        });
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        TableView<List<Cell>> grid = robot.lookup(".row-table").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 3);
+        assertEquals(List.of("name", "moons"), grid.getColumns().stream().map(c -> c.getText()).toList());
+        assertEquals(List.of("earth 1", "mars 2", "venus 0"), grid.getItems().stream()
+                .map(row -> row.get(0).shown() + " " + row.get(1).shown()).sorted().toList());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.history().stream()
+                .anyMatch(h -> h.statement().equals("SELECT name, moons FROM cql_fx.planets")));
+    }
+
+    private static java.util.Optional<ContextMenu> completionMenu() {
+        return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && "cqlCompletions".equals(((ContextMenu) w).getId()))
+                .map(ContextMenu.class::cast).findFirst();
+    }
+}
