@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class ScreenshotsCommand implements Callable<Integer> {
 
     /** Shooting order; every page of the rail. */
-    static final List<String> PAGES = List.of("stack", "cluster", "jobs", "trends", "cache", "streams",
+    static final List<String> PAGES = List.of("stack", "cluster", "jobs", "trends", "cache", "streams", "cql",
             ConsoleLauncher.WELCOME_PAGE);
     /** Larger than the console's default window, so wide pages (Trends) are not cut off. */
     static final double WIDTH = 1280;
