@@ -37,7 +37,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--view", paramLabel = "VIEW",
-            description = "Page to open: stack, cluster, cache, jobs, trends, streams, welcome.")
+            description = "Page to open: stack, cluster, cache, jobs, trends, streams, cql, welcome.")
     String view;
 
     @Option(names = "--snapshot", paramLabel = "FILE.png",
