@@ -177,7 +177,7 @@ final class BenchExportCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                err.println("ringside| " + line);
+                err.printf(Locale.ROOT, "ringside| %6.2f s  %s%n", (System.nanoTime() - started) / 1e9, line);
                 err.flush();
                 tail.add(line);
                 if (tail.size() > 10) {
