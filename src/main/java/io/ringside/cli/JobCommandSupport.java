@@ -2,6 +2,7 @@ package io.ringside.cli;
 
 import io.ringside.Main;
 import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.NamedThreads;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.jobs.EmbeddedWorker;
 import io.ringside.core.jobs.FollowResult;
@@ -73,12 +74,30 @@ final class JobCommandSupport {
             }
             try (EmbeddedWorker worker = EmbeddedWorker.startIfNoneAlive(services, main.dataFolder(), main.profile(),
                     line -> { })) {
+                if (worker.running()) {
+                    connectInBackground(services);
+                }
                 FollowResult result = client.follow(request.jobId(), null, worker.publisher(), bar,
                         () -> offlineNote(err, worker.running()));
                 bar.end();
                 return finish(services, request.jobId(), result, out, err, onEnd);
             }
         });
+    }
+
+    /**
+     * Opens the Cassandra session while this process's worker joins its group and takes the
+     * request, rather than after, when the job would wait for it; a failure is left for the job to
+     * meet and report.
+     */
+    private static void connectInBackground(DataServices services) {
+        NamedThreads.daemon("ringside-cli-connect", () -> {
+            try {
+                services.backends().cql();
+            } catch (RuntimeException e) {
+                // the job opens the session again and reports why it cannot
+            }
+        }).start();
     }
 
     /** Follows a job already submitted ({@code jobs watch}), with the same output and exit codes. */

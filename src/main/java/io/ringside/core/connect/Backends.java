@@ -203,6 +203,10 @@ public final class Backends implements AutoCloseable {
                             .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, connectTimeout)
                             .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, connectTimeout)
                             .withInt(DefaultDriverOption.REQUEST_PAGE_SIZE, 1000)
+                            // close at once: the driver's default waits 2 s for late tasks on each
+                            // event-loop group, which every CLI command paid before it could exit
+                            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
+                            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
                             .build())
                     .build();
         } catch (RuntimeException e) {

@@ -51,27 +51,68 @@ abstract class RowWriter implements Closeable {
         return bytes.toByteArray();
     }
 
+    /**
+     * One line per row, built in a reused buffer and handed to the writer whole: a field that
+     * cannot need quoting (printable ASCII without delimiter, quote or escape, the first
+     * character above {@code '#'}) is appended as it is, any other goes through {@link #CSV}, so
+     * the output is what {@link CSVPrinter} writes without its per-field calls into the encoder.
+     */
     private static final class CsvRows extends RowWriter {
-        private final CSVPrinter printer;
+        private final Writer out;
         private final int width;
+        private final StringBuilder line = new StringBuilder(256);
+        private char[] chars = new char[256];
 
-        CsvRows(Writer out, int width) throws IOException {
-            this.printer = new CSVPrinter(out, CSV);
+        CsvRows(Writer out, int width) {
+            this.out = out;
             this.width = width;
         }
 
         @Override
         void write(Row row) throws IOException {
+            line.setLength(0);
             for (int i = 0; i < width; i++) {
-                printer.print(ValueText.csv(row.getObject(i)));
+                appendField(line, ValueText.csv(row.getObject(i)), i == 0);
             }
-            printer.println();
+            line.append('\n');
+            int length = line.length();
+            if (chars.length < length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            line.getChars(0, length, chars, 0);
+            out.write(chars, 0, length);
         }
 
         @Override
         public void close() throws IOException {
-            printer.close(true);
+            out.close();
         }
+    }
+
+    /** Appends one field, preceded by the delimiter unless it is the first of its line. */
+    static void appendField(StringBuilder line, String text, boolean first) throws IOException {
+        if (text == null || !plain(text)) {
+            CSV.print(text, line, first);
+            return;
+        }
+        if (!first) {
+            line.append(',');
+        }
+        line.append(text);
+    }
+
+    private static boolean plain(String text) {
+        int length = text.length();
+        if (length == 0 || text.charAt(0) <= '#') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c <= ' ' || c > '~' || c == ',' || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class JsonRows extends RowWriter {
