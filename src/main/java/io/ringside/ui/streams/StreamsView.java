@@ -18,6 +18,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -39,6 +41,22 @@ public final class StreamsView {
 
     @FXML
     private Label summary;
+    @FXML
+    private Button produceButton;
+    @FXML
+    private Button createTopicButton;
+    @FXML
+    private Button editConfigsButton;
+    @FXML
+    private Button addPartitionsButton;
+    @FXML
+    private Button deleteTopicButton;
+    @FXML
+    private Label adminStatus;
+    @FXML
+    private Button deleteGroupButton;
+    @FXML
+    private LineChart<Number, Number> lagChart;
     @FXML
     private Button refreshButton;
     @FXML
@@ -231,6 +249,9 @@ public final class StreamsView {
         text(partitionSize, p -> p.sizeBytes() < 0 ? "not reported" : ByteSizes.format(p.sizeBytes()));
         bindSearch(viewModel.messages());
         bindReset(viewModel.reset());
+        bindAdmin(viewModel.produce(), viewModel.admin());
+        viewModel.lagHistory().addListener((javafx.collections.ListChangeListener<StreamsViewModel.LagSample>) change ->
+                lagChart.getData().setAll(List.of(lagSeries(viewModel.lagHistory()))));
         refreshButton.setOnAction(event -> viewModel.refreshNow());
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
@@ -261,6 +282,41 @@ public final class StreamsView {
         resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, message) ->
                 search.selectedProperty().set(message));
         resultDetail.textProperty().bind(search.detailProperty());
+    }
+
+    private void bindAdmin(ProduceViewModel produce, KafkaAdminViewModel admin) {
+        produceButton.disableProperty().bind(produce.readOnlyProperty());
+        produceButton.setOnAction(event -> StreamsDialogs.produce(window(), produce));
+        createTopicButton.disableProperty().bind(admin.readOnlyProperty());
+        createTopicButton.setOnAction(event -> StreamsDialogs.createTopic(window(), admin));
+        var noTopic = topicTable.getSelectionModel().selectedItemProperty().isNull();
+        editConfigsButton.disableProperty().bind(noTopic);
+        editConfigsButton.setOnAction(event -> StreamsDialogs.editConfigs(window(), admin));
+        addPartitionsButton.disableProperty().bind(noTopic.or(admin.readOnlyProperty()));
+        addPartitionsButton.setOnAction(event -> StreamsDialogs.addPartitions(window(), admin));
+        deleteTopicButton.disableProperty().bind(noTopic.or(admin.readOnlyProperty()));
+        deleteTopicButton.setOnAction(event -> StreamsDialogs.deleteTopic(window(), admin));
+        deleteGroupButton.disableProperty().bind(admin.groupProperty().isEmpty().or(admin.readOnlyProperty()));
+        deleteGroupButton.setOnAction(event -> StreamsDialogs.deleteGroup(window(), admin));
+        adminStatus.textProperty().bind(Bindings.when(admin.readOnlyProperty())
+                .then("Read-only profile: produce and topic changes are refused").otherwise(admin.statusProperty()));
+    }
+
+    private javafx.stage.Window window() {
+        return topicTable.getScene() == null ? null : topicTable.getScene().getWindow();
+    }
+
+    /** x: seconds before the newest sample (negative), y: total lag. */
+    static XYChart.Series<Number, Number> lagSeries(List<StreamsViewModel.LagSample> samples) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        if (samples.isEmpty()) {
+            return series;
+        }
+        Instant newest = samples.get(samples.size() - 1).at();
+        for (StreamsViewModel.LagSample s : samples) {
+            series.getData().add(new XYChart.Data<>(-Duration.between(s.at(), newest).toSeconds(), s.lag()));
+        }
+        return series;
     }
 
     private void bindReset(OffsetResetViewModel reset) {
