@@ -62,12 +62,16 @@ public final class MessageSearchViewModel {
     private final ObservableList<KafkaMessage> results = FXCollections.observableArrayList();
     private final ObjectProperty<KafkaMessage> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
     private Run current;
 
     public MessageSearchViewModel(StreamsGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
         this.executor = executor;
-        selected.addListener((obs, old, message) -> detail.set(message == null ? "" : describe(message)));
+        selected.addListener((obs, old, message) -> {
+            detail.set(message == null ? "" : describe(message));
+            json.set(message == null ? "" : json(message));
+        });
     }
 
     /** Starts a search (cancelling one still running); a bad condition is reported in the status. */
@@ -180,6 +184,12 @@ public final class MessageSearchViewModel {
                 + value.text();
     }
 
+    /** The value as JSON for the folding tree, empty when it is not JSON (or a preview cut short). */
+    static String json(KafkaMessage message) {
+        DecodedValue value = MessageDecoder.decode(message.topic(), message.value());
+        return value.format() == DecodedValue.Format.JSON && !message.valueTruncated() ? value.text() : "";
+    }
+
     /** The table's one-line value. */
     static String summary(KafkaMessage message) {
         return MessageDecoder.decode(message.topic(), message.value()).summary();
@@ -211,6 +221,11 @@ public final class MessageSearchViewModel {
 
     public ObjectProperty<KafkaMessage> selectedProperty() {
         return selected;
+    }
+
+    /** The selected value when it is JSON, for the collapsible tree; empty otherwise. */
+    public ReadOnlyStringProperty jsonProperty() {
+        return json.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailProperty() {

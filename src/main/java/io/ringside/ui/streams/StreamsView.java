@@ -31,6 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeView;
 
 /** Controller of {@code fxml/streams/StreamsView.fxml}: binds to {@link StreamsViewModel}. */
 public final class StreamsView {
@@ -123,6 +124,8 @@ public final class StreamsView {
     private TableColumn<KafkaMessage, String> resultHeaders;
     @FXML
     private TextArea resultDetail;
+    @FXML
+    private TreeView<String> resultJson;
     @FXML
     private TextArea tailDetail;
     @FXML
@@ -282,6 +285,7 @@ public final class StreamsView {
         resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, message) ->
                 search.selectedProperty().set(message));
         resultDetail.textProperty().bind(search.detailProperty());
+        search.jsonProperty().addListener((obs, old, json) -> resultJson.setRoot(JsonTree.of(json)));
     }
 
     private void bindAdmin(ProduceViewModel produce, KafkaAdminViewModel admin) {
