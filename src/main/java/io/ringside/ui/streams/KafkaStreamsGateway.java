@@ -7,6 +7,8 @@ import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.TopicTail;
 import io.ringside.core.kafka.explorer.ConfigChange;
 import io.ringside.core.kafka.explorer.KafkaServices;
+import io.ringside.core.kafka.explorer.KafkaMessage;
+import io.ringside.core.kafka.explorer.MessageQuery;
 import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.OffsetReset;
 import io.ringside.core.kafka.explorer.ProduceRequest;
@@ -63,6 +65,11 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     @Override
     public TopicDetail topicDetail(String topic) {
         return services.get().topics().detail(topic);
+    }
+
+    @Override
+    public List<KafkaMessage> browse(MessageQuery query) {
+        return services.get().browser().browse(query);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.explorer.ConfigChange;
+import io.ringside.core.kafka.explorer.KafkaMessage;
+import io.ringside.core.kafka.explorer.MessageQuery;
 import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.OffsetReset;
 import io.ringside.core.kafka.explorer.ProduceRequest;
@@ -28,6 +30,9 @@ public interface StreamsGateway {
 
     /** Partitions, offsets, sizes and configs of one topic; blocks on the network. */
     TopicDetail topicDetail(String topic);
+
+    /** One page of one partition (or all); blocks on the network. */
+    List<KafkaMessage> browse(MessageQuery query);
 
     /** A search ready to run on a background thread. */
     MessageSearch search(SearchQuery query);

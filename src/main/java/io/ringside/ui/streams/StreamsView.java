@@ -111,6 +111,14 @@ public final class StreamsView {
     @FXML
     private Label searchStatus;
     @FXML
+    private TextField pagePartition;
+    @FXML
+    private Button newestButton;
+    @FXML
+    private Button olderButton;
+    @FXML
+    private Button newerButton;
+    @FXML
     private TableView<KafkaMessage> resultTable;
     @FXML
     private TableColumn<KafkaMessage, String> resultTime;
@@ -275,6 +283,13 @@ public final class StreamsView {
         cancelButton.setOnAction(event -> search.cancel());
         cancelButton.disableProperty().bind(search.runningProperty().not());
         searchStatus.textProperty().bind(search.statusProperty());
+        pagePartition.textProperty().bindBidirectional(search.partitionProperty());
+        newestButton.setOnAction(event -> search.browseNewest());
+        olderButton.setOnAction(event -> search.browseOlder());
+        newerButton.setOnAction(event -> search.browseNewer());
+        for (Button page : List.of(newestButton, olderButton, newerButton)) {
+            page.disableProperty().bind(search.runningProperty());
+        }
         resultTable.setItems(search.results());
         text(resultTime, m -> m.timestamp().toString());
         text(resultPosition, m -> m.partition() + "/" + m.offset());

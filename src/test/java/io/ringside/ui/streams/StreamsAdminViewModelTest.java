@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.connect.AccessGuard;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.explorer.KafkaMessage;
 import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +21,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -125,6 +131,48 @@ class StreamsAdminViewModelTest {
             assertTrue(page.admin().statusProperty().get().contains("is read-only"), page.admin().statusProperty().get());
             page.deactivate();
         }
+    }
+
+    @Test
+    void theMessagesTabPagesOlderAndNewerWithinAPartition(TestStack stack) throws Exception {
+        String topic = "streams-pages-" + UUID.randomUUID();
+        Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
+        try (Admin plain = stack.kafkaAdmin();
+             KafkaServices services = new KafkaServices(kafka, AccessGuard.READ_WRITE,
+                     () -> new AuditLog(stack.dataFolder(), kafka, "test"))) {
+            plain.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(60, TimeUnit.SECONDS);
+            Map<String, Object> props = new HashMap<>(kafka);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+                for (int i = 0; i < 25; i++) {
+                    producer.send(new ProducerRecord<>(topic, 0, "k" + i, "v" + i));
+                }
+            }
+            MessageSearchViewModel messages = new MessageSearchViewModel(
+                    new KafkaStreamsGateway(() -> kafka, () -> services), new CurrentThreadTaskExecutor());
+            messages.pageSize(10);
+            messages.topicProperty().set(topic);
+            messages.browseNewest();
+            assertEquals(offsets(24, 15), offsets(messages), messages.statusProperty().get());
+            messages.browseOlder();
+            assertEquals(offsets(14, 5), offsets(messages));
+            messages.browseOlder();
+            assertEquals(offsets(4, 0), offsets(messages));
+            messages.browseOlder();
+            assertEquals("No older messages", messages.statusProperty().get());
+            messages.browseNewer();
+            assertEquals(offsets(14, 5), offsets(messages));
+        }
+    }
+
+    private static List<Long> offsets(MessageSearchViewModel messages) {
+        return messages.results().stream().map(KafkaMessage::offset).toList();
+    }
+
+    private static List<Long> offsets(long from, long downTo) {
+        return java.util.stream.LongStream.rangeClosed(downTo, from).boxed()
+                .sorted(java.util.Comparator.reverseOrder()).toList();
     }
 
     private static String config(Admin admin, String topic, String name) throws Exception {

@@ -290,6 +290,12 @@ class StreamsViewModelTest {
         }
 
         @Override
+        public List<io.ringside.core.kafka.explorer.KafkaMessage> browse(
+                io.ringside.core.kafka.explorer.MessageQuery query) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
         public MessageSearch search(SearchQuery query) {
             throw new UnsupportedOperationException("the tail only");
         }
