@@ -29,17 +29,15 @@ public final class ProduceViewModel {
 
     /** How the value field is read. */
     public enum ValueKind {
-        TEXT("Text"), JSON("JSON"), FILE("File (path)");
-
-        private final String label;
-
-        ValueKind(String label) {
-            this.label = label;
-        }
+        TEXT, JSON, FILE;
 
         @Override
         public String toString() {
-            return label;
+            return switch (this) {
+                case TEXT -> "Text";
+                case JSON -> "JSON";
+                case FILE -> "File (path)";
+            };
         }
     }
 
