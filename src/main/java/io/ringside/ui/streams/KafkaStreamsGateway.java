@@ -5,9 +5,14 @@ import io.ringside.core.kafka.StreamsInspector;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.TopicTail;
+import io.ringside.core.kafka.explorer.ConfigChange;
 import io.ringside.core.kafka.explorer.KafkaServices;
+import io.ringside.core.kafka.explorer.KafkaMessage;
+import io.ringside.core.kafka.explorer.MessageQuery;
 import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ProduceRequest;
+import io.ringside.core.kafka.explorer.ProducedRecord;
 import io.ringside.core.kafka.explorer.ResetPlan;
 import io.ringside.core.kafka.explorer.SearchQuery;
 import io.ringside.core.kafka.explorer.TopicDetail;
@@ -63,6 +68,11 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     }
 
     @Override
+    public List<KafkaMessage> browse(MessageQuery query) {
+        return services.get().browser().browse(query);
+    }
+
+    @Override
     public MessageSearch search(SearchQuery query) {
         return services.get().search(query);
     }
@@ -75,6 +85,46 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     @Override
     public ResetPlan resetOffsets(String group, String topic, OffsetReset reset) {
         return services.get().groups().resetOffsets(group, topic, reset);
+    }
+
+    @Override
+    public boolean readOnly() {
+        return services.get().readOnly();
+    }
+
+    @Override
+    public ProducedRecord produce(ProduceRequest request) {
+        return services.get().producer().produce(request);
+    }
+
+    @Override
+    public void deleteGroup(String group) {
+        services.get().groups().delete(group);
+    }
+
+    @Override
+    public void createTopic(String topic, int partitions, short replicationFactor, Map<String, String> configs) {
+        services.get().topics().create(topic, partitions, replicationFactor, configs);
+    }
+
+    @Override
+    public List<ConfigChange> configDiff(String topic, Map<String, String> desired) {
+        return services.get().topics().configDiff(topic, desired);
+    }
+
+    @Override
+    public int alterConfigs(String topic, List<ConfigChange> changes) {
+        return services.get().topics().alterConfigs(topic, changes);
+    }
+
+    @Override
+    public void addPartitions(String topic, int totalPartitions) {
+        services.get().topics().addPartitions(topic, totalPartitions);
+    }
+
+    @Override
+    public void deleteTopic(String topic, String typedName) {
+        services.get().topics().delete(topic, typedName);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.ringside.ui.streams;
 import io.ringside.core.kafka.explorer.DecodedValue;
 import io.ringside.core.kafka.explorer.KafkaMessage;
 import io.ringside.core.kafka.explorer.MessageDecoder;
+import io.ringside.core.kafka.explorer.MessageQuery;
+import io.ringside.core.kafka.explorer.Position;
 import io.ringside.core.kafka.explorer.MessageFilter;
 import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.SearchProgress;
@@ -12,6 +14,8 @@ import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -34,6 +38,8 @@ import javafx.collections.ObservableList;
 public final class MessageSearchViewModel {
 
     static final Duration BATCH = Duration.ofMillis(100);
+    /** Messages in one browsed page. */
+    static final int PAGE = 100;
 
     /** What the search text means. */
     public enum Kind {
@@ -62,12 +68,18 @@ public final class MessageSearchViewModel {
     private final ObservableList<KafkaMessage> results = FXCollections.observableArrayList();
     private final ObjectProperty<KafkaMessage> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
+    private final StringProperty partition = new SimpleStringProperty("0");
+    private int pageSize = PAGE;
     private Run current;
 
     public MessageSearchViewModel(StreamsGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
         this.executor = executor;
-        selected.addListener((obs, old, message) -> detail.set(message == null ? "" : describe(message)));
+        selected.addListener((obs, old, message) -> {
+            detail.set(message == null ? "" : describe(message));
+            json.set(message == null ? "" : json(message));
+        });
     }
 
     /** Starts a search (cancelling one still running); a bad condition is reported in the status. */
@@ -114,6 +126,73 @@ public final class MessageSearchViewModel {
                         running.set(false);
                     }
                 })
+                .executeWith(executor);
+    }
+
+    /** The newest page of the partition, newest first. */
+    public void browseNewest() {
+        browse(Position.end(), true, "newest");
+    }
+
+    /** The page just before the oldest message shown. */
+    public void browseOlder() {
+        if (results.isEmpty()) {
+            browseNewest();
+            return;
+        }
+        long oldest = results.stream().mapToLong(KafkaMessage::offset).min().orElseThrow();
+        if (oldest == 0) {
+            status.set("No older messages");
+            return;
+        }
+        browse(Position.offset(oldest - 1), true, "older");
+    }
+
+    /** The page just after the newest message shown. */
+    public void browseNewer() {
+        if (results.isEmpty()) {
+            browseNewest();
+            return;
+        }
+        long newest = results.stream().mapToLong(KafkaMessage::offset).max().orElseThrow();
+        browse(Position.offset(newest + 1), false, "newer");
+    }
+
+    /**
+     * Pages go by offset within one partition (offsets of different partitions do not order a
+     * topic), shown newest first whichever way they were read.
+     */
+    private void browse(Position from, boolean backward, String which) {
+        cancel();
+        String name = topic.get() == null ? "" : topic.get().strip();
+        int p;
+        try {
+            p = Integer.parseInt(partition.get() == null ? "" : partition.get().strip());
+        } catch (NumberFormatException e) {
+            status.set("Paging reads one partition: enter its number, not '" + partition.get() + "'");
+            return;
+        }
+        if (name.isEmpty()) {
+            status.set("Choose a topic to browse");
+            return;
+        }
+        MessageQuery query = new MessageQuery(name, p, from, backward, pageSize, MessageQuery.DEFAULT_PREVIEW);
+        status.set("Reading the " + which + " page of " + name + " partition " + p + "...");
+        BackgroundTask.wrap(() -> gateway.browse(query))
+                .onSuccess(page -> {
+                    if (page.isEmpty()) {
+                        status.set("No " + which + " messages in " + name + " partition " + p);
+                        return;
+                    }
+                    List<KafkaMessage> newestFirst = new ArrayList<>(page);
+                    newestFirst.sort(Comparator.comparingLong(KafkaMessage::offset).reversed());
+                    selected.set(null);
+                    results.setAll(newestFirst);
+                    status.set(String.format(Locale.ROOT, "%s partition %d · offsets %d to %d (%d messages)", name, p,
+                            newestFirst.get(newestFirst.size() - 1).offset(), newestFirst.get(0).offset(),
+                            newestFirst.size()));
+                })
+                .onFailure(e -> status.set("Cannot read " + name + ": " + Errors.firstLine(e)))
                 .executeWith(executor);
     }
 
@@ -180,9 +259,24 @@ public final class MessageSearchViewModel {
                 + value.text();
     }
 
+    /** The value as JSON for the folding tree, empty when it is not JSON (or a preview cut short). */
+    static String json(KafkaMessage message) {
+        DecodedValue value = MessageDecoder.decode(message.topic(), message.value());
+        return value.format() == DecodedValue.Format.JSON && !message.valueTruncated() ? value.text() : "";
+    }
+
     /** The table's one-line value. */
     static String summary(KafkaMessage message) {
         return MessageDecoder.decode(message.topic(), message.value()).summary();
+    }
+
+    /** The partition the pages are read from. */
+    public StringProperty partitionProperty() {
+        return partition;
+    }
+
+    void pageSize(int size) {
+        this.pageSize = size;
     }
 
     public StringProperty topicProperty() {
@@ -211,6 +305,11 @@ public final class MessageSearchViewModel {
 
     public ObjectProperty<KafkaMessage> selectedProperty() {
         return selected;
+    }
+
+    /** The selected value when it is JSON, for the collapsible tree; empty otherwise. */
+    public ReadOnlyStringProperty jsonProperty() {
+        return json.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty detailProperty() {

@@ -3,12 +3,18 @@ package io.ringside.ui.streams;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.ConfigChange;
+import io.ringside.core.kafka.explorer.KafkaMessage;
+import io.ringside.core.kafka.explorer.MessageQuery;
 import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ProduceRequest;
+import io.ringside.core.kafka.explorer.ProducedRecord;
 import io.ringside.core.kafka.explorer.ResetPlan;
 import io.ringside.core.kafka.explorer.SearchQuery;
 import io.ringside.core.kafka.explorer.TopicDetail;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +31,9 @@ public interface StreamsGateway {
     /** Partitions, offsets, sizes and configs of one topic; blocks on the network. */
     TopicDetail topicDetail(String topic);
 
+    /** One page of one partition (or all); blocks on the network. */
+    List<KafkaMessage> browse(MessageQuery query);
+
     /** A search ready to run on a background thread. */
     MessageSearch search(SearchQuery query);
 
@@ -33,6 +42,27 @@ public interface StreamsGateway {
 
     /** Resets (refused while the group has active members or under a read-only profile; audited). */
     ResetPlan resetOffsets(String group, String topic, OffsetReset reset);
+
+    /** Whether the active profile refuses changes; may open the profile's session, so never on the FX thread. */
+    boolean readOnly();
+
+    /** Sends one record (refused read-only; audited). */
+    ProducedRecord produce(ProduceRequest request);
+
+    /** Deletes a consumer group (refused while it has active members or read-only; audited). */
+    void deleteGroup(String group);
+
+    void createTopic(String topic, int partitions, short replicationFactor, Map<String, String> configs);
+
+    /** What applying {@code desired} would change; nothing changed yet. */
+    List<ConfigChange> configDiff(String topic, Map<String, String> desired);
+
+    int alterConfigs(String topic, List<ConfigChange> changes);
+
+    void addPartitions(String topic, int totalPartitions);
+
+    /** Deletes the topic when {@code typedName} is its name (refused otherwise). */
+    void deleteTopic(String topic, String typedName);
 
     AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure);
 }

@@ -18,6 +18,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -29,6 +31,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeView;
 
 /** Controller of {@code fxml/streams/StreamsView.fxml}: binds to {@link StreamsViewModel}. */
 public final class StreamsView {
@@ -39,6 +42,22 @@ public final class StreamsView {
 
     @FXML
     private Label summary;
+    @FXML
+    private Button produceButton;
+    @FXML
+    private Button createTopicButton;
+    @FXML
+    private Button editConfigsButton;
+    @FXML
+    private Button addPartitionsButton;
+    @FXML
+    private Button deleteTopicButton;
+    @FXML
+    private Label adminStatus;
+    @FXML
+    private Button deleteGroupButton;
+    @FXML
+    private LineChart<Number, Number> lagChart;
     @FXML
     private Button refreshButton;
     @FXML
@@ -92,6 +111,14 @@ public final class StreamsView {
     @FXML
     private Label searchStatus;
     @FXML
+    private TextField pagePartition;
+    @FXML
+    private Button newestButton;
+    @FXML
+    private Button olderButton;
+    @FXML
+    private Button newerButton;
+    @FXML
     private TableView<KafkaMessage> resultTable;
     @FXML
     private TableColumn<KafkaMessage, String> resultTime;
@@ -105,6 +132,8 @@ public final class StreamsView {
     private TableColumn<KafkaMessage, String> resultHeaders;
     @FXML
     private TextArea resultDetail;
+    @FXML
+    private TreeView<String> resultJson;
     @FXML
     private TextArea tailDetail;
     @FXML
@@ -231,6 +260,9 @@ public final class StreamsView {
         text(partitionSize, p -> p.sizeBytes() < 0 ? "not reported" : ByteSizes.format(p.sizeBytes()));
         bindSearch(viewModel.messages());
         bindReset(viewModel.reset());
+        bindAdmin(viewModel.produce(), viewModel.admin());
+        viewModel.lagHistory().addListener((javafx.collections.ListChangeListener<StreamsViewModel.LagSample>) change ->
+                lagChart.getData().setAll(List.of(lagSeries(viewModel.lagHistory()))));
         refreshButton.setOnAction(event -> viewModel.refreshNow());
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
@@ -251,6 +283,13 @@ public final class StreamsView {
         cancelButton.setOnAction(event -> search.cancel());
         cancelButton.disableProperty().bind(search.runningProperty().not());
         searchStatus.textProperty().bind(search.statusProperty());
+        pagePartition.textProperty().bindBidirectional(search.partitionProperty());
+        newestButton.setOnAction(event -> search.browseNewest());
+        olderButton.setOnAction(event -> search.browseOlder());
+        newerButton.setOnAction(event -> search.browseNewer());
+        for (Button page : List.of(newestButton, olderButton, newerButton)) {
+            page.disableProperty().bind(search.runningProperty());
+        }
         resultTable.setItems(search.results());
         text(resultTime, m -> m.timestamp().toString());
         text(resultPosition, m -> m.partition() + "/" + m.offset());
@@ -261,6 +300,42 @@ public final class StreamsView {
         resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, message) ->
                 search.selectedProperty().set(message));
         resultDetail.textProperty().bind(search.detailProperty());
+        search.jsonProperty().addListener((obs, old, json) -> resultJson.setRoot(JsonTree.of(json)));
+    }
+
+    private void bindAdmin(ProduceViewModel produce, KafkaAdminViewModel admin) {
+        produceButton.disableProperty().bind(produce.readOnlyProperty());
+        produceButton.setOnAction(event -> StreamsDialogs.produce(window(), produce));
+        createTopicButton.disableProperty().bind(admin.readOnlyProperty());
+        createTopicButton.setOnAction(event -> StreamsDialogs.createTopic(window(), admin));
+        var noTopic = topicTable.getSelectionModel().selectedItemProperty().isNull();
+        editConfigsButton.disableProperty().bind(noTopic);
+        editConfigsButton.setOnAction(event -> StreamsDialogs.editConfigs(window(), admin));
+        addPartitionsButton.disableProperty().bind(noTopic.or(admin.readOnlyProperty()));
+        addPartitionsButton.setOnAction(event -> StreamsDialogs.addPartitions(window(), admin));
+        deleteTopicButton.disableProperty().bind(noTopic.or(admin.readOnlyProperty()));
+        deleteTopicButton.setOnAction(event -> StreamsDialogs.deleteTopic(window(), admin));
+        deleteGroupButton.disableProperty().bind(admin.groupProperty().isEmpty().or(admin.readOnlyProperty()));
+        deleteGroupButton.setOnAction(event -> StreamsDialogs.deleteGroup(window(), admin));
+        adminStatus.textProperty().bind(Bindings.when(admin.readOnlyProperty())
+                .then("Read-only profile: produce and topic changes are refused").otherwise(admin.statusProperty()));
+    }
+
+    private javafx.stage.Window window() {
+        return topicTable.getScene() == null ? null : topicTable.getScene().getWindow();
+    }
+
+    /** x: seconds before the newest sample (negative), y: total lag. */
+    static XYChart.Series<Number, Number> lagSeries(List<StreamsViewModel.LagSample> samples) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        if (samples.isEmpty()) {
+            return series;
+        }
+        Instant newest = samples.get(samples.size() - 1).at();
+        for (StreamsViewModel.LagSample s : samples) {
+            series.getData().add(new XYChart.Data<>(-Duration.between(s.at(), newest).toSeconds(), s.lag()));
+        }
+        return series;
     }
 
     private void bindReset(OffsetResetViewModel reset) {

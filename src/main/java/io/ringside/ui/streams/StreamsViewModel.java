@@ -22,8 +22,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -57,6 +61,8 @@ public final class StreamsViewModel implements PageLoad {
 
     public static final List<String> TAILED = List.of(Topics.JOB_PROGRESS, Topics.CACHE_STATS, Topics.AUDIT);
     public static final int TAIL_CAPACITY = 1000;
+    /** How far back the lag chart of a group reaches: samples are the page's own refreshes. */
+    static final Duration LAG_WINDOW = Duration.ofMinutes(10);
     static final Duration REFRESH = Duration.ofSeconds(5);
     static final Duration BATCH = Duration.ofMillis(100);
 
@@ -83,6 +89,10 @@ public final class StreamsViewModel implements PageLoad {
     private final ReadOnlyStringWrapper topicDetailStatus = new ReadOnlyStringWrapper("Select a topic to see its partitions and configs");
     private final MessageSearchViewModel messages;
     private final OffsetResetViewModel reset;
+    private final ProduceViewModel produce;
+    private final KafkaAdminViewModel admin;
+    private final Map<String, Deque<LagSample>> lagHistory = new HashMap<>();
+    private final ObservableList<LagSample> selectedLagHistory = FXCollections.observableArrayList();
     private final FxBatcher<TailRecord> batcher;
     private AutoCloseable tailHandle;
     private final Poller<Snapshot> poll;
@@ -98,7 +108,7 @@ public final class StreamsViewModel implements PageLoad {
         this.gateway = gateway;
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
-        this.poll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.topics(), gateway.groups()))
+        this.poll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.topics(), gateway.groups(), Instant.now()))
                 .onSuccess(this::showSnapshot)
                 .onFailure(e -> {
                     error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
@@ -116,6 +126,8 @@ public final class StreamsViewModel implements PageLoad {
         selectedGroup.addListener((obs, old, group) -> showGroup(group));
         this.messages = new MessageSearchViewModel(gateway, executor);
         this.reset = new OffsetResetViewModel(gateway, executor, dialogs);
+        this.produce = new ProduceViewModel(gateway, executor);
+        this.admin = new KafkaAdminViewModel(gateway, executor, dialogs, this::refreshNow);
         selectedTail.addListener((obs, old, record) -> tailDetail.set(record == null ? "" : describe(record)));
         selectedTopic.addListener((obs, old, topic) -> loadTopic(topic));
     }
@@ -127,6 +139,8 @@ public final class StreamsViewModel implements PageLoad {
             return;
         }
         messages.topicProperty().set(topic);
+        produce.topicProperty().set(topic);
+        admin.topicProperty().set(topic);
         topicDetailStatus.set("Reading " + topic + "...");
         BackgroundTask.wrap(() -> gateway.topicDetail(topic))
                 .onSuccess(detail -> {
@@ -160,6 +174,14 @@ public final class StreamsViewModel implements PageLoad {
     public void activate() {
         running = true;
         poll.pollNow();
+        BackgroundTask.wrap(gateway::readOnly)
+                .onSuccess(readOnly -> {
+                    produce.readOnlyProperty().set(readOnly);
+                    admin.readOnlyProperty().set(readOnly);
+                })
+                // Unknown: the buttons stay enabled and the services, which hold the guard, refuse.
+                .onFailure(e -> { })
+                .executeWith(executor);
         if (tailHandle == null && !tailStarting) {
             tailStarting = true;
             BackgroundTask.wrap(() -> gateway.tail(TAILED, batcher::add, e -> executor.runOnUi(Duration.ZERO,
@@ -206,6 +228,7 @@ public final class StreamsViewModel implements PageLoad {
         topics.setAll(snapshot.topics());
         String selectedId = selectedGroup.get() == null ? null : selectedGroup.get().groupId();
         groups.setAll(snapshot.groups());
+        recordLag(snapshot);
         ConsumerGroupLag again = snapshot.groups().stream()
                 .filter(g -> g.groupId().equals(selectedId)).findFirst()
                 .orElse(snapshot.groups().isEmpty() ? null : snapshot.groups().get(0));
@@ -216,8 +239,30 @@ public final class StreamsViewModel implements PageLoad {
         loaded.set(true);
     }
 
+    private void recordLag(Snapshot snapshot) {
+        Set<String> present = new HashSet<>();
+        for (ConsumerGroupLag group : snapshot.groups()) {
+            present.add(group.groupId());
+            Deque<LagSample> samples = lagHistory.computeIfAbsent(group.groupId(), id -> new ArrayDeque<>());
+            samples.addLast(new LagSample(snapshot.at(), group.totalLag()));
+            trim(samples, snapshot.at());
+        }
+        lagHistory.keySet().retainAll(present);
+    }
+
+    /** Drops the samples older than {@link #LAG_WINDOW} before {@code now}. */
+    static void trim(Deque<LagSample> samples, Instant now) {
+        Instant oldest = now.minus(LAG_WINDOW);
+        while (!samples.isEmpty() && samples.peekFirst().at().isBefore(oldest)) {
+            samples.removeFirst();
+        }
+    }
+
     private void showGroup(ConsumerGroupLag group) {
         reset.groupProperty().set(group == null ? "" : group.groupId());
+        admin.groupProperty().set(group == null ? "" : group.groupId());
+        Deque<LagSample> samples = group == null ? null : lagHistory.get(group.groupId());
+        selectedLagHistory.setAll(samples == null ? List.of() : List.copyOf(samples));
         if (group != null && !group.partitions().isEmpty()
                 && (reset.topicProperty().get() == null || reset.topicProperty().get().isBlank())) {
             reset.topicProperty().set(group.partitions().get(0).topic());
@@ -281,7 +326,11 @@ public final class StreamsViewModel implements PageLoad {
         return r -> has.apply(r.topic()) || has.apply(r.key()) || has.apply(r.value());
     }
 
-    private record Snapshot(List<TopicInfo> topics, List<ConsumerGroupLag> groups) {
+    private record Snapshot(List<TopicInfo> topics, List<ConsumerGroupLag> groups, Instant at) {
+    }
+
+    /** A group's total lag at one refresh of the page. */
+    public record LagSample(Instant at, long lag) {
     }
 
     public ObservableList<TopicInfo> topics() {
@@ -334,6 +383,20 @@ public final class StreamsViewModel implements PageLoad {
     /** The selected group's offset reset. */
     public OffsetResetViewModel reset() {
         return reset;
+    }
+
+    /** The selected group's total lag over the last {@link #LAG_WINDOW}, oldest first. */
+    public ObservableList<LagSample> lagHistory() {
+        return selectedLagHistory;
+    }
+
+    public ProduceViewModel produce() {
+        return produce;
+    }
+
+    /** Topic admin and group deletion. */
+    public KafkaAdminViewModel admin() {
+        return admin;
     }
 
     public MessageSearchViewModel messages() {

@@ -8,9 +8,12 @@ import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.kafka.explorer.ConfigChange;
 import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.OffsetReset;
+import io.ringside.core.kafka.explorer.ProduceRequest;
+import io.ringside.core.kafka.explorer.ProducedRecord;
 import io.ringside.core.kafka.explorer.ResetPlan;
 import io.ringside.core.kafka.explorer.SearchQuery;
 import io.ringside.core.kafka.explorer.TopicDetail;
@@ -205,9 +208,31 @@ class StreamsViewModelTest {
         return new TailRecord("ringside.audit", 0, offset, 1_700_000_000_000L + offset, null, value);
     }
 
+    @Test
+    void eachRefreshAddsALagSampleToTheSelectedGroupsChartAndOldSamplesAreDropped() {
+        FakeFeed feed = new FakeFeed();
+        StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());
+        for (long lag : new long[] {5, 9, 2}) {
+            feed.groups = List.of(new ConsumerGroupLag("orders", "Empty", List.of(),
+                    List.of(new ConsumerGroupLag.PartitionLag("t", 0, 0, lag, lag, -1, ""))));
+            viewModel.activate();
+        }
+        assertEquals(List.of(5L, 9L, 2L), viewModel.lagHistory().stream().map(StreamsViewModel.LagSample::lag).toList());
+        viewModel.deactivate();
+
+        java.time.Instant now = java.time.Instant.parse("2026-01-02T03:20:00Z");
+        java.util.Deque<StreamsViewModel.LagSample> samples = new java.util.ArrayDeque<>(List.of(
+                new StreamsViewModel.LagSample(now.minus(StreamsViewModel.LAG_WINDOW).minusSeconds(1), 1),
+                new StreamsViewModel.LagSample(now.minus(StreamsViewModel.LAG_WINDOW), 2),
+                new StreamsViewModel.LagSample(now, 3)));
+        StreamsViewModel.trim(samples, now);
+        assertEquals(List.of(2L, 3L), samples.stream().map(StreamsViewModel.LagSample::lag).toList());
+    }
+
     private static final class FakeFeed implements StreamsGateway {
         Consumer<TailRecord> sink;
         boolean closed;
+        List<ConsumerGroupLag> groups = List.of();
 
         @Override
         public List<TopicInfo> topics() {
@@ -216,11 +241,57 @@ class StreamsViewModelTest {
 
         @Override
         public List<ConsumerGroupLag> groups() {
-            return List.of();
+            return groups;
+        }
+
+        @Override
+        public boolean readOnly() {
+            return false;
+        }
+
+        @Override
+        public ProducedRecord produce(ProduceRequest request) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public void deleteGroup(String group) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public void createTopic(String topic, int partitions, short replicationFactor, Map<String, String> configs) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public List<ConfigChange> configDiff(String topic, Map<String, String> desired) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public int alterConfigs(String topic, List<ConfigChange> changes) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public void addPartitions(String topic, int totalPartitions) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public void deleteTopic(String topic, String typedName) {
+            throw new UnsupportedOperationException("the tail only");
         }
 
         @Override
         public TopicDetail topicDetail(String topic) {
+            throw new UnsupportedOperationException("the tail only");
+        }
+
+        @Override
+        public List<io.ringside.core.kafka.explorer.KafkaMessage> browse(
+                io.ringside.core.kafka.explorer.MessageQuery query) {
             throw new UnsupportedOperationException("the tail only");
         }
 
