@@ -63,8 +63,8 @@ final class BenchMessagesCommand implements Callable<Integer> {
                 r.searchMedian() / ms)).orElse("ratio search / kcat|grep        " + r.kcatNote()));
         out.printf(Locale.ROOT, "ratio search / bare consumer    %.2fx%n", r.searchMedian() / r.bareMedian());
         out.printf(Locale.ROOT, "first match after               %.1f ms (target < 200)%n", r.firstMatchMs());
-        out.printf(Locale.ROOT, "RSS growth during a search      %,d MB the first (heap pages touched the first time), %,d MB at most "
-                + "a later one (after seeding and GC %,d MB; target < 100)%n", r.firstSearchGrowthBytes() >> 20,
+        out.printf(Locale.ROOT, "RSS growth during a search      %,d MB the first (heap pages touched the first time), "
+                + "%,d MB at most a later one (after seeding and GC %,d MB; target < 100)%n", r.firstSearchGrowthBytes() >> 20,
                 (r.rssPeakBytes() - r.rssBeforeBytes()) >> 20, r.rssBeforeBytes() >> 20);
         out.println("FX-thread pauses while the Messages tab fills: not measured by this benchmark yet");
         out.flush();
