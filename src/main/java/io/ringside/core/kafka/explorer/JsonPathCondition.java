@@ -1,5 +1,8 @@
 package io.ringside.core.kafka.explorer;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.Configuration;
@@ -23,13 +26,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@code $.state == "failed"}, {@code $.done >= 100}, {@code $.message =~ "time.?out"} or just
  * {@code $.error} (present and not null). A path that selects several values matches when any of
  * them does. A string equality first looks for the quoted string in the raw bytes, so records that
- * cannot match are never parsed; a value that is not JSON never matches.
+ * cannot match are never parsed; a value that is not JSON never matches. A path of plain names
+ * ({@code $.a.b}) is evaluated on Jackson's token stream without building the document, the same
+ * answer as Jayway's for a scalar (it reads the first JSON value of the bytes, as Jayway does);
+ * an object or array there goes to Jayway.
  */
 final class JsonPathCondition implements MessageFilter {
 
     private static final Pattern SHAPE = Pattern.compile("^\\s*(\\$.*?)\\s*(==|!=|>=|<=|=~|>|<)\\s*(.+?)\\s*$",
             Pattern.DOTALL);
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9 _.:,;@#%+-]*");
+    private static final Pattern NAMES = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final JsonFactory TOKENS = new JsonFactory();
+    private static final Object CONTAINER = new Object();
     private static final ObjectMapper LITERALS = new ObjectMapper();
     private static final ParseContext JSON = JsonPath.using(Configuration.builder()
             .jsonProvider(new JacksonJsonProvider()).mappingProvider(new JacksonMappingProvider())
@@ -40,10 +49,13 @@ final class JsonPathCondition implements MessageFilter {
     private final String operator;
     private final Object literal;
     private final Pattern regex;
-    private final byte[] prefilter;
+    private final Bytes prefilter;
+    private final String[] names;
 
-    private JsonPathCondition(String text, JsonPath path, String operator, Object literal, Pattern regex, byte[] prefilter) {
+    private JsonPathCondition(String text, JsonPath path, String operator, Object literal, Pattern regex, Bytes prefilter,
+                              String pathText) {
         this.text = text;
+        this.names = NAMES.matcher(pathText).matches() ? pathText.substring(2).split("\\.") : null;
         this.path = path;
         this.operator = operator;
         this.literal = literal;
@@ -66,7 +78,7 @@ final class JsonPathCondition implements MessageFilter {
             throw new IllegalArgumentException("Not a JSON path: " + pathText + " (" + e.getMessage() + ")", e);
         }
         if (!shape.matches()) {
-            return new JsonPathCondition(condition, path, null, null, null, null);
+            return new JsonPathCondition(condition, path, null, null, null, null, pathText);
         }
         String operator = shape.group(2);
         Object literal = literal(shape.group(3));
@@ -78,9 +90,9 @@ final class JsonPathCondition implements MessageFilter {
                 throw new IllegalArgumentException("Not a regular expression after =~: " + e.getMessage(), e);
             }
         }
-        byte[] prefilter = operator.equals("==") && literal instanceof String s && PLAIN.matcher(s).matches()
-                ? ("\"" + s + "\"").getBytes(StandardCharsets.UTF_8) : null;
-        return new JsonPathCondition(condition, path, operator, literal, regex, prefilter);
+        Bytes prefilter = operator.equals("==") && literal instanceof String s && PLAIN.matcher(s).matches()
+                ? Bytes.finder(("\"" + s + "\"").getBytes(StandardCharsets.UTF_8)) : null;
+        return new JsonPathCondition(condition, path, operator, literal, regex, prefilter, pathText);
     }
 
     /** A JSON literal ("text", 'text', /regex/, a number, true, false, null); anything else as bare text. */
@@ -111,8 +123,18 @@ final class JsonPathCondition implements MessageFilter {
     @Override
     public boolean test(ConsumerRecord<byte[], byte[]> record) {
         byte[] value = record.value();
-        if (value == null || prefilter != null && !Bytes.contains(value, prefilter)) {
+        if (value == null || prefilter != null && !prefilter.in(value)) {
             return false;
+        }
+        if (names != null) {
+            try {
+                Object scalar = streamed(value);
+                if (scalar != CONTAINER) {
+                    return holds(scalar);
+                }
+            } catch (java.io.IOException | RuntimeException notJson) {
+                return false;
+            }
         }
         Object found;
         try {
@@ -124,6 +146,64 @@ final class JsonPathCondition implements MessageFilter {
             return many.stream().anyMatch(this::holds);
         }
         return holds(found);
+    }
+
+    /**
+     * The scalar at {@link #names} in the first JSON value of {@code value} (null when absent),
+     * or {@link #CONTAINER} when an object or array is there or on the way.
+     *
+     * @throws java.io.IOException when the bytes are not JSON
+     */
+    private Object streamed(byte[] value) throws java.io.IOException {
+        try (JsonParser parser = TOKENS.createParser(value)) {
+            JsonToken root = parser.nextToken();
+            if (root == null) {
+                throw new java.io.EOFException("empty value");
+            }
+            if (root != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return root == JsonToken.START_ARRAY ? CONTAINER : null;
+            }
+            return field(parser, 0);
+        }
+    }
+
+    /** Reads the object the parser is at to its end; what {@code names[depth..]} selects in it. */
+    private Object field(JsonParser parser, int depth) throws java.io.IOException {
+        Object found = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+            boolean wanted = names[depth].equals(parser.currentName());
+            JsonToken next = parser.nextToken();
+            if (!wanted) {
+                parser.skipChildren();
+            } else if (depth == names.length - 1) {
+                found = scalar(parser, next);
+            } else if (next == JsonToken.START_OBJECT) {
+                found = field(parser, depth + 1);
+            } else {
+                found = next == JsonToken.START_ARRAY ? CONTAINER : null;
+                parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw new java.io.EOFException("unterminated object");
+        }
+        return found;
+    }
+
+    private static Object scalar(JsonParser parser, JsonToken token) throws java.io.IOException {
+        return switch (token) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> {
+                parser.skipChildren();
+                yield CONTAINER;
+            }
+        };
     }
 
     private boolean holds(Object value) {

@@ -20,14 +20,14 @@ public interface MessageFilter {
 
     /** Records whose key contains {@code text}. */
     static MessageFilter keyContains(String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        return new Named("key contains '" + text + "'", record -> Bytes.contains(record.key(), needle));
+        Bytes needle = Bytes.finder(text.getBytes(StandardCharsets.UTF_8));
+        return new Named("key contains '" + text + "'", record -> needle.in(record.key()));
     }
 
     /** Records whose value contains {@code text} as UTF-8 bytes. */
     static MessageFilter valueContains(String text) {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        return new Named("value contains '" + text + "'", record -> Bytes.contains(record.value(), needle));
+        Bytes needle = Bytes.finder(text.getBytes(StandardCharsets.UTF_8));
+        return new Named("value contains '" + text + "'", record -> needle.in(record.value()));
     }
 
     /** Records whose value, read as UTF-8, has a match of {@code regex} somewhere. */
@@ -44,10 +44,10 @@ public interface MessageFilter {
 
     /** Records with a header {@code name} whose value contains {@code text} (any value when null). */
     static MessageFilter header(String name, String text) {
-        byte[] needle = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        Bytes needle = text == null ? null : Bytes.finder(text.getBytes(StandardCharsets.UTF_8));
         return new Named("header " + name + (text == null ? "" : " contains '" + text + "'"), record -> {
             for (Header header : record.headers()) {
-                if (header.key().equals(name) && (needle == null || Bytes.contains(header.value(), needle))) {
+                if (header.key().equals(name) && (needle == null || needle.in(header.value()))) {
                     return true;
                 }
             }

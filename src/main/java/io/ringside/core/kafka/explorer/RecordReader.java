@@ -21,7 +21,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The group-less byte consumer the browser and the search read with (never joining a group, never
  * committing, never creating a topic), with large fetches: a search is a sequential scan, and the
- * broker sends a partition's log in big chunks far faster than in the default 1 MB ones.
+ * broker sends a partition's log in big chunks far faster than in the default 1 MB ones. A fetch
+ * of 2 MiB a partition is about what one poll hands over (10,000 records of 200 bytes), so each
+ * poll drains it and the consumer sends the next fetch before returning (its pipelining): the
+ * broker works while the filter runs, and a response held whole until polled stays small, which
+ * bounds the search's memory. A connection's own fetch settings, if it has any, win.
  */
 final class RecordReader implements AutoCloseable {
 
@@ -34,10 +38,10 @@ final class RecordReader implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KafkaCalls.TIMEOUT.toMillis());
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 32 * 1024 * 1024);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000);
-        props.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 * 1024 * 1024);
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        props.putIfAbsent(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 2 * 1024 * 1024);
         props.put(ConsumerConfig.CHECK_CRCS_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         this.consumer = new KafkaConsumer<>(props);

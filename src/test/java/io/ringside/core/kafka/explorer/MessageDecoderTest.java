@@ -78,4 +78,45 @@ class MessageDecoderTest {
         assertThrows(IllegalArgumentException.class, () -> MessageFilter.jsonPath("state == 1"));
         assertThrows(IllegalArgumentException.class, () -> MessageFilter.jsonPath("$.[[ == 1"));
     }
+
+    @Test
+    void aPathOfPlainNamesAnswersAsJaywayDoes() {
+        // $.a.b is read from the token stream, $['a']['b'] by Jayway: both must agree on every value
+        List<String> values = List.of("{\"state\":\"failed\"}", "{\"state\":\"ok\",\"x\":{\"state\":\"failed\"}}",
+                "{\"x\":{\"state\":\"failed\"}}", "{\"job\":{\"state\":\"failed\",\"n\":7}}",
+                "{\"job\":{\"n\":7.0,\"state\":[\"failed\"]}}", "{\"job\":\"failed\",\"state\":null}",
+                "[{\"state\":\"failed\"}]", "\"failed\"", "{\"state\":\"failed\"", "{\"state\":\"failed\"} trailing",
+                "{\"job\":{\"state\":{\"failed\":true}}}", "{\"job\":{\"n\":70000000000,\"ok\":true}}", "", "{}");
+        List<String[]> pairs = List.of(
+                new String[] {"$.state == \"failed\"", "$['state'] == \"failed\""},
+                new String[] {"$.job.state == \"failed\"", "$['job']['state'] == \"failed\""},
+                new String[] {"$.job.n >= 7", "$['job']['n'] >= 7"},
+                new String[] {"$.job.n == 70000000000", "$['job']['n'] == 70000000000"},
+                new String[] {"$.job.ok == true", "$['job']['ok'] == true"},
+                new String[] {"$.job.state =~ \"fail\"", "$['job']['state'] =~ \"fail\""},
+                new String[] {"$.state", "$['state']"},
+                new String[] {"$.state != \"failed\"", "$['state'] != \"failed\""});
+        for (String[] pair : pairs) {
+            MessageFilter streamed = MessageFilter.jsonPath(pair[0]);
+            MessageFilter jayway = MessageFilter.jsonPath(pair[1]);
+            for (String value : values) {
+                assertEquals(jayway.test(record(value)), streamed.test(record(value)), pair[0] + " on " + value);
+            }
+        }
+        assertFalse(MessageFilter.jsonPath("$.state == \"failed\"").test(record("{\"x\":{\"state\":\"failed\"}}")));
+    }
+
+    @Test
+    void valueContainsFindsTheNeedleAnywhere() {
+        MessageFilter filter = MessageFilter.valueContains("abcab");
+        assertTrue(filter.test(record("abcab")));
+        assertTrue(filter.test(record("xxabcabyy")));
+        assertTrue(filter.test(record("abcabcab")));
+        assertTrue(filter.test(record("ababcacabcab")));
+        assertFalse(filter.test(record("abcabx".substring(1))));
+        assertFalse(filter.test(record("abca")));
+        assertFalse(filter.test(record("bcabcxab")));
+        assertTrue(MessageFilter.valueContains("").test(record("")));
+        assertTrue(MessageFilter.valueContains("é\"x").test(record("aé\"x")));
+    }
 }
