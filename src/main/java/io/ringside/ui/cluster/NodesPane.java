@@ -1,9 +1,10 @@
 package io.ringside.ui.cluster;
 
-import io.ringside.ui.util.TableHeaders;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.TableHeaders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,10 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.util.Callback;
 
 /**
@@ -126,6 +129,16 @@ public final class NodesPane {
         ownsColumn.setCellValueFactory(text(n -> n.ownership() == null ? "?"
                 : String.format(Locale.ROOT, "%.1f%%", n.ownership() * 100)));
         hostIdColumn.setCellValueFactory(text(n -> String.valueOf(n.hostId())));
+        hostIdColumn.setCellFactory(column -> new TableCell<>() {
+            { getStyleClass().add(Styles.ELIDABLE); } // a long UUID may be cut at the minimum width: the tooltip has it whole
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
         versionColumn.setCellValueFactory(text(NodeStatus::version));
         schemaColumn.setCellValueFactory(text(n -> n.schemaVersion() == null ? "?"
                 : n.schemaVersion().toString().substring(0, 8) + (n.schemaAgrees() ? "" : " ≠")));

@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +124,29 @@ class PageLayoutFxTest {
                     }
                     savePng(page.id() + "-" + (int) size[0] + "x" + (int) size[1]);
                 });
+                // every tab of the page, not only the one it opens on (toolbars differ per tab)
+                List<TabPane> tabPanes = new ArrayList<>();
+                robot.interact(() -> root.lookupAll(".tab-pane").stream().filter(TabPane.class::isInstance)
+                        .map(TabPane.class::cast).filter(Node::isVisible).forEach(tabPanes::add));
+                for (TabPane tabs : tabPanes) {
+                    for (int i = 1; i < tabs.getTabs().size(); i++) {
+                        int index = i;
+                        robot.interact(() -> {
+                            tabs.getSelectionModel().select(index);
+                            root.applyCss();
+                            root.layout();
+                        });
+                        WaitForAsyncUtils.waitForFxEvents();
+                        robot.interact(() -> {
+                            root.applyCss();
+                            root.layout();
+                            String where = page.id() + " (tab " + tabs.getTabs().get(index).getText() + ") at "
+                                    + (int) size[0] + "x" + (int) size[1] + ": ";
+                            LayoutProblems.of(root).stream().map(problem -> where + problem).forEach(problems::add);
+                        });
+                    }
+                    robot.interact(() -> tabs.getSelectionModel().select(0));
+                }
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
