@@ -104,7 +104,9 @@ class ConsolePaneFxTest {
 
         List<String> lines = onFx(() -> transcript.getItems().stream().map(ReplyLines.Line::text).toList());
         assertTrue(lines.contains("OK") && lines.contains("\"a b\""), lines.toString());
-        assertTrue(onFx(() -> robot.lookup(".console-line-error").queryAll().size()) >= 1, "the error row is styled");
+        // the row is styled once the list has laid its cells out, a pulse after the reply arrived
+        robot.interact(() -> transcript.scrollTo(transcript.getItems().size() - 1));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup(".console-line-error").queryAll().size()) >= 1);
         assertEquals("", onFx(input::getText), "the input is cleared once it ran");
 
         robot.interact(() -> input.setText("FLUSHALL"));

@@ -120,7 +120,13 @@ class TrendsAndJobsAtMinimumSizeFxTest {
                     .getUserAgentStylesheet());
             Scene scene = new Scene(page, PAGE_WIDTH, PAGE_HEIGHT);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+            // the primary stage is shared by the run's FX tests: a console window before this one left its
+            // minimum size (1024x700) and maybe its maximised state on it, which would widen this page
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
             stage.setScene(scene);
+            stage.sizeToScene();
             stage.show();
         });
     }
