@@ -2,6 +2,7 @@ package io.ringside.core.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -69,11 +70,19 @@ public final class OwnerOnly {
         }
         try {
             for (Path p : missing) {
-                Files.createDirectory(p, PosixFilePermissions.asFileAttribute(FOLDER));
-                Files.setPosixFilePermissions(p, FOLDER);
+                try {
+                    Files.createDirectory(p, PosixFilePermissions.asFileAttribute(FOLDER));
+                    Files.setPosixFilePermissions(p, FOLDER);
+                } catch (FileAlreadyExistsException raced) {
+                    // Servers start side by side (the cluster's three nodes share one parent): another
+                    // thread made this folder between the check and the create, which is what we wanted.
+                    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        throw raced;
+                    }
+                }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + folder, e);
+            throw new UncheckedIOException("Cannot create " + folder + ": " + e, e);
         }
     }
 
@@ -85,7 +94,7 @@ public final class OwnerOnly {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create " + file, e);
+            throw new UncheckedIOException("Cannot create " + file + ": " + e, e);
         }
     }
 

@@ -8,7 +8,12 @@ import io.ringside.testing.TempFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,38 @@ class OwnerOnlyTest {
         assertEquals("rwx------", mode(script), "the owner's execute bit stays");
         assertEquals("rwxr-xr-x", mode(elsewhere), "only the stack's folders are walked (the data folder itself is 0700)");
         assertFalse(OwnerOnly.fix(data).any(), "a second start has nothing to fix, so says nothing");
+    }
+
+    @Test
+    void serversCreatingSiblingFoldersAtOnceAllSucceed() throws Exception {
+        // The Redis cluster's nodes start side by side and all create redis-cluster/nodeN/data, whose
+        // parent none of them finds: the loser of that race must not fail its server's start.
+        for (int round = 0; round < 20; round++) {
+            Path parent = data.resolve("round" + round + "/redis-cluster");
+            int nodes = 8;
+            CyclicBarrier start = new CyclicBarrier(nodes);
+            ExecutorService pool = Executors.newFixedThreadPool(nodes);
+            try {
+                List<Future<?>> created = new ArrayList<>();
+                for (int n = 1; n <= nodes; n++) {
+                    Path folder = parent.resolve("node" + n + "/data");
+                    created.add(pool.submit(() -> {
+                        start.await();
+                        OwnerOnly.folder(folder);
+                        return null;
+                    }));
+                }
+                for (Future<?> f : created) {
+                    f.get(10, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            for (int n = 1; n <= nodes; n++) {
+                assertEquals("rwx------", mode(parent.resolve("node" + n + "/data")));
+            }
+            assertEquals("rwx------", mode(parent));
+        }
     }
 
     @Test
