@@ -15,12 +15,19 @@ import java.util.Objects;
  * @param readOnly every mutating service call refuses with {@link ReadOnlyProfileException}
  */
 public record ConnectionProfile(String id, String name, String color, boolean readOnly,
-                                Cassandra cassandra, Redis redis, Kafka kafka) {
+                                Cassandra cassandra, Redis redis, Kafka kafka, Ssh ssh) {
 
     public static final String LOCAL = "local";
 
+    /** A profile reached directly, without SSH hops. */
+    public ConnectionProfile(String id, String name, String color, boolean readOnly,
+                             Cassandra cassandra, Redis redis, Kafka kafka) {
+        this(id, name, color, readOnly, cassandra, redis, kafka, Ssh.NONE);
+    }
+
     public ConnectionProfile {
         Objects.requireNonNull(id, "id");
+        ssh = ssh == null ? Ssh.NONE : ssh;
         name = name == null || name.isBlank() ? id : name;
         color = color == null || color.isBlank() ? "#6e7781" : color;
         cassandra = cassandra == null ? new Cassandra(List.of(), "datacenter1", null, null, Tls.OFF) : cassandra;
@@ -49,10 +56,23 @@ public record ConnectionProfile(String id, String name, String color, boolean re
         }
     }
 
-    /** @param clusterSeeds {@code host:port} of a Redis Cluster; empty for a single server */
-    public record Redis(String host, int port, List<String> clusterSeeds, String username, int database, Tls tls) {
+    /**
+     * @param clusterSeeds   {@code host:port} of a Redis Cluster; empty for a single server
+     * @param sentinels      {@code host:port} of Redis Sentinels; when not empty the master is asked of them
+     *                       (by {@code sentinelMaster}) instead of using {@code host}/{@code port}
+     * @param sentinelMaster the master name the sentinels monitor
+     */
+    public record Redis(String host, int port, List<String> clusterSeeds, String username, int database, Tls tls,
+                        List<String> sentinels, String sentinelMaster) {
+
+        /** A single server or a cluster, without sentinels. */
+        public Redis(String host, int port, List<String> clusterSeeds, String username, int database, Tls tls) {
+            this(host, port, clusterSeeds, username, database, tls, List.of(), null);
+        }
+
         public Redis {
             clusterSeeds = clusterSeeds == null ? List.of() : List.copyOf(clusterSeeds);
+            sentinels = sentinels == null ? List.of() : List.copyOf(sentinels);
             port = port == 0 ? 6379 : port;
             tls = tls == null ? Tls.OFF : tls;
         }
@@ -70,6 +90,39 @@ public record ConnectionProfile(String id, String name, String color, boolean re
     }
 
     /**
+     * The SSH jump hosts every endpoint of the profile is reached through, first hop first (one, or
+     * two when the first leads to a second); no hops means the servers are routable from here.
+     */
+    public record Ssh(List<SshHop> hops) {
+
+        public static final Ssh NONE = new Ssh(List.of());
+
+        public Ssh {
+            hops = hops == null ? List.of() : List.copyOf(hops);
+        }
+
+        @JsonIgnore
+        public boolean enabled() {
+            return !hops.isEmpty();
+        }
+    }
+
+    /**
+     * One SSH hop. Secrets (password, key passphrase) are in the {@link SecretStore}, never here.
+     *
+     * @param keyFile an OpenSSH or PEM private key on this machine, for {@link SshAuth#KEY}
+     */
+    public record SshHop(String host, int port, String user, SshAuth auth, String keyFile) {
+        public SshHop {
+            port = port == 0 ? 22 : port;
+            auth = auth == null ? SshAuth.KEY : auth;
+        }
+    }
+
+    /** How an SSH hop logs in. */
+    public enum SshAuth { KEY, PASSWORD, AGENT }
+
+    /**
      * The built-in profile of the local stack. The endpoints here are the stack's default ports, a
      * starting point for a clone; the console itself takes the real ones from the state file.
      */
@@ -84,7 +137,7 @@ public record ConnectionProfile(String id, String name, String color, boolean re
     }
 
     public ConnectionProfile withId(String newId, String newName) {
-        return new ConnectionProfile(newId, newName, color, readOnly, cassandra, redis, kafka);
+        return new ConnectionProfile(newId, newName, color, readOnly, cassandra, redis, kafka, ssh);
     }
 
     /** The secrets this profile needs to connect, given its user names and client certificates. */

@@ -7,7 +7,11 @@ public enum SecretKind {
     REDIS_PASSWORD("redis.password", "Redis password"),
     REDIS_KEY_STORE("redis.tls.key-store", "Redis client certificate password"),
     KAFKA_PASSWORD("kafka.password", "Kafka SASL password"),
-    KAFKA_KEY_STORE("kafka.tls.key-store", "Kafka client certificate password");
+    KAFKA_KEY_STORE("kafka.tls.key-store", "Kafka client certificate password"),
+    SSH_PASSWORD("ssh.password", "SSH password"),
+    SSH_KEY_PASSPHRASE("ssh.key-passphrase", "SSH key passphrase"),
+    SSH2_PASSWORD("ssh2.password", "Second SSH hop password"),
+    SSH2_KEY_PASSPHRASE("ssh2.key-passphrase", "Second SSH hop key passphrase");
 
     private final String key;
     private final String label;

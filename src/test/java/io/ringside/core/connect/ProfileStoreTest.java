@@ -46,6 +46,29 @@ class ProfileStoreTest {
     }
 
     @Test
+    void sshHopsAndSentinelsSurviveARoundTripAndAnOldFileReadsAsDirect() throws IOException {
+        ProfileStore store = new ProfileStore(data);
+        ConnectionProfile behindBastion = new ConnectionProfile("bastion", "Behind a bastion", null, true,
+                null, new ConnectionProfile.Redis("10.0.0.5", 6379, List.of(), null, 0, null,
+                        List.of("10.0.0.7:26379", "10.0.0.8:26379"), "cache"), null,
+                new ConnectionProfile.Ssh(List.of(
+                        new ConnectionProfile.SshHop("bastion.example.org", 0, "ops", null, "/home/ops/.ssh/id_ed25519"),
+                        new ConnectionProfile.SshHop("10.0.0.2", 2222, "ops", ConnectionProfile.SshAuth.AGENT, null))));
+
+        store.save(behindBastion);
+
+        ConnectionProfile read = new ProfileStore(data).get("bastion");
+        assertEquals(behindBastion, read);
+        assertEquals(22, read.ssh().hops().get(0).port());
+        assertEquals(ConnectionProfile.SshAuth.KEY, read.ssh().hops().get(0).auth());
+        assertTrue(read.ssh().enabled());
+        assertEquals("cache", read.redis().sentinelMaster());
+        String json = Files.readString(data.resolve(ProfileStore.FILE));
+        assertTrue(json.contains("\"sentinel_master\" : \"cache\""), json);
+        assertFalse(prod().ssh().enabled(), "a profile made without hops is reached directly");
+    }
+
+    @Test
     void theLocalProfileIsBuiltInAndCannotBeReplacedOrDeleted() {
         ProfileStore store = new ProfileStore(data);
 
