@@ -25,7 +25,11 @@ public enum TestPorts {
     AUDIT_DEAD_KAFKA,
     CACHE_REDIS_OUTAGE,
     CLUSTER_MASTERS_DEAD_SEEDS,
-    REDIS_CONSOLE_CLUSTER;
+    REDIS_CONSOLE_CLUSTER,
+    SSH_TUNNEL,
+    REDIS_SENTINEL,
+    KAFKA_BROKERS,
+    CASSANDRA_DCS;
 
     static final int FIRST_OFFSET = 4_500;
     static final int STEP = 750;
