@@ -3,8 +3,8 @@ package io.ringside.ui.cache;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.redis.KeyText;
 import io.ringside.core.redis.ReadableKey;
+import io.ringside.core.redis.TtlText;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,25 +47,9 @@ public record KeyRow(byte[] key, String type, long expiresAtMs, long bytes) {
         return 31 * Arrays.hashCode(key) + Long.hashCode(expiresAtMs);
     }
 
-    /** Remaining TTL at {@code nowMs} as an operator reads it: {@code 1h 02m}, {@code 42 s}, or none. */
+    /** Remaining TTL at {@code nowMs} ({@link TtlText}); a key past its expiry reads "expired". */
     public String ttlText(long nowMs) {
-        if (expiresAtMs < 0) {
-            return "—";
-        }
-        long seconds = Math.max(0, (expiresAtMs - nowMs + 999) / 1000);
-        if (seconds == 0) {
-            return "expired";
-        }
-        if (seconds < 60) {
-            return seconds + " s";
-        }
-        if (seconds < 3600) {
-            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
-        }
-        if (seconds < 86_400) {
-            return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
-        }
-        return String.format(Locale.ROOT, "%dd %02dh", seconds / 86_400, seconds % 86_400 / 3600);
+        return expiresAtMs < 0 ? TtlText.of(-1) : TtlText.of(Math.max(0, expiresAtMs - nowMs));
     }
 
     public String sizeText() {
