@@ -7,8 +7,6 @@ import io.ringside.core.data.cache.ValueCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The coherence rule of cached dataset chunks: the cached gzip member against the chunk read from
@@ -18,9 +16,6 @@ import java.util.regex.Pattern;
  * {@code meta}) are left out.
  */
 public final class DatasetChunkCoherence implements CoherenceRule {
-
-    private static final Pattern CHUNK_KEY = Pattern.compile(
-            Pattern.quote(DatasetChunkCache.NAMESPACE) + ":(.+):(\\d{1,9}):chunk:(\\d{1,9})");
 
     private final DatasetChunkCache.ChunkSource source;
 
@@ -40,13 +35,13 @@ public final class DatasetChunkCoherence implements CoherenceRule {
 
     @Override
     public Optional<CoherenceVerdict> check(String key, byte[] stored) {
-        Matcher m = CHUNK_KEY.matcher(key);
-        if (!m.matches()) {
+        Optional<DatasetChunkCache.Key> parsed = DatasetChunkCache.parseKey(key).filter(DatasetChunkCache.Key::chunk);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        String name = m.group(1);
-        int version = Integer.parseInt(m.group(2));
-        int seq = Integer.parseInt(m.group(3));
+        String name = parsed.get().name();
+        int version = parsed.get().version();
+        int seq = parsed.get().seq();
         String chunk = "chunk " + seq;
         Optional<byte[]> now = source.readChunk(name, version, seq);
         Optional<byte[]> cached;

@@ -3,8 +3,6 @@ package io.ringside.core.data.pm25;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CoherenceRule;
 import io.ringside.core.data.cache.CoherenceVerdict;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +39,7 @@ public final class Pm25Coherence implements CoherenceRule {
 
     @Override
     public Optional<CoherenceVerdict> check(String key, byte[] stored) {
-        Optional<LocationYear> parsed = LocationYear.of(key);
+        Optional<Pm25Cache.Key> parsed = Pm25Cache.parseKey(key);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
@@ -99,25 +97,5 @@ public final class Pm25Coherence implements CoherenceRule {
 
     private static List<String> dates(java.util.Collection<LocalDate> days) {
         return days.stream().map(LocalDate::toString).toList();
-    }
-
-    /** The location and year a {@code pm25:<url-encoded location>:<year>} key names. */
-    record LocationYear(String location, int year) {
-
-        static Optional<LocationYear> of(String key) {
-            String prefix = Pm25Cache.NAMESPACE + ":";
-            int colon = key.lastIndexOf(':');
-            if (!key.startsWith(prefix) || colon < prefix.length()) {
-                return Optional.empty();
-            }
-            try {
-                String location = URLDecoder.decode(key.substring(prefix.length(), colon), StandardCharsets.UTF_8);
-                int year = Integer.parseInt(key.substring(colon + 1));
-                return location.isEmpty() || !Pm25Cache.key(location, year).equals(key) ? Optional.empty()
-                        : Optional.of(new LocationYear(location, year));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
     }
 }

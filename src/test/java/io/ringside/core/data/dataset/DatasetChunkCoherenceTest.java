@@ -34,8 +34,8 @@ class DatasetChunkCoherenceTest {
 
     @Test
     void chunksAreComparedByteForByte() {
-        chunks.put("fashion:train/2/7", new byte[] {1, 2, 3});
-        String key = DatasetChunkCache.chunkKey("fashion:train", 2, 7);
+        chunks.put("fashion-train/2/7", new byte[] {1, 2, 3});
+        String key = DatasetChunkCache.chunkKey("fashion-train", 2, 7);
         assertEquals(CoherenceState.FRESH, check(key, stored(1, 2, 3)).state());
         CoherenceVerdict stale = check(key, stored(1, 2, 4));
         assertEquals(CoherenceState.STALE, stale.state());
