@@ -8,6 +8,7 @@ import io.ringside.core.data.DataServices;
 import io.ringside.core.kafka.Spool;
 import io.ringside.core.kafka.Topics;
 import io.ringside.core.stack.LocalStack;
+import io.ringside.core.stack.LogTail;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import io.ringside.testing.Await;
@@ -138,8 +139,15 @@ class JobsKafkaDownTest {
             Spool spool = new Spool(data, Topics.JOB_PROGRESS);
             // 2 min was once not enough in a full CI run on two loaded cores (it passes in ~45 s alone): the load
             // goes on at its own pace while the publisher finds Kafka gone; a hang still fails here
-            Await.until("the final event in the worker's spool", Duration.ofMinutes(4), () -> spool.lines().stream()
-                    .map(JobsKafkaDownTest::decode).anyMatch(e -> e.jobId().equals(request.jobId()) && e.terminal()));
+            try {
+                Await.until("the final event in the worker's spool", Duration.ofMinutes(4), () -> spool.lines().stream()
+                        .map(JobsKafkaDownTest::decode).anyMatch(e -> e.jobId().equals(request.jobId()) && e.terminal()));
+            } catch (AssertionError stalled) {
+                // the worker's folder goes with the test: say what it was doing while we can
+                throw new AssertionError(stalled.getMessage() + "; worker alive " + first.isAlive() + ", spool "
+                        + spool.lines().size() + " lines, worker log tail:\n"
+                        + String.join("\n", LogTail.last(log, 60)), stalled);
+            }
             first.destroyForcibly();
             assertTrue(first.waitFor(30, TimeUnit.SECONDS));
             supervisor.stack().startServer("kafka", event -> { });
