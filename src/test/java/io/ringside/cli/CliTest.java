@@ -1,6 +1,7 @@
 package io.ringside.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.BuildInfo;
@@ -41,10 +42,18 @@ class CliTest {
     }
 
     @Test
-    void moreThanTwoNodesIsAUsageError(@TempDir Path data) {
-        CliRun run = CliRun.of("--data", data.toString(), "stack", "up", "--nodes", "3");
+    void moreThanThreeNodesIsAUsageError(@TempDir Path data) {
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "up", "--nodes", "4");
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("--nodes must be 1 or 2"), run.err());
+        assertTrue(run.err().contains("--nodes must be 1, 2 or 3"), run.err());
+    }
+
+    @Test
+    void twoDataCentresWithoutThreeNodesIsAUsageError(@TempDir Path data) {
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "up", "--dcs", "2");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--dcs 2 needs --nodes 3 (nodes 1 and 2 in dc1, node 3 in dc2)"), run.err());
+        assertFalse(Files.exists(data.resolve("stack")), "nothing started, nothing written");
     }
 
     @Test

@@ -163,7 +163,7 @@ public final class Backends implements AutoCloseable {
         List<InetSocketAddress> contactPoints = state.cassandra().nodes().stream()
                 .map(n -> new InetSocketAddress(n.address(), n.port()))
                 .toList();
-        return new Endpoints("local", contactPoints, "datacenter1", state.redis().host(), state.redis().port(),
+        return new Endpoints("local", contactPoints, state.localDatacenter(), state.redis().host(), state.redis().port(),
                 state.kafka().bootstrap());
     }
 
