@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -55,6 +54,6 @@ public record DatacenterGroup(String datacenter, boolean local, List<Rack> racks
     }
 
     private static String nameOf(String place) {
-        return Objects.requireNonNullElse(place, UNKNOWN).isBlank() ? UNKNOWN : place;
+        return place == null || place.isBlank() ? UNKNOWN : place;
     }
 }
