@@ -87,12 +87,16 @@ class TwoDatacenterDrillTest {
         System.err.println("[two-dcs] whole stack ready in " + startMillis + " ms; resident:" + memory);
     }
 
+    /** Stops the three nodes; the data folder goes even if stopping fails. */
     @AfterAll
-    void stop() {
-        if (supervisor != null) {
-            supervisor.close();
+    void stopAndDelete() {
+        try {
+            if (supervisor != null) {
+                supervisor.close();
+            }
+        } finally {
+            TempFolders.deleteQuietly(data);
         }
-        TempFolders.deleteQuietly(data);
     }
 
     @Test
