@@ -71,6 +71,19 @@ class CliTest {
     }
 
     @Test
+    void statusShowsEachNodesDatacentreRackAndMemory(@TempDir Path data) {
+        new io.ringside.core.stack.StateFile(data.resolve("stack"))
+                .write(io.ringside.core.stack.DatacenterLayoutTest.twoDatacentres());
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "status");
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("SERVER") && l.contains("MEMORY") && l.contains("PLACE")),
+                run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("cassandra-3") && l.contains("down")
+                && l.endsWith("dc2/rack1")), run.out());
+        assertTrue(run.out().contains("data centres: 2; clients of the local profile use dc1"), run.out());
+    }
+
+    @Test
     void dataCommandsOnAStoppedStackSayItIsNotRunning(@TempDir Path data) {
         new io.ringside.core.stack.StateFile(data.resolve("stack")).write(io.ringside.core.stack.StateFileTest.sample());
         CliRun run = CliRun.of("--data", data.toString(), "pm25", "locations");

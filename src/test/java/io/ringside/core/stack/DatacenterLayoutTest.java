@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** Where {@code --nodes 3 --dcs 2} puts each node, and what a data folder made otherwise refuses. No servers. */
-class DatacenterLayoutTest {
+public class DatacenterLayoutTest {
 
     private final StackOptions options = StackOptions.defaults(Path.of("/tmp/ringside-layout"));
 
@@ -41,7 +41,7 @@ class DatacenterLayoutTest {
         assertEquals(2, DatacenterLayout.datacenters(options.withDatacenters(2), Optional.empty(), 3));
         assertEquals(1, DatacenterLayout.datacenters(options, Optional.empty(), 3), "--nodes 3 alone is one data centre");
 
-        StackState oneDc = state(new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000, 7199, true, 1L, "5.0.9"));
+        StackState oneDc = state(new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000, 7199, false, null, "5.0.9"));
         StackException changed = assertThrows(StackException.class,
                 () -> DatacenterLayout.datacenters(options.withDatacenters(2), Optional.of(oneDc), 3));
         assertTrue(changed.getMessage().contains("was made with 1 data centre; a node's data centre cannot change"),
@@ -60,7 +60,7 @@ class DatacenterLayoutTest {
         assertEquals("rack1", read.node(3).withStatus(false, null).rack(), "kept through a status change");
 
         String before = Json.mapper().writeValueAsString(state(new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000,
-                7199, true, 1L, "5.0.9"))).replace(",\"datacenter\":null,\"rack\":null", "");
+                7199, false, null, "5.0.9"))).replace(",\"datacenter\":null,\"rack\":null", "");
         StackState old = Json.mapper().readValue(before, StackState.class);
         assertEquals("datacenter1", old.localDatacenter());
         assertEquals(1, old.datacenters());
@@ -75,14 +75,19 @@ class DatacenterLayoutTest {
         assertEquals("{'class': 'SimpleStrategy', 'replication_factor': 1}", Keyspaces.replication(Map.of()));
     }
 
+    /** A stopped stack of {@code --nodes 3 --dcs 2}, as its state file records it. */
+    public static StackState twoDatacentres() {
+        return state(node(1, "dc1"), node(2, "dc1"), node(3, "dc2"));
+    }
+
     private static StackState.CassandraNode node(int id, String dc) {
-        return new StackState.CassandraNode(id, "127.0.0." + id, 9042, 7000, 7099 + 100 * id, true, (long) id, "5.0.9",
+        return new StackState.CassandraNode(id, "127.0.0." + id, 9042, 7000, 7099 + 100 * id, false, null, "5.0.9",
                 dc, DatacenterLayout.rack(id, 2));
     }
 
     private static StackState state(StackState.CassandraNode... nodes) {
         return new StackState(StackState.LAYOUT_VERSION, new StackState.Cassandra("ringside-local", List.of(nodes)),
-                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "id", true, 1L, "4.1.1"),
-                new StackState.Redis("127.0.0.1", 6379, true, 1L, "7.0.15", null), null);
+                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "id", false, null, "4.1.1"),
+                new StackState.Redis("127.0.0.1", 6379, false, null, "7.0.15", null), null);
     }
 }
