@@ -331,8 +331,7 @@ public final class StackCommand {
 
         /** Resident memory of a server's process tree in MiB; "-" when it is not running or cannot be read. */
         private static String memory(Long pid) {
-            return pid == null ? "-" : ResidentMemory.ofTree(pid).stream().mapToObj(bytes -> (bytes >> 20) + " MiB")
-                    .findFirst().orElse("-");
+            return ResidentMemory.describe(pid).orElse("-");
         }
 
         private static String pid(Long pid) {

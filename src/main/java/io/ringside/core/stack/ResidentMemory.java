@@ -3,6 +3,7 @@ package io.ringside.core.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -14,6 +15,15 @@ import java.util.OptionalLong;
 public final class ResidentMemory {
 
     private ResidentMemory() {
+    }
+
+    /** {@link #ofTree} as people read it ("959 MiB"); empty for no process or when nothing can be read. */
+    public static Optional<String> describe(Long pid) {
+        if (pid == null) {
+            return Optional.empty();
+        }
+        OptionalLong bytes = ofTree(pid);
+        return bytes.isPresent() ? Optional.of((bytes.getAsLong() >> 20) + " MiB") : Optional.empty();
     }
 
     /** The resident set of a process and all its descendants; empty when the process is gone or nothing can be read. */
