@@ -11,7 +11,6 @@ import io.ringside.core.redis.ScanRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -273,17 +272,8 @@ public final class KeyListingBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    /** The resident set size of this process, from {@code /proc/self/status}; 0 where there is none. */
+    /** The resident set size of this process; 0 where it cannot be read. */
     public static long rssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
+        return io.ringside.core.stack.ResidentMemory.of(ProcessHandle.current().pid()).orElse(0);
     }
 }

@@ -9,6 +9,7 @@ import io.ringside.core.stack.ControlReply;
 import io.ringside.core.stack.ControlRequest;
 import io.ringside.core.stack.LocalStack;
 import io.ringside.core.stack.OwnerOnly;
+import io.ringside.core.stack.ResidentMemory;
 import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackException;
@@ -76,8 +77,12 @@ public final class StackCommand {
         @ParentCommand
         StackCommand stack;
 
-        @Option(names = "--nodes", paramLabel = "1|2", description = "Cassandra nodes (default: as before, else 1).")
+        @Option(names = "--nodes", paramLabel = "1|2|3", description = "Cassandra nodes (default: as before, else 1).")
         Integer nodes;
+
+        @Option(names = "--dcs", paramLabel = "1|2", description = "Cassandra data centres; 2 needs --nodes 3 "
+                + "(nodes 1-2 in dc1, node 3 in dc2, GossipingPropertyFileSnitch). Fixed when the data folder is made.")
+        Integer dcs;
 
         @Option(names = "--detach", description = "Hand the servers to a background supervisor and return once all are ready.")
         boolean detach;
@@ -113,8 +118,14 @@ public final class StackCommand {
                 stack.err().flush();
             }
             int wanted = nodes == null ? 0 : nodes;
+            if (dcs != null && dcs != 1 && wanted != StackOptions.MAX_NODES) {
+                stack.err().println("ringside: --dcs " + dcs + " needs --nodes " + StackOptions.MAX_NODES
+                        + " (nodes 1 and 2 in dc1, node 3 in dc2)");
+                stack.err().flush();
+                return ExitCodes.USAGE;
+            }
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
-                    .withSecure(secure);
+                    .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -169,6 +180,9 @@ public final class StackCommand {
             }
             if (redisCluster) {
                 command.add("--redis-cluster");
+            }
+            if (dcs != null) {
+                command.addAll(List.of("--dcs", Integer.toString(dcs)));
             }
             if (secure) {
                 command.add("--secure");
@@ -264,18 +278,24 @@ public final class StackCommand {
         }
 
         static void printTable(PrintWriter out, StackState state, Path data) {
-            String format = "%-12s %-5s %-8s %-22s %s%n";
-            out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION");
+            String format = "%-12s %-5s %-8s %-22s %-8s %-7s %s%n";
+            out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION", "MEMORY", "PLACE");
+            boolean placed = state.datacenters() > 1;
             for (StackState.CassandraNode node : state.cassandra().nodes()) {
                 out.printf(format, "cassandra-" + node.id(), node.up() ? "up" : "down", pid(node.pid()),
-                        node.address() + ":" + node.port(), nullToDash(node.version()));
+                        node.address() + ":" + node.port(), nullToDash(node.version()), memory(node.pid()),
+                        placed ? node.datacenterName() + "/" + node.rack() : "");
             }
             StackState.Kafka kafka = state.kafka();
             out.printf(format, "kafka", kafka.up() ? "up" : "down", pid(kafka.pid()), kafka.bootstrap(),
-                    nullToDash(kafka.version()));
+                    nullToDash(kafka.version()), memory(kafka.pid()), "");
             StackState.Redis redis = state.redis();
             out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
-                    nullToDash(redis.version()));
+                    nullToDash(redis.version()), memory(redis.pid()), "");
+            if (placed) {
+                out.printf("data centres: %d; clients of the local profile use %s%n", state.datacenters(),
+                        state.localDatacenter());
+            }
             out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
                     : "  (supervisor pid " + state.supervisor().pid() + ")");
             printSecurity(out, state);
@@ -307,6 +327,11 @@ public final class StackCommand {
                     ? "login as " + security.username() + " (password), 127.0.0.1 only, no TLS"
                     : "no login (started by an earlier Ringside: restart the stack to require one)");
             out.printf("  password: %s (owner only)%n  CA file:  %s%n", security.credentialsFile(), security.caFile());
+        }
+
+        /** Resident memory of a server's process tree in MiB; "-" when it is not running or cannot be read. */
+        private static String memory(Long pid) {
+            return ResidentMemory.describe(pid).orElse("-");
         }
 
         private static String pid(Long pid) {
@@ -477,10 +502,13 @@ public final class StackCommand {
         @Option(names = "--secure")
         boolean secure;
 
+        @Option(names = "--dcs")
+        Integer dcs;
+
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster).withSecure(secure);
+                    .withRedisCluster(redisCluster).withSecure(secure).withDatacenters(dcs == null ? 0 : dcs);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

@@ -1,6 +1,7 @@
 package io.ringside.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.BuildInfo;
@@ -41,10 +42,18 @@ class CliTest {
     }
 
     @Test
-    void moreThanTwoNodesIsAUsageError(@TempDir Path data) {
-        CliRun run = CliRun.of("--data", data.toString(), "stack", "up", "--nodes", "3");
+    void moreThanThreeNodesIsAUsageError(@TempDir Path data) {
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "up", "--nodes", "4");
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("--nodes must be 1 or 2"), run.err());
+        assertTrue(run.err().contains("--nodes must be 1, 2 or 3"), run.err());
+    }
+
+    @Test
+    void twoDataCentresWithoutThreeNodesIsAUsageError(@TempDir Path data) {
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "up", "--dcs", "2");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--dcs 2 needs --nodes 3 (nodes 1 and 2 in dc1, node 3 in dc2)"), run.err());
+        assertFalse(Files.exists(data.resolve("stack")), "nothing started, nothing written");
     }
 
     @Test
@@ -59,6 +68,19 @@ class CliTest {
         CliRun run = CliRun.of("--data", data.toString(), "stack", "stop", "kafka");
         assertEquals(3, run.exitCode());
         assertTrue(run.err().contains("No local stack is running in " + data), run.err());
+    }
+
+    @Test
+    void statusShowsEachNodesDatacentreRackAndMemory(@TempDir Path data) {
+        new io.ringside.core.stack.StateFile(data.resolve("stack"))
+                .write(io.ringside.core.stack.DatacenterLayoutTest.twoDatacentres());
+        CliRun run = CliRun.of("--data", data.toString(), "stack", "status");
+        assertEquals(3, run.exitCode(), run.err());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("SERVER") && l.contains("MEMORY") && l.contains("PLACE")),
+                run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("cassandra-3") && l.contains("down")
+                && l.endsWith("dc2/rack1")), run.out());
+        assertTrue(run.out().contains("data centres: 2; clients of the local profile use dc1"), run.out());
     }
 
     @Test

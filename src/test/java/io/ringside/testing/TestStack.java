@@ -24,7 +24,7 @@ public record TestStack(Path dataFolder, StackState state) {
                 .filter(StackState.CassandraNode::up)
                 .map(n -> new InetSocketAddress(n.address(), n.port()))
                 .toList();
-        return Backends.openCql(contactPoints, "datacenter1", Duration.ofSeconds(30));
+        return Backends.openCql(contactPoints, state.localDatacenter(), Duration.ofSeconds(30));
     }
 
     /** The clients the services use, for this stack. */

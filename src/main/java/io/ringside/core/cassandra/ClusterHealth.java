@@ -6,11 +6,14 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
+import com.datastax.oss.driver.api.core.loadbalancing.LoadBalancingPolicy;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import com.datastax.oss.driver.api.core.metadata.NodeState;
 import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.metadata.token.TokenRange;
+import com.datastax.oss.driver.internal.core.loadbalancing.BasicLoadBalancingPolicy;
 import io.ringside.core.NotFoundException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -100,9 +103,19 @@ public final class ClusterHealth {
         return rows;
     }
 
-    /** The node table, schema agreement and replica warnings in one call. */
+    /** The node table, schema agreement, replica warnings and the local data centre in one call. */
     public HealthReport report(String keyspace) {
-        return new HealthReport(status(keyspace), schemaAgreement(), replicaWarnings());
+        return new HealthReport(status(keyspace), schemaAgreement(), replicaWarnings(), localDatacenter().orElse(null));
+    }
+
+    /**
+     * The data centre the driver treats as local (the profile's): the one it sends requests to and
+     * counts LOCAL_ONE / LOCAL_QUORUM replicas in. Empty for a load-balancing policy that has none.
+     */
+    public Optional<String> localDatacenter() {
+        LoadBalancingPolicy policy = session.getContext().getLoadBalancingPolicy(DriverExecutionProfile.DEFAULT_NAME);
+        return policy instanceof BasicLoadBalancingPolicy basic ? Optional.ofNullable(basic.getLocalDatacenter())
+                : Optional.empty();
     }
 
     /** Whether every node that is up reports the same schema version (the driver's own check). */
@@ -153,19 +166,20 @@ public final class ClusterHealth {
         if (tokens.isEmpty()) {
             return List.of();
         }
+        String localDc = localDatacenter().orElse(null);
         List<ReplicaWarning> warnings = new ArrayList<>();
         for (KeyspaceMetadata ks : session.getMetadata().getKeyspaces().values()) {
             String name = ks.getName().asInternal();
             if (ks.isVirtual() || SchemaBrowser.SYSTEM_KEYSPACES.contains(name)) {
                 continue;
             }
-            replicaWarning(tokens.get(), ks).ifPresent(warnings::add);
+            replicaWarning(tokens.get(), ks, localDc).ifPresent(warnings::add);
         }
         warnings.sort(Comparator.comparing(ReplicaWarning::keyspace));
         return warnings;
     }
 
-    private Optional<ReplicaWarning> replicaWarning(TokenMap tokens, KeyspaceMetadata ks) {
+    private Optional<ReplicaWarning> replicaWarning(TokenMap tokens, KeyspaceMetadata ks, String localDc) {
         Set<String> down = new java.util.TreeSet<>();
         int replicationFactor = 0;
         Map<ConsistencyLevel, Boolean> works = new LinkedHashMap<>();
@@ -175,7 +189,7 @@ public final class ClusterHealth {
             replicationFactor = Math.max(replicationFactor, replicas.size());
             replicas.stream().filter(n -> n.getState() != NodeState.UP).forEach(n -> down.add(address(n)));
             RangeReplicas counts = RangeReplicas.of(replicas);
-            works.replaceAll((level, ok) -> ok && counts.satisfies(level));
+            works.replaceAll((level, ok) -> ok && counts.satisfies(level, localDc));
         }
         if (down.isEmpty()) {
             return Optional.empty();
@@ -204,6 +218,16 @@ public final class ClusterHealth {
         }
 
         boolean satisfies(ConsistencyLevel level) {
+            return satisfies(level, null);
+        }
+
+        /**
+         * Whether a request at {@code level} finds its replicas. LOCAL_ONE, LOCAL_QUORUM and
+         * LOCAL_SERIAL count the coordinator's data centre only ({@code localDc}; every data centre
+         * when it is unknown), so a whole remote data centre down leaves them working; EACH_QUORUM
+         * needs a quorum in every data centre.
+         */
+        boolean satisfies(ConsistencyLevel level, String localDc) {
             if (total == 0) {
                 return true;
             }
@@ -225,10 +249,14 @@ public final class ClusterHealth {
             if (level.equals(ConsistencyLevel.ALL)) {
                 return live == total;
             }
+            boolean local = level.equals(ConsistencyLevel.LOCAL_ONE) || level.equals(ConsistencyLevel.LOCAL_QUORUM)
+                    || level.equals(ConsistencyLevel.LOCAL_SERIAL);
+            Collection<int[]> counted = local && localDc != null && perDc.containsKey(localDc)
+                    ? List.of(perDc.get(localDc)) : perDc.values();
             if (level.equals(ConsistencyLevel.LOCAL_ONE)) {
-                return perDc.values().stream().allMatch(c -> c[0] >= 1);
+                return counted.stream().allMatch(c -> c[0] >= 1);
             }
-            return perDc.values().stream().allMatch(c -> c[0] >= c[1] / 2 + 1);
+            return counted.stream().allMatch(c -> c[0] >= c[1] / 2 + 1);
         }
     }
 

@@ -163,7 +163,7 @@ public final class Backends implements AutoCloseable {
         List<InetSocketAddress> contactPoints = state.cassandra().nodes().stream()
                 .map(n -> new InetSocketAddress(n.address(), n.port()))
                 .toList();
-        return new Endpoints("local", contactPoints, "datacenter1", state.redis().host(), state.redis().port(),
+        return new Endpoints("local", contactPoints, state.localDatacenter(), state.redis().host(), state.redis().port(),
                 state.kafka().bootstrap());
     }
 
@@ -183,6 +183,9 @@ public final class Backends implements AutoCloseable {
      * A session with the timeouts Ringside uses everywhere: {@code requestTimeout} for statements,
      * and generous connect and schema-agreement waits (two shared cores can be slow to answer).
      */
+    /** Nodes of each remote data centre the driver keeps a connection to (one each, by its default pool size). */
+    static final int REMOTE_NODES_PER_DC = 32;
+
     public static CqlSession openCql(List<InetSocketAddress> contactPoints, String localDatacenter, Duration requestTimeout) {
         return openCql(contactPoints, localDatacenter, requestTimeout, Duration.ofSeconds(30), builder -> { });
     }
@@ -203,6 +206,11 @@ public final class Backends implements AutoCloseable {
                             .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, connectTimeout)
                             .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, connectTimeout)
                             .withInt(DefaultDriverOption.REQUEST_PAGE_SIZE, 1000)
+                            // a pool to the nodes of other data centres too: without one the driver
+                            // never connects to them, leaves them UNKNOWN and cannot ask them for
+                            // their health (the Nodes tab); LOCAL_* requests still stay local
+                            .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC,
+                                    REMOTE_NODES_PER_DC)
                             // close at once: the driver's default waits 2 s for late tasks on each
                             // event-loop group, which every CLI command paid before it could exit
                             .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)

@@ -20,7 +20,7 @@ public final class LocalStackProfile {
     }
 
     static ConnectionProfile of(StackState state) {
-        ConnectionProfile local = ConnectionProfile.local();
+        ConnectionProfile local = withLocalDatacenter(ConnectionProfile.local(), state.localDatacenter());
         StackState.Security security = state.security();
         if (security == null) {
             return local;
@@ -33,6 +33,21 @@ public final class LocalStackProfile {
                         security.redisTls() ? tls : ConnectionProfile.Tls.OFF),
                 new ConnectionProfile.Kafka(state.kafka().bootstrap(), security.kafkaSaslMechanism(), security.username(),
                         tls));
+    }
+
+    /**
+     * The local profile with the data centre of the stack's node 1 ({@code dc1} on a stack of two data
+     * centres): the driver routes to that data centre's nodes only and LOCAL_QUORUM counts its replicas.
+     */
+    private static ConnectionProfile withLocalDatacenter(ConnectionProfile local, String datacenter) {
+        ConnectionProfile.Cassandra cassandra = local.cassandra();
+        if (datacenter.equals(cassandra.localDatacenter())) {
+            return local;
+        }
+        return new ConnectionProfile(local.id(), local.name(), local.color(), local.readOnly(),
+                new ConnectionProfile.Cassandra(cassandra.contactPoints(), datacenter, cassandra.keyspace(),
+                        cassandra.username(), cassandra.tls()),
+                local.redis(), local.kafka(), local.ssh());
     }
 
     /**

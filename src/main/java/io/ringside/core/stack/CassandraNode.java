@@ -88,6 +88,7 @@ final class CassandraNode extends ManagedServer {
             }
             StackSecurity.writePrivate(home().resolve("conf/cassandra.yaml"), yaml());
             StackSecurity.writePrivate(home().resolve("conf/logback.xml"), logback());
+            StackSecurity.writePrivate(rackdcFile(), DatacenterLayout.rackdcProperties(spec.get()));
             if (security != null) {
                 StackSecurity.writePrivate(jmxPasswordFile(), security.username() + " " + security.passwordText() + "\n");
                 StackSecurity.writePrivate(nodetoolPasswordFile(), security.username() + " " + security.passwordText() + "\n");
@@ -126,7 +127,8 @@ final class CassandraNode extends ManagedServer {
                 "storage_port: " + node.storagePort(),
                 "native_transport_port: " + node.port(),
                 "start_native_transport: true",
-                "endpoint_snitch: SimpleSnitch",
+                "endpoint_snitch: " + (DatacenterLayout.namesOwnDatacenter(node) ? DatacenterLayout.SNITCH_DCS
+                        : DatacenterLayout.SNITCH_ONE_DC),
                 "concurrent_reads: 8",
                 "concurrent_writes: 8",
                 "concurrent_counter_writes: 8",
@@ -204,6 +206,7 @@ final class CassandraNode extends ManagedServer {
         cmd.add("-Dcassandra.logdir=" + home().resolve("logs"));
         cmd.add("-Dlogback.configurationFile=" + home().resolve("conf/logback.xml"));
         cmd.add("-Dcassandra-foreground=yes");
+        cmd.add("-Dcassandra-rackdc.properties=" + rackdcFile().toUri());
         cmd.add("-Dcassandra.jmx.local.port=" + node.jmxPort());
         cmd.add("-Dcom.sun.management.jmxremote.rmi.port=" + node.jmxPort());
         if (security != null) {
@@ -233,6 +236,11 @@ final class CassandraNode extends ManagedServer {
      */
     private Path jmxPasswordFile() {
         return home().resolve("conf/jmxremote.password");
+    }
+
+    /** The node's data centre and rack, read by GossipingPropertyFileSnitch (SimpleSnitch ignores it). */
+    private Path rackdcFile() {
+        return home().resolve("conf/cassandra-rackdc.properties");
     }
 
     /** nodetool's {@code -pwf} file ({@code user password}), so the password is on no command line. */
@@ -380,22 +388,31 @@ final class CassandraNode extends ManagedServer {
         if (factor == 0 || factor >= replicas) {
             return false;
         }
-        StackState.CassandraNode node = spec.get();
-        try (CqlSession session = login(node).get()) {
-            session.execute("ALTER KEYSPACE " + keyspace + " WITH replication = "
-                    + "{'class': 'SimpleStrategy', 'replication_factor': " + replicas + "}");
-            return true;
+        alterReplication(keyspace, "{'class': 'SimpleStrategy', 'replication_factor': " + replicas + "}");
+        return true;
+    }
+
+    /** {@code ALTER KEYSPACE keyspace WITH replication = replication} through this node. */
+    void alterReplication(String keyspace, String replication) {
+        try (CqlSession session = login(spec.get()).get()) {
+            session.execute(SimpleStatement.newInstance("ALTER KEYSPACE " + keyspace + " WITH replication = "
+                    + replication).setTimeout(Duration.ofSeconds(60)));
         }
     }
 
     /** The {@code SimpleStrategy} replication factor of a keyspace; 0 when it does not exist or uses another strategy. */
     int replicationFactor(String keyspace) {
+        String factor = replication(keyspace).get("replication_factor");
+        return factor == null ? 0 : Integer.parseInt(factor);
+    }
+
+    /** A keyspace's replication options ({@code class} and factors) as the schema has them; empty when it does not exist. */
+    java.util.Map<String, String> replication(String keyspace) {
         StackState.CassandraNode node = spec.get();
         try (CqlSession session = login(node).get()) {
             Row row = session.execute(SimpleStatement.newInstance(
                     "SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = ?", keyspace)).one();
-            String factor = row == null ? null : row.getMap(0, String.class, String.class).get("replication_factor");
-            return factor == null ? 0 : Integer.parseInt(factor);
+            return row == null ? java.util.Map.of() : row.getMap(0, String.class, String.class);
         }
     }
 
@@ -459,7 +476,7 @@ final class CassandraNode extends ManagedServer {
         return () -> {
             var builder = CqlSession.builder()
                     .addContactPoint(new InetSocketAddress(node.address(), node.port()))
-                    .withLocalDatacenter("datacenter1")
+                    .withLocalDatacenter(node.datacenterName())
                     .withConfigLoader(config);
             if (security != null) {
                 builder.withSslContext(security.sslContext()).withAuthCredentials(username, password);

@@ -3,7 +3,11 @@ package io.ringside.core.stack;
 import io.ringside.core.data.storage.Keyspaces;
 import io.ringside.core.stack.StackEvent.Phase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Ringside's own keyspaces on a ring that grows: made at RF 1 while the ring had one node, they
@@ -11,6 +15,9 @@ import java.util.List;
  * data unavailable ("not enough replicas"). Done through node 1, like {@code system_auth}.
  */
 final class DataReplication {
+
+    /** Cassandra's own replicated keyspaces, made SimpleStrategy by Cassandra whatever the ring. */
+    static final List<String> CASSANDRA_REPLICATED = List.of("system_auth", "system_distributed", "system_traces");
 
     private DataReplication() {
     }
@@ -60,6 +67,46 @@ final class DataReplication {
                         + "'replication_factor': " + replicas + "}; then 'nodetool -p " + first.jmxPort()
                         + " repair -full " + keyspace + "' (or restart the stack, which tries again)",
                         millisSince(started)));
+            }
+        }
+    }
+
+    /**
+     * Keyspaces the data system and Cassandra itself replicate, on a ring of several data centres:
+     * SimpleStrategy knows no data centres, so a replica of dc1's data could sit only in dc2 and a
+     * LOCAL_QUORUM read in dc1 would fail with dc2 down. Each is given NetworkTopologyStrategy with
+     * the data system's factors (dc1: 2, dc2: 1). Done once every node has joined, since Cassandra
+     * refuses a factor for a data centre it has not seen; the new replicas are repaired only when
+     * the ring had joined before (on a first start these keyspaces are still empty).
+     */
+    static void acrossDatacenters(CassandraNode first, List<StackState.CassandraNode> ring, boolean joinedBefore,
+                                  Duration timeout, StackListener listener) {
+        Map<String, Long> nodesPerDc = ring.stream().collect(Collectors.groupingBy(
+                StackState.CassandraNode::datacenterName, TreeMap::new, Collectors.counting()));
+        if (nodesPerDc.size() < 2) {
+            return;
+        }
+        String replication = Keyspaces.replication(nodesPerDc);
+        List<String> keyspaces = new ArrayList<>(CASSANDRA_REPLICATED);
+        keyspaces.addAll(Keyspaces.DATA_SYSTEM);
+        for (String keyspace : keyspaces) {
+            long started = System.nanoTime();
+            try {
+                Map<String, String> current = first.replication(keyspace);
+                if (current.isEmpty() || String.valueOf(current.get("class")).endsWith("NetworkTopologyStrategy")) {
+                    continue;
+                }
+                first.alterReplication(keyspace, replication);
+                if (joinedBefore) {
+                    first.repair(keyspace, timeout);
+                }
+                listener.onEvent(new StackEvent(keyspace, Phase.READY, "replicated per data centre: " + replication
+                        + (joinedBefore ? ", repaired" : ""), millisSince(started)));
+            } catch (RuntimeException e) {
+                listener.onEvent(new StackEvent(keyspace, Phase.FAILED, "not replicated per data centre: "
+                        + e.getMessage() + ". Run: ALTER KEYSPACE " + keyspace + " WITH replication = " + replication
+                        + "; then 'nodetool -p " + first.jmxPort() + " repair -full " + keyspace
+                        + "' (or restart the stack, which tries again)", millisSince(started)));
             }
         }
     }

@@ -150,6 +150,10 @@ public final class LocalStack implements AutoCloseable {
             if (failures.isEmpty() && joinedNodes == nodes.size() && nodes.size() > 1) {
                 DataReplication.repairJoined(nodes.get(1), nodes.size(), options.readyTimeout(), listener);
             }
+            if (failures.isEmpty() && state().datacenters() > 1) {
+                DataReplication.acrossDatacenters(nodes.get(1), state().cassandra().nodes(),
+                        joinedNodes == nodes.size(), options.readyTimeout(), listener);
+            }
             if (failures.isEmpty() && !clusterNodes.isEmpty()) {
                 try {
                     formRedisCluster(listener);
@@ -359,8 +363,7 @@ public final class LocalStack implements AutoCloseable {
             int id = Integer.parseInt(server.name().substring("cassandra-".length()));
             StackState.CassandraNode node = state.node(id);
             String version = up ? Optional.ofNullable(cassandraNode.releaseVersion()).orElse(node.version()) : node.version();
-            state = state.withNode(new StackState.CassandraNode(node.id(), node.address(), node.port(),
-                    node.storagePort(), node.jmxPort(), up, pid, version));
+            state = state.withNode(node.withStatus(up, pid).withVersion(version));
         } else if (server == kafka) {
             state = state.withKafka(state.kafka().withStatus(up, pid));
         } else if (server == redis) {
@@ -401,8 +404,13 @@ public final class LocalStack implements AutoCloseable {
                     + " (removing a node from a ring is not supported)");
         }
         int nodeCount = Math.max(1, Math.max(options.nodes(), existingNodes));
+        int datacenters = DatacenterLayout.datacenters(options, existing, nodeCount);
         boolean wasSecure = existing.map(StackState::secure).orElse(false);
         boolean secure = options.secure() || wasSecure;
+        if (secure && datacenters > 1) {
+            throw new StackException("--dcs 2 is not available on a secure stack yet (its system_auth would need "
+                    + "replicas in both data centres); run the data-centre drills on a plain stack in another data folder");
+        }
         if (secure && options.redisCluster()) {
             throw new StackException("--redis-cluster is not available on a secure stack (its masters would run "
                     + "without ACL or TLS); start the cluster drills on a plain stack in another data folder");
@@ -429,7 +437,8 @@ public final class LocalStack implements AutoCloseable {
                     .orElse(options.jmxPort(i));
             int jmx = reserve("cassandra-" + i, "JMX", preferredJmx, List.of(LOOPBACK));
             nodeStates.add(new StackState.CassandraNode(i, addresses.get(i - 1), cql, storage, jmx, false, null,
-                    BuildInfo.cassandraVersion()));
+                    BuildInfo.cassandraVersion(), DatacenterLayout.datacenter(i, datacenters),
+                    DatacenterLayout.rack(i, datacenters)));
         }
         int kafkaPort = reserve("kafka", "Kafka listener", existing.map(s -> s.kafka().port()).orElse(options.kafkaPort()),
                 List.of(LOOPBACK));

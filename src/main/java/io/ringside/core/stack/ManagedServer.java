@@ -88,6 +88,11 @@ abstract class ManagedServer {
         return p != null && p.isAlive();
     }
 
+    /** What the server holds in memory once it answers, for the start's events: ", 959 MiB resident"; empty if unknown. */
+    private String residentAtReady() {
+        return ResidentMemory.describe(pid()).map(memory -> ", " + memory + " resident").orElse("");
+    }
+
     Long pid() {
         ServerProcess p = process;
         return p != null && p.isAlive() ? p.serverPid() : null;
@@ -110,7 +115,7 @@ abstract class ManagedServer {
             process = ServerProcess.start(name, command(), home, consoleLog(), environment());
             awaitReady(progress, timeout, logOffset);
             phase = Phase.READY;
-            progress.report(Phase.READY, "ready (pid " + pid() + ")");
+            progress.report(Phase.READY, "ready (pid " + pid() + residentAtReady() + ")");
         } catch (RuntimeException e) {
             phase = Phase.FAILED;
             ServerProcess p = process;

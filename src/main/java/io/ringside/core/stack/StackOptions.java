@@ -14,6 +14,8 @@ import java.util.List;
  * @param redisCluster also start a three-master Redis Cluster
  * @param secure       authentication and TLS on every server ({@code stack up --secure}); a stack
  *                     once started secure stays secure, as its state file records
+ * @param datacenters  Cassandra data centres: 2 puts nodes 1-2 in dc1 and node 3 in dc2
+ *                     ({@code --nodes 3 --dcs 2}); 0 keeps what the data folder has (1 for a new one)
  */
 public record StackOptions(
         Path dataFolder,
@@ -28,7 +30,18 @@ public record StackOptions(
         int cassandraHeapMb,
         Duration readyTimeout,
         boolean redisCluster,
-        boolean secure) {
+        boolean secure,
+        int datacenters) {
+
+    /** The most Cassandra nodes a stack runs; three fit a two-core machine when they start one after another. */
+    public static final int MAX_NODES = 3;
+
+    public StackOptions(Path dataFolder, int nodes, int cqlPort, int storagePort, int jmxPort, int kafkaPort,
+                        int controllerPort, int redisPort, boolean localSpeedUps, int cassandraHeapMb,
+                        Duration readyTimeout, boolean redisCluster, boolean secure) {
+        this(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort, redisPort, localSpeedUps,
+                cassandraHeapMb, readyTimeout, redisCluster, secure, 0);
+    }
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
@@ -36,18 +49,18 @@ public record StackOptions(
     }
 
     public StackOptions withNodes(int nodes) {
-        if (nodes < 0 || nodes > 2) {
-            throw new IllegalArgumentException("--nodes must be 1 or 2, not " + nodes);
+        if (nodes < 0 || nodes > MAX_NODES) {
+            throw new IllegalArgumentException("--nodes must be 1, 2 or 3, not " + nodes);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
     public StackOptions withPortOffset(int offset) {
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
-                readyTimeout, redisCluster, secure);
+                readyTimeout, redisCluster, secure, datacenters);
     }
 
     /**
@@ -56,7 +69,7 @@ public record StackOptions(
      */
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
     }
 
     /**
@@ -65,7 +78,20 @@ public record StackOptions(
      */
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
+    }
+
+    /**
+     * Cassandra nodes in two data centres ({@code --dcs 2}, with {@code --nodes 3}): node 1 and 2 in
+     * dc1 (racks rack1 and rack2), node 3 in dc2, told apart by GossipingPropertyFileSnitch. Fixed
+     * when the data folder is made: Cassandra refuses to start a node whose data centre changed.
+     */
+    public StackOptions withDatacenters(int datacenters) {
+        if (datacenters < 0 || datacenters > 2) {
+            throw new IllegalArgumentException("--dcs must be 1 or 2, not " + datacenters);
+        }
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
     }
 
     /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */

@@ -27,12 +27,33 @@ public record StackState(
     public record Cassandra(String clusterName, List<CassandraNode> nodes) {
     }
 
+    /**
+     * @param datacenter the node's data centre as its snitch names it; absent in the state of a stack
+     *                   started before data centres were recorded (then {@value #SINGLE_DATACENTER})
+     * @param rack       the node's rack, likewise
+     */
     public record CassandraNode(
             int id, String address, int port, int storagePort, int jmxPort,
-            boolean up, Long pid, String version) {
+            boolean up, Long pid, String version, String datacenter, String rack) {
+
+        /** What SimpleSnitch calls the one data centre of a ring that does not name its own. */
+        public static final String SINGLE_DATACENTER = "datacenter1";
+
+        public CassandraNode(int id, String address, int port, int storagePort, int jmxPort, boolean up, Long pid,
+                             String version) {
+            this(id, address, port, storagePort, jmxPort, up, pid, version, null, null);
+        }
 
         public CassandraNode withStatus(boolean up, Long pid) {
-            return new CassandraNode(id, address, port, storagePort, jmxPort, up, pid, version);
+            return new CassandraNode(id, address, port, storagePort, jmxPort, up, pid, version, datacenter, rack);
+        }
+
+        public CassandraNode withVersion(String version) {
+            return new CassandraNode(id, address, port, storagePort, jmxPort, up, pid, version, datacenter, rack);
+        }
+
+        public String datacenterName() {
+            return datacenter == null ? SINGLE_DATACENTER : datacenter;
         }
     }
 
@@ -131,6 +152,16 @@ public record StackState(
 
     public boolean allUp() {
         return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up();
+    }
+
+    /** The data centre clients of this stack call local: node 1's, where the data system's replicas are. */
+    public String localDatacenter() {
+        return cassandra.nodes().isEmpty() ? CassandraNode.SINGLE_DATACENTER : cassandra.nodes().get(0).datacenterName();
+    }
+
+    /** How many data centres the ring spans. */
+    public int datacenters() {
+        return (int) cassandra.nodes().stream().map(CassandraNode::datacenterName).distinct().count();
     }
 
     public String contactPoints() {

@@ -1,13 +1,12 @@
 package io.ringside.ui.cluster;
 
-import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.theme.Tone;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
+import javafx.scene.control.TreeTableCell;
 
 /** A node's two-letter state as a badge: green when up and normal, red when down, amber otherwise. */
-final class NodeStateCell extends TableCell<NodeStatus, String> {
+final class NodeStateCell extends TreeTableCell<NodeTreeRow, String> {
 
     private final Label badge = new Label();
 
@@ -18,7 +17,7 @@ final class NodeStateCell extends TableCell<NodeStatus, String> {
     @Override
     protected void updateItem(String state, boolean empty) {
         super.updateItem(state, empty);
-        if (empty || state == null) {
+        if (empty || state == null || state.isEmpty()) { // a data centre's or rack's row has no state
             setGraphic(null);
             return;
         }

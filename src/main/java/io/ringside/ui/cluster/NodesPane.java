@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
@@ -21,9 +22,12 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
 import javafx.util.Callback;
 
@@ -44,27 +48,25 @@ public final class NodesPane {
     @FXML
     private Label schemaAgreement;
     @FXML
-    private TableView<NodeStatus> nodeTable;
+    private TreeTableView<NodeTreeRow> nodeTable;
     @FXML
-    private TableColumn<NodeStatus, String> stateColumn;
+    private TreeTableColumn<NodeTreeRow, String> placeColumn;
     @FXML
-    private TableColumn<NodeStatus, String> addressColumn;
+    private TreeTableColumn<NodeTreeRow, String> rackColumn;
     @FXML
-    private TableColumn<NodeStatus, String> dcColumn;
+    private TreeTableColumn<NodeTreeRow, String> stateColumn;
     @FXML
-    private TableColumn<NodeStatus, String> rackColumn;
+    private TreeTableColumn<NodeTreeRow, String> loadColumn;
     @FXML
-    private TableColumn<NodeStatus, String> loadColumn;
+    private TreeTableColumn<NodeTreeRow, String> tokensColumn;
     @FXML
-    private TableColumn<NodeStatus, String> tokensColumn;
+    private TreeTableColumn<NodeTreeRow, String> ownsColumn;
     @FXML
-    private TableColumn<NodeStatus, String> ownsColumn;
+    private TreeTableColumn<NodeTreeRow, String> hostIdColumn;
     @FXML
-    private TableColumn<NodeStatus, String> hostIdColumn;
+    private TreeTableColumn<NodeTreeRow, String> versionColumn;
     @FXML
-    private TableColumn<NodeStatus, String> versionColumn;
-    @FXML
-    private TableColumn<NodeStatus, String> schemaColumn;
+    private TreeTableColumn<NodeTreeRow, String> schemaColumn;
     @FXML
     private Label detailSummary;
     @FXML
@@ -118,18 +120,19 @@ public final class NodesPane {
         TableHeaders.keepWhole(nodeTable);
         schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildKeyspaceChooser());
         rebuildKeyspaceChooser();
-        nodeTable.setItems(nodes.nodes());
-        stateColumn.setCellValueFactory(text(NodeStatus::state));
+        nodeTable.setRoot(new TreeItem<>(new NodeTreeRow("", null)));
+        nodes.groups().addListener((ListChangeListener<DatacenterGroup>) change -> rebuildNodeTree());
+        nodes.selectedProperty().addListener((observable, before, hostId) -> selectInTree(hostId));
+        placeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().getValue().label()));
+        rackColumn.setCellValueFactory(node(NodeStatus::rack));
+        stateColumn.setCellValueFactory(node(NodeStatus::state));
         stateColumn.setCellFactory(c -> new NodeStateCell());
-        addressColumn.setCellValueFactory(text(NodeStatus::address));
-        dcColumn.setCellValueFactory(text(NodeStatus::datacenter));
-        rackColumn.setCellValueFactory(text(NodeStatus::rack));
-        loadColumn.setCellValueFactory(text(n -> n.loadBytes() < 0 ? "?" : ByteSizes.format(n.loadBytes())));
-        tokensColumn.setCellValueFactory(text(n -> Integer.toString(n.tokens())));
-        ownsColumn.setCellValueFactory(text(n -> n.ownership() == null ? "?"
+        loadColumn.setCellValueFactory(node(n -> n.loadBytes() < 0 ? "?" : ByteSizes.format(n.loadBytes())));
+        tokensColumn.setCellValueFactory(node(n -> Integer.toString(n.tokens())));
+        ownsColumn.setCellValueFactory(node(n -> n.ownership() == null ? "?"
                 : String.format(Locale.ROOT, "%.1f%%", n.ownership() * 100)));
-        hostIdColumn.setCellValueFactory(text(n -> String.valueOf(n.hostId())));
-        hostIdColumn.setCellFactory(column -> new TableCell<>() {
+        hostIdColumn.setCellValueFactory(node(n -> String.valueOf(n.hostId())));
+        hostIdColumn.setCellFactory(column -> new TreeTableCell<>() {
             { getStyleClass().add(Styles.ELIDABLE); } // a long UUID may be cut at the minimum width: the tooltip has it whole
 
             @Override
@@ -139,14 +142,16 @@ public final class NodesPane {
                 setTooltip(empty || item == null ? null : new Tooltip(item));
             }
         });
-        versionColumn.setCellValueFactory(text(NodeStatus::version));
-        schemaColumn.setCellValueFactory(text(n -> n.schemaVersion() == null ? "?"
+        versionColumn.setCellValueFactory(node(NodeStatus::version));
+        schemaColumn.setCellValueFactory(node(n -> n.schemaVersion() == null ? "?"
                 : n.schemaVersion().toString().substring(0, 8) + (n.schemaAgrees() ? "" : " ≠")));
-        nodeTable.getSelectionModel().selectedItemProperty().addListener((observable, before, node) -> {
+        nodeTable.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
+            NodeStatus node = item == null ? null : item.getValue().node();
             if (node != null && !node.hostId().equals(nodes.selectedProperty().get())) {
                 nodes.select(node.hostId());
             }
         });
+        rebuildNodeTree();
         schemaAgreement.textProperty().bind(nodes.schemaAgreementProperty());
         detailSummary.textProperty().bind(Bindings.createStringBinding(() -> {
             NodeStatus node = nodes.nodes().stream().filter(n -> n.hostId().equals(nodes.selectedProperty().get()))
@@ -175,6 +180,36 @@ public final class NodesPane {
         clientRequestsColumn.setCellValueFactory(text(c -> Long.toString(c.requests())));
 
         nodes.samples().addListener((ListChangeListener<NodeSample>) change -> redrawCharts());
+    }
+
+    /**
+     * Data centres, each with its nodes rack by rack (the Rack column says which): one level fewer
+     * than a rack level would take, so three nodes in two data centres fit the smallest window.
+     * Rebuilt whole at each refresh (a handful of rows), expanded, with the selected node selected again.
+     */
+    private void rebuildNodeTree() {
+        List<TreeItem<NodeTreeRow>> datacenters = new ArrayList<>();
+        for (DatacenterGroup group : nodes.groups()) {
+            TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
+            dc.setExpanded(true);
+            group.nodes().forEach(node -> dc.getChildren().add(new TreeItem<>(NodeTreeRow.of(node))));
+            datacenters.add(dc);
+        }
+        nodeTable.getRoot().getChildren().setAll(datacenters);
+        selectInTree(nodes.selectedProperty().get());
+    }
+
+    private void selectInTree(UUID hostId) {
+        for (int i = 0; i < nodeTable.getExpandedItemCount(); i++) {
+            TreeItem<NodeTreeRow> item = nodeTable.getTreeItem(i);
+            NodeStatus node = item == null ? null : item.getValue().node();
+            if (node != null && node.hostId().equals(hostId)) {
+                if (nodeTable.getSelectionModel().getSelectedIndex() != i) {
+                    nodeTable.getSelectionModel().select(i);
+                }
+                return;
+            }
+        }
     }
 
     /** The chooser follows the schema; the keyspace chosen stays chosen while it exists. */
@@ -209,6 +244,15 @@ public final class NodesPane {
         }
         series.getData().setAll(points);
         return series;
+    }
+
+    /** A node's figure; empty on a data centre's or rack's row. */
+    private static Callback<TreeTableColumn.CellDataFeatures<NodeTreeRow, String>, ObservableValue<String>> node(
+            Function<NodeStatus, String> value) {
+        return data -> {
+            NodeStatus node = data.getValue().getValue().node();
+            return new ReadOnlyStringWrapper(node == null ? "" : value.apply(node));
+        };
     }
 
     private static <S> Callback<TableColumn.CellDataFeatures<S, String>, ObservableValue<String>> text(

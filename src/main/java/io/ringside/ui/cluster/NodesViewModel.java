@@ -43,6 +43,9 @@ public final class NodesViewModel {
     private final ClusterGateway gateway;
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
     private final ObservableList<NodeStatus> nodesView = FXCollections.unmodifiableObservableList(nodes);
+    private final ObservableList<DatacenterGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<DatacenterGroup> groupsView = FXCollections.unmodifiableObservableList(groups);
+    private final ReadOnlyStringWrapper localDatacenter = new ReadOnlyStringWrapper();
     private final ObservableList<NodeDetails.ThreadPool> threadPools = FXCollections.observableArrayList();
     private final ObservableList<NodeDetails.ThreadPool> threadPoolsView = FXCollections.unmodifiableObservableList(threadPools);
     private final ObservableList<NodeDetails.Client> clients = FXCollections.observableArrayList();
@@ -155,12 +158,17 @@ public final class NodesViewModel {
         }
         boolean first = lastLiveness.isEmpty();
         lastLiveness = Map.copyOf(states);
+        boolean changed = false;
         for (int i = 0; i < nodes.size(); i++) {
             NodeStatus node = nodes.get(i);
             Boolean up = states.get(node.hostId());
             if (up != null && up != node.up()) {
                 nodes.set(i, withLiveness(node, up));
+                changed = true;
             }
+        }
+        if (changed) {
+            regroup();
         }
         if (!first) {
             refreshNow();
@@ -180,6 +188,8 @@ public final class NodesViewModel {
             merged.add(up != null && up != node.up() ? withLiveness(node, up) : node);
         }
         nodes.setAll(merged);
+        localDatacenter.set(report.localDatacenter());
+        regroup();
         if (selected.get() == null && !merged.isEmpty()) {
             selected.set(merged.get(0).hostId());
         }
@@ -188,6 +198,10 @@ public final class NodesViewModel {
         List<ReplicaWarning> warnings = report.warnings();
         banner.set(warnings.stream().map(ReplicaWarning::message).collect(Collectors.joining("\n")));
         bannerShown.set(!warnings.isEmpty());
+    }
+
+    private void regroup() {
+        groups.setAll(DatacenterGroup.of(nodes, localDatacenter.get()));
     }
 
     private void apply(NodeDetails details) {
@@ -208,6 +222,16 @@ public final class NodesViewModel {
 
     public ObservableList<NodeStatus> nodes() {
         return nodesView;
+    }
+
+    /** The nodes by data centre and rack, the local data centre first; follows {@link #nodes()}. */
+    public ObservableList<DatacenterGroup> groups() {
+        return groupsView;
+    }
+
+    /** The data centre the profile's requests go to; null when the driver names none. */
+    public ReadOnlyStringProperty localDatacenterProperty() {
+        return localDatacenter.getReadOnlyProperty();
     }
 
     public ObservableList<NodeDetails.ThreadPool> threadPools() {

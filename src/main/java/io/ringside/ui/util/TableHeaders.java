@@ -2,11 +2,13 @@ package io.ringside.ui.util;
 
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.TableColumnHeader;
 
 /**
@@ -28,14 +30,24 @@ public final class TableHeaders {
     }
 
     public static void keepWhole(TableView<?> table) {
-        Runnable measure = () -> Platform.runLater(() -> fit(table));
+        keepWhole(table, table.getColumns(), () -> shareOut(table));
+    }
+
+    /** The same for a tree table (the Nodes tab's data centres and racks). */
+    public static void keepWhole(TreeTableView<?> table) {
+        keepWhole(table, table.getColumns(), () -> shareOut(table));
+    }
+
+    private static void keepWhole(Control table, ObservableList<? extends TableColumnBase<?, ?>> columns,
+                                  Runnable shareOut) {
+        Runnable measure = () -> Platform.runLater(() -> fit(table, shareOut));
         table.skinProperty().addListener((obs, old, skin) -> measure.run());
-        table.getColumns().addListener((ListChangeListener<TableColumn<?, ?>>) change -> measure.run());
+        columns.addListener((ListChangeListener<TableColumnBase<?, ?>>) change -> measure.run());
         table.sceneProperty().addListener((obs, old, scene) -> measure.run());
         measure.run();
     }
 
-    private static void fit(TableView<?> table) {
+    private static void fit(Control table, Runnable shareOut) {
         if (table.getSkin() == null || table.getScene() == null) {
             return;
         }
@@ -56,11 +68,15 @@ public final class TableHeaders {
         }
         if (changed) {
             // a grown minimum widens its column past the table; the policy shares the width out again
-            shareOut(table);
+            shareOut.run();
         }
     }
 
     private static <S> void shareOut(TableView<S> table) {
         table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
+    }
+
+    private static <S> void shareOut(TreeTableView<S> table) {
+        table.getColumnResizePolicy().call(new TreeTableView.ResizeFeatures<>(table, null, 0.0));
     }
 }

@@ -44,7 +44,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every page of the console, in the real shell, at the smallest window the console allows and on a
  * full-HD screen: no label, button or cell shows elided text, no control is pushed outside the
  * container that lays it out. The Cluster page shows a table with three partition-key columns (the
- * widest filter bar); the other pages show what they show with no servers running.
+ * widest filter bar) and three nodes in two data centres; the other pages show what they show with
+ * no servers running.
  *
  * <p>With {@code -Dringside.layout.png=DIR} it also writes each page's PNG there, to look at.
  */
@@ -60,7 +61,7 @@ class PageLayoutFxTest {
     private final UiTaskExecutor executor = new UiTaskExecutor();
     private final Path data = TempFolders.create("ringside-layout-test");
     private final ClusterViewModel cluster = new ClusterViewModel(
-            new FakeClusterGateway(FakeClusterGateway.DATASET_CHUNK), executor);
+            new FakeClusterGateway(FakeClusterGateway.DATASET_CHUNK).inTwoDatacenters(), executor);
     private MainWindow window;
     private Parent root;
     /** Not in a window: the headless screen is smaller than full HD, and layout needs none. */

@@ -34,6 +34,8 @@ public final class FakeClusterGateway implements ClusterGateway {
 
     public static final UUID NODE_1 = UUID.fromString("00000000-0000-0000-0000-000000000001");
     public static final UUID NODE_2 = UUID.fromString("00000000-0000-0000-0000-000000000002");
+    /** The dc2 node of {@link #inTwoDatacenters}. */
+    public static final UUID NODE_3 = UUID.fromString("00000000-0000-0000-0000-000000000003");
     public static final RelationInfo ORDERS = new RelationInfo("shop", "orders", RelationKind.TABLE, List.of(
             new ColumnInfo("customer", "text", ColumnRole.PARTITION_KEY, false),
             new ColumnInfo("seq", "int", ColumnRole.CLUSTERING, false),
@@ -57,6 +59,7 @@ public final class FakeClusterGateway implements ClusterGateway {
     public final Map<UUID, Boolean> liveness = new ConcurrentHashMap<>(Map.of(NODE_1, true, NODE_2, true));
 
     public volatile int rowCount = 250;
+    private volatile boolean twoDatacenters;
     /** Rows of the one partition a filter asks for. */
     public int partitionRows = 3;
     public volatile RuntimeException keyspacesFailure;
@@ -148,6 +151,11 @@ public final class FakeClusterGateway implements ClusterGateway {
         if (healthFailure != null) {
             throw healthFailure;
         }
+        if (twoDatacenters) {
+            return new HealthReport(List.of(node(NODE_3, "127.0.0.3", "dc2", "rack1"),
+                    node(NODE_2, "127.0.0.2", "dc1", "rack2"), node(NODE_1, "127.0.0.1", "dc1", "rack1")), true,
+                    List.of(), "dc1");
+        }
         List<NodeStatus> nodes = List.of(node(NODE_1, "127.0.0.1"), node(NODE_2, "127.0.0.2"));
         List<ReplicaWarning> warnings = liveness.values().stream().allMatch(Boolean::booleanValue) ? List.of()
                 : List.of(new ReplicaWarning("shop", 2, List.of("127.0.0.2"),
@@ -156,9 +164,23 @@ public final class FakeClusterGateway implements ClusterGateway {
         return new HealthReport(nodes, true, warnings);
     }
 
+    /**
+     * Three nodes as {@code stack up --nodes 3 --dcs 2} places them: 127.0.0.1 (dc1, rack1),
+     * 127.0.0.2 (dc1, rack2), 127.0.0.3 (dc2, rack1), dc1 local; reported out of order on purpose.
+     */
+    public FakeClusterGateway inTwoDatacenters() {
+        twoDatacenters = true;
+        liveness.put(NODE_3, true);
+        return this;
+    }
+
     private NodeStatus node(UUID id, String address) {
+        return node(id, address, "datacenter1", "rack1");
+    }
+
+    private NodeStatus node(UUID id, String address, String datacenter, String rack) {
         boolean up = liveness.getOrDefault(id, false);
-        return new NodeStatus(id, up ? "UN" : "DN", up, address, "datacenter1", "rack1", 1024 * 1024, 16, 1.0,
+        return new NodeStatus(id, up ? "UN" : "DN", up, address, datacenter, rack, 1024 * 1024, 16, 1.0,
                 "5.0.9", UUID.fromString("10000000-0000-0000-0000-000000000000"), true);
     }
 

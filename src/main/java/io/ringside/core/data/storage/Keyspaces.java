@@ -5,9 +5,9 @@ import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.metadata.Node;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,17 +32,25 @@ public final class Keyspaces {
     }
 
     public static void ensure(CqlSession session, String keyspace) {
-        Collection<Node> nodes = session.getMetadata().getNodes().values();
-        Set<String> dcs = nodes.stream().map(Node::getDatacenter).filter(dc -> dc != null).collect(Collectors.toSet());
-        String replication;
-        if (dcs.size() > 1) {
-            replication = dcs.stream()
-                    .map(dc -> "'" + dc + "': " + Math.min(2, nodes.stream().filter(n -> dc.equals(n.getDatacenter())).count()))
+        Map<String, Long> nodesPerDc = session.getMetadata().getNodes().values().stream()
+                .filter(node -> node.getDatacenter() != null)
+                .collect(Collectors.groupingBy(Node::getDatacenter, TreeMap::new, Collectors.counting()));
+        ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication(nodesPerDc));
+    }
+
+    /**
+     * The data system's replication for a ring of these data centres (node count of each): two
+     * replicas where a data centre has two nodes, so one may fail; NetworkTopologyStrategy with a
+     * factor per data centre when there are several, so LOCAL_QUORUM in one never waits on another.
+     */
+    public static String replication(Map<String, Long> nodesPerDc) {
+        if (nodesPerDc.size() > 1) {
+            return nodesPerDc.entrySet().stream()
+                    .map(dc -> "'" + dc.getKey() + "': " + Math.min(2, dc.getValue()))
                     .collect(Collectors.joining(", ", "{'class': 'NetworkTopologyStrategy', ", "}"));
-        } else {
-            replication = "{'class': 'SimpleStrategy', 'replication_factor': " + Math.min(2, Math.max(1, nodes.size())) + "}";
         }
-        ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication);
+        long nodes = nodesPerDc.values().stream().mapToLong(Long::longValue).sum();
+        return "{'class': 'SimpleStrategy', 'replication_factor': " + Math.min(2, Math.max(1, nodes)) + "}";
     }
 
     /**

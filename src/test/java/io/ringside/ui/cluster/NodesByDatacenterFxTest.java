@@ -1,0 +1,129 @@
+package io.ringside.ui.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.core.cassandra.NodeStatus;
+import io.ringside.ui.testing.FakeClusterGateway;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.CurrentThreadTaskExecutor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Nodes tab of a cluster in two data centres (three nodes as {@code stack up --nodes 3 --dcs 2}
+ * places them, from a scripted gateway, no servers), at the smallest window: grouped by data centre,
+ * rack by rack, with the local data centre first and marked, and a node lost in dc2 counted in its group.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NodesByDatacenterFxTest {
+
+    private final FakeClusterGateway gateway = new FakeClusterGateway().inTwoDatacenters();
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private final ClusterViewModel cluster = new ClusterViewModel(gateway, executor);
+    private Stage stage;
+
+    @Start
+    void keepStage(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void theViewModelGroupsByDatacentreThenRackWithTheLocalOneFirst() {
+        cluster.activate();
+
+        List<DatacenterGroup> groups = cluster.nodes().groups();
+        assertEquals("dc1", cluster.nodes().localDatacenterProperty().get());
+        assertEquals(List.of("dc1", "dc2"), groups.stream().map(DatacenterGroup::datacenter).toList());
+        assertTrue(groups.get(0).local());
+        assertFalse(groups.get(1).local());
+        assertEquals(List.of("rack1", "rack2"), groups.get(0).racks().stream().map(DatacenterGroup.Rack::rack).toList());
+        assertEquals(List.of("127.0.0.1", "127.0.0.2"), addresses(groups.get(0).nodes()));
+        assertEquals(List.of("127.0.0.3"), addresses(groups.get(1).nodes()));
+
+        gateway.liveness.put(FakeClusterGateway.NODE_3, false);
+        executor.runScheduled();
+
+        groups = cluster.nodes().groups();
+        assertEquals(2, groups.get(0).upCount());
+        assertEquals(0, groups.get(1).upCount(), "the dc2 node seen down at the next liveness poll");
+        cluster.deactivate();
+    }
+
+    @Test
+    void withoutALocalDatacentreTheyAreByName() {
+        List<NodeStatus> nodes = List.of(node("10.0.0.9", "west", "r1"), node("10.0.0.1", "east", "r2"),
+                node("10.0.0.2", "east", "r1"), node("10.0.0.3", null, null));
+
+        List<DatacenterGroup> groups = DatacenterGroup.of(nodes, null);
+
+        assertEquals(List.of("?", "east", "west"), groups.stream().map(DatacenterGroup::datacenter).toList());
+        assertEquals(List.of("10.0.0.2", "10.0.0.1"), addresses(groups.get(1).nodes()), "rack r1 before r2");
+        assertTrue(groups.stream().noneMatch(DatacenterGroup::local));
+        assertEquals(List.of("west", "?", "east"), DatacenterGroup.of(nodes, "west").stream()
+                .map(DatacenterGroup::datacenter).toList());
+    }
+
+    @Test
+    void theTabShowsDatacentresRacksAndNodesAsATree(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> {
+            Scene scene = new Scene(ClusterView.load(cluster), 1024, 700);
+            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+            stage.setScene(scene);
+            stage.show();
+            ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(1);
+            cluster.activate();
+        });
+        TreeTableView<NodeTreeRow> table = robot.lookup("#nodeTable").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getExpandedItemCount() == 5);
+
+        List<String> rows = new ArrayList<>();
+        robot.interact(() -> {
+            for (int i = 0; i < table.getExpandedItemCount(); i++) {
+                TreeItem<NodeTreeRow> item = table.getTreeItem(i);
+                rows.add(" ".repeat(table.getTreeItemLevel(item) - 1) + item.getValue().label());
+            }
+        });
+        assertEquals(List.of("dc1 (local) · 2/2 up", " 127.0.0.1", " 127.0.0.2", "dc2 · 1/1 up", " 127.0.0.3"), rows);
+        List<String> racks = new ArrayList<>();
+        robot.interact(() -> {
+            for (int i = 0; i < table.getExpandedItemCount(); i++) {
+                racks.add(String.valueOf(table.getColumns().get(2).getCellData(i)));
+            }
+        });
+        assertEquals(List.of("", "rack1", "rack2", "", "rack1"), racks);
+        List<String> badges = robot.lookup("#nodeTable .badge").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible)
+                .sorted((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
+                .map(Label::getText).toList();
+        assertEquals(List.of("UN", "UN", "UN"), badges, "a state badge on node rows only");
+        UUID selected = cluster.nodes().selectedProperty().get();
+        robot.interact(() -> table.getSelectionModel().select(4));
+        assertEquals(FakeClusterGateway.NODE_3, cluster.nodes().selectedProperty().get(), "was " + selected);
+        robot.interact(cluster::deactivate);
+    }
+
+    private static List<String> addresses(List<NodeStatus> nodes) {
+        return nodes.stream().map(NodeStatus::address).toList();
+    }
+
+    private static NodeStatus node(String address, String datacenter, String rack) {
+        return new NodeStatus(UUID.randomUUID(), "UN", true, address, datacenter, rack, 0, 16, 1.0, "5.0.9", null, true);
+    }
+}
