@@ -179,7 +179,9 @@ public final class NodesViewModel {
             Boolean up = lastLiveness.get(node.hostId());
             merged.add(up != null && up != node.up() ? withLiveness(node, up) : node);
         }
-        nodes.setAll(merged);
+        if (!merged.equals(nodes)) {
+            nodes.setAll(merged); // an equal list set again would still empty and re-fill every row
+        }
         if (selected.get() == null && !merged.isEmpty()) {
             selected.set(merged.get(0).hostId());
         }
