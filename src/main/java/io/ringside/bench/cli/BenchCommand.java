@@ -23,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
             BenchMessagesCommand.class,
             BenchCqlCompletionCommand.class,
             BenchCqlUiCommand.class,
+            BenchMessagesUiCommand.class,
         })
 public final class BenchCommand {
 
