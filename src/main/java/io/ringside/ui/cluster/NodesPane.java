@@ -4,7 +4,6 @@ import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.ui.theme.Styles;
-import io.ringside.ui.util.PreparedTableRows;
 import io.ringside.ui.util.TableHeaders;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,8 +118,7 @@ public final class NodesPane {
         TableHeaders.keepWhole(nodeTable);
         schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildKeyspaceChooser());
         rebuildKeyspaceChooser();
-        // rows and cells made with the page, not with the first health report: that pulse was 140 ms
-        PreparedTableRows.show(nodeTable, nodes.nodes());
+        nodeTable.setItems(nodes.nodes());
         stateColumn.setCellValueFactory(text(NodeStatus::state));
         stateColumn.setCellFactory(c -> new NodeStateCell());
         addressColumn.setCellValueFactory(text(NodeStatus::address));
@@ -215,7 +213,7 @@ public final class NodesPane {
 
     private static <S> Callback<TableColumn.CellDataFeatures<S, String>, ObservableValue<String>> text(
             Function<S, String> value) {
-        return data -> new ReadOnlyStringWrapper(data.getValue() == null ? null : value.apply(data.getValue()));
+        return data -> new ReadOnlyStringWrapper(value.apply(data.getValue()));
     }
 
     @FXML
