@@ -8,7 +8,6 @@ import io.ringside.core.kafka.explorer.KafkaMessage;
 import io.ringside.core.kafka.explorer.PartitionDetail;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
-import io.ringside.ui.util.PreparedTableRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -291,7 +290,7 @@ public final class StreamsView {
         for (Button page : List.of(newestButton, olderButton, newerButton)) {
             page.disableProperty().bind(search.runningProperty());
         }
-        PreparedTableRows.show(resultTable, search.results()); // rows made with the page, not with the first match
+        resultTable.setItems(search.results());
         text(resultTime, m -> m.timestamp().toString());
         text(resultPosition, m -> m.partition() + "/" + m.offset());
         text(resultKey, m -> m.key() == null ? "" : m.keyText());
@@ -354,8 +353,7 @@ public final class StreamsView {
     }
 
     private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null
-                : value.apply(cell.getValue())));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     }
 
     static String duration(long millis) {
