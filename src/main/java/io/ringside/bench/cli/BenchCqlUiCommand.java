@@ -2,7 +2,6 @@ package io.ringside.bench.cli;
 
 import io.ringside.bench.BenchRows;
 import io.ringside.bench.ui.CqlUiBenchmark;
-import io.ringside.bench.ui.FxPulses;
 import io.ringside.bench.ui.FxThreadCpu;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
@@ -63,16 +62,12 @@ public final class BenchCqlUiCommand implements Callable<Integer> {
                     }).run("SELECT * FROM " + BenchRows.KEYSPACE + "." + BenchRows.TABLE, rows);
         });
         out.printf(Locale.ROOT, "stream\t%d rows\t%d pages\t%.1f s%n", figures.rows(), figures.pages(), figures.seconds());
-        boolean met = print(out, "first page (cold)", figures.firstPage());
-        met &= print(out, "pages 2..n appended", figures.appended());
-        met &= print(out, "run again over the rows shown (x5)", figures.rerun());
+        boolean met = figures.firstPage().print(out, "first page (cold)");
+        met &= figures.appended().print(out, "pages 2..n appended");
+        met &= figures.rerun().print(out, "run again over the rows shown (x5)");
         out.println(FxThreadCpu.verdict(met));
         out.flush();
         return ExitCodes.OK;
     }
 
-    static boolean print(PrintWriter out, String phase, FxPulses pulses) {
-        out.println(phase + "\t" + pulses.describe());
-        return pulses.cpu().met();
-    }
 }

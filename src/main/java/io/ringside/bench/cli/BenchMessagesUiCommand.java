@@ -61,9 +61,9 @@ public final class BenchMessagesUiCommand implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "search\t%,d messages\t%d matches shown\t%.1f s%n", figures.messages(),
                 figures.searchMatches(), figures.searchSeconds());
-        boolean met = BenchCqlUiCommand.print(out, "search $.state == \"failed\" (matches streaming)", figures.search());
-        met &= BenchCqlUiCommand.print(out, "search matching every message", figures.searchAll());
-        met &= BenchCqlUiCommand.print(out, "browse " + figures.pages() + " pages of 100", figures.browse());
+        boolean met = figures.search().print(out, "search $.state == \"failed\" (matches streaming)");
+        met &= figures.searchAll().print(out, "search matching every message");
+        met &= figures.browse().print(out, "browse " + figures.pages() + " pages of 100");
         out.println(FxThreadCpu.verdict(met));
         out.flush();
         return ExitCodes.OK;

@@ -1,15 +1,14 @@
 package io.ringside.bench.ui;
 
+import static io.ringside.bench.ui.ClusterUiBenchmark.await;
 import static io.ringside.bench.ui.ClusterUiBenchmark.onFx;
 
-import io.ringside.core.RingsideException;
 import io.ringside.core.cql.CqlWorkbench;
 import io.ringside.ui.cql.CqlView;
 import io.ringside.ui.cql.CqlViewModel;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -110,25 +109,5 @@ public final class CqlUiBenchmark {
             monitor.reset();
             return pulses;
         });
-    }
-
-    /** Polls every 10 ms until the condition holds. */
-    static void await(String what, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        try {
-            while (!condition.call()) {
-                if (System.nanoTime() > deadline) {
-                    throw new RingsideException("Timed out after " + STEP_TIMEOUT.toSeconds() + " s waiting for " + what);
-                }
-                Thread.sleep(10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RingsideException("Interrupted waiting for " + what, e);
-        } catch (RingsideException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RingsideException("Failed waiting for " + what + ": " + e.getMessage(), e);
-        }
     }
 }

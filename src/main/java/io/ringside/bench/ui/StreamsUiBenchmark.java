@@ -1,7 +1,7 @@
 package io.ringside.bench.ui;
 
+import static io.ringside.bench.ui.ClusterUiBenchmark.await;
 import static io.ringside.bench.ui.ClusterUiBenchmark.onFx;
-import static io.ringside.bench.ui.CqlUiBenchmark.await;
 import static io.ringside.bench.ui.CqlUiBenchmark.read;
 
 import io.ringside.bench.MessagesBenchmark;
