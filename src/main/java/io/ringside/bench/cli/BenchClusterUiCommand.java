@@ -2,7 +2,6 @@ package io.ringside.bench.cli;
 
 import io.ringside.bench.BenchRows;
 import io.ringside.bench.ui.ClusterUiBenchmark;
-import io.ringside.bench.ui.FxPulses;
 import io.ringside.bench.ui.FxThreadCpu;
 import io.ringside.cli.DataCommandSupport;
 import io.ringside.cli.ExitCodes;
@@ -88,12 +87,12 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "browse\t%d rows\t%d pages of %d\t%.1f s%n", figures.rows(), figures.pages(), pageSize,
                 figures.browseSeconds());
-        boolean met = print(out, "idle (screen open, polling)", figures.idle());
-        met &= print(out, "first page (cold)", figures.firstPage());
-        met &= print(out, "browse (pages 2..n)", figures.browse());
+        boolean met = figures.idle().print(out, "idle (screen open, polling)");
+        met &= figures.firstPage().print(out, "first page (cold)");
+        met &= figures.browse().print(out, "browse (pages 2..n)");
         if (figures.node().isPresent()) {
             ClusterUiBenchmark.NodeFigures nodeFigures = figures.node().get();
-            met &= print(out, "node " + node + " stopped", nodeFigures.pauses());
+            met &= nodeFigures.pauses().print(out, "node " + node + " stopped");
             out.printf(Locale.ROOT, "DN shown after the driver noticed\t%.0f ms\t(target < 2000 ms); %.0f ms after the stop%n",
                     nodeFigures.shownAfterDriverMillis(), nodeFigures.shownAfterStopMillis());
         } else {
@@ -105,11 +104,6 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Prints one phase; true when its FX-thread CPU per pulse meets the targets. */
-    private static boolean print(PrintWriter out, String phase, FxPulses pulses) {
-        out.println(phase + "\t" + pulses.describe());
-        return pulses.cpu().met();
-    }
 
     private ClusterUiBenchmark.NodeDrill drill(StackClient stack, PrintWriter err) {
         Optional<StackState> state = stack.status();

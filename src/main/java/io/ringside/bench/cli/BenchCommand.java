@@ -22,6 +22,8 @@ import picocli.CommandLine.ParentCommand;
             BenchUiProgressCommand.class,
             BenchMessagesCommand.class,
             BenchCqlCompletionCommand.class,
+            BenchCqlUiCommand.class,
+            BenchMessagesUiCommand.class,
         })
 public final class BenchCommand {
 

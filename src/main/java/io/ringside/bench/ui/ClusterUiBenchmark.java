@@ -230,8 +230,8 @@ public final class ClusterUiBenchmark {
         }
     }
 
-    /** Polls every 10 ms until the value is non-null (or true). */
-    private static <T> T await(String what, Callable<T> value) {
+    /** Polls every 10 ms until the value is non-null (or true); also for the other screens' benchmarks. */
+    static <T> T await(String what, Callable<T> value) {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             try {

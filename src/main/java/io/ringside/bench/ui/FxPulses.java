@@ -1,5 +1,6 @@
 package io.ringside.bench.ui;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -23,5 +24,11 @@ public record FxPulses(double longestPauseMillis, double p99PauseMillis, long sl
     public String describe() {
         return String.format(Locale.ROOT, "longest FX pause %.1f ms, p99 %.1f ms, %d of %d pulses over 50 ms; %s",
                 longestPauseMillis, p99PauseMillis, slowPulses, pulses, cpu.describe());
+    }
+
+    /** Prints one phase's line ({@code phase<TAB>describe()}); true when its FX-thread CPU met the targets. */
+    public boolean print(PrintWriter out, String phase) {
+        out.println(phase + "\t" + describe());
+        return cpu.met();
     }
 }

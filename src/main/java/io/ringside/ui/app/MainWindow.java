@@ -60,6 +60,7 @@ import io.ringside.ui.welcome.WelcomeViewModel;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -156,7 +157,8 @@ public final class MainWindow {
                     settings.trendPreset().to());
         }
         this.cqlViewModel = new CqlViewModel(() -> connection.services().cql(), settings.dataFolder(),
-                () -> connection.profile().name(), executor);
+                () -> connection.profile().name(), executor, (options, done) -> jobsViewModel.submit(
+                        jobsViewModel.gateway().request(List.of(options.describeSource()), options), done));
         this.streamsViewModel = new StreamsViewModel(new KafkaStreamsGateway(connection::kafkaProperties,
                 () -> connection.services().kafka()), executor, dialogs);
         this.welcomeViewModel = new WelcomeViewModel(settings.dataFolder(), stackViewModel, jobsViewModel.gateway(),

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -187,9 +188,12 @@ public final class NodesViewModel {
             Boolean up = lastLiveness.get(node.hostId());
             merged.add(up != null && up != node.up() ? withLiveness(node, up) : node);
         }
-        nodes.setAll(merged);
-        localDatacenter.set(report.localDatacenter());
-        regroup();
+        boolean changed = !merged.equals(nodes) || !Objects.equals(report.localDatacenter(), localDatacenter.get());
+        if (changed) {
+            nodes.setAll(merged); // an equal list set again would still empty and re-fill every row
+            localDatacenter.set(report.localDatacenter());
+            regroup();
+        }
         if (selected.get() == null && !merged.isEmpty()) {
             selected.set(merged.get(0).hostId());
         }

@@ -4,6 +4,7 @@ import io.ringside.core.cassandra.Cell;
 import io.ringside.core.cassandra.ColumnInfo;
 import io.ringside.core.cassandra.ColumnRole;
 import io.ringside.core.cassandra.RowPage;
+import io.ringside.ui.util.PageItems;
 import io.ringside.ui.util.ValueCell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +74,7 @@ public final class RowsPane {
                 rows.positionProperty(), rows.errorProperty()));
         rows.columns().addListener((ListChangeListener<ColumnInfo>) change -> rebuildColumns());
         rebuildColumns();
-        rowTable.setItems(rows.rows());
+        PageItems.follow(rowTable, rows.rows());
         if (rowTable.getPlaceholder() instanceof Label placeholder) {
             placeholder.textProperty().bind(rows.emptyTextProperty());
         }

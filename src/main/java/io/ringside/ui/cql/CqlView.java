@@ -5,9 +5,11 @@ import io.ringside.core.cql.Completion;
 import io.ringside.core.cql.CqlCompletion.CompletionResult;
 import io.ringside.core.cql.HistoryEntry;
 import io.ringside.core.cql.TraceEvent;
+import io.ringside.core.data.export.ExportFormat;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.ValueCell;
+import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +38,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.CodeArea;
 import org.fxmisc.richtext.LineNumberFactory;
@@ -45,7 +48,8 @@ import org.fxmisc.richtext.LineNumberFactory;
  * or the statement at the caret, Ctrl+Shift+Enter the whole script, Ctrl+Space completes, Escape
  * cancels; rows in a virtualized grid, a page at a time; messages, trace timeline, history and
  * snippets. Everything that reaches a server goes through {@link CqlViewModel} off the FX thread.
- * No export here: exporting results and tables is the export job's.
+ * Export… hands the shown {@code SELECT} to an export job (file, CSV or JSON lines, gzip chosen in
+ * the file chooser by its type); the job runs on a worker and shows on the Jobs page.
  */
 public final class CqlView {
 
@@ -72,6 +76,8 @@ public final class CqlView {
     private Button cancelButton;
     @FXML
     private Button nextPageButton;
+    @FXML
+    private Button exportButton;
     @FXML
     private ChoiceBox<String> consistencyChoice;
     @FXML
@@ -129,6 +135,9 @@ public final class CqlView {
         runScriptButton.disableProperty().bind(viewModel.runningProperty());
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         nextPageButton.disableProperty().bind(viewModel.hasMoreProperty().not().or(viewModel.runningProperty()));
+        exportButton.disableProperty().bind(viewModel.exportQueryProperty().isEmpty().or(viewModel.runningProperty()));
+        exportButton.setTooltip(new javafx.scene.control.Tooltip("Every row of the SELECT shown, to a file, as a job "
+                + "(progress on the Jobs page)"));
         consistencyChoice.getItems().setAll(viewModel.consistencyLevels());
         consistencyChoice.valueProperty().bindBidirectional(viewModel.consistencyProperty());
         traceCheck.selectedProperty().bindBidirectional(viewModel.tracingProperty());
@@ -145,12 +154,19 @@ public final class CqlView {
         historySearch.textProperty().bindBidirectional(viewModel.historySearchProperty());
         historyList.setItems(viewModel.history());
         historyList.setCellFactory(list -> new ListCell<>() {
+            /** One per cell, its text changed: a new tooltip for every cell after every run cost a frame. */
+            private final javafx.scene.control.Tooltip details = new javafx.scene.control.Tooltip();
+
             @Override
             protected void updateItem(HistoryEntry entry, boolean empty) {
                 super.updateItem(entry, empty);
-                setText(empty || entry == null ? null : entry.statement().replaceAll("\\s+", " "));
-                setTooltip(empty || entry == null ? null : new javafx.scene.control.Tooltip(entry.ts() + " · "
-                        + entry.profile() + " · " + entry.outcome() + " · " + entry.elapsedMs() + " ms"));
+                boolean shown = !empty && entry != null;
+                setText(shown ? entry.statement().replaceAll("\\s+", " ") : null);
+                if (shown) {
+                    details.setText(entry.ts() + " · " + entry.profile() + " · " + entry.outcome() + " · "
+                            + entry.elapsedMs() + " ms");
+                }
+                setTooltip(shown ? details : null);
             }
         });
         historyList.setOnMouseClicked(e -> {
@@ -254,6 +270,32 @@ public final class CqlView {
     @FXML
     private void onCancel() {
         viewModel.cancel();
+    }
+
+    @FXML
+    private void onExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the rows of the SELECT shown");
+        chooser.setInitialFileName("export.csv");
+        List<ExportChoice> choices = List.of(new ExportChoice("CSV", "*.csv", ExportFormat.CSV, false),
+                new ExportChoice("CSV, gzip", "*.csv.gz", ExportFormat.CSV, true),
+                new ExportChoice("JSON lines", "*.jsonl", ExportFormat.JSON, false),
+                new ExportChoice("JSON lines, gzip", "*.jsonl.gz", ExportFormat.JSON, true));
+        choices.forEach(c -> chooser.getExtensionFilters().add(c.filter()));
+        File file = chooser.showSaveDialog(cqlView.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        ExportChoice chosen = choices.stream().filter(c -> c.filter() == chooser.getSelectedExtensionFilter())
+                .findFirst().orElse(choices.get(0));
+        viewModel.export(file.toPath(), chosen.format(), chosen.gzip());
+    }
+
+    /** One file type of the export chooser: its format and whether it is compressed. */
+    private record ExportChoice(FileChooser.ExtensionFilter filter, ExportFormat format, boolean gzip) {
+        ExportChoice(String label, String pattern, ExportFormat format, boolean gzip) {
+            this(new FileChooser.ExtensionFilter(label + " (" + pattern + ")", pattern), format, gzip);
+        }
     }
 
     @FXML

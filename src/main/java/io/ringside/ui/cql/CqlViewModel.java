@@ -13,6 +13,9 @@ import io.ringside.core.cql.CqlStatement;
 import io.ringside.core.cql.CqlWorkbench;
 import io.ringside.core.cql.HistoryEntry;
 import io.ringside.core.cql.TraceEvent;
+import io.ringside.core.data.dataset.DatasetStore;
+import io.ringside.core.data.export.ExportFormat;
+import io.ringside.core.jobs.ExportTableOptions;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.PageLoad;
@@ -54,6 +57,8 @@ public final class CqlViewModel implements PageLoad {
     private final CqlSnippets snippets;
     private final Supplier<String> profile;
     private final TaskExecutor executor;
+    private final ExportJobs exports;
+    private final ReadOnlyStringWrapper exportQuery = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -76,6 +81,12 @@ public final class CqlViewModel implements PageLoad {
 
     public CqlViewModel(Supplier<CqlWorkbench> workbench, Path dataFolder, Supplier<String> profile,
                         TaskExecutor executor) {
+        this(workbench, dataFolder, profile, executor, ExportJobs.NONE);
+    }
+
+    public CqlViewModel(Supplier<CqlWorkbench> workbench, Path dataFolder, Supplier<String> profile,
+                        TaskExecutor executor, ExportJobs exports) {
+        this.exports = exports;
         this.workbench = workbench;
         this.history = new CqlHistory(dataFolder);
         this.snippets = new CqlSnippets(dataFolder);
@@ -186,9 +197,13 @@ public final class CqlViewModel implements PageLoad {
         status.set(line);
         if (!result.columns().isEmpty()) {
             shownRequest = request;
+            exportQuery.set(result.classification().kind().read()
+                    && "SELECT".equalsIgnoreCase(request.statement().verb()) ? request.statement().text() : "");
             next = result.next();
             hasMore.set(result.hasMore());
-            columns.setAll(result.columns());
+            if (!columns.equals(result.columns())) {
+                columns.setAll(result.columns()); // new columns make every cell anew: only when they differ
+            }
             rows.setAll(result.rows());
         }
         if (request.trace()) {
@@ -214,6 +229,37 @@ public final class CqlViewModel implements PageLoad {
             status.set(rows.size() + " rows shown" + (page.hasMore() ? " (more)" : "") + "; last page "
                     + page.elapsed().toMillis() + " ms");
         }).onFailure(e -> ended(Errors.firstLine(e))));
+    }
+
+    /**
+     * Exports every row of the statement whose rows are shown (not only the pages fetched) to
+     * {@code target}, as an {@code export-table} job; a name ending in {@code .gz} is compressed
+     * whatever {@code gzip} says, as on the CLI.
+     */
+    public void export(Path target, ExportFormat format, boolean gzip) {
+        String query = exportQuery.get();
+        if (query.isEmpty()) {
+            status.set("Run a SELECT first: Export… writes the rows of the statement shown");
+            return;
+        }
+        ExportTableOptions options;
+        try {
+            Path absolute = DatasetStore.exportTarget(target.toAbsolutePath().normalize());
+            options = new ExportTableOptions(null, query, absolute.toString(), format,
+                    gzip || absolute.getFileName().toString().endsWith(".gz"));
+        } catch (RuntimeException e) {
+            status.set("Not exported: " + Errors.firstLine(e));
+            return;
+        }
+        status.set("Submitting the export to " + options.target() + "…");
+        exports.submit(options, failure -> status.set(failure == null
+                ? "Export job submitted: " + options.target() + " (progress on the Jobs page)"
+                : "Not exported: " + Errors.firstLine(failure)));
+    }
+
+    /** The {@code SELECT} whose rows are shown, or empty when none is: what Export… writes. */
+    public ReadOnlyStringProperty exportQueryProperty() {
+        return exportQuery.getReadOnlyProperty();
     }
 
     /** Cancels the statement on its way; the rest of a script is not run. Never blocks. */

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -70,6 +72,12 @@ public final class MessageSearchViewModel {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper json = new ReadOnlyStringWrapper("");
     private final StringProperty partition = new SimpleStringProperty("0");
+    /**
+     * Each shown message's one-line value, decoded on the thread that read the message: decoded in
+     * the cell instead, on every re-fill of a visible row, it was most of the Messages tab's
+     * FX-thread time while matches streamed in. Emptied when a search or page starts.
+     */
+    private final Map<KafkaMessage, String> summaries = new ConcurrentHashMap<>();
     private int pageSize = PAGE;
     private Run current;
 
@@ -98,6 +106,7 @@ public final class MessageSearchViewModel {
             return;
         }
         results.clear();
+        summaries.clear();
         selected.set(null);
         Run search = new Run();
         current = search;
@@ -114,7 +123,10 @@ public final class MessageSearchViewModel {
             }
         });
         SearchQuery query = SearchQuery.whole(name, filter);
-        BackgroundTask.wrap(() -> search.start(gateway.search(query)).run(matches::add, counters::add))
+        BackgroundTask.wrap(() -> search.start(gateway.search(query)).run(match -> {
+            summaries.put(match, summary(match));
+            matches.add(match);
+        }, counters::add))
                 .onSuccess(result -> {
                     if (current == search) {
                         status.set(result.summary());
@@ -178,7 +190,11 @@ public final class MessageSearchViewModel {
         }
         MessageQuery query = new MessageQuery(name, p, from, backward, pageSize, MessageQuery.DEFAULT_PREVIEW);
         status.set("Reading the " + which + " page of " + name + " partition " + p + "...");
-        BackgroundTask.wrap(() -> gateway.browse(query))
+        BackgroundTask.wrap(() -> {
+            List<KafkaMessage> read = gateway.browse(query);
+            read.forEach(message -> summaries.put(message, summary(message)));
+            return read;
+        })
                 .onSuccess(page -> {
                     if (page.isEmpty()) {
                         status.set("No " + which + " messages in " + name + " partition " + p);
@@ -263,6 +279,12 @@ public final class MessageSearchViewModel {
     static String json(KafkaMessage message) {
         DecodedValue value = MessageDecoder.decode(message.topic(), message.value());
         return value.format() == DecodedValue.Format.JSON && !message.valueTruncated() ? value.text() : "";
+    }
+
+    /** The table's one-line value of a message shown: decoded already, unless it is not one of the results. */
+    public String summaryOf(KafkaMessage message) {
+        String decoded = summaries.get(message);
+        return decoded != null ? decoded : summary(message);
     }
 
     /** The table's one-line value. */

@@ -294,7 +294,7 @@ public final class StreamsView {
         text(resultTime, m -> m.timestamp().toString());
         text(resultPosition, m -> m.partition() + "/" + m.offset());
         text(resultKey, m -> m.key() == null ? "" : m.keyText());
-        text(resultValue, MessageSearchViewModel::summary);
+        text(resultValue, search::summaryOf);
         text(resultHeaders, m -> m.headers().stream().map(h -> h.key() + "=" + h.valueText())
                 .collect(Collectors.joining(", ")));
         resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, message) ->

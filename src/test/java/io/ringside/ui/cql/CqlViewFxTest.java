@@ -7,15 +7,19 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.cassandra.Cell;
 import io.ringside.core.connect.AccessGuard;
 import io.ringside.core.cql.CqlWorkbench;
+import io.ringside.core.data.export.ExportFormat;
+import io.ringside.core.jobs.ExportTableOptions;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
@@ -41,6 +45,8 @@ class CqlViewFxTest {
     private Stage stage;
     private CqlSession session;
     private CqlViewModel viewModel;
+    private Path data;
+    private final List<ExportTableOptions> exported = new CopyOnWriteArrayList<>();
 
     @Start
     void keepStage(Stage stage) {
@@ -60,7 +66,11 @@ class CqlViewFxTest {
         CqlWorkbench workbench = new CqlWorkbench(() -> session, () -> AccessGuard.READ_WRITE, () -> {
             throw new AssertionError("only reads run here");
         });
-        viewModel = new CqlViewModel(() -> workbench, data, () -> "local", executor);
+        viewModel = new CqlViewModel(() -> workbench, data, () -> "local", executor, (options, done) -> {
+            exported.add(options);
+            done.accept(null);
+        });
+        this.data = data;
         robot.interact(() -> {
             Scene scene = new Scene(CqlView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
@@ -110,6 +120,27 @@ class CqlViewFxTest {
                 .map(row -> row.get(0).shown() + " " + row.get(1).shown()).sorted().toList());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> viewModel.history().stream()
                 .anyMatch(h -> h.statement().equals("SELECT name, moons FROM cql_fx.planets")));
+    }
+
+    @Test
+    void exportSubmitsTheShownSelectAsAnExportJob(FxRobot robot) throws TimeoutException {
+        Button export = robot.lookup("#exportButton").queryButton();
+        assertTrue(export.isDisabled(), "nothing to export before a SELECT ran");
+        String select = "SELECT name, moons\n  FROM cql_fx.planets";
+        robot.interact(() -> viewModel.runScript("-- every planet\n" + select + ";"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> viewModel.rows().size() == 3 && !export.isDisabled());
+
+        Path target = data.resolve("out").resolve("planets.jsonl.gz");
+        robot.interact(() -> viewModel.export(target, ExportFormat.JSON, false));
+
+        assertEquals(1, exported.size(), "one export job submitted");
+        ExportTableOptions options = exported.get(0);
+        assertEquals(select, options.query());
+        assertEquals(null, options.table());
+        assertEquals(target.toAbsolutePath().normalize().toString(), options.target());
+        assertEquals(ExportFormat.JSON, options.format());
+        assertTrue(options.gzip(), "a .gz file is compressed");
+        assertTrue(viewModel.statusProperty().get().startsWith("Export job submitted"), viewModel.statusProperty().get());
     }
 
     private static java.util.Optional<ContextMenu> completionMenu() {
