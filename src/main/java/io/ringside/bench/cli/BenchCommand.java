@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
             BenchUiProgressCommand.class,
             BenchMessagesCommand.class,
             BenchCqlCompletionCommand.class,
+            BenchMetadataCommand.class,
         })
 public final class BenchCommand {
 

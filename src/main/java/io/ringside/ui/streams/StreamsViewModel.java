@@ -70,6 +70,10 @@ public final class StreamsViewModel implements PageLoad {
     private final TaskExecutor executor;
     private final ObservableList<TopicInfo> topics = FXCollections.observableArrayList();
     private final ObservableList<ConsumerGroupLag> groups = FXCollections.observableArrayList();
+    private final StringProperty topicFilter = new SimpleStringProperty("");
+    private final StringProperty groupFilter = new SimpleStringProperty("");
+    private final FilteredList<TopicInfo> shownTopics = new FilteredList<>(topics);
+    private final FilteredList<ConsumerGroupLag> shownGroups = new FilteredList<>(groups);
     private final ObjectProperty<ConsumerGroupLag> selectedGroup = new SimpleObjectProperty<>();
     private final ObservableList<ConsumerGroupLag.PartitionLag> partitions = FXCollections.observableArrayList();
     private final ObservableList<ConsumerGroupLag.Member> members = FXCollections.observableArrayList();
@@ -98,6 +102,8 @@ public final class StreamsViewModel implements PageLoad {
     private final Poller<Snapshot> poll;
     private boolean running;
     private boolean tailStarting;
+    private boolean refreshing;
+    private int groupGeneration;
 
     /** Without a way to ask: every offset reset is declined. */
     public StreamsViewModel(StreamsGateway gateway, TaskExecutor executor) {
@@ -108,7 +114,12 @@ public final class StreamsViewModel implements PageLoad {
         this.gateway = gateway;
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
-        this.poll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.topics(), gateway.groups(), Instant.now()))
+        this.poll = Poller.polling(executor, REFRESH, () -> {
+                    List<TopicInfo> read = gateway.topics();
+                    // Shown at once: the topics need not wait for the lag of every group.
+                    executor.runOnUi(Duration.ZERO, () -> topics.setAll(read));
+                    return new Snapshot(read, gateway.groups(), Instant.now());
+                })
                 .onSuccess(this::showSnapshot)
                 .onFailure(e -> {
                     error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
@@ -123,7 +134,13 @@ public final class StreamsViewModel implements PageLoad {
             }
             updateTailStatus();
         });
-        selectedGroup.addListener((obs, old, group) -> showGroup(group));
+        selectedGroup.addListener((obs, old, group) -> {
+            if (!refreshing) {
+                showGroup(group);
+            }
+        });
+        topicFilter.addListener((obs, old, text) -> shownTopics.setPredicate(nameMatcher(text, TopicInfo::name)));
+        groupFilter.addListener((obs, old, text) -> shownGroups.setPredicate(nameMatcher(text, ConsumerGroupLag::groupId)));
         this.messages = new MessageSearchViewModel(gateway, executor);
         this.reset = new OffsetResetViewModel(gateway, executor, dialogs);
         this.produce = new ProduceViewModel(gateway, executor);
@@ -225,14 +242,21 @@ public final class StreamsViewModel implements PageLoad {
     }
 
     private void showSnapshot(Snapshot snapshot) {
-        topics.setAll(snapshot.topics());
+        if (!topics.equals(snapshot.topics())) {
+            topics.setAll(snapshot.topics());
+        }
         String selectedId = selectedGroup.get() == null ? null : selectedGroup.get().groupId();
         groups.setAll(snapshot.groups());
         recordLag(snapshot);
         ConsumerGroupLag again = snapshot.groups().stream()
                 .filter(g -> g.groupId().equals(selectedId)).findFirst()
                 .orElse(snapshot.groups().isEmpty() ? null : snapshot.groups().get(0));
-        selectedGroup.set(again);
+        refreshing = true;
+        try {
+            selectedGroup.set(again);
+        } finally {
+            refreshing = false;
+        }
         showGroup(again);
         error.set("");
         loadError.set("");
@@ -269,6 +293,20 @@ public final class StreamsViewModel implements PageLoad {
         }
         partitions.setAll(group == null ? List.of() : group.partitions());
         members.setAll(group == null ? List.of() : group.members());
+        int current = ++groupGeneration;
+        if (group != null && group.totalLag() > 0) {
+            // The bulk list has lag in records only; the selected group's time lag is read for it alone.
+            BackgroundTask.wrap(() -> gateway.group(group.groupId()))
+                    .onSuccess(detail -> {
+                        if (current == groupGeneration) {
+                            partitions.setAll(detail.partitions());
+                            members.setAll(detail.members());
+                        }
+                    })
+                    // The figures of the bulk read stay, without time lag; the next refresh tries again.
+                    .onFailure(e -> { })
+                    .executeWith(executor);
+        }
     }
 
     private void arrived(List<TailRecord> batch) {
@@ -317,6 +355,15 @@ public final class StreamsViewModel implements PageLoad {
     static final Comparator<TailRecord> NEWEST_FIRST = Comparator.comparingLong(TailRecord::timestamp).reversed()
             .thenComparing(Comparator.comparingLong(TailRecord::offset).reversed());
 
+    /** Case-insensitive "contains" on a name; null (everything) for a blank filter. */
+    static <T> Predicate<T> nameMatcher(String text, Function<T, String> name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return item -> name.apply(item).toLowerCase(Locale.ROOT).contains(needle);
+    }
+
     static Predicate<TailRecord> matcher(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -339,6 +386,26 @@ public final class StreamsViewModel implements PageLoad {
 
     public ObservableList<ConsumerGroupLag> groups() {
         return groups;
+    }
+
+    /** The topics the topic filter lets through, for the table. */
+    public ObservableList<TopicInfo> shownTopics() {
+        return shownTopics;
+    }
+
+    /** The groups the group filter lets through, for the list. */
+    public ObservableList<ConsumerGroupLag> shownGroups() {
+        return shownGroups;
+    }
+
+    /** Part of a topic name, any case; blank shows every topic. */
+    public StringProperty topicFilterProperty() {
+        return topicFilter;
+    }
+
+    /** Part of a group id, any case; blank shows every group. */
+    public StringProperty groupFilterProperty() {
+        return groupFilter;
     }
 
     public ObjectProperty<ConsumerGroupLag> selectedGroupProperty() {
