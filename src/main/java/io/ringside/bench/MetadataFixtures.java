@@ -41,7 +41,7 @@ public final class MetadataFixtures {
     /** Records written to each partition a group reads; a group commits fewer, so it lags. */
     static final int RECORDS_PER_PARTITION = 10;
     private static final int TOPICS_PER_BATCH = 100;
-    private static final int TABLES_IN_FLIGHT = 4;
+    private static final int TABLES_IN_FLIGHT = 10;
 
     /** What to create; {@code partitions} is per topic. */
     public record Size(int topics, int partitions, int groups, int keyspaces, int tablesPerKeyspace) {

@@ -13,6 +13,8 @@ import io.ringside.core.stack.StackOptions;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -159,7 +161,15 @@ final class BenchMetadataCommand implements Callable<Integer> {
 
     private static void createSchema(StackState state, MetadataFixtures.Size size, PrintWriter out,
                                      Consumer<String> progress) {
-        try (CqlSession session = cql(state)) {
+        // No wait for schema agreement after each change (one node) and no schema metadata kept: the
+        // session makes the tables and nothing else.
+        DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
+                .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ZERO)
+                .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
+                .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(120))
+                .build();
+        try (CqlSession session = CqlSession.builder().addContactPoints(contactPoints(state))
+                .withLocalDatacenter("datacenter1").withConfigLoader(config).build()) {
             Duration created = MetadataFixtures.createSchema(session, size, progress);
             out.printf(Locale.ROOT, "schema created\t%d keyspaces / %,d tables in %.1f s%n", size.keyspaces(),
                     size.tables(), created.toMillis() / 1000.0);
@@ -167,9 +177,11 @@ final class BenchMetadataCommand implements Callable<Integer> {
     }
 
     private static CqlSession cql(StackState state) {
-        List<InetSocketAddress> contactPoints = state.cassandra().nodes().stream()
-                .map(n -> new InetSocketAddress(n.address(), n.port())).toList();
-        return Backends.openCql(contactPoints, "datacenter1", Duration.ofSeconds(60));
+        return Backends.openCql(contactPoints(state), "datacenter1", Duration.ofSeconds(60));
+    }
+
+    private static List<InetSocketAddress> contactPoints(StackState state) {
+        return state.cassandra().nodes().stream().map(n -> new InetSocketAddress(n.address(), n.port())).toList();
     }
 
     private static boolean print(PrintWriter out, MetadataUiBenchmark.Phase phase, double targetMillis) {
