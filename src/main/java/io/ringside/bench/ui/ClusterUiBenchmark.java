@@ -231,7 +231,7 @@ public final class ClusterUiBenchmark {
     }
 
     /** Polls every 10 ms until the value is non-null (or true). */
-    private static <T> T await(String what, Callable<T> value) {
+    static <T> T await(String what, Callable<T> value) {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             try {

@@ -1,5 +1,6 @@
 package io.ringside.bench.ui;
 
+import static io.ringside.bench.ui.ClusterUiBenchmark.await;
 import static io.ringside.bench.ui.ClusterUiBenchmark.onFx;
 
 import io.ringside.core.RingsideException;
@@ -79,8 +80,7 @@ public final class MetadataUiBenchmark {
     public record Expected(int topics, int groups, int keyspaces) {
     }
 
-    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
-    /** Pulses are still watched this long after ready: the first layout of the filled table comes then. */
+        /** Pulses are still watched this long after ready: the first layout of the filled table comes then. */
     private static final Duration SETTLE = Duration.ofMillis(500);
 
     private final Map<String, Object> kafka;
@@ -238,23 +238,5 @@ public final class MetadataUiBenchmark {
         committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
         KafkaCalls.offsets(admin, partitions, OffsetSpec.latest());
         return ids.size();
-    }
-
-    private static void await(String what, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (Boolean.TRUE.equals(condition.call())) {
-                    return;
-                }
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RingsideException("Interrupted waiting for " + what, e);
-            } catch (Exception e) {
-                throw new RingsideException("Failed waiting for " + what + ": " + e.getMessage(), e);
-            }
-        }
-        throw new RingsideException("Timed out after " + STEP_TIMEOUT.toSeconds() + " s waiting for " + what);
     }
 }
