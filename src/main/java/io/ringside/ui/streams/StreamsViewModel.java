@@ -99,7 +99,10 @@ public final class StreamsViewModel implements PageLoad {
     private final ObservableList<LagSample> selectedLagHistory = FXCollections.observableArrayList();
     private final FxBatcher<TailRecord> batcher;
     private AutoCloseable tailHandle;
-    private final Poller<Snapshot> poll;
+    private final Poller<List<TopicInfo>> topicsPoll;
+    private final Poller<Snapshot> groupsPoll;
+    private boolean topicsRead;
+    private boolean groupsRead;
     private boolean running;
     private boolean tailStarting;
     private boolean refreshing;
@@ -114,17 +117,13 @@ public final class StreamsViewModel implements PageLoad {
         this.gateway = gateway;
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
-        this.poll = Poller.polling(executor, REFRESH, () -> {
-                    List<TopicInfo> read = gateway.topics();
-                    // Shown at once: the topics need not wait for the lag of every group.
-                    executor.runOnUi(Duration.ZERO, () -> topics.setAll(read));
-                    return new Snapshot(read, gateway.groups(), Instant.now());
-                })
+        // Topics and groups are read side by side and each shown when read: neither waits for the other.
+        this.topicsPoll = Poller.polling(executor, REFRESH, gateway::topics)
+                .onSuccess(this::showTopics)
+                .onFailure(e -> failed(e, () -> topicsRead = false));
+        this.groupsPoll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.groups(), Instant.now()))
                 .onSuccess(this::showSnapshot)
-                .onFailure(e -> {
-                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
-                    loadError.set(Errors.firstLine(e));
-                });
+                .onFailure(e -> failed(e, () -> groupsRead = false));
         filter.addListener((obs, old, text) -> filteredTail.setPredicate(matcher(text)));
         paused.addListener((obs, was, now) -> {
             if (!now) {
@@ -190,7 +189,8 @@ public final class StreamsViewModel implements PageLoad {
     @Override
     public void activate() {
         running = true;
-        poll.pollNow();
+        topicsPoll.pollNow();
+        groupsPoll.pollNow();
         BackgroundTask.wrap(gateway::readOnly)
                 .onSuccess(readOnly -> {
                     produce.readOnlyProperty().set(readOnly);
@@ -219,7 +219,8 @@ public final class StreamsViewModel implements PageLoad {
     @Override
     public void deactivate() {
         running = false;
-        poll.stop();
+        topicsPoll.stop();
+        groupsPoll.stop();
         closeTail();
     }
 
@@ -237,14 +238,33 @@ public final class StreamsViewModel implements PageLoad {
     /** Reads topics and groups now (the Refresh button); the periodic refresh goes on. */
     public void refreshNow() {
         if (running) {
-            poll.pollNow();
+            topicsPoll.pollNow();
+            groupsPoll.pollNow();
+        }
+    }
+
+    private void failed(Exception e, Runnable mark) {
+        mark.run();
+        error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
+        loadError.set(Errors.firstLine(e));
+    }
+
+    private void showTopics(List<TopicInfo> read) {
+        topics.setAll(read);
+        topicsRead = true;
+        settle();
+    }
+
+    /** Loaded once both lists were read; the error goes once both reads succeed again. */
+    private void settle() {
+        if (topicsRead && groupsRead) {
+            error.set("");
+            loadError.set("");
+            loaded.set(true);
         }
     }
 
     private void showSnapshot(Snapshot snapshot) {
-        if (!topics.equals(snapshot.topics())) {
-            topics.setAll(snapshot.topics());
-        }
         String selectedId = selectedGroup.get() == null ? null : selectedGroup.get().groupId();
         groups.setAll(snapshot.groups());
         recordLag(snapshot);
@@ -258,9 +278,8 @@ public final class StreamsViewModel implements PageLoad {
             refreshing = false;
         }
         showGroup(again);
-        error.set("");
-        loadError.set("");
-        loaded.set(true);
+        groupsRead = true;
+        settle();
     }
 
     private void recordLag(Snapshot snapshot) {
@@ -373,7 +392,7 @@ public final class StreamsViewModel implements PageLoad {
         return r -> has.apply(r.topic()) || has.apply(r.key()) || has.apply(r.value());
     }
 
-    private record Snapshot(List<TopicInfo> topics, List<ConsumerGroupLag> groups, Instant at) {
+    private record Snapshot(List<ConsumerGroupLag> groups, Instant at) {
     }
 
     /** A group's total lag at one refresh of the page. */
