@@ -162,7 +162,7 @@ final class BenchMetadataCommand implements Callable<Integer> {
     private static void createSchema(StackState state, MetadataFixtures.Size size, PrintWriter out,
                                      Consumer<String> progress) {
         // No wait for schema agreement after each change (one node) and no schema metadata kept: the
-        // session makes the tables and nothing else.
+        // connection makes the tables and nothing else.
         DriverConfigLoader config = DriverConfigLoader.programmaticBuilder()
                 .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ZERO)
                 .withBoolean(DefaultDriverOption.METADATA_SCHEMA_ENABLED, false)
