@@ -24,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
             BenchCqlCompletionCommand.class,
             BenchCqlUiCommand.class,
             BenchMessagesUiCommand.class,
+            BenchMetadataCommand.class,
         })
 public final class BenchCommand {
 

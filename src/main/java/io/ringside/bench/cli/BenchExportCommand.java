@@ -174,7 +174,7 @@ final class BenchExportCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

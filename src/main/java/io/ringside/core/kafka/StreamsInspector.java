@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -53,9 +55,22 @@ public final class StreamsInspector implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** The consumer group {@code groupId} with its members and lag. */
+    /**
+     * The consumer group {@code groupId} with its members, its lag in records and, for every
+     * lagging partition, its lag in time (one record read per lagging partition).
+     */
     public ConsumerGroupLag group(String groupId) {
-        return lag(get(admin.describeConsumerGroups(List.of(groupId)).all()).get(groupId));
+        ConsumerGroupDescription description = get(admin.describeConsumerGroups(List.of(groupId)).all()).get(groupId);
+        Map<TopicPartition, OffsetAndMetadata> committed = present(
+                get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()));
+        Map<TopicPartition, Long> ends = KafkaCalls.offsets(admin, committed.keySet(), OffsetSpec.latest());
+        Map<TopicPartition, Long> lagging = new HashMap<>();
+        committed.forEach((tp, offset) -> {
+            if (ends.getOrDefault(tp, offset.offset()) > offset.offset()) {
+                lagging.put(tp, offset.offset());
+            }
+        });
+        return lag(description, committed, ends, firstUnconsumedTimestamps(lagging));
     }
 
     /** Every topic but Kafka's internal ones, by name. */
@@ -94,7 +109,14 @@ public final class StreamsInspector implements AutoCloseable {
         return sizes;
     }
 
-    /** Every consumer group with committed offsets or members, by id. */
+    /**
+     * Every consumer group with committed offsets or members, by id, with its lag in records but
+     * not in time ({@code timeLagMs} -1: reading a record per lagging partition of every group
+     * would cost more than the rest together; {@link #group} has it for one group). Fetched in
+     * bulk whatever the number of groups: one describe, one {@code listConsumerGroupOffsets} for
+     * all groups and one {@code listOffsets} for all their partitions, so the round trips do not
+     * grow with the groups (the admin client batches each call per coordinator or leader).
+     */
     public List<ConsumerGroupLag> groups() {
         List<String> ids = get(admin.listConsumerGroups().all()).stream().map(ConsumerGroupListing::groupId)
                 .sorted().toList();
@@ -102,17 +124,32 @@ public final class StreamsInspector implements AutoCloseable {
             return List.of();
         }
         Map<String, ConsumerGroupDescription> descriptions = get(admin.describeConsumerGroups(ids).all());
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = get(admin.listConsumerGroupOffsets(specs).all());
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (String id : ids) {
+            Map<TopicPartition, OffsetAndMetadata> group = present(offsets.getOrDefault(id, Map.of()));
+            committed.put(id, group);
+            partitions.addAll(group.keySet());
+        }
+        Map<TopicPartition, Long> ends = KafkaCalls.offsets(admin, partitions, OffsetSpec.latest());
         List<ConsumerGroupLag> groups = new ArrayList<>();
         for (String id : ids) {
-            groups.add(lag(descriptions.get(id)));
+            groups.add(lag(descriptions.get(id), committed.get(id), ends, Map.of()));
         }
         return groups;
     }
 
-    private ConsumerGroupLag lag(ConsumerGroupDescription group) {
-        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
-                get(admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()));
-        committed.values().removeIf(offset -> offset == null);
+    private static Map<TopicPartition, OffsetAndMetadata> present(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> present = new HashMap<>(offsets);
+        present.values().removeIf(offset -> offset == null);
+        return present;
+    }
+
+    private ConsumerGroupLag lag(ConsumerGroupDescription group, Map<TopicPartition, OffsetAndMetadata> committed,
+                                 Map<TopicPartition, Long> ends, Map<TopicPartition, Long> timestamps) {
         Map<TopicPartition, String> owners = new HashMap<>();
         List<ConsumerGroupLag.Member> members = new ArrayList<>();
         for (MemberDescription member : group.members()) {
@@ -120,21 +157,10 @@ public final class StreamsInspector implements AutoCloseable {
             members.add(new ConsumerGroupLag.Member(member.consumerId(), member.clientId(), member.host(),
                     member.assignment().topicPartitions().size()));
         }
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()
-                : get(admin.listOffsets(latest).all());
-        Map<TopicPartition, Long> lagging = new HashMap<>();
-        committed.forEach((tp, offset) -> {
-            if (ends.get(tp) != null && ends.get(tp).offset() > offset.offset()) {
-                lagging.put(tp, offset.offset());
-            }
-        });
-        Map<TopicPartition, Long> timestamps = firstUnconsumedTimestamps(lagging);
         long now = clock.millis();
         List<ConsumerGroupLag.PartitionLag> partitions = new ArrayList<>();
         committed.forEach((tp, offset) -> {
-            long end = ends.get(tp) == null ? offset.offset() : ends.get(tp).offset();
+            long end = ends.getOrDefault(tp, offset.offset());
             Long timestamp = timestamps.get(tp);
             partitions.add(new ConsumerGroupLag.PartitionLag(tp.topic(), tp.partition(), offset.offset(), end,
                     Math.max(end - offset.offset(), 0), timestamp == null ? -1 : Math.max(now - timestamp, 0),

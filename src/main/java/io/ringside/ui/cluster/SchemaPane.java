@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
@@ -23,6 +24,8 @@ public final class SchemaPane {
     @FXML
     private TreeView<SchemaTreeEntry> schemaTree;
     @FXML
+    private TextField schemaFilter;
+    @FXML
     private Label selectionTitle;
     @FXML
     private Label estimate;
@@ -38,6 +41,7 @@ public final class SchemaPane {
     @FXML
     private void initialize() {
         schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildTree());
+        schemaFilter.textProperty().addListener((obs, old, text) -> rebuildTree());
         rebuildTree();
         schemaTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
             if (item != null && item.getValue().selection() != null) {
@@ -61,10 +65,13 @@ public final class SchemaPane {
     }
 
     private void rebuildTree() {
-        schemaTree.setRoot(SchemaTree.build(schema.keyspaces()));
-        for (TreeItem<SchemaTreeEntry> keyspace : schemaTree.getRoot().getChildren()) {
-            keyspace.setExpanded(!SchemaTree.SYSTEM_GROUP.equals(keyspace.getValue().label()));
+        String filter = schemaFilter.getText();
+        TreeItem<SchemaTreeEntry> root = SchemaTree.build(schema.keyspaces(), filter);
+        boolean filtered = filter != null && !filter.isBlank();
+        for (TreeItem<SchemaTreeEntry> keyspace : root.getChildren()) {
+            keyspace.setExpanded(filtered || !SchemaTree.SYSTEM_GROUP.equals(keyspace.getValue().label()));
         }
+        schemaTree.setRoot(root);
     }
 
     @FXML

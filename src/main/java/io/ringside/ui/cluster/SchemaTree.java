@@ -5,10 +5,13 @@ import io.ringside.core.cassandra.ColumnRole;
 import io.ringside.core.cassandra.KeyspaceInfo;
 import io.ringside.core.cassandra.RelationInfo;
 import io.ringside.core.cassandra.RelationKind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
 
 /** Builds the tree items: user keyspaces at the top, Cassandra's own under one collapsed group. */
@@ -20,6 +23,18 @@ final class SchemaTree {
     }
 
     static TreeItem<SchemaTreeEntry> build(List<KeyspaceInfo> keyspaces) {
+        return build(keyspaces, "");
+    }
+
+    /**
+     * The tree of the keyspaces that {@code filter} (any case) names in part, or that hold a table
+     * or view it names in part: a matching keyspace with all its relations, another with the
+     * matching ones only. Blank keeps everything.
+     */
+    static TreeItem<SchemaTreeEntry> build(List<KeyspaceInfo> all, String filter) {
+        String needle = filter == null ? "" : filter.strip().toLowerCase(Locale.ROOT);
+        List<KeyspaceInfo> keyspaces = needle.isEmpty() ? all : all.stream()
+                .map(k -> matching(k, needle)).filter(k -> k != null).toList();
         TreeItem<SchemaTreeEntry> root = new TreeItem<>(new SchemaTreeEntry("keyspaces", "", null));
         List<KeyspaceInfo> system = keyspaces.stream().filter(KeyspaceInfo::system).toList();
         keyspaces.stream().filter(k -> !k.system()).forEach(k -> root.getChildren().add(keyspace(k)));
@@ -29,6 +44,20 @@ final class SchemaTree {
             root.getChildren().add(group);
         }
         return root;
+    }
+
+    private static KeyspaceInfo matching(KeyspaceInfo keyspace, String needle) {
+        if (keyspace.name().toLowerCase(Locale.ROOT).contains(needle)) {
+            return keyspace;
+        }
+        List<RelationInfo> tables = keyspace.tables().stream().filter(t -> named(t, needle)).toList();
+        List<RelationInfo> views = keyspace.views().stream().filter(v -> named(v, needle)).toList();
+        return tables.isEmpty() && views.isEmpty() ? null
+                : new KeyspaceInfo(keyspace.name(), keyspace.system(), keyspace.replication(), tables, views);
+    }
+
+    private static boolean named(RelationInfo relation, String needle) {
+        return relation.name().toLowerCase(Locale.ROOT).contains(needle);
     }
 
     private static TreeItem<SchemaTreeEntry> keyspace(KeyspaceInfo keyspace) {
@@ -42,13 +71,42 @@ final class SchemaTree {
     private static TreeItem<SchemaTreeEntry> relation(RelationInfo relation) {
         String kind = relation.kind() == RelationKind.VIEW ? "view"
                 : relation.kind() == RelationKind.VIRTUAL_TABLE ? "virtual" : "";
-        TreeItem<SchemaTreeEntry> item = new TreeItem<>(new SchemaTreeEntry(relation.name(), kind,
-                new SchemaSelection(relation.keyspace(), relation.name())));
-        for (ColumnInfo column : relation.columns()) {
-            item.getChildren().add(new TreeItem<>(new SchemaTreeEntry(column.name(), column.type()
-                    + (column.role() == ColumnRole.REGULAR ? "" : " · " + column.role().label()), null)));
+        return new RelationItem(new SchemaTreeEntry(relation.name(), kind,
+                new SchemaSelection(relation.keyspace(), relation.name())), relation.columns());
+    }
+
+    /**
+     * A table or view whose column items are made when first asked for (expanding it): with
+     * hundreds of tables most are never opened, and the tree is built on the FX thread.
+     */
+    private static final class RelationItem extends TreeItem<SchemaTreeEntry> {
+
+        private List<ColumnInfo> columns;
+
+        RelationItem(SchemaTreeEntry entry, List<ColumnInfo> columns) {
+            super(entry);
+            this.columns = columns;
         }
-        return item;
+
+        @Override
+        public boolean isLeaf() {
+            return columns != null ? columns.isEmpty() : super.isLeaf();
+        }
+
+        @Override
+        public ObservableList<TreeItem<SchemaTreeEntry>> getChildren() {
+            if (columns != null) {
+                List<ColumnInfo> pending = columns;
+                columns = null;
+                List<TreeItem<SchemaTreeEntry>> items = new ArrayList<>(pending.size());
+                for (ColumnInfo column : pending) {
+                    items.add(new TreeItem<>(new SchemaTreeEntry(column.name(), column.type()
+                            + (column.role() == ColumnRole.REGULAR ? "" : " · " + column.role().label()), null)));
+                }
+                super.getChildren().setAll(items);
+            }
+            return super.getChildren();
+        }
     }
 
     private static String replication(Map<String, String> replication) {

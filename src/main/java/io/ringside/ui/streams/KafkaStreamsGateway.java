@@ -63,6 +63,11 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     }
 
     @Override
+    public ConsumerGroupLag group(String groupId) {
+        return inspector().group(groupId);
+    }
+
+    @Override
     public TopicDetail topicDetail(String topic) {
         return services.get().topics().detail(topic);
     }

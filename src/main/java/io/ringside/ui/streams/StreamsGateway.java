@@ -26,7 +26,14 @@ public interface StreamsGateway {
 
     List<TopicInfo> topics();
 
+    /** Every group with its lag in records, fetched in bulk; no time lag (see {@link #group}). */
     List<ConsumerGroupLag> groups();
+
+    /** One group with its lag in records and in time; blocks on the network. */
+    default ConsumerGroupLag group(String groupId) {
+        return groups().stream().filter(g -> g.groupId().equals(groupId)).findFirst()
+                .orElseThrow(() -> new io.ringside.core.NotFoundException("No consumer group " + groupId));
+    }
 
     /** Partitions, offsets, sizes and configs of one topic; blocks on the network. */
     TopicDetail topicDetail(String topic);

@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
@@ -64,6 +65,10 @@ public final class StreamsView {
     private Label errorText;
     @FXML
     private TableView<TopicInfo> topicTable;
+    @FXML
+    private TextField topicFilterField;
+    @FXML
+    private TextField groupFilterField;
     @FXML
     private TableColumn<TopicInfo, String> topicName;
     @FXML
@@ -195,13 +200,17 @@ public final class StreamsView {
 
     @FXML
     private void initialize() {
-        topicTable.setItems(viewModel.topics());
+        SortedList<TopicInfo> sortedTopics = new SortedList<>(viewModel.shownTopics());
+        sortedTopics.comparatorProperty().bind(topicTable.comparatorProperty());
+        topicTable.setItems(sortedTopics);
+        topicFilterField.textProperty().bindBidirectional(viewModel.topicFilterProperty());
+        groupFilterField.textProperty().bindBidirectional(viewModel.groupFilterProperty());
         text(topicName, TopicInfo::name);
         text(topicPartitions, t -> String.valueOf(t.partitions()));
         text(topicReplication, t -> String.valueOf(t.replicationFactor()));
         text(topicRetention, t -> t.retentionMs() < 0 ? "unlimited" : duration(t.retentionMs()));
         text(topicSize, t -> ByteSizes.format(t.sizeBytes()));
-        groupList.setItems(viewModel.groups());
+        groupList.setItems(viewModel.shownGroups());
         groupList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ConsumerGroupLag group, boolean empty) {

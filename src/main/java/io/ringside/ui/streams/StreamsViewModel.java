@@ -70,6 +70,10 @@ public final class StreamsViewModel implements PageLoad {
     private final TaskExecutor executor;
     private final ObservableList<TopicInfo> topics = FXCollections.observableArrayList();
     private final ObservableList<ConsumerGroupLag> groups = FXCollections.observableArrayList();
+    private final StringProperty topicFilter = new SimpleStringProperty("");
+    private final StringProperty groupFilter = new SimpleStringProperty("");
+    private final FilteredList<TopicInfo> shownTopics = new FilteredList<>(topics);
+    private final FilteredList<ConsumerGroupLag> shownGroups = new FilteredList<>(groups);
     private final ObjectProperty<ConsumerGroupLag> selectedGroup = new SimpleObjectProperty<>();
     private final ObservableList<ConsumerGroupLag.PartitionLag> partitions = FXCollections.observableArrayList();
     private final ObservableList<ConsumerGroupLag.Member> members = FXCollections.observableArrayList();
@@ -95,9 +99,14 @@ public final class StreamsViewModel implements PageLoad {
     private final ObservableList<LagSample> selectedLagHistory = FXCollections.observableArrayList();
     private final FxBatcher<TailRecord> batcher;
     private AutoCloseable tailHandle;
-    private final Poller<Snapshot> poll;
+    private final Poller<List<TopicInfo>> topicsPoll;
+    private final Poller<Snapshot> groupsPoll;
+    private boolean topicsRead;
+    private boolean groupsRead;
     private boolean running;
     private boolean tailStarting;
+    private boolean refreshing;
+    private int groupGeneration;
 
     /** Without a way to ask: every offset reset is declined. */
     public StreamsViewModel(StreamsGateway gateway, TaskExecutor executor) {
@@ -108,12 +117,13 @@ public final class StreamsViewModel implements PageLoad {
         this.gateway = gateway;
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
-        this.poll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.topics(), gateway.groups(), Instant.now()))
+        // Topics and groups are read side by side and each shown when read: neither waits for the other.
+        this.topicsPoll = Poller.polling(executor, REFRESH, gateway::topics)
+                .onSuccess(this::showTopics)
+                .onFailure(e -> failed(e, () -> topicsRead = false));
+        this.groupsPoll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.groups(), Instant.now()))
                 .onSuccess(this::showSnapshot)
-                .onFailure(e -> {
-                    error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
-                    loadError.set(Errors.firstLine(e));
-                });
+                .onFailure(e -> failed(e, () -> groupsRead = false));
         filter.addListener((obs, old, text) -> filteredTail.setPredicate(matcher(text)));
         paused.addListener((obs, was, now) -> {
             if (!now) {
@@ -123,7 +133,13 @@ public final class StreamsViewModel implements PageLoad {
             }
             updateTailStatus();
         });
-        selectedGroup.addListener((obs, old, group) -> showGroup(group));
+        selectedGroup.addListener((obs, old, group) -> {
+            if (!refreshing) {
+                showGroup(group);
+            }
+        });
+        topicFilter.addListener((obs, old, text) -> shownTopics.setPredicate(nameMatcher(text, TopicInfo::name)));
+        groupFilter.addListener((obs, old, text) -> shownGroups.setPredicate(nameMatcher(text, ConsumerGroupLag::groupId)));
         this.messages = new MessageSearchViewModel(gateway, executor);
         this.reset = new OffsetResetViewModel(gateway, executor, dialogs);
         this.produce = new ProduceViewModel(gateway, executor);
@@ -173,7 +189,8 @@ public final class StreamsViewModel implements PageLoad {
     @Override
     public void activate() {
         running = true;
-        poll.pollNow();
+        topicsPoll.pollNow();
+        groupsPoll.pollNow();
         BackgroundTask.wrap(gateway::readOnly)
                 .onSuccess(readOnly -> {
                     produce.readOnlyProperty().set(readOnly);
@@ -202,7 +219,8 @@ public final class StreamsViewModel implements PageLoad {
     @Override
     public void deactivate() {
         running = false;
-        poll.stop();
+        topicsPoll.stop();
+        groupsPoll.stop();
         closeTail();
     }
 
@@ -220,23 +238,48 @@ public final class StreamsViewModel implements PageLoad {
     /** Reads topics and groups now (the Refresh button); the periodic refresh goes on. */
     public void refreshNow() {
         if (running) {
-            poll.pollNow();
+            topicsPoll.pollNow();
+            groupsPoll.pollNow();
+        }
+    }
+
+    private void failed(Exception e, Runnable mark) {
+        mark.run();
+        error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
+        loadError.set(Errors.firstLine(e));
+    }
+
+    private void showTopics(List<TopicInfo> read) {
+        topics.setAll(read);
+        topicsRead = true;
+        settle();
+    }
+
+    /** Loaded once both lists were read; the error goes once both reads succeed again. */
+    private void settle() {
+        if (topicsRead && groupsRead) {
+            error.set("");
+            loadError.set("");
+            loaded.set(true);
         }
     }
 
     private void showSnapshot(Snapshot snapshot) {
-        topics.setAll(snapshot.topics());
         String selectedId = selectedGroup.get() == null ? null : selectedGroup.get().groupId();
         groups.setAll(snapshot.groups());
         recordLag(snapshot);
         ConsumerGroupLag again = snapshot.groups().stream()
                 .filter(g -> g.groupId().equals(selectedId)).findFirst()
                 .orElse(snapshot.groups().isEmpty() ? null : snapshot.groups().get(0));
-        selectedGroup.set(again);
+        refreshing = true;
+        try {
+            selectedGroup.set(again);
+        } finally {
+            refreshing = false;
+        }
         showGroup(again);
-        error.set("");
-        loadError.set("");
-        loaded.set(true);
+        groupsRead = true;
+        settle();
     }
 
     private void recordLag(Snapshot snapshot) {
@@ -269,6 +312,20 @@ public final class StreamsViewModel implements PageLoad {
         }
         partitions.setAll(group == null ? List.of() : group.partitions());
         members.setAll(group == null ? List.of() : group.members());
+        int current = ++groupGeneration;
+        if (group != null && group.totalLag() > 0) {
+            // The bulk list has lag in records only; the selected group's time lag is read for it alone.
+            BackgroundTask.wrap(() -> gateway.group(group.groupId()))
+                    .onSuccess(detail -> {
+                        if (current == groupGeneration) {
+                            partitions.setAll(detail.partitions());
+                            members.setAll(detail.members());
+                        }
+                    })
+                    // The figures of the bulk read stay, without time lag; the next refresh tries again.
+                    .onFailure(e -> { })
+                    .executeWith(executor);
+        }
     }
 
     private void arrived(List<TailRecord> batch) {
@@ -317,6 +374,15 @@ public final class StreamsViewModel implements PageLoad {
     static final Comparator<TailRecord> NEWEST_FIRST = Comparator.comparingLong(TailRecord::timestamp).reversed()
             .thenComparing(Comparator.comparingLong(TailRecord::offset).reversed());
 
+    /** Case-insensitive "contains" on a name; null (everything) for a blank filter. */
+    static <T> Predicate<T> nameMatcher(String text, Function<T, String> name) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return item -> name.apply(item).toLowerCase(Locale.ROOT).contains(needle);
+    }
+
     static Predicate<TailRecord> matcher(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -326,7 +392,7 @@ public final class StreamsViewModel implements PageLoad {
         return r -> has.apply(r.topic()) || has.apply(r.key()) || has.apply(r.value());
     }
 
-    private record Snapshot(List<TopicInfo> topics, List<ConsumerGroupLag> groups, Instant at) {
+    private record Snapshot(List<ConsumerGroupLag> groups, Instant at) {
     }
 
     /** A group's total lag at one refresh of the page. */
@@ -339,6 +405,26 @@ public final class StreamsViewModel implements PageLoad {
 
     public ObservableList<ConsumerGroupLag> groups() {
         return groups;
+    }
+
+    /** The topics the topic filter lets through, for the table. */
+    public ObservableList<TopicInfo> shownTopics() {
+        return shownTopics;
+    }
+
+    /** The groups the group filter lets through, for the list. */
+    public ObservableList<ConsumerGroupLag> shownGroups() {
+        return shownGroups;
+    }
+
+    /** Part of a topic name, any case; blank shows every topic. */
+    public StringProperty topicFilterProperty() {
+        return topicFilter;
+    }
+
+    /** Part of a group id, any case; blank shows every group. */
+    public StringProperty groupFilterProperty() {
+        return groupFilter;
     }
 
     public ObjectProperty<ConsumerGroupLag> selectedGroupProperty() {

@@ -110,6 +110,28 @@ class StreamsViewModelTest {
     }
 
     @Test
+    void topicAndGroupFiltersMatchPartOfTheNameInAnyCase() {
+        FakeFeed feed = new FakeFeed();
+        feed.groups = List.of(new ConsumerGroupLag("orders-EU", "Empty", List.of(), List.of()),
+                new ConsumerGroupLag("orders-us", "Empty", List.of(), List.of()),
+                new ConsumerGroupLag("billing", "Empty", List.of(), List.of()));
+        StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());
+        viewModel.activate();
+        viewModel.groupFilterProperty().set(" Orders ");
+        assertEquals(List.of("orders-EU", "orders-us"), viewModel.shownGroups().stream().map(ConsumerGroupLag::groupId).toList());
+        viewModel.groupFilterProperty().set("eu");
+        assertEquals(List.of("orders-EU"), viewModel.shownGroups().stream().map(ConsumerGroupLag::groupId).toList());
+        assertEquals(3, viewModel.groups().size(), "the filter hides, it does not drop");
+        viewModel.topicFilterProperty().set("AUDIT");
+        assertEquals(1, viewModel.shownTopics().size());
+        viewModel.topicFilterProperty().set("jobs");
+        assertEquals(0, viewModel.shownTopics().size());
+        viewModel.topicFilterProperty().set("");
+        assertEquals(1, viewModel.shownTopics().size());
+        viewModel.deactivate();
+    }
+
+    @Test
     void tailIsNewestFirstBoundedFilterableAndPausingHoldsRecords() {
         FakeFeed feed = new FakeFeed();
         StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());

@@ -1,0 +1,173 @@
+package io.ringside.bench;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.ringside.core.RingsideException;
+import io.ringside.core.kafka.KafkaCalls;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The metadata at the size operators have, made on a stack of the benchmark's own: topics with
+ * many partitions (created in batches, small segments and indexes so thousands of partitions fit
+ * one broker), consumer groups with committed offsets behind the end (lag), and keyspaces full of
+ * tables. Nothing is kept: the stack and its data folder go when the benchmark ends.
+ */
+public final class MetadataFixtures {
+
+    public static final String TOPIC_PREFIX = "meta-topic-";
+    public static final String GROUP_PREFIX = "meta-group-";
+    public static final String KEYSPACE_PREFIX = "meta_ks_";
+    /** Records written to each partition a group reads; a group commits fewer, so it lags. */
+    static final int RECORDS_PER_PARTITION = 10;
+    private static final int TOPICS_PER_BATCH = 100;
+    private static final int TABLES_IN_FLIGHT = 10;
+
+    /** What to create; {@code partitions} is per topic. */
+    public record Size(int topics, int partitions, int groups, int keyspaces, int tablesPerKeyspace) {
+
+        public int totalPartitions() {
+            return topics * partitions;
+        }
+
+        public int tables() {
+            return keyspaces * tablesPerKeyspace;
+        }
+
+        public String describe() {
+            return String.format(Locale.ROOT, "%,d topics / %,d partitions, %,d consumer groups, %d keyspaces / %,d tables",
+                    topics, totalPartitions(), groups, keyspaces, tables());
+        }
+    }
+
+    private MetadataFixtures() {
+    }
+
+    public static String topic(int i) {
+        return String.format(Locale.ROOT, "%s%04d", TOPIC_PREFIX, i);
+    }
+
+    public static String group(int i) {
+        return String.format(Locale.ROOT, "%s%03d", GROUP_PREFIX, i);
+    }
+
+    /** Creates the topics, {@value #TOPICS_PER_BATCH} per request; returns how long it took. */
+    public static Duration createTopics(Admin admin, Size size, Consumer<String> progress) {
+        long started = System.nanoTime();
+        Map<String, String> configs = Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(1024 * 1024),
+                TopicConfig.SEGMENT_INDEX_BYTES_CONFIG, String.valueOf(64 * 1024));
+        for (int from = 0; from < size.topics(); from += TOPICS_PER_BATCH) {
+            List<NewTopic> batch = new ArrayList<>();
+            for (int i = from; i < Math.min(size.topics(), from + TOPICS_PER_BATCH); i++) {
+                batch.add(new NewTopic(topic(i), size.partitions(), (short) 1).configs(configs));
+            }
+            wait(admin.createTopics(batch).all(), Duration.ofMinutes(5));
+            progress.accept(String.format(Locale.ROOT, "%,d of %,d topics created (%.0f s)",
+                    Math.min(size.topics(), from + TOPICS_PER_BATCH), size.topics(), (System.nanoTime() - started) / 1e9));
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Group {@code g} reads topic {@code g mod topics}: {@value #RECORDS_PER_PARTITION} records are
+     * written to each of its partitions and the group commits offset {@code g mod 10} on each, so
+     * every group lags by at least one record per partition.
+     */
+    public static Duration createGroups(Admin admin, Map<String, Object> kafka, Size size) {
+        long started = System.nanoTime();
+        int readTopics = Math.min(size.groups(), size.topics());
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        byte[] value = "{\"reading\":42}".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
+            for (int t = 0; t < readTopics; t++) {
+                for (int p = 0; p < size.partitions(); p++) {
+                    for (int r = 0; r < RECORDS_PER_PARTITION; r++) {
+                        producer.send(new ProducerRecord<>(topic(t), p, null, value));
+                    }
+                }
+            }
+            producer.flush();
+        }
+        List<KafkaFuture<Void>> commits = new ArrayList<>();
+        for (int g = 0; g < size.groups(); g++) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (int p = 0; p < size.partitions(); p++) {
+                offsets.put(new TopicPartition(topic(g % readTopics), p), new OffsetAndMetadata(g % RECORDS_PER_PARTITION));
+            }
+            commits.add(admin.alterConsumerGroupOffsets(group(g), offsets).all());
+        }
+        commits.forEach(commit -> wait(commit, Duration.ofMinutes(2)));
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Keyspaces of {@code tablesPerKeyspace} tables each, a few schema changes in flight at a time. */
+    public static Duration createSchema(CqlSession session, Size size, Consumer<String> progress) {
+        long started = System.nanoTime();
+        for (int k = 0; k < size.keyspaces(); k++) {
+            String keyspace = String.format(Locale.ROOT, "%s%02d", KEYSPACE_PREFIX, k);
+            ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace
+                    + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
+            List<CompletableFuture<?>> inFlight = new ArrayList<>();
+            for (int t = 0; t < size.tablesPerKeyspace(); t++) {
+                String table = String.format(Locale.ROOT, "%s.readings_%02d", keyspace, t);
+                inFlight.add(session.executeAsync(statement("CREATE TABLE IF NOT EXISTS " + table
+                        + " (station text, day date, at timestamp, pm25 double, note text, raw blob,"
+                        + " PRIMARY KEY ((station, day), at))")).toCompletableFuture());
+                if (inFlight.size() == TABLES_IN_FLIGHT) {
+                    inFlight.forEach(CompletableFuture::join);
+                    inFlight.clear();
+                }
+            }
+            inFlight.forEach(CompletableFuture::join);
+            if ((k + 1) % 10 == 0) {
+                progress.accept(String.format(Locale.ROOT, "%d of %d keyspaces created (%.0f s)", k + 1,
+                        size.keyspaces(), (System.nanoTime() - started) / 1e9));
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static void ddl(CqlSession session, String cql) {
+        session.execute(statement(cql));
+    }
+
+    private static SimpleStatement statement(String cql) {
+        return SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(120));
+    }
+
+    private static <T> T wait(KafkaFuture<T> future, Duration timeout) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return KafkaCalls.get(future);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RingsideException("Interrupted while creating the fixtures", e);
+        } catch (TimeoutException e) {
+            throw new RingsideException("Kafka did not finish within " + timeout.toSeconds() + " s", e);
+        }
+    }
+}

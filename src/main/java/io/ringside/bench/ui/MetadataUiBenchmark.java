@@ -1,0 +1,242 @@
+package io.ringside.bench.ui;
+
+import static io.ringside.bench.ui.ClusterUiBenchmark.await;
+import static io.ringside.bench.ui.ClusterUiBenchmark.onFx;
+
+import io.ringside.core.RingsideException;
+import io.ringside.core.cassandra.CassandraServices;
+import io.ringside.core.kafka.KafkaCalls;
+import io.ringside.ui.cluster.CassandraClusterGateway;
+import io.ringside.ui.cluster.ClusterView;
+import io.ringside.ui.cluster.ClusterViewModel;
+import io.ringside.ui.streams.KafkaStreamsGateway;
+import io.ringside.ui.streams.StreamsView;
+import io.ringside.ui.streams.StreamsViewModel;
+import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.UiTaskExecutor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+
+/**
+ * Times pages at scale from activation to ready (the data shown, the FX thread answering): the
+ * Streams topics tab, the Streams groups tab with lag and the Cluster schema tree, each on a page
+ * made afresh (as the console makes a page on its first visit) with the real view, view-model,
+ * executor and gateway; and beside each, the same reads with the Kafka admin client or the
+ * schema read alone, the limit a page cannot beat. The FX thread's pauses are watched while each
+ * page loads and for a moment after.
+ */
+public final class MetadataUiBenchmark {
+
+    /** One operation: the page's times and the limit's times (ms), with the FX pulses of the page's rounds. */
+    public record Phase(String name, List<Double> pageMillis, List<Double> limitMillis, FxPulses pulses) {
+
+        public double page() {
+            return median(pageMillis);
+        }
+
+        public double limit() {
+            return median(limitMillis);
+        }
+
+        public double ratio() {
+            return limit() <= 0 ? Double.NaN : page() / limit();
+        }
+
+        private static double median(List<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            sorted.sort(Double::compare);
+            return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        }
+    }
+
+    /** Counts a page must show to be ready: at least this many topics, groups and user keyspaces. */
+    public record Expected(int topics, int groups, int keyspaces) {
+    }
+
+        /** Pulses are still watched this long after ready: the first layout of the filled table comes then. */
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
+    private final Map<String, Object> kafka;
+    private final CassandraServices cassandra;
+    private final Consumer<String> progress;
+
+    public MetadataUiBenchmark(Map<String, Object> kafka, CassandraServices cassandra, Consumer<String> progress) {
+        this.kafka = Map.copyOf(kafka);
+        this.cassandra = cassandra;
+        this.progress = progress;
+    }
+
+    public List<Phase> run(Expected expected, int rounds) {
+        ClusterUiBenchmark.startToolkit();
+        UiTaskExecutor executor = new UiTaskExecutor();
+        FxPauseMonitor monitor = new FxPauseMonitor();
+        Stage stage = onFx(() -> {
+            Stage window = ClusterUiBenchmark.show(new javafx.scene.layout.Pane(), "Ringside bench metadata");
+            monitor.start();
+            return window;
+        });
+        KafkaStreamsGateway streams = new KafkaStreamsGateway(() -> kafka, () -> {
+            throw new RingsideException("The benchmark reads topics and groups only");
+        });
+        try (Admin admin = KafkaCalls.admin(kafka)) {
+            List<Phase> phases = new ArrayList<>();
+            phases.add(phase("Streams topics tab", rounds, stage, monitor,
+                    () -> streamsPage(executor, streams, "topicsTab"),
+                    root -> root.lookup("#topicTable") instanceof TableView<?> table
+                            && table.getItems().size() >= expected.topics(),
+                    () -> topicsAlone(admin)));
+            phases.add(phase("Streams groups tab with lag", rounds, stage, monitor,
+                    () -> streamsPage(executor, streams, "groupsTab"),
+                    root -> root.lookup("#groupList") instanceof ListView<?> list
+                            && list.getItems().size() >= expected.groups(),
+                    () -> groupsAlone(admin)));
+            phases.add(phase("Cluster schema tree", rounds, stage, monitor,
+                    () -> clusterPage(executor),
+                    root -> root.lookup("#schemaTree") instanceof TreeView<?> tree
+                            && userKeyspacesShown(tree) >= expected.keyspaces(),
+                    () -> cassandra.schema().keyspaces().size()));
+            return phases;
+        } finally {
+            onFx(() -> {
+                monitor.stop();
+                stage.close();
+                return null;
+            });
+            streams.close();
+            executor.shutdown();
+        }
+    }
+
+    private record Page(Parent root, PageLoad model) {
+    }
+
+    private static Page streamsPage(UiTaskExecutor executor, KafkaStreamsGateway gateway, String tabId) {
+        StreamsViewModel model = new StreamsViewModel(gateway, executor);
+        Parent root = StreamsView.load(model);
+        for (Node node : root.lookupAll(".tab-pane")) {
+            TabPane tabs = (TabPane) node;
+            for (Tab tab : tabs.getTabs()) {
+                if (tabId.equals(tab.getId())) {
+                    tabs.getSelectionModel().select(tab);
+                }
+            }
+        }
+        return new Page(root, model);
+    }
+
+    private Page clusterPage(UiTaskExecutor executor) {
+        ClusterViewModel model = new ClusterViewModel(new CassandraClusterGateway(cassandra), executor);
+        return new Page(ClusterView.load(model), model);
+    }
+
+    private static int userKeyspacesShown(TreeView<?> tree) {
+        return tree.getRoot() == null ? 0 : tree.getRoot().getChildren().size() - 1;
+    }
+
+    private Phase phase(String name, int rounds, Stage stage, FxPauseMonitor monitor, Supplier<Page> make,
+                        Function<Parent, Boolean> ready, Callable<?> alone) {
+        List<Double> page = new ArrayList<>();
+        List<Double> limit = new ArrayList<>();
+        FxPulses worst = null;
+        // Round 0 warms up (classes loaded, code compiled, clients connected) and is printed, not judged.
+        for (int round = 0; round <= rounds; round++) {
+            Page shown = onFx(() -> {
+                Page made = make.get();
+                stage.getScene().setRoot(made.root());
+                return made;
+            });
+            // The page is laid out before it is activated, as a page the console switches to.
+            long laidOut = System.nanoTime() + SETTLE.toNanos();
+            await(name + " to be laid out", () -> System.nanoTime() > laidOut);
+            onFx(() -> {
+                monitor.reset();
+                return null;
+            });
+            long started = System.nanoTime();
+            onFx(() -> {
+                shown.model().activate();
+                return null;
+            });
+            await(name, () -> onFx(() -> ready.apply(shown.root())));
+            double millis = (System.nanoTime() - started) / 1e6;
+            long settled = System.nanoTime() + SETTLE.toNanos();
+            await(name + " to settle", () -> System.nanoTime() > settled);
+            FxPulses pulses = onFx(() -> {
+                FxPulses seen = FxPulses.of(monitor);
+                shown.model().deactivate();
+                return seen;
+            });
+            if (round > 0) {
+                worst = worst == null || pulses.cpu().maxMillis() > worst.cpu().maxMillis() ? pulses : worst;
+            }
+            long aloneStarted = System.nanoTime();
+            try {
+                alone.call();
+            } catch (Exception e) {
+                throw new RingsideException(name + ": the limit's read failed: " + e.getMessage(), e);
+            }
+            double aloneMillis = (System.nanoTime() - aloneStarted) / 1e6;
+            if (round > 0) {
+                page.add(millis);
+                limit.add(aloneMillis);
+            }
+            progress.accept(String.format(Locale.ROOT, "%s %s: page %.0f ms, alone %.0f ms; %s", name, round == 0 ? "warm-up" : "round " + round,
+                    millis, aloneMillis, pulses.describe()));
+        }
+        return new Phase(name, page, limit, worst);
+    }
+
+    /** What the topics tab reads, with the admin client alone: names, descriptions, configs, log sizes. */
+    private static int topicsAlone(Admin admin) {
+        Collection<String> names = KafkaCalls.get(admin.listTopics().names());
+        Map<String, TopicDescription> descriptions = KafkaCalls.get(admin.describeTopics(names).allTopicNames());
+        KafkaCalls.get(admin.describeConfigs(names.stream()
+                .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all());
+        Set<Integer> brokers = new HashSet<>();
+        descriptions.values().forEach(d -> d.partitions().forEach(p -> p.replicas().forEach(r -> brokers.add(r.id()))));
+        KafkaCalls.get(admin.describeLogDirs(brokers).allDescriptions());
+        return descriptions.size();
+    }
+
+    /** What the groups tab reads, with the admin client alone: groups, descriptions, committed and end offsets. */
+    private static int groupsAlone(Admin admin) {
+        List<String> ids = KafkaCalls.get(admin.listConsumerGroups().all()).stream()
+                .map(ConsumerGroupListing::groupId).toList();
+        KafkaCalls.get(admin.describeConsumerGroups(ids).all());
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        ids.forEach(id -> specs.put(id, new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+                KafkaCalls.get(admin.listConsumerGroupOffsets(specs).all());
+        Set<TopicPartition> partitions = new HashSet<>();
+        committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
+        KafkaCalls.offsets(admin, partitions, OffsetSpec.latest());
+        return ids.size();
+    }
+}
