@@ -54,7 +54,7 @@ public final class KafkaClientProperties {
         }
         ProfileDraft probe = new ProfileDraft(draft.profile());
         try {
-            ConnectionStrings.apply(probe, bootstrap);
+            ConnectionStrings.apply(probe, bootstrap.replaceAll("\\s+", ""));
         } catch (RingsideException e) {
             throw error("bootstrap.servers", e.getMessage());
         }
