@@ -79,17 +79,21 @@ final class ProfilesAddCommand implements Callable<Integer> {
                     + "); remove it first or choose another name");
         });
         ProfileDraft draft = new ProfileDraft(ProfileDraft.defaults(store.newId(name), name.trim()));
-        urls.forEach(draft::url);
-        if (kafkaProperties != null) {
-            draft.kafkaProperties(kafkaProperties);
-        }
-        if (ssh != null) {
-            List<ConnectionProfile.SshHop> hops = new ArrayList<>();
-            if (sshJump != null) {
-                hops.add(ProfileDraft.hop(sshJump, "--ssh-jump", sshKey));
+        try {
+            urls.forEach(draft::url);
+            if (kafkaProperties != null) {
+                draft.kafkaProperties(kafkaProperties);
             }
-            hops.add(ProfileDraft.hop(ssh, "--ssh", sshKey));
-            draft.ssh(new ConnectionProfile.Ssh(hops));
+            if (ssh != null) {
+                List<ConnectionProfile.SshHop> hops = new ArrayList<>();
+                if (sshJump != null) {
+                    hops.add(ProfileDraft.hop(sshJump, "--ssh-jump", sshKey));
+                }
+                hops.add(ProfileDraft.hop(ssh, "--ssh", sshKey));
+                draft.ssh(new ConnectionProfile.Ssh(hops));
+            }
+        } catch (RingsideException badInput) {
+            throw new IllegalArgumentException(badInput.getMessage(), badInput);
         }
         draft.readOnly(readOnly, color);
         PrintWriter err = spec.commandLine().getErr();

@@ -213,7 +213,8 @@ public final class ConnectionStrings {
 
         /** The message names the string with any password masked, so an error never prints a secret. */
         RingsideException error(int offset, String why) {
-            return new RingsideException("Bad connection string '" + masked() + "' at offset " + offset + ": " + why);
+            return new RingsideException("Bad connection string '" + io.ringside.core.MessageText.quote(masked())
+                    + "' at offset " + offset + ": " + why);
         }
 
         private String masked() {
