@@ -57,8 +57,8 @@ public final class StoreProfileGateway implements ProfileGateway {
     }
 
     @Override
-    public List<ConnectionProfile> importFrom(Path file) {
-        return store.importFrom(file);
+    public List<ProfileStore.ImportedProfile> importFrom(Path file, ProfileStore.OnConflict onConflict) {
+        return store.importFrom(file, onConflict);
     }
 
     @Override
