@@ -153,7 +153,7 @@ class ProfilesViewModelTest {
     }
 
     @Test
-    void anImportThatReplacesKeepsTheStoredIdAndItsPasswords(@TempDir Path elsewhere) {
+    void anImportThatReplacesKeepsTheStoredIdAndItsPasswords(@TempDir Path elsewhere) throws IOException {
         ProfilesViewModel viewModel = viewModel();
         createProd(viewModel);
         Path exported = elsewhere.resolve("profiles.json");
@@ -168,6 +168,8 @@ class ProfilesViewModelTest {
         assertEquals("cassandra-secret", keyring.stored("prod-eu", SecretKind.CASSANDRA_PASSWORD).orElseThrow());
         assertTrue(viewModel.messageProperty().get().contains("replaced: prod-eu (Prod EU)"),
                 viewModel.messageProperty().get());
+        assertTrue(Files.readString(data.resolve("spool").resolve("ringside.audit.jsonl")).contains("\"profiles.import\""),
+                "audited; with no stack running the event waits in the spool");
     }
 
     @Test
