@@ -83,6 +83,9 @@ public final class ConnectionStrings {
                         + "redis-sentinel://host:port,host:port/master");
             }
             int database = 0;
+            if (path.size() == 1 && path.get(0).isEmpty()) {
+                path = List.of();
+            }
             if (!path.isEmpty()) {
                 database = number(path.get(0), parts.pathAt + (sentinel ? master.length() + 2 : 1), 0, 15, "database");
                 if (path.size() > 1) {

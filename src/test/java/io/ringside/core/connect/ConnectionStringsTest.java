@@ -38,6 +38,8 @@ class ConnectionStringsTest {
         assertEquals("default", bare.username(), "a password alone logs in as Redis's default user");
         assertEquals(6379, bare.port());
         assertFalse(bare.tls().enabled());
+        assertEquals(0, draft().url("redis://h/").profile().redis().database(), "a trailing slash is database 0");
+        assertEquals("m", draft().url("redis-sentinel://s/m/").profile().redis().sentinelMaster());
     }
 
     @Test
