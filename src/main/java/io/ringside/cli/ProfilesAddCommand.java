@@ -19,11 +19,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside profiles add}: a profile from connection strings, a Kafka client file and SSH hops. */
 @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Adds a profile from connection strings (one --url per backend): redis://[user[:pw]@]host:port[/db],",
-            "rediss://... (TLS), redis-sentinel://host:port,host:port/master[/db],",
-            "cassandra://[user[:pw]@]host[:port],host[:port][/localdc][?keyspace=KS&tls=true], host:port,host:port "
-                + "(Kafka).", "A backend no string names stays at 127.0.0.1 on its standard port. Passwords go to the "
-                + "OS keyring, never into the profiles file."})
+        description = {"Adds a profile from connection strings, a Kafka client file and SSH hops; passwords go to the "
+                + "OS keyring, never into the profiles file.",
+            "Strings (one --url per backend): redis://[user[:pw]@]host[:port][/db], rediss://... (TLS),",
+            "  redis-sentinel://host:port,host:port/master[/db], host:port,host:port (Kafka bootstrap),",
+            "  cassandra://[user[:pw]@]host[:port],host[:port][/localdc][?keyspace=KS&tls=true].",
+            "A backend no string names stays at 127.0.0.1 on its standard port."})
 final class ProfilesAddCommand implements Callable<Integer> {
 
     @ParentCommand
