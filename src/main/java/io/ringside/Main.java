@@ -15,6 +15,7 @@ import io.ringside.cli.LoadCommand;
 import io.ringside.cli.MessagesCommand;
 import io.ringside.cli.Pm25Command;
 import io.ringside.cli.ProduceCommand;
+import io.ringside.cli.ProfilesCommand;
 import io.ringside.cli.ScreenshotsCommand;
 import io.ringside.cli.StackCommand;
 import io.ringside.cli.TopicsCommand;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
             CacheCommand.class,
             TopicsCommand.class, MessagesCommand.class, ProduceCommand.class, GroupsCommand.class,
             CqlCommand.class,
+            ProfilesCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class,
             ScreenshotsCommand.class})
 public final class Main implements Callable<Integer> {

@@ -48,6 +48,7 @@ public final class AuditLog {
     private volatile String waitingReason;
     private volatile int deadLettered;
 
+    /** @param kafkaProperties null when no Kafka is known: events then wait in the spool */
     public AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile) {
         this(dataFolder, kafkaProperties, profile, System.getProperty("user.name"), Clock.systemUTC());
     }
@@ -114,6 +115,10 @@ public final class AuditLog {
     }
 
     private int send(List<String> lines) {
+        if (kafkaProperties == null) {
+            waitingReason = "no Kafka known to forward to (profile '" + profile + "' has no stack here)";
+            return 0;
+        }
         try {
             Topics.ensure(kafkaProperties, Topics.AUDIT, 1, Duration.ofDays(30), SEND_TIMEOUT);
         } catch (RingsideException e) {

@@ -1,5 +1,6 @@
 package io.ringside.ui.profiles;
 
+import io.ringside.core.connect.Backends;
 import io.ringside.core.connect.ConnectionProfile;
 import io.ringside.core.connect.SecretKind;
 import java.util.Arrays;
@@ -7,6 +8,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -37,6 +40,57 @@ public final class ProfileForm {
         }
     }
 
+    /**
+     * One SSH hop's fields. {@link #secret} is the password for {@code PASSWORD} or the key's
+     * passphrase for {@code KEY}; like every typed secret it goes to the secret store only.
+     */
+    public static final class SshHopFields {
+        public final BooleanProperty enabled = new SimpleBooleanProperty();
+        public final StringProperty host = new SimpleStringProperty("");
+        public final StringProperty port = new SimpleStringProperty("22");
+        public final StringProperty user = new SimpleStringProperty("");
+        public final ObjectProperty<ConnectionProfile.SshAuth> auth =
+                new SimpleObjectProperty<>(ConnectionProfile.SshAuth.KEY);
+        public final StringProperty keyFile = new SimpleStringProperty("");
+        public final StringProperty secret = new SimpleStringProperty("");
+
+        void load(ConnectionProfile.SshHop hop) {
+            enabled.set(hop != null);
+            host.set(hop == null ? "" : text(hop.host()));
+            port.set(hop == null ? "22" : Integer.toString(hop.port()));
+            user.set(hop == null ? "" : text(hop.user()));
+            auth.set(hop == null ? ConnectionProfile.SshAuth.KEY : hop.auth());
+            keyFile.set(hop == null ? "" : text(hop.keyFile()));
+            secret.set("");
+        }
+
+        ConnectionProfile.SshHop toHop(String label) {
+            if (host.get().isBlank()) {
+                throw new IllegalArgumentException(label + " host: required when the tunnel is on");
+            }
+            if (!host.get().trim().matches("[A-Za-z0-9._:\\[\\]-]+")) {
+                throw new IllegalArgumentException(label + " host: '" + host.get().trim() + "' is not a host name or address");
+            }
+            if (user.get().isBlank()) {
+                throw new IllegalArgumentException(label + " user: required");
+            }
+            ConnectionProfile.SshAuth how = auth.get() == null ? ConnectionProfile.SshAuth.KEY : auth.get();
+            if (how == ConnectionProfile.SshAuth.KEY && keyFile.get().isBlank()) {
+                throw new IllegalArgumentException(label + " key file: required for key authentication "
+                        + "(or choose the SSH agent)");
+            }
+            return new ConnectionProfile.SshHop(host.get().trim(), number(label + " port", port.get(), 1, 65535),
+                    user.get().trim(), how, how == ConnectionProfile.SshAuth.KEY ? keyFile.get().trim() : null);
+        }
+
+        void putSecret(Map<SecretKind, char[]> typed, SecretKind password, SecretKind passphrase) {
+            if (!enabled.get() || auth.get() == ConnectionProfile.SshAuth.AGENT) {
+                return;
+            }
+            put(typed, auth.get() == ConnectionProfile.SshAuth.PASSWORD ? password : passphrase, secret);
+        }
+    }
+
     public final StringProperty name = new SimpleStringProperty("");
     public final StringProperty color = new SimpleStringProperty("#0969da");
     public final BooleanProperty readOnly = new SimpleBooleanProperty();
@@ -54,6 +108,8 @@ public final class ProfileForm {
     public final StringProperty redisUsername = new SimpleStringProperty("");
     public final StringProperty redisPassword = new SimpleStringProperty("");
     public final StringProperty redisDatabase = new SimpleStringProperty("0");
+    public final StringProperty redisSentinels = new SimpleStringProperty("");
+    public final StringProperty redisSentinelMaster = new SimpleStringProperty("");
     public final TlsFields redisTls = new TlsFields();
 
     public final StringProperty kafkaBootstrap = new SimpleStringProperty("");
@@ -61,6 +117,10 @@ public final class ProfileForm {
     public final StringProperty kafkaUsername = new SimpleStringProperty("");
     public final StringProperty kafkaPassword = new SimpleStringProperty("");
     public final TlsFields kafkaTls = new TlsFields();
+
+    /** The tunnel is on when {@code sshHop1.enabled}; the second hop is reached through the first. */
+    public final SshHopFields sshHop1 = new SshHopFields();
+    public final SshHopFields sshHop2 = new SshHopFields();
 
     public void load(ConnectionProfile profile) {
         name.set(profile.name());
@@ -76,11 +136,16 @@ public final class ProfileForm {
         redisClusterSeeds.set(String.join(", ", profile.redis().clusterSeeds()));
         redisUsername.set(text(profile.redis().username()));
         redisDatabase.set(Integer.toString(profile.redis().database()));
+        redisSentinels.set(String.join(", ", profile.redis().sentinels()));
+        redisSentinelMaster.set(text(profile.redis().sentinelMaster()));
         redisTls.load(profile.redis().tls());
         kafkaBootstrap.set(text(profile.kafka().bootstrapServers()));
         kafkaSaslMechanism.set(text(profile.kafka().saslMechanism()));
         kafkaUsername.set(text(profile.kafka().username()));
         kafkaTls.load(profile.kafka().tls());
+        List<ConnectionProfile.SshHop> hops = profile.ssh().hops();
+        sshHop1.load(hops.isEmpty() ? null : hops.get(0));
+        sshHop2.load(hops.size() < 2 ? null : hops.get(1));
         clearSecrets();
     }
 
@@ -96,14 +161,47 @@ public final class ProfileForm {
         if (!color.get().matches("#[0-9a-fA-F]{6}")) {
             throw new IllegalArgumentException("Colour: '" + color.get() + "' is not #rrggbb");
         }
+        List<String> sentinels = list(redisSentinels.get());
+        for (String sentinel : sentinels) {
+            hostPort("Redis sentinels", sentinel);
+        }
+        String master = blankToNull(redisSentinelMaster.get());
+        if (!sentinels.isEmpty() && master == null) {
+            throw new IllegalArgumentException("Sentinel master: the name the sentinels watch is required with sentinels");
+        }
+        if (sentinels.isEmpty() && master != null) {
+            throw new IllegalArgumentException("Redis sentinels: a master name needs at least one sentinel (host:port)");
+        }
+        if (!sentinels.isEmpty() && !list(redisClusterSeeds.get()).isEmpty()) {
+            throw new IllegalArgumentException("Redis sentinels: a profile names either cluster seeds or sentinels, not both");
+        }
+        List<ConnectionProfile.SshHop> hops = new java.util.ArrayList<>();
+        if (sshHop2.enabled.get() && !sshHop1.enabled.get()) {
+            throw new IllegalArgumentException("SSH hop 2: turn the tunnel on (hop 1) first; hop 2 is reached through it");
+        }
+        if (sshHop1.enabled.get()) {
+            hops.add(sshHop1.toHop("SSH hop 1"));
+            if (sshHop2.enabled.get()) {
+                hops.add(sshHop2.toHop("SSH hop 2"));
+            }
+        }
         return new ConnectionProfile(id, name.get().trim(), color.get(), readOnly.get(),
                 new ConnectionProfile.Cassandra(list(cassandraContactPoints.get()), cassandraLocalDc.get().trim(),
                         blankToNull(cassandraKeyspace.get()), blankToNull(cassandraUsername.get()), cassandraTls.toTls()),
                 new ConnectionProfile.Redis(blankToNull(redisHost.get()), number("Redis port", redisPort.get(), 1, 65535),
                         list(redisClusterSeeds.get()), blankToNull(redisUsername.get()),
-                        number("Redis database", redisDatabase.get(), 0, 15), redisTls.toTls()),
+                        number("Redis database", redisDatabase.get(), 0, 15), redisTls.toTls(), sentinels, master),
                 new ConnectionProfile.Kafka(blankToNull(kafkaBootstrap.get()), blankToNull(kafkaSaslMechanism.get()),
-                        blankToNull(kafkaUsername.get()), kafkaTls.toTls()));
+                        blankToNull(kafkaUsername.get()), kafkaTls.toTls()),
+                new ConnectionProfile.Ssh(hops));
+    }
+
+    private static void hostPort(String field, String text) {
+        try {
+            Backends.address(text, 26379);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not host:port");
+        }
     }
 
     /** The secrets typed into the form (empty fields are left out: the stored secret stays). */
@@ -115,12 +213,16 @@ public final class ProfileForm {
         put(typed, SecretKind.REDIS_KEY_STORE, redisTls.clientCertPassword);
         put(typed, SecretKind.KAFKA_PASSWORD, kafkaPassword);
         put(typed, SecretKind.KAFKA_KEY_STORE, kafkaTls.clientCertPassword);
+        sshHop1.putSecret(typed, SecretKind.SSH_PASSWORD, SecretKind.SSH_KEY_PASSPHRASE);
+        if (sshHop1.enabled.get()) {
+            sshHop2.putSecret(typed, SecretKind.SSH2_PASSWORD, SecretKind.SSH2_KEY_PASSPHRASE);
+        }
         return typed;
     }
 
     public void clearSecrets() {
         for (StringProperty secret : List.of(cassandraPassword, cassandraTls.clientCertPassword, redisPassword,
-                redisTls.clientCertPassword, kafkaPassword, kafkaTls.clientCertPassword)) {
+                redisTls.clientCertPassword, kafkaPassword, kafkaTls.clientCertPassword, sshHop1.secret, sshHop2.secret)) {
             secret.set("");
         }
     }

@@ -3,6 +3,7 @@ package io.ringside.ui.profiles;
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
 import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,8 @@ public interface ProfileGateway {
     /** Deletes the profile and its stored secrets. */
     void delete(ConnectionProfile profile);
 
-    List<ConnectionProfile> importFrom(Path file);
+    /** Imports an exported file; a profile meeting a stored one is handled by {@code onConflict}. */
+    List<ProfileStore.ImportedProfile> importFrom(Path file, ProfileStore.OnConflict onConflict);
 
     void export(List<ConnectionProfile> profiles, Path file);
 

@@ -2,6 +2,7 @@ package io.ringside.ui.profiles;
 
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ProfileStore;
 import io.ringside.ui.theme.Styles;
 import java.io.File;
 import java.util.List;
@@ -12,6 +13,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,6 +27,10 @@ import javafx.stage.Window;
 
 /** Controller of {@code fxml/profiles/ProfilesView.fxml}: binds the form, forwards clicks, picks files. */
 public final class ProfilesView {
+
+    private static final String RENAME = "renamed: imported under a fresh id and name";
+    private static final String REPLACE = "replacing the one here (never the built-in local profile)";
+    private static final String SKIP = "skipped: the one here stays";
 
     private final ProfilesViewModel viewModel;
 
@@ -75,6 +81,26 @@ public final class ProfilesView {
     @FXML private PasswordField kafkaTlsCertPassword;
     @FXML private Label kafkaTestResult;
 
+    @FXML private TextField redisSentinels;
+    @FXML private TextField redisSentinelMaster;
+
+    @FXML private CheckBox sshEnabled;
+    @FXML private TextField ssh1Host;
+    @FXML private TextField ssh1Port;
+    @FXML private TextField ssh1User;
+    @FXML private ComboBox<ConnectionProfile.SshAuth> ssh1Auth;
+    @FXML private TextField ssh1KeyFile;
+    @FXML private Button ssh1KeyChoose;
+    @FXML private PasswordField ssh1Secret;
+    @FXML private CheckBox ssh2Enabled;
+    @FXML private TextField ssh2Host;
+    @FXML private TextField ssh2Port;
+    @FXML private TextField ssh2User;
+    @FXML private ComboBox<ConnectionProfile.SshAuth> ssh2Auth;
+    @FXML private TextField ssh2KeyFile;
+    @FXML private Button ssh2KeyChoose;
+    @FXML private PasswordField ssh2Secret;
+
     public ProfilesView(ProfilesViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -120,6 +146,16 @@ public final class ProfilesView {
         bind(kafkaPassword, form.kafkaPassword);
         bind(kafkaTlsEnabled, kafkaTlsTrust, kafkaTlsCert, kafkaTlsCertPassword, form.kafkaTls);
 
+        bind(redisSentinels, form.redisSentinels);
+        bind(redisSentinelMaster, form.redisSentinelMaster);
+        bind(sshEnabled, form.sshHop1.enabled);
+        bind(ssh2Enabled, form.sshHop2.enabled);
+        bindHop(form.sshHop1, ssh1Host, ssh1Port, ssh1User, ssh1Auth, ssh1KeyFile, ssh1KeyChoose, ssh1Secret,
+                viewModel.editableProperty().and(form.sshHop1.enabled));
+        bindHop(form.sshHop2, ssh2Host, ssh2Port, ssh2User, ssh2Auth, ssh2KeyFile, ssh2KeyChoose, ssh2Secret,
+                viewModel.editableProperty().and(form.sshHop1.enabled).and(form.sshHop2.enabled));
+        ssh2Enabled.disableProperty().bind(viewModel.editableProperty().and(form.sshHop1.enabled).not());
+
         bindTest(cassandraTestResult, viewModel.testProperty(Backend.CASSANDRA));
         bindTest(redisTestResult, viewModel.testProperty(Backend.REDIS));
         bindTest(kafkaTestResult, viewModel.testProperty(Backend.KAFKA));
@@ -129,7 +165,7 @@ public final class ProfilesView {
                 cassandraTlsCert, cassandraTlsCertPassword, redisHost, redisPort, redisClusterSeeds, redisUsername,
                 redisPassword, redisDatabase, redisTlsEnabled, redisTlsTrust, redisTlsCert, redisTlsCertPassword,
                 kafkaBootstrap, kafkaSasl, kafkaUsername, kafkaPassword, kafkaTlsEnabled, kafkaTlsTrust, kafkaTlsCert,
-                kafkaTlsCertPassword)) {
+                kafkaTlsCertPassword, redisSentinels, redisSentinelMaster, sshEnabled)) {
             field.disableProperty().bind(viewModel.editableProperty().not());
         }
         localNote.visibleProperty().bind(viewModel.editableProperty().not());
@@ -159,6 +195,41 @@ public final class ProfilesView {
         bind(trust, fields.trustFile);
         bind(cert, fields.clientCertFile);
         bind(certPassword, fields.clientCertPassword);
+    }
+
+    /** A hop's fields, usable only while {@code usable} holds; the key fields only for key logins. */
+    private static void bindHop(ProfileForm.SshHopFields hop, TextField host, TextField port, TextField user,
+                                ComboBox<ConnectionProfile.SshAuth> auth, TextField keyFile, Button keyChoose,
+                                PasswordField secret, javafx.beans.binding.BooleanBinding usable) {
+        bind(host, hop.host);
+        bind(port, hop.port);
+        bind(user, hop.user);
+        auth.getItems().setAll(ConnectionProfile.SshAuth.values());
+        auth.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConnectionProfile.SshAuth value) {
+                return value == null ? "" : switch (value) {
+                    case KEY -> "Private key";
+                    case PASSWORD -> "Password";
+                    case AGENT -> "SSH agent";
+                };
+            }
+
+            @Override
+            public ConnectionProfile.SshAuth fromString(String text) {
+                return auth.getItems().stream().filter(a -> toString(a).equals(text)).findFirst().orElse(null);
+            }
+        });
+        auth.valueProperty().bindBidirectional(hop.auth);
+        bind(keyFile, hop.keyFile);
+        bind(secret, hop.secret);
+        javafx.beans.binding.BooleanBinding keyLogin = usable.and(hop.auth.isEqualTo(ConnectionProfile.SshAuth.KEY));
+        for (Node field : List.of(host, port, user, auth)) {
+            field.disableProperty().bind(usable.not());
+        }
+        keyFile.disableProperty().bind(keyLogin.not());
+        keyChoose.disableProperty().bind(keyLogin.not());
+        secret.disableProperty().bind(usable.and(hop.auth.isNotEqualTo(ConnectionProfile.SshAuth.AGENT)).not());
     }
 
     private static void bindTest(Label label, ReadOnlyObjectProperty<ProfilesViewModel.TestResult> result) {
@@ -209,8 +280,39 @@ public final class ProfilesView {
     @FXML
     private void onImport() {
         File file = chooser("Import connection profiles").showOpenDialog(window());
-        if (file != null) {
-            viewModel.importFrom(file.toPath());
+        if (file == null) {
+            return;
+        }
+        ChoiceDialog<String> rule = new ChoiceDialog<>(RENAME, RENAME, REPLACE, SKIP);
+        rule.initOwner(window());
+        rule.setTitle("Import connection profiles");
+        rule.setHeaderText("When a profile of " + file.getName() + " has the id or name of one here");
+        rule.setContentText("It is");
+        rule.showAndWait().ifPresent(choice -> viewModel.importFrom(file.toPath(),
+                choice.equals(REPLACE) ? ProfileStore.OnConflict.REPLACE
+                        : choice.equals(SKIP) ? ProfileStore.OnConflict.SKIP : ProfileStore.OnConflict.RENAME));
+    }
+
+    @FXML
+    private void onChooseSsh1Key() {
+        chooseKey(viewModel.form().sshHop1);
+    }
+
+    @FXML
+    private void onChooseSsh2Key() {
+        chooseKey(viewModel.form().sshHop2);
+    }
+
+    private void chooseKey(ProfileForm.SshHopFields hop) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("SSH private key (OpenSSH or PEM)");
+        File ssh = new File(System.getProperty("user.home"), ".ssh");
+        if (ssh.isDirectory()) {
+            chooser.setInitialDirectory(ssh);
+        }
+        File key = chooser.showOpenDialog(window());
+        if (key != null) {
+            hop.keyFile.set(key.getAbsolutePath());
         }
     }
 

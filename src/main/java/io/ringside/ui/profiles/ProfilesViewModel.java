@@ -3,6 +3,8 @@ package io.ringside.ui.profiles;
 import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.ConnectionCheck;
 import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ProfileDraft;
+import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretKind;
 import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.BackgroundTask;
@@ -90,11 +92,7 @@ public final class ProfilesViewModel {
 
     /** A new, unsaved profile with defaults; Save stores it. */
     public void newProfile() {
-        ConnectionProfile draft = new ConnectionProfile("new", "New profile", "#0969da", false,
-                new ConnectionProfile.Cassandra(List.of("127.0.0.1:9042"), "datacenter1", null, null, null),
-                new ConnectionProfile.Redis("127.0.0.1", 6379, null, null, 0, null),
-                new ConnectionProfile.Kafka("127.0.0.1:9092", null, null, null));
-        select(draft);
+        select(ProfileDraft.defaults("new", "New profile"));
         editingId = null;
         editable.set(true);
     }
@@ -189,14 +187,25 @@ public final class ProfilesViewModel {
                 .executeWith(executor);
     }
 
+    /** Imports with fresh ids and names for profiles that meet stored ones (nothing is overwritten). */
     public void importFrom(Path file) {
-        BackgroundTask.wrap(() -> new Saved(null, gateway.importFrom(file)))
+        importFrom(file, ProfileStore.OnConflict.RENAME);
+    }
+
+    /**
+     * Imports an exported file; a profile meeting a stored one (same id, else same name) is renamed,
+     * replaces it (never the built-in local one) or is skipped, as the user chose.
+     */
+    public void importFrom(Path file, ProfileStore.OnConflict onConflict) {
+        BackgroundTask.wrap(() -> new Imported(gateway.importFrom(file, onConflict), gateway.list()))
+                .withTitle("Importing profiles from " + file.getFileName())
                 .onSuccess(result -> {
-                    List<ConnectionProfile> imported = result.profiles();
-                    BackgroundTask.wrap(gateway::list).onSuccess(profiles::setAll).executeWith(executor);
-                    message.set("Imported " + imported.size() + " profile(s) from " + file.getFileName()
-                            + (imported.isEmpty() ? "" : ": " + String.join(", ",
-                            imported.stream().map(ConnectionProfile::name).toList())));
+                    profiles.setAll(result.profiles());
+                    long saved = result.outcomes().stream()
+                            .filter(o -> o.outcome() != ProfileStore.ImportOutcome.SKIPPED).count();
+                    message.set("Imported " + saved + " profile(s) from " + file.getFileName()
+                            + (result.outcomes().isEmpty() ? "" : ": " + String.join("; ",
+                            result.outcomes().stream().map(ProfileStore.ImportedProfile::describe).toList())));
                 })
                 .onFailure(this::showError)
                 .executeWith(executor);
@@ -299,5 +308,8 @@ public final class ProfilesViewModel {
     }
 
     private record Saved(ConnectionProfile saved, List<ConnectionProfile> profiles) {
+    }
+
+    private record Imported(List<ProfileStore.ImportedProfile> outcomes, List<ConnectionProfile> profiles) {
     }
 }

@@ -9,6 +9,7 @@ import io.ringside.core.connect.ProfileStore;
 import io.ringside.core.connect.SecretKind;
 import io.ringside.core.connect.SecretStore;
 import io.ringside.core.connect.SessionSecretStore;
+import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.profile.ActiveConnection;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,15 +51,48 @@ public final class StoreProfileGateway implements ProfileGateway {
 
     @Override
     public void delete(ConnectionProfile profile) {
-        store.delete(profile.id());
-        for (SecretKind kind : SecretKind.values()) {
-            secrets.delete(profile.id(), kind);
+        AuditLog audit = auditLog();
+        String target = profile.id() + " (" + profile.name() + ")";
+        try {
+            store.delete(profile.id());
+            for (SecretKind kind : SecretKind.values()) {
+                secrets.delete(profile.id(), kind);
+            }
+        } catch (RuntimeException e) {
+            audit.record("profiles.remove", target, 0, "failed: " + e.getMessage());
+            throw e;
         }
+        audit.record("profiles.remove", target, 1, "ok");
     }
 
     @Override
-    public List<ConnectionProfile> importFrom(Path file) {
-        return store.importFrom(file);
+    public List<ProfileStore.ImportedProfile> importFrom(Path file, ProfileStore.OnConflict onConflict) {
+        AuditLog audit = auditLog();
+        String target = file + " (" + onConflict.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        List<ProfileStore.ImportedProfile> outcomes;
+        try {
+            outcomes = store.importFrom(file, onConflict);
+        } catch (RuntimeException e) {
+            audit.record("profiles.import", target, 0, "failed: " + e.getMessage());
+            throw e;
+        }
+        audit.record("profiles.import", target, outcomes.stream()
+                .filter(o -> o.outcome() != ProfileStore.ImportOutcome.SKIPPED).count(), "ok");
+        return outcomes;
+    }
+
+    /**
+     * The audit trail of the active profile; when its Kafka is not known (the local stack is not
+     * running) the events wait in the data folder's spool.
+     */
+    private AuditLog auditLog() {
+        Map<String, Object> kafka;
+        try {
+            kafka = connection.kafkaProperties();
+        } catch (RuntimeException e) {
+            kafka = null;
+        }
+        return new AuditLog(store.file().getParent(), kafka, connection.profile().id());
     }
 
     @Override

@@ -153,6 +153,26 @@ class ProfilesViewModelTest {
     }
 
     @Test
+    void anImportThatReplacesKeepsTheStoredIdAndItsPasswords(@TempDir Path elsewhere) throws IOException {
+        ProfilesViewModel viewModel = viewModel();
+        createProd(viewModel);
+        Path exported = elsewhere.resolve("profiles.json");
+        ConnectionProfile theirs = new ConnectionProfile("prod-eu", "Prod EU", "#cf222e", true, null, null,
+                new ConnectionProfile.Kafka("10.9.9.9:9092", null, null, null));
+        new ProfileStore(elsewhere).export(List.of(theirs), exported);
+
+        viewModel.importFrom(exported, ProfileStore.OnConflict.REPLACE);
+
+        assertEquals(List.of("local", "prod-eu"), viewModel.profiles().stream().map(ConnectionProfile::id).toList());
+        assertEquals("10.9.9.9:9092", viewModel.profiles().get(1).kafka().bootstrapServers());
+        assertEquals("cassandra-secret", keyring.stored("prod-eu", SecretKind.CASSANDRA_PASSWORD).orElseThrow());
+        assertTrue(viewModel.messageProperty().get().contains("replaced: prod-eu (Prod EU)"),
+                viewModel.messageProperty().get());
+        assertTrue(Files.readString(data.resolve("spool").resolve("ringside.audit.jsonl")).contains("\"profiles.import\""),
+                "audited; with no stack running the event waits in the spool");
+    }
+
+    @Test
     void invalidFieldsAreNamedAndNothingIsSaved() {
         ProfilesViewModel viewModel = viewModel();
         viewModel.newProfile();

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.stage.Stage;
@@ -38,6 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class ProfilesViewTest {
 
     private static final String SECRET = "s3cret-Pa55-" + System.nanoTime();
+    private static final String PASSPHRASE = "key-Pass-" + System.nanoTime();
+    private static final String HOP2_PASSWORD = "hop2-Pass-" + System.nanoTime();
 
     private final Path data = TempFolders.create("ringside-profiles-test");
     private final MemorySecretStore keyring = new MemorySecretStore();
@@ -72,8 +75,8 @@ class ProfilesViewTest {
         robot.clickOn("New");
         robot.interact(() -> robot.lookup("#profileName").queryTextInputControl().setText(""));
         robot.clickOn("#profileName").write("Staging");
-        typeInto(robot, "#redisUsername", "ops");
-        typeInto(robot, "#redisPassword", SECRET);
+        type(robot, "#redisUsername", "ops");
+        type(robot, "#redisPassword", SECRET);
 
         robot.clickOn("Save");
 
@@ -124,8 +127,70 @@ class ProfilesViewTest {
         assertTrue(robot.lookup("#redisTestResult").queryLabeled().getText().contains("127.0.0.1:" + port));
     }
 
+    @Test
+    void aTunnelOfTwoHopsAndSentinelsAreSavedAndReadBackWithTheSecretsInTheKeyringOnly(FxRobot robot) throws Exception {
+        awaitProfiles(robot, 1);
+        robot.interact(() -> robot.lookup("#newButton").queryButton().fire());
+        robot.interact(() -> robot.lookup("#profileName").queryTextInputControl().setText("Behind bastion"));
+        assertTrue(robot.lookup("#ssh1Host").query().isDisabled(), "hop fields wait for the tunnel to be turned on");
+        fill(robot, "#redisSentinels", "10.0.0.7:26379, 10.0.0.8:26379");
+        fill(robot, "#redisSentinelMaster", "cache");
+        robot.interact(() -> robot.lookup("#sshEnabled").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        assertFalse(robot.lookup("#ssh1Host").query().isDisabled());
+        fill(robot, "#ssh1Host", "bastion.example.org");
+        fill(robot, "#ssh1Port", "2222");
+        fill(robot, "#ssh1User", "ops");
+        fill(robot, "#ssh1KeyFile", "/home/ops/.ssh/id_ed25519");
+        fill(robot, "#ssh1Secret", PASSPHRASE);
+        robot.interact(() -> robot.lookup("#ssh2Enabled").query().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.SPACE);
+        fill(robot, "#ssh2Host", "10.0.0.2");
+        fill(robot, "#ssh2User", "app");
+        robot.interact(() -> robot.lookup("#ssh2Auth").<ComboBox<ConnectionProfile.SshAuth>>query()
+                .setValue(ConnectionProfile.SshAuth.PASSWORD));
+        assertTrue(robot.lookup("#ssh2KeyFile").query().isDisabled(), "no key file for a password login");
+        type(robot, "#ssh2Secret", "pw");
+        fill(robot, "#ssh2Secret", HOP2_PASSWORD);
+
+        robot.interact(() -> robot.lookup("#saveButton").queryButton().fire());
+
+        awaitProfiles(robot, 2);
+        ProfileStore store = new ProfileStore(data);
+        ConnectionProfile saved = store.get("behind-bastion");
+        assertEquals(new ConnectionProfile.Ssh(List.of(
+                new ConnectionProfile.SshHop("bastion.example.org", 2222, "ops", ConnectionProfile.SshAuth.KEY,
+                        "/home/ops/.ssh/id_ed25519"),
+                new ConnectionProfile.SshHop("10.0.0.2", 22, "app", ConnectionProfile.SshAuth.PASSWORD, null))),
+                saved.ssh());
+        assertEquals(List.of("10.0.0.7:26379", "10.0.0.8:26379"), saved.redis().sentinels());
+        assertEquals("cache", saved.redis().sentinelMaster());
+        assertEquals(PASSPHRASE, keyring.stored("behind-bastion", SecretKind.SSH_KEY_PASSPHRASE).orElse(null));
+        assertEquals(HOP2_PASSWORD, keyring.stored("behind-bastion", SecretKind.SSH2_PASSWORD).orElse(null));
+        String json = Files.readString(data.resolve(ProfileStore.FILE));
+        assertFalse(json.contains(PASSPHRASE) || json.contains(HOP2_PASSWORD), json);
+        assertEquals("", robot.lookup("#ssh1Secret").queryTextInputControl().getText(), "cleared once saved");
+
+        robot.interact(() -> robot.lookup("#ssh1KeyFile").queryTextInputControl().setText(""));
+        robot.interact(() -> robot.lookup("#saveButton").queryButton().fire());
+        assertEquals("SSH hop 1 key file: required for key authentication (or choose the SSH agent)",
+                robot.lookup("#errorLabel").queryLabeled().getText());
+        robot.interact(() -> robot.lookup("#redisSentinelMaster").queryTextInputControl().setText(""));
+        robot.interact(() -> robot.lookup("#ssh1Auth").<ComboBox<ConnectionProfile.SshAuth>>query()
+                .setValue(ConnectionProfile.SshAuth.AGENT));
+        robot.interact(() -> robot.lookup("#saveButton").queryButton().fire());
+        assertTrue(robot.lookup("#errorLabel").queryLabeled().getText().startsWith("Sentinel master: "),
+                robot.lookup("#errorLabel").queryLabeled().getText());
+        assertEquals(saved, store.get("behind-bastion"), "nothing saved while a field is not valid");
+    }
+
+    /** Sets a field's text through the control (typing every character costs seconds on two cores). */
+    private static void fill(FxRobot robot, String query, String text) {
+        robot.interact(() -> robot.lookup(query).queryTextInputControl().setText(text));
+    }
+
     /** Focuses a field that may be scrolled out of view and types into it, as a keyboard user would. */
-    private static void typeInto(FxRobot robot, String query, String text) {
+    private static void type(FxRobot robot, String query, String text) {
         robot.interact(() -> robot.lookup(query).query().requestFocus());
         robot.write(text);
     }
