@@ -1,9 +1,9 @@
 package io.ringside.ui.cache;
 
+import io.ringside.core.TtlText;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.redis.KeyText;
 import io.ringside.core.redis.ReadableKey;
-import io.ringside.core.redis.TtlText;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package io.ringside.core.data.cache;
 
-import io.ringside.core.redis.TtlText;
+import io.ringside.core.TtlText;
 import java.util.List;
 
 /**

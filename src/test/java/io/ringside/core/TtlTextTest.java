@@ -1,4 +1,4 @@
-package io.ringside.core.redis;
+package io.ringside.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.ringside.core.redis;
+package io.ringside.core;
 
 import java.util.Locale;
 
