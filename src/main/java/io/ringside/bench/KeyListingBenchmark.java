@@ -11,7 +11,6 @@ import io.ringside.core.redis.ScanRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -275,15 +274,6 @@ public final class KeyListingBenchmark {
 
     /** The resident set size of this process, from {@code /proc/self/status}; 0 where there is none. */
     public static long rssBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
+        return io.ringside.core.stack.ProcessMemory.residentBytesOfSelf();
     }
 }

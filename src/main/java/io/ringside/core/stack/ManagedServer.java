@@ -110,7 +110,8 @@ abstract class ManagedServer {
             process = ServerProcess.start(name, command(), home, consoleLog(), environment());
             awaitReady(progress, timeout, logOffset);
             phase = Phase.READY;
-            progress.report(Phase.READY, "ready (pid " + pid() + ")");
+            Long pid = pid();
+            progress.report(Phase.READY, "ready (pid " + pid + ProcessMemory.describe(pid) + ")");
         } catch (RuntimeException e) {
             phase = Phase.FAILED;
             ServerProcess p = process;

@@ -1,5 +1,6 @@
 package io.ringside.ui.streams;
 
+import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.StreamsInspector;
 import io.ringside.core.kafka.TailRecord;
@@ -60,6 +61,11 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     @Override
     public List<ConsumerGroupLag> groups() {
         return inspector().groups();
+    }
+
+    @Override
+    public List<BrokerInfo> brokers() {
+        return inspector().liveBrokers();
     }
 
     @Override

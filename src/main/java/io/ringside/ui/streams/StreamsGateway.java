@@ -1,5 +1,6 @@
 package io.ringside.ui.streams;
 
+import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
@@ -27,6 +28,11 @@ public interface StreamsGateway {
     List<TopicInfo> topics();
 
     List<ConsumerGroupLag> groups();
+
+    /** The brokers that are up, the controller marked; blocks on the network. */
+    default List<BrokerInfo> brokers() {
+        return List.of();
+    }
 
     /** Partitions, offsets, sizes and configs of one topic; blocks on the network. */
     TopicDetail topicDetail(String topic);
