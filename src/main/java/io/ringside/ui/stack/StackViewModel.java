@@ -377,8 +377,14 @@ public final class StackViewModel implements PageLoad {
                     node.address() + ":" + node.port(), node.version()), supervised, now);
         }
         StackState.Kafka kafka = state.kafka();
-        row("kafka").applyProbe(new ServerRow.Probe(kafka.up(), kafka.pid(), kafka.bootstrap(), kafka.version()),
-                supervised, now);
+        if (kafka.brokers().isEmpty()) {
+            row("kafka").applyProbe(new ServerRow.Probe(kafka.up(), kafka.pid(), kafka.bootstrap(), kafka.version()),
+                    supervised, now);
+        }
+        for (StackState.KafkaBroker broker : kafka.brokers()) {
+            row("kafka-" + broker.id()).applyProbe(new ServerRow.Probe(broker.up(), broker.pid(),
+                    kafka.host() + ":" + broker.port(), kafka.version()), supervised, now);
+        }
         StackState.Redis redis = state.redis();
         row("redis").applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
                 redis.version()), supervised, now);
@@ -399,6 +405,9 @@ public final class StackViewModel implements PageLoad {
     private static int rank(String server) {
         if (server.startsWith("cassandra-")) {
             return 0;
+        }
+        if (server.startsWith("kafka-")) {
+            return 1;
         }
         return switch (server) {
             case "kafka" -> 1;

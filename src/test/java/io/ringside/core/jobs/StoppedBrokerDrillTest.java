@@ -95,7 +95,8 @@ class StoppedBrokerDrillTest {
         JobTopics.ensure(kafka, Duration.ofSeconds(60));
         try (Admin admin = stack.kafkaAdmin();
              StreamsInspector inspector = new StreamsInspector(kafka, Clock.systemUTC())) {
-            assertReplicatedThreeTimesWithMinIsrTwo(admin);
+            assertReplicatedThreeTimes(admin, JOB_TOPICS);
+            assertMinIsrTwo(admin);
             List<TopicInfo> before = jobTopics(inspector);
             assertTrue(before.stream().noneMatch(TopicInfo::degraded), before.toString());
             assertTrue(before.stream().anyMatch(t -> t.leaders().contains(STOPPED)),
@@ -121,6 +122,7 @@ class StoppedBrokerDrillTest {
             Await.until("every ISR full again", Duration.ofMinutes(2),
                     () -> jobTopics(inspector).stream().noneMatch(TopicInfo::degraded));
             assertTrue(supervisor.stack().state().kafka().up());
+            assertReplicatedThreeTimes(admin, List.of("__consumer_offsets")); // created by the worker's group
         }
     }
 
@@ -140,13 +142,14 @@ class StoppedBrokerDrillTest {
         }
     }
 
-    private static void assertReplicatedThreeTimesWithMinIsrTwo(Admin admin) throws Exception {
-        List<String> topics = new java.util.ArrayList<>(JOB_TOPICS);
-        topics.add("__consumer_offsets");
+    private static void assertReplicatedThreeTimes(Admin admin, List<String> topics) throws Exception {
         Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(60, TimeUnit.SECONDS);
         for (TopicDescription description : described.values()) {
             description.partitions().forEach(p -> assertEquals(3, p.replicas().size(), description.toString()));
         }
+    }
+
+    private static void assertMinIsrTwo(Admin admin) throws Exception {
         for (String topic : JOB_TOPICS) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             Config config = admin.describeConfigs(List.of(resource)).all().get(60, TimeUnit.SECONDS).get(resource);
