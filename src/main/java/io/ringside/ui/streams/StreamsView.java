@@ -9,6 +9,7 @@ import io.ringside.core.kafka.explorer.KafkaMessage;
 import io.ringside.core.kafka.explorer.PartitionDetail;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.theme.Tone;
+import io.ringside.ui.util.BadgeCell;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import java.time.Duration;
@@ -212,7 +213,8 @@ public final class StreamsView {
         text(topicRetention, t -> t.retentionMs() < 0 ? "unlimited" : duration(t.retentionMs()));
         text(topicSize, t -> ByteSizes.format(t.sizeBytes()));
         topicHealth.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        topicHealth.setCellFactory(column -> new ReplicationBadgeCell());
+        topicHealth.setCellFactory(column -> new BadgeCell<>(StreamsViewModel::replicationHealth,
+                StreamsViewModel::replicationTone));
         text(topicLeaders, t -> ids(t.distinctLeaders()));
         viewModel.brokers().addListener((javafx.collections.ListChangeListener<BrokerInfo>) change ->
                 brokerList.getChildren().setAll(viewModel.brokers().stream().map(StreamsView::brokerBadge).toList()));
