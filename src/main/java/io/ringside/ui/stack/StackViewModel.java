@@ -381,6 +381,9 @@ public final class StackViewModel implements PageLoad {
             row("kafka").applyProbe(new ServerRow.Probe(kafka.up(), kafka.pid(), kafka.bootstrap(), kafka.version()),
                     supervised, now);
         }
+        if (!kafka.brokers().isEmpty()) {
+            rows.removeIf(row -> row.getName().equals("kafka")); // the placeholder before the state was read
+        }
         for (StackState.KafkaBroker broker : kafka.brokers()) {
             row("kafka-" + broker.id()).applyProbe(new ServerRow.Probe(broker.up(), broker.pid(),
                     kafka.host() + ":" + broker.port(), kafka.version()), supervised, now);
