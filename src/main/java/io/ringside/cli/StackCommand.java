@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             StackCommand.Up.class, StackCommand.Status.class, StackCommand.Down.class,
             StackCommand.StopNode.class, StackCommand.StartNode.class,
+            StackCommand.StopBroker.class, StackCommand.StartBroker.class,
             StackCommand.StopServer.class, StackCommand.StartServer.class, StackCommand.Supervise.class})
 public final class StackCommand {
 
@@ -94,6 +95,10 @@ public final class StackCommand {
                 + "generated into <data>/tls/ on first use); a stack started secure stays secure.")
         boolean secure;
 
+        @Option(names = "--kafka-brokers", paramLabel = "1|3", description = "Kafka brokers in one KRaft quorum "
+                + "(default: as before, else 1); with 3 the Ringside topics get replication factor 3, min ISR 2.")
+        Integer kafkaBrokers;
+
         @Override
         public Integer call() throws Exception {
             Path data = stack.dataFolder();
@@ -125,7 +130,8 @@ public final class StackCommand {
                 return ExitCodes.USAGE;
             }
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
-                    .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs);
+                    .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
+                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -186,6 +192,9 @@ public final class StackCommand {
             }
             if (secure) {
                 command.add("--secure");
+            }
+            if (kafkaBrokers != null) {
+                command.addAll(List.of("--kafka-brokers", Integer.toString(kafkaBrokers)));
             }
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -287,8 +296,14 @@ public final class StackCommand {
                         placed ? node.datacenterName() + "/" + node.rack() : "");
             }
             StackState.Kafka kafka = state.kafka();
-            out.printf(format, "kafka", kafka.up() ? "up" : "down", pid(kafka.pid()), kafka.bootstrap(),
-                    nullToDash(kafka.version()), memory(kafka.pid()), "");
+            if (kafka.brokers().isEmpty()) {
+                out.printf(format, "kafka", kafka.up() ? "up" : "down", pid(kafka.pid()), kafka.bootstrap(),
+                        nullToDash(kafka.version()), memory(kafka.pid()), "");
+            }
+            for (StackState.KafkaBroker broker : kafka.brokers()) {
+                out.printf(format, "kafka-" + broker.id(), broker.up() ? "up" : "down", pid(broker.pid()),
+                        kafka.host() + ":" + broker.port(), nullToDash(kafka.version()), memory(broker.pid()), "");
+            }
             StackState.Redis redis = state.redis();
             out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
                     nullToDash(redis.version()), memory(redis.pid()), "");
@@ -408,9 +423,7 @@ public final class StackCommand {
         private static List<Long> leftovers(StackState state) {
             List<Long> pids = new ArrayList<>();
             state.cassandra().nodes().stream().filter(StackState.CassandraNode::up).forEach(n -> pids.add(n.pid()));
-            if (state.kafka().up()) {
-                pids.add(state.kafka().pid());
-            }
+            state.kafka().brokerList().stream().filter(StackState.KafkaBroker::up).forEach(b -> pids.add(b.pid()));
             if (state.redis().up()) {
                 pids.add(state.redis().pid());
             }
@@ -463,8 +476,32 @@ public final class StackCommand {
         }
     }
 
+    @Command(name = "stop-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop Kafka broker N (1-based) of a running multi-broker stack, for failure drills.")
+    static final class StopBroker extends Drill {
+        @Parameters(paramLabel = "N")
+        int broker;
+
+        @Override
+        ControlRequest request() {
+            return new ControlRequest("stop-broker", broker, null);
+        }
+    }
+
+    @Command(name = "start-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Start Kafka broker N (1-based) of a running multi-broker stack again.")
+    static final class StartBroker extends Drill {
+        @Parameters(paramLabel = "N")
+        int broker;
+
+        @Override
+        ControlRequest request() {
+            return new ControlRequest("start-broker", broker, null);
+        }
+    }
+
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Redis or Kafka of a running stack, for failure drills.")
+            description = "Stop Redis or Kafka (every broker, or one: kafka-N) of a running stack, for failure drills.")
     static final class StopServer extends Drill {
         @Parameters(paramLabel = "redis|kafka")
         String server;
@@ -505,10 +542,14 @@ public final class StackCommand {
         @Option(names = "--dcs")
         Integer dcs;
 
+        @Option(names = "--kafka-brokers")
+        Integer kafkaBrokers;
+
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster).withSecure(secure).withDatacenters(dcs == null ? 0 : dcs);
+                    .withRedisCluster(redisCluster).withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
+                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

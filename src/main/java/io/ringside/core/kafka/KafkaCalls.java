@@ -6,6 +6,7 @@ import io.ringside.core.RingsideException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,19 @@ public final class KafkaCalls {
             get(admin.listOffsets(request).all()).forEach((tp, info) -> offsets.put(tp, info.offset()));
         }
         return offsets;
+    }
+
+    /**
+     * Those of {@code brokers} that are up ({@code describeCluster}): a per-broker request such as
+     * {@code describeLogDirs} sent to a stopped broker would wait out the whole timeout.
+     */
+    public static List<Integer> live(Admin admin, Collection<Integer> brokers) {
+        if (brokers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Integer> up = new java.util.HashSet<>();
+        get(admin.describeCluster().nodes()).forEach(node -> up.add(node.id()));
+        return brokers.stream().filter(up::contains).toList();
     }
 
     public static <T> T get(KafkaFuture<T> future) {

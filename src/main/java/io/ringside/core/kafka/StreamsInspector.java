@@ -14,7 +14,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -25,6 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -87,16 +91,44 @@ public final class StreamsInspector implements AutoCloseable {
             Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, description.name()));
             long retention = config == null || config.get(TopicConfig.RETENTION_MS_CONFIG) == null ? -1
                     : Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value());
-            topics.add(new TopicInfo(description.name(), description.partitions().size(), replication, retention,
-                    sizes.getOrDefault(description.name(), 0L)));
+            topics.add(withReplication(description, replication, retention, sizes.getOrDefault(description.name(), 0L)));
         }
         topics.sort(Comparator.comparing(TopicInfo::name));
         return topics;
     }
 
+    /** The topic with its partitions' replication health: under-replicated, offline, leaders and replica holders. */
+    static TopicInfo withReplication(TopicDescription description, int replication, long retentionMs, long sizeBytes) {
+        int underReplicated = 0;
+        int offline = 0;
+        List<Integer> leaders = new ArrayList<>();
+        java.util.TreeSet<Integer> brokers = new java.util.TreeSet<>();
+        List<TopicPartitionInfo> partitions = new ArrayList<>(description.partitions());
+        partitions.sort(Comparator.comparingInt(TopicPartitionInfo::partition));
+        for (TopicPartitionInfo partition : partitions) {
+            boolean leaderless = partition.leader() == null || partition.leader().isEmpty();
+            leaders.add(leaderless ? -1 : partition.leader().id());
+            offline += leaderless ? 1 : 0;
+            underReplicated += partition.isr().size() < partition.replicas().size() ? 1 : 0;
+            partition.replicas().forEach(node -> brokers.add(node.id()));
+        }
+        return new TopicInfo(description.name(), partitions.size(), replication, retentionMs, sizeBytes,
+                underReplicated, offline, leaders, List.copyOf(brokers));
+    }
+
+    /** The brokers that are up, the controller marked (leader counts come with {@link BrokerInfo#merge}). */
+    public List<BrokerInfo> liveBrokers() {
+        DescribeClusterResult cluster = admin.describeCluster();
+        Node controller = get(cluster.controller());
+        return get(cluster.nodes()).stream()
+                .map(node -> new BrokerInfo(node.id(), node.host() + ":" + node.port(), true,
+                        controller != null && controller.id() == node.id(), 0))
+                .sorted(Comparator.comparingInt(BrokerInfo::id)).toList();
+    }
+
     private Map<String, Long> sizes(Collection<TopicDescription> descriptions) {
-        List<Integer> brokers = descriptions.stream().flatMap(d -> d.partitions().stream())
-                .flatMap(p -> p.replicas().stream()).map(node -> node.id()).distinct().toList();
+        List<Integer> brokers = KafkaCalls.live(admin, descriptions.stream().flatMap(d -> d.partitions().stream())
+                .flatMap(p -> p.replicas().stream()).map(node -> node.id()).distinct().toList());
         Map<String, Long> sizes = new HashMap<>();
         Map<Integer, Map<String, LogDirDescription>> dirs = get(admin.describeLogDirs(brokers).allDescriptions());
         for (Map<String, LogDirDescription> broker : dirs.values()) {

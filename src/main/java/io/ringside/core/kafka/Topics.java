@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,7 +17,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The Ringside topics, created on demand with the partitions and retention of the conventions
- * rather than whatever broker auto-creation would give them.
+ * rather than whatever broker auto-creation would give them. Replication is the cluster's own
+ * ({@code default.replication.factor}, with its {@code min.insync.replicas}): 1 on a single broker,
+ * 3 with min ISR 2 on the local stack's three brokers, whatever the operator chose elsewhere.
  */
 public final class Topics {
 
@@ -41,7 +44,7 @@ public final class Topics {
         props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, timeout.toMillis()));
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(props)) {
-            NewTopic newTopic = new NewTopic(topic, partitions, (short) 1)
+            NewTopic newTopic = new NewTopic(topic, Optional.of(partitions), Optional.empty())
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis())));
             admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

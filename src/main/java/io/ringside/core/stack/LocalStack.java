@@ -38,7 +38,7 @@ public final class LocalStack implements AutoCloseable {
     private final ServerArtifacts artifacts;
     private final Path cacheFolder;
     private final Map<Integer, CassandraNode> nodes = new TreeMap<>();
-    private KafkaBroker kafka;
+    private final List<KafkaBroker> brokers = new ArrayList<>();
     private RedisServer redis;
     private final List<RedisServer> clusterNodes = new ArrayList<>();
     private final List<Integer> clusterPorts = new ArrayList<>();
@@ -94,7 +94,8 @@ public final class LocalStack implements AutoCloseable {
             }
             throw e;
         }
-        List<ManagedServer> first = new ArrayList<>(List.of(redis, kafka, nodes.get(1)));
+        List<ManagedServer> first = new ArrayList<>(List.of(redis, nodes.get(1)));
+        first.addAll(1, brokers);
         first.addAll(clusterNodes);
         List<ManagedServer> later = nodes.values().stream().filter(n -> n != nodes.get(1)).map(n -> (ManagedServer) n).toList();
         for (ManagedServer server : first) {
@@ -262,12 +263,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops every server: Kafka first (its clients are ours), then Redis, then the nodes, last first. */
+    /**
+     * Stops every server: Kafka first (its clients are ours; several brokers at once, since the last
+     * ones left would wait for a quorum that is going away), then Redis, then the nodes, last first.
+     */
     public void stop(StackListener listener) {
+        stopBrokers(brokers, listener);
         List<ManagedServer> order = new ArrayList<>();
-        if (kafka != null) {
-            order.add(kafka);
-        }
         if (redis != null) {
             order.add(redis);
         }
@@ -287,6 +289,14 @@ public final class LocalStack implements AutoCloseable {
             releasePorts();
             ACTIVE.remove(options.dataFolder().toAbsolutePath().normalize(), this);
         }
+    }
+
+    private void stopBrokers(List<KafkaBroker> which, StackListener listener) {
+        List<CompletableFuture<Void>> stops = which.stream().map(broker -> CompletableFuture.runAsync(() -> {
+            broker.stop(listener);
+            markUp(broker, false);
+        }, runnable -> NamedThreads.daemons("ringside-stack-stop").newThread(runnable).start())).toList();
+        stops.forEach(CompletableFuture::join);
     }
 
     private void releasePorts() {
@@ -324,23 +334,68 @@ public final class LocalStack implements AutoCloseable {
         startOne(node(id), listener);
     }
 
+    /** Stops {@code redis}, {@code kafka} (every broker) or one broker {@code kafka-N} of a multi-broker Kafka. */
     public void stopServer(String name, StackListener listener) {
-        ManagedServer server = server(name);
-        server.stop(listener);
-        markUp(server, false);
+        List<ManagedServer> servers = servers(name);
+        if (servers.size() > 1) {
+            stopBrokers(brokers, listener);
+            return;
+        }
+        servers.get(0).stop(listener);
+        markUp(servers.get(0), false);
     }
 
+    /** Starts what {@link #stopServer} stopped; several brokers start together, as their quorum needs. */
     public void startServer(String name, StackListener listener) {
-        startOne(server(name), listener);
+        List<ManagedServer> servers = servers(name);
+        if (servers.size() == 1) {
+            startOne(servers.get(0), listener);
+            return;
+        }
+        List<CompletableFuture<Void>> starts = servers.stream().map(server -> CompletableFuture.runAsync(
+                () -> startOne(server, listener),
+                runnable -> NamedThreads.daemons("ringside-stack-start").newThread(runnable).start())).toList();
+        try {
+            starts.forEach(CompletableFuture::join);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
-    private ManagedServer server(String name) {
-        return switch (name) {
-            case "redis" -> redis;
-            case "kafka" -> kafka;
-            default -> throw new NotFoundException("Unknown server '" + name + "': use redis or kafka "
-                    + "(Cassandra nodes: stop-node / start-node N)");
-        };
+    /** Stops Kafka broker {@code id} (1-based) of a multi-broker Kafka, for failure drills. */
+    public void stopBroker(int id, StackListener listener) {
+        stopServer(brokerName(id), listener);
+    }
+
+    public void startBroker(int id, StackListener listener) {
+        startServer(brokerName(id), listener);
+    }
+
+    private String brokerName(int id) {
+        synchronized (this) {
+            if (brokers.size() == 1 || id < 1 || id > brokers.size()) {
+                throw new NotFoundException("This stack has no Kafka broker " + id + " (it has " + brokers.size()
+                        + (brokers.size() == 1 ? " broker: use stop kafka / start kafka)" : " brokers)"));
+            }
+        }
+        return brokers.get(id - 1).name();
+    }
+
+    private List<ManagedServer> servers(String name) {
+        if ("redis".equals(name)) {
+            return List.of(redis);
+        }
+        if ("kafka".equals(name)) {
+            return List.copyOf(brokers);
+        }
+        for (KafkaBroker broker : brokers) {
+            if (broker.name().equals(name)) {
+                return List.of(broker);
+            }
+        }
+        throw new NotFoundException("Unknown server '" + name + "': use redis or kafka"
+                + (brokers.size() > 1 ? " (or one broker, kafka-1 .. kafka-" + brokers.size() + ")" : "")
+                + " (Cassandra nodes: stop-node / start-node N)");
     }
 
     private CassandraNode node(int id) {
@@ -364,8 +419,8 @@ public final class LocalStack implements AutoCloseable {
             StackState.CassandraNode node = state.node(id);
             String version = up ? Optional.ofNullable(cassandraNode.releaseVersion()).orElse(node.version()) : node.version();
             state = state.withNode(node.withStatus(up, pid).withVersion(version));
-        } else if (server == kafka) {
-            state = state.withKafka(state.kafka().withStatus(up, pid));
+        } else if (server instanceof KafkaBroker broker) {
+            state = state.withKafka(state.kafka().withBroker(state.kafka().broker(broker.id()).withStatus(up, pid)));
         } else if (server == redis) {
             StackState.Redis r = state.redis().withStatus(up, pid);
             if (up) {
@@ -440,18 +495,15 @@ public final class LocalStack implements AutoCloseable {
                     BuildInfo.cassandraVersion(), DatacenterLayout.datacenter(i, datacenters),
                     DatacenterLayout.rack(i, datacenters)));
         }
-        int kafkaPort = reserve("kafka", "Kafka listener", existing.map(s -> s.kafka().port()).orElse(options.kafkaPort()),
-                List.of(LOOPBACK));
-        int controller = reserve("kafka", "Kafka controller",
-                existing.map(s -> s.kafka().controllerPort()).orElse(options.controllerPort()), List.of(LOOPBACK));
+        StackState.Kafka kafkaState = planKafka(existing);
         String clusterId = existing.map(s -> s.kafka().clusterId()).orElseGet(() -> Uuid.randomUuid().toString());
         int redisPort = reserve("redis", "Redis", existing.map(s -> s.redis().port()).orElse(options.redisPort()),
                 List.of(LOOPBACK));
 
         state = new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
-                new StackState.Kafka(LOOPBACK + ":" + kafkaPort, LOOPBACK, kafkaPort, controller, clusterId, false, null,
-                        BuildInfo.kafkaVersion()),
+                new StackState.Kafka(kafkaState.bootstrap(), LOOPBACK, kafkaState.port(), kafkaState.controllerPort(),
+                        clusterId, false, null, BuildInfo.kafkaVersion(), kafkaState.brokers()),
                 new StackState.Redis(LOOPBACK, redisPort, false, null, existing.map(s -> s.redis().version()).orElse(null), null),
                 new StackState.Supervisor(ProcessHandle.current().pid(), controlPath, consoleSupervised),
                 security == null ? null : new StackState.Security(security.caFile().toAbsolutePath().toString(),
@@ -473,7 +525,15 @@ public final class LocalStack implements AutoCloseable {
         if (loginDeferred) {
             nodes.get(1).deferLogin();
         }
-        kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder, security);
+        brokers.clear();
+        if (state.kafka().brokers().isEmpty()) {
+            brokers.add(new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder, security));
+        } else {
+            for (StackState.KafkaBroker broker : state.kafka().brokers()) {
+                brokers.add(new KafkaBroker("kafka-" + broker.id(), broker.id(), data.resolve("kafka-" + broker.id()),
+                        () -> state().kafka(), artifacts, toolFolder, security));
+            }
+        }
         redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder, security);
         clusterNodes.clear();
         clusterPorts.clear();
@@ -490,6 +550,36 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * Kafka's ports, kept from the state file when there is one. The number of brokers is fixed at
+     * the first start: a KRaft quorum's voters are written into every broker's metadata log.
+     */
+    private StackState.Kafka planKafka(Optional<StackState> existing) {
+        int existingBrokers = existing.map(s -> s.kafka().brokerList().size()).orElse(0);
+        if (existingBrokers != 0 && options.kafkaBrokers() != 0 && options.kafkaBrokers() != existingBrokers) {
+            throw new StackException("The stack in " + options.dataFolder() + " has " + existingBrokers
+                    + (existingBrokers == 1 ? " Kafka broker" : " Kafka brokers") + "; start it with --kafka-brokers "
+                    + existingBrokers + " (a KRaft quorum's size is fixed when its storage is formatted: use another "
+                    + "data folder for " + options.kafkaBrokers() + ")");
+        }
+        int count = existingBrokers != 0 ? existingBrokers : Math.max(1, options.kafkaBrokers());
+        List<StackState.KafkaBroker> planned = new ArrayList<>();
+        for (int id = 1; id <= count; id++) {
+            int brokerId = id;
+            Optional<StackState.KafkaBroker> before = existing.map(s -> s.kafka().broker(brokerId));
+            String name = count == 1 ? "kafka" : "kafka-" + id;
+            int port = reserve(name, "Kafka listener", before.map(StackState.KafkaBroker::port)
+                    .orElse(options.kafkaPort(id)), List.of(LOOPBACK));
+            int controller = reserve(name, "Kafka controller", before.map(StackState.KafkaBroker::controllerPort)
+                    .orElse(options.controllerPort(id)), List.of(LOOPBACK));
+            planned.add(new StackState.KafkaBroker(id, port, controller, false, null));
+        }
+        String bootstrap = String.join(",", planned.stream().map(b -> LOOPBACK + ":" + b.port()).toList());
+        StackState.KafkaBroker first = planned.get(0);
+        return new StackState.Kafka(bootstrap, LOOPBACK, first.port(), first.controllerPort(), null, false, null, null,
+                count == 1 ? List.of() : planned);
+    }
+
+    /**
      * The recorded state with {@code up} re-checked: a server counts as up when its process is
      * alive and its port accepts connections. Cheap enough for {@code stack status}.
      */
@@ -500,8 +590,11 @@ public final class LocalStack implements AutoCloseable {
             result = result.withNode(node.withStatus(up, up ? node.pid() : null));
         }
         StackState.Kafka k = recorded.kafka();
-        boolean kafkaUp = alive(k.pid()) && PortAllocator.isListening(k.host(), k.port());
-        result = result.withKafka(k.withStatus(kafkaUp, kafkaUp ? k.pid() : null));
+        for (StackState.KafkaBroker broker : k.brokerList()) {
+            boolean brokerUp = alive(broker.pid()) && PortAllocator.isListening(k.host(), broker.port());
+            k = k.withBroker(broker.withStatus(brokerUp, brokerUp ? broker.pid() : null));
+        }
+        result = result.withKafka(k);
         StackState.Redis r = recorded.redis();
         boolean redisUp = alive(r.pid()) && PortAllocator.isListening(r.host(), r.port());
         result = result.withRedis(r.withStatus(redisUp, redisUp ? r.pid() : null));

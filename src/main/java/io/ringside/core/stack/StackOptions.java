@@ -16,6 +16,7 @@ import java.util.List;
  *                     once started secure stays secure, as its state file records
  * @param datacenters  Cassandra data centres: 2 puts nodes 1-2 in dc1 and node 3 in dc2
  *                     ({@code --nodes 3 --dcs 2}); 0 keeps what the data folder has (1 for a new one)
+ * @param kafkaBrokers Kafka brokers wanted (1 or 3); 0 keeps what the data folder has (1 for a new one)
  */
 public record StackOptions(
         Path dataFolder,
@@ -31,7 +32,8 @@ public record StackOptions(
         Duration readyTimeout,
         boolean redisCluster,
         boolean secure,
-        int datacenters) {
+        int datacenters,
+        int kafkaBrokers) {
 
     /** The most Cassandra nodes a stack runs; three fit a two-core machine when they start one after another. */
     public static final int MAX_NODES = 3;
@@ -40,12 +42,15 @@ public record StackOptions(
                         int controllerPort, int redisPort, boolean localSpeedUps, int cassandraHeapMb,
                         Duration readyTimeout, boolean redisCluster, boolean secure) {
         this(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort, redisPort, localSpeedUps,
-                cassandraHeapMb, readyTimeout, redisCluster, secure, 0);
+                cassandraHeapMb, readyTimeout, redisCluster, secure, 0, 0);
     }
+
+    /** The size of a multi-broker Kafka cluster: a KRaft quorum of three that outlives one broker down. */
+    public static final int MULTI_BROKERS = 3;
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
-                false, false);
+                false, false, 0, 0);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -53,14 +58,14 @@ public record StackOptions(
             throw new IllegalArgumentException("--nodes must be 1, 2 or 3, not " + nodes);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
     public StackOptions withPortOffset(int offset) {
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
-                readyTimeout, redisCluster, secure, datacenters);
+                readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
     }
 
     /**
@@ -69,7 +74,7 @@ public record StackOptions(
      */
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
     }
 
     /**
@@ -78,7 +83,7 @@ public record StackOptions(
      */
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
     }
 
     /**
@@ -91,7 +96,32 @@ public record StackOptions(
             throw new IllegalArgumentException("--dcs must be 1 or 2, not " + datacenters);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+    }
+
+    /**
+     * Three Kafka brokers ({@code stack up --kafka-brokers 3}) in one KRaft quorum instead of one,
+     * with the Ringside topics at replication factor 3 and min.insync.replicas 2.
+     */
+    public StackOptions withKafkaBrokers(int kafkaBrokers) {
+        if (kafkaBrokers != 0 && kafkaBrokers != 1 && kafkaBrokers != MULTI_BROKERS) {
+            throw new IllegalArgumentException("--kafka-brokers must be 1 or " + MULTI_BROKERS + ", not " + kafkaBrokers);
+        }
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+    }
+
+    /**
+     * The preferred client port of Kafka broker {@code broker} (1-based): two apart, each broker's
+     * controller port right after its own (9092/9093, 9094/9095, 9096/9097).
+     */
+    public int kafkaPort(int broker) {
+        return kafkaPort + 2 * (broker - 1);
+    }
+
+    /** The preferred KRaft controller port of Kafka broker {@code broker} (1-based). */
+    public int controllerPort(int broker) {
+        return controllerPort + 2 * (broker - 1);
     }
 
     /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */
@@ -112,6 +142,10 @@ public record StackOptions(
         List<Integer> ports = new ArrayList<>(List.of(cqlPort, storagePort, kafkaPort, controllerPort, redisPort));
         for (int node = 1; node <= Math.max(1, nodes); node++) {
             ports.add(jmxPort(node));
+        }
+        for (int broker = 2; broker <= kafkaBrokers; broker++) {
+            ports.add(kafkaPort(broker));
+            ports.add(controllerPort(broker));
         }
         if (redisCluster) {
             for (int master = 1; master <= RedisClusterFormation.MASTERS; master++) {

@@ -57,12 +57,55 @@ public record StackState(
         }
     }
 
+    /**
+     * Kafka: one broker, or several in one KRaft quorum ({@code stack up --kafka-brokers 3}). With
+     * several, {@code brokers} lists each (port, controller port, process) and the top-level
+     * {@code port}, {@code controllerPort} and {@code pid} are broker 1's, {@code bootstrap} names
+     * every broker and {@code up} means all are up; with one, {@code brokers} is empty, as in the
+     * state files written before there could be more.
+     */
     public record Kafka(
             String bootstrap, String host, int port, int controllerPort, String clusterId,
-            boolean up, Long pid, String version) {
+            boolean up, Long pid, String version, List<KafkaBroker> brokers) {
+
+        public Kafka {
+            brokers = brokers == null ? List.of() : List.copyOf(brokers);
+        }
+
+        public Kafka(String bootstrap, String host, int port, int controllerPort, String clusterId,
+                     boolean up, Long pid, String version) {
+            this(bootstrap, host, port, controllerPort, clusterId, up, pid, version, List.of());
+        }
 
         public Kafka withStatus(boolean up, Long pid) {
-            return new Kafka(bootstrap, host, port, controllerPort, clusterId, up, pid, version);
+            return new Kafka(bootstrap, host, port, controllerPort, clusterId, up, pid, version, brokers);
+        }
+
+        /** Each broker, broker 1 alone on a single-broker stack. */
+        public List<KafkaBroker> brokerList() {
+            return brokers.isEmpty() ? List.of(new KafkaBroker(1, port, controllerPort, up, pid)) : brokers;
+        }
+
+        public KafkaBroker broker(int id) {
+            return brokerList().stream().filter(b -> b.id() == id).findFirst().orElse(null);
+        }
+
+        /** This Kafka with one broker's status replaced; {@code up} and {@code pid} follow. */
+        public Kafka withBroker(KafkaBroker broker) {
+            if (brokers.isEmpty()) {
+                return withStatus(broker.up(), broker.pid());
+            }
+            List<KafkaBroker> updated = brokers.stream().map(b -> b.id() == broker.id() ? broker : b).toList();
+            return new Kafka(bootstrap, host, port, controllerPort, clusterId,
+                    updated.stream().allMatch(KafkaBroker::up), updated.get(0).pid(), version, updated);
+        }
+    }
+
+    /** One broker (and KRaft controller) of a multi-broker Kafka, on the Kafka's host. */
+    public record KafkaBroker(int id, int port, int controllerPort, boolean up, Long pid) {
+
+        public KafkaBroker withStatus(boolean up, Long pid) {
+            return new KafkaBroker(id, port, controllerPort, up, pid);
         }
     }
 

@@ -271,6 +271,8 @@ public final class StackSupervisor implements AutoCloseable {
                 switch (request.command()) {
                     case "stop-node" -> stack.stopNode(requireNode(request), this::publish);
                     case "start-node" -> stack.startNode(requireNode(request), this::publish);
+                    case "stop-broker" -> stack.stopBroker(requireNode(request), this::publish);
+                    case "start-broker" -> stack.startBroker(requireNode(request), this::publish);
                     case "stop" -> stack.stopServer(request.server(), this::publish);
                     case "start" -> stack.startServer(request.server(), this::publish);
                     default -> throw new StackException("unknown control command '" + request.command() + "'");

@@ -1,5 +1,6 @@
 package io.ringside.ui.stack;
 
+import io.ringside.ui.util.BadgeCell;
 import io.ringside.ui.util.TableHeaders;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -84,7 +85,7 @@ public final class StackView {
         servers.setItems(viewModel.rows());
         nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
         statusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
-        statusColumn.setCellFactory(column -> new StatusBadgeCell());
+        statusColumn.setCellFactory(column -> new BadgeCell<>(ServerStatus::label, ServerStatus::tone));
         detailColumn.setCellValueFactory(cell -> cell.getValue().detailProperty());
         detailColumn.setCellFactory(column -> new FullTextTooltipCell());
         elapsedColumn.setCellValueFactory(cell -> cell.getValue().elapsedProperty());

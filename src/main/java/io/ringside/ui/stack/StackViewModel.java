@@ -377,8 +377,17 @@ public final class StackViewModel implements PageLoad {
                     node.address() + ":" + node.port(), node.version()), supervised, now);
         }
         StackState.Kafka kafka = state.kafka();
-        row("kafka").applyProbe(new ServerRow.Probe(kafka.up(), kafka.pid(), kafka.bootstrap(), kafka.version()),
-                supervised, now);
+        if (kafka.brokers().isEmpty()) {
+            row("kafka").applyProbe(new ServerRow.Probe(kafka.up(), kafka.pid(), kafka.bootstrap(), kafka.version()),
+                    supervised, now);
+        }
+        if (!kafka.brokers().isEmpty()) {
+            rows.removeIf(row -> row.getName().equals("kafka")); // the placeholder before the state was read
+        }
+        for (StackState.KafkaBroker broker : kafka.brokers()) {
+            row("kafka-" + broker.id()).applyProbe(new ServerRow.Probe(broker.up(), broker.pid(),
+                    kafka.host() + ":" + broker.port(), kafka.version()), supervised, now);
+        }
         StackState.Redis redis = state.redis();
         row("redis").applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
                 redis.version()), supervised, now);
@@ -399,6 +408,9 @@ public final class StackViewModel implements PageLoad {
     private static int rank(String server) {
         if (server.startsWith("cassandra-")) {
             return 0;
+        }
+        if (server.startsWith("kafka-")) {
+            return 1;
         }
         return switch (server) {
             case "kafka" -> 1;

@@ -1,5 +1,6 @@
 package io.ringside.ui.stack;
 
+import io.ringside.ui.util.BadgeCell;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -52,7 +53,7 @@ public final class StartProgressView {
         startServers.setItems(viewModel.rows());
         startNameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
         startStatusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
-        startStatusColumn.setCellFactory(column -> new StatusBadgeCell());
+        startStatusColumn.setCellFactory(column -> new BadgeCell<>(ServerStatus::label, ServerStatus::tone));
         startDetailColumn.setCellValueFactory(cell -> cell.getValue().detailProperty());
         startElapsedColumn.setCellValueFactory(cell -> cell.getValue().elapsedProperty());
         startFailure.textProperty().bind(viewModel.failureProperty());

@@ -1,5 +1,6 @@
 package io.ringside.ui.streams;
 
+import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.StreamsInspector;
 import io.ringside.core.kafka.TailRecord;
@@ -65,6 +66,11 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     @Override
     public ConsumerGroupLag group(String groupId) {
         return inspector().group(groupId);
+    }
+
+    @Override
+    public List<BrokerInfo> brokers() {
+        return inspector().liveBrokers();
     }
 
     @Override

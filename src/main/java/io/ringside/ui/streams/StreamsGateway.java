@@ -1,5 +1,6 @@
 package io.ringside.ui.streams;
 
+import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
@@ -33,6 +34,11 @@ public interface StreamsGateway {
     default ConsumerGroupLag group(String groupId) {
         return groups().stream().filter(g -> g.groupId().equals(groupId)).findFirst()
                 .orElseThrow(() -> new io.ringside.core.NotFoundException("No consumer group " + groupId));
+    }
+
+    /** The brokers that are up, the controller marked; blocks on the network. */
+    default List<BrokerInfo> brokers() {
+        return List.of();
     }
 
     /** Partitions, offsets, sizes and configs of one topic; blocks on the network. */

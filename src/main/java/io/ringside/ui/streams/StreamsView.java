@@ -1,11 +1,15 @@
 package io.ringside.ui.streams;
 
 import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.explorer.KafkaMessage;
 import io.ringside.core.kafka.explorer.PartitionDetail;
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.theme.Tone;
+import io.ringside.ui.util.BadgeCell;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import java.time.Duration;
@@ -33,6 +37,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeView;
+import javafx.scene.layout.FlowPane;
 
 /** Controller of {@code fxml/streams/StreamsView.fxml}: binds to {@link StreamsViewModel}. */
 public final class StreamsView {
@@ -75,6 +80,12 @@ public final class StreamsView {
     private TableColumn<TopicInfo, String> topicPartitions;
     @FXML
     private TableColumn<TopicInfo, String> topicReplication;
+    @FXML
+    private TableColumn<TopicInfo, TopicInfo> topicHealth;
+    @FXML
+    private TableColumn<TopicInfo, String> topicLeaders;
+    @FXML
+    private FlowPane brokerList;
     @FXML
     private TableColumn<TopicInfo, String> topicRetention;
     @FXML
@@ -210,7 +221,13 @@ public final class StreamsView {
         text(topicReplication, t -> String.valueOf(t.replicationFactor()));
         text(topicRetention, t -> t.retentionMs() < 0 ? "unlimited" : duration(t.retentionMs()));
         text(topicSize, t -> ByteSizes.format(t.sizeBytes()));
-        groupList.setItems(viewModel.shownGroups());
+        topicHealth.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        topicHealth.setCellFactory(column -> new BadgeCell<>(StreamsViewModel::replicationHealth,
+                StreamsViewModel::replicationTone));
+        text(topicLeaders, t -> ids(t.distinctLeaders()));
+        viewModel.brokers().addListener((javafx.collections.ListChangeListener<BrokerInfo>) change ->
+                brokerList.getChildren().setAll(viewModel.brokers().stream().map(StreamsView::brokerBadge).toList()));
+                groupList.setItems(viewModel.shownGroups());
         groupList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ConsumerGroupLag group, boolean empty) {
@@ -260,7 +277,7 @@ public final class StreamsView {
         viewModel.topicDetailProperty().addListener((obs, old, detail) ->
                 partitionTable.getItems().setAll(detail == null ? List.of() : detail.partitions()));
         text(partitionId, p -> String.valueOf(p.partition()));
-        text(partitionLeader, p -> p.leader() < 0 ? "none" : String.valueOf(p.leader()));
+        text(partitionLeader, p -> p.leader() < 0 ? "none (offline)" : String.valueOf(p.leader()));
         text(partitionReplicas, p -> ids(p.replicas()));
         text(partitionIsr, p -> ids(p.isr()) + (p.underReplicated() ? " (under-replicated)" : ""));
         text(partitionStart, p -> String.valueOf(p.startOffset()));
@@ -355,6 +372,15 @@ public final class StreamsView {
         resetPreviewButton.setOnAction(event -> reset.preview());
         resetApplyButton.setOnAction(event -> reset.apply());
         resetStatus.textProperty().bind(reset.statusProperty());
+    }
+
+    private static Label brokerBadge(BrokerInfo broker) {
+        Label badge = new Label("broker " + StreamsViewModel.describe(broker));
+        badge.getStyleClass().addAll(Styles.BADGE, Styles.of(broker.up() ? Tone.OK : Tone.BAD));
+        if (!broker.address().isEmpty()) {
+            badge.setTooltip(new javafx.scene.control.Tooltip(broker.address()));
+        }
+        return badge;
     }
 
     private static String ids(List<Integer> ids) {

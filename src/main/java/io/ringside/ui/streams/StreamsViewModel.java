@@ -1,6 +1,7 @@
 package io.ringside.ui.streams;
 
 import io.ringside.core.cassandra.ByteSizes;
+import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
@@ -8,6 +9,7 @@ import io.ringside.core.kafka.Topics;
 import io.ringside.core.kafka.explorer.DecodedValue;
 import io.ringside.core.kafka.explorer.MessageDecoder;
 import io.ringside.core.kafka.explorer.TopicDetail;
+import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.DialogService;
@@ -69,6 +71,7 @@ public final class StreamsViewModel implements PageLoad {
     private final StreamsGateway gateway;
     private final TaskExecutor executor;
     private final ObservableList<TopicInfo> topics = FXCollections.observableArrayList();
+    private final ObservableList<BrokerInfo> brokers = FXCollections.observableArrayList();
     private final ObservableList<ConsumerGroupLag> groups = FXCollections.observableArrayList();
     private final StringProperty topicFilter = new SimpleStringProperty("");
     private final StringProperty groupFilter = new SimpleStringProperty("");
@@ -99,7 +102,7 @@ public final class StreamsViewModel implements PageLoad {
     private final ObservableList<LagSample> selectedLagHistory = FXCollections.observableArrayList();
     private final FxBatcher<TailRecord> batcher;
     private AutoCloseable tailHandle;
-    private final Poller<List<TopicInfo>> topicsPoll;
+    private final Poller<TopicsRead> topicsPoll;
     private final Poller<Snapshot> groupsPoll;
     private boolean topicsRead;
     private boolean groupsRead;
@@ -118,7 +121,10 @@ public final class StreamsViewModel implements PageLoad {
         this.executor = executor;
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
         // Topics and groups are read side by side and each shown when read: neither waits for the other.
-        this.topicsPoll = Poller.polling(executor, REFRESH, gateway::topics)
+        this.topicsPoll = Poller.polling(executor, REFRESH, () -> {
+                    List<TopicInfo> read = gateway.topics();
+                    return new TopicsRead(read, BrokerInfo.merge(gateway.brokers(), read));
+                })
                 .onSuccess(this::showTopics)
                 .onFailure(e -> failed(e, () -> topicsRead = false));
         this.groupsPoll = Poller.polling(executor, REFRESH, () -> new Snapshot(gateway.groups(), Instant.now()))
@@ -249,8 +255,10 @@ public final class StreamsViewModel implements PageLoad {
         loadError.set(Errors.firstLine(e));
     }
 
-    private void showTopics(List<TopicInfo> read) {
-        topics.setAll(read);
+    private void showTopics(TopicsRead read) {
+        topics.setAll(read.topics());
+        brokers.setAll(read.brokers());
+        refreshTopicDetail();
         topicsRead = true;
         settle();
     }
@@ -393,6 +401,73 @@ public final class StreamsViewModel implements PageLoad {
     }
 
     private record Snapshot(List<ConsumerGroupLag> groups, Instant at) {
+    }
+
+    private record TopicsRead(List<TopicInfo> topics, List<BrokerInfo> brokers) {
+
+    /**
+     * The selected topic's partitions read again at each refresh, so leaders and in-sync replicas
+     * follow a broker going down or coming back; a failed read keeps what was shown.
+     */
+    private void refreshTopicDetail() {
+        String topic = selectedTopic.get();
+        if (topic == null || topicDetail.get() == null) {
+            return;
+        }
+        BackgroundTask.wrap(() -> gateway.topicDetail(topic))
+                .onSuccess(detail -> {
+                    if (topic.equals(selectedTopic.get())) {
+                        topicDetail.set(detail);
+                        topicDetailStatus.set(describe(detail));
+                    }
+                })
+                .onFailure(e -> { })
+                .executeWith(executor);
+    }
+
+    /** The brokers the last refresh saw, down ones included, lowest id first. */
+    public ObservableList<BrokerInfo> brokers() {
+        return brokers;
+    }
+
+    /** "Brokers: 1 up (controller, leads 4) · 2 down · 3 up (leads 5)"; empty before the first refresh. */
+    static String describeBrokers(List<BrokerInfo> brokers) {
+        if (brokers.isEmpty()) {
+            return "";
+        }
+        return "Brokers: " + brokers.stream().map(StreamsViewModel::describe).collect(Collectors.joining(" · "));
+    }
+
+    static String describe(BrokerInfo broker) {
+        if (!broker.up()) {
+            return broker.id() + " down";
+        }
+        List<String> notes = new ArrayList<>();
+        if (broker.controller()) {
+            notes.add("controller");
+        }
+        notes.add("leads " + broker.leaderPartitions());
+        return broker.id() + " up (" + String.join(", ", notes) + ")";
+    }
+
+    /** Red with partitions offline, amber under-replicated, green in sync. */
+    static Tone replicationTone(TopicInfo topic) {
+        return topic.offline() > 0 ? Tone.BAD : topic.underReplicated() > 0 ? Tone.WARN : Tone.OK;
+    }
+
+    /** A topic's replication at a glance: "in sync", "2 under-replicated", "1 offline · 3 under-replicated". */
+    static String replicationHealth(TopicInfo topic) {
+        if (!topic.degraded()) {
+            return topic.leaders().isEmpty() ? "" : "in sync";
+        }
+        List<String> parts = new ArrayList<>();
+        if (topic.offline() > 0) {
+            parts.add(topic.offline() + " offline");
+        }
+        if (topic.underReplicated() > 0) {
+            parts.add(topic.underReplicated() + " under-replicated");
+        }
+        return String.join(" · ", parts);
     }
 
     /** A group's total lag at one refresh of the page. */

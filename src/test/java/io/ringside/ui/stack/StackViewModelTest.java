@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
 import io.ringside.core.stack.StackException;
+import io.ringside.core.stack.StackState;
 import io.ringside.ui.theme.Tone;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
@@ -150,6 +151,26 @@ class StackViewModelTest {
         assertEquals(ServerStatus.UP, row(viewModel, "cassandra-1").getStatus());
         assertEquals("1001", row(viewModel, "cassandra-1").getPid());
         assertEquals(List.of(StackViewModel.POLL_PERIOD), executor.scheduledDelays());
+    }
+
+    @Test
+    void aStackOfThreeBrokersShowsOneRowPerBrokerWithTheStoppedOneDown() {
+        StackState running = StackStates.running(FOREIGN_PID, 1);
+        StackState.Kafka kafka = running.kafka();
+        List<StackState.KafkaBroker> brokers = List.of(new StackState.KafkaBroker(1, 9092, 9093, true, 2001L),
+                new StackState.KafkaBroker(2, 9094, 9095, false, null), new StackState.KafkaBroker(3, 9096, 9097, true, 2003L));
+        gateway.foreignSupervisor(FOREIGN_PID).status(running.withKafka(new StackState.Kafka(
+                "127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096", kafka.host(), 9092, 9093, kafka.clusterId(), false, 2001L,
+                kafka.version(), brokers)));
+        StackViewModel viewModel = viewModel(true);
+
+        viewModel.open();
+
+        assertEquals(List.of("cassandra-1", "kafka-1", "kafka-2", "kafka-3", "redis"),
+                viewModel.rows().stream().map(ServerRow::getName).toList());
+        assertEquals(ServerStatus.UP, row(viewModel, "kafka-1").getStatus());
+        assertFalse(row(viewModel, "kafka-2").getStatus().running());
+        assertEquals("2003", row(viewModel, "kafka-3").getPid());
     }
 
     @Test

@@ -82,8 +82,8 @@ public final class TopicAdmin {
 
     /** Per partition, the log size each broker reports for its replica. */
     private Map<TopicPartition, Map<Integer, Long>> sizes(TopicDescription description) {
-        List<Integer> brokers = description.partitions().stream().flatMap(p -> p.replicas().stream()).map(Node::id)
-                .distinct().toList();
+        List<Integer> brokers = KafkaCalls.live(admin, description.partitions().stream()
+                .flatMap(p -> p.replicas().stream()).map(Node::id).distinct().toList());
         Map<TopicPartition, Map<Integer, Long>> sizes = new HashMap<>();
         if (brokers.isEmpty()) {
             return sizes;

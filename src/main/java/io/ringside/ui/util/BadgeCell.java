@@ -1,0 +1,38 @@
+package io.ringside.ui.util;
+
+import io.ringside.ui.theme.Styles;
+import io.ringside.ui.theme.Tone;
+import java.util.function.Function;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+
+/**
+ * A table cell that shows its value as a coloured badge: the text and the tone come from the
+ * value, the colour from the tone's style class. An empty text shows no badge.
+ */
+public final class BadgeCell<S, T> extends TableCell<S, T> {
+
+    private final Label badge = new Label();
+    private final Function<T, String> text;
+    private final Function<T, Tone> tone;
+
+    public BadgeCell(Function<T, String> text, Function<T, Tone> tone) {
+        this.text = text;
+        this.tone = tone;
+        badge.getStyleClass().add(Styles.BADGE);
+    }
+
+    @Override
+    protected void updateItem(T value, boolean empty) {
+        super.updateItem(value, empty);
+        String label = empty || value == null ? "" : text.apply(value);
+        if (label.isEmpty()) {
+            setGraphic(null);
+            return;
+        }
+        badge.setText(label);
+        badge.getStyleClass().removeAll(Styles.toneClasses());
+        badge.getStyleClass().add(Styles.of(tone.apply(value)));
+        setGraphic(badge);
+    }
+}
