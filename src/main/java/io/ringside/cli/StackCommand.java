@@ -85,6 +85,10 @@ public final class StackCommand {
         @Option(names = "--redis-cluster", description = "Also start a three-master Redis Cluster (ports after the Redis port).")
         boolean redisCluster;
 
+        @Option(names = "--replicas", paramLabel = "0|1", description = "With --redis-cluster: replicas per master "
+                + "(ports after the masters'); 1 makes the stopped-master drill possible (default: as before, else 0).")
+        Integer replicas;
+
         @Option(names = "--secure", description = "Password login and TLS on every server (CA, certificates and passwords "
                 + "generated into <data>/tls/ on first use); a stack started secure stays secure.")
         boolean secure;
@@ -113,8 +117,12 @@ public final class StackCommand {
                 stack.err().flush();
             }
             int wanted = nodes == null ? 0 : nodes;
+            if (replicas != null && replicas > 0 && !redisCluster) {
+                throw new picocli.CommandLine.ParameterException(stack.spec.commandLine(),
+                        "--replicas needs --redis-cluster");
+            }
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
-                    .withSecure(secure);
+                    .withRedisClusterReplicas(replicas == null ? 0 : replicas).withSecure(secure);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -129,7 +137,6 @@ public final class StackCommand {
             });
             times.print(stack.err());
             Status.printTable(stack.out(), supervisor.stack().state(), options.dataFolder());
-            printRedisCluster(supervisor.stack().redisClusterPorts());
             supervisor.stack().portMoves().forEach(move -> stack.err().println("Port moved: " + move.describe()
                     + " (the local profile follows it; other clients need the new port)"));
             stack.err().println("Stack is up. Press Ctrl-C (or run 'ringside stack down') to stop it.");
@@ -141,14 +148,6 @@ public final class StackCommand {
                 // Ctrl-C: the hook is already running
             }
             return ExitCodes.OK;
-        }
-
-        private void printRedisCluster(List<Integer> ports) {
-            if (!ports.isEmpty()) {
-                stack.out().println("redis-cluster masters 127.0.0.1:" + ports.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", 127.0.0.1:")));
-                stack.out().flush();
-            }
         }
 
         private int detach(Path data, int wanted) throws IOException, InterruptedException {
@@ -169,6 +168,9 @@ public final class StackCommand {
             }
             if (redisCluster) {
                 command.add("--redis-cluster");
+            }
+            if (replicas != null) {
+                command.addAll(List.of("--replicas", Integer.toString(replicas)));
             }
             if (secure) {
                 command.add("--secure");
@@ -264,7 +266,7 @@ public final class StackCommand {
         }
 
         static void printTable(PrintWriter out, StackState state, Path data) {
-            String format = "%-12s %-5s %-8s %-22s %s%n";
+            String format = (state.redisCluster().isEmpty() ? "%-12s" : "%-16s") + " %-5s %-8s %-22s %s%n";
             out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION");
             for (StackState.CassandraNode node : state.cassandra().nodes()) {
                 out.printf(format, "cassandra-" + node.id(), node.up() ? "up" : "down", pid(node.pid()),
@@ -276,6 +278,10 @@ public final class StackCommand {
             StackState.Redis redis = state.redis();
             out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
                     nullToDash(redis.version()));
+            for (StackState.RedisClusterNode node : state.redisCluster()) {
+                out.printf(format, node.name(), node.up() ? "up" : "down", pid(node.pid()), node.host() + ":" + node.port(),
+                        "cluster " + node.role() + (node.up() ? "" : " (last seen)"));
+            }
             out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
                     : "  (supervisor pid " + state.supervisor().pid() + ")");
             printSecurity(out, state);
@@ -389,6 +395,7 @@ public final class StackCommand {
             if (state.redis().up()) {
                 pids.add(state.redis().pid());
             }
+            state.redisCluster().stream().filter(StackState.RedisClusterNode::up).forEach(n -> pids.add(n.pid()));
             return pids;
         }
     }
@@ -439,9 +446,10 @@ public final class StackCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Redis or Kafka of a running stack, for failure drills.")
+            description = "Stop Redis, Kafka or a Redis Cluster node (redis-cluster-N, see 'stack status') of a running "
+                    + "stack, for failure drills: a stopped cluster master's replica takes over within seconds.")
     static final class StopServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka")
+        @Parameters(paramLabel = "redis|kafka|redis-cluster-N")
         String server;
 
         @Override
@@ -451,9 +459,10 @@ public final class StackCommand {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Start Redis or Kafka of a running stack again.")
+            description = "Start Redis, Kafka or a Redis Cluster node of a running stack again (a cluster master that "
+                    + "was replaced comes back as its replica's replica).")
     static final class StartServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka")
+        @Parameters(paramLabel = "redis|kafka|redis-cluster-N")
         String server;
 
         @Override
@@ -474,13 +483,17 @@ public final class StackCommand {
         @Option(names = "--redis-cluster")
         boolean redisCluster;
 
+        @Option(names = "--replicas")
+        Integer replicas;
+
         @Option(names = "--secure")
         boolean secure;
 
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster).withSecure(secure);
+                    .withRedisCluster(redisCluster).withRedisClusterReplicas(replicas == null ? 0 : replicas)
+                    .withSecure(secure);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

@@ -74,9 +74,15 @@ final class ServerProcess {
         return process.pid();
     }
 
-    /** The pid of the server itself, which for a shell-wrapped server is the wrapper's child. */
+    /**
+     * The pid of the server itself, which for a shell-wrapped server is the wrapper's child: not
+     * the {@code cat} that watches the wrapper's stdin beside it (a drill signalling this pid must
+     * hit the server).
+     */
     long serverPid() {
-        return process.children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
+        List<ProcessHandle> children = process.children().toList();
+        return children.stream().filter(child -> !child.info().command().map(c -> c.endsWith("/cat")).orElse(false))
+                .findFirst().or(() -> children.stream().findFirst()).map(ProcessHandle::pid).orElse(process.pid());
     }
 
     boolean isAlive() {

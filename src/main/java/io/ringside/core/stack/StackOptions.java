@@ -28,11 +28,12 @@ public record StackOptions(
         int cassandraHeapMb,
         Duration readyTimeout,
         boolean redisCluster,
-        boolean secure) {
+        boolean secure,
+        int redisClusterReplicas) {
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
-                false, false);
+                false, false, 0);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -40,14 +41,15 @@ public record StackOptions(
             throw new IllegalArgumentException("--nodes must be 1 or 2, not " + nodes);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure,
+                redisClusterReplicas);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
     public StackOptions withPortOffset(int offset) {
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
-                readyTimeout, redisCluster, secure);
+                readyTimeout, redisCluster, secure, redisClusterReplicas);
     }
 
     /**
@@ -56,7 +58,8 @@ public record StackOptions(
      */
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure,
+                redisClusterReplicas);
     }
 
     /**
@@ -65,7 +68,8 @@ public record StackOptions(
      */
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure,
+                redisClusterReplicas);
     }
 
     /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */
@@ -73,13 +77,28 @@ public record StackOptions(
         return jmxPort + 100 * (node - 1);
     }
 
-    /** The preferred port of Redis Cluster master {@code master} (1-based): right after the Redis port. */
-    public int redisClusterPort(int master) {
-        return redisPort + master;
+    /**
+     * Also start one replica of each Redis Cluster master ({@code --replicas 1}), on the ports after
+     * the masters' (e.g. 6383-6385), so that stopping a master promotes its replica.
+     */
+    public StackOptions withRedisClusterReplicas(int replicas) {
+        if (replicas < 0 || replicas > 1) {
+            throw new IllegalArgumentException("--replicas must be 0 or 1, not " + replicas);
+        }
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, replicas);
     }
 
     /**
-     * Every port a new stack with these options prefers, the Redis Cluster's bus ports included:
+     * The preferred port of Redis Cluster node {@code node} (1-based): right after the Redis port,
+     * the masters first, then their replicas.
+     */
+    public int redisClusterPort(int node) {
+        return redisPort + node;
+    }
+
+    /**
+     * Every port a new stack with these options prefers, the Redis Cluster's nodes and bus ports included:
      * what a set of stacks run side by side (the tests') must keep apart.
      */
     public List<Integer> preferredPorts() {
@@ -88,9 +107,9 @@ public record StackOptions(
             ports.add(jmxPort(node));
         }
         if (redisCluster) {
-            for (int master = 1; master <= RedisClusterFormation.MASTERS; master++) {
-                ports.add(redisClusterPort(master));
-                ports.add(redisClusterPort(master) + PortAllocator.REDIS_CLUSTER_BUS_OFFSET);
+            for (int node = 1; node <= RedisClusterFormation.MASTERS * (1 + redisClusterReplicas); node++) {
+                ports.add(redisClusterPort(node));
+                ports.add(redisClusterPort(node) + PortAllocator.REDIS_CLUSTER_BUS_OFFSET);
             }
         }
         return ports;
