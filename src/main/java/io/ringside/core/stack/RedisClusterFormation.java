@@ -1,6 +1,5 @@
 package io.ringside.core.stack;
 
-import io.ringside.core.redis.ClusterNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,29 +78,29 @@ final class RedisClusterFormation {
      * its own one ({@code masters[i]} for {@code replicas[i]}) when that one has none yet.
      */
     private static void assignReplicas(String host, List<Integer> masters, List<Integer> replicas) {
-        List<ClusterNode> nodes;
+        List<Node> nodes;
         try (Jedis first = new Jedis(host, masters.get(0), 10_000)) {
-            nodes = ClusterNode.parse(first.clusterNodes());
+            nodes = Node.parse(first.clusterNodes());
         }
-        Map<String, ClusterNode> followed = new TreeMap<>();
-        for (ClusterNode node : nodes) {
+        Map<String, Node> followed = new TreeMap<>();
+        for (Node node : nodes) {
             if (!node.master()) {
                 followed.put(node.masterId(), node);
             }
         }
         for (int i = 0; i < replicas.size(); i++) {
-            ClusterNode replica = byPort(nodes, host, replicas.get(i));
-            if (replica == null || !replica.master() || replica.slots() > 0) {
+            Node replica = byPort(nodes, host, replicas.get(i));
+            if (replica == null || !replica.master() || replica.hasSlots()) {
                 continue;
             }
-            List<ClusterNode> candidates = new ArrayList<>();
-            ClusterNode own = i < masters.size() ? byPort(nodes, host, masters.get(i)) : null;
+            List<Node> candidates = new ArrayList<>();
+            Node own = i < masters.size() ? byPort(nodes, host, masters.get(i)) : null;
             if (own != null) {
                 candidates.add(own);
             }
             candidates.addAll(nodes);
-            ClusterNode master = candidates.stream()
-                    .filter(n -> n.master() && n.slots() > 0 && !followed.containsKey(n.id()))
+            Node master = candidates.stream()
+                    .filter(n -> n.master() && n.hasSlots() && !followed.containsKey(n.id()))
                     .findFirst().orElse(null);
             if (master == null) {
                 continue;
@@ -113,7 +112,26 @@ final class RedisClusterFormation {
         }
     }
 
-    private static ClusterNode byPort(List<ClusterNode> nodes, String host, int port) {
+    /**
+     * What formation needs of a {@code CLUSTER NODES} line (the console's full reading is
+     * {@code core.redis.ClusterNode}, a layer above the stack).
+     */
+    private record Node(String id, String address, boolean master, boolean hasSlots, String masterId) {
+
+        static List<Node> parse(String clusterNodes) {
+            List<Node> nodes = new ArrayList<>();
+            for (String line : clusterNodes.split("\n")) {
+                String[] f = line.trim().split(" ");
+                if (f.length >= 8) {
+                    nodes.add(new Node(f[0], f[1].split("[@,]")[0], List.of(f[2].split(",")).contains("master"),
+                            f.length > 8, f[3]));
+                }
+            }
+            return nodes;
+        }
+    }
+
+    private static Node byPort(List<Node> nodes, String host, int port) {
         return nodes.stream().filter(n -> n.address().equals(host + ":" + port)).findFirst().orElse(null);
     }
 

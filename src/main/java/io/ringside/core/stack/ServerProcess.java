@@ -81,8 +81,24 @@ final class ServerProcess {
      */
     long serverPid() {
         List<ProcessHandle> children = process.children().toList();
-        return children.stream().filter(child -> !child.info().command().map(c -> c.endsWith("/cat")).orElse(false))
+        return children.stream().filter(child -> !stdinWatcher(child))
                 .findFirst().or(() -> children.stream().findFirst()).map(ProcessHandle::pid).orElse(process.pid());
+    }
+
+    /**
+     * Whether the server itself runs: the process, and for a shell-wrapped server a child beside
+     * the stdin watcher. A wrapped server that was killed leaves its wrapper waiting on stdin.
+     */
+    boolean serverAlive() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        List<ProcessHandle> children = process.children().toList();
+        return children.isEmpty() || children.stream().anyMatch(child -> !stdinWatcher(child));
+    }
+
+    private static boolean stdinWatcher(ProcessHandle child) {
+        return child.info().command().map(c -> c.endsWith("/cat")).orElse(false);
     }
 
     boolean isAlive() {

@@ -51,7 +51,14 @@ class RedisClusterStackTest {
                 .withRedisClusterReplicas(1));
         List<Integer> ports;
         try {
-            StackState state = stack.start(StackListener.NONE);
+            long started = System.nanoTime();
+            StackState state = stack.start(event -> {
+                if (event.server().equals("redis-cluster") && event.phase() == StackEvent.Phase.READY) {
+                    System.out.printf("redis-cluster formed in %.1f s (%s), %.1f s after the stack's start%n",
+                            event.elapsedMillis() / 1000.0, event.detail(), (System.nanoTime() - started) / 1e9);
+                }
+            });
+            long drill = System.nanoTime();
             ports = stack.redisClusterPorts();
             assertEquals(6, ports.size());
             assertFalse(ports.contains(state.redis().port()), "the cluster is next to the stack's own Redis");
@@ -137,6 +144,7 @@ class RedisClusterStackTest {
             StackState.RedisClusterNode back = LocalStack.probe(stack.state()).redisCluster().get(0);
             assertTrue(back.up());
             assertNotEquals(state.redisCluster().get(0).pid(), back.pid());
+            System.out.printf("the drill after the start took %.1f s%n", (System.nanoTime() - drill) / 1e9);
         } finally {
             stack.close();
             TempFolders.deleteQuietly(data);
