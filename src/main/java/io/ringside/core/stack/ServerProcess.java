@@ -81,7 +81,7 @@ final class ServerProcess {
      */
     long serverPid() {
         List<ProcessHandle> children = process.children().toList();
-        return children.stream().filter(child -> !stdinWatcher(child))
+        return children.stream().filter(ServerProcess::runningServer)
                 .findFirst().or(() -> children.stream().findFirst()).map(ProcessHandle::pid).orElse(process.pid());
     }
 
@@ -94,11 +94,12 @@ final class ServerProcess {
             return false;
         }
         List<ProcessHandle> children = process.children().toList();
-        return children.isEmpty() || children.stream().anyMatch(child -> !stdinWatcher(child));
+        return children.isEmpty() || children.stream().anyMatch(ServerProcess::runningServer);
     }
 
-    private static boolean stdinWatcher(ProcessHandle child) {
-        return child.info().command().map(c -> c.endsWith("/cat")).orElse(false);
+    /** A child that is neither the stdin watcher ({@code cat}) nor a killed server not yet reaped (no executable). */
+    private static boolean runningServer(ProcessHandle child) {
+        return child.info().command().filter(c -> !c.endsWith("/cat")).isPresent();
     }
 
     boolean isAlive() {
