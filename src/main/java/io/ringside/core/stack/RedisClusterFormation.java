@@ -15,8 +15,8 @@ import redis.clients.jedis.Protocol;
  * hash slots split evenly over the masters with CLUSTER ADDSLOTS (ADDSLOTSRANGE is Redis 7 only;
  * the embedded server is 6.2), every node MEETs the first, each replica is told CLUSTER REPLICATE
  * a master that has none yet (its own, {@code redis-cluster-(N+3)} of {@code redis-cluster-N}, on a
- * new cluster), then wait until every node says {@code cluster_state:ok} and knows all the others
- * and every replica's link to its master is up. A cluster that already has its slots (a restart:
+ * new cluster), then wait until every node says {@code cluster_state:ok}, knows all the others and
+ * lists every replica as one, and every replica's link to its master is up. A cluster that already has its slots (a restart:
  * the nodes keep {@code nodes.conf}, roles swapped by a failover included) is only waited for, and
  * replicas it did not have yet join it.
  */
@@ -69,7 +69,7 @@ final class RedisClusterFormation {
         awaitAll(host, all, deadline, timeout, node -> formed(node, all.size()));
         if (!replicas.isEmpty()) {
             assignReplicas(host, masters, replicas);
-            awaitAll(host, all, deadline, timeout, RedisClusterFormation::replicating);
+            awaitAll(host, all, deadline, timeout, node -> replicating(node, replicas.size()));
         }
     }
 
@@ -160,10 +160,14 @@ final class RedisClusterFormation {
                 && info.contains("cluster_size:" + MASTERS + "\r");
     }
 
-    /** A master, or a replica whose link to its master is up: the cluster is whole again. */
-    private static boolean replicating(Jedis node) {
+    /**
+     * A master, or a replica whose link to its master is up, that lists every replica as one: a
+     * client reading the topology from any node then sees the replicas.
+     */
+    private static boolean replicating(Jedis node, int replicas) {
         String replication = node.info("replication");
-        return replication.contains("role:master") || replication.contains("master_link_status:up");
+        return (replication.contains("role:master") || replication.contains("master_link_status:up"))
+                && Node.parse(node.clusterNodes()).stream().filter(n -> !n.master()).count() == replicas;
     }
 
     /** {@code master} or {@code replica} as the node at {@code port} says now, or null when it does not answer. */
