@@ -16,9 +16,9 @@ import redis.clients.jedis.Protocol;
  * the embedded server is 6.2), every node MEETs the first, each replica is told CLUSTER REPLICATE
  * a master that has none yet (its own, {@code redis-cluster-(N+3)} of {@code redis-cluster-N}, on a
  * new cluster), then wait until every node says {@code cluster_state:ok}, knows all the others and
- * lists every replica as one, and every replica's link to its master is up. A cluster that already has its slots (a restart:
- * the nodes keep {@code nodes.conf}, roles swapped by a failover included) is only waited for, and
- * replicas it did not have yet join it.
+ * lists every replica as one, and every replica's link to its master is up. A cluster that
+ * already has its slots (a restart: the nodes keep {@code nodes.conf}, roles swapped by a failover
+ * included) is only waited for, and replicas it did not have yet join it.
  */
 final class RedisClusterFormation {
 
