@@ -91,6 +91,10 @@ public final class StackCommand {
         @Option(names = "--redis-cluster", description = "Also start a three-master Redis Cluster (ports after the Redis port).")
         boolean redisCluster;
 
+        @Option(names = "--replicas", paramLabel = "0|1", description = "With --redis-cluster: replicas per master "
+                + "(ports after the masters'); 1 makes the stopped-master drill possible (default: as before, else 0).")
+        Integer replicas;
+
         @Option(names = "--secure", description = "Password login and TLS on every server (CA, certificates and passwords "
                 + "generated into <data>/tls/ on first use); a stack started secure stays secure.")
         boolean secure;
@@ -123,6 +127,10 @@ public final class StackCommand {
                 stack.err().flush();
             }
             int wanted = nodes == null ? 0 : nodes;
+            if (replicas != null && replicas > 0 && !redisCluster) {
+                throw new picocli.CommandLine.ParameterException(stack.spec.commandLine(),
+                        "--replicas needs --redis-cluster");
+            }
             if (dcs != null && dcs != 1 && wanted != StackOptions.MAX_NODES) {
                 stack.err().println("ringside: --dcs " + dcs + " needs --nodes " + StackOptions.MAX_NODES
                         + " (nodes 1 and 2 in dc1, node 3 in dc2)");
@@ -130,6 +138,7 @@ public final class StackCommand {
                 return ExitCodes.USAGE;
             }
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
+                    .withRedisClusterReplicas(replicas == null ? 0 : replicas)
                     .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
                     .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers);
             return detach ? detach(data, wanted) : foreground(options);
@@ -146,7 +155,6 @@ public final class StackCommand {
             });
             times.print(stack.err());
             Status.printTable(stack.out(), supervisor.stack().state(), options.dataFolder());
-            printRedisCluster(supervisor.stack().redisClusterPorts());
             supervisor.stack().portMoves().forEach(move -> stack.err().println("Port moved: " + move.describe()
                     + " (the local profile follows it; other clients need the new port)"));
             stack.err().println("Stack is up. Press Ctrl-C (or run 'ringside stack down') to stop it.");
@@ -158,14 +166,6 @@ public final class StackCommand {
                 // Ctrl-C: the hook is already running
             }
             return ExitCodes.OK;
-        }
-
-        private void printRedisCluster(List<Integer> ports) {
-            if (!ports.isEmpty()) {
-                stack.out().println("redis-cluster masters 127.0.0.1:" + ports.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", 127.0.0.1:")));
-                stack.out().flush();
-            }
         }
 
         private int detach(Path data, int wanted) throws IOException, InterruptedException {
@@ -189,6 +189,9 @@ public final class StackCommand {
             }
             if (dcs != null) {
                 command.addAll(List.of("--dcs", Integer.toString(dcs)));
+            }
+            if (replicas != null) {
+                command.addAll(List.of("--replicas", Integer.toString(replicas)));
             }
             if (secure) {
                 command.add("--secure");
@@ -287,7 +290,7 @@ public final class StackCommand {
         }
 
         static void printTable(PrintWriter out, StackState state, Path data) {
-            String format = "%-12s %-5s %-8s %-22s %-8s %-7s %s%n";
+            String format = (state.redisCluster().isEmpty() ? "%-12s" : "%-16s") + " %-5s %-8s %-22s %-8s %-7s %s%n";
             out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION", "MEMORY", "PLACE");
             boolean placed = state.datacenters() > 1;
             for (StackState.CassandraNode node : state.cassandra().nodes()) {
@@ -307,6 +310,10 @@ public final class StackCommand {
             StackState.Redis redis = state.redis();
             out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
                     nullToDash(redis.version()), memory(redis.pid()), "");
+            for (StackState.RedisClusterNode node : state.redisCluster()) {
+                out.printf(format, node.name(), node.up() ? "up" : "down", pid(node.pid()), node.host() + ":" + node.port(),
+                        "cluster " + node.role() + (node.up() ? "" : " (last seen)"), memory(node.pid()), "");
+            }
             if (placed) {
                 out.printf("data centres: %d; clients of the local profile use %s%n", state.datacenters(),
                         state.localDatacenter());
@@ -427,6 +434,7 @@ public final class StackCommand {
             if (state.redis().up()) {
                 pids.add(state.redis().pid());
             }
+            state.redisCluster().stream().filter(StackState.RedisClusterNode::up).forEach(n -> pids.add(n.pid()));
             return pids;
         }
     }
@@ -501,9 +509,11 @@ public final class StackCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Redis or Kafka (every broker, or one: kafka-N) of a running stack, for failure drills.")
+            description = "Stop Redis, Kafka (every broker, or one: kafka-N) or a Redis Cluster node (redis-cluster-N, "
+                    + "see 'stack status') of a running stack, for failure drills: a stopped cluster master's replica "
+                    + "takes over within seconds.")
     static final class StopServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka")
+        @Parameters(paramLabel = "redis|kafka|redis-cluster-N")
         String server;
 
         @Override
@@ -513,9 +523,10 @@ public final class StackCommand {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Start Redis or Kafka of a running stack again.")
+            description = "Start Redis, Kafka or a Redis Cluster node of a running stack again (a cluster master that "
+                    + "was replaced comes back as its replica's replica).")
     static final class StartServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka")
+        @Parameters(paramLabel = "redis|kafka|redis-cluster-N")
         String server;
 
         @Override
@@ -536,6 +547,9 @@ public final class StackCommand {
         @Option(names = "--redis-cluster")
         boolean redisCluster;
 
+        @Option(names = "--replicas")
+        Integer replicas;
+
         @Option(names = "--secure")
         boolean secure;
 
@@ -548,7 +562,8 @@ public final class StackCommand {
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster).withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
+                    .withRedisCluster(redisCluster).withRedisClusterReplicas(replicas == null ? 0 : replicas)
+                    .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
                     .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * The one list of where tests open server ports. Each slot is a port offset over the stack's
  * defaults (Redis 6379, storage 7000, JMX 7199, CQL 9042, Kafka 9092/9093), wide enough for a stack
- * of two nodes with a Redis Cluster (and its bus ports, +10000) and three Kafka brokers (9092-9097), and every slot stays below
+ * of two nodes with a Redis Cluster of three masters and three replicas (and their bus ports, +10000) and three
+ * Kafka brokers (9092-9097), and every slot stays below
  * Linux's ephemeral range (32768-60999), where an outgoing connection may hold a port between our
  * check and the server's bind. Slots are {@value #STEP} apart from {@value #FIRST_OFFSET} on: a
  * spacing at which no port of one slot comes near a port of another or of a developer's own stack

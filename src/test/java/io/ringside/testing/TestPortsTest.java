@@ -20,7 +20,7 @@ class TestPortsTest {
     private static final int LINUX_EPHEMERAL_START = 32_768;
 
     @Test
-    void everySlotFitsATwoNodeStackWithARedisClusterBelowTheEphemeralRange() throws IOException {
+    void everySlotFitsATwoNodeStackWithARedisClusterAndItsReplicasBelowTheEphemeralRange() throws IOException {
         int ephemeralStart = ephemeralStart();
         for (TestPorts slot : TestPorts.values()) {
             for (int port : fullStack(slot.ports())) {
@@ -56,7 +56,8 @@ class TestPortsTest {
     }
 
     private static List<Integer> fullStack(StackOptions options) {
-        return options.withNodes(2).withRedisCluster(true).withKafkaBrokers(StackOptions.MULTI_BROKERS).preferredPorts();
+        return options.withNodes(2).withRedisCluster(true).withRedisClusterReplicas(1)
+                .withKafkaBrokers(StackOptions.MULTI_BROKERS).preferredPorts();
     }
 
     /** The first port of the kernel's ephemeral range where it says, else Linux's default. */

@@ -4,7 +4,9 @@ import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
@@ -16,8 +18,10 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 /**
  * The reachable masters of a Redis Cluster with a client of each, and which of them serves each
  * hash slot, from {@code CLUSTER NODES} of any one node: each master holds its own part of the
- * keyspace, so a full listing scans every one of them and a command on a listed key goes to the
- * master owning its slot rather than to all of them. Closing it closes the masters' clients.
+ * keyspace, so a full listing scans every one of them (never a replica, which holds a copy) and a
+ * command on a listed key goes to the master owning its slot rather than to all of them.
+ * {@link #refresh} reads the topology again: after a failover the promoted replica is scanned and
+ * its dead master no longer is. Closing it closes the masters' clients.
  */
 public final class ClusterMasters implements AutoCloseable {
 
@@ -27,14 +31,25 @@ public final class ClusterMasters implements AutoCloseable {
     record Master(HostAndPort address, List<int[]> slotRanges) {
     }
 
-    private final List<JedisPooled> clients;
-    private final List<HostAndPort> addresses;
-    private final int[] owners;
+    /** One reading of the topology: the masters with a client each, and the owner of each slot. */
+    record View(List<Master> masters, List<JedisPooled> clients, int[] owners, List<ClusterNode> nodes) {
 
-    private ClusterMasters(List<Master> masters, JedisClientConfig config) {
-        this.owners = owners(masters);
-        this.addresses = masters.stream().map(Master::address).toList();
-        this.clients = masters.stream().map(master -> new JedisPooled(master.address(), config)).toList();
+        int ownerOf(byte[] key) {
+            return owners[JedisClusterCRC16.getSlot(key)];
+        }
+    }
+
+    private final List<HostAndPort> seeds;
+    private final JedisClientConfig config;
+    private volatile View view;
+    /** Clients of masters a refresh dropped: a scan may still hold them, so they close with this. */
+    private final List<JedisPooled> retired = new ArrayList<>();
+
+    private ClusterMasters(List<HostAndPort> seeds, JedisClientConfig config, HostAndPort answered,
+                           List<ClusterNode> nodes) {
+        this.seeds = List.copyOf(seeds);
+        this.config = config;
+        this.view = view(answered, nodes, List.of(), List.of());
     }
 
     /**
@@ -45,7 +60,7 @@ public final class ClusterMasters implements AutoCloseable {
      * @throws BackendUnavailableException when the seed does not answer or lists no reachable master
      */
     public static ClusterMasters open(HostAndPort seed, JedisClientConfig config) {
-        return new ClusterMasters(masters(seed, config), config);
+        return new ClusterMasters(List.of(seed), config, seed, nodes(seed, config));
     }
 
     /**
@@ -61,11 +76,21 @@ public final class ClusterMasters implements AutoCloseable {
         if (seeds.isEmpty()) {
             throw new IllegalArgumentException("a Redis Cluster needs at least one seed");
         }
+        Answer answer = firstAnswer(seeds, config);
+        return new ClusterMasters(seeds, config, answer.from(), answer.nodes());
+    }
+
+    private record Answer(HostAndPort from, List<ClusterNode> nodes) {
+    }
+
+    private static Answer firstAnswer(List<HostAndPort> candidates, JedisClientConfig config) {
         List<String> failures = new ArrayList<>();
         boolean refused = false;
-        for (HostAndPort seed : seeds) {
+        for (HostAndPort seed : candidates) {
             try {
-                return new ClusterMasters(masters(seed, config), config);
+                List<ClusterNode> nodes = nodes(seed, config);
+                parse(seed, nodes);
+                return new Answer(seed, nodes);
             } catch (BackendUnavailableException e) {
                 failures.add(e.getMessage());
             } catch (RingsideException e) {
@@ -73,42 +98,110 @@ public final class ClusterMasters implements AutoCloseable {
                 failures.add(e.getMessage());
             }
         }
-        String message = "No Redis Cluster seed of " + seeds + " answered with a reachable master:\n  "
+        String message = "No Redis Cluster seed of " + candidates + " answered with a reachable master:\n  "
                 + String.join("\n  ", failures);
         throw refused ? new RingsideException(message) : new BackendUnavailableException(message);
     }
 
-    private static List<Master> masters(HostAndPort seed, JedisClientConfig config) {
-        String nodes;
+    private static List<ClusterNode> nodes(HostAndPort seed, JedisClientConfig config) {
         try (Jedis jedis = new Jedis(seed, config)) {
-            nodes = jedis.clusterNodes();
+            return ClusterNode.parse(jedis.clusterNodes());
         } catch (JedisConnectionException e) {
             throw new BackendUnavailableException("Redis at " + seed + " is unreachable: " + e.getMessage(), e);
         } catch (JedisDataException e) {
             throw new RingsideException("Redis at " + seed + " is named as a Redis Cluster seed but refuses "
                     + "CLUSTER NODES (" + e.getMessage() + "); a single server is named by host and port alone", e);
         }
-        return parse(seed, nodes);
+    }
+
+    /**
+     * Reads the topology again from the first node that answers (the seeds, then every node the
+     * last reading listed) and, when the masters or their slots changed, scans the new masters
+     * from now on: the clients of masters still there are kept.
+     *
+     * @return the topology now
+     * @throws BackendUnavailableException when no node answers with a reachable master
+     */
+    public synchronized List<ClusterNode> refresh() {
+        Set<HostAndPort> candidates = new LinkedHashSet<>(seeds);
+        for (ClusterNode node : view.nodes()) {
+            if (node.address().lastIndexOf(':') > 0 && !node.flags().contains("noaddr")) {
+                candidates.add(hostAndPort(node.address()));
+            }
+        }
+        Answer answer = firstAnswer(new ArrayList<>(candidates), config);
+        View before = view;
+        List<Master> masters = parse(answer.from(), answer.nodes());
+        if (sameMasters(before.masters(), masters)) {
+            view = new View(before.masters(), before.clients(), before.owners(), answer.nodes());
+        } else {
+            view = view(answer.from(), answer.nodes(), before.masters(), before.clients());
+            for (JedisPooled client : before.clients()) {
+                if (!view.clients().contains(client)) {
+                    retired.add(client);
+                }
+            }
+        }
+        return view.nodes();
+    }
+
+    /** The nodes as the last reading listed them, replicas and failed ones included. */
+    public List<ClusterNode> nodes() {
+        return view.nodes();
+    }
+
+    View view() {
+        return view;
+    }
+
+    private View view(HostAndPort answered, List<ClusterNode> nodes, List<Master> known, List<JedisPooled> clients) {
+        List<Master> masters = parse(answered, nodes);
+        List<JedisPooled> mastersClients = new ArrayList<>();
+        for (Master master : masters) {
+            int kept = -1;
+            for (int i = 0; i < known.size(); i++) {
+                if (known.get(i).address().equals(master.address())) {
+                    kept = i;
+                }
+            }
+            mastersClients.add(kept >= 0 ? clients.get(kept) : new JedisPooled(master.address(), config));
+        }
+        return new View(masters, List.copyOf(mastersClients), owners(masters), nodes);
+    }
+
+    private static boolean sameMasters(List<Master> a, List<Master> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).address().equals(b.get(i).address()) || !Arrays.deepEquals(
+                    a.get(i).slotRanges().toArray(), b.get(i).slotRanges().toArray())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One client a master, in the order {@code CLUSTER NODES} lists them. */
     public List<JedisPooled> clients() {
-        return clients;
+        return view.clients();
     }
 
     /** The address of the master at {@code index} of {@link #clients()}, for connections of a caller's own. */
     HostAndPort address(int index) {
-        return addresses.get(index);
+        return view.masters().get(index).address();
     }
 
     /** The index in {@link #clients()} of the master serving {@code key}'s slot; -1 when none does. */
     public int ownerOf(byte[] key) {
-        return owners[JedisClusterCRC16.getSlot(key)];
+        return view.ownerOf(key);
     }
 
     @Override
-    public void close() {
-        clients.forEach(JedisPooled::close);
+    public synchronized void close() {
+        view.clients().forEach(JedisPooled::close);
+        retired.forEach(JedisPooled::close);
+        retired.clear();
     }
 
     /**
@@ -118,23 +211,18 @@ public final class ClusterMasters implements AutoCloseable {
      * @throws BackendUnavailableException naming {@code seed} and every node it listed, when none is a reachable master
      */
     static List<Master> parse(HostAndPort seed, String clusterNodes) {
+        return parse(seed, ClusterNode.parse(clusterNodes));
+    }
+
+    private static List<Master> parse(HostAndPort seed, List<ClusterNode> nodes) {
         List<Master> masters = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (String line : clusterNodes.split("\n")) {
-            String[] fields = line.trim().split(" ");
-            if (fields.length < 3) {
-                continue;
-            }
-            String address = fields[1].split("[@,]")[0];
-            seen.add(address + " " + fields[2]);
-            List<String> flags = List.of(fields[2].split(","));
-            if (flags.contains("master") && !flags.contains("fail") && !flags.contains("noaddr")) {
-                int colon = address.lastIndexOf(':');
-                masters.add(new Master(new HostAndPort(address.substring(0, colon),
-                        Integer.parseInt(address.substring(colon + 1))), slotRanges(fields)));
+        for (ClusterNode node : nodes) {
+            if (node.reachableMaster()) {
+                masters.add(new Master(hostAndPort(node.address()), node.slotRanges()));
             }
         }
         if (masters.isEmpty()) {
+            List<String> seen = nodes.stream().map(n -> n.address() + " " + String.join(",", n.flags())).toList();
             throw new BackendUnavailableException("Redis Cluster seed " + seed + " lists no reachable master in "
                     + "CLUSTER NODES (" + (seen.isEmpty() ? "no nodes at all" : String.join("; ", seen))
                     + "); the cluster's keys cannot be reached until a master is up");
@@ -142,19 +230,9 @@ public final class ClusterMasters implements AutoCloseable {
         return masters;
     }
 
-    private static List<int[]> slotRanges(String[] fields) {
-        List<int[]> ranges = new ArrayList<>();
-        for (int i = 8; i < fields.length; i++) {
-            String slots = fields[i];
-            if (slots.isEmpty() || slots.startsWith("[")) {
-                continue;
-            }
-            int dash = slots.indexOf('-');
-            int first = Integer.parseInt(dash < 0 ? slots : slots.substring(0, dash));
-            int last = dash < 0 ? first : Integer.parseInt(slots.substring(dash + 1));
-            ranges.add(new int[] {first, last});
-        }
-        return ranges;
+    private static HostAndPort hostAndPort(String address) {
+        int colon = address.lastIndexOf(':');
+        return new HostAndPort(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
     }
 
     private static int[] owners(List<Master> masters) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Pipeline;
@@ -29,31 +30,50 @@ public final class KeyScanner {
         List<KeyInfo> describe(JedisPooled node, List<byte[]> keys, boolean sizes);
     }
 
-    private final List<JedisPooled> masters;
-    private final Describer describer;
-    private final ToIntFunction<byte[]> owner;
-
-    public KeyScanner(JedisPooled redis) {
-        this(List.of(redis), KeyScanner::describe, key -> 0);
+    /** The servers to scan and which of them owns a key, read together so that they agree. */
+    private record Servers(List<JedisPooled> masters, ToIntFunction<byte[]> owner) {
     }
 
-    private KeyScanner(List<JedisPooled> masters, Describer describer, ToIntFunction<byte[]> owner) {
+    private final Supplier<Servers> atScanStart;
+    private final Supplier<Servers> current;
+    private final Describer describer;
+
+    public KeyScanner(JedisPooled redis) {
+        this(fixed(List.of(redis), key -> 0), null, KeyScanner::describe);
+    }
+
+    private static Supplier<Servers> fixed(List<JedisPooled> masters, ToIntFunction<byte[]> owner) {
         if (masters.isEmpty()) {
             throw new IllegalArgumentException("No Redis server to scan");
         }
-        this.masters = List.copyOf(masters);
+        Servers servers = new Servers(List.copyOf(masters), owner);
+        return () -> servers;
+    }
+
+    /** @param current the servers between scans; null when they are always {@code atScanStart}'s */
+    private KeyScanner(Supplier<Servers> atScanStart, Supplier<Servers> current, Describer describer) {
+        this.atScanStart = atScanStart;
+        this.current = current == null ? atScanStart : current;
         this.describer = describer;
-        this.owner = owner;
     }
 
     /**
      * A scanner over every master of a Redis Cluster, each with a client of its own (see
      * {@link ClusterMasters}). A cluster refuses a script whose keys span hash slots, so the
      * metadata of a page is fetched there by pipelined commands instead, and a key another master
-     * owns (an exact key asked of every master) is skipped.
+     * owns (an exact key asked of every master) is skipped. Every scan reads the cluster's
+     * topology first ({@link ClusterMasters#refresh}), so that after a failover it lists the
+     * promoted replica's keys and leaves the dead master out.
      */
     public static KeyScanner forCluster(ClusterMasters masters) {
-        return new KeyScanner(masters.clients(), KeyScanner::describePipelined, masters::ownerOf);
+        return new KeyScanner(() -> {
+            masters.refresh();
+            return servers(masters.view());
+        }, () -> servers(masters.view()), KeyScanner::describePipelined);
+    }
+
+    private static Servers servers(ClusterMasters.View view) {
+        return new Servers(view.clients(), view::ownerOf);
     }
 
     /**
@@ -79,7 +99,7 @@ public final class KeyScanner {
     }
 
     private KeyScan start(ScanRequest request, KeyPageListener listener, KeyDetail detail, Consumer<KeyScan> onEnd) {
-        KeyScan scan = new KeyScan(masters, describer, request, listener, detail, onEnd);
+        KeyScan scan = new KeyScan(atScanStart.get().masters(), describer, request, listener, detail, onEnd);
         scan.start();
         return scan;
     }
@@ -97,7 +117,9 @@ public final class KeyScanner {
     public long[] sizes(List<byte[]> keys) {
         long[] sizes = new long[keys.size()];
         Arrays.fill(sizes, -1);
-        int[] owners = keys.stream().mapToInt(owner).toArray();
+        Servers servers = current.get();
+        List<JedisPooled> masters = servers.masters();
+        int[] owners = keys.stream().mapToInt(servers.owner()).toArray();
         for (int m = 0; m < masters.size(); m++) {
             List<Integer> own = new ArrayList<>();
             for (int i = 0; i < owners.length; i++) {

@@ -2,6 +2,7 @@ package io.ringside.core.redis;
 
 import io.ringside.core.connect.Backends;
 import io.ringside.core.kafka.AuditLog;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
@@ -17,6 +18,7 @@ import redis.clients.jedis.UnifiedJedis;
 public final class ProfileKeys implements AutoCloseable {
 
     private final boolean cluster;
+    /** The single server; unused on a cluster, whose first master may change. */
     private final JedisPooled server;
     private final JedisCluster routed;
     private final KeyScanner scanner;
@@ -69,9 +71,20 @@ public final class ProfileKeys implements AutoCloseable {
         return cluster ? routed : server;
     }
 
-    /** The server whose INFO stands for the profile's Redis: the server, or the cluster's first master. */
+    /**
+     * The server whose INFO stands for the profile's Redis: the server, or the cluster's first
+     * master as the last reading of its topology lists them (a promoted replica after a failover).
+     */
     public JedisPooled infoServer() {
-        return server;
+        return cluster ? masters.clients().get(0) : server;
+    }
+
+    /**
+     * The cluster's nodes, replicas and failed ones included, read now (which also makes the next
+     * scans follow a failover); empty for a single server.
+     */
+    public List<ClusterNode> clusterNodes() {
+        return cluster ? masters.refresh() : List.of();
     }
 
     @Override

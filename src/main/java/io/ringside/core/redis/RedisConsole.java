@@ -225,9 +225,12 @@ public final class RedisConsole implements AutoCloseable {
         return cluster ? masters().address(0) : seeds.get(0);
     }
 
+    /** The cluster's masters as they are now: read again for every command, so a failover is followed. */
     private ClusterMasters masters() {
         if (masters == null) {
             masters = ClusterMasters.open(seeds, config);
+        } else {
+            masters.refresh();
         }
         return masters;
     }

@@ -4,6 +4,7 @@ import io.ringside.core.connect.Backends;
 import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.kafka.AuditLog;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -81,7 +82,7 @@ public final class RedisServices {
             release();
             ProfileKeys keys = wiring.get();
             bound = new Bound(source, keys, keys.admin(audit.get(), readOnly), values(keys.keyClient()),
-                    new ServerStats(keys.infoServer()));
+                    new ServerStats(keys::infoServer, java.time.Clock.systemUTC()));
         }
         return bound;
     }
@@ -152,5 +153,10 @@ public final class RedisServices {
 
     public ServerStats stats() {
         return bound().stats();
+    }
+
+    /** The Redis Cluster's nodes with their roles, read now; empty for a single server. */
+    public List<ClusterNode> clusterNodes() {
+        return bound().keys().clusterNodes();
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -22,7 +23,7 @@ public final class ServerStats {
     public record SlowEntry(long id, Instant at, long micros, String command, String client) {
     }
 
-    private final JedisPooled redis;
+    private final Supplier<JedisPooled> server;
     private final Clock clock;
 
     public ServerStats(JedisPooled redis) {
@@ -30,13 +31,18 @@ public final class ServerStats {
     }
 
     public ServerStats(JedisPooled redis, Clock clock) {
-        this.redis = redis;
+        this(() -> redis, clock);
+    }
+
+    /** Over whichever server {@code server} names at each call (a cluster's first master, which a failover changes). */
+    public ServerStats(Supplier<JedisPooled> server, Clock clock) {
+        this.server = server;
         this.clock = clock;
     }
 
     public InfoSnapshot sample() {
         try {
-            String info = redis.info();
+            String info = server.get().info();
             return InfoSnapshot.parse(clock.instant(), info);
         } catch (JedisConnectionException e) {
             throw new BackendUnavailableException("Redis is unreachable: " + e.getMessage(), e);
@@ -52,7 +58,7 @@ public final class ServerStats {
     }
 
     public List<SlowEntry> slowlog(int max) {
-        Object reply = redis.sendCommand(Protocol.Command.SLOWLOG, "GET", String.valueOf(max));
+        Object reply = server.get().sendCommand(Protocol.Command.SLOWLOG, "GET", String.valueOf(max));
         List<SlowEntry> entries = new ArrayList<>();
         for (Object item : (List<?>) reply) {
             List<?> fields = (List<?>) item;
@@ -72,7 +78,7 @@ public final class ServerStats {
 
     /** CLIENT LIST, one map of {@code name=value} fields per connection. */
     public List<Map<String, String>> clients() {
-        Object reply = redis.sendCommand(Protocol.Command.CLIENT, "LIST");
+        Object reply = server.get().sendCommand(Protocol.Command.CLIENT, "LIST");
         List<Map<String, String>> clients = new ArrayList<>();
         for (String line : new String((byte[]) reply, StandardCharsets.UTF_8).split("\n")) {
             if (line.isBlank()) {

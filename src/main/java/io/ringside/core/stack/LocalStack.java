@@ -21,7 +21,8 @@ import org.apache.kafka.common.Uuid;
  * A local stack of real servers run as children of this JVM, which thereby becomes their
  * supervisor: it holds their stdin pipes (so they die with it), keeps {@code stack.json} current
  * and carries out drills (stop or start one node, Redis or Kafka). Redis, Kafka and the first
- * Cassandra node start in parallel; further nodes join one at a time, as Cassandra requires.
+ * Cassandra node start in parallel (with the Redis Cluster's nodes, when asked for); further nodes
+ * join one at a time, as Cassandra requires.
  * A failed start stops whatever did start, so nothing is left half up.
  */
 public final class LocalStack implements AutoCloseable {
@@ -238,13 +239,37 @@ public final class LocalStack implements AutoCloseable {
 
     private void formRedisCluster(StackListener listener) {
         long started = System.nanoTime();
-        listener.onEvent(new StackEvent("redis-cluster", Phase.STARTING, "joining masters on ports " + clusterPorts, 0));
-        RedisClusterFormation.form(LOOPBACK, clusterPorts, options.readyTimeout());
-        listener.onEvent(new StackEvent("redis-cluster", Phase.READY, clusterPorts.size() + " masters, "
-                + RedisClusterFormation.SLOTS + " slots", (System.nanoTime() - started) / 1_000_000));
+        List<Integer> masters = clusterPorts.subList(0, RedisClusterFormation.MASTERS);
+        List<Integer> replicas = clusterPorts.subList(RedisClusterFormation.MASTERS, clusterPorts.size());
+        listener.onEvent(new StackEvent("redis-cluster", Phase.STARTING, "joining masters on ports " + masters
+                + (replicas.isEmpty() ? "" : ", replicas on ports " + replicas), 0));
+        RedisClusterFormation.form(LOOPBACK, masters, replicas, options.readyTimeout());
+        synchronized (this) {
+            state = recordRoles(state);
+            stateFile.write(state);
+        }
+        listener.onEvent(new StackEvent("redis-cluster", Phase.READY, masters.size() + " masters, "
+                + (replicas.isEmpty() ? "" : replicas.size() + " replicas, ") + RedisClusterFormation.SLOTS + " slots",
+                (System.nanoTime() - started) / 1_000_000));
     }
 
-    /** Ports of the Redis Cluster's masters on 127.0.0.1 ({@code stack up --redis-cluster}); empty without one. */
+    /** The Redis Cluster's nodes with the role each says it has now; a node that does not answer keeps its last. */
+    private static StackState recordRoles(StackState state) {
+        StackState result = state;
+        for (StackState.RedisClusterNode node : state.redisCluster()) {
+            String role = node.up() ? RedisClusterFormation.role(node.host(), node.port()) : null;
+            if (role != null) {
+                result = result.withRedisClusterNode(node.withRole(role));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Ports of the Redis Cluster's nodes on 127.0.0.1 ({@code stack up --redis-cluster}), masters
+     * first, then their replicas, as formed (a failover swaps roles: see {@link StackState#redisCluster});
+     * empty without one.
+     */
     public synchronized List<Integer> redisClusterPorts() {
         return List.copyOf(clusterPorts);
     }
@@ -393,8 +418,14 @@ public final class LocalStack implements AutoCloseable {
                 return List.of(broker);
             }
         }
+        for (RedisServer clusterNode : clusterNodes) {
+            if (clusterNode.name().equals(name)) {
+                return List.of(clusterNode);
+            }
+        }
         throw new NotFoundException("Unknown server '" + name + "': use redis or kafka"
                 + (brokers.size() > 1 ? " (or one broker, kafka-1 .. kafka-" + brokers.size() + ")" : "")
+                + (clusterNodes.isEmpty() ? "" : " or redis-cluster-1.." + clusterNodes.size())
                 + " (Cassandra nodes: stop-node / start-node N)");
     }
 
@@ -421,6 +452,10 @@ public final class LocalStack implements AutoCloseable {
             state = state.withNode(node.withStatus(up, pid).withVersion(version));
         } else if (server instanceof KafkaBroker broker) {
             state = state.withKafka(state.kafka().withBroker(state.kafka().broker(broker.id()).withStatus(up, pid)));
+        } else if (clusterNodes.contains(server)) {
+            StackState.RedisClusterNode node = state.redisCluster().get(clusterNodes.indexOf(server)).withStatus(up, pid);
+            String role = up ? RedisClusterFormation.role(node.host(), node.port()) : null;
+            state = state.withRedisClusterNode(role == null ? node : node.withRole(role));
         } else if (server == redis) {
             StackState.Redis r = state.redis().withStatus(up, pid);
             if (up) {
@@ -499,6 +534,7 @@ public final class LocalStack implements AutoCloseable {
         String clusterId = existing.map(s -> s.kafka().clusterId()).orElseGet(() -> Uuid.randomUuid().toString());
         int redisPort = reserve("redis", "Redis", existing.map(s -> s.redis().port()).orElse(options.redisPort()),
                 List.of(LOOPBACK));
+        List<StackState.RedisClusterNode> clusterState = planRedisCluster(existing);
 
         state = new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
@@ -510,7 +546,8 @@ public final class LocalStack implements AutoCloseable {
                         security.credentialsFile().toAbsolutePath().toString(), security.username(),
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
                         StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM,
-                        StackState.Security.JMX_PASSWORD));
+                        StackState.Security.JMX_PASSWORD),
+                clusterState);
         stateFile.write(state);
 
         Path data = options.dataFolder();
@@ -536,16 +573,11 @@ public final class LocalStack implements AutoCloseable {
         }
         redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder, security);
         clusterNodes.clear();
-        clusterPorts.clear();
-        if (options.redisCluster()) {
-            for (int i = 1; i <= RedisClusterFormation.MASTERS; i++) {
-                int port = PortAllocator.chooseRedisClusterPort(options.redisClusterPort(i));
-                reservedPorts.add(port);
-                StackState.Redis spec = new StackState.Redis(LOOPBACK, port, false, null, null, null);
-                clusterPorts.add(port);
-                clusterNodes.add(RedisServer.clusterNode(i, data.resolve("redis-cluster").resolve("node" + i), () -> spec,
-                        artifacts, cacheFolder));
-            }
+        for (StackState.RedisClusterNode node : clusterState) {
+            int i = clusterNodes.size() + 1;
+            StackState.Redis spec = new StackState.Redis(LOOPBACK, node.port(), false, null, null, null);
+            clusterNodes.add(RedisServer.clusterNode(i, data.resolve("redis-cluster").resolve("node" + i), () -> spec,
+                    artifacts, cacheFolder));
         }
     }
 
@@ -580,6 +612,38 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * The Redis Cluster's nodes with their ports (the recorded ones preferred, as the nodes' own
+     * {@code nodes.conf} name them): three masters and, with {@code --replicas 1} or when the data
+     * folder had them, three replicas on the ports after theirs. Each port's bus port (+10000) is
+     * reserved with it.
+     */
+    private List<StackState.RedisClusterNode> planRedisCluster(Optional<StackState> existing) {
+        clusterPorts.clear();
+        List<StackState.RedisClusterNode> planned = new ArrayList<>();
+        if (!options.redisCluster()) {
+            return planned;
+        }
+        List<StackState.RedisClusterNode> recorded = existing.map(StackState::redisCluster).orElse(List.of());
+        int masters = RedisClusterFormation.MASTERS;
+        int replicas = Math.max(options.redisClusterReplicas(), Math.max(0, recorded.size() - masters) / masters);
+        for (int i = 1; i <= masters * (1 + replicas); i++) {
+            String name = "redis-cluster-" + i;
+            int preferred = recorded.stream().filter(n -> n.name().equals(name)).findFirst()
+                    .map(StackState.RedisClusterNode::port).orElse(options.redisClusterPort(i));
+            int port = PortAllocator.chooseRedisClusterPort(preferred);
+            reservedPorts.add(port);
+            if (port != preferred) {
+                portMoves.add(new PortMove(name, "Redis Cluster node", preferred, port));
+            }
+            clusterPorts.add(port);
+            String role = recorded.stream().filter(n -> n.name().equals(name)).findFirst()
+                    .map(StackState.RedisClusterNode::role).orElse(i <= masters ? "master" : "replica");
+            planned.add(new StackState.RedisClusterNode(name, LOOPBACK, port, role, false, null));
+        }
+        return planned;
+    }
+
+    /**
      * The recorded state with {@code up} re-checked: a server counts as up when its process is
      * alive and its port accepts connections. Cheap enough for {@code stack status}.
      */
@@ -598,6 +662,11 @@ public final class LocalStack implements AutoCloseable {
         StackState.Redis r = recorded.redis();
         boolean redisUp = alive(r.pid()) && PortAllocator.isListening(r.host(), r.port());
         result = result.withRedis(r.withStatus(redisUp, redisUp ? r.pid() : null));
+        for (StackState.RedisClusterNode node : recorded.redisCluster()) {
+            boolean up = alive(node.pid()) && PortAllocator.isListening(node.host(), node.port());
+            result = result.withRedisClusterNode(node.withStatus(up, up ? node.pid() : null));
+        }
+        result = recordRoles(result);
         if (recorded.supervisor() != null && !alive(recorded.supervisor().pid())) {
             result = result.withSupervisor(null);
         }

@@ -85,7 +85,7 @@ abstract class ManagedServer {
 
     boolean isRunning() {
         ServerProcess p = process;
-        return p != null && p.isAlive();
+        return p != null && p.serverAlive();
     }
 
     /** What the server holds in memory once it answers, for the start's events: ", 959 MiB resident"; empty if unknown. */
@@ -95,13 +95,17 @@ abstract class ManagedServer {
 
     Long pid() {
         ServerProcess p = process;
-        return p != null && p.isAlive() ? p.serverPid() : null;
+        return p != null && p.serverAlive() ? p.serverPid() : null;
     }
 
     void start(StackListener listener, Duration timeout) {
         if (isRunning()) {
             listener.onEvent(new StackEvent(name, Phase.READY, "already running", 0));
             return;
+        }
+        ServerProcess killed = process;
+        if (killed != null && killed.isAlive()) {
+            killed.stop(stopGrace()); // the wrapper of a server killed in a drill: closing its stdin ends it
         }
         ProgressReporter progress = new ProgressReporter(name, listener);
         abortReason = null;

@@ -37,14 +37,25 @@ final class RedisServer extends ManagedServer {
     private final StackSecurity security;
     private volatile boolean tls;
 
-    /** A master of the local Redis Cluster ({@code stack up --redis-cluster}); its cluster state lives in its home. */
+    /**
+     * A node of the local Redis Cluster ({@code stack up --redis-cluster}); its cluster state lives
+     * in its home. A node unreachable for {@value #CLUSTER_NODE_TIMEOUT_MS} ms counts as failed, so a
+     * stopped master's replica takes over within seconds, and a replica takes over however far
+     * behind it is (validity factor 0): in a drill an available cluster matters more than a few
+     * writes lost.
+     */
     static RedisServer clusterNode(int index, Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts,
                                    Path cacheFolder) {
         return new RedisServer("redis-cluster-" + index, home, spec, artifacts, cacheFolder, List.of(
                 "--cluster-enabled", "yes",
                 "--cluster-config-file", home.resolve("data").resolve("nodes.conf").toString(),
-                "--cluster-node-timeout", "5000"), null);
+                "--cluster-node-timeout", Integer.toString(CLUSTER_NODE_TIMEOUT_MS),
+                "--cluster-replica-validity-factor", "0"), null);
     }
+
+    static final int CLUSTER_NODE_TIMEOUT_MS = 2000;
+    /** Servers start side by side (a cluster's six nodes): one of them extracts the embedded binary. */
+    private static final Object EXTRACTION = new Object();
     private Path binary;
 
     /** @param security the secure stack's credentials and certificates, or null for a plain server */
@@ -125,6 +136,12 @@ final class RedisServer extends ManagedServer {
     }
 
     private Path extractEmbedded(ProgressReporter progress) {
+        synchronized (EXTRACTION) {
+            return extractEmbeddedOnce(progress);
+        }
+    }
+
+    private Path extractEmbeddedOnce(ProgressReporter progress) {
         String resource = embeddedResourceName();
         Path target = cacheFolder.resolve("redis").resolve(resource);
         if (Files.isExecutable(target)) {

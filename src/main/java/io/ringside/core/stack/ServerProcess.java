@@ -74,9 +74,32 @@ final class ServerProcess {
         return process.pid();
     }
 
-    /** The pid of the server itself, which for a shell-wrapped server is the wrapper's child. */
+    /**
+     * The pid of the server itself, which for a shell-wrapped server is the wrapper's child: not
+     * the {@code cat} that watches the wrapper's stdin beside it (a drill signalling this pid must
+     * hit the server).
+     */
     long serverPid() {
-        return process.children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
+        List<ProcessHandle> children = process.children().toList();
+        return children.stream().filter(ServerProcess::runningServer)
+                .findFirst().or(() -> children.stream().findFirst()).map(ProcessHandle::pid).orElse(process.pid());
+    }
+
+    /**
+     * Whether the server itself runs: the process, and for a shell-wrapped server a child beside
+     * the stdin watcher. A wrapped server that was killed leaves its wrapper waiting on stdin.
+     */
+    boolean serverAlive() {
+        if (!process.isAlive()) {
+            return false;
+        }
+        List<ProcessHandle> children = process.children().toList();
+        return children.isEmpty() || children.stream().anyMatch(ServerProcess::runningServer);
+    }
+
+    /** A child that is neither the stdin watcher ({@code cat}) nor a killed server not yet reaped (no executable). */
+    private static boolean runningServer(ProcessHandle child) {
+        return child.info().command().filter(c -> !c.endsWith("/cat")).isPresent();
     }
 
     boolean isAlive() {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param datacenters  Cassandra data centres: 2 puts nodes 1-2 in dc1 and node 3 in dc2
  *                     ({@code --nodes 3 --dcs 2}); 0 keeps what the data folder has (1 for a new one)
  * @param kafkaBrokers Kafka brokers wanted (1 or 3); 0 keeps what the data folder has (1 for a new one)
+ * @param redisClusterReplicas replicas per Redis Cluster master (0 or 1, {@code --replicas})
  */
 public record StackOptions(
         Path dataFolder,
@@ -33,7 +34,8 @@ public record StackOptions(
         boolean redisCluster,
         boolean secure,
         int datacenters,
-        int kafkaBrokers) {
+        int kafkaBrokers,
+        int redisClusterReplicas) {
 
     /** The most Cassandra nodes a stack runs; three fit a two-core machine when they start one after another. */
     public static final int MAX_NODES = 3;
@@ -42,7 +44,7 @@ public record StackOptions(
                         int controllerPort, int redisPort, boolean localSpeedUps, int cassandraHeapMb,
                         Duration readyTimeout, boolean redisCluster, boolean secure) {
         this(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort, redisPort, localSpeedUps,
-                cassandraHeapMb, readyTimeout, redisCluster, secure, 0, 0);
+                cassandraHeapMb, readyTimeout, redisCluster, secure, 0, 0, 0);
     }
 
     /** The size of a multi-broker Kafka cluster: a KRaft quorum of three that outlives one broker down. */
@@ -50,7 +52,7 @@ public record StackOptions(
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
-                false, false, 0, 0);
+                false, false, 0, 0, 0);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -58,14 +60,16 @@ public record StackOptions(
             throw new IllegalArgumentException("--nodes must be 1, 2 or 3, not " + nodes);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
     public StackOptions withPortOffset(int offset) {
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
-                readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+                readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas);
     }
 
     /**
@@ -74,7 +78,8 @@ public record StackOptions(
      */
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas);
     }
 
     /**
@@ -83,7 +88,8 @@ public record StackOptions(
      */
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas);
     }
 
     /**
@@ -96,7 +102,8 @@ public record StackOptions(
             throw new IllegalArgumentException("--dcs must be 1 or 2, not " + datacenters);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas);
     }
 
     /**
@@ -108,7 +115,8 @@ public record StackOptions(
             throw new IllegalArgumentException("--kafka-brokers must be 1 or " + MULTI_BROKERS + ", not " + kafkaBrokers);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas);
     }
 
     /**
@@ -124,18 +132,34 @@ public record StackOptions(
         return controllerPort + 2 * (broker - 1);
     }
 
+    /**
+     * Also start one replica of each Redis Cluster master ({@code --replicas 1}), on the ports after
+     * the masters' (e.g. 6383-6385), so that stopping a master promotes its replica.
+     */
+    public StackOptions withRedisClusterReplicas(int replicas) {
+        if (replicas < 0 || replicas > 1) {
+            throw new IllegalArgumentException("--replicas must be 0 or 1, not " + replicas);
+        }
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                replicas);
+    }
+
     /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */
     public int jmxPort(int node) {
         return jmxPort + 100 * (node - 1);
     }
 
-    /** The preferred port of Redis Cluster master {@code master} (1-based): right after the Redis port. */
-    public int redisClusterPort(int master) {
-        return redisPort + master;
+    /**
+     * The preferred port of Redis Cluster node {@code node} (1-based): right after the Redis port,
+     * the masters first, then their replicas.
+     */
+    public int redisClusterPort(int node) {
+        return redisPort + node;
     }
 
     /**
-     * Every port a new stack with these options prefers, the Redis Cluster's bus ports included:
+     * Every port a new stack with these options prefers, the Redis Cluster's nodes and bus ports included:
      * what a set of stacks run side by side (the tests') must keep apart.
      */
     public List<Integer> preferredPorts() {
@@ -148,9 +172,9 @@ public record StackOptions(
             ports.add(controllerPort(broker));
         }
         if (redisCluster) {
-            for (int master = 1; master <= RedisClusterFormation.MASTERS; master++) {
-                ports.add(redisClusterPort(master));
-                ports.add(redisClusterPort(master) + PortAllocator.REDIS_CLUSTER_BUS_OFFSET);
+            for (int node = 1; node <= RedisClusterFormation.MASTERS * (1 + redisClusterReplicas); node++) {
+                ports.add(redisClusterPort(node));
+                ports.add(redisClusterPort(node) + PortAllocator.REDIS_CLUSTER_BUS_OFFSET);
             }
         }
         return ports;

@@ -6,7 +6,8 @@ import java.util.List;
  * What {@code <data>/stack/stack.json} holds and {@code stack status --json} prints: the chosen
  * endpoints (reused on the next start), the processes and whether each answered. Beyond the
  * schema fixed in the conventions it keeps what a restart needs (storage/JMX/controller ports,
- * the Kafka cluster id) and who supervises the children.
+ * the Kafka cluster id) and who supervises the children; {@code redisCluster} lists the nodes of
+ * {@code stack up --redis-cluster} (empty without one).
  */
 public record StackState(
         int layoutVersion,
@@ -14,7 +15,18 @@ public record StackState(
         Kafka kafka,
         Redis redis,
         Supervisor supervisor,
-        Security security) {
+        Security security,
+        List<RedisClusterNode> redisCluster) {
+
+    public StackState {
+        redisCluster = redisCluster == null ? List.of() : List.copyOf(redisCluster);
+    }
+
+    /** A stack without a Redis Cluster ({@code stack up --redis-cluster}). */
+    public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor,
+                      Security security) {
+        this(layoutVersion, cassandra, kafka, redis, supervisor, security, List.of());
+    }
 
     /** A stack without authentication or TLS (every stack before {@code --secure} existed). */
     public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor) {
@@ -121,6 +133,25 @@ public record StackState(
     }
 
     /**
+     * A node of the Redis Cluster ({@code stack up --redis-cluster [--replicas 1]}).
+     *
+     * @param name {@code redis-cluster-N}, what {@code stack stop} and {@code stack start} take
+     * @param role {@code master} or {@code replica} as the node itself last said ({@code ROLE}): a
+     *             failover turns a replica into a master, and a stopped master that starts again
+     *             comes back as its replica
+     */
+    public record RedisClusterNode(String name, String host, int port, String role, boolean up, Long pid) {
+
+        public RedisClusterNode withStatus(boolean up, Long pid) {
+            return new RedisClusterNode(name, host, port, role, up, pid);
+        }
+
+        public RedisClusterNode withRole(String role) {
+            return new RedisClusterNode(name, host, port, role, up, pid);
+        }
+    }
+
+    /**
      * The process that holds the children's stdin pipes, and where it listens for commands.
      *
      * @param console whether that process is a console, which stays open after {@code stack down}
@@ -174,27 +205,38 @@ public record StackState(
                 .map(n -> n.id() == node.id() ? node : n)
                 .toList();
         return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor,
-                security);
+                security, redisCluster);
     }
 
     public StackState withKafka(Kafka kafka) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
     }
 
     public StackState withRedis(Redis redis) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
     }
 
     public StackState withSupervisor(Supervisor supervisor) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
     }
 
     public StackState withSecurity(Security security) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
+    }
+
+    /** With the Redis Cluster node of the same name replaced by {@code node}. */
+    public StackState withRedisClusterNode(RedisClusterNode node) {
+        List<RedisClusterNode> nodes = redisCluster.stream().map(n -> n.name().equals(node.name()) ? node : n).toList();
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, nodes);
+    }
+
+    public StackState withRedisCluster(List<RedisClusterNode> redisCluster) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
     }
 
     public boolean allUp() {
-        return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up();
+        return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up()
+                && redisCluster.stream().allMatch(RedisClusterNode::up);
     }
 
     /** The data centre clients of this stack call local: node 1's, where the data system's replicas are. */

@@ -1,6 +1,7 @@
 package io.ringside.ui.cache;
 
 import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.redis.ClusterNode;
 import io.ringside.core.data.cache.CoherenceReport;
 import io.ringside.core.redis.EvictionPreview;
 import io.ringside.core.redis.EvictionProgress;
@@ -81,6 +82,14 @@ public interface CacheGateway {
     List<ServerStats.SlowEntry> slowlog(int max);
 
     List<Map<String, String>> clients();
+
+    /**
+     * The Redis Cluster's nodes with their roles as one node lists them now (masters, replicas,
+     * failed ones); empty for a single server. Reading them also makes the scans follow a failover.
+     */
+    default List<ClusterNode> clusterNodes() {
+        return List.of();
+    }
 
     /** The Redis command console of the same profile (the Console tab). */
     default ConsoleGateway console() {

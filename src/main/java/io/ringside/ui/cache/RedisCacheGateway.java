@@ -94,6 +94,11 @@ public final class RedisCacheGateway implements CacheGateway {
     }
 
     @Override
+    public List<io.ringside.core.redis.ClusterNode> clusterNodes() {
+        return services().clusterNodes();
+    }
+
+    @Override
     public long[] sizes(List<byte[]> keys) {
         return services().scanner().sizes(keys);
     }

@@ -18,13 +18,14 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.Callback;
 
 /**
  * Controller of {@code fxml/cache/ServerStatsPane.fxml}, the Server tab: memory, eviction policy,
- * rate charts, SLOWLOG and CLIENT LIST. Binds to {@link ServerViewModel} and {@link EvictionPolicyViewModel}.
+ * rate charts, SLOWLOG, CLIENT LIST and a Redis Cluster's nodes. Binds to {@link ServerViewModel} and {@link EvictionPolicyViewModel}.
  */
 public final class ServerStatsPane {
 
@@ -79,6 +80,22 @@ public final class ServerStatsPane {
     private TableColumn<Map<String, String>, String> clientDbColumn;
     @FXML
     private TableColumn<Map<String, String>, String> clientCmdColumn;
+    @FXML
+    private Tab nodesTab;
+    @FXML
+    private Label nodesText;
+    @FXML
+    private TableView<ServerViewModel.NodeRow> nodeTable;
+    @FXML
+    private TableColumn<ServerViewModel.NodeRow, String> nodeAddressColumn;
+    @FXML
+    private TableColumn<ServerViewModel.NodeRow, String> nodeRoleColumn;
+    @FXML
+    private TableColumn<ServerViewModel.NodeRow, String> nodeStateColumn;
+    @FXML
+    private TableColumn<ServerViewModel.NodeRow, String> nodeSlotsColumn;
+    @FXML
+    private TableColumn<ServerViewModel.NodeRow, String> nodeFollowsColumn;
 
     public ServerStatsPane(ServerViewModel server, EvictionPolicyViewModel policy) {
         this.server = server;
@@ -122,6 +139,14 @@ public final class ServerStatsPane {
         clientIdleColumn.setCellValueFactory(field("idle"));
         clientDbColumn.setCellValueFactory(field("db"));
         clientCmdColumn.setCellValueFactory(field("cmd"));
+        nodeTable.setItems(server.nodes());
+        nodesText.textProperty().bind(server.nodesTextProperty());
+        nodesTab.disableProperty().bind(Bindings.isEmpty(server.nodes()));
+        nodeAddressColumn.setCellValueFactory(text(ServerViewModel.NodeRow::address));
+        nodeRoleColumn.setCellValueFactory(text(ServerViewModel.NodeRow::role));
+        nodeStateColumn.setCellValueFactory(text(ServerViewModel.NodeRow::state));
+        nodeSlotsColumn.setCellValueFactory(text(row -> String.format(Locale.ROOT, "%,d", row.slots())));
+        nodeFollowsColumn.setCellValueFactory(text(ServerViewModel.NodeRow::follows));
     }
 
     private void redrawCharts() {

@@ -3,6 +3,7 @@ package io.ringside.ui.cache;
 import io.ringside.ui.util.Errors;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.redis.ClusterNode;
 import io.ringside.core.redis.HitMissRates;
 import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.core.redis.ServerStats;
@@ -25,7 +26,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The server panel: INFO summary, SLOWLOG and CLIENT LIST, and the hit/miss and memory charts
+ * The server panel: INFO summary, SLOWLOG, CLIENT LIST, a Redis Cluster's nodes with their roles, and the hit/miss and memory charts
  * fed by INFO deltas. Polled while the page is shown, backing off (doubling, at most 30 s) while
  * Redis does not answer. The browser's own lookups count as server-wide hits, so the panel says so.
  */
@@ -61,7 +62,16 @@ public final class ServerViewModel {
     /** How far back a late instance's message still joins its second. */
     private static final int MERGE_WINDOW = 64;
 
-    private record Poll(InfoSnapshot info, List<ServerStats.SlowEntry> slowlog, List<Map<String, String>> clients) {
+    private record Poll(List<ClusterNode> nodes, InfoSnapshot info, List<ServerStats.SlowEntry> slowlog,
+                        List<Map<String, String>> clients) {
+    }
+
+    /**
+     * A Redis Cluster node as the CLUSTER NODES tab shows it.
+     *
+     * @param follows the address of the master a replica follows, else empty
+     */
+    public record NodeRow(String address, String role, String state, int slots, String follows) {
     }
 
     private final CacheGateway gateway;
@@ -73,6 +83,8 @@ public final class ServerViewModel {
     private final ObservableList<Point> points = FXCollections.observableArrayList();
     private final ObservableList<ServerStats.SlowEntry> slowlog = FXCollections.observableArrayList();
     private final ObservableList<Map<String, String>> clients = FXCollections.observableArrayList();
+    private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper nodesText = new ReadOnlyStringWrapper("");
     private InfoSnapshot previous;
     private Instant origin;
     private final Poller<Poll> poller;
@@ -87,7 +99,8 @@ public final class ServerViewModel {
         this.gateway = gateway;
         this.executor = executor;
         this.poller = Poller.polling(executor, PERIOD,
-                        () -> new Poll(gateway.sample(), gateway.slowlog(SLOWLOG_ENTRIES), gateway.clients()))
+                        () -> new Poll(gateway.clusterNodes(), gateway.sample(), gateway.slowlog(SLOWLOG_ENTRIES),
+                                gateway.clients()))
                 .backingOffTo(MAX_BACKOFF)
                 .onSuccess(this::show)
                 .onFailure(this::pollFailed);
@@ -200,7 +213,33 @@ public final class ServerViewModel {
         previous = poll.info();
         slowlog.setAll(poll.slowlog());
         clients.setAll(poll.clients());
+        showNodes(poll.nodes());
         report(true);
+    }
+
+    /**
+     * The nodes masters first, in the order the cluster lists them; a failover shows as the
+     * promoted replica turned master and its old master {@code failed}, with no slots.
+     */
+    private void showNodes(List<ClusterNode> listed) {
+        Map<String, String> addresses = new java.util.HashMap<>();
+        listed.forEach(node -> addresses.put(node.id(), node.address()));
+        List<NodeRow> rows = new java.util.ArrayList<>();
+        for (boolean masters : new boolean[] {true, false}) {
+            for (ClusterNode node : listed) {
+                if (node.master() == masters) {
+                    rows.add(new NodeRow(node.address(), node.role(), node.state(), node.slots(),
+                            node.master() ? "" : addresses.getOrDefault(node.masterId(), node.masterId())));
+                }
+            }
+        }
+        nodes.setAll(rows);
+        long masterCount = rows.stream().filter(r -> r.role().equals("master") && r.state().equals("ok")).count();
+        long replicaCount = rows.stream().filter(r -> r.role().equals("replica") && r.state().equals("ok")).count();
+        long down = rows.stream().filter(r -> !r.state().equals("ok")).count();
+        nodesText.set(listed.isEmpty() ? "" : String.format(Locale.ROOT, "Redis Cluster: %d master%s, %d replica%s%s",
+                masterCount, masterCount == 1 ? "" : "s", replicaCount, replicaCount == 1 ? "" : "s",
+                down == 0 ? "" : ", " + down + " not ok"));
     }
 
     private static String uptime(long seconds) {
@@ -254,5 +293,15 @@ public final class ServerViewModel {
 
     public ObservableList<Map<String, String>> clients() {
         return clients;
+    }
+
+    /** The Redis Cluster's nodes, masters first; empty for a single server. */
+    public ObservableList<NodeRow> nodes() {
+        return nodes;
+    }
+
+    /** How many masters and replicas are up, and how many nodes are not; empty for a single server. */
+    public ReadOnlyStringProperty nodesTextProperty() {
+        return nodesText.getReadOnlyProperty();
     }
 }

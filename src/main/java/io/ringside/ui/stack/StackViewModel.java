@@ -391,6 +391,10 @@ public final class StackViewModel implements PageLoad {
         StackState.Redis redis = state.redis();
         row("redis").applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
                 redis.version()), supervised, now);
+        for (StackState.RedisClusterNode node : state.redisCluster()) {
+            row(node.name()).applyProbe(new ServerRow.Probe(node.up(), node.pid(), node.host() + ":" + node.port(),
+                    "cluster " + node.role()), supervised, now);
+        }
     }
 
     private ServerRow row(String server) {

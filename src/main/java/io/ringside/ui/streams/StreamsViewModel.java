@@ -404,6 +404,7 @@ public final class StreamsViewModel implements PageLoad {
     }
 
     private record TopicsRead(List<TopicInfo> topics, List<BrokerInfo> brokers) {
+    }
 
     /**
      * The selected topic's partitions read again at each refresh, so leaders and in-sync replicas

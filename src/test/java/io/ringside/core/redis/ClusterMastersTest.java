@@ -38,6 +38,27 @@ class ClusterMastersTest {
     }
 
     @Test
+    void afterAFailoverThePromotedReplicaIsScannedAndItsDeadMasterAndTheOtherReplicasAreNot() {
+        String nodes = String.join("\n",
+                "a1 127.0.0.1:6380@16380 master,fail - 0 0 1 disconnected",
+                "b2 127.0.0.1:6381@16381 myself,master - 0 0 2 connected 5461-10922",
+                "c3 127.0.0.1:6382@16382 master - 0 0 3 connected 10923-16383",
+                "d4 127.0.0.1:6383@16383 master - 0 0 7 connected 0-5460",
+                "e5 127.0.0.1:6384@16384 slave b2 0 0 2 connected",
+                "f6 127.0.0.1:6385@16385 slave c3 0 0 3 connected");
+
+        List<ClusterMasters.Master> masters = ClusterMasters.parse(SEED, nodes);
+
+        assertEquals(List.of(6381, 6382, 6383), masters.stream().map(m -> m.address().getPort()).toList());
+        assertArrayEquals(new int[] {0, 5460}, masters.get(2).slotRanges().get(0));
+        List<ClusterNode> listed = ClusterNode.parse(nodes);
+        assertEquals(List.of("failed", "ok", "ok", "ok", "ok", "ok"), listed.stream().map(ClusterNode::state).toList());
+        assertEquals(List.of("master", "master", "master", "master", "replica", "replica"),
+                listed.stream().map(ClusterNode::role).toList());
+        assertEquals(16_384, listed.stream().mapToInt(ClusterNode::slots).sum());
+    }
+
+    @Test
     void aClusterWithNoReachableMasterIsUnavailableNamingTheSeedAndWhatItListed() {
         String nodes = String.join("\n",
                 "a1 10.0.0.5:7000@17000 myself,slave c3 0 0 1 connected",

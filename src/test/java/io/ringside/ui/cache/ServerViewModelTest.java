@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.data.cache.CacheStatsMessage;
+import io.ringside.core.redis.ClusterNode;
 import io.ringside.core.redis.InfoSnapshot;
 import io.ringside.ui.testing.FakeCacheGateway;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
@@ -80,5 +81,45 @@ class ServerViewModelTest {
 
         server.stop();
         assertFalse(gateway.emitStats(new CacheStatsMessage(t, "a", "pm25", 1, 1, 0, 1, 2)), "the feed is closed");
+    }
+
+    @Test
+    void aClusterFailoverShowsThePromotedReplicaAsMasterAndItsOldMasterAsFailed() {
+        gateway.clusterNodes.add(ClusterNode.parse(String.join("\n",
+                "a1 127.0.0.1:6380@16380 myself,master - 0 0 1 connected 0-5460",
+                "b2 127.0.0.1:6381@16381 master - 0 0 2 connected 5461-10922",
+                "c3 127.0.0.1:6382@16382 master - 0 0 3 connected 10923-16383",
+                "d4 127.0.0.1:6383@16383 slave a1 0 0 1 connected",
+                "e5 127.0.0.1:6384@16384 slave b2 0 0 2 connected",
+                "f6 127.0.0.1:6385@16385 slave c3 0 0 3 connected")));
+        gateway.clusterNodes.add(ClusterNode.parse(String.join("\n",
+                "a1 127.0.0.1:6380@16380 master,fail - 0 0 1 disconnected",
+                "b2 127.0.0.1:6381@16381 myself,master - 0 0 2 connected 5461-10922",
+                "c3 127.0.0.1:6382@16382 master - 0 0 3 connected 10923-16383",
+                "d4 127.0.0.1:6383@16383 master - 0 0 7 connected 0-5460",
+                "e5 127.0.0.1:6384@16384 slave b2 0 0 2 connected",
+                "f6 127.0.0.1:6385@16385 slave c3 0 0 3 connected")));
+        server.start(ok -> { });
+
+        assertEquals(new ServerViewModel.NodeRow("127.0.0.1:6383", "replica", "ok", 0, "127.0.0.1:6380"),
+                server.nodes().get(3));
+        assertEquals("Redis Cluster: 3 masters, 3 replicas", server.nodesTextProperty().get());
+
+        executor.runScheduled();
+        assertEquals(List.of(
+                new ServerViewModel.NodeRow("127.0.0.1:6380", "master", "failed", 0, ""),
+                new ServerViewModel.NodeRow("127.0.0.1:6381", "master", "ok", 5462, ""),
+                new ServerViewModel.NodeRow("127.0.0.1:6382", "master", "ok", 5461, ""),
+                new ServerViewModel.NodeRow("127.0.0.1:6383", "master", "ok", 5461, ""),
+                new ServerViewModel.NodeRow("127.0.0.1:6384", "replica", "ok", 0, "127.0.0.1:6381"),
+                new ServerViewModel.NodeRow("127.0.0.1:6385", "replica", "ok", 0, "127.0.0.1:6382")), server.nodes());
+        assertEquals("Redis Cluster: 3 masters, 2 replicas, 1 not ok", server.nodesTextProperty().get());
+    }
+
+    @Test
+    void aSingleServerHasNoClusterNodes() {
+        server.start(ok -> { });
+        assertTrue(server.nodes().isEmpty());
+        assertEquals("", server.nodesTextProperty().get());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
+import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackException;
 import io.ringside.core.stack.StackState;
 import io.ringside.ui.theme.Tone;
@@ -171,6 +172,22 @@ class StackViewModelTest {
         assertEquals(ServerStatus.UP, row(viewModel, "kafka-1").getStatus());
         assertFalse(row(viewModel, "kafka-2").getStatus().running());
         assertEquals("2003", row(viewModel, "kafka-3").getPid());
+    }
+
+    @Test
+    void aRedisClusterNodeIsARowWithItsRoleAndAStoppedMasterShowsDown() {
+        StackState running = StackStates.running(FOREIGN_PID, 1);
+        gateway.foreignSupervisor(FOREIGN_PID).status(running.withRedisCluster(List.of(
+                new StackState.RedisClusterNode("redis-cluster-1", "127.0.0.1", 6380, "master", false, null),
+                new StackState.RedisClusterNode("redis-cluster-4", "127.0.0.1", 6383, "master", true, 4104L))));
+        StackViewModel viewModel = viewModel(true);
+
+        viewModel.open();
+
+        assertEquals(ServerStatus.DOWN, row(viewModel, "redis-cluster-1").getStatus());
+        assertEquals(ServerStatus.UP, row(viewModel, "redis-cluster-4").getStatus());
+        assertEquals("cluster master", row(viewModel, "redis-cluster-4").getVersion());
+        assertEquals("127.0.0.1:6383", row(viewModel, "redis-cluster-4").getEndpoint());
     }
 
     @Test

@@ -217,4 +217,12 @@ public final class FakeCacheGateway implements CacheGateway {
     public List<Map<String, String>> clients() {
         return List.of(Map.of("addr", "127.0.0.1:5000", "cmd", "info"));
     }
+
+    /** What {@link #clusterNodes} answers, one list per poll (the last one stays); empty: a single server. */
+    public final Deque<List<io.ringside.core.redis.ClusterNode>> clusterNodes = new ArrayDeque<>();
+
+    @Override
+    public List<io.ringside.core.redis.ClusterNode> clusterNodes() {
+        return clusterNodes.size() > 1 ? clusterNodes.poll() : clusterNodes.isEmpty() ? List.of() : clusterNodes.peek();
+    }
 }
