@@ -89,6 +89,10 @@ public final class StackCommand {
                 + "generated into <data>/tls/ on first use); a stack started secure stays secure.")
         boolean secure;
 
+        @Option(names = "--sshd", description = "Also start an SSH server on 127.0.0.1 (port near the others) that "
+                + "forwards to 127.0.0.x only, for SSH tunnel tests; keys in <data>/sshd/.")
+        boolean sshd;
+
         @Override
         public Integer call() throws Exception {
             Path data = stack.dataFolder();
@@ -114,7 +118,7 @@ public final class StackCommand {
             }
             int wanted = nodes == null ? 0 : nodes;
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
-                    .withSecure(secure);
+                    .withSecure(secure).withSshd(sshd);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -172,6 +176,9 @@ public final class StackCommand {
             }
             if (secure) {
                 command.add("--secure");
+            }
+            if (sshd) {
+                command.add("--sshd");
             }
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -276,9 +283,15 @@ public final class StackCommand {
             StackState.Redis redis = state.redis();
             out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
                     nullToDash(redis.version()));
+            StackState.Sshd sshd = state.sshd();
+            if (sshd != null) {
+                out.printf(format, "sshd", sshd.up() ? "up" : "down", pid(sshd.pid()), sshd.host() + ":" + sshd.port(),
+                        "MINA SSHD");
+            }
             out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
                     : "  (supervisor pid " + state.supervisor().pid() + ")");
             printSecurity(out, state);
+            printSshd(out, state.sshd());
             printAuditDeadLetters(out, data);
             out.flush();
         }
@@ -291,6 +304,16 @@ public final class StackCommand {
                 out.printf("audit: %d record(s) Kafka will never accept, in the dead-letter file %s "
                         + "(each line gives the reason)%n", count, deadLetters.file());
             }
+        }
+
+        /** How to log in to the stack's SSH server: the user and the files, never the secrets themselves. */
+        static void printSshd(PrintWriter out, StackState.Sshd sshd) {
+            if (sshd == null) {
+                return;
+            }
+            out.printf("sshd: user %s, forwards to 127.0.0.x only; host key %s%n", sshd.user(), sshd.hostKeyFingerprint());
+            out.printf("  key:        %s (passphrase in %s, owner only)%n  password:   %s (owner only)%n",
+                    sshd.clientKeyFile(), sshd.passphraseFile(), sshd.passwordFile());
         }
 
         /** Where a secure stack's credentials are; never the passwords themselves. */
@@ -439,9 +462,9 @@ public final class StackCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Redis or Kafka of a running stack, for failure drills.")
+            description = "Stop Redis, Kafka or the SSH server of a running stack, for failure drills.")
     static final class StopServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka")
+        @Parameters(paramLabel = "redis|kafka|sshd")
         String server;
 
         @Override
@@ -451,9 +474,9 @@ public final class StackCommand {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Start Redis or Kafka of a running stack again.")
+            description = "Start Redis, Kafka or the SSH server of a running stack again.")
     static final class StartServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka")
+        @Parameters(paramLabel = "redis|kafka|sshd")
         String server;
 
         @Override
@@ -477,10 +500,13 @@ public final class StackCommand {
         @Option(names = "--secure")
         boolean secure;
 
+        @Option(names = "--sshd")
+        boolean sshd;
+
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster).withSecure(secure);
+                    .withRedisCluster(redisCluster).withSecure(secure).withSshd(sshd);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

@@ -56,7 +56,7 @@ class TestPortsTest {
     }
 
     private static List<Integer> fullStack(StackOptions options) {
-        return options.withNodes(2).withRedisCluster(true).preferredPorts();
+        return options.withNodes(2).withRedisCluster(true).withSshd(true).preferredPorts();
     }
 
     /** The first port of the kernel's ephemeral range where it says, else Linux's default. */

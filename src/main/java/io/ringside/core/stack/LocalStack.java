@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Integer, CassandraNode> nodes = new TreeMap<>();
     private KafkaBroker kafka;
     private RedisServer redis;
+    private LocalSshd sshd;
     private final List<RedisServer> clusterNodes = new ArrayList<>();
     private final List<Integer> clusterPorts = new ArrayList<>();
     private StackState state;
@@ -96,6 +97,9 @@ public final class LocalStack implements AutoCloseable {
         }
         List<ManagedServer> first = new ArrayList<>(List.of(redis, kafka, nodes.get(1)));
         first.addAll(clusterNodes);
+        if (sshd != null) {
+            first.add(sshd);
+        }
         List<ManagedServer> later = nodes.values().stream().filter(n -> n != nodes.get(1)).map(n -> (ManagedServer) n).toList();
         for (ManagedServer server : first) {
             listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "waiting to start", 0));
@@ -261,6 +265,9 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every server: Kafka first (its clients are ours), then Redis, then the nodes, last first. */
     public void stop(StackListener listener) {
         List<ManagedServer> order = new ArrayList<>();
+        if (sshd != null) {
+            order.add(sshd);
+        }
         if (kafka != null) {
             order.add(kafka);
         }
@@ -334,7 +341,13 @@ public final class LocalStack implements AutoCloseable {
         return switch (name) {
             case "redis" -> redis;
             case "kafka" -> kafka;
-            default -> throw new NotFoundException("Unknown server '" + name + "': use redis or kafka "
+            case LocalSshd.NAME -> {
+                if (sshd == null) {
+                    throw new NotFoundException("This stack runs no SSH server (start it with --sshd)");
+                }
+                yield sshd;
+            }
+            default -> throw new NotFoundException("Unknown server '" + name + "': use redis, kafka or sshd "
                     + "(Cassandra nodes: stop-node / start-node N)");
         };
     }
@@ -361,6 +374,8 @@ public final class LocalStack implements AutoCloseable {
             String version = up ? Optional.ofNullable(cassandraNode.releaseVersion()).orElse(node.version()) : node.version();
             state = state.withNode(new StackState.CassandraNode(node.id(), node.address(), node.port(),
                     node.storagePort(), node.jmxPort(), up, pid, version));
+        } else if (server == sshd) {
+            state = state.withSshd(state.sshd().withStatus(up, pid));
         } else if (server == kafka) {
             state = state.withKafka(state.kafka().withStatus(up, pid));
         } else if (server == redis) {
@@ -438,6 +453,15 @@ public final class LocalStack implements AutoCloseable {
         String clusterId = existing.map(s -> s.kafka().clusterId()).orElseGet(() -> Uuid.randomUuid().toString());
         int redisPort = reserve("redis", "Redis", existing.map(s -> s.redis().port()).orElse(options.redisPort()),
                 List.of(LOOPBACK));
+        StackState.Sshd sshdState = null;
+        if (options.sshd()) {
+            int sshPort = reserve(LocalSshd.NAME, "SSH", existing.map(StackState::sshd).map(StackState.Sshd::port)
+                    .orElse(options.sshPort()), List.of(LOOPBACK));
+            SshdFiles files = SshdFiles.of(options.dataFolder()).ensure();
+            sshdState = new StackState.Sshd(LOOPBACK, sshPort, false, null, SshdFiles.USER,
+                    files.clientKey().toAbsolutePath().toString(), files.passphraseFile().toAbsolutePath().toString(),
+                    files.passwordFile().toAbsolutePath().toString(), files.hostKeyFingerprint());
+        }
 
         state = new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
@@ -449,7 +473,7 @@ public final class LocalStack implements AutoCloseable {
                         security.credentialsFile().toAbsolutePath().toString(), security.username(),
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
                         StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM,
-                        StackState.Security.JMX_PASSWORD));
+                        StackState.Security.JMX_PASSWORD), sshdState);
         stateFile.write(state);
 
         Path data = options.dataFolder();
@@ -466,6 +490,7 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder, security);
         redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder, security);
+        sshd = options.sshd() ? new LocalSshd(data, () -> state().sshd(), toolFolder) : null;
         clusterNodes.clear();
         clusterPorts.clear();
         if (options.redisCluster()) {
@@ -496,6 +521,11 @@ public final class LocalStack implements AutoCloseable {
         StackState.Redis r = recorded.redis();
         boolean redisUp = alive(r.pid()) && PortAllocator.isListening(r.host(), r.port());
         result = result.withRedis(r.withStatus(redisUp, redisUp ? r.pid() : null));
+        StackState.Sshd s = recorded.sshd();
+        if (s != null) {
+            boolean sshUp = alive(s.pid()) && PortAllocator.isListening(s.host(), s.port());
+            result = result.withSshd(s.withStatus(sshUp, sshUp ? s.pid() : null));
+        }
         if (recorded.supervisor() != null && !alive(recorded.supervisor().pid())) {
             result = result.withSupervisor(null);
         }

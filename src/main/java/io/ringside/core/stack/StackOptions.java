@@ -14,6 +14,8 @@ import java.util.List;
  * @param redisCluster also start a three-master Redis Cluster
  * @param secure       authentication and TLS on every server ({@code stack up --secure}); a stack
  *                     once started secure stays secure, as its state file records
+ * @param sshd         also start an SSH server on 127.0.0.1 for tunnel tests ({@code stack up --sshd})
+ * @param sshPort      its preferred port, near the storage port so it moves with the port offset
  */
 public record StackOptions(
         Path dataFolder,
@@ -28,11 +30,13 @@ public record StackOptions(
         int cassandraHeapMb,
         Duration readyTimeout,
         boolean redisCluster,
-        boolean secure) {
+        boolean secure,
+        boolean sshd,
+        int sshPort) {
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
-                false, false);
+                false, false, false, 7022);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -40,14 +44,14 @@ public record StackOptions(
             throw new IllegalArgumentException("--nodes must be 1 or 2, not " + nodes);
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, sshd, sshPort);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
     public StackOptions withPortOffset(int offset) {
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
-                readyTimeout, redisCluster, secure);
+                readyTimeout, redisCluster, secure, sshd, sshPort + offset);
     }
 
     /**
@@ -56,7 +60,7 @@ public record StackOptions(
      */
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, sshd, sshPort);
     }
 
     /**
@@ -65,7 +69,16 @@ public record StackOptions(
      */
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
-                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure);
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, sshd, sshPort);
+    }
+
+    /**
+     * Also start an SSH server on 127.0.0.1 that forwards to 127.0.0.x only (see {@code LocalSshd}),
+     * so profiles can reach the stack through a real SSH tunnel.
+     */
+    public StackOptions withSshd(boolean sshd) {
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, sshd, sshPort);
     }
 
     /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */
@@ -86,6 +99,9 @@ public record StackOptions(
         List<Integer> ports = new ArrayList<>(List.of(cqlPort, storagePort, kafkaPort, controllerPort, redisPort));
         for (int node = 1; node <= Math.max(1, nodes); node++) {
             ports.add(jmxPort(node));
+        }
+        if (sshd) {
+            ports.add(sshPort);
         }
         if (redisCluster) {
             for (int master = 1; master <= RedisClusterFormation.MASTERS; master++) {

@@ -14,11 +14,18 @@ public record StackState(
         Kafka kafka,
         Redis redis,
         Supervisor supervisor,
-        Security security) {
+        Security security,
+        Sshd sshd) {
 
     /** A stack without authentication or TLS (every stack before {@code --secure} existed). */
     public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor) {
         this(layoutVersion, cassandra, kafka, redis, supervisor, null);
+    }
+
+    /** A stack without an SSH server (every stack before {@code --sshd} existed). */
+    public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor,
+                      Security security) {
+        this(layoutVersion, cassandra, kafka, redis, supervisor, security, null);
     }
 
     /** Bumped when the on-disk layout of the data folder changes incompatibly. */
@@ -97,6 +104,28 @@ public record StackState(
         }
     }
 
+    /**
+     * The stack's SSH server ({@code stack up --sshd}), absent without one. Key, passphrase and
+     * password are files owner-only in the data folder; only their paths are here.
+     *
+     * @param hostKeyFingerprint SHA256 fingerprint of the server's host key, to compare with what a client is shown
+     */
+    public record Sshd(String host, int port, boolean up, Long pid, String user, String clientKeyFile,
+                       String passphraseFile, String passwordFile, String hostKeyFingerprint) {
+
+        public Sshd withStatus(boolean up, Long pid) {
+            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, hostKeyFingerprint);
+        }
+
+        public Sshd withHostKeyFingerprint(String fingerprint) {
+            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, fingerprint);
+        }
+    }
+
+    public StackState withSshd(Sshd sshd) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, sshd);
+    }
+
     public boolean secure() {
         return security != null;
     }
@@ -110,27 +139,27 @@ public record StackState(
                 .map(n -> n.id() == node.id() ? node : n)
                 .toList();
         return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor,
-                security);
+                security, sshd);
     }
 
     public StackState withKafka(Kafka kafka) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, sshd);
     }
 
     public StackState withRedis(Redis redis) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, sshd);
     }
 
     public StackState withSupervisor(Supervisor supervisor) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, sshd);
     }
 
     public StackState withSecurity(Security security) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, sshd);
     }
 
     public boolean allUp() {
-        return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up();
+        return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up() && (sshd == null || sshd.up());
     }
 
     public String contactPoints() {
