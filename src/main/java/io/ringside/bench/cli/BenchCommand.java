@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
             BenchUiProgressCommand.class,
             BenchMessagesCommand.class,
             BenchCqlCompletionCommand.class,
+            BenchTunnelCommand.class,
         })
 public final class BenchCommand {
 

@@ -9,6 +9,8 @@ import com.datastax.oss.driver.api.core.metadata.EndPoint;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.DataFolder;
 import io.ringside.core.RingsideException;
+import io.ringside.core.connect.ssh.HopSecrets;
+import io.ringside.core.connect.ssh.JumpHost;
 import io.ringside.core.connect.ssh.KnownHosts;
 import io.ringside.core.connect.ssh.SshTunnel;
 import io.ringside.core.connect.ssh.TunnelCqlSessionBuilder;
@@ -202,10 +204,35 @@ public final class Backends implements AutoCloseable {
             return null;
         }
         if (tunnel == null) {
-            tunnel = new SshTunnel(profile, secrets, KnownHosts.of(dataFolder == null ? DataFolder.resolve(null) : dataFolder),
-                    Duration.ofSeconds(15));
+            List<JumpHost> hops = profile.ssh().hops().stream().map(hop -> new JumpHost(hop.host(), hop.port(), hop.user(),
+                    JumpHost.Login.valueOf(hop.auth().name()), hop.keyFile())).toList();
+            tunnel = new SshTunnel("profile '" + profile.name() + "'", hops, new ProfileHopSecrets(),
+                    KnownHosts.of(dataFolder == null ? DataFolder.resolve(null) : dataFolder), Duration.ofSeconds(15));
         }
         return tunnel;
+    }
+
+    /** The hops' secrets in the profile's secret store: the first hop's kinds and the second's. */
+    private final class ProfileHopSecrets implements HopSecrets {
+        @Override
+        public Optional<char[]> password(int hop) {
+            return secrets.get(profile.id(), kind(hop, false));
+        }
+
+        @Override
+        public Optional<char[]> passphrase(int hop) {
+            return secrets.get(profile.id(), kind(hop, true));
+        }
+
+        @Override
+        public String describe(int hop, boolean passphrase) {
+            return kind(hop, passphrase).label() + " for profile '" + profile.name() + "' (" + secrets.description() + ")";
+        }
+
+        private SecretKind kind(int hop, boolean passphrase) {
+            return hop == 1 ? (passphrase ? SecretKind.SSH_KEY_PASSPHRASE : SecretKind.SSH_PASSWORD)
+                    : passphrase ? SecretKind.SSH2_KEY_PASSPHRASE : SecretKind.SSH2_PASSWORD;
+        }
     }
 
     /** A new session of this profile, through its tunnel when it has one (every node through a forward of its own). */

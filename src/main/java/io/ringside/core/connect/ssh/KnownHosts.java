@@ -47,26 +47,20 @@ public final class KnownHosts {
     }
 
     public Verdict verify(String host, int port, PublicKey key) {
-        boolean changed = false;
-        for (KnownHostEntry entry : entries()) {
-            if (!entry.isHostMatch(host, port)) {
-                continue;
-            }
+        List<KnownHostEntry> matching = entries().stream().filter(e -> e.isHostMatch(host, port)).toList();
+        for (KnownHostEntry entry : matching) {
             PublicKey listed = publicKey(entry.getKeyEntry());
-            if (listed == null) {
-                continue;
+            if (listed != null && "revoked".equalsIgnoreCase(entry.getMarker()) && KeyUtils.compareKeys(listed, key)) {
+                return Verdict.REVOKED;
             }
-            boolean same = KeyUtils.compareKeys(listed, key);
-            if ("revoked".equalsIgnoreCase(entry.getMarker())) {
-                if (same) {
-                    return Verdict.REVOKED;
-                }
-                continue;
+        }
+        boolean changed = false;
+        for (KnownHostEntry entry : matching) {
+            PublicKey listed = publicKey(entry.getKeyEntry());
+            if (listed == null || entry.getMarker() != null) {
+                continue; // @revoked handled above; @cert-authority: certificates are not used here
             }
-            if (entry.getMarker() != null) {
-                continue; // @cert-authority: certificates are not used here
-            }
-            if (same) {
+            if (KeyUtils.compareKeys(listed, key)) {
                 return Verdict.TRUSTED;
             }
             if (KeyUtils.getKeyType(listed).equals(KeyUtils.getKeyType(key))) {

@@ -1,10 +1,6 @@
 package io.ringside.core.connect.ssh;
 
 import io.ringside.core.NamedThreads;
-import io.ringside.core.connect.ConnectionProfile;
-import io.ringside.core.connect.ConnectionProfile.SshHop;
-import io.ringside.core.connect.SecretKind;
-import io.ringside.core.connect.SecretStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -58,8 +54,9 @@ public final class SshTunnel implements AutoCloseable {
     /** How often an idle session is asked whether it is alive, and how long the answer may take. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
 
-    private final ConnectionProfile profile;
-    private final SecretStore secrets;
+    private final String name;
+    private final List<JumpHost> hops;
+    private final HopSecrets secrets;
     private final KnownHosts knownHosts;
     private final Duration timeout;
     private final ExecutorService pumps = Executors.newCachedThreadPool(NamedThreads.numberedDaemons("ringside-ssh-pump"));
@@ -72,22 +69,24 @@ public final class SshTunnel implements AutoCloseable {
     private volatile int secondHopPort = -1;
     private volatile SshHopException hostKeyFailure;
 
-    public SshTunnel(ConnectionProfile profile, SecretStore secrets, KnownHosts knownHosts, Duration timeout) {
-        if (!profile.ssh().enabled()) {
-            throw new IllegalArgumentException("Profile '" + profile.name() + "' has no SSH hops");
+    /** @param name what the tunnel belongs to (a profile's name), for logs */
+    public SshTunnel(String name, List<JumpHost> hops, HopSecrets secrets, KnownHosts knownHosts, Duration timeout) {
+        if (hops.isEmpty()) {
+            throw new IllegalArgumentException("'" + name + "' has no SSH hops");
         }
-        if (profile.ssh().hops().size() > 2) {
-            throw new IllegalArgumentException("Profile '" + profile.name() + "' names " + profile.ssh().hops().size()
+        if (hops.size() > 2) {
+            throw new IllegalArgumentException("'" + name + "' names " + hops.size()
                     + " SSH hops; at most two are supported");
         }
-        this.profile = profile;
+        this.name = name;
+        this.hops = List.copyOf(hops);
         this.secrets = secrets;
         this.knownHosts = knownHosts;
         this.timeout = timeout;
     }
 
-    public ConnectionProfile profile() {
-        return profile;
+    public String name() {
+        return name;
     }
 
     public KnownHosts knownHosts() {
@@ -114,11 +113,10 @@ public final class SshTunnel implements AutoCloseable {
         }
         closeSessions();
         startClient();
-        List<SshHop> hops = profile.ssh().hops();
         try {
             ClientSession first = login(1, hops.get(0), hops.get(0).host(), hops.get(0).port());
             if (hops.size() == 2) {
-                SshHop second = hops.get(1);
+                JumpHost second = hops.get(1);
                 SshdSocketAddress bound;
                 try {
                     bound = first.startLocalPortForwarding(new SshdSocketAddress(LOOPBACK, 0),
@@ -135,6 +133,23 @@ public final class SshTunnel implements AutoCloseable {
         } catch (RuntimeException e) {
             closeSessions();
             throw e;
+        }
+    }
+
+    /**
+     * {@link #connect()}, trusting an unknown host key whose fingerprint is {@code expected} (known
+     * from a source of its own, such as the local stack's {@code stack.json}) by accepting it into
+     * Ringside's known-hosts file; any other unknown or changed key is refused as usual.
+     */
+    public ClientSession connectTrusting(String expected) {
+        try {
+            return connect();
+        } catch (UnknownHostKeyException unknown) {
+            if (!unknown.fingerprint().equals(expected)) {
+                throw unknown;
+            }
+            knownHosts.accept(unknown.host(), unknown.port(), unknown.key());
+            return connect();
         }
     }
 
@@ -172,7 +187,7 @@ public final class SshTunnel implements AutoCloseable {
     /** Opens a channel from the last hop to {@code host:port}, re-opening the tunnel first if it dropped. */
     ChannelDirectTcpip openChannel(String host, int port) {
         ClientSession session = connect();
-        int lastHop = profile.ssh().hops().size();
+        int lastHop = hops.size();
         try {
             ChannelDirectTcpip channel = session.createDirectTcpipChannel(new SshdSocketAddress(LOOPBACK, 0),
                     new SshdSocketAddress(host, port));
@@ -210,8 +225,8 @@ public final class SshTunnel implements AutoCloseable {
         client.start();
     }
 
-    private ClientSession login(int index, SshHop hop, String host, int port) {
-        String name = hopName(index - 1);
+    private ClientSession login(int index, JumpHost hop, String host, int port) {
+        String name = hop.describe();
         hostKeyFailure = null;
         ClientSession session;
         try {
@@ -223,9 +238,8 @@ public final class SshTunnel implements AutoCloseable {
         }
         sessions.add(session);
         try {
-            switch (hop.auth()) {
-                case PASSWORD -> session.addPasswordIdentity(new String(secret(index, SecretKind.SSH_PASSWORD,
-                        SecretKind.SSH2_PASSWORD, "password")));
+            switch (hop.login()) {
+                case PASSWORD -> session.addPasswordIdentity(new String(secret(index, false)));
                 case KEY -> keyPairs(index, hop).forEach(session::addPublicKeyIdentity);
                 case AGENT -> throw new SshHopException(index, name, SshHopException.Reason.AUTH,
                         "login through an SSH agent is not supported yet; give the hop a key file or a password", null);
@@ -263,8 +277,8 @@ public final class SshTunnel implements AutoCloseable {
         return new SshHopException(index, name, SshHopException.Reason.FAILED, String.valueOf(root.getMessage()), e);
     }
 
-    private static String describe(SshHop hop) {
-        return switch (hop.auth()) {
+    private static String describe(JumpHost hop) {
+        return switch (hop.login()) {
             case PASSWORD -> "the password of " + hop.user();
             case KEY -> "key " + hop.keyFile() + " for " + hop.user();
             case AGENT -> "the agent's keys for " + hop.user();
@@ -272,9 +286,8 @@ public final class SshTunnel implements AutoCloseable {
     }
 
     private boolean verifyHostKey(ClientSession session, SocketAddress remote, PublicKey key) {
-        List<SshHop> hops = profile.ssh().hops();
         int index = remote instanceof InetSocketAddress inet && hops.size() == 2 && inet.getPort() == secondHopPort ? 2 : 1;
-        SshHop hop = hops.get(index - 1);
+        JumpHost hop = hops.get(index - 1);
         String fingerprint = KeyUtils.getFingerPrint(key);
         KnownHosts.Verdict verdict = knownHosts.verify(hop.host(), hop.port(), key);
         switch (verdict) {
@@ -295,8 +308,8 @@ public final class SshTunnel implements AutoCloseable {
         return false;
     }
 
-    private List<KeyPair> keyPairs(int index, SshHop hop) {
-        String name = hopName(index - 1);
+    private List<KeyPair> keyPairs(int index, JumpHost hop) {
+        String name = hop.describe();
         if (hop.keyFile() == null || hop.keyFile().isBlank()) {
             throw new SshHopException(index, name, SshHopException.Reason.KEY_FILE, "no key file in the profile", null);
         }
@@ -305,8 +318,7 @@ public final class SshTunnel implements AutoCloseable {
         AtomicBoolean asked = new AtomicBoolean();
         FilePasswordProvider passphrase = (session, resource, retry) -> {
             asked.set(true);
-            return new String(secret(index, SecretKind.SSH_KEY_PASSPHRASE, SecretKind.SSH2_KEY_PASSPHRASE,
-                    "passphrase of the encrypted key " + file));
+            return new String(secret(index, true));
         };
         try (InputStream in = Files.newInputStream(file)) {
             List<KeyPair> pairs = new ArrayList<>();
@@ -331,17 +343,14 @@ public final class SshTunnel implements AutoCloseable {
         }
     }
 
-    private char[] secret(int hop, SecretKind first, SecretKind second, String what) {
-        SecretKind kind = hop == 1 ? first : second;
-        Optional<char[]> value = secrets.get(profile.id(), kind);
+    private char[] secret(int hop, boolean passphrase) {
+        Optional<char[]> value = passphrase ? secrets.passphrase(hop) : secrets.password(hop);
         return value.orElseThrow(() -> new SshHopException(hop, hopName(hop - 1), SshHopException.Reason.AUTH,
-                "no " + what + " (" + kind.label() + " of profile '" + profile.name() + "', " + secrets.description()
-                        + ")", null));
+                "no " + secrets.describe(hop, passphrase), null));
     }
 
     String hopName(int zeroBased) {
-        SshHop hop = profile.ssh().hops().get(zeroBased);
-        return hop.user() + "@" + hop.host() + ":" + hop.port();
+        return hops.get(zeroBased).describe();
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -391,6 +400,6 @@ public final class SshTunnel implements AutoCloseable {
             }
         }
         pumps.shutdownNow();
-        LOG.debug("SSH tunnel of profile {} closed", profile.name());
+        LOG.debug("SSH tunnel of {} closed", name);
     }
 }

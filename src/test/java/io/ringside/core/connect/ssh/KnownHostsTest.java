@@ -57,7 +57,7 @@ class KnownHostsTest {
     @Test
     void aRevokedKeyIsRefusedEvenWhenAlsoListedAsKnown() throws Exception {
         PublicKey key = newKey();
-        KnownHosts hosts = hosts("@revoked * " + PublicKeyEntry.toString(key) + "\n[jump]:2200 "
+        KnownHosts hosts = hosts("[jump]:2200 " + PublicKeyEntry.toString(key) + "\n@revoked [jump]:2200 "
                 + PublicKeyEntry.toString(key) + "\n");
         assertEquals(KnownHosts.Verdict.REVOKED, hosts.verify("jump", 2200, key));
     }
