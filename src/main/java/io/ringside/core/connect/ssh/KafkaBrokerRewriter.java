@@ -115,13 +115,7 @@ final class KafkaBrokerRewriter {
             DataInputStream in = new DataInputStream(fromClient);
             DataOutputStream out = new DataOutputStream(toServer);
             byte[] buffer = new byte[32 * 1024];
-            while (true) {
-                int size;
-                try {
-                    size = in.readInt();
-                } catch (EOFException end) {
-                    return;
-                }
+            for (int size = nextFrame(in); size >= 0; size = nextFrame(in)) {
                 if (size < 8) {
                     throw new IOException("Kafka request frame of " + size + " bytes: not the Kafka protocol in the clear");
                 }
@@ -145,13 +139,7 @@ final class KafkaBrokerRewriter {
             DataInputStream in = new DataInputStream(fromServer);
             DataOutputStream out = new DataOutputStream(toClient);
             byte[] buffer = new byte[32 * 1024];
-            while (true) {
-                int size;
-                try {
-                    size = in.readInt();
-                } catch (EOFException end) {
-                    return;
-                }
+            for (int size = nextFrame(in); size >= 0; size = nextFrame(in)) {
                 int correlationId = in.readInt();
                 short[] request = pending.remove(correlationId);
                 if (request == null) {
@@ -167,6 +155,15 @@ final class KafkaBrokerRewriter {
                     out.write(rewritten);
                 }
                 out.flush();
+            }
+        }
+
+        /** The size prefix of the next frame, or -1 when the connection closed between frames. */
+        private int nextFrame(DataInputStream in) throws IOException {
+            try {
+                return in.readInt();
+            } catch (EOFException end) {
+                return -1;
             }
         }
 
