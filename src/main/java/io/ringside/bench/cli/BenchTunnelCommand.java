@@ -63,9 +63,9 @@ final class BenchTunnelCommand implements Callable<Integer> {
         Path knownHosts = Files.createTempDirectory("ringside-bench-tunnel-");
         try (Backends local = Backends.forProfile(ConnectionProfile.LOCAL, data);
              DataServices direct = new DataServices(local, data);
-             Backends viaSsh = new Backends(Backends.endpointsOf(tunnelled), tunnelled, secrets, knownHosts);
+             Backends viaSsh = trusting(new Backends(Backends.endpointsOf(tunnelled), tunnelled, secrets, knownHosts),
+                     state.sshd().hostKeyFingerprint());
              DataServices tunnel = new DataServices(viaSsh, data)) {
-            viaSsh.tunnel().connectTrusting(state.sshd().hostKeyFingerprint());
             Pm25Store store = direct.pm25Store();
             store.ensureSchema();
             store.writeDays(BenchCacheCommand.syntheticYear(year));
@@ -84,6 +84,12 @@ final class BenchTunnelCommand implements Callable<Integer> {
             Files.deleteIfExists(knownHosts);
         }
         return ExitCodes.OK;
+    }
+
+    /** Logs in to the stack's SSH server before any client uses the tunnel, trusting the host key stack.json records. */
+    private static Backends trusting(Backends backends, String fingerprint) {
+        backends.tunnel().connectTrusting(fingerprint);
+        return backends;
     }
 
     private static ConnectionProfile tunnelled(StackState state) {

@@ -138,7 +138,8 @@ class SshTunnelStackTest {
         assertFalse(String.valueOf(kafka.get("bootstrap.servers")).contains(":" + state.kafka().port()),
                 "bootstrap through a forward: " + kafka);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.get("bootstrap.servers"),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
             for (org.apache.kafka.common.Node broker : admin.describeCluster().nodes().get(20, TimeUnit.SECONDS)) {
                 assertEquals("127.0.0.1", broker.host());
                 assertNotEquals(state.kafka().port(), broker.port(), "the advertised broker rewritten to its forward");
@@ -225,7 +226,8 @@ class SshTunnelStackTest {
         assertTrue(tunnel.sessionsOpened() > before, "the tunnel was logged in to again");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 services.backends().kafkaProperties().get("bootstrap.servers"),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
             Await.until("Kafka through the re-opened tunnel", Duration.ofSeconds(30), () -> works(() -> {
                 try {
                     admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
