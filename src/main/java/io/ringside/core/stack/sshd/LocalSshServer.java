@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.config.keys.AuthorizedKeysAuthenticator;
 import org.apache.sshd.server.forward.StaticDecisionForwardingFilter;
@@ -48,6 +49,7 @@ public final class LocalSshServer {
                 && MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8)));
         server.setKeyboardInteractiveAuthenticator(null);
         server.setForwardingFilter(new LoopbackOnly());
+        CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.start();
         System.out.println(LISTENING + "127.0.0.1:" + port + " (user " + user + ")");
         System.out.flush();
