@@ -86,7 +86,7 @@ public final class Pm25CacheBench {
         return new Result(reference.size(), cachedBytes, iterations, directFigures, hitFigures, rawFigures);
     }
 
-    private static Histogram[] measure(int warmup, int iterations, Supplier<?>... methods) {
+    static Histogram[] measure(int warmup, int iterations, Supplier<?>... methods) {
         Histogram[] histograms = new Histogram[methods.length];
         for (int m = 0; m < methods.length; m++) {
             histograms[m] = new Histogram(3);
@@ -104,7 +104,7 @@ public final class Pm25CacheBench {
         return histograms;
     }
 
-    private static Figures figures(Histogram histogram) {
+    static Figures figures(Histogram histogram) {
         return new Figures(histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0);
     }
 }

@@ -103,6 +103,10 @@ public final class StackCommand {
                 + "(default: as before, else 1); with 3 the Ringside topics get replication factor 3, min ISR 2.")
         Integer kafkaBrokers;
 
+        @Option(names = "--sshd", description = "Also start an SSH server on 127.0.0.1 (port near the others) that "
+                + "forwards to 127.0.0.x only, for SSH tunnel tests; keys in <data>/sshd/.")
+        boolean sshd;
+
         @Override
         public Integer call() throws Exception {
             Path data = stack.dataFolder();
@@ -140,7 +144,7 @@ public final class StackCommand {
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
                     .withRedisClusterReplicas(replicas == null ? 0 : replicas)
                     .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
-                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers);
+                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -198,6 +202,9 @@ public final class StackCommand {
             }
             if (kafkaBrokers != null) {
                 command.addAll(List.of("--kafka-brokers", Integer.toString(kafkaBrokers)));
+            }
+            if (sshd) {
+                command.add("--sshd");
             }
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -314,6 +321,11 @@ public final class StackCommand {
                 out.printf(format, node.name(), node.up() ? "up" : "down", pid(node.pid()), node.host() + ":" + node.port(),
                         "cluster " + node.role() + (node.up() ? "" : " (last seen)"), memory(node.pid()), "");
             }
+            StackState.Sshd sshd = state.sshd();
+            if (sshd != null) {
+                out.printf(format, "sshd", sshd.up() ? "up" : "down", pid(sshd.pid()), sshd.host() + ":" + sshd.port(),
+                        "MINA SSHD", memory(sshd.pid()), "");
+            }
             if (placed) {
                 out.printf("data centres: %d; clients of the local profile use %s%n", state.datacenters(),
                         state.localDatacenter());
@@ -321,6 +333,7 @@ public final class StackCommand {
             out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
                     : "  (supervisor pid " + state.supervisor().pid() + ")");
             printSecurity(out, state);
+            printSshd(out, state.sshd());
             printAuditDeadLetters(out, data);
             out.flush();
         }
@@ -333,6 +346,16 @@ public final class StackCommand {
                 out.printf("audit: %d record(s) Kafka will never accept, in the dead-letter file %s "
                         + "(each line gives the reason)%n", count, deadLetters.file());
             }
+        }
+
+        /** How to log in to the stack's SSH server: the user and the files, never the secrets themselves. */
+        static void printSshd(PrintWriter out, StackState.Sshd sshd) {
+            if (sshd == null) {
+                return;
+            }
+            out.printf("sshd: user %s, forwards to 127.0.0.x only; host key %s%n", sshd.user(), sshd.hostKeyFingerprint());
+            out.printf("  key:        %s (passphrase in %s, owner only)%n  password:   %s (owner only)%n",
+                    sshd.clientKeyFile(), sshd.passphraseFile(), sshd.passwordFile());
         }
 
         /** Where a secure stack's credentials are; never the passwords themselves. */
@@ -509,11 +532,11 @@ public final class StackCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Redis, Kafka (every broker, or one: kafka-N) or a Redis Cluster node (redis-cluster-N, "
-                    + "see 'stack status') of a running stack, for failure drills: a stopped cluster master's replica "
-                    + "takes over within seconds.")
+            description = "Stop Redis, Kafka (every broker, or one: kafka-N), a Redis Cluster node (redis-cluster-N, "
+                    + "see 'stack status') or the SSH server of a running stack, for failure drills: a stopped cluster "
+                    + "master's replica takes over within seconds.")
     static final class StopServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka|redis-cluster-N")
+        @Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd")
         String server;
 
         @Override
@@ -523,10 +546,10 @@ public final class StackCommand {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Start Redis, Kafka or a Redis Cluster node of a running stack again (a cluster master that "
-                    + "was replaced comes back as its replica's replica).")
+            description = "Start Redis, Kafka, a Redis Cluster node or the SSH server of a running stack again (a cluster "
+                    + "master that was replaced comes back as its replica's replica).")
     static final class StartServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka|redis-cluster-N")
+        @Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd")
         String server;
 
         @Override
@@ -559,12 +582,15 @@ public final class StackCommand {
         @Option(names = "--kafka-brokers")
         Integer kafkaBrokers;
 
+        @Option(names = "--sshd")
+        boolean sshd;
+
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
                     .withRedisCluster(redisCluster).withRedisClusterReplicas(replicas == null ? 0 : replicas)
                     .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
-                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers);
+                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

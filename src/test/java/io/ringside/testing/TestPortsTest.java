@@ -57,7 +57,7 @@ class TestPortsTest {
 
     private static List<Integer> fullStack(StackOptions options) {
         return options.withNodes(2).withRedisCluster(true).withRedisClusterReplicas(1)
-                .withKafkaBrokers(StackOptions.MULTI_BROKERS).preferredPorts();
+                .withKafkaBrokers(StackOptions.MULTI_BROKERS).withSshd(true).preferredPorts();
     }
 
     /** The first port of the kernel's ephemeral range where it says, else Linux's default. */

@@ -70,7 +70,7 @@ final class BenchCacheCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static List<DailyPm25> syntheticYear(int year) {
+    static List<DailyPm25> syntheticYear(int year) {
         List<DailyPm25> days = new ArrayList<>();
         LocalDate day = LocalDate.of(year, 1, 1);
         for (int i = 0; i < 365; i++, day = day.plusDays(1)) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.ParentCommand;
             BenchCqlUiCommand.class,
             BenchMessagesUiCommand.class,
             BenchMetadataCommand.class,
+            BenchTunnelCommand.class,
         })
 public final class BenchCommand {
 

@@ -7,7 +7,13 @@ import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.metadata.EndPoint;
 import io.ringside.core.BackendUnavailableException;
+import io.ringside.core.DataFolder;
 import io.ringside.core.RingsideException;
+import io.ringside.core.connect.ssh.HopSecrets;
+import io.ringside.core.connect.ssh.JumpHost;
+import io.ringside.core.connect.ssh.KnownHosts;
+import io.ringside.core.connect.ssh.SshTunnel;
+import io.ringside.core.connect.ssh.TunnelCqlSessionBuilder;
 import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackState;
 import java.net.InetSocketAddress;
@@ -39,6 +45,8 @@ public final class Backends implements AutoCloseable {
     private final Endpoints endpoints;
     private final ConnectionProfile profile;
     private final SecretStore secrets;
+    private final Path dataFolder;
+    private SshTunnel tunnel;
     private CqlSession cql;
     private JedisPooled redis;
     private JedisCluster redisCluster;
@@ -49,9 +57,18 @@ public final class Backends implements AutoCloseable {
 
     /** Clients of {@code profile} at {@code endpoints}, with its secrets from {@code secrets}. */
     public Backends(Endpoints endpoints, ConnectionProfile profile, SecretStore secrets) {
+        this(endpoints, profile, secrets, null);
+    }
+
+    /**
+     * @param dataFolder where Ringside's known-hosts file is, for a profile with SSH hops; null for
+     *                   the default data folder
+     */
+    public Backends(Endpoints endpoints, ConnectionProfile profile, SecretStore secrets, Path dataFolder) {
         this.endpoints = endpoints;
         this.profile = profile;
         this.secrets = secrets;
+        this.dataFolder = dataFolder;
     }
 
     /** The endpoints a profile names; contact points as {@code host:port}. */
@@ -67,7 +84,7 @@ public final class Backends implements AutoCloseable {
     public static Backends forProfile(String profile, Path dataFolder) {
         if (!ConnectionProfile.LOCAL.equals(profile)) {
             ConnectionProfile stored = new ProfileStore(dataFolder).get(profile);
-            return new Backends(endpointsOf(stored), stored, SecretStores.open(SecretPrompt.terminal()));
+            return new Backends(endpointsOf(stored), stored, SecretStores.open(SecretPrompt.terminal()), dataFolder);
         }
         return local(localState(dataFolder), new SessionSecretStore(SecretPrompt.NONE));
     }
@@ -78,7 +95,7 @@ public final class Backends implements AutoCloseable {
      */
     public static Backends open(ConnectionProfile profile, Path dataFolder, SecretStore secrets) {
         return profile.isLocal() ? local(localState(dataFolder), secrets)
-                : new Backends(endpointsOf(profile), profile, secrets);
+                : new Backends(endpointsOf(profile), profile, secrets, dataFolder);
     }
 
     /** Backends of the local stack described by {@code state}, secured as that stack is. */
@@ -93,7 +110,7 @@ public final class Backends implements AutoCloseable {
      */
     public static Optional<Backends> probe(ConnectionProfile candidate, Path dataFolder, SecretStore secrets) {
         if (!candidate.isLocal()) {
-            return Optional.of(new Backends(endpointsOf(candidate), candidate, secrets));
+            return Optional.of(new Backends(endpointsOf(candidate), candidate, secrets, dataFolder));
         }
         return new StackClient(dataFolder).status().map(state -> local(state, secrets));
     }
@@ -173,10 +190,62 @@ public final class Backends implements AutoCloseable {
 
     public synchronized CqlSession cql() {
         if (cql == null) {
-            cql = openCql(endpoints.cassandra(), endpoints.localDatacenter(), Duration.ofSeconds(20), Duration.ofSeconds(30),
-                    this::secure);
+            cql = openSession(Duration.ofSeconds(20), Duration.ofSeconds(30));
         }
         return cql;
+    }
+
+    /**
+     * The SSH tunnel of a profile with hops, opened on first use and closed with these clients;
+     * null for a profile reached directly. Its sessions re-open on the next use after a drop.
+     */
+    public synchronized SshTunnel tunnel() {
+        if (!profile.ssh().enabled()) {
+            return null;
+        }
+        if (tunnel == null) {
+            List<JumpHost> hops = profile.ssh().hops().stream().map(hop -> new JumpHost(hop.host(), hop.port(), hop.user(),
+                    JumpHost.Login.valueOf(hop.auth().name()), hop.keyFile())).toList();
+            tunnel = new SshTunnel("profile '" + profile.name() + "'", hops, new ProfileHopSecrets(),
+                    KnownHosts.of(dataFolder == null ? DataFolder.resolve(null) : dataFolder), Duration.ofSeconds(15));
+        }
+        return tunnel;
+    }
+
+    /** The hops' secrets in the profile's secret store: the first hop's kinds and the second's. */
+    private final class ProfileHopSecrets implements HopSecrets {
+        @Override
+        public Optional<char[]> password(int hop) {
+            return secrets.get(profile.id(), kind(hop, false));
+        }
+
+        @Override
+        public Optional<char[]> passphrase(int hop) {
+            return secrets.get(profile.id(), kind(hop, true));
+        }
+
+        @Override
+        public String describe(int hop, boolean passphrase) {
+            return kind(hop, passphrase).label() + " for profile '" + profile.name() + "' (" + secrets.description() + ")";
+        }
+
+        private SecretKind kind(int hop, boolean passphrase) {
+            return hop == 1 ? (passphrase ? SecretKind.SSH_KEY_PASSPHRASE : SecretKind.SSH_PASSWORD)
+                    : passphrase ? SecretKind.SSH2_KEY_PASSPHRASE : SecretKind.SSH2_PASSWORD;
+        }
+    }
+
+    /** A new session of this profile, through its tunnel when it has one (every node through a forward of its own). */
+    CqlSession openSession(Duration requestTimeout, Duration connectTimeout) {
+        SshTunnel through = tunnel();
+        if (through == null) {
+            return openCql(endpoints.cassandra(), endpoints.localDatacenter(), requestTimeout, connectTimeout, this::secure);
+        }
+        through.connect();
+        List<InetSocketAddress> forwards = endpoints.cassandra().stream()
+                .map(point -> through.forward(point.getHostString(), point.getPort())).toList();
+        return openCql(new TunnelCqlSessionBuilder(through), forwards, endpoints.localDatacenter(), requestTimeout,
+                connectTimeout, this::secure);
     }
 
     /**
@@ -192,8 +261,13 @@ public final class Backends implements AutoCloseable {
 
     static CqlSession openCql(List<InetSocketAddress> contactPoints, String localDatacenter, Duration requestTimeout,
                               Duration connectTimeout, Consumer<CqlSessionBuilder> customize) {
+        return openCql(CqlSession.builder(), contactPoints, localDatacenter, requestTimeout, connectTimeout, customize);
+    }
+
+    private static CqlSession openCql(CqlSessionBuilder builder, List<InetSocketAddress> contactPoints,
+                                      String localDatacenter, Duration requestTimeout, Duration connectTimeout,
+                                      Consumer<CqlSessionBuilder> customize) {
         try {
-            CqlSessionBuilder builder = CqlSession.builder();
             customize.accept(builder);
             return builder
                     .addContactPoints(contactPoints)
@@ -242,6 +316,9 @@ public final class Backends implements AutoCloseable {
             if (redisIsCluster()) {
                 throw new RingsideException("Profile '" + profile.name() + "' names a Redis Cluster; the data services "
                         + "need a single Redis server (the key browser, keys, evict and ttl work on a cluster)");
+            }
+            if (tunnel() != null) {
+                tunnel().connect();
             }
             redis = new JedisPooled(new HostAndPort(endpoints.redisHost(), endpoints.redisPort()),
                     redisConfig(2000, 2000));
@@ -292,6 +369,14 @@ public final class Backends implements AutoCloseable {
         if (settings.tls().enabled()) {
             config.ssl(true).sslSocketFactory(sslContext(settings.tls(), SecretKind.REDIS_KEY_STORE).getSocketFactory());
         }
+        SshTunnel through = tunnel();
+        if (through != null) {
+            // every server Jedis connects to (a cluster's masters too) through a forward of its own
+            config.hostAndPortMapper(server -> {
+                InetSocketAddress local = through.forward(server.getHost(), server.getPort());
+                return new HostAndPort(local.getHostString(), local.getPort());
+            });
+        }
         return config.build();
     }
 
@@ -303,11 +388,12 @@ public final class Backends implements AutoCloseable {
      */
     public Map<String, Object> kafkaProperties() {
         ConnectionProfile.Kafka settings = profile.kafka();
+        String bootstrap = kafkaBootstrap();
         if (!settings.sasl() && !settings.tls().enabled()) {
-            return Map.of("bootstrap.servers", endpoints.kafkaBootstrap());
+            return Map.of("bootstrap.servers", bootstrap);
         }
         Map<String, Object> properties = new HashMap<>();
-        properties.put("bootstrap.servers", endpoints.kafkaBootstrap());
+        properties.put("bootstrap.servers", bootstrap);
         properties.put("security.protocol", (settings.sasl() ? "SASL_" : "") + (settings.tls().enabled() ? "SSL" : "PLAINTEXT"));
         if (settings.sasl()) {
             String mechanism = settings.saslMechanism().trim().toUpperCase(java.util.Locale.ROOT);
@@ -334,6 +420,32 @@ public final class Backends implements AutoCloseable {
             }
         }
         return Map.copyOf(properties);
+    }
+
+    /**
+     * The bootstrap servers as clients of this profile reach them: as named, or through the tunnel,
+     * each one a forward that also rewrites the brokers' advertised addresses to forwards (see
+     * {@code KafkaBrokerRewriter}), which needs Kafka's bytes in the clear.
+     */
+    private String kafkaBootstrap() {
+        SshTunnel through = tunnel();
+        if (through == null || endpoints.kafkaBootstrap() == null) {
+            return endpoints.kafkaBootstrap();
+        }
+        if (profile.kafka().tls().enabled()) {
+            throw new RingsideException("Profile '" + profile.name() + "': Kafka over TLS cannot go through the SSH "
+                    + "tunnel (the brokers' addresses in their answers must be rewritten to the tunnel's forwards); "
+                    + "use a PLAINTEXT or SASL_PLAINTEXT listener behind the jump host");
+        }
+        List<String> forwards = new java.util.ArrayList<>();
+        for (String server : endpoints.kafkaBootstrap().split(",")) {
+            if (!server.isBlank()) {
+                InetSocketAddress target = address(server, 9092);
+                InetSocketAddress local = through.kafkaForward(target.getHostString(), target.getPort());
+                forwards.add(local.getHostString() + ":" + local.getPort());
+            }
+        }
+        return String.join(",", forwards);
     }
 
     javax.net.ssl.SSLContext sslContext(ConnectionProfile.Tls tls, SecretKind keyStoreSecret) {
@@ -382,6 +494,10 @@ public final class Backends implements AutoCloseable {
         if (redisCluster != null) {
             redisCluster.close();
             redisCluster = null;
+        }
+        if (tunnel != null) {
+            tunnel.close();
+            tunnel = null;
         }
     }
 }

@@ -6,6 +6,8 @@ import com.datastax.oss.driver.api.core.DriverTimeoutException;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.ringside.core.RingsideException;
+import io.ringside.core.connect.ssh.SshHopException;
+import io.ringside.core.connect.ssh.SshTunnel;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -40,6 +42,9 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
  * naming the endpoint. A plain TCP connect comes first because Kafka's client never reports a
  * refused connection (it retries until its timeout), and it tells "nothing listens" from "it
  * listens but does not answer" for all three alike. The status bar's health poll uses the same check.
+ * Through an SSH tunnel the hops are logged in to first and a failing one is named with its
+ * reason (unreachable, timeout, host key, authentication); the TCP connect becomes a forward the
+ * last hop is asked to open, which it refuses when nothing listens there.
  */
 public final class ConnectionTester {
 
@@ -85,14 +90,26 @@ public final class ConnectionTester {
                     Duration.ZERO);
         }
         long start = System.nanoTime();
+        SshTunnel tunnel = backends.tunnel();
+        if (tunnel != null) {
+            try {
+                tunnel.connect();
+            } catch (SshHopException e) {
+                return new ConnectionCheck(backend, describe(targets), kindOf(e), e.getMessage(), Duration.ZERO);
+            }
+        }
         InetSocketAddress reachable = null;
         Exception tcpFailure = null;
         for (InetSocketAddress target : targets) {
             try {
-                tcpConnect(target);
+                if (tunnel == null) {
+                    tcpConnect(target);
+                } else {
+                    tunnel.probe(target.getHostString(), target.getPort());
+                }
                 reachable = target;
                 break;
-            } catch (IOException e) {
+            } catch (IOException | SshHopException e) {
                 tcpFailure = e;
             }
         }
@@ -110,7 +127,7 @@ public final class ConnectionTester {
         } catch (Exception e) {
             ConnectionCheck failed = failed(backend, endpoint, e);
             boolean unexplained = failed.failure() == FailureKind.FAILED || failed.failure() == FailureKind.TIMEOUT;
-            if (unexplained && !tlsEnabled(backends.profile(), backend)
+            if (unexplained && tunnel == null && !tlsEnabled(backends.profile(), backend)
                     && TlsProbe.speaksTls(reachable, (int) timeout.toMillis())) {
                 return new ConnectionCheck(backend, endpoint, FailureKind.TLS_FAILED, "the server expects TLS; "
                         + "enable TLS for " + backend.label() + " in the profile (" + failed.detail() + ")", Duration.ZERO);
@@ -139,9 +156,7 @@ public final class ConnectionTester {
     }
 
     private String cassandraVersion(Backends backends) {
-        Backends.Endpoints endpoints = backends.endpoints();
-        try (CqlSession session = Backends.openCql(endpoints.cassandra(), endpoints.localDatacenter(), timeout, timeout,
-                backends::secure)) {
+        try (CqlSession session = backends.openSession(timeout, timeout)) {
             return version(session);
         }
     }
@@ -199,6 +214,11 @@ public final class ConnectionTester {
     static FailureKind classify(Throwable error) {
         List<Throwable> chain = chain(error);
         for (Throwable t : chain) {
+            if (t instanceof SshHopException hop) {
+                return kindOf(hop);
+            }
+        }
+        for (Throwable t : chain) {
             if (t instanceof SSLException || t instanceof SslAuthenticationException) {
                 return FailureKind.TLS_FAILED;
             }
@@ -232,6 +252,19 @@ public final class ConnectionTester {
         return FailureKind.FAILED;
     }
 
+    /** The failure kind of a tunnel hop; its message names the hop. */
+    static FailureKind kindOf(SshHopException e) {
+        return switch (e.reason()) {
+            case UNREACHABLE -> FailureKind.UNREACHABLE;
+            case TIMEOUT -> FailureKind.TIMEOUT;
+            case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> FailureKind.HOST_KEY;
+            case AUTH -> FailureKind.AUTH_FAILED;
+            case KEY_FILE -> FailureKind.MISCONFIGURED;
+            case FORWARD_REFUSED -> FailureKind.FORWARD_REFUSED;
+            case FAILED -> FailureKind.FAILED;
+        };
+    }
+
     private static List<Throwable> chain(Throwable error) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> ordered = new ArrayList<>();
@@ -256,6 +289,11 @@ public final class ConnectionTester {
 
     private static String rootMessage(Throwable error) {
         List<Throwable> chain = chain(error);
+        for (Throwable t : chain) {
+            if (t instanceof SshHopException hop) {
+                return hop.getMessage();
+            }
+        }
         Throwable deepest = chain.get(chain.size() - 1);
         String message = deepest.getMessage() == null ? deepest.getClass().getSimpleName() : deepest.getMessage();
         return message.lines().findFirst().orElse(message);

@@ -10,6 +10,10 @@ public enum FailureKind {
     TLS_FAILED("TLS failed"),
     /** Something accepted the connection but did not answer in time. */
     TIMEOUT("timed out"),
+    /** An SSH jump host offered a key that is not trusted yet (unknown) or not the one trusted before (changed). */
+    HOST_KEY("host key not trusted"),
+    /** The SSH jump host refused to forward to the endpoint (nothing listens there, or forwarding is not allowed). */
+    FORWARD_REFUSED("forward refused"),
     /** The profile lacks what the check needs (no endpoint, a missing secret or file). */
     MISCONFIGURED("not configured"),
     FAILED("failed");

@@ -105,7 +105,13 @@ public final class ActiveConnection implements AutoCloseable {
         } catch (RuntimeException notYet) {
             pooled = null;
         }
-        return tester.checkAll(probe.get(), pooled);
+        if (current.ssh().enabled() && pooled != null) {
+            // through the session's own tunnel: a poll every few seconds must not log in to the jump hosts anew
+            return tester.checkAll(pooled, pooled);
+        }
+        try (Backends fresh = probe.get()) {
+            return tester.checkAll(fresh, pooled);
+        }
     }
 
     /**
@@ -124,7 +130,9 @@ public final class ActiveConnection implements AutoCloseable {
             return List.of(new ConnectionCheck(backend, "local stack", FailureKind.UNREACHABLE,
                     "the local stack is not running", Duration.ZERO));
         }
-        return List.of(tester.check(probe.get(), backend));
+        try (Backends fresh = probe.get()) {
+            return List.of(tester.check(fresh, backend));
+        }
     }
 
     @Override

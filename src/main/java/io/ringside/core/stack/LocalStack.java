@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Integer, CassandraNode> nodes = new TreeMap<>();
     private final List<KafkaBroker> brokers = new ArrayList<>();
     private RedisServer redis;
+    private LocalSshd sshd;
     private final List<RedisServer> clusterNodes = new ArrayList<>();
     private final List<Integer> clusterPorts = new ArrayList<>();
     private StackState state;
@@ -98,6 +99,9 @@ public final class LocalStack implements AutoCloseable {
         List<ManagedServer> first = new ArrayList<>(List.of(redis, nodes.get(1)));
         first.addAll(1, brokers);
         first.addAll(clusterNodes);
+        if (sshd != null) {
+            first.add(sshd);
+        }
         List<ManagedServer> later = nodes.values().stream().filter(n -> n != nodes.get(1)).map(n -> (ManagedServer) n).toList();
         for (ManagedServer server : first) {
             listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "waiting to start", 0));
@@ -295,6 +299,9 @@ public final class LocalStack implements AutoCloseable {
     public void stop(StackListener listener) {
         stopBrokers(brokers, listener);
         List<ManagedServer> order = new ArrayList<>();
+        if (sshd != null) {
+            order.add(sshd);
+        }
         if (redis != null) {
             order.add(redis);
         }
@@ -418,12 +425,18 @@ public final class LocalStack implements AutoCloseable {
                 return List.of(broker);
             }
         }
+        if (LocalSshd.NAME.equals(name)) {
+            if (sshd == null) {
+                throw new NotFoundException("This stack runs no SSH server (start it with --sshd)");
+            }
+            return List.of(sshd);
+        }
         for (RedisServer clusterNode : clusterNodes) {
             if (clusterNode.name().equals(name)) {
                 return List.of(clusterNode);
             }
         }
-        throw new NotFoundException("Unknown server '" + name + "': use redis or kafka"
+        throw new NotFoundException("Unknown server '" + name + "': use redis, kafka or sshd"
                 + (brokers.size() > 1 ? " (or one broker, kafka-1 .. kafka-" + brokers.size() + ")" : "")
                 + (clusterNodes.isEmpty() ? "" : " or redis-cluster-1.." + clusterNodes.size())
                 + " (Cassandra nodes: stop-node / start-node N)");
@@ -456,6 +469,8 @@ public final class LocalStack implements AutoCloseable {
             StackState.RedisClusterNode node = state.redisCluster().get(clusterNodes.indexOf(server)).withStatus(up, pid);
             String role = up ? RedisClusterFormation.role(node.host(), node.port()) : null;
             state = state.withRedisClusterNode(role == null ? node : node.withRole(role));
+        } else if (server == sshd) {
+            state = state.withSshd(state.sshd().withStatus(up, pid));
         } else if (server == redis) {
             StackState.Redis r = state.redis().withStatus(up, pid);
             if (up) {
@@ -535,6 +550,15 @@ public final class LocalStack implements AutoCloseable {
         int redisPort = reserve("redis", "Redis", existing.map(s -> s.redis().port()).orElse(options.redisPort()),
                 List.of(LOOPBACK));
         List<StackState.RedisClusterNode> clusterState = planRedisCluster(existing);
+        StackState.Sshd sshdState = null;
+        if (options.sshd()) {
+            int sshPort = reserve(LocalSshd.NAME, "SSH", existing.map(StackState::sshd).map(StackState.Sshd::port)
+                    .orElse(options.sshPort()), List.of(LOOPBACK));
+            SshdFiles files = SshdFiles.of(options.dataFolder()).ensure();
+            sshdState = new StackState.Sshd(LOOPBACK, sshPort, false, null, SshdFiles.USER,
+                    files.clientKey().toAbsolutePath().toString(), files.passphraseFile().toAbsolutePath().toString(),
+                    files.passwordFile().toAbsolutePath().toString(), files.hostKeyFingerprint());
+        }
 
         state = new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
@@ -547,7 +571,7 @@ public final class LocalStack implements AutoCloseable {
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
                         StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM,
                         StackState.Security.JMX_PASSWORD),
-                clusterState);
+                clusterState, sshdState);
         stateFile.write(state);
 
         Path data = options.dataFolder();
@@ -562,6 +586,7 @@ public final class LocalStack implements AutoCloseable {
         if (loginDeferred) {
             nodes.get(1).deferLogin();
         }
+        sshd = options.sshd() ? new LocalSshd(data, () -> state().sshd(), toolFolder) : null;
         brokers.clear();
         if (state.kafka().brokers().isEmpty()) {
             brokers.add(new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder, security));
@@ -667,6 +692,11 @@ public final class LocalStack implements AutoCloseable {
             result = result.withRedisClusterNode(node.withStatus(up, up ? node.pid() : null));
         }
         result = recordRoles(result);
+        StackState.Sshd s = recorded.sshd();
+        if (s != null) {
+            boolean sshUp = alive(s.pid()) && PortAllocator.isListening(s.host(), s.port());
+            result = result.withSshd(s.withStatus(sshUp, sshUp ? s.pid() : null));
+        }
         if (recorded.supervisor() != null && !alive(recorded.supervisor().pid())) {
             result = result.withSupervisor(null);
         }

@@ -18,6 +18,8 @@ import java.util.List;
  *                     ({@code --nodes 3 --dcs 2}); 0 keeps what the data folder has (1 for a new one)
  * @param kafkaBrokers Kafka brokers wanted (1 or 3); 0 keeps what the data folder has (1 for a new one)
  * @param redisClusterReplicas replicas per Redis Cluster master (0 or 1, {@code --replicas})
+ * @param sshd         also start an SSH server on 127.0.0.1 for tunnel tests ({@code stack up --sshd})
+ * @param sshPort      its preferred port, near the storage port so it moves with the port offset
  */
 public record StackOptions(
         Path dataFolder,
@@ -35,7 +37,9 @@ public record StackOptions(
         boolean secure,
         int datacenters,
         int kafkaBrokers,
-        int redisClusterReplicas) {
+        int redisClusterReplicas,
+        boolean sshd,
+        int sshPort) {
 
     /** The most Cassandra nodes a stack runs; three fit a two-core machine when they start one after another. */
     public static final int MAX_NODES = 3;
@@ -44,7 +48,7 @@ public record StackOptions(
                         int controllerPort, int redisPort, boolean localSpeedUps, int cassandraHeapMb,
                         Duration readyTimeout, boolean redisCluster, boolean secure) {
         this(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort, redisPort, localSpeedUps,
-                cassandraHeapMb, readyTimeout, redisCluster, secure, 0, 0, 0);
+                cassandraHeapMb, readyTimeout, redisCluster, secure, 0, 0, 0, false, 7022);
     }
 
     /** The size of a multi-broker Kafka cluster: a KRaft quorum of three that outlives one broker down. */
@@ -52,7 +56,7 @@ public record StackOptions(
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
-                false, false, 0, 0, 0);
+                false, false, 0, 0, 0, false, 7022);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -61,7 +65,7 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas);
+                redisClusterReplicas, sshd, sshPort);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
@@ -69,7 +73,7 @@ public record StackOptions(
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
                 readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas);
+                redisClusterReplicas, sshd, sshPort + offset);
     }
 
     /**
@@ -79,7 +83,7 @@ public record StackOptions(
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas);
+                redisClusterReplicas, sshd, sshPort);
     }
 
     /**
@@ -89,7 +93,7 @@ public record StackOptions(
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas);
+                redisClusterReplicas, sshd, sshPort);
     }
 
     /**
@@ -103,7 +107,7 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas);
+                redisClusterReplicas, sshd, sshPort);
     }
 
     /**
@@ -116,7 +120,7 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas);
+                redisClusterReplicas, sshd, sshPort);
     }
 
     /**
@@ -142,7 +146,17 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                replicas);
+                replicas, sshd, sshPort);
+    }
+
+    /**
+     * Also start an SSH server on 127.0.0.1 that forwards to 127.0.0.x only (see {@code LocalSshd}),
+     * so profiles can reach the stack through a real SSH tunnel.
+     */
+    public StackOptions withSshd(boolean sshd) {
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas, sshd, sshPort);
     }
 
     /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */
@@ -166,6 +180,9 @@ public record StackOptions(
         List<Integer> ports = new ArrayList<>(List.of(cqlPort, storagePort, kafkaPort, controllerPort, redisPort));
         for (int node = 1; node <= Math.max(1, nodes); node++) {
             ports.add(jmxPort(node));
+        }
+        if (sshd) {
+            ports.add(sshPort);
         }
         for (int broker = 2; broker <= kafkaBrokers; broker++) {
             ports.add(kafkaPort(broker));

@@ -230,7 +230,7 @@ public final class StackSecurity {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         SecureRandom random = new SecureRandom();
         StringBuilder password = new StringBuilder(24);
         for (int i = 0; i < 24; i++) {

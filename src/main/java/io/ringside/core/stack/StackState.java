@@ -16,16 +16,17 @@ public record StackState(
         Redis redis,
         Supervisor supervisor,
         Security security,
-        List<RedisClusterNode> redisCluster) {
+        List<RedisClusterNode> redisCluster,
+        Sshd sshd) {
 
     public StackState {
         redisCluster = redisCluster == null ? List.of() : List.copyOf(redisCluster);
     }
 
-    /** A stack without a Redis Cluster ({@code stack up --redis-cluster}). */
+    /** A stack without a Redis Cluster or an SSH server ({@code stack up --redis-cluster}, {@code --sshd}). */
     public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor,
                       Security security) {
-        this(layoutVersion, cassandra, kafka, redis, supervisor, security, List.of());
+        this(layoutVersion, cassandra, kafka, redis, supervisor, security, List.of(), null);
     }
 
     /** A stack without authentication or TLS (every stack before {@code --secure} existed). */
@@ -192,6 +193,50 @@ public record StackState(
         }
     }
 
+    /**
+     * The stack's SSH server ({@code stack up --sshd}), absent without one. Key, passphrase and
+     * password are files owner-only in the data folder; only their paths are here.
+     *
+     * @param hostKeyFingerprint SHA256 fingerprint of the server's host key, to compare with what a client is shown
+     */
+    public record Sshd(String host, int port, boolean up, Long pid, String user, String clientKeyFile,
+                       String passphraseFile, String passwordFile, String hostKeyFingerprint) {
+
+        public Sshd withStatus(boolean up, Long pid) {
+            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, hostKeyFingerprint);
+        }
+
+        public Sshd withHostKeyFingerprint(String fingerprint) {
+            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, fingerprint);
+        }
+    }
+
+    public StackState withSshd(Sshd sshd) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+    }
+
+    /**
+     * The stack's SSH server ({@code stack up --sshd}), absent without one. Key, passphrase and
+     * password are files owner-only in the data folder; only their paths are here.
+     *
+     * @param hostKeyFingerprint SHA256 fingerprint of the server's host key, to compare with what a client is shown
+     */
+    public record Sshd(String host, int port, boolean up, Long pid, String user, String clientKeyFile,
+                       String passphraseFile, String passwordFile, String hostKeyFingerprint) {
+
+        public Sshd withStatus(boolean up, Long pid) {
+            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, hostKeyFingerprint);
+        }
+
+        public Sshd withHostKeyFingerprint(String fingerprint) {
+            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, fingerprint);
+        }
+    }
+
+    public StackState withSshd(Sshd sshd) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+    }
+
     public boolean secure() {
         return security != null;
     }
@@ -205,38 +250,38 @@ public record StackState(
                 .map(n -> n.id() == node.id() ? node : n)
                 .toList();
         return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor,
-                security, redisCluster);
+                security, redisCluster, sshd);
     }
 
     public StackState withKafka(Kafka kafka) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
     }
 
     public StackState withRedis(Redis redis) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
     }
 
     public StackState withSupervisor(Supervisor supervisor) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
     }
 
     public StackState withSecurity(Security security) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
     }
 
     /** With the Redis Cluster node of the same name replaced by {@code node}. */
     public StackState withRedisClusterNode(RedisClusterNode node) {
         List<RedisClusterNode> nodes = redisCluster.stream().map(n -> n.name().equals(node.name()) ? node : n).toList();
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, nodes);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, nodes, sshd);
     }
 
     public StackState withRedisCluster(List<RedisClusterNode> redisCluster) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
     }
 
     public boolean allUp() {
         return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up()
-                && redisCluster.stream().allMatch(RedisClusterNode::up);
+                && redisCluster.stream().allMatch(RedisClusterNode::up) && (sshd == null || sshd.up());
     }
 
     /** The data centre clients of this stack call local: node 1's, where the data system's replicas are. */

@@ -1,0 +1,14 @@
+package io.ringside.core.connect.ssh;
+
+import java.util.Optional;
+
+/** Where a tunnel gets the password or key passphrase of a hop (1-based) when it logs in; asked only then. */
+public interface HopSecrets {
+
+    Optional<char[]> password(int hop);
+
+    Optional<char[]> passphrase(int hop);
+
+    /** Names the secret and where it was looked for, for the error when there is none. */
+    String describe(int hop, boolean passphrase);
+}
