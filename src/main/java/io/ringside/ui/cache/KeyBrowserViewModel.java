@@ -75,10 +75,7 @@ public final class KeyBrowserViewModel {
      * On the scan's thread (and a pause's flush, both holding its lock): gathers a scan's pages
      * into batches of about a {@link KeyRowList} chunk, which the table then takes over as they are. The first page goes at once (the first
      * rows show without waiting), then a batch when its chunk is nearly full, {@link #HOLD} has
-     * passed or the scan ended. A chunk's columns are large enough for the console's JVM to
-     * allocate them straight into the old generation (the launcher's {@code
-     * -XX:PretenureSizeThreshold}), so the rows are never copied by the young collections that
-     * run while a listing streams in, and the FX thread neither copies nor allocates them.
+     * passed or the scan ended. The FX thread neither copies nor allocates the rows' columns.
      */
     private static final class Staging {
 
