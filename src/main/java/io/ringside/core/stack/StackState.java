@@ -215,28 +215,6 @@ public record StackState(
         return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
     }
 
-    /**
-     * The stack's SSH server ({@code stack up --sshd}), absent without one. Key, passphrase and
-     * password are files owner-only in the data folder; only their paths are here.
-     *
-     * @param hostKeyFingerprint SHA256 fingerprint of the server's host key, to compare with what a client is shown
-     */
-    public record Sshd(String host, int port, boolean up, Long pid, String user, String clientKeyFile,
-                       String passphraseFile, String passwordFile, String hostKeyFingerprint) {
-
-        public Sshd withStatus(boolean up, Long pid) {
-            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, hostKeyFingerprint);
-        }
-
-        public Sshd withHostKeyFingerprint(String fingerprint) {
-            return new Sshd(host, port, up, pid, user, clientKeyFile, passphraseFile, passwordFile, fingerprint);
-        }
-    }
-
-    public StackState withSshd(Sshd sshd) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
-    }
-
     public boolean secure() {
         return security != null;
     }
