@@ -89,6 +89,11 @@ public final class StackCommand {
                 + "generated into <data>/tls/ on first use); a stack started secure stays secure.")
         boolean secure;
 
+        @Option(names = "--redis-sentinel", description = "Also start a replica of the stack's Redis and three sentinels "
+                + "(master name 'ringside', quorum 2; ports after the Redis Cluster's); the local profile then "
+                + "follows the master the sentinels name.")
+        boolean redisSentinel;
+
         @Override
         public Integer call() throws Exception {
             Path data = stack.dataFolder();
@@ -114,7 +119,7 @@ public final class StackCommand {
             }
             int wanted = nodes == null ? 0 : nodes;
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
-                    .withSecure(secure);
+                    .withSecure(secure).withRedisSentinel(redisSentinel);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -172,6 +177,9 @@ public final class StackCommand {
             }
             if (secure) {
                 command.add("--secure");
+            }
+            if (redisSentinel) {
+                command.add("--redis-sentinel");
             }
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -264,7 +272,7 @@ public final class StackCommand {
         }
 
         static void printTable(PrintWriter out, StackState state, Path data) {
-            String format = "%-12s %-5s %-8s %-22s %s%n";
+            String format = "%-16s %-5s %-8s %-22s %s%n";
             out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION");
             for (StackState.CassandraNode node : state.cassandra().nodes()) {
                 out.printf(format, "cassandra-" + node.id(), node.up() ? "up" : "down", pid(node.pid()),
@@ -274,8 +282,16 @@ public final class StackCommand {
             out.printf(format, "kafka", kafka.up() ? "up" : "down", pid(kafka.pid()), kafka.bootstrap(),
                     nullToDash(kafka.version()));
             StackState.Redis redis = state.redis();
-            out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
-                    nullToDash(redis.version()));
+            printRedis(out, format, "redis", redis);
+            StackState.RedisSentinel sentinel = state.redisSentinel();
+            if (sentinel != null) {
+                printRedis(out, format, "redis-replica", sentinel.replica());
+                for (int i = 0; i < sentinel.sentinels().size(); i++) {
+                    printRedis(out, format, "redis-sentinel-" + (i + 1), sentinel.sentinels().get(i));
+                }
+                out.printf("sentinel: master '%s', quorum %d; current master %s%n", sentinel.masterName(),
+                        sentinel.quorum(), LocalStack.sentinelMaster(state).orElse("unknown (no sentinel answers)"));
+            }
             out.printf("data folder: %s%s%n", data, state.supervisor() == null ? ""
                     : "  (supervisor pid " + state.supervisor().pid() + ")");
             printSecurity(out, state);
@@ -307,6 +323,11 @@ public final class StackCommand {
                     ? "login as " + security.username() + " (password), 127.0.0.1 only, no TLS"
                     : "no login (started by an earlier Ringside: restart the stack to require one)");
             out.printf("  password: %s (owner only)%n  CA file:  %s%n", security.credentialsFile(), security.caFile());
+        }
+
+        private static void printRedis(PrintWriter out, String format, String name, StackState.Redis redis) {
+            out.printf(format, name, redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
+                    nullToDash(redis.version()));
         }
 
         private static String pid(Long pid) {
@@ -389,6 +410,11 @@ public final class StackCommand {
             if (state.redis().up()) {
                 pids.add(state.redis().pid());
             }
+            StackState.RedisSentinel sentinel = state.redisSentinel();
+            if (sentinel != null) {
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(sentinel.replica()), sentinel.sentinels().stream())
+                        .filter(StackState.Redis::up).forEach(r -> pids.add(r.pid()));
+            }
             return pids;
         }
     }
@@ -439,7 +465,8 @@ public final class StackCommand {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Redis or Kafka of a running stack, for failure drills.")
+            description = "Stop Redis or Kafka of a running stack (or, with --redis-sentinel, redis-replica or "
+                    + "redis-sentinel-N), for failure drills.")
     static final class StopServer extends Drill {
         @Parameters(paramLabel = "redis|kafka")
         String server;
@@ -477,10 +504,13 @@ public final class StackCommand {
         @Option(names = "--secure")
         boolean secure;
 
+        @Option(names = "--redis-sentinel")
+        boolean redisSentinel;
+
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster).withSecure(secure);
+                    .withRedisCluster(redisCluster).withSecure(secure).withRedisSentinel(redisSentinel);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

@@ -42,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
     private RedisServer redis;
     private final List<RedisServer> clusterNodes = new ArrayList<>();
     private final List<Integer> clusterPorts = new ArrayList<>();
+    /** The replica and sentinels of {@code --redis-sentinel}, or null. */
+    private RedisSentinelGroup sentinelGroup;
     private StackState state;
     private String controlPath;
     private boolean consoleSupervised;
@@ -103,6 +105,11 @@ public final class LocalStack implements AutoCloseable {
         for (ManagedServer server : later) {
             listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "joins after cassandra-1", 0));
         }
+        if (sentinelGroup != null) {
+            for (ManagedServer server : sentinelGroup.servers()) {
+                listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "starts once redis answers", 0));
+            }
+        }
         portMoves().forEach(move -> listener.onEvent(move.event()));
         ExecutorService pool = Executors.newFixedThreadPool(first.size(), NamedThreads.daemons("ringside-stack-start"));
         try {
@@ -153,6 +160,13 @@ public final class LocalStack implements AutoCloseable {
             if (failures.isEmpty() && !clusterNodes.isEmpty()) {
                 try {
                     formRedisCluster(listener);
+                } catch (RuntimeException e) {
+                    failures.add(e.getMessage());
+                }
+            }
+            if (failures.isEmpty() && sentinelGroup != null) {
+                try {
+                    sentinelGroup.start(listener, options.readyTimeout(), server -> markUp(server, true));
                 } catch (RuntimeException e) {
                     failures.add(e.getMessage());
                 }
@@ -258,11 +272,17 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops every server: Kafka first (its clients are ours), then Redis, then the nodes, last first. */
+    /**
+     * Stops every server: Kafka first (its clients are ours), then the sentinels (so that no
+     * failover follows) and the replica, then Redis, then the nodes, last first.
+     */
     public void stop(StackListener listener) {
         List<ManagedServer> order = new ArrayList<>();
         if (kafka != null) {
             order.add(kafka);
+        }
+        if (sentinelGroup != null) {
+            sentinelGroup.stop(listener, server -> markUp(server, false));
         }
         if (redis != null) {
             order.add(redis);
@@ -331,12 +351,18 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ManagedServer server(String name) {
-        return switch (name) {
+        ManagedServer found = switch (name) {
             case "redis" -> redis;
             case "kafka" -> kafka;
-            default -> throw new NotFoundException("Unknown server '" + name + "': use redis or kafka "
-                    + "(Cassandra nodes: stop-node / start-node N)");
+            default -> sentinelGroup == null ? null : sentinelGroup.servers().stream()
+                    .filter(server -> server.name().equals(name)).findFirst().orElse(null);
         };
+        if (found == null) {
+            throw new NotFoundException("Unknown server '" + name + "': use redis or kafka"
+                    + (sentinelGroup == null ? "" : ", redis-replica or redis-sentinel-1.." + RedisSentinelGroup.SENTINELS)
+                    + " (Cassandra nodes: stop-node / start-node N)");
+        }
+        return found;
     }
 
     private CassandraNode node(int id) {
@@ -374,6 +400,15 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             state = state.withRedis(r);
+        } else if (sentinelGroup != null && server instanceof RedisServer member) {
+            StackState.RedisSentinel group = state.redisSentinel();
+            StackState.Redis r = member.spec().withStatus(up, pid);
+            if (up) {
+                r = new StackState.Redis(r.host(), r.port(), true, pid,
+                        Optional.ofNullable(member.version()).orElse(r.version()), member.binary().toString());
+            }
+            int index = sentinelGroup.sentinels().indexOf(member);
+            state = state.withRedisSentinel(index < 0 ? group.withReplica(r) : group.withSentinel(index + 1, r));
         }
         stateFile.write(state);
     }
@@ -407,6 +442,10 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException("--redis-cluster is not available on a secure stack (its masters would run "
                     + "without ACL or TLS); start the cluster drills on a plain stack in another data folder");
         }
+        if (secure && options.redisSentinel()) {
+            throw new StackException("--redis-sentinel is not available on a secure stack (its replica and sentinels "
+                    + "would run without ACL or TLS); start the Sentinel drills on a plain stack in another data folder");
+        }
         converting = secure && !wasSecure && existing.isPresent();
         loginDeferred = secure && existingNodes > 1;
         StackSecurity security = secure ? StackSecurity.ensure(options.dataFolder(), !wasSecure,
@@ -438,6 +477,7 @@ public final class LocalStack implements AutoCloseable {
         String clusterId = existing.map(s -> s.kafka().clusterId()).orElseGet(() -> Uuid.randomUuid().toString());
         int redisPort = reserve("redis", "Redis", existing.map(s -> s.redis().port()).orElse(options.redisPort()),
                 List.of(LOOPBACK));
+        StackState.RedisSentinel sentinelState = options.redisSentinel() ? planSentinels(existing) : null;
 
         state = new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
@@ -449,7 +489,7 @@ public final class LocalStack implements AutoCloseable {
                         security.credentialsFile().toAbsolutePath().toString(), security.username(),
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
                         StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM,
-                        StackState.Security.JMX_PASSWORD));
+                        StackState.Security.JMX_PASSWORD), sentinelState);
         stateFile.write(state);
 
         Path data = options.dataFolder();
@@ -466,6 +506,9 @@ public final class LocalStack implements AutoCloseable {
         }
         kafka = new KafkaBroker(data.resolve("kafka"), () -> state().kafka(), artifacts, toolFolder, security);
         redis = new RedisServer(data.resolve("redis"), () -> state().redis(), artifacts, cacheFolder, security);
+        sentinelGroup = sentinelState == null ? null : new RedisSentinelGroup(data.resolve("redis-sentinel"), LOOPBACK,
+                redisPort, () -> state().redisSentinel().replica(), i -> state().redisSentinel().sentinels().get(i - 1),
+                artifacts, cacheFolder);
         clusterNodes.clear();
         clusterPorts.clear();
         if (options.redisCluster()) {
@@ -478,6 +521,22 @@ public final class LocalStack implements AutoCloseable {
                         artifacts, cacheFolder));
             }
         }
+    }
+
+    /** The replica's and the sentinels' endpoints, keeping the recorded ports when free. */
+    private StackState.RedisSentinel planSentinels(Optional<StackState> existing) {
+        Optional<StackState.RedisSentinel> recorded = existing.map(StackState::redisSentinel);
+        int replicaPort = reserve("redis-replica", "Redis replica",
+                recorded.map(r -> r.replica().port()).orElse(options.redisReplicaPort()), List.of(LOOPBACK));
+        List<StackState.Redis> sentinels = new ArrayList<>();
+        for (int i = 1; i <= RedisSentinelGroup.SENTINELS; i++) {
+            int index = i;
+            int port = reserve("redis-sentinel-" + i, "Redis Sentinel", recorded.filter(r -> r.sentinels().size() >= index)
+                    .map(r -> r.sentinels().get(index - 1).port()).orElse(options.redisSentinelPort(i)), List.of(LOOPBACK));
+            sentinels.add(new StackState.Redis(LOOPBACK, port, false, null, null, null));
+        }
+        return new StackState.RedisSentinel(RedisSentinelGroup.MASTER_NAME, RedisSentinelGroup.QUORUM,
+                new StackState.Redis(LOOPBACK, replicaPort, false, null, null, null), List.copyOf(sentinels));
     }
 
     /**
@@ -493,13 +552,39 @@ public final class LocalStack implements AutoCloseable {
         StackState.Kafka k = recorded.kafka();
         boolean kafkaUp = alive(k.pid()) && PortAllocator.isListening(k.host(), k.port());
         result = result.withKafka(k.withStatus(kafkaUp, kafkaUp ? k.pid() : null));
-        StackState.Redis r = recorded.redis();
-        boolean redisUp = alive(r.pid()) && PortAllocator.isListening(r.host(), r.port());
-        result = result.withRedis(r.withStatus(redisUp, redisUp ? r.pid() : null));
+        result = result.withRedis(probe(recorded.redis()));
+        StackState.RedisSentinel group = recorded.redisSentinel();
+        if (group != null) {
+            StackState.RedisSentinel probed = group.withReplica(probe(group.replica()));
+            for (int i = 1; i <= group.sentinels().size(); i++) {
+                probed = probed.withSentinel(i, probe(group.sentinels().get(i - 1)));
+            }
+            result = result.withRedisSentinel(probed);
+        }
         if (recorded.supervisor() != null && !alive(recorded.supervisor().pid())) {
             result = result.withSupervisor(null);
         }
         return result;
+    }
+
+    private static StackState.Redis probe(StackState.Redis server) {
+        boolean up = alive(server.pid()) && PortAllocator.isListening(server.host(), server.port());
+        return server.withStatus(up, up ? server.pid() : null);
+    }
+
+    /**
+     * The master the stack's sentinels name now, from the first that answers; empty without a
+     * Sentinel group or when none answers. For {@code stack status}: it may differ from the stack's
+     * own Redis after a failover.
+     */
+    public static Optional<String> sentinelMaster(StackState state) {
+        StackState.RedisSentinel group = state.redisSentinel();
+        if (group == null) {
+            return Optional.empty();
+        }
+        return group.sentinels().stream().filter(StackState.Redis::up)
+                .map(s -> RedisSentinelGroup.currentMaster(s.host(), s.port()))
+                .flatMap(Optional::stream).findFirst().map(master -> master.getHost() + ":" + master.getPort());
     }
 
     static boolean alive(Long pid) {

@@ -14,7 +14,14 @@ public record StackState(
         Kafka kafka,
         Redis redis,
         Supervisor supervisor,
-        Security security) {
+        Security security,
+        RedisSentinel redisSentinel) {
+
+    /** A stack without a Sentinel group (every stack before {@code --redis-sentinel} existed). */
+    public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor,
+                      Security security) {
+        this(layoutVersion, cassandra, kafka, redis, supervisor, security, null);
+    }
 
     /** A stack without authentication or TLS (every stack before {@code --secure} existed). */
     public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor) {
@@ -53,6 +60,34 @@ public record StackState(
 
         public Redis withVersion(String version) {
             return new Redis(host, port, up, pid, version, binary);
+        }
+    }
+
+    /**
+     * The Sentinel group of {@code stack up --redis-sentinel}: a replica of the stack's Redis (the
+     * master when the stack starts) and the sentinels monitoring it under {@code masterName}.
+     * Which server is master after a failover is the sentinels' to say, not this file's.
+     */
+    public record RedisSentinel(String masterName, int quorum, Redis replica, List<Redis> sentinels) {
+
+        public RedisSentinel withReplica(Redis replica) {
+            return new RedisSentinel(masterName, quorum, replica, sentinels);
+        }
+
+        /** With sentinel {@code index} (1-based) replaced. */
+        public RedisSentinel withSentinel(int index, Redis sentinel) {
+            List<Redis> changed = new java.util.ArrayList<>(sentinels);
+            changed.set(index - 1, sentinel);
+            return new RedisSentinel(masterName, quorum, replica, List.copyOf(changed));
+        }
+
+        /** The sentinels as {@code host:port}, as a connection profile names them. */
+        public List<String> sentinelAddresses() {
+            return sentinels.stream().map(s -> s.host() + ":" + s.port()).toList();
+        }
+
+        public boolean allUp() {
+            return replica.up() && sentinels.stream().allMatch(Redis::up);
         }
     }
 
@@ -110,27 +145,32 @@ public record StackState(
                 .map(n -> n.id() == node.id() ? node : n)
                 .toList();
         return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor,
-                security);
+                security, redisSentinel);
     }
 
     public StackState withKafka(Kafka kafka) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisSentinel);
     }
 
     public StackState withRedis(Redis redis) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisSentinel);
     }
 
     public StackState withSupervisor(Supervisor supervisor) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisSentinel);
     }
 
     public StackState withSecurity(Security security) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisSentinel);
+    }
+
+    public StackState withRedisSentinel(RedisSentinel redisSentinel) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisSentinel);
     }
 
     public boolean allUp() {
-        return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up();
+        return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up()
+                && (redisSentinel == null || redisSentinel.allUp());
     }
 
     public String contactPoints() {
