@@ -23,7 +23,7 @@ public final class LocalStackProfile {
         ConnectionProfile local = ConnectionProfile.local();
         StackState.Security security = state.security();
         if (security == null) {
-            return local;
+            return state.redisSentinel() == null ? local : withSentinels(local, state);
         }
         ConnectionProfile.Tls tls = new ConnectionProfile.Tls(true, security.caFile(), null);
         return new ConnectionProfile(local.id(), local.name(), local.color(), false,
@@ -33,6 +33,18 @@ public final class LocalStackProfile {
                         security.redisTls() ? tls : ConnectionProfile.Tls.OFF),
                 new ConnectionProfile.Kafka(state.kafka().bootstrap(), security.kafkaSaslMechanism(), security.username(),
                         tls));
+    }
+
+    /**
+     * The plain local profile on a stack with a Sentinel group ({@code stack up --redis-sentinel}):
+     * Redis through its sentinels, so the console and the data services follow a failover.
+     */
+    private static ConnectionProfile withSentinels(ConnectionProfile local, StackState state) {
+        StackState.RedisSentinel group = state.redisSentinel();
+        return new ConnectionProfile(local.id(), local.name(), local.color(), false, local.cassandra(),
+                new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), List.of(), null, 0,
+                        ConnectionProfile.Tls.OFF, group.sentinelAddresses(), group.masterName()),
+                local.kafka());
     }
 
     /**
@@ -50,7 +62,7 @@ public final class LocalStackProfile {
                 new ConnectionProfile.Cassandra(contactPoints, cassandra.localDatacenter(), cassandra.keyspace(),
                         cassandra.username(), cassandra.tls()),
                 new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), List.of(), redis.username(),
-                        redis.database(), redis.tls()),
+                        redis.database(), redis.tls(), redis.sentinels(), redis.sentinelMaster()),
                 new ConnectionProfile.Kafka(state.kafka().bootstrap(), local.kafka().saslMechanism(),
                         local.kafka().username(), local.kafka().tls()));
     }

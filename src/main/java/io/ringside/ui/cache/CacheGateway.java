@@ -82,6 +82,14 @@ public interface CacheGateway {
 
     List<Map<String, String>> clients();
 
+    /**
+     * For a sentinel profile, the master commands go to now ({@code host:port via Sentinel name});
+     * empty for any other profile.
+     */
+    default Optional<String> sentinelMaster() {
+        return Optional.empty();
+    }
+
     /** The Redis command console of the same profile (the Console tab). */
     default ConsoleGateway console() {
         throw new UnsupportedOperationException("this gateway has no Redis console");
