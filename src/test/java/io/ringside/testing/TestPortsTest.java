@@ -20,7 +20,7 @@ class TestPortsTest {
     private static final int LINUX_EPHEMERAL_START = 32_768;
 
     @Test
-    void everySlotFitsATwoNodeStackWithARedisClusterBelowTheEphemeralRange() throws IOException {
+    void everySlotFitsATwoNodeStackWithARedisClusterAndASentinelGroupBelowTheEphemeralRange() throws IOException {
         int ephemeralStart = ephemeralStart();
         for (TestPorts slot : TestPorts.values()) {
             for (int port : fullStack(slot.ports())) {
@@ -56,7 +56,7 @@ class TestPortsTest {
     }
 
     private static List<Integer> fullStack(StackOptions options) {
-        return options.withNodes(2).withRedisCluster(true).preferredPorts();
+        return options.withNodes(2).withRedisCluster(true).withRedisSentinel(true).preferredPorts();
     }
 
     /** The first port of the kernel's ephemeral range where it says, else Linux's default. */
