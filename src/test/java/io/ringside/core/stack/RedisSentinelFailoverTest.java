@@ -81,7 +81,8 @@ class RedisSentinelFailoverTest {
                 assertTrue(writesAndReads(cache, "before"), "the cache works on the first master");
 
                 long paused = System.nanoTime();
-                signal("STOP", masterServer.pid());
+                long masterPid = redisServerPid(masterServer);
+                signal("STOP", masterPid);
                 AtomicInteger attempt = new AtomicInteger();
                 AtomicReference<String> last = new AtomicReference<>("nothing yet");
                 Await.until("the services and the cache to follow the promoted replica on port " + replica.port()
@@ -103,7 +104,9 @@ class RedisSentinelFailoverTest {
                 services.close();
             }
         } finally {
-            signal("CONT", masterServer.pid());
+            if (masterServer.pid() != null) {
+                signal("CONT", redisServerPid(masterServer));
+            }
             group.stop(StackListener.NONE, server -> { });
             masterServer.stop(StackListener.NONE);
             reserved.forEach(PortAllocator::release);
@@ -149,6 +152,15 @@ class RedisSentinelFailoverTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
                 "a sentinel's configuration, rewritten by the sentinel itself");
         assertTrue(Files.readString(file).contains("sentinel known-replica"), "the sentinel rewrote its configuration");
+    }
+
+    /** The redis-server process itself, not the shell wrapper's other child ({@code cat} on its stdin). */
+    private static long redisServerPid(RedisServer server) {
+        ProcessHandle child = ProcessHandle.of(server.pid()).orElseThrow();
+        return child.parent().flatMap(wrapper -> wrapper.children()
+                        .filter(c -> c.info().command().map(command -> command.contains("redis-server")).orElse(false))
+                        .findFirst())
+                .orElse(child).pid();
     }
 
     private static void signal(String signal, Long pid) throws IOException, InterruptedException {
