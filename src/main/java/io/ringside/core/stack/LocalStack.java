@@ -282,7 +282,7 @@ public final class LocalStack implements AutoCloseable {
             order.add(kafka);
         }
         if (sentinelGroup != null) {
-            sentinelGroup.stop(listener, server -> markUp(server, false));
+            order.addAll(sentinelGroup.stopOrder());
         }
         if (redis != null) {
             order.add(redis);

@@ -104,14 +104,11 @@ final class RedisSentinelGroup {
                 (System.nanoTime() - began) / 1_000_000));
     }
 
-    /** Stops the sentinels first, so that stopping the servers starts no failover. */
-    void stop(StackListener listener, java.util.function.Consumer<ManagedServer> stopped) {
-        List<RedisServer> order = new ArrayList<>(sentinels);
+    /** The sentinels, then the replica: stopped before the master, so that stopping it starts no failover. */
+    List<ManagedServer> stopOrder() {
+        List<ManagedServer> order = new ArrayList<>(sentinels);
         order.add(replica);
-        for (RedisServer server : order) {
-            server.stop(listener);
-            stopped.accept(server);
-        }
+        return order;
     }
 
     private void awaitReplicaLink(Duration timeout) {

@@ -107,7 +107,7 @@ class RedisSentinelFailoverTest {
             if (masterServer.pid() != null) {
                 signal("CONT", redisServerPid(masterServer));
             }
-            group.stop(StackListener.NONE, server -> { });
+            group.stopOrder().forEach(server -> server.stop(StackListener.NONE));
             masterServer.stop(StackListener.NONE);
             reserved.forEach(PortAllocator::release);
         }
