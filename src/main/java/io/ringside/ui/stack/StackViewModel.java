@@ -380,7 +380,18 @@ public final class StackViewModel implements PageLoad {
         row("kafka").applyProbe(new ServerRow.Probe(kafka.up(), kafka.pid(), kafka.bootstrap(), kafka.version()),
                 supervised, now);
         StackState.Redis redis = state.redis();
-        row("redis").applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
+        applyRedis("redis", redis, supervised, now);
+        StackState.RedisSentinel sentinel = state.redisSentinel();
+        if (sentinel != null) {
+            applyRedis("redis-replica", sentinel.replica(), supervised, now);
+            for (int i = 0; i < sentinel.sentinels().size(); i++) {
+                applyRedis("redis-sentinel-" + (i + 1), sentinel.sentinels().get(i), supervised, now);
+            }
+        }
+    }
+
+    private void applyRedis(String name, StackState.Redis redis, boolean supervised, long now) {
+        row(name).applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
                 redis.version()), supervised, now);
     }
 
