@@ -85,18 +85,22 @@ class RedisSentinelFailoverTest {
                 signal("STOP", masterPid);
                 AtomicInteger attempt = new AtomicInteger();
                 AtomicReference<String> last = new AtomicReference<>("nothing yet");
-                Await.until("the services and the cache to follow the promoted replica on port " + replica.port()
-                        + " (last: " + last + ")", FAILOVER, () -> {
-                    try {
-                        last.set("master " + services.sentinelMaster().map(RedisMaster::describe).orElse("?"));
-                        return services.sentinelMaster().orElseThrow().port() == replica.port()
-                                && writesAndReads(cache, "after-" + attempt.incrementAndGet())
-                                && servedBy(services, replica.port());
-                    } catch (RuntimeException e) {
-                        last.set(e.toString());
-                        return false;
-                    }
-                });
+                try {
+                    Await.until("the services and the cache to follow the promoted replica on port " + replica.port(),
+                            FAILOVER, () -> {
+                                try {
+                                    last.set("master " + services.sentinelMaster().map(RedisMaster::describe).orElse("?"));
+                                    return services.sentinelMaster().orElseThrow().port() == replica.port()
+                                            && writesAndReads(cache, "after-" + attempt.incrementAndGet())
+                                            && servedBy(services, replica.port());
+                                } catch (RuntimeException e) {
+                                    last.set(e.toString());
+                                    return false;
+                                }
+                            });
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e);
+                }
                 long seconds = (System.nanoTime() - paused) / 1_000_000_000;
                 assertTrue(seconds < FAILOVER.toSeconds(), "followed after " + seconds + " s");
                 assertEquals("master 127.0.0.1:" + replica.port() + " via Sentinel ringside",
