@@ -107,6 +107,11 @@ public final class StackCommand {
                 + "forwards to 127.0.0.x only, for SSH tunnel tests; keys in <data>/sshd/.")
         boolean sshd;
 
+        @Option(names = "--redis-sentinel", description = "Also start a replica of the stack's Redis and three sentinels "
+                + "(master name 'ringside', quorum 2; ports after the Redis Cluster's); the local profile then "
+                + "follows the master the sentinels name.")
+        boolean redisSentinel;
+
         @Override
         public Integer call() throws Exception {
             Path data = stack.dataFolder();
@@ -144,7 +149,8 @@ public final class StackCommand {
             StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
                     .withRedisClusterReplicas(replicas == null ? 0 : replicas)
                     .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
-                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd);
+                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd)
+                    .withRedisSentinel(redisSentinel);
             return detach ? detach(data, wanted) : foreground(options);
         }
 
@@ -205,6 +211,9 @@ public final class StackCommand {
             }
             if (sshd) {
                 command.add("--sshd");
+            }
+            if (redisSentinel) {
+                command.add("--redis-sentinel");
             }
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -297,7 +306,7 @@ public final class StackCommand {
         }
 
         static void printTable(PrintWriter out, StackState state, Path data) {
-            String format = (state.redisCluster().isEmpty() ? "%-12s" : "%-16s") + " %-5s %-8s %-22s %-8s %-7s %s%n";
+            String format = "%-16s %-5s %-8s %-22s %-8s %-7s %s%n";
             out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION", "MEMORY", "PLACE");
             boolean placed = state.datacenters() > 1;
             for (StackState.CassandraNode node : state.cassandra().nodes()) {
@@ -315,8 +324,7 @@ public final class StackCommand {
                         kafka.host() + ":" + broker.port(), nullToDash(kafka.version()), memory(broker.pid()), "");
             }
             StackState.Redis redis = state.redis();
-            out.printf(format, "redis", redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
-                    nullToDash(redis.version()), memory(redis.pid()), "");
+            printRedis(out, format, "redis", redis);
             for (StackState.RedisClusterNode node : state.redisCluster()) {
                 out.printf(format, node.name(), node.up() ? "up" : "down", pid(node.pid()), node.host() + ":" + node.port(),
                         "cluster " + node.role() + (node.up() ? "" : " (last seen)"), memory(node.pid()), "");
@@ -325,6 +333,15 @@ public final class StackCommand {
             if (sshd != null) {
                 out.printf(format, "sshd", sshd.up() ? "up" : "down", pid(sshd.pid()), sshd.host() + ":" + sshd.port(),
                         "MINA SSHD", memory(sshd.pid()), "");
+            }
+            StackState.RedisSentinel sentinel = state.redisSentinel();
+            if (sentinel != null) {
+                printRedis(out, format, "redis-replica", sentinel.replica());
+                for (int i = 0; i < sentinel.sentinels().size(); i++) {
+                    printRedis(out, format, "redis-sentinel-" + (i + 1), sentinel.sentinels().get(i));
+                }
+                out.printf("sentinel: master '%s', quorum %d; current master %s%n", sentinel.masterName(),
+                        sentinel.quorum(), LocalStack.sentinelMaster(state).orElse("unknown (no sentinel answers)"));
             }
             if (placed) {
                 out.printf("data centres: %d; clients of the local profile use %s%n", state.datacenters(),
@@ -377,6 +394,11 @@ public final class StackCommand {
         /** Resident memory of a server's process tree in MiB; "-" when it is not running or cannot be read. */
         private static String memory(Long pid) {
             return ResidentMemory.describe(pid).orElse("-");
+        }
+
+        private static void printRedis(PrintWriter out, String format, String name, StackState.Redis redis) {
+            out.printf(format, name, redis.up() ? "up" : "down", pid(redis.pid()), redis.host() + ":" + redis.port(),
+                    nullToDash(redis.version()), memory(redis.pid()), "");
         }
 
         private static String pid(Long pid) {
@@ -458,6 +480,11 @@ public final class StackCommand {
                 pids.add(state.redis().pid());
             }
             state.redisCluster().stream().filter(StackState.RedisClusterNode::up).forEach(n -> pids.add(n.pid()));
+            StackState.RedisSentinel sentinel = state.redisSentinel();
+            if (sentinel != null) {
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(sentinel.replica()), sentinel.sentinels().stream())
+                        .filter(StackState.Redis::up).forEach(r -> pids.add(r.pid()));
+            }
             return pids;
         }
     }
@@ -533,8 +560,8 @@ public final class StackCommand {
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Stop Redis, Kafka (every broker, or one: kafka-N), a Redis Cluster node (redis-cluster-N, "
-                    + "see 'stack status') or the SSH server of a running stack, for failure drills: a stopped cluster "
-                    + "master's replica takes over within seconds.")
+                    + "see 'stack status'), the SSH server, or with --redis-sentinel redis-replica or redis-sentinel-N, "
+                    + "of a running stack, for failure drills: a stopped cluster master's replica takes over within seconds.")
     static final class StopServer extends Drill {
         @Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd")
         String server;
@@ -585,12 +612,16 @@ public final class StackCommand {
         @Option(names = "--sshd")
         boolean sshd;
 
+        @Option(names = "--redis-sentinel")
+        boolean redisSentinel;
+
         @Override
         public Integer call() throws InterruptedException {
             StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
                     .withRedisCluster(redisCluster).withRedisClusterReplicas(replicas == null ? 0 : replicas)
                     .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
-                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd);
+                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd)
+                    .withRedisSentinel(redisSentinel);
             StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);

@@ -20,7 +20,7 @@ class TestPortsTest {
     private static final int LINUX_EPHEMERAL_START = 32_768;
 
     @Test
-    void everySlotFitsATwoNodeStackWithARedisClusterAndItsReplicasBelowTheEphemeralRange() throws IOException {
+    void everySlotFitsTheLargestStackBelowTheEphemeralRange() throws IOException {
         int ephemeralStart = ephemeralStart();
         for (TestPorts slot : TestPorts.values()) {
             for (int port : fullStack(slot.ports())) {
@@ -57,7 +57,7 @@ class TestPortsTest {
 
     private static List<Integer> fullStack(StackOptions options) {
         return options.withNodes(2).withRedisCluster(true).withRedisClusterReplicas(1)
-                .withKafkaBrokers(StackOptions.MULTI_BROKERS).withSshd(true).preferredPorts();
+                .withKafkaBrokers(StackOptions.MULTI_BROKERS).withSshd(true).withRedisSentinel(true).preferredPorts();
     }
 
     /** The first port of the kernel's ephemeral range where it says, else Linux's default. */

@@ -41,6 +41,8 @@ import redis.clients.jedis.JedisPooled;
 public final class Backends implements AutoCloseable {
 
     static final int CQL_PORT = 9042;
+    /** Sentinel's conventional port, for a sentinel named without one. */
+    static final int SENTINEL_PORT = 26379;
 
     private final Endpoints endpoints;
     private final ConnectionProfile profile;
@@ -49,6 +51,7 @@ public final class Backends implements AutoCloseable {
     private SshTunnel tunnel;
     private CqlSession cql;
     private JedisPooled redis;
+    private SentinelConnections sentinelConnections;
     private JedisCluster redisCluster;
 
     public Backends(Endpoints endpoints) {
@@ -134,8 +137,9 @@ public final class Backends implements AutoCloseable {
         ConnectionProfile.Redis redisSettings = profile.redis();
         String redisHost = redisSettings.host();
         int redisPort = redisSettings.port();
-        if (!redisSettings.clusterSeeds().isEmpty()) {
-            InetSocketAddress seed = address(redisSettings.clusterSeeds().get(0), 6379);
+        List<String> seeds = !redisSettings.sentinels().isEmpty() ? redisSettings.sentinels() : redisSettings.clusterSeeds();
+        if (!seeds.isEmpty()) {
+            InetSocketAddress seed = address(seeds.get(0), seeds == redisSettings.sentinels() ? SENTINEL_PORT : 6379);
             redisHost = seed.getHostString();
             redisPort = seed.getPort();
         }
@@ -176,11 +180,16 @@ public final class Backends implements AutoCloseable {
         return AccessGuard.of(profile);
     }
 
+    /**
+     * The endpoints of the local stack; with a Sentinel group ({@code stack up --redis-sentinel})
+     * Redis is reached through its first sentinel, as a stored sentinel profile's is.
+     */
     public static Endpoints endpointsOf(StackState state) {
         List<InetSocketAddress> contactPoints = state.cassandra().nodes().stream()
                 .map(n -> new InetSocketAddress(n.address(), n.port()))
                 .toList();
-        return new Endpoints("local", contactPoints, state.localDatacenter(), state.redis().host(), state.redis().port(),
+        StackState.Redis redis = state.redisSentinel() == null ? state.redis() : state.redisSentinel().sentinels().get(0);
+        return new Endpoints("local", contactPoints, state.localDatacenter(), redis.host(), redis.port(),
                 state.kafka().bootstrap());
     }
 
@@ -320,10 +329,60 @@ public final class Backends implements AutoCloseable {
             if (tunnel() != null) {
                 tunnel().connect();
             }
-            redis = new JedisPooled(new HostAndPort(endpoints.redisHost(), endpoints.redisPort()),
-                    redisConfig(2000, 2000));
+            redis = redisIsSentinel() ? new JedisPooled(sentinelConnections())
+                    : new JedisPooled(new HostAndPort(endpoints.redisHost(), endpoints.redisPort()), redisConfig(2000, 2000));
         }
         return redis;
+    }
+
+    /** Whether the profile names sentinels, whom the master is asked of. */
+    public boolean redisIsSentinel() {
+        return !profile.redis().sentinels().isEmpty();
+    }
+
+    /**
+     * The server Redis commands go to now: for a sentinel profile the master the sentinels name
+     * (after a failover, the promoted replica), which opens the client; else the profile's server.
+     *
+     * @throws BackendUnavailableException when the sentinels were never reached and none answers now
+     */
+    public RedisMaster redisMaster() {
+        if (!redisIsSentinel()) {
+            return new RedisMaster(endpoints.redisHost(), endpoints.redisPort(), null);
+        }
+        SentinelConnections connections;
+        synchronized (this) {
+            redis();
+            connections = sentinelConnections;
+        }
+        try {
+            HostAndPort master = connections.currentMaster();
+            return new RedisMaster(master.getHost(), master.getPort(), profile.redis().sentinelMaster());
+        } catch (redis.clients.jedis.exceptions.JedisException e) {
+            throw new BackendUnavailableException(e.getMessage(), e);
+        }
+    }
+
+    private SentinelConnections sentinelConnections() {
+        String master = profile.redis().sentinelMaster();
+        if (!ConnectionProfile.present(master)) {
+            throw new RingsideException("Profile '" + profile.name() + "' names Redis sentinels but no master name; "
+                    + "set the name the sentinels monitor (sentinel monitor <name> ...)");
+        }
+        java.util.Set<HostAndPort> sentinels = new java.util.LinkedHashSet<>();
+        for (String sentinel : profile.redis().sentinels()) {
+            InetSocketAddress address = address(sentinel, SENTINEL_PORT);
+            sentinels.add(new HostAndPort(address.getHostString(), address.getPort()));
+        }
+        DefaultJedisClientConfig.Builder sentinelConfig = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(2000).socketTimeoutMillis(2000);
+        ConnectionProfile.Tls tls = profile.redis().tls();
+        if (tls.enabled()) {
+            sentinelConfig.ssl(true).sslSocketFactory(sslContext(tls, SecretKind.REDIS_KEY_STORE).getSocketFactory());
+        }
+        sentinelConnections = new SentinelConnections(master, redisConfig(2000, 2000), sentinels,
+                sentinelConfig.build());
+        return sentinelConnections;
     }
 
     /** Whether the profile names a Redis Cluster (cluster seeds) rather than one server. */
@@ -490,6 +549,7 @@ public final class Backends implements AutoCloseable {
         if (redis != null) {
             redis.close();
             redis = null;
+            sentinelConnections = null;
         }
         if (redisCluster != null) {
             redisCluster.close();

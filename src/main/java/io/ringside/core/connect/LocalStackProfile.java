@@ -23,7 +23,7 @@ public final class LocalStackProfile {
         ConnectionProfile local = withLocalDatacenter(ConnectionProfile.local(), state.localDatacenter());
         StackState.Security security = state.security();
         if (security == null) {
-            return local;
+            return state.redisSentinel() == null ? local : withSentinels(local, state);
         }
         ConnectionProfile.Tls tls = new ConnectionProfile.Tls(true, security.caFile(), null);
         return new ConnectionProfile(local.id(), local.name(), local.color(), false,
@@ -51,6 +51,18 @@ public final class LocalStackProfile {
     }
 
     /**
+     * The plain local profile on a stack with a Sentinel group ({@code stack up --redis-sentinel}):
+     * Redis through its sentinels, so the console and the data services follow a failover.
+     */
+    private static ConnectionProfile withSentinels(ConnectionProfile local, StackState state) {
+        StackState.RedisSentinel group = state.redisSentinel();
+        return new ConnectionProfile(local.id(), local.name(), local.color(), false, local.cassandra(),
+                new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), List.of(), null, 0,
+                        ConnectionProfile.Tls.OFF, group.sentinelAddresses(), group.masterName()),
+                local.kafka(), local.ssh());
+    }
+
+    /**
      * What a stored copy of {@code local} needs to reach the same stack: its recorded endpoints
      * and, on a secure stack, the TLS and user of {@link #of}. No password: the stack keeps it in
      * its owner-only credentials file, and a stored profile's password lives in the secret store.
@@ -65,7 +77,7 @@ public final class LocalStackProfile {
                 new ConnectionProfile.Cassandra(contactPoints, cassandra.localDatacenter(), cassandra.keyspace(),
                         cassandra.username(), cassandra.tls()),
                 new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), List.of(), redis.username(),
-                        redis.database(), redis.tls()),
+                        redis.database(), redis.tls(), redis.sentinels(), redis.sentinelMaster()),
                 new ConnectionProfile.Kafka(state.kafka().bootstrap(), local.kafka().saslMechanism(),
                         local.kafka().username(), local.kafka().tls()));
     }

@@ -72,11 +72,15 @@ public final class RedisConsole implements AutoCloseable {
         this.guard = guard;
     }
 
-    /** The console of a profile's Redis: its server or cluster, client settings and guard. */
+    /**
+     * The console of a profile's Redis: its server (for a sentinel profile the master now) or
+     * cluster, client settings and guard.
+     */
     public static RedisConsole of(Backends backends, Supplier<AuditLog> audit) {
         boolean cluster = backends.redisIsCluster();
+        io.ringside.core.connect.RedisMaster master = cluster ? null : backends.redisMaster();
         List<HostAndPort> seeds = cluster ? backends.redisClusterSeeds()
-                : List.of(new HostAndPort(backends.endpoints().redisHost(), backends.endpoints().redisPort()));
+                : List.of(new HostAndPort(master.host(), master.port()));
         return new RedisConsole(seeds, cluster, backends.redisClientConfig(), audit, backends.accessGuard());
     }
 

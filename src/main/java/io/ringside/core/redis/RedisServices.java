@@ -1,11 +1,13 @@
 package io.ringside.core.redis;
 
 import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.RedisMaster;
 import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.kafka.AuditLog;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ public final class RedisServices {
     private Bound bound;
     private RedisConsole console;
     private Backends consoleOf;
+    private RedisMaster consoleMaster;
 
     public RedisServices(Supplier<JedisPooled> clients, Supplier<AuditLog> audit, BooleanSupplier readOnly) {
         this(clients, audit, readOnly, null, null);
@@ -100,7 +103,8 @@ public final class RedisServices {
 
     /**
      * The command console over the profile's Redis (server or cluster), with connections of its
-     * own, this profile's guard and audit log; a new one when the profile's backends change.
+     * own, this profile's guard and audit log; a new one when the profile's backends change, or
+     * when the sentinels of a sentinel profile name another master.
      *
      * @throws IllegalStateException when these services were not told the profile's backends
      */
@@ -109,10 +113,12 @@ public final class RedisServices {
         if (profile == null) {
             throw new IllegalStateException("The Redis console needs the profile's backends (see following)");
         }
-        if (console == null || consoleOf != profile) {
+        RedisMaster master = profile.redisIsCluster() ? null : profile.redisMaster();
+        if (console == null || consoleOf != profile || !java.util.Objects.equals(consoleMaster, master)) {
             closeConsole();
             console = RedisConsole.of(profile, audit);
             consoleOf = profile;
+            consoleMaster = master;
         }
         return console;
     }
@@ -132,6 +138,19 @@ public final class RedisServices {
     public synchronized void close() {
         release();
         closeConsole();
+    }
+
+    /**
+     * The server commands go to now, when it is worth showing: for a sentinel profile the master
+     * the sentinels name (it changes with a failover); empty for a single server named directly, a
+     * cluster, or services not told the profile's backends.
+     */
+    public Optional<RedisMaster> sentinelMaster() {
+        Backends profile = backends == null ? null : backends.get();
+        if (profile == null || !profile.redisIsSentinel()) {
+            return Optional.empty();
+        }
+        return Optional.of(profile.redisMaster());
     }
 
     /** Whether the profile is read-only now (mutating calls of {@link #admin()} then refuse). */

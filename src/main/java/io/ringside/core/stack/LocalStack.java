@@ -44,6 +44,8 @@ public final class LocalStack implements AutoCloseable {
     private LocalSshd sshd;
     private final List<RedisServer> clusterNodes = new ArrayList<>();
     private final List<Integer> clusterPorts = new ArrayList<>();
+    /** The replica and sentinels of {@code --redis-sentinel}, or null. */
+    private RedisSentinelGroup sentinelGroup;
     private StackState state;
     private String controlPath;
     private boolean consoleSupervised;
@@ -109,6 +111,11 @@ public final class LocalStack implements AutoCloseable {
         for (ManagedServer server : later) {
             listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "joins after cassandra-1", 0));
         }
+        if (sentinelGroup != null) {
+            for (ManagedServer server : sentinelGroup.servers()) {
+                listener.onEvent(new StackEvent(server.name(), Phase.PENDING, "starts once redis answers", 0));
+            }
+        }
         portMoves().forEach(move -> listener.onEvent(move.event()));
         ExecutorService pool = Executors.newFixedThreadPool(first.size(), NamedThreads.daemons("ringside-stack-start"));
         try {
@@ -163,6 +170,13 @@ public final class LocalStack implements AutoCloseable {
             if (failures.isEmpty() && !clusterNodes.isEmpty()) {
                 try {
                     formRedisCluster(listener);
+                } catch (RuntimeException e) {
+                    failures.add(e.getMessage());
+                }
+            }
+            if (failures.isEmpty() && sentinelGroup != null) {
+                try {
+                    sentinelGroup.start(listener, options.readyTimeout(), server -> markUp(server, true));
                 } catch (RuntimeException e) {
                     failures.add(e.getMessage());
                 }
@@ -294,13 +308,17 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Stops every server: Kafka first (its clients are ours; several brokers at once, since the last
-     * ones left would wait for a quorum that is going away), then Redis, then the nodes, last first.
+     * ones left would wait for a quorum that is going away), then the sentinels (so that no failover
+     * follows) and the replica, then Redis, then the nodes, last first.
      */
     public void stop(StackListener listener) {
         stopBrokers(brokers, listener);
         List<ManagedServer> order = new ArrayList<>();
         if (sshd != null) {
             order.add(sshd);
+        }
+        if (sentinelGroup != null) {
+            order.addAll(sentinelGroup.stopOrder());
         }
         if (redis != null) {
             order.add(redis);
@@ -436,9 +454,17 @@ public final class LocalStack implements AutoCloseable {
                 return List.of(clusterNode);
             }
         }
+        if (sentinelGroup != null) {
+            for (ManagedServer server : sentinelGroup.servers()) {
+                if (server.name().equals(name)) {
+                    return List.of(server);
+                }
+            }
+        }
         throw new NotFoundException("Unknown server '" + name + "': use redis, kafka or sshd"
                 + (brokers.size() > 1 ? " (or one broker, kafka-1 .. kafka-" + brokers.size() + ")" : "")
                 + (clusterNodes.isEmpty() ? "" : " or redis-cluster-1.." + clusterNodes.size())
+                + (sentinelGroup == null ? "" : ", redis-replica or redis-sentinel-1.." + RedisSentinelGroup.SENTINELS)
                 + " (Cassandra nodes: stop-node / start-node N)");
     }
 
@@ -482,6 +508,15 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
             state = state.withRedis(r);
+        } else if (sentinelGroup != null && server instanceof RedisServer member) {
+            StackState.RedisSentinel group = state.redisSentinel();
+            StackState.Redis r = member.spec().withStatus(up, pid);
+            if (up) {
+                r = new StackState.Redis(r.host(), r.port(), true, pid,
+                        Optional.ofNullable(member.version()).orElse(r.version()), member.binary().toString());
+            }
+            int index = sentinelGroup.sentinels().indexOf(member);
+            state = state.withRedisSentinel(index < 0 ? group.withReplica(r) : group.withSentinel(index + 1, r));
         }
         stateFile.write(state);
     }
@@ -519,6 +554,10 @@ public final class LocalStack implements AutoCloseable {
         if (secure && options.redisCluster()) {
             throw new StackException("--redis-cluster is not available on a secure stack (its masters would run "
                     + "without ACL or TLS); start the cluster drills on a plain stack in another data folder");
+        }
+        if (secure && options.redisSentinel()) {
+            throw new StackException("--redis-sentinel is not available on a secure stack (its replica and sentinels "
+                    + "would run without ACL or TLS); start the Sentinel drills on a plain stack in another data folder");
         }
         converting = secure && !wasSecure && existing.isPresent();
         loginDeferred = secure && existingNodes > 1;
@@ -559,6 +598,7 @@ public final class LocalStack implements AutoCloseable {
                     files.clientKey().toAbsolutePath().toString(), files.passphraseFile().toAbsolutePath().toString(),
                     files.passwordFile().toAbsolutePath().toString(), files.hostKeyFingerprint());
         }
+        StackState.RedisSentinel sentinelState = options.redisSentinel() ? planSentinels(existing) : null;
 
         state = new StackState(StackState.LAYOUT_VERSION,
                 new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
@@ -571,7 +611,7 @@ public final class LocalStack implements AutoCloseable {
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
                         StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM,
                         StackState.Security.JMX_PASSWORD),
-                clusterState, sshdState);
+                clusterState, sshdState, sentinelState);
         stateFile.write(state);
 
         Path data = options.dataFolder();
@@ -586,6 +626,9 @@ public final class LocalStack implements AutoCloseable {
         if (loginDeferred) {
             nodes.get(1).deferLogin();
         }
+        sentinelGroup = sentinelState == null ? null : new RedisSentinelGroup(data.resolve("redis-sentinel"), LOOPBACK,
+                redisPort, () -> state().redisSentinel().replica(), i -> state().redisSentinel().sentinels().get(i - 1),
+                artifacts, cacheFolder);
         sshd = options.sshd() ? new LocalSshd(data, () -> state().sshd(), toolFolder) : null;
         brokers.clear();
         if (state.kafka().brokers().isEmpty()) {
@@ -668,6 +711,22 @@ public final class LocalStack implements AutoCloseable {
         return planned;
     }
 
+    /** The replica's and the sentinels' endpoints, keeping the recorded ports when free. */
+    private StackState.RedisSentinel planSentinels(Optional<StackState> existing) {
+        Optional<StackState.RedisSentinel> recorded = existing.map(StackState::redisSentinel);
+        int replicaPort = reserve("redis-replica", "Redis replica",
+                recorded.map(r -> r.replica().port()).orElse(options.redisReplicaPort()), List.of(LOOPBACK));
+        List<StackState.Redis> sentinels = new ArrayList<>();
+        for (int i = 1; i <= RedisSentinelGroup.SENTINELS; i++) {
+            int index = i;
+            int port = reserve("redis-sentinel-" + i, "Redis Sentinel", recorded.filter(r -> r.sentinels().size() >= index)
+                    .map(r -> r.sentinels().get(index - 1).port()).orElse(options.redisSentinelPort(i)), List.of(LOOPBACK));
+            sentinels.add(new StackState.Redis(LOOPBACK, port, false, null, null, null));
+        }
+        return new StackState.RedisSentinel(RedisSentinelGroup.MASTER_NAME, RedisSentinelGroup.QUORUM,
+                new StackState.Redis(LOOPBACK, replicaPort, false, null, null, null), List.copyOf(sentinels));
+    }
+
     /**
      * The recorded state with {@code up} re-checked: a server counts as up when its process is
      * alive and its port accepts connections. Cheap enough for {@code stack status}.
@@ -697,10 +756,38 @@ public final class LocalStack implements AutoCloseable {
             boolean sshUp = alive(s.pid()) && PortAllocator.isListening(s.host(), s.port());
             result = result.withSshd(s.withStatus(sshUp, sshUp ? s.pid() : null));
         }
+        StackState.RedisSentinel group = recorded.redisSentinel();
+        if (group != null) {
+            StackState.RedisSentinel probed = group.withReplica(probe(group.replica()));
+            for (int i = 1; i <= group.sentinels().size(); i++) {
+                probed = probed.withSentinel(i, probe(group.sentinels().get(i - 1)));
+            }
+            result = result.withRedisSentinel(probed);
+        }
         if (recorded.supervisor() != null && !alive(recorded.supervisor().pid())) {
             result = result.withSupervisor(null);
         }
         return result;
+    }
+
+    private static StackState.Redis probe(StackState.Redis server) {
+        boolean up = alive(server.pid()) && PortAllocator.isListening(server.host(), server.port());
+        return server.withStatus(up, up ? server.pid() : null);
+    }
+
+    /**
+     * The master the stack's sentinels name now, from the first that answers; empty without a
+     * Sentinel group or when none answers. For {@code stack status}: it may differ from the stack's
+     * own Redis after a failover.
+     */
+    public static Optional<String> sentinelMaster(StackState state) {
+        StackState.RedisSentinel group = state.redisSentinel();
+        if (group == null) {
+            return Optional.empty();
+        }
+        return group.sentinels().stream().filter(StackState.Redis::up)
+                .map(s -> RedisSentinelGroup.currentMaster(s.host(), s.port()))
+                .flatMap(Optional::stream).findFirst().map(master -> master.getHost() + ":" + master.getPort());
     }
 
     static boolean alive(Long pid) {

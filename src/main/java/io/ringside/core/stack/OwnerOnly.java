@@ -27,7 +27,7 @@ public final class OwnerOnly {
 
     /** The folders below the data folder that the local stack writes: the servers', its state and its secrets. */
     static final List<String> STACK_FOLDERS = List.of("stack", "tls", "cassandra", "kafka", "redis", "redis-cluster",
-            "sshd");
+            "sshd", "redis-sentinel");
 
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");

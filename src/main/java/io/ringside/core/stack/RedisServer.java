@@ -35,6 +35,8 @@ final class RedisServer extends ManagedServer {
     private final Path cacheFolder;
     private final List<String> extraArgs;
     private final StackSecurity security;
+    /** A sentinel's configuration, written afresh at every start; null for a data server. */
+    private final String sentinelConfig;
     private volatile boolean tls;
 
     /**
@@ -56,6 +58,22 @@ final class RedisServer extends ManagedServer {
     static final int CLUSTER_NODE_TIMEOUT_MS = 2000;
     /** Servers start side by side (a cluster's six nodes): one of them extracts the embedded binary. */
     private static final Object EXTRACTION = new Object();
+
+    /** The Sentinel group's replica ({@code stack up --redis-sentinel}) of the server at {@code master}. */
+    static RedisServer replica(Path home, Supplier<StackState.Redis> spec, String masterHost, int masterPort,
+                               ServerArtifacts artifacts, Path cacheFolder) {
+        return new RedisServer("redis-replica", home, spec, artifacts, cacheFolder,
+                List.of("--replicaof", masterHost, Integer.toString(masterPort)), null);
+    }
+
+    /**
+     * Sentinel {@code index} of the Sentinel group: the same binary in sentinel mode, with a
+     * configuration file of its own (a sentinel must be able to rewrite it, recording what it learns).
+     */
+    static RedisServer sentinel(int index, Path home, Supplier<StackState.Redis> spec, String config,
+                                ServerArtifacts artifacts, Path cacheFolder) {
+        return new RedisServer("redis-sentinel-" + index, home, spec, artifacts, cacheFolder, List.of(), null, config);
+    }
     private Path binary;
 
     /** @param security the secure stack's credentials and certificates, or null for a plain server */
@@ -67,8 +85,14 @@ final class RedisServer extends ManagedServer {
     /** A server of another name with further {@code redis-server} arguments, e.g. {@code --cluster-enabled yes}. */
     RedisServer(String name, Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts, Path cacheFolder,
                 List<String> extraArgs, StackSecurity security) {
+        this(name, home, spec, artifacts, cacheFolder, extraArgs, security, null);
+    }
+
+    private RedisServer(String name, Path home, Supplier<StackState.Redis> spec, ServerArtifacts artifacts,
+                        Path cacheFolder, List<String> extraArgs, StackSecurity security, String sentinelConfig) {
         super(name, home);
         this.security = security;
+        this.sentinelConfig = sentinelConfig;
         this.spec = spec;
         this.artifacts = artifacts;
         this.cacheFolder = cacheFolder;
@@ -77,6 +101,11 @@ final class RedisServer extends ManagedServer {
 
     Path binary() {
         return binary;
+    }
+
+    /** Where this server listens, as the stack's state has it. */
+    StackState.Redis spec() {
+        return spec.get();
     }
 
     /** Whether this server speaks TLS: on a secure stack, when its binary was built with TLS. */
@@ -92,6 +121,9 @@ final class RedisServer extends ManagedServer {
         try {
             OwnerOnly.folder(home().resolve("data"));
             OwnerOnly.folder(home().resolve("logs"));
+            if (sentinelConfig != null) {
+                StackSecurity.writePrivate(sentinelConfigFile(), sentinelConfig);
+            }
             if (security != null) {
                 progress.report(StackEvent.Phase.CONFIGURING, tls ? "ACL user " + security.username() + ", TLS"
                         : "ACL user " + security.username() + "; this redis-server has no TLS built in, so no TLS");
@@ -104,6 +136,11 @@ final class RedisServer extends ManagedServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + home(), e);
         }
+    }
+
+    /** Where a sentinel keeps its configuration, which it rewrites with what it learns. */
+    Path sentinelConfigFile() {
+        return home().resolve("conf").resolve("sentinel.conf");
     }
 
     private Path aclConfig() {
@@ -186,6 +223,12 @@ final class RedisServer extends ManagedServer {
         StackState.Redis redis = spec.get();
         List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, "ringside-redis",
                 binary.toString()));
+        if (sentinelConfig != null) {
+            command.addAll(List.of(sentinelConfigFile().toString(), "--sentinel",
+                    "--port", Integer.toString(redis.port()), "--bind", redis.host(),
+                    "--logfile", serverLog().toString()));
+            return command;
+        }
         if (security != null) {
             command.add(aclConfig().toString());
         }
@@ -212,12 +255,13 @@ final class RedisServer extends ManagedServer {
 
     @Override
     Path serverLog() {
-        return home().resolve("logs/redis.log");
+        return home().resolve(sentinelConfig == null ? "logs/redis.log" : "logs/sentinel.log");
     }
 
     @Override
     List<Milestone> milestones() {
-        return List.of(Milestone.of("Ready to accept connections", "accepting connections"));
+        return sentinelConfig == null ? List.of(Milestone.of("Ready to accept connections", "accepting connections"))
+                : List.of(Milestone.of("\\+monitor master", "monitoring the master"));
     }
 
     @Override

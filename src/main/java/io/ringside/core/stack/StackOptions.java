@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param nodes Cassandra nodes wanted; 0 keeps what the data folder has (1 for a new one)
  * @param redisCluster also start a three-master Redis Cluster
+ * @param redisSentinel also start a replica of the stack's Redis and three sentinels monitoring it
  * @param secure       authentication and TLS on every server ({@code stack up --secure}); a stack
  *                     once started secure stays secure, as its state file records
  * @param datacenters  Cassandra data centres: 2 puts nodes 1-2 in dc1 and node 3 in dc2
@@ -39,7 +40,11 @@ public record StackOptions(
         int kafkaBrokers,
         int redisClusterReplicas,
         boolean sshd,
-        int sshPort) {
+        int sshPort,
+        boolean redisSentinel) {
+
+    /** Sentinel ports: replica at Redis + {@value}, sentinels right after, clear of the cluster's six nodes. */
+    static final int SENTINEL_PORT_GAP = 11;
 
     /** The most Cassandra nodes a stack runs; three fit a two-core machine when they start one after another. */
     public static final int MAX_NODES = 3;
@@ -48,7 +53,7 @@ public record StackOptions(
                         int controllerPort, int redisPort, boolean localSpeedUps, int cassandraHeapMb,
                         Duration readyTimeout, boolean redisCluster, boolean secure) {
         this(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort, redisPort, localSpeedUps,
-                cassandraHeapMb, readyTimeout, redisCluster, secure, 0, 0, 0, false, 7022);
+                cassandraHeapMb, readyTimeout, redisCluster, secure, 0, 0, 0, false, 7022, false);
     }
 
     /** The size of a multi-broker Kafka cluster: a KRaft quorum of three that outlives one broker down. */
@@ -56,7 +61,7 @@ public record StackOptions(
 
     public static StackOptions defaults(Path dataFolder) {
         return new StackOptions(dataFolder, 0, 9042, 7000, 7199, 9092, 9093, 6379, true, 512, Duration.ofSeconds(240),
-                false, false, 0, 0, 0, false, 7022);
+                false, false, 0, 0, 0, false, 7022, false);
     }
 
     public StackOptions withNodes(int nodes) {
@@ -65,7 +70,7 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas, sshd, sshPort);
+                redisClusterReplicas, sshd, sshPort, redisSentinel);
     }
 
     /** Shifts every preferred port, e.g. so test stacks stay clear of a developer's own stack. */
@@ -73,7 +78,7 @@ public record StackOptions(
         return new StackOptions(dataFolder, nodes, cqlPort + offset, storagePort + offset, jmxPort + offset,
                 kafkaPort + offset, controllerPort + offset, redisPort + offset, localSpeedUps, cassandraHeapMb,
                 readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas, sshd, sshPort + offset);
+                redisClusterReplicas, sshd, sshPort + offset, redisSentinel);
     }
 
     /**
@@ -83,7 +88,7 @@ public record StackOptions(
     public StackOptions withRedisCluster(boolean redisCluster) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas, sshd, sshPort);
+                redisClusterReplicas, sshd, sshPort, redisSentinel);
     }
 
     /**
@@ -93,7 +98,7 @@ public record StackOptions(
     public StackOptions withSecure(boolean secure) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas, sshd, sshPort);
+                redisClusterReplicas, sshd, sshPort, redisSentinel);
     }
 
     /**
@@ -107,7 +112,7 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas, sshd, sshPort);
+                redisClusterReplicas, sshd, sshPort, redisSentinel);
     }
 
     /**
@@ -120,7 +125,7 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas, sshd, sshPort);
+                redisClusterReplicas, sshd, sshPort, redisSentinel);
     }
 
     /**
@@ -146,7 +151,7 @@ public record StackOptions(
         }
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                replicas, sshd, sshPort);
+                replicas, sshd, sshPort, redisSentinel);
     }
 
     /**
@@ -156,7 +161,27 @@ public record StackOptions(
     public StackOptions withSshd(boolean sshd) {
         return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
                 redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
-                redisClusterReplicas, sshd, sshPort);
+                redisClusterReplicas, sshd, sshPort, redisSentinel);
+    }
+
+    /**
+     * Also run a replica of the stack's Redis and three sentinels (master name {@value
+     * RedisSentinelGroup#MASTER_NAME}, quorum 2) on the ports after the Redis Cluster's (e.g. 6390-6393).
+     */
+    public StackOptions withRedisSentinel(boolean redisSentinel) {
+        return new StackOptions(dataFolder, nodes, cqlPort, storagePort, jmxPort, kafkaPort, controllerPort,
+                redisPort, localSpeedUps, cassandraHeapMb, readyTimeout, redisCluster, secure, datacenters, kafkaBrokers,
+                redisClusterReplicas, sshd, sshPort, redisSentinel);
+    }
+
+    /** The preferred port of the Sentinel group's replica of the stack's Redis. */
+    public int redisReplicaPort() {
+        return redisPort + SENTINEL_PORT_GAP;
+    }
+
+    /** The preferred port of sentinel {@code sentinel} (1-based), right after the replica's. */
+    public int redisSentinelPort(int sentinel) {
+        return redisReplicaPort() + sentinel;
     }
 
     /** The preferred JMX port of Cassandra node {@code node} (1-based): 100 apart, as every node listens on 127.0.0.1. */
@@ -192,6 +217,12 @@ public record StackOptions(
             for (int node = 1; node <= RedisClusterFormation.MASTERS * (1 + redisClusterReplicas); node++) {
                 ports.add(redisClusterPort(node));
                 ports.add(redisClusterPort(node) + PortAllocator.REDIS_CLUSTER_BUS_OFFSET);
+            }
+        }
+        if (redisSentinel) {
+            ports.add(redisReplicaPort());
+            for (int sentinel = 1; sentinel <= RedisSentinelGroup.SENTINELS; sentinel++) {
+                ports.add(redisSentinelPort(sentinel));
             }
         }
         return ports;

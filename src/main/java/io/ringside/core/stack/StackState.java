@@ -17,7 +17,8 @@ public record StackState(
         Supervisor supervisor,
         Security security,
         List<RedisClusterNode> redisCluster,
-        Sshd sshd) {
+        Sshd sshd,
+        RedisSentinel redisSentinel) {
 
     public StackState {
         redisCluster = redisCluster == null ? List.of() : List.copyOf(redisCluster);
@@ -26,7 +27,7 @@ public record StackState(
     /** A stack without a Redis Cluster or an SSH server ({@code stack up --redis-cluster}, {@code --sshd}). */
     public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor,
                       Security security) {
-        this(layoutVersion, cassandra, kafka, redis, supervisor, security, List.of(), null);
+        this(layoutVersion, cassandra, kafka, redis, supervisor, security, List.of(), null, null);
     }
 
     /** A stack without authentication or TLS (every stack before {@code --secure} existed). */
@@ -212,7 +213,40 @@ public record StackState(
     }
 
     public StackState withSshd(Sshd sshd) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
+    }
+
+    /**
+     * The Sentinel group of {@code stack up --redis-sentinel}: a replica of the stack's Redis (the
+     * master when the stack starts) and the sentinels monitoring it under {@code masterName}.
+     * Which server is master after a failover is the sentinels' to say, not this file's.
+     */
+    public record RedisSentinel(String masterName, int quorum, Redis replica, List<Redis> sentinels) {
+
+        public RedisSentinel withReplica(Redis replica) {
+            return new RedisSentinel(masterName, quorum, replica, sentinels);
+        }
+
+        /** With sentinel {@code index} (1-based) replaced. */
+        public RedisSentinel withSentinel(int index, Redis sentinel) {
+            List<Redis> changed = new java.util.ArrayList<>(sentinels);
+            changed.set(index - 1, sentinel);
+            return new RedisSentinel(masterName, quorum, replica, List.copyOf(changed));
+        }
+
+        /** The sentinels as {@code host:port}, as a connection profile names them. */
+        public List<String> sentinelAddresses() {
+            return sentinels.stream().map(s -> s.host() + ":" + s.port()).toList();
+        }
+
+        public boolean allUp() {
+            return replica.up() && sentinels.stream().allMatch(Redis::up);
+        }
+    }
+
+    public StackState withRedisSentinel(RedisSentinel redisSentinel) {
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd,
+                redisSentinel);
     }
 
     public boolean secure() {
@@ -228,38 +262,39 @@ public record StackState(
                 .map(n -> n.id() == node.id() ? node : n)
                 .toList();
         return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor,
-                security, redisCluster, sshd);
+                security, redisCluster, sshd, redisSentinel);
     }
 
     public StackState withKafka(Kafka kafka) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
     }
 
     public StackState withRedis(Redis redis) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
     }
 
     public StackState withSupervisor(Supervisor supervisor) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
     }
 
     public StackState withSecurity(Security security) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
     }
 
     /** With the Redis Cluster node of the same name replaced by {@code node}. */
     public StackState withRedisClusterNode(RedisClusterNode node) {
         List<RedisClusterNode> nodes = redisCluster.stream().map(n -> n.name().equals(node.name()) ? node : n).toList();
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, nodes, sshd);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, nodes, sshd, redisSentinel);
     }
 
     public StackState withRedisCluster(List<RedisClusterNode> redisCluster) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd);
+        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
     }
 
     public boolean allUp() {
         return cassandra.nodes().stream().allMatch(CassandraNode::up) && kafka.up() && redis.up()
-                && redisCluster.stream().allMatch(RedisClusterNode::up) && (sshd == null || sshd.up());
+                && redisCluster.stream().allMatch(RedisClusterNode::up) && (sshd == null || sshd.up())
+                && (redisSentinel == null || redisSentinel.allUp());
     }
 
     /** The data centre clients of this stack call local: node 1's, where the data system's replicas are. */

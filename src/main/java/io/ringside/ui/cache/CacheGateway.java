@@ -91,6 +91,14 @@ public interface CacheGateway {
         return List.of();
     }
 
+    /**
+     * For a sentinel profile, the master commands go to now ({@code host:port via Sentinel name});
+     * empty for any other profile.
+     */
+    default Optional<String> sentinelMaster() {
+        return Optional.empty();
+    }
+
     /** The Redis command console of the same profile (the Console tab). */
     default ConsoleGateway console() {
         throw new UnsupportedOperationException("this gateway has no Redis console");

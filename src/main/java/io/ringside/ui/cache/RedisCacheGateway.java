@@ -63,6 +63,11 @@ public final class RedisCacheGateway implements CacheGateway {
     }
 
     @Override
+    public Optional<String> sentinelMaster() {
+        return services().sentinelMaster().map(io.ringside.core.connect.RedisMaster::describe);
+    }
+
+    @Override
     public ConsoleGateway console() {
         return new RedisConsoleGateway(services);
     }

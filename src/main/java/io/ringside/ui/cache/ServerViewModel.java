@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -62,8 +63,9 @@ public final class ServerViewModel {
     /** How far back a late instance's message still joins its second. */
     private static final int MERGE_WINDOW = 64;
 
+    /** @param master the sentinel profile's current master, described; empty for any other profile */
     private record Poll(List<ClusterNode> nodes, InfoSnapshot info, List<ServerStats.SlowEntry> slowlog,
-                        List<Map<String, String>> clients) {
+                        List<Map<String, String>> clients, Optional<String> master) {
     }
 
     /**
@@ -79,6 +81,7 @@ public final class ServerViewModel {
     private final ReadOnlyObjectWrapper<ServerSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summaryText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper memoryText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper masterText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ObservableList<Point> points = FXCollections.observableArrayList();
     private final ObservableList<ServerStats.SlowEntry> slowlog = FXCollections.observableArrayList();
@@ -100,7 +103,7 @@ public final class ServerViewModel {
         this.executor = executor;
         this.poller = Poller.polling(executor, PERIOD,
                         () -> new Poll(gateway.clusterNodes(), gateway.sample(), gateway.slowlog(SLOWLOG_ENTRIES),
-                                gateway.clients()))
+                                gateway.clients(), gateway.sentinelMaster()))
                 .backingOffTo(MAX_BACKOFF)
                 .onSuccess(this::show)
                 .onFailure(this::pollFailed);
@@ -194,9 +197,10 @@ public final class ServerViewModel {
         error.set("");
         ServerSummary s = ServerSummary.of(poll.info());
         summary.set(s);
-        summaryText.set(String.format(Locale.ROOT, "Redis %s, %s, %s, up %s; %d clients, %d ops/s; %s",
+        masterText.set(poll.master().map(master -> "master " + master).orElse(""));
+        summaryText.set(String.format(Locale.ROOT, "Redis %s, %s, %s, up %s; %d clients, %d ops/s; %s%s",
                 s.version(), s.mode(), s.role(), uptime(s.uptimeSeconds()), s.connectedClients(), s.opsPerSecond(),
-                keyspace(s)));
+                keyspace(s), masterText.get().isEmpty() ? "" : "; " + masterText.get()));
         memoryText.set(String.format(Locale.ROOT, "Used %s of %s, eviction policy %s", ByteSizes.format(s.usedMemory()),
                 s.maxMemory() == 0 ? "no limit" : ByteSizes.format(s.maxMemory()), s.evictionPolicy()));
         if (origin == null) {
@@ -263,6 +267,14 @@ public final class ServerViewModel {
 
     public ReadOnlyStringProperty summaryTextProperty() {
         return summaryText.getReadOnlyProperty();
+    }
+
+    /**
+     * {@code master 127.0.0.1:6390 via Sentinel ringside} for a sentinel profile, as of the last
+     * poll (so a failover shows within {@link #PERIOD}); empty for any other profile.
+     */
+    public ReadOnlyStringProperty masterTextProperty() {
+        return masterText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty memoryTextProperty() {

@@ -389,12 +389,23 @@ public final class StackViewModel implements PageLoad {
                     kafka.host() + ":" + broker.port(), kafka.version()), supervised, now);
         }
         StackState.Redis redis = state.redis();
-        row("redis").applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
-                redis.version()), supervised, now);
+        applyRedis("redis", redis, supervised, now);
         for (StackState.RedisClusterNode node : state.redisCluster()) {
             row(node.name()).applyProbe(new ServerRow.Probe(node.up(), node.pid(), node.host() + ":" + node.port(),
                     "cluster " + node.role()), supervised, now);
         }
+        StackState.RedisSentinel sentinel = state.redisSentinel();
+        if (sentinel != null) {
+            applyRedis("redis-replica", sentinel.replica(), supervised, now);
+            for (int i = 0; i < sentinel.sentinels().size(); i++) {
+                applyRedis("redis-sentinel-" + (i + 1), sentinel.sentinels().get(i), supervised, now);
+            }
+        }
+    }
+
+    private void applyRedis(String name, StackState.Redis redis, boolean supervised, long now) {
+        row(name).applyProbe(new ServerRow.Probe(redis.up(), redis.pid(), redis.host() + ":" + redis.port(),
+                redis.version()), supervised, now);
     }
 
     private ServerRow row(String server) {

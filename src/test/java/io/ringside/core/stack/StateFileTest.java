@@ -51,4 +51,27 @@ public class StateFileTest {
         StackException error = assertThrows(StackException.class, () -> new StateFile(dir).read());
         assertTrue(error.getMessage().contains("layout version 99"), error.getMessage());
     }
+
+    /** {@link #sample()} with the Sentinel group of {@code stack up --redis-sentinel}. */
+    public static StackState withSentinels() {
+        return sample().withRedisSentinel(new StackState.RedisSentinel("ringside", 2,
+                new StackState.Redis("127.0.0.1", 6390, true, 999_999_914L, "6.2.6", "/usr/bin/redis-server"),
+                List.of(new StackState.Redis("127.0.0.1", 6391, true, 999_999_915L, "6.2.6", null),
+                        new StackState.Redis("127.0.0.1", 6392, true, 999_999_916L, "6.2.6", null),
+                        new StackState.Redis("127.0.0.1", 6393, true, 999_999_917L, "6.2.6", null))));
+    }
+
+    @Test
+    void aSentinelGroupRoundTripsAndAStateWithoutOneReadsAsBefore(@TempDir Path dir) throws IOException {
+        StateFile file = new StateFile(dir);
+        file.write(withSentinels());
+        assertEquals(withSentinels(), file.read().orElseThrow());
+        assertTrue(Files.readString(dir.resolve("stack.json")).contains("\"redis_sentinel\" : {"));
+        StackState probed = LocalStack.probe(withSentinels());
+        assertTrue(probed.redisSentinel().sentinels().stream().noneMatch(StackState.Redis::up), "dead pids are down");
+        assertTrue(!probed.allUp());
+
+        file.write(sample());
+        assertEquals(null, file.read().orElseThrow().redisSentinel());
+    }
 }

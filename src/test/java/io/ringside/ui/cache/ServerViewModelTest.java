@@ -122,4 +122,21 @@ class ServerViewModelTest {
         assertTrue(server.nodes().isEmpty());
         assertEquals("", server.nodesTextProperty().get());
     }
+
+    @Test
+    void aSentinelProfilesMasterIsShownAndAFailoverShowsAtTheNextPoll() {
+        server.start(ok -> { });
+        assertEquals("", server.masterTextProperty().get(), "a server named directly has no master line");
+        assertFalse(server.summaryTextProperty().get().contains("master 127"));
+
+        gateway.sentinelMaster = "127.0.0.1:6379 via Sentinel ringside";
+        executor.runScheduled();
+        assertEquals("master 127.0.0.1:6379 via Sentinel ringside", server.masterTextProperty().get());
+        assertTrue(server.summaryTextProperty().get().endsWith("; master 127.0.0.1:6379 via Sentinel ringside"));
+
+        gateway.sentinelMaster = "127.0.0.1:6390 via Sentinel ringside";
+        executor.runScheduled();
+        assertEquals("master 127.0.0.1:6390 via Sentinel ringside", server.masterTextProperty().get());
+        assertEquals(List.of(ServerViewModel.PERIOD), executor.scheduledDelays(), "the next poll is one period away");
+    }
 }

@@ -447,4 +447,16 @@ class StackViewModelTest {
             return now;
         }
     }
+
+    @Test
+    void aSentinelGroupShowsItsReplicaAndSentinelsAfterRedis() {
+        gateway.status(io.ringside.core.stack.StateFileTest.withSentinels());
+        StackViewModel viewModel = viewModel(false);
+
+        viewModel.open();
+
+        assertEquals(List.of("cassandra-1", "kafka", "redis", "redis-replica", "redis-sentinel-1", "redis-sentinel-2",
+                "redis-sentinel-3"), viewModel.rows().stream().map(ServerRow::getName).toList());
+        assertEquals("127.0.0.1:6392", row(viewModel, "redis-sentinel-2").getEndpoint());
+    }
 }

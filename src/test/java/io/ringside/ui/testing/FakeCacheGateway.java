@@ -67,6 +67,8 @@ public final class FakeCacheGateway implements CacheGateway {
     public EvictionPreview preview = new EvictionPreview("*", 0, List.of());
     public ValueView value;
     public RuntimeException sampleFailure;
+    /** What {@link #sentinelMaster} answers: a sentinel profile's master, or null for another profile. */
+    public volatile String sentinelMaster;
     private KeyPageListener scanListener;
     private Consumer<EvictionProgress> evictionListener;
     private volatile Consumer<CacheStatsMessage> statsListener;
@@ -206,6 +208,11 @@ public final class FakeCacheGateway implements CacheGateway {
         }
         listener.accept(message);
         return true;
+    }
+
+    @Override
+    public java.util.Optional<String> sentinelMaster() {
+        return java.util.Optional.ofNullable(sentinelMaster);
     }
 
     @Override
