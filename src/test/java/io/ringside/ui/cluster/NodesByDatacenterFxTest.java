@@ -108,11 +108,9 @@ class NodesByDatacenterFxTest {
             }
         });
         assertEquals(List.of("", "rack1", "rack2", "", "rack1"), racks);
-        List<String> badges = robot.lookup("#nodeTable .badge").queryAllAs(Label.class).stream()
-                .filter(Label::isVisible)
-                .sorted((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
-                .map(Label::getText).toList();
-        assertEquals(List.of("UN", "UN", "UN"), badges, "a state badge on node rows only");
+        // cells fill in on the pulses after the rows exist: wait for the third node's badge, then check them all
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleBadges(robot).size() >= 3);
+        assertEquals(List.of("UN", "UN", "UN"), visibleBadges(robot), "a state badge on node rows only");
         UUID selected = cluster.nodes().selectedProperty().get();
         robot.interact(() -> table.getSelectionModel().select(4));
         assertEquals(FakeClusterGateway.NODE_3, cluster.nodes().selectedProperty().get(), "was " + selected);
@@ -125,5 +123,12 @@ class NodesByDatacenterFxTest {
 
     private static NodeStatus node(String address, String datacenter, String rack) {
         return new NodeStatus(UUID.randomUUID(), "UN", true, address, datacenter, rack, 0, 16, 1.0, "5.0.9", null, true);
+    }
+
+    private static List<String> visibleBadges(FxRobot robot) {
+        return robot.lookup("#nodeTable .badge").queryAllAs(Label.class).stream()
+                .filter(Label::isVisible)
+                .sorted((a, b) -> Double.compare(a.localToScene(0, 0).getY(), b.localToScene(0, 0).getY()))
+                .map(Label::getText).toList();
     }
 }
