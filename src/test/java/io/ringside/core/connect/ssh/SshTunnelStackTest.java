@@ -43,7 +43,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -306,24 +305,8 @@ class SshTunnelStackTest {
         Path folder = TempFolders.create("ringside-ssh-agent-");
         List<JumpHost> agentHop = List.of(new JumpHost("127.0.0.1", state.sshd().port(), SshdFiles.USER,
                 JumpHost.Login.AGENT, null));
-        HopSecrets none = new HopSecrets() {
-            @Override
-            public Optional<char[]> password(int hop) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<char[]> passphrase(int hop) {
-                return Optional.empty();
-            }
-
-            @Override
-            public String describe(int hop, boolean passphrase) {
-                return "no secret: the agent logs in";
-            }
-        };
         try (RealSshAgent agent = RealSshAgent.start(folder);
-                SshTunnel tunnel = new SshTunnel("agent", agentHop, none, KnownHosts.of(client), TIMEOUT, agent.socket())) {
+                SshTunnel tunnel = new SshTunnel("agent", agentHop, HopSecrets.NONE, KnownHosts.of(client), TIMEOUT, agent.socket())) {
             SshHopException empty = assertThrows(SshHopException.class, tunnel::connect);
             assertEquals(SshHopException.Reason.AUTH, empty.reason(), empty.getMessage());
             assertTrue(empty.getMessage().contains("holds no key"), empty.getMessage());
@@ -340,7 +323,7 @@ class SshTunnelStackTest {
         } finally {
             TempFolders.deleteQuietly(folder);
         }
-        try (SshTunnel noAgent = new SshTunnel("no agent", agentHop, none, KnownHosts.of(client), TIMEOUT, null)) {
+        try (SshTunnel noAgent = new SshTunnel("no agent", agentHop, HopSecrets.NONE, KnownHosts.of(client), TIMEOUT, null)) {
             SshHopException unset = assertThrows(SshHopException.class, noAgent::connect);
             assertTrue(unset.getMessage().contains("SSH_AUTH_SOCK is not set"), unset.getMessage());
         }
