@@ -24,14 +24,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.agent.SshAgent;
+import org.apache.sshd.agent.SshAgentFactory;
+import org.apache.sshd.agent.SshAgentServer;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.FactoryManager;
 import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.channel.ChannelFactory;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.session.ConnectionService;
+import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -53,12 +61,16 @@ public final class SshTunnel implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     /** How often an idle session is asked whether it is alive, and how long the answer may take. */
     static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
+    /** Marks the session of a hop that logs in with the agent's keys; the other hops never see them. */
+    private static final AttributeRepository.AttributeKey<Boolean> AGENT_LOGIN = new AttributeRepository.AttributeKey<>();
 
     private final String name;
     private final List<JumpHost> hops;
     private final HopSecrets secrets;
     private final KnownHosts knownHosts;
     private final Duration timeout;
+    /** The agent's socket ({@code SSH_AUTH_SOCK}), or null when there is no agent. */
+    private final Path agentSocket;
     private final ExecutorService pumps = Executors.newCachedThreadPool(NamedThreads.numberedDaemons("ringside-ssh-pump"));
     private final Map<String, TunnelForward> forwards = new ConcurrentHashMap<>();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
@@ -69,8 +81,18 @@ public final class SshTunnel implements AutoCloseable {
     private volatile int secondHopPort = -1;
     private volatile SshHopException hostKeyFailure;
 
-    /** @param name what the tunnel belongs to (a profile's name), for logs */
+    /**
+     * A tunnel whose agent hops use the agent {@code SSH_AUTH_SOCK} names.
+     *
+     * @param name what the tunnel belongs to (a profile's name), for logs
+     */
     public SshTunnel(String name, List<JumpHost> hops, HopSecrets secrets, KnownHosts knownHosts, Duration timeout) {
+        this(name, hops, secrets, knownHosts, timeout, agentSocketOfEnvironment());
+    }
+
+    /** @param agentSocket the SSH agent's Unix-domain socket for {@link JumpHost.Login#AGENT} hops; null: none */
+    public SshTunnel(String name, List<JumpHost> hops, HopSecrets secrets, KnownHosts knownHosts, Duration timeout,
+            Path agentSocket) {
         if (hops.isEmpty()) {
             throw new IllegalArgumentException("'" + name + "' has no SSH hops");
         }
@@ -83,6 +105,13 @@ public final class SshTunnel implements AutoCloseable {
         this.secrets = secrets;
         this.knownHosts = knownHosts;
         this.timeout = timeout;
+        this.agentSocket = agentSocket;
+    }
+
+    /** The socket {@code SSH_AUTH_SOCK} names, as OpenSSH's {@code ssh} finds its agent; null when unset. */
+    public static Path agentSocketOfEnvironment() {
+        String socket = System.getenv(SshAgent.SSH_AUTHSOCKET_ENV_NAME);
+        return socket == null || socket.isBlank() ? null : Path.of(socket);
     }
 
     public String name() {
@@ -224,6 +253,7 @@ public final class SshTunnel implements AutoCloseable {
         // small request/answer exchanges: without it Nagle and delayed ACKs hold answers back by up to 40 ms
         CoreModuleProperties.TCP_NODELAY.set(client, true);
         client.setServerKeyVerifier(this::verifyHostKey);
+        client.setAgentFactory(new HopAgents());
         client.start();
     }
 
@@ -243,8 +273,10 @@ public final class SshTunnel implements AutoCloseable {
             switch (hop.login()) {
                 case PASSWORD -> session.addPasswordIdentity(new String(secret(index, false)));
                 case KEY -> keyPairs(index, hop).forEach(session::addPublicKeyIdentity);
-                case AGENT -> throw new SshHopException(index, name, SshHopException.Reason.AUTH,
-                        "login through an SSH agent is not supported yet; give the hop a key file or a password", null);
+                case AGENT -> {
+                    checkAgent(index, name);
+                    session.setAttribute(AGENT_LOGIN, Boolean.TRUE);
+                }
             }
             session.auth().verify(timeout.toMillis());
             return session;
@@ -279,12 +311,55 @@ public final class SshTunnel implements AutoCloseable {
         return new SshHopException(index, name, SshHopException.Reason.FAILED, String.valueOf(root.getMessage()), e);
     }
 
-    private static String describe(JumpHost hop) {
+    private String describe(JumpHost hop) {
         return switch (hop.login()) {
             case PASSWORD -> "the password of " + hop.user();
             case KEY -> "key " + hop.keyFile() + " for " + hop.user();
-            case AGENT -> "the agent's keys for " + hop.user();
+            case AGENT -> "the keys of the SSH agent at " + agentSocket + " for " + hop.user();
         };
+    }
+
+    /**
+     * Fails the hop with a message the user acts on when there is no agent, it does not answer,
+     * or it holds no key; the login itself asks the agent again (MINA opens its own connection).
+     */
+    private void checkAgent(int index, String name) {
+        if (agentSocket == null) {
+            throw new SshHopException(index, name, SshHopException.Reason.AUTH, "the hop logs in with the SSH agent, "
+                    + "but SSH_AUTH_SOCK is not set (start ssh-agent and add the key with ssh-add, or give the hop a "
+                    + "key file or a password)", null);
+        }
+        try (UnixSocketAgent agent = UnixSocketAgent.connect(agentSocket)) {
+            if (!agent.getIdentities().iterator().hasNext()) {
+                throw new SshHopException(index, name, SshHopException.Reason.AUTH, "the SSH agent at " + agentSocket
+                        + " holds no key (add one with ssh-add)", null);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SshHopException hopFailure) {
+                throw hopFailure;
+            }
+            throw new SshHopException(index, name, SshHopException.Reason.AUTH, "cannot reach the SSH agent at "
+                    + agentSocket + " (SSH_AUTH_SOCK): " + rootCause(e).getMessage(), e);
+        }
+    }
+
+    /** Gives the agent's keys to the sessions of agent hops only (MINA asks the client's agent factory per login). */
+    private final class HopAgents implements SshAgentFactory {
+        @Override
+        public List<ChannelFactory> getChannelForwardingFactories(FactoryManager manager) {
+            return List.of();
+        }
+
+        @Override
+        public SshAgent createClient(Session session, FactoryManager manager) throws IOException {
+            return Boolean.TRUE.equals(session.getAttribute(AGENT_LOGIN)) && agentSocket != null
+                    ? UnixSocketAgent.connect(agentSocket) : null;
+        }
+
+        @Override
+        public SshAgentServer createServer(ConnectionService service) {
+            throw new UnsupportedOperationException("Ringside never forwards the agent to a jump host");
+        }
     }
 
     private boolean verifyHostKey(ClientSession session, SocketAddress remote, PublicKey key) {

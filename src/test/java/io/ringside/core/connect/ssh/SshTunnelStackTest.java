@@ -29,9 +29,14 @@ import io.ringside.core.stack.StackSupervisor;
 import io.ringside.testing.Await;
 import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestPorts;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -91,14 +96,14 @@ class SshTunnelStackTest {
         TempFolders.deleteQuietly(client);
     }
 
-    /** The stack's endpoints as the SSH server sees them, behind one hop. */
-    private ConnectionProfile profile(String id, ConnectionProfile.SshHop hop) {
+    /** The stack's endpoints as the SSH server sees them, behind the hops (the last one's view). */
+    private ConnectionProfile profile(String id, ConnectionProfile.SshHop... hops) {
         return new ConnectionProfile(id, "Behind SSH " + id, null, false,
                 new ConnectionProfile.Cassandra(List.of(state.node(1).address() + ":" + state.node(1).port()),
                         "datacenter1", null, null, null),
                 new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), null, null, 0, null),
                 new ConnectionProfile.Kafka(state.kafka().bootstrap(), null, null, null),
-                new ConnectionProfile.Ssh(List.of(hop)));
+                new ConnectionProfile.Ssh(List.of(hops)));
     }
 
     private ConnectionProfile.SshHop keyHop() {
@@ -235,6 +240,107 @@ class SshTunnelStackTest {
                     throw new IllegalStateException(e);
                 }
             }));
+        }
+    }
+
+    /**
+     * Two hops: the first is the SSH server logged in to by password, the second the same server
+     * again, named {@code localhost} and reached only through a forward of the first, logged in to
+     * by the encrypted key. Each hop's unknown host key is shown in turn and accepted, as a user
+     * would; then Redis, Cassandra and Kafka answer through both hops.
+     */
+    @Test
+    @Order(5)
+    void twoHopsTheSecondReachedThroughTheFirstCarryEveryBackend() throws Exception {
+        Path twoHopsData = TempFolders.create("ringside-ssh-two-hops-");
+        ConnectionProfile profile = profile("two-hops",
+                new ConnectionProfile.SshHop("127.0.0.1", state.sshd().port(), SshdFiles.USER,
+                        ConnectionProfile.SshAuth.PASSWORD, null),
+                new ConnectionProfile.SshHop("localhost", state.sshd().port(), SshdFiles.USER,
+                        ConnectionProfile.SshAuth.KEY, files.clientKey().toString()));
+        SessionSecretStore secrets = new SessionSecretStore(SecretPrompt.NONE);
+        secrets.put(profile.id(), SecretKind.SSH_PASSWORD, files.password().toCharArray());
+        secrets.put(profile.id(), SecretKind.SSH2_KEY_PASSPHRASE, files.passphrase().toCharArray());
+        try (ProfileServices twoHops = new ProfileServices(profile, twoHopsData, secrets)) {
+            SshTunnel tunnel = twoHops.backends().tunnel();
+            UnknownHostKeyException first = assertThrows(UnknownHostKeyException.class, tunnel::connect);
+            assertEquals(1, first.hop(), first.getMessage());
+            assertEquals(state.sshd().hostKeyFingerprint(), first.fingerprint());
+            tunnel.knownHosts().accept(first.host(), first.port(), first.key());
+
+            UnknownHostKeyException second = assertThrows(UnknownHostKeyException.class, tunnel::connect);
+            assertEquals(2, second.hop(), second.getMessage());
+            assertTrue(second.getMessage().startsWith("SSH hop 2 (ringside@localhost:" + state.sshd().port() + ")"),
+                    second.getMessage());
+            assertEquals("localhost", second.host());
+            assertEquals(state.sshd().hostKeyFingerprint(), second.fingerprint(), "the same server behind the first hop");
+            tunnel.knownHosts().accept(second.host(), second.port(), second.key());
+
+            assertEquals("PONG", twoHops.backends().redis().ping());
+            assertTrue(tunnel.isConnected() && tunnel.sessionsOpened() == 1, "both hops logged in once");
+            assertEquals(state.node(1).version(), twoHops.backends().cql()
+                    .execute("SELECT release_version FROM system.local").one().getString(0));
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    twoHops.backends().kafkaProperties().get("bootstrap.servers"),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+                assertEquals(state.kafka().clusterId(), admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS));
+            }
+            List<ConnectionCheck> checks = new ConnectionTester(TIMEOUT).checkAll(twoHops.backends());
+            assertTrue(checks.stream().allMatch(ConnectionCheck::ok), checks.toString());
+        } finally {
+            TempFolders.deleteQuietly(twoHopsData);
+        }
+    }
+
+    /**
+     * A hop that logs in with the agent's keys, against a real {@code ssh-agent}: an agent holding
+     * no key and a missing {@code SSH_AUTH_SOCK} are each named; once {@code ssh-add} has loaded the
+     * stack's client key the hop logs in and forwards to Redis, the agent signing.
+     */
+    @Test
+    @Order(6)
+    void aHopLogsInWithTheKeysOfARealSshAgent() throws Exception {
+        RealSshAgent.assumeInstalled();
+        Path folder = TempFolders.create("ringside-ssh-agent-");
+        List<JumpHost> agentHop = List.of(new JumpHost("127.0.0.1", state.sshd().port(), SshdFiles.USER,
+                JumpHost.Login.AGENT, null));
+        try (RealSshAgent agent = RealSshAgent.start(folder);
+                SshTunnel tunnel = new SshTunnel("agent", agentHop, HopSecrets.NONE, KnownHosts.of(client), TIMEOUT, agent.socket())) {
+            SshHopException empty = assertThrows(SshHopException.class, tunnel::connect);
+            assertEquals(SshHopException.Reason.AUTH, empty.reason(), empty.getMessage());
+            assertTrue(empty.getMessage().contains("holds no key"), empty.getMessage());
+
+            // the stack's client key, decrypted into an owner-only copy, then loaded as a user would
+            Path key = folder.resolve("id_ecdsa");
+            Files.copy(files.clientKey(), key);
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+            RealSshAgent.decrypt(key, files.passphrase());
+            agent.add(key);
+
+            tunnel.connect();
+            assertEquals("+PONG", pingThrough(tunnel.forward(state.redis().host(), state.redis().port())));
+        } finally {
+            TempFolders.deleteQuietly(folder);
+        }
+        try (SshTunnel noAgent = new SshTunnel("no agent", agentHop, HopSecrets.NONE, KnownHosts.of(client), TIMEOUT, null)) {
+            SshHopException unset = assertThrows(SshHopException.class, noAgent::connect);
+            assertTrue(unset.getMessage().contains("SSH_AUTH_SOCK is not set"), unset.getMessage());
+        }
+    }
+
+    private static String pingThrough(InetSocketAddress forward) throws Exception {
+        try (Socket socket = new Socket(forward.getAddress(), forward.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c >= 0 && c != '\r'; c = in.read()) {
+                line.append((char) c);
+            }
+            return line.toString();
         }
     }
 

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,23 +24,6 @@ class TunnelAddressTranslatorTest {
     @TempDir
     Path data;
 
-    private static final HopSecrets NO_SECRETS = new HopSecrets() {
-        @Override
-        public Optional<char[]> password(int hop) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<char[]> passphrase(int hop) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String describe(int hop, boolean passphrase) {
-            return "secret";
-        }
-    };
-
     @Test
     void everyNodeGetsAStableForwardOfItsOwnAndADeadHopClosesTheConnection() throws IOException {
         int closedPort;
@@ -49,7 +31,7 @@ class TunnelAddressTranslatorTest {
             closedPort = nothing.getLocalPort();
         }
         try (SshTunnel tunnel = new SshTunnel("test", List.of(new JumpHost("127.0.0.1", closedPort, "u",
-                JumpHost.Login.PASSWORD, null)), NO_SECRETS, KnownHosts.of(data), Duration.ofSeconds(2))) {
+                JumpHost.Login.PASSWORD, null)), HopSecrets.NONE, KnownHosts.of(data), Duration.ofSeconds(2))) {
             var translator = new TunnelCqlSessionBuilder.TunnelAddressTranslator(tunnel);
             InetSocketAddress node1 = translator.translate(new InetSocketAddress("10.0.0.5", 9042));
             InetSocketAddress node2 = translator.translate(new InetSocketAddress("10.0.0.6", 9042));
