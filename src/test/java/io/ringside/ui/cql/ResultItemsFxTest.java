@@ -2,16 +2,13 @@ package io.ringside.ui.cql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ringside.ui.util.EmptiedRowsTable;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.stage.Stage;
@@ -36,21 +33,8 @@ class ResultItemsFxTest {
     @Test
     void appendedPagesKeepThePlaceAndANewResultRefillsTheRowsFromTheTop(FxRobot robot) throws Exception {
         ObservableList<String> rows = FXCollections.observableArrayList();
-        AtomicInteger emptied = new AtomicInteger();
-        TableView<String> table = new TableView<>();
-        table.setFixedCellSize(24);
-        TableColumn<String, String> column = new TableColumn<>("Value");
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
-        table.getColumns().add(column);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty) {
-                    emptied.incrementAndGet();
-                }
-            }
-        });
+        EmptiedRowsTable rowsTable = new EmptiedRowsTable();
+        TableView<String> table = rowsTable.table();
         robot.interact(() -> {
             ResultItems.follow(table, rows);
             rows.setAll(page("first", 0));
@@ -70,12 +54,12 @@ class ResultItemsFxTest {
         assertEquals(150, onFx(() -> firstVisible(table)), "appending pages moved the grid");
         robot.interact(() -> table.scrollTo(990));
         WaitForAsyncUtils.waitForFxEvents();
-        emptied.set(0);
+        rowsTable.emptiedSinceLast();
 
         robot.interact(() -> rows.setAll(page("again", 0)));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(0, emptied.get(), "rows emptied and rebuilt by the new result");
+        assertEquals(0, rowsTable.emptiedSinceLast(), "rows emptied and rebuilt by the new result");
         assertEquals(0, onFx(() -> firstVisible(table)), "a new result starts at its top");
         assertEquals(List.of("again 0", "again 199"), onFx(() -> List.of(table.getItems().get(0), table.getItems().get(199))));
         assertEquals(200, onFx(() -> table.getItems().size()));
