@@ -142,7 +142,7 @@ public final class CqlView {
         consistencyChoice.valueProperty().bindBidirectional(viewModel.consistencyProperty());
         traceCheck.selectedProperty().bindBidirectional(viewModel.tracingProperty());
 
-        rowTable.setItems(viewModel.rows());
+        ResultItems.follow(rowTable, viewModel.rows());
         rowTable.setPlaceholder(new Label("Run a statement to see its rows"));
         viewModel.columns().addListener((ListChangeListener<String>) change -> rebuildColumns());
         messageList.setItems(viewModel.messages());

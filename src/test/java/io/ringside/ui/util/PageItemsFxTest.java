@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.Scene;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -35,21 +31,8 @@ class PageItemsFxTest {
     @Test
     void aNewPageRefillsTheRowsWithoutEmptyingThem(FxRobot robot) throws Exception {
         ObservableList<String> page = FXCollections.observableArrayList();
-        AtomicInteger emptied = new AtomicInteger();
-        TableView<String> table = new TableView<>();
-        table.setFixedCellSize(24);
-        TableColumn<String, String> column = new TableColumn<>("Value");
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue()));
-        table.getColumns().add(column);
-        table.setRowFactory(t -> new TableRow<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty) {
-                    emptied.incrementAndGet();
-                }
-            }
-        });
+        EmptiedRowsTable rowsTable = new EmptiedRowsTable();
+        TableView<String> table = rowsTable.table();
         robot.interact(() -> {
             PageItems.follow(table, page);
             page.setAll(rows("page 1"));
@@ -57,12 +40,12 @@ class PageItemsFxTest {
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        emptied.set(0);
+        rowsTable.emptiedSinceLast();
 
         robot.interact(() -> page.setAll(rows("page 2")));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(0, emptied.get(), "rows emptied and rebuilt by a page swap");
+        assertEquals(0, rowsTable.emptiedSinceLast(), "rows emptied and rebuilt by a page swap");
         assertEquals("page 2 row 0", onFx(() -> table.getItems().get(0)));
         assertEquals(1000, onFx(() -> table.getItems().size()));
     }
