@@ -85,7 +85,13 @@ class NodesByDatacenterFxTest {
         robot.interact(() -> {
             Scene scene = new Scene(ClusterView.load(cluster), 1024, 700);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+            // the primary stage is shared by the run's FX tests: one that left it smaller (or maximised, or
+            // with the console's minimum size) would leave room for fewer node rows than this window has
+            stage.setMaximized(false);
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
             stage.setScene(scene);
+            stage.sizeToScene();
             stage.show();
             ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(1);
             cluster.activate();
@@ -108,9 +114,18 @@ class NodesByDatacenterFxTest {
             }
         });
         assertEquals(List.of("", "rack1", "rack2", "", "rack1"), racks);
-        // cells fill in on the pulses after the rows exist: wait for the third node's badge, then check them all
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleBadges(robot).size() >= 3);
-        assertEquals(List.of("UN", "UN", "UN"), visibleBadges(robot), "a state badge on node rows only");
+        List<String> states = new ArrayList<>();
+        robot.interact(() -> {
+            for (int i = 0; i < table.getExpandedItemCount(); i++) {
+                String state = table.getColumns().get(1).getCellData(i) instanceof String text ? text : "";
+                states.add(state);
+            }
+        });
+        assertEquals(List.of("", "UN", "UN", "", "UN"), states, "a state on node rows only");
+        // the badges drawn: how many rows a window shows depends on the stage the run's FX tests share, so
+        // the first data centre's two nodes (always in view) are waited for, and every badge drawn must be a node's
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> visibleBadges(robot).size() >= 2);
+        assertTrue(visibleBadges(robot).stream().allMatch("UN"::equals), visibleBadges(robot).toString());
         UUID selected = cluster.nodes().selectedProperty().get();
         robot.interact(() -> table.getSelectionModel().select(4));
         assertEquals(FakeClusterGateway.NODE_3, cluster.nodes().selectedProperty().get(), "was " + selected);
