@@ -47,7 +47,7 @@ class ProfilesCliTest {
         ConnectionProfile stored = new ProfileStore(data).get("shared-stack");
         assertEquals("bastion.example.org", stored.ssh().hops().get(0).host());
 
-        // the tunnel is h-ssh's part; this profile's servers are routable, so test it without the hop
+        // this profile's servers are routable, so it is tested without an SSH hop
         new ProfileStore(data).save(new ConnectionProfile(stored.id(), stored.name(), stored.color(), false,
                 stored.cassandra(), stored.redis(), stored.kafka()));
         CliRun ok = CliRun.in(data, "profiles", "test", "Shared Stack");
