@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.ui.testing.FakeClusterGateway;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.util.ArrayList;
@@ -85,14 +86,7 @@ class NodesByDatacenterFxTest {
         robot.interact(() -> {
             Scene scene = new Scene(ClusterView.load(cluster), 1024, 700);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            // the primary stage is shared by the run's FX tests: one that left it smaller (or maximised, or
-            // with the console's minimum size) would leave room for fewer node rows than this window has
-            stage.setMaximized(false);
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-            stage.setScene(scene);
-            stage.sizeToScene();
-            stage.show();
+            FreshStage.show(stage, scene);
             ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(1);
             cluster.activate();
         });

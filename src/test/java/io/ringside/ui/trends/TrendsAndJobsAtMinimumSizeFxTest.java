@@ -12,6 +12,7 @@ import io.ringside.ui.jobs.JobsView;
 import io.ringside.ui.jobs.JobsViewModel;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeJobsGateway;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import java.time.Instant;
@@ -120,14 +121,7 @@ class TrendsAndJobsAtMinimumSizeFxTest {
                     .getUserAgentStylesheet());
             Scene scene = new Scene(page, PAGE_WIDTH, PAGE_HEIGHT);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            // the primary stage is shared by the run's FX tests: a console window before this one left its
-            // minimum size (1024x700) and maybe its maximised state on it, which would widen this page
-            stage.setMaximized(false);
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-            stage.setScene(scene);
-            stage.sizeToScene();
-            stage.show();
+            FreshStage.show(stage, scene);
         });
     }
 
