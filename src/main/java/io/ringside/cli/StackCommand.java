@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,39 +79,11 @@ public final class StackCommand {
         @ParentCommand
         StackCommand stack;
 
-        @Option(names = "--nodes", paramLabel = "1|2|3", description = "Cassandra nodes (default: as before, else 1).")
-        Integer nodes;
-
-        @Option(names = "--dcs", paramLabel = "1|2", description = "Cassandra data centres; 2 needs --nodes 3 "
-                + "(nodes 1-2 in dc1, node 3 in dc2, GossipingPropertyFileSnitch). Fixed when the data folder is made.")
-        Integer dcs;
+        @Mixin
+        StackUpOptions options;
 
         @Option(names = "--detach", description = "Hand the servers to a background supervisor and return once all are ready.")
         boolean detach;
-
-        @Option(names = "--redis-cluster", description = "Also start a three-master Redis Cluster (ports after the Redis port).")
-        boolean redisCluster;
-
-        @Option(names = "--replicas", paramLabel = "0|1", description = "With --redis-cluster: replicas per master "
-                + "(ports after the masters'); 1 makes the stopped-master drill possible (default: as before, else 0).")
-        Integer replicas;
-
-        @Option(names = "--secure", description = "Password login and TLS on every server (CA, certificates and passwords "
-                + "generated into <data>/tls/ on first use); a stack started secure stays secure.")
-        boolean secure;
-
-        @Option(names = "--kafka-brokers", paramLabel = "1|3", description = "Kafka brokers in one KRaft quorum "
-                + "(default: as before, else 1); with 3 the Ringside topics get replication factor 3, min ISR 2.")
-        Integer kafkaBrokers;
-
-        @Option(names = "--sshd", description = "Also start an SSH server on 127.0.0.1 (port near the others) that "
-                + "forwards to 127.0.0.x only, for SSH tunnel tests; keys in <data>/sshd/.")
-        boolean sshd;
-
-        @Option(names = "--redis-sentinel", description = "Also start a replica of the stack's Redis and three sentinels "
-                + "(master name 'ringside', quorum 2; ports after the Redis Cluster's); the local profile then "
-                + "follows the master the sentinels name.")
-        boolean redisSentinel;
 
         @Override
         public Integer call() throws Exception {
@@ -122,7 +95,7 @@ public final class StackCommand {
                         + running.get() + ").");
                 stack.err().flush();
                 Optional<StackState> current = client.status();
-                if (secure && current.isPresent() && !current.get().secure()) {
+                if (options.secure && current.isPresent() && !current.get().secure()) {
                     stack.err().println("It runs without --secure; stop it ('ringside stack down') and start it again "
                             + "with --secure to secure it.");
                     stack.err().flush();
@@ -130,28 +103,23 @@ public final class StackCommand {
                 current.ifPresent(s -> Status.printTable(stack.out(), s, data));
                 return ExitCodes.OK;
             }
-            if (secure && !Files.exists(StackSecurity.credentialsFileOf(data))) {
+            if (options.secure && !Files.exists(StackSecurity.credentialsFileOf(data))) {
                 stack.err().println("Generating the secure stack's CA, certificates and passwords in "
                         + StackSecurity.folderOf(data) + " (first secure start)");
                 stack.err().flush();
             }
-            int wanted = nodes == null ? 0 : nodes;
-            if (replicas != null && replicas > 0 && !redisCluster) {
+            if (options.replicas != null && options.replicas > 0 && !options.redisCluster) {
                 throw new picocli.CommandLine.ParameterException(stack.spec.commandLine(),
                         "--replicas needs --redis-cluster");
             }
-            if (dcs != null && dcs != 1 && wanted != StackOptions.MAX_NODES) {
-                stack.err().println("ringside: --dcs " + dcs + " needs --nodes " + StackOptions.MAX_NODES
+            if (options.dcs != null && options.dcs != 1 && options.nodes() != StackOptions.MAX_NODES) {
+                stack.err().println("ringside: --dcs " + options.dcs + " needs --nodes " + StackOptions.MAX_NODES
                         + " (nodes 1 and 2 in dc1, node 3 in dc2)");
                 stack.err().flush();
                 return ExitCodes.USAGE;
             }
-            StackOptions options = StackOptions.defaults(data).withNodes(wanted).withRedisCluster(redisCluster)
-                    .withRedisClusterReplicas(replicas == null ? 0 : replicas)
-                    .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
-                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd)
-                    .withRedisSentinel(redisSentinel);
-            return detach ? detach(data, wanted) : foreground(options);
+            StackOptions wanted = options.toStackOptions(data);
+            return detach ? detach(data) : foreground(wanted);
         }
 
         private int foreground(StackOptions options) throws InterruptedException {
@@ -178,7 +146,7 @@ public final class StackCommand {
             return ExitCodes.OK;
         }
 
-        private int detach(Path data, int wanted) throws IOException, InterruptedException {
+        private int detach(Path data) throws IOException, InterruptedException {
             Path log = data.resolve("stack").resolve("supervisor.log");
             OwnerOnly.file(log);
             List<String> command = new ArrayList<>();
@@ -191,30 +159,7 @@ public final class StackCommand {
             command.add(System.getProperty("java.class.path"));
             command.add(Main.class.getName());
             command.addAll(List.of("--data", data.toString(), "stack", "supervise"));
-            if (wanted != 0) {
-                command.addAll(List.of("--nodes", Integer.toString(wanted)));
-            }
-            if (redisCluster) {
-                command.add("--redis-cluster");
-            }
-            if (dcs != null) {
-                command.addAll(List.of("--dcs", Integer.toString(dcs)));
-            }
-            if (replicas != null) {
-                command.addAll(List.of("--replicas", Integer.toString(replicas)));
-            }
-            if (secure) {
-                command.add("--secure");
-            }
-            if (kafkaBrokers != null) {
-                command.addAll(List.of("--kafka-brokers", Integer.toString(kafkaBrokers)));
-            }
-            if (sshd) {
-                command.add("--sshd");
-            }
-            if (redisSentinel) {
-                command.add("--redis-sentinel");
-            }
+            command.addAll(options.arguments());
             Process process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
@@ -510,79 +455,68 @@ public final class StackCommand {
         }
     }
 
-    @Command(name = "stop-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Cassandra node N (1-based) of a running stack, for failure drills.")
-    static final class StopNode extends Drill {
+    /**
+     * A drill on server number N (1-based); the command's own name is the control request's action,
+     * so a new drill of this shape is its {@code @Command} alone.
+     */
+    abstract static class NumberedDrill extends Drill {
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "N")
-        int node;
+        int number;
 
         @Override
         ControlRequest request() {
-            return new ControlRequest("stop-node", node, null);
+            return new ControlRequest(spec.name(), number, null);
         }
+    }
+
+    /** A drill on a server named as {@code stack status} names it. */
+    abstract static class NamedDrill extends Drill {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd")
+        String server;
+
+        @Override
+        ControlRequest request() {
+            return new ControlRequest(spec.name(), null, server);
+        }
+    }
+
+    @Command(name = "stop-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop Cassandra node N (1-based) of a running stack, for failure drills.")
+    static final class StopNode extends NumberedDrill {
     }
 
     @Command(name = "start-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Start Cassandra node N (1-based) of a running stack again.")
-    static final class StartNode extends Drill {
-        @Parameters(paramLabel = "N")
-        int node;
-
-        @Override
-        ControlRequest request() {
-            return new ControlRequest("start-node", node, null);
-        }
+    static final class StartNode extends NumberedDrill {
     }
 
     @Command(name = "stop-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Stop Kafka broker N (1-based) of a running multi-broker stack, for failure drills.")
-    static final class StopBroker extends Drill {
-        @Parameters(paramLabel = "N")
-        int broker;
-
-        @Override
-        ControlRequest request() {
-            return new ControlRequest("stop-broker", broker, null);
-        }
+    static final class StopBroker extends NumberedDrill {
     }
 
     @Command(name = "start-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Start Kafka broker N (1-based) of a running multi-broker stack again.")
-    static final class StartBroker extends Drill {
-        @Parameters(paramLabel = "N")
-        int broker;
-
-        @Override
-        ControlRequest request() {
-            return new ControlRequest("start-broker", broker, null);
-        }
+    static final class StartBroker extends NumberedDrill {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Stop Redis, Kafka (every broker, or one: kafka-N), a Redis Cluster node (redis-cluster-N, "
                     + "see 'stack status'), the SSH server, or with --redis-sentinel redis-replica or redis-sentinel-N, "
                     + "of a running stack, for failure drills: a stopped cluster master's replica takes over within seconds.")
-    static final class StopServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd")
-        String server;
-
-        @Override
-        ControlRequest request() {
-            return new ControlRequest("stop", null, server);
-        }
+    static final class StopServer extends NamedDrill {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Start Redis, Kafka, a Redis Cluster node or the SSH server of a running stack again (a cluster "
                     + "master that was replaced comes back as its replica's replica).")
-    static final class StartServer extends Drill {
-        @Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd")
-        String server;
-
-        @Override
-        ControlRequest request() {
-            return new ControlRequest("start", null, server);
-        }
+    static final class StartServer extends NamedDrill {
     }
 
     /** The background supervisor behind {@code stack up --detach}; not for direct use. */
@@ -591,38 +525,12 @@ public final class StackCommand {
         @ParentCommand
         StackCommand stack;
 
-        @Option(names = "--nodes")
-        Integer nodes;
-
-        @Option(names = "--redis-cluster")
-        boolean redisCluster;
-
-        @Option(names = "--replicas")
-        Integer replicas;
-
-        @Option(names = "--secure")
-        boolean secure;
-
-        @Option(names = "--dcs")
-        Integer dcs;
-
-        @Option(names = "--kafka-brokers")
-        Integer kafkaBrokers;
-
-        @Option(names = "--sshd")
-        boolean sshd;
-
-        @Option(names = "--redis-sentinel")
-        boolean redisSentinel;
+        @Mixin
+        StackUpOptions options;
 
         @Override
         public Integer call() throws InterruptedException {
-            StackOptions options = StackOptions.defaults(stack.dataFolder()).withNodes(nodes == null ? 0 : nodes)
-                    .withRedisCluster(redisCluster).withRedisClusterReplicas(replicas == null ? 0 : replicas)
-                    .withSecure(secure).withDatacenters(dcs == null ? 0 : dcs)
-                    .withKafkaBrokers(kafkaBrokers == null ? 0 : kafkaBrokers).withSshd(sshd)
-                    .withRedisSentinel(redisSentinel);
-            StackSupervisor supervisor = new StackSupervisor(new LocalStack(options));
+            StackSupervisor supervisor = new StackSupervisor(new LocalStack(options.toStackOptions(stack.dataFolder())));
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "ringside-stack-shutdown"));
             supervisor.start(stack::printEvent);
             supervisor.awaitStopped();

@@ -600,18 +600,20 @@ public final class LocalStack implements AutoCloseable {
         }
         StackState.RedisSentinel sentinelState = options.redisSentinel() ? planSentinels(existing) : null;
 
-        state = new StackState(StackState.LAYOUT_VERSION,
-                new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates),
-                new StackState.Kafka(kafkaState.bootstrap(), LOOPBACK, kafkaState.port(), kafkaState.controllerPort(),
-                        clusterId, false, null, BuildInfo.kafkaVersion(), kafkaState.brokers()),
-                new StackState.Redis(LOOPBACK, redisPort, false, null, existing.map(s -> s.redis().version()).orElse(null), null),
-                new StackState.Supervisor(ProcessHandle.current().pid(), controlPath, consoleSupervised),
-                security == null ? null : new StackState.Security(security.caFile().toAbsolutePath().toString(),
+        state = StackState.builder()
+                .cassandra(new StackState.Cassandra(CassandraNode.CLUSTER_NAME, nodeStates))
+                .kafka(new StackState.Kafka(kafkaState.bootstrap(), LOOPBACK, kafkaState.port(), kafkaState.controllerPort(),
+                        clusterId, false, null, BuildInfo.kafkaVersion(), kafkaState.brokers()))
+                .redis(new StackState.Redis(LOOPBACK, redisPort, false, null,
+                        existing.map(s -> s.redis().version()).orElse(null), null))
+                .supervisor(new StackState.Supervisor(ProcessHandle.current().pid(), controlPath, consoleSupervised))
+                .security(security == null ? null : new StackState.Security(security.caFile().toAbsolutePath().toString(),
                         security.credentialsFile().toAbsolutePath().toString(), security.username(),
                         existing.map(StackState::security).map(StackState.Security::redisTls).orElse(false),
                         StackSecurity.KAFKA_SECURITY_PROTOCOL, StackSecurity.SASL_MECHANISM,
-                        StackState.Security.JMX_PASSWORD),
-                clusterState, sshdState, sentinelState);
+                        StackState.Security.JMX_PASSWORD))
+                .redisCluster(clusterState).sshd(sshdState).redisSentinel(sentinelState)
+                .build();
         stateFile.write(state);
 
         Path data = options.dataFolder();

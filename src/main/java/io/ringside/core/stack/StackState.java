@@ -24,15 +24,16 @@ public record StackState(
         redisCluster = redisCluster == null ? List.of() : List.copyOf(redisCluster);
     }
 
-    /** A stack without a Redis Cluster or an SSH server ({@code stack up --redis-cluster}, {@code --sshd}). */
-    public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor,
-                      Security security) {
-        this(layoutVersion, cassandra, kafka, redis, supervisor, security, List.of(), null, null);
+    /** A state to fill in: layout version {@value #LAYOUT_VERSION}, no Redis Cluster, SSH server or sentinels. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /** A stack without authentication or TLS (every stack before {@code --secure} existed). */
-    public StackState(int layoutVersion, Cassandra cassandra, Kafka kafka, Redis redis, Supervisor supervisor) {
-        this(layoutVersion, cassandra, kafka, redis, supervisor, null);
+    /** A builder holding this state, to change some sections and {@link Builder#build()} a new one. */
+    public Builder toBuilder() {
+        return new Builder().layoutVersion(layoutVersion).cassandra(cassandra).kafka(kafka).redis(redis)
+                .supervisor(supervisor).security(security).redisCluster(redisCluster).sshd(sshd)
+                .redisSentinel(redisSentinel);
     }
 
     /** Bumped when the on-disk layout of the data folder changes incompatibly. */
@@ -213,7 +214,7 @@ public record StackState(
     }
 
     public StackState withSshd(Sshd sshd) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
+        return toBuilder().sshd(sshd).build();
     }
 
     /**
@@ -245,8 +246,7 @@ public record StackState(
     }
 
     public StackState withRedisSentinel(RedisSentinel redisSentinel) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd,
-                redisSentinel);
+        return toBuilder().redisSentinel(redisSentinel).build();
     }
 
     public boolean secure() {
@@ -261,34 +261,33 @@ public record StackState(
         List<CassandraNode> nodes = cassandra.nodes().stream()
                 .map(n -> n.id() == node.id() ? node : n)
                 .toList();
-        return new StackState(layoutVersion, new Cassandra(cassandra.clusterName(), nodes), kafka, redis, supervisor,
-                security, redisCluster, sshd, redisSentinel);
+        return toBuilder().cassandra(new Cassandra(cassandra.clusterName(), nodes)).build();
     }
 
     public StackState withKafka(Kafka kafka) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
+        return toBuilder().kafka(kafka).build();
     }
 
     public StackState withRedis(Redis redis) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
+        return toBuilder().redis(redis).build();
     }
 
     public StackState withSupervisor(Supervisor supervisor) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
+        return toBuilder().supervisor(supervisor).build();
     }
 
     public StackState withSecurity(Security security) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
+        return toBuilder().security(security).build();
     }
 
     /** With the Redis Cluster node of the same name replaced by {@code node}. */
     public StackState withRedisClusterNode(RedisClusterNode node) {
         List<RedisClusterNode> nodes = redisCluster.stream().map(n -> n.name().equals(node.name()) ? node : n).toList();
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, nodes, sshd, redisSentinel);
+        return toBuilder().redisCluster(nodes).build();
     }
 
     public StackState withRedisCluster(List<RedisClusterNode> redisCluster) {
-        return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd, redisSentinel);
+        return toBuilder().redisCluster(redisCluster).build();
     }
 
     public boolean allUp() {
@@ -309,5 +308,71 @@ public record StackState(
 
     public String contactPoints() {
         return String.join(",", cassandra.nodes().stream().map(n -> n.address() + ":" + n.port()).toList());
+    }
+    /** Fills in a state section by section; the sections a stack lacks stay absent. */
+    public static final class Builder {
+        private int layoutVersion = LAYOUT_VERSION;
+        private Cassandra cassandra;
+        private Kafka kafka;
+        private Redis redis;
+        private Supervisor supervisor;
+        private Security security;
+        private List<RedisClusterNode> redisCluster = List.of();
+        private Sshd sshd;
+        private RedisSentinel redisSentinel;
+
+        private Builder() {
+        }
+
+        public Builder layoutVersion(int layoutVersion) {
+            this.layoutVersion = layoutVersion;
+            return this;
+        }
+
+        public Builder cassandra(Cassandra cassandra) {
+            this.cassandra = cassandra;
+            return this;
+        }
+
+        public Builder kafka(Kafka kafka) {
+            this.kafka = kafka;
+            return this;
+        }
+
+        public Builder redis(Redis redis) {
+            this.redis = redis;
+            return this;
+        }
+
+        public Builder supervisor(Supervisor supervisor) {
+            this.supervisor = supervisor;
+            return this;
+        }
+
+        /** Absent on a stack without {@code --secure}. */
+        public Builder security(Security security) {
+            this.security = security;
+            return this;
+        }
+
+        public Builder redisCluster(List<RedisClusterNode> redisCluster) {
+            this.redisCluster = redisCluster;
+            return this;
+        }
+
+        public Builder sshd(Sshd sshd) {
+            this.sshd = sshd;
+            return this;
+        }
+
+        public Builder redisSentinel(RedisSentinel redisSentinel) {
+            this.redisSentinel = redisSentinel;
+            return this;
+        }
+
+        public StackState build() {
+            return new StackState(layoutVersion, cassandra, kafka, redis, supervisor, security, redisCluster, sshd,
+                    redisSentinel);
+        }
     }
 }

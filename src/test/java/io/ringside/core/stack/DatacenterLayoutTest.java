@@ -86,8 +86,9 @@ public class DatacenterLayoutTest {
     }
 
     private static StackState state(StackState.CassandraNode... nodes) {
-        return new StackState(StackState.LAYOUT_VERSION, new StackState.Cassandra("ringside-local", List.of(nodes)),
-                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "id", false, null, "4.1.1"),
-                new StackState.Redis("127.0.0.1", 6379, false, null, "7.0.15", null), null);
+        return StackState.builder().cassandra(new StackState.Cassandra("ringside-local", List.of(nodes)))
+                .kafka(new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "id", false, null, "4.1.1"))
+                .redis(new StackState.Redis("127.0.0.1", 6379, false, null, "7.0.15", null))
+                .build();
     }
 }

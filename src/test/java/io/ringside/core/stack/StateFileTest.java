@@ -15,12 +15,13 @@ public class StateFileTest {
 
     /** A state whose pids are above any kernel's pid limit, so probing it finds every server down. */
     public static StackState sample() {
-        return new StackState(StackState.LAYOUT_VERSION,
-                new StackState.Cassandra("ringside-local", List.of(
-                        new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000, 7199, true, 999_999_911L, "5.0.9"))),
-                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "abc", true, 999_999_912L, "4.1.1"),
-                new StackState.Redis("127.0.0.1", 6379, true, 999_999_913L, "7.0.15", "/usr/bin/redis-server"),
-                new StackState.Supervisor(999_999_910L, "/tmp/x.sock"));
+        return StackState.builder()
+                .cassandra(new StackState.Cassandra("ringside-local", List.of(
+                        new StackState.CassandraNode(1, "127.0.0.1", 9042, 7000, 7199, true, 999_999_911L, "5.0.9"))))
+                .kafka(new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "abc", true, 999_999_912L, "4.1.1"))
+                .redis(new StackState.Redis("127.0.0.1", 6379, true, 999_999_913L, "7.0.15", "/usr/bin/redis-server"))
+                .supervisor(new StackState.Supervisor(999_999_910L, "/tmp/x.sock"))
+                .build();
     }
 
     @Test

@@ -77,15 +77,15 @@ class ProfilesViewModelTest {
     void cloningTheLocalProfileOfASecureStackCarriesItsTlsUserAndEndpointsButNotItsPassword() throws IOException {
         Path ca = Files.createDirectories(data.resolve("tls")).resolve("ca.pem");
         Files.writeString(ca, "-----BEGIN CERTIFICATE-----\n");
-        new StateFile(data.resolve("stack")).write(new StackState(StackState.LAYOUT_VERSION,
-                new StackState.Cassandra("ringside-local", List.of(
+        new StateFile(data.resolve("stack")).write(StackState.builder()
+                .cassandra(new StackState.Cassandra("ringside-local", List.of(
                         new StackState.CassandraNode(1, "127.0.0.1", 9043, 7001, 7199, false, null, "5.0.9"),
-                        new StackState.CassandraNode(2, "127.0.0.2", 9043, 7001, 7299, false, null, "5.0.9"))),
-                new StackState.Kafka("127.0.0.1:9094", "127.0.0.1", 9094, 9095, "abc", false, null, "4.1.1"),
-                new StackState.Redis("127.0.0.1", 6380, false, null, "7.0.15", null),
-                null,
-                new StackState.Security(ca.toString(), data.resolve("tls/credentials.properties").toString(), "ringside",
-                        true, "SASL_SSL", "PLAIN")));
+                        new StackState.CassandraNode(2, "127.0.0.2", 9043, 7001, 7299, false, null, "5.0.9"))))
+                .kafka(new StackState.Kafka("127.0.0.1:9094", "127.0.0.1", 9094, 9095, "abc", false, null, "4.1.1"))
+                .redis(new StackState.Redis("127.0.0.1", 6380, false, null, "7.0.15", null))
+                .security(new StackState.Security(ca.toString(), data.resolve("tls/credentials.properties").toString(),
+                        "ringside", true, "SASL_SSL", "PLAIN"))
+                .build());
         ProfilesViewModel viewModel = viewModel();
 
         viewModel.cloneSelected();

@@ -37,12 +37,13 @@ public final class StackStates {
             nodeStates.add(new StackState.CassandraNode(id, "127.0.0." + id, 9042, 7000, 7199 + 100 * (id - 1),
                     up, up ? 1000L + id : null, CASSANDRA_VERSION));
         }
-        return new StackState(StackState.LAYOUT_VERSION,
-                new StackState.Cassandra("ringside-local", nodeStates),
-                new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "cluster-id", up, up ? 2000L : null,
-                        KAFKA_VERSION),
-                new StackState.Redis("127.0.0.1", 6379, up, up ? 3000L : null, REDIS_VERSION, "redis-server"),
-                supervisor);
+        return StackState.builder()
+                .cassandra(new StackState.Cassandra("ringside-local", nodeStates))
+                .kafka(new StackState.Kafka("127.0.0.1:9092", "127.0.0.1", 9092, 9093, "cluster-id", up, up ? 2000L : null,
+                        KAFKA_VERSION))
+                .redis(new StackState.Redis("127.0.0.1", 6379, up, up ? 3000L : null, REDIS_VERSION, "redis-server"))
+                .supervisor(supervisor)
+                .build();
     }
 
     public static StackEvent event(String server, Phase phase, String detail) {
