@@ -113,6 +113,11 @@ public final class ClusterHealth {
      * counts LOCAL_ONE / LOCAL_QUORUM replicas in. Empty for a load-balancing policy that has none.
      */
     public Optional<String> localDatacenter() {
+        return localDatacenter(session);
+    }
+
+    /** The local data centre of {@code session}'s default load-balancing policy, as {@link #localDatacenter()}. */
+    public static Optional<String> localDatacenter(CqlSession session) {
         LoadBalancingPolicy policy = session.getContext().getLoadBalancingPolicy(DriverExecutionProfile.DEFAULT_NAME);
         return policy instanceof BasicLoadBalancingPolicy basic ? Optional.ofNullable(basic.getLocalDatacenter())
                 : Optional.empty();
