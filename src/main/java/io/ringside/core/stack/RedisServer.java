@@ -1,5 +1,6 @@
 package io.ringside.core.stack;
 
+import io.ringside.core.BuildInfo;
 import io.ringside.core.Executables;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,9 +179,17 @@ final class RedisServer extends ManagedServer {
         }
     }
 
+    /**
+     * Extracts the jar's binary as {@code redis/embedded-redis-<jar version>/redis-server}: the
+     * resource names carry a Redis version that is not what the binary is (the linux-amd64 one,
+     * named 6.2.6, is 6.2.11), and the path is shown in events and {@code stack.json}. The server's
+     * version the stack shows is what it says itself ({@link #version()}, INFO).
+     */
     private Path extractEmbeddedOnce(ProgressReporter progress) {
         String resource = embeddedResourceName();
-        Path target = cacheFolder.resolve("redis").resolve(resource);
+        Path target = cacheFolder.resolve("redis")
+                .resolve("embedded-redis-" + BuildInfo.get("server.embedded-redis.version"))
+                .resolve("redis-server");
         if (Files.isExecutable(target)) {
             return target;
         }

@@ -35,6 +35,25 @@ class SharedStackTest {
         }
     }
 
+    /** The version shown is what the server says, not the name of the binary it came from (6.2.6 for a 6.2.11). */
+    @Test
+    void redisVersionIsTheOneTheServerReports(TestStack stack) throws Exception {
+        String reported;
+        try (Jedis jedis = stack.redis()) {
+            reported = jedis.info("server").lines().filter(l -> l.startsWith("redis_version:"))
+                    .map(l -> l.substring("redis_version:".length()).trim()).findFirst().orElseThrow();
+        }
+        assertEquals(reported, stack.state().redis().version());
+        String binary = stack.state().redis().binary();
+        Process process = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(10, TimeUnit.SECONDS), binary + " --version did not end");
+        assertTrue(printed.contains("v=" + reported + " "), printed);
+        String name = java.nio.file.Path.of(binary).toString();
+        assertTrue(!name.matches(".*redis-server-\\d+\\.\\d+\\.\\d+.*") || name.contains(reported),
+                "the binary's path names another version than the server's " + reported + ": " + name);
+    }
+
     @Test
     void kafkaDescribesItsCluster(TestStack stack) throws Exception {
         try (Admin admin = stack.kafkaAdmin()) {
