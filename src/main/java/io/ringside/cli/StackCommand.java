@@ -42,9 +42,7 @@ import picocli.CommandLine.Spec;
         description = "Start, inspect and stop the local stack (Cassandra, Kafka, Redis as child processes).",
         subcommands = {
             StackCommand.Up.class, StackCommand.Status.class, StackCommand.Down.class,
-            StackCommand.StopNode.class, StackCommand.StartNode.class,
-            StackCommand.StopBroker.class, StackCommand.StartBroker.class,
-            StackCommand.StopServer.class, StackCommand.StartServer.class, StackCommand.Supervise.class})
+            StackCommand.Supervise.class})
 public final class StackCommand {
 
     @ParentCommand
@@ -71,6 +69,60 @@ public final class StackCommand {
             err.println(event.describe());
             err.flush();
         }
+    }
+
+    // The failure drills: one control request each, sent to the running stack's supervisor.
+
+    @Command(name = "stop-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop Cassandra node N (1-based) of a running stack, for failure drills.")
+    int stopNode(@Parameters(paramLabel = "N") int node) {
+        return drill(new ControlRequest("stop-node", node, null));
+    }
+
+    @Command(name = "start-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Start Cassandra node N (1-based) of a running stack again.")
+    int startNode(@Parameters(paramLabel = "N") int node) {
+        return drill(new ControlRequest("start-node", node, null));
+    }
+
+    @Command(name = "stop-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop Kafka broker N (1-based) of a running multi-broker stack, for failure drills.")
+    int stopBroker(@Parameters(paramLabel = "N") int broker) {
+        return drill(new ControlRequest("stop-broker", broker, null));
+    }
+
+    @Command(name = "start-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Start Kafka broker N (1-based) of a running multi-broker stack again.")
+    int startBroker(@Parameters(paramLabel = "N") int broker) {
+        return drill(new ControlRequest("start-broker", broker, null));
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Stop Redis, Kafka (every broker, or one: kafka-N), a Redis Cluster node (redis-cluster-N, "
+                    + "see 'stack status'), the SSH server, or with --redis-sentinel redis-replica or redis-sentinel-N, "
+                    + "of a running stack, for failure drills: a stopped cluster master's replica takes over within seconds.")
+    int stopServer(@Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd") String server) {
+        return drill(new ControlRequest("stop", null, server));
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Start Redis, Kafka, a Redis Cluster node or the SSH server of a running stack again (a cluster "
+                    + "master that was replaced comes back as its replica's replica).")
+    int startServer(@Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd") String server) {
+        return drill(new ControlRequest("start", null, server));
+    }
+
+    private int drill(ControlRequest request) {
+        ControlReply reply = new StackClient(dataFolder()).send(request, this::printEvent);
+        if (!reply.ok()) {
+            err().println("ringside: " + reply.error());
+            err().flush();
+            return reply.error() != null && reply.error().startsWith("This stack has no") ? ExitCodes.NOT_FOUND
+                    : reply.error() != null && reply.error().startsWith("Unknown server") ? ExitCodes.USAGE
+                    : ExitCodes.FAILED;
+        }
+        Status.printTable(out(), reply.state(), dataFolder());
+        return ExitCodes.OK;
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -432,91 +484,6 @@ public final class StackCommand {
             }
             return pids;
         }
-    }
-
-    abstract static class Drill implements Callable<Integer> {
-        @ParentCommand
-        StackCommand stack;
-
-        abstract ControlRequest request();
-
-        @Override
-        public Integer call() {
-            ControlReply reply = new StackClient(stack.dataFolder()).send(request(), stack::printEvent);
-            if (!reply.ok()) {
-                stack.err().println("ringside: " + reply.error());
-                stack.err().flush();
-                return reply.error() != null && reply.error().startsWith("This stack has no") ? ExitCodes.NOT_FOUND
-                        : reply.error() != null && reply.error().startsWith("Unknown server") ? ExitCodes.USAGE
-                        : ExitCodes.FAILED;
-            }
-            Status.printTable(stack.out(), reply.state(), stack.dataFolder());
-            return ExitCodes.OK;
-        }
-    }
-
-    /**
-     * A drill on server number N (1-based); the command's own name is the control request's action,
-     * so a new drill of this shape is its {@code @Command} alone.
-     */
-    abstract static class NumberedDrill extends Drill {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "N")
-        int number;
-
-        @Override
-        ControlRequest request() {
-            return new ControlRequest(spec.name(), number, null);
-        }
-    }
-
-    /** A drill on a server named as {@code stack status} names it. */
-    abstract static class NamedDrill extends Drill {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "redis|kafka|redis-cluster-N|sshd")
-        String server;
-
-        @Override
-        ControlRequest request() {
-            return new ControlRequest(spec.name(), null, server);
-        }
-    }
-
-    @Command(name = "stop-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Cassandra node N (1-based) of a running stack, for failure drills.")
-    static final class StopNode extends NumberedDrill {
-    }
-
-    @Command(name = "start-node", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Start Cassandra node N (1-based) of a running stack again.")
-    static final class StartNode extends NumberedDrill {
-    }
-
-    @Command(name = "stop-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Kafka broker N (1-based) of a running multi-broker stack, for failure drills.")
-    static final class StopBroker extends NumberedDrill {
-    }
-
-    @Command(name = "start-broker", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Start Kafka broker N (1-based) of a running multi-broker stack again.")
-    static final class StartBroker extends NumberedDrill {
-    }
-
-    @Command(name = "stop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Stop Redis, Kafka (every broker, or one: kafka-N), a Redis Cluster node (redis-cluster-N, "
-                    + "see 'stack status'), the SSH server, or with --redis-sentinel redis-replica or redis-sentinel-N, "
-                    + "of a running stack, for failure drills: a stopped cluster master's replica takes over within seconds.")
-    static final class StopServer extends NamedDrill {
-    }
-
-    @Command(name = "start", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Start Redis, Kafka, a Redis Cluster node or the SSH server of a running stack again (a cluster "
-                    + "master that was replaced comes back as its replica's replica).")
-    static final class StartServer extends NamedDrill {
     }
 
     /** The background supervisor behind {@code stack up --detach}; not for direct use. */

@@ -13,6 +13,7 @@ import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.TempFolders;
+import io.ringside.testing.StackTeardown;
 import io.ringside.testing.TestPorts;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -102,10 +103,7 @@ class SecureStackTest {
 
     @AfterAll
     void stop() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-        TempFolders.deleteQuietly(data);
+        StackTeardown.stopAndDelete(supervisor, data);
     }
 
     /** A profile as an operator types it in: the generated CA file and the generated user on every backend. */

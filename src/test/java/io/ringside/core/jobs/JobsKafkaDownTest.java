@@ -13,7 +13,7 @@ import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import io.ringside.testing.Await;
 import io.ringside.testing.CliRun;
-import io.ringside.testing.TempFolders;
+import io.ringside.testing.StackTeardown;
 import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import java.io.IOException;
@@ -58,10 +58,7 @@ class JobsKafkaDownTest {
 
     @AfterAll
     void stopIt() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-        TempFolders.deleteQuietly(data);
+        StackTeardown.stopAndDelete(supervisor, data);
     }
 
     @Test

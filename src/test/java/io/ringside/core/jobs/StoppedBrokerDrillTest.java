@@ -16,7 +16,7 @@ import io.ringside.core.stack.StackOptions;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackSupervisor;
 import io.ringside.testing.Await;
-import io.ringside.testing.TempFolders;
+import io.ringside.testing.StackTeardown;
 import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import java.io.IOException;
@@ -74,10 +74,7 @@ class StoppedBrokerDrillTest {
 
     @AfterAll
     void stopIt() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-        TempFolders.deleteQuietly(data);
+        StackTeardown.stopAndDelete(supervisor, data);
     }
 
     @Test

@@ -10,7 +10,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.ringside.testing.Await;
 import io.ringside.testing.CliRun;
-import io.ringside.testing.TempFolders;
+import io.ringside.testing.StackTeardown;
 import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.stack.LocalStackGateway;
@@ -69,11 +69,8 @@ class StackLifecycleTest {
         if (consoleStack != null) {
             consoleStack.shutdown(() -> { });
         }
-        if (supervisor != null) {
-            supervisor.close();
-        }
         squatter.close();
-        TempFolders.deleteQuietly(data);
+        StackTeardown.stopAndDelete(supervisor, data);
     }
 
     @Test

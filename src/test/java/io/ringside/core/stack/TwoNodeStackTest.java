@@ -28,7 +28,7 @@ import io.ringside.core.data.dataset.ProgressListener;
 import io.ringside.core.data.dataset.VerifyResult;
 import io.ringside.testing.Await;
 import io.ringside.testing.CliRun;
-import io.ringside.testing.TempFolders;
+import io.ringside.testing.StackTeardown;
 import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.cluster.CassandraClusterGateway;
@@ -107,10 +107,7 @@ class TwoNodeStackTest {
 
     @AfterAll
     void stop() {
-        if (supervisor != null) {
-            supervisor.close();
-        }
-        TempFolders.deleteQuietly(data);
+        StackTeardown.stopAndDelete(supervisor, data);
     }
 
     @Test
