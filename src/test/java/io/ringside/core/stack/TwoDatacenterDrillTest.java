@@ -22,7 +22,7 @@ import io.ringside.core.connect.SessionSecretStore;
 import io.ringside.core.data.pm25.DailyPm25;
 import io.ringside.core.data.pm25.Pm25Store;
 import io.ringside.testing.Await;
-import io.ringside.testing.StackTeardown;
+import io.ringside.testing.TempFolders;
 import io.ringside.testing.TestPorts;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.cluster.CassandraClusterGateway;
@@ -90,7 +90,13 @@ class TwoDatacenterDrillTest {
     /** Stops the three nodes; the data folder goes even if stopping fails. */
     @AfterAll
     void stopAndDelete() {
-        StackTeardown.stopAndDelete(supervisor, data);
+        try {
+            if (supervisor != null) {
+                supervisor.close();
+            }
+        } finally {
+            TempFolders.deleteQuietly(data);
+        }
     }
 
     @Test
