@@ -107,14 +107,15 @@ final class BenchMessagesCommand implements Callable<Integer> {
     }
 
     /**
-     * This command again in a JVM with the console's options after this JVM's own (a profiler's,
-     * say), less a collector choice of its own, which would clash with the console's.
+     * This command again in a JVM with the console's options and this JVM's system properties; not
+     * its other options (a collector of its own would clash with the console's, a recording's file
+     * would be written by both JVMs): to profile, pass the console's options and the profiler's.
      */
     private List<String> asConsole() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> !(arg.startsWith("-XX:+Use") && arg.endsWith("GC")))
+                .filter(arg -> arg.startsWith("-D"))
                 .forEach(command::add);
         command.addAll(BuildInfo.consoleJvmOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
