@@ -83,8 +83,8 @@ final class BenchMessagesCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "JVM options                     %s%n", asConsole
                 ? "the console's (" + String.join(" ", console) + ")"
                 : "NOT the console's (--jvm-as-is): the RSS growth below is not the console's");
-        out.printf(Locale.ROOT, "messages seeded                 %,d (%,d failed expected; %.1f s)%n", r.messages(),
-                r.expectedMatches(), r.seedMs() / 1000);
+        out.printf(Locale.ROOT, "messages %s                 %,d (%,d failed expected; %.1f s)%n",
+                topic == null ? "seeded" : "reused", r.messages(), r.expectedMatches(), r.seedMs() / 1000);
         out.printf(Locale.ROOT, "Ringside search (%s)  %,.0f ms, %,d matches%n", MessagesBenchmark.CONDITION,
                 r.searchMedian(), r.matches());
         out.printf(Locale.ROOT, "search, 32/64 MiB fetches       %,.0f ms%n", r.bigFetchMedian());
