@@ -44,7 +44,7 @@ public final class MessagesBenchmark {
     public static final String CONDITION = "$.state == \"failed\"";
     static final String NEEDLE = "\"state\":\"failed\"";
 
-    public record Result(long messages, long expectedMatches, double seedMs, List<Double> searchMs, long matches,
+    public record Result(String topic, long messages, long expectedMatches, double seedMs, List<Double> searchMs, long matches,
                          double firstMatchMs, List<Double> bareMs, long bareMatches, List<Double> kcatMs, long kcatMatches,
                          String kcatNote, long rssBeforeBytes, long rssPeakBytes, List<Double> bigFetchMs,
                          long firstSearchGrowthBytes) {
@@ -77,24 +77,33 @@ public final class MessagesBenchmark {
         this.progress = progress;
     }
 
-    public Result run(long messages, int rounds) throws Exception {
-        String topic = "ringside.bench.messages-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * Seeds a topic of its own (deleted afterwards unless {@code keep}) or, when {@code seeded} names
+     * one an earlier run kept, searches that: seeding a million messages takes longer than the
+     * searches it is for.
+     */
+    public Result run(long messages, int rounds, String seeded, boolean keep) throws Exception {
+        String topic = seeded != null ? seeded : "ringside.bench.messages-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = KafkaCalls.admin(kafka)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            if (seeded == null) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
             try {
-                return measure(topic, messages, rounds);
+                return measure(topic, messages, rounds, seeded == null);
             } finally {
-                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                if (seeded == null && !keep) {
+                    admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                }
             }
         }
     }
 
-    private Result measure(String topic, long messages, int rounds) throws Exception {
+    private Result measure(String topic, long messages, int rounds, boolean seedIt) throws Exception {
         long start = System.nanoTime();
-        long expected = seed(topic, messages);
+        long expected = seedIt ? seed(topic, messages) : seeded(topic, messages);
         double seedMs = (System.nanoTime() - start) / 1e6;
-        progress.accept(String.format(Locale.ROOT, "seeded %,d messages (%,d failed) in %.1f s", messages, expected,
-                seedMs / 1000));
+        progress.accept(String.format(Locale.ROOT, "%s %,d messages (%,d failed) in %.1f s", seedIt ? "seeded" : "reusing",
+                messages, expected, seedMs / 1000));
         List<Double> searchMs = new ArrayList<>();
         List<Double> bareMs = new ArrayList<>();
         List<Double> kcatMs = new ArrayList<>();
@@ -149,7 +158,7 @@ public final class MessagesBenchmark {
                         kcatMs.isEmpty() ? "" : String.format(Locale.ROOT, ", kcat|grep %.0f ms", kcatMs.get(round))));
             }
         }
-        return new Result(messages, expected, seedMs, searchMs, matches, firstMatch, bareMs, bareMatches, kcatMs,
+        return new Result(topic, messages, expected, seedMs, searchMs, matches, firstMatch, bareMs, bareMatches, kcatMs,
                 kcatMatches, kcatNote, rssBefore, rssBefore + growth, bigFetchMs,
                 firstGrowth);
     }
@@ -190,6 +199,30 @@ public final class MessagesBenchmark {
 
     private long seed(String topic, long messages) throws Exception {
         return seed(kafka, topic, messages);
+    }
+
+    /**
+     * The failed messages of a topic {@link #seed} filled with {@code messages} messages, after
+     * checking it holds that many in partition 0 from offset 0.
+     */
+    private long seeded(String topic, long messages) {
+        Map<String, Object> props = new HashMap<>(kafka);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            if (consumer.partitionsFor(topic).isEmpty()) {
+                throw new IllegalArgumentException("No topic named " + topic);
+            }
+            long first = consumer.beginningOffsets(List.of(tp)).get(tp);
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            if (first != 0 || end != messages) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "Topic %s partition 0 holds offsets %d to %d, "
+                        + "not the %d messages of --messages: seed it with --messages %d --keep-topic", topic, first, end,
+                        messages, messages));
+            }
+        }
+        return messages / 100 * 7 + Math.min(messages % 100, 7);
     }
 
     /**

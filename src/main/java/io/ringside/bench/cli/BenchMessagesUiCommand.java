@@ -61,6 +61,7 @@ public final class BenchMessagesUiCommand implements Callable<Integer> {
         });
         out.printf(Locale.ROOT, "search\t%,d messages\t%d matches shown\t%.1f s%n", figures.messages(),
                 figures.searchMatches(), figures.searchSeconds());
+        out.println("Messages tab opened (not judged: the page's first layout)\t" + figures.opened().describe());
         boolean met = figures.search().print(out, "search $.state == \"failed\" (matches streaming)");
         met &= figures.searchAll().print(out, "search matching every message");
         met &= figures.browse().print(out, "browse " + figures.pages() + " pages of 100");

@@ -285,6 +285,7 @@ public final class StreamsView {
         text(partitionMessages, p -> String.format(Locale.ROOT, "%,d", p.messages()));
         text(partitionSize, p -> p.sizeBytes() < 0 ? "not reported" : ByteSizes.format(p.sizeBytes()));
         bindSearch(viewModel.messages());
+        MessagesTabPreload.start();
         bindReset(viewModel.reset());
         bindAdmin(viewModel.produce(), viewModel.admin());
         viewModel.lagHistory().addListener((javafx.collections.ListChangeListener<StreamsViewModel.LagSample>) change ->

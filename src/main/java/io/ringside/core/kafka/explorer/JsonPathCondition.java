@@ -26,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@code $.state == "failed"}, {@code $.done >= 100}, {@code $.message =~ "time.?out"} or just
  * {@code $.error} (present and not null). A path that selects several values matches when any of
  * them does. A string equality first looks for the quoted string in the raw bytes, so records that
- * cannot match are never parsed; a value that is not JSON never matches. A path of plain names
+ * cannot match are never parsed (see {@link #cannotHold}); a value that is not JSON never matches. A path of plain names
  * ({@code $.a.b}) is evaluated on Jackson's token stream without building the document, the same
  * answer as Jayway's for a scalar (it reads the first JSON value of the bytes, as Jayway does);
  * an object or array there goes to Jayway.
@@ -91,7 +91,7 @@ final class JsonPathCondition implements MessageFilter {
             }
         }
         Bytes prefilter = operator.equals("==") && literal instanceof String s && PLAIN.matcher(s).matches()
-                ? Bytes.finder(("\"" + s + "\"").getBytes(StandardCharsets.UTF_8)) : null;
+                && !pathText.contains("(") ? Bytes.finder(("\"" + s + "\"").getBytes(StandardCharsets.UTF_8)) : null;
         return new JsonPathCondition(condition, path, operator, literal, regex, prefilter, pathText);
     }
 
@@ -123,7 +123,7 @@ final class JsonPathCondition implements MessageFilter {
     @Override
     public boolean test(ConsumerRecord<byte[], byte[]> record) {
         byte[] value = record.value();
-        if (value == null || prefilter != null && !prefilter.in(value)) {
+        if (value == null || prefilter != null && cannotHold(value)) {
             return false;
         }
         if (names != null) {
@@ -146,6 +146,28 @@ final class JsonPathCondition implements MessageFilter {
             return many.stream().anyMatch(this::holds);
         }
         return holds(found);
+    }
+
+    /**
+     * True only when no parse of {@code value} can yield the literal as a string, so the record
+     * need not be parsed: a plain ASCII literal is written {@code "literal"} in UTF-8 JSON unless a
+     * character of it is escaped (every escape starts with a backslash) or the value is UTF-16 or
+     * UTF-32, which Jackson detects by a byte-order mark or a zero byte among the first four. A path with a function call ({@code concat()}) may make a string the bytes never
+     * hold and has no prefilter at all.
+     */
+    private boolean cannotHold(byte[] value) {
+        return !prefilter.in(value) && !Bytes.contains(value, (byte) '\\') && !wide(value);
+    }
+
+    /** A byte-order mark of UTF-16 or UTF-32, or a zero byte among the first four (Jackson's own detection). */
+    private static boolean wide(byte[] value) {
+        for (int i = 0; i < Math.min(4, value.length); i++) {
+            if (value[i] == 0) {
+                return true;
+            }
+        }
+        return value.length >= 2 && (value[0] == (byte) 0xFE && value[1] == (byte) 0xFF
+                || value[0] == (byte) 0xFF && value[1] == (byte) 0xFE);
     }
 
     /**

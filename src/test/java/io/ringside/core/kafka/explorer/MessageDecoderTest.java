@@ -15,6 +15,7 @@ import io.ringside.core.kafka.AuditEvent;
 import io.ringside.core.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,6 +78,59 @@ class MessageDecoderTest {
         assertFalse(MessageFilter.jsonPath("$.state == \"failed\"").test(record("\"failed\" but not JSON")));
         assertThrows(IllegalArgumentException.class, () -> MessageFilter.jsonPath("state == 1"));
         assertThrows(IllegalArgumentException.class, () -> MessageFilter.jsonPath("$.[[ == 1"));
+    }
+
+    @Test
+    void theBytePrefilterNeverDropsATrueMatch() {
+        // "state == literal" looks for "failed" in the raw bytes before parsing; "=~ \Aliteral\z" has
+        // no prefilter and means the same: the two must agree on every value, escapes included
+        List<byte[]> values = new ArrayList<>();
+        for (String json : List.of("{\"state\":\"f\\u0061iled\"}", "{\"state\":\"\\u0066\\u0061\\u0069\\u006c\\u0065\\u0064\"}",
+                "{\"st\\u0061te\":\"fail\\u0065d\"}", "{\"state\" : \"failed\" }", "{\"state\":\"failed\\\\\"}",
+                "{\"state\":\"\\\"failed\\\"\"}", "{\"note\":\"\\\"failed\\\"\",\"state\":\"failed\"}",
+                "{\"state\":\"failing\"}", "{\"state\":\"FAILED\"}", "{\"tags\":[\"x\",\"f\\u0061iled\"]}",
+                "{\"a\":{\"state\":\"fa\\u0069led\"}}", "{\"state\":\"fa\\/iled\"}", "{\"state\":\"failed\"}")) {
+            values.add(json.getBytes(StandardCharsets.UTF_8));
+        }
+        String plain = "{\"state\":\"failed\"}";
+        values.add(plain.getBytes(StandardCharsets.UTF_16BE));
+        values.add(plain.getBytes(StandardCharsets.UTF_16LE));
+        values.add(plain.getBytes(StandardCharsets.UTF_16));
+        values.add(plain.getBytes(java.nio.charset.Charset.forName("UTF-32BE")));
+        List<String> paths = List.of("$.state", "$['state']", "$.tags[*]", "$..state");
+        int trueMatches = 0;
+        for (String path : paths) {
+            MessageFilter prefiltered = MessageFilter.jsonPath(path + " == \"failed\"");
+            MessageFilter exact = MessageFilter.jsonPath(path + " =~ \"\\\\Afailed\\\\z\"");
+            for (byte[] value : values) {
+                ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t", 0, 0, null, value);
+                boolean expected = exact.test(record);
+                assertEquals(expected, prefiltered.test(record), path + " on " + new String(value, StandardCharsets.UTF_8));
+                trueMatches += expected ? 1 : 0;
+            }
+        }
+        // the escaped spellings are matches (a prefilter on "failed" alone would have dropped them)
+        assertTrue(MessageFilter.jsonPath("$.state == \"failed\"").test(record("{\"state\":\"f\\u0061iled\"}")));
+        assertTrue(MessageFilter.jsonPath("$.tags[*] == \"failed\"").test(record("{\"tags\":[\"f\\u0061iled\"]}")));
+        assertTrue(MessageFilter.jsonPath("$..state == \"failed\"").test(record("{\"a\":{\"state\":\"fa\\u0069led\"}}")));
+        assertFalse(MessageFilter.jsonPath("$.state == \"failed\"").test(record("{\"state\":\"failing\"}")));
+        assertTrue(trueMatches >= 12, trueMatches + " true matches among the cases");
+    }
+
+    @Test
+    void bytesContainsFindsAByteAtEveryPosition() {
+        for (int length = 0; length < 20; length++) {
+            byte[] bytes = new byte[length];
+            java.util.Arrays.fill(bytes, (byte) 'a');
+            assertFalse(Bytes.contains(bytes, (byte) '\\'), "none in " + length);
+            for (int at = 0; at < length; at++) {
+                bytes[at] = (byte) '\\';
+                assertTrue(Bytes.contains(bytes, (byte) '\\'), "at " + at + " of " + length);
+                bytes[at] = (byte) ('\\' + 0x80);
+                assertFalse(Bytes.contains(bytes, (byte) '\\'), "high byte at " + at + " of " + length);
+                bytes[at] = (byte) 'a';
+            }
+        }
     }
 
     @Test
