@@ -22,6 +22,7 @@ public final class ClusterViewModel implements PageLoad {
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private boolean schemaLoaded;
     private boolean nodesLoaded;
+    private boolean active;
 
     public ClusterViewModel(ClusterGateway gateway, TaskExecutor executor) {
         this.schema = new SchemaViewModel(gateway, executor);
@@ -34,20 +35,28 @@ public final class ClusterViewModel implements PageLoad {
         });
     }
 
+    /**
+     * The tree is read first, alone, and the node table's polls start once it is in: the health
+     * report read beside it shared the same cores and the same Cassandra and held the tree back.
+     */
     @Override
     public void activate() {
+        active = true;
         schema.load(e -> {
             schemaLoaded = e == null;
             settle(e);
-        });
-        nodes.start(e -> {
-            nodesLoaded = e == null;
-            settle(e);
+            if (active) {
+                nodes.start(failure -> {
+                    nodesLoaded = failure == null;
+                    settle(failure);
+                });
+            }
         });
     }
 
     @Override
     public void deactivate() {
+        active = false;
         nodes.stop();
     }
 
