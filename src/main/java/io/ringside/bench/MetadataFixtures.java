@@ -112,9 +112,7 @@ public final class MetadataFixtures {
      */
     public static Duration createGroups(Admin admin, Map<String, Object> kafka, Size size) {
         long started = System.nanoTime();
-        Set<String> present = new HashSet<>();
-        wait(admin.listConsumerGroups().all(), Duration.ofMinutes(2)).forEach(g -> present.add(g.groupId()));
-        if (IntStream.range(0, size.groups()).allMatch(g -> present.contains(group(g)))) {
+        if (groupsThere(admin, size)) {
             return Duration.ZERO;
         }
         int readTopics = Math.min(size.groups(), size.topics());
@@ -143,6 +141,32 @@ public final class MetadataFixtures {
         }
         commits.forEach(commit -> wait(commit, Duration.ofMinutes(2)));
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /**
+     * Whether every fixture group is listed. A broker that has just restarted lists the groups of
+     * an offsets partition only once it has loaded it: while some are listed, it is asked again
+     * each second, up to a minute.
+     */
+    private static boolean groupsThere(Admin admin, Size size) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            Set<String> present = new HashSet<>();
+            wait(admin.listConsumerGroups().all(), Duration.ofMinutes(2)).forEach(g -> present.add(g.groupId()));
+            long listed = IntStream.range(0, size.groups()).filter(g -> present.contains(group(g))).count();
+            if (listed == size.groups()) {
+                return true;
+            }
+            if (listed == 0 || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RingsideException("Interrupted while listing the groups", e);
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.ringside.ui.cluster;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
+import java.time.Duration;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,6 +16,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ClusterViewModel implements PageLoad {
 
+    /** Longer than a pulse (60 a second). */
+    private static final Duration AFTER_TREE = Duration.ofMillis(20);
+
     private final SchemaViewModel schema;
     private final RowsViewModel rows;
     private final NodesViewModel nodes;
@@ -23,8 +27,10 @@ public final class ClusterViewModel implements PageLoad {
     private boolean schemaLoaded;
     private boolean nodesLoaded;
     private boolean active;
+    private final TaskExecutor executor;
 
     public ClusterViewModel(ClusterGateway gateway, TaskExecutor executor) {
+        this.executor = executor;
         this.schema = new SchemaViewModel(gateway, executor);
         this.rows = new RowsViewModel(gateway, executor);
         this.nodes = new NodesViewModel(gateway, executor);
@@ -45,12 +51,15 @@ public final class ClusterViewModel implements PageLoad {
         schema.load(e -> {
             schemaLoaded = e == null;
             settle(e);
-            if (active) {
-                nodes.start(failure -> {
-                    nodesLoaded = failure == null;
-                    settle(failure);
-                });
-            }
+            // A pulse later, so the tree is laid out before the node table's work begins.
+            executor.runOnUi(AFTER_TREE, () -> {
+                if (active) {
+                    nodes.start(failure -> {
+                        nodesLoaded = failure == null;
+                        settle(failure);
+                    });
+                }
+            });
         });
     }
 

@@ -49,7 +49,10 @@ public final class PreparedTableRows {
     public static <S> void show(TreeView<S> tree, Supplier<TreeItem<S>> root) {
         TreeItem<S> empty = new TreeItem<>();
         for (int i = 0; i < ROWS; i++) {
-            empty.getChildren().add(new TreeItem<>());
+            // A closed branch, so the rows make their disclosure arrows now too.
+            TreeItem<S> row = new TreeItem<>();
+            row.getChildren().add(new TreeItem<>());
+            empty.getChildren().add(row);
         }
         empty.setExpanded(true);
         tree.setRoot(empty);
