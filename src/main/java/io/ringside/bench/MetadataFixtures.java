@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -145,10 +147,14 @@ public final class MetadataFixtures {
 
     /**
      * Whether every fixture group is listed. A broker that has just restarted lists the groups of
-     * an offsets partition only once it has loaded it: while some are listed, it is asked again
-     * each second, up to a minute.
+     * an offsets partition only once it has loaded it: when offsets were ever committed there (the
+     * offsets topic exists), it is asked again each second, up to a minute.
      */
     private static boolean groupsThere(Admin admin, Size size) {
+        if (!wait(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), Duration.ofMinutes(2))
+                .contains(Topic.GROUP_METADATA_TOPIC_NAME)) {
+            return false;
+        }
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
             Set<String> present = new HashSet<>();
@@ -157,7 +163,7 @@ public final class MetadataFixtures {
             if (listed == size.groups()) {
                 return true;
             }
-            if (listed == 0 || System.nanoTime() > deadline) {
+            if (System.nanoTime() > deadline) {
                 return false;
             }
             try {
