@@ -211,8 +211,8 @@ public final class StreamsViewModel implements PageLoad {
 
     /**
      * The list the page shows is read first, alone; the other list, the profile's read-only flag
-     * and the tail start once it is in. Read side by side, 2,000 topics and 500 groups share two
-     * cores and each takes longer to show than both one after the other.
+     * and the tail start once it is in. Read side by side, 2,000 topics and 500 groups shared the
+     * cores and the list on screen waited for the one that was not.
      */
     @Override
     public void activate() {
