@@ -8,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -31,7 +36,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * The metadata at the size operators have, made on a stack of the benchmark's own: topics with
  * many partitions (created in batches, small segments and indexes so thousands of partitions fit
  * one broker), consumer groups with committed offsets behind the end (lag), and keyspaces full of
- * tables. Nothing is kept: the stack and its data folder go when the benchmark ends.
+ * tables. A run on a folder an earlier run filled (its stack restarted there) makes only what is
+ * missing: a fixture already present is counted, not made again.
  */
 public final class MetadataFixtures {
 
@@ -67,23 +73,35 @@ public final class MetadataFixtures {
         return String.format(Locale.ROOT, "%s%04d", TOPIC_PREFIX, i);
     }
 
+    static String keyspace(int i) {
+        return String.format(Locale.ROOT, "%s%02d", KEYSPACE_PREFIX, i);
+    }
+
     public static String group(int i) {
         return String.format(Locale.ROOT, "%s%03d", GROUP_PREFIX, i);
     }
 
-    /** Creates the topics, {@value #TOPICS_PER_BATCH} per request; returns how long it took. */
+    /**
+     * Creates the topics not there yet, {@value #TOPICS_PER_BATCH} per request; returns how long it
+     * took (zero when every one was there).
+     */
     public static Duration createTopics(Admin admin, Size size, Consumer<String> progress) {
         long started = System.nanoTime();
+        Set<String> present = wait(admin.listTopics().names(), Duration.ofMinutes(2));
+        List<Integer> missing = IntStream.range(0, size.topics()).filter(i -> !present.contains(topic(i))).boxed().toList();
+        if (missing.isEmpty()) {
+            return Duration.ZERO;
+        }
         Map<String, String> configs = Map.of(TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(1024 * 1024),
                 TopicConfig.SEGMENT_INDEX_BYTES_CONFIG, String.valueOf(64 * 1024));
-        for (int from = 0; from < size.topics(); from += TOPICS_PER_BATCH) {
+        for (int from = 0; from < missing.size(); from += TOPICS_PER_BATCH) {
             List<NewTopic> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(size.topics(), from + TOPICS_PER_BATCH); i++) {
+            for (int i : missing.subList(from, Math.min(missing.size(), from + TOPICS_PER_BATCH))) {
                 batch.add(new NewTopic(topic(i), size.partitions(), (short) 1).configs(configs));
             }
             wait(admin.createTopics(batch).all(), Duration.ofMinutes(5));
             progress.accept(String.format(Locale.ROOT, "%,d of %,d topics created (%.0f s)",
-                    Math.min(size.topics(), from + TOPICS_PER_BATCH), size.topics(), (System.nanoTime() - started) / 1e9));
+                    Math.min(missing.size(), from + TOPICS_PER_BATCH), missing.size(), (System.nanoTime() - started) / 1e9));
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
@@ -91,10 +109,14 @@ public final class MetadataFixtures {
     /**
      * Group {@code g} reads topic {@code g mod topics}: {@value #RECORDS_PER_PARTITION} records are
      * written to each of its partitions and the group commits offset {@code g mod 10} on each, so
-     * every group lags by at least one record per partition.
+     * every group lags by at least one record per partition. Nothing is done (zero returned) when
+     * every group is there already.
      */
     public static Duration createGroups(Admin admin, Map<String, Object> kafka, Size size) {
         long started = System.nanoTime();
+        if (groupsThere(admin, size)) {
+            return Duration.ZERO;
+        }
         int readTopics = Math.min(size.groups(), size.topics());
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -123,11 +145,52 @@ public final class MetadataFixtures {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** Keyspaces of {@code tablesPerKeyspace} tables each, a few schema changes in flight at a time. */
+    /**
+     * Whether every fixture group is listed. A broker that has just restarted lists the groups of
+     * an offsets partition only once it has loaded it: when offsets were ever committed there (the
+     * offsets topic exists), it is asked again each second, up to a minute.
+     */
+    private static boolean groupsThere(Admin admin, Size size) {
+        if (!wait(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), Duration.ofMinutes(2))
+                .contains(Topic.GROUP_METADATA_TOPIC_NAME)) {
+            return false;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            Set<String> present = new HashSet<>();
+            wait(admin.listConsumerGroups().all(), Duration.ofMinutes(2)).forEach(g -> present.add(g.groupId()));
+            long listed = IntStream.range(0, size.groups()).filter(g -> present.contains(group(g))).count();
+            if (listed == size.groups()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RingsideException("Interrupted while listing the groups", e);
+            }
+        }
+    }
+
+    /**
+     * Keyspaces of {@code tablesPerKeyspace} tables each, a few schema changes in flight at a time;
+     * a keyspace whose tables are all there is left as it is (zero returned when all are).
+     */
     public static Duration createSchema(CqlSession session, Size size, Consumer<String> progress) {
         long started = System.nanoTime();
-        for (int k = 0; k < size.keyspaces(); k++) {
-            String keyspace = String.format(Locale.ROOT, "%s%02d", KEYSPACE_PREFIX, k);
+        Map<String, Integer> tables = new HashMap<>();
+        session.execute(statement("SELECT keyspace_name FROM system_schema.tables"))
+                .forEach(row -> tables.merge(row.getString(0), 1, Integer::sum));
+        List<Integer> missing = IntStream.range(0, size.keyspaces())
+                .filter(k -> tables.getOrDefault(keyspace(k), 0) < size.tablesPerKeyspace()).boxed().toList();
+        if (missing.isEmpty()) {
+            return Duration.ZERO;
+        }
+        for (int k : missing) {
+            String keyspace = keyspace(k);
             ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + keyspace
                     + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
             List<CompletableFuture<?>> inFlight = new ArrayList<>();

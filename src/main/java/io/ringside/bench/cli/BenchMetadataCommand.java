@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
             "of --partitions partitions, --groups consumer groups with lag and --keyspaces keyspaces of --tables tables,",
             "then times each page from activation to ready (targets: topics < 1.0 s, groups < 2.0 s, schema tree",
             "< 0.5 s, page/limit <= 1.5x) and the FX thread's longest pause (CPU per pulse <= 50 ms). Stops the stack",
-            "and deletes its folder at the end unless --keep. Without a display it runs headless with Monocle."})
+            "and deletes its folder at the end unless --keep; --stack-folder runs again on a kept folder without making",
+            "the fixtures again. Without a display it runs headless with Monocle."})
 final class BenchMetadataCommand implements Callable<Integer> {
 
     private static final double TOPICS_TARGET_MILLIS = 1000;
@@ -83,8 +84,13 @@ final class BenchMetadataCommand implements Callable<Integer> {
             description = "Added to every default port of the benchmark's stack (default: ${DEFAULT-VALUE}).")
     int portOffset;
 
-    @Option(names = "--keep", description = "Leave the stack running and its data folder in place.")
+    @Option(names = "--keep", description = "Leave the data folder in place (printed at the end) for --stack-folder.")
     boolean keep;
+
+    @Option(names = "--stack-folder", paramLabel = "DIR", description = {"The stack's data folder, kept at the end: a"
+            + " folder an earlier run left (--keep) restarts its stack with the fixtures made, and only missing ones"
+            + " are created. Default: a fresh temporary folder."})
+    Path stackFolder;
 
     @Override
     public Integer call() throws IOException {
@@ -100,11 +106,12 @@ final class BenchMetadataCommand implements Callable<Integer> {
         };
         HeadlessFx.configureIfNeeded(err);
         MetadataFixtures.Size size = new MetadataFixtures.Size(topics, partitions, groups, keyspaces, tables);
-        Path data = Files.createTempDirectory("ringside-bench-metadata-");
+        boolean reused = stackFolder != null;
+        Path data = reused ? Files.createDirectories(stackFolder) : Files.createTempDirectory("ringside-bench-metadata-");
         StackSupervisor supervisor = new StackSupervisor(new LocalStack(
                 StackOptions.defaults(data).withPortOffset(portOffset)));
         try {
-            progress.accept("starting a stack of its own in " + data);
+            progress.accept((reused ? "starting the benchmark's stack in " : "starting a stack of its own in ") + data);
             StackState state = supervisor.start(event -> progress.accept(event.describe()));
             out.printf(Locale.ROOT, "stack\tKafka %s (pid %d), Cassandra %s (pid %d)%n", state.kafka().bootstrap(),
                     state.kafka().pid(), state.cassandra().nodes().get(0).address() + ":"
@@ -130,10 +137,12 @@ final class BenchMetadataCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } finally {
-            if (keep) {
-                progress.accept("left running: ringside --data " + data + " stack status");
+            // The servers are this process's children and stop with it, so the stack is stopped
+            // here in every case; what --keep and --stack-folder keep is the folder, fixtures included.
+            supervisor.close();
+            if (keep || reused) {
+                progress.accept("stack stopped, folder kept: the next run takes --stack-folder " + data);
             } else {
-                supervisor.close();
                 BenchExportCommand.deleteTree(data);
             }
         }
@@ -147,13 +156,19 @@ final class BenchMetadataCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(slow)) {
             String before = rss(state.kafka().pid());
             Duration created = MetadataFixtures.createTopics(admin, size, progress);
-            out.printf(Locale.ROOT, "topics created\t%,d topics / %,d partitions in %.1f s (%.1f ms a partition);"
-                            + " Kafka RSS %s before, %s after%n", size.topics(), size.totalPartitions(),
-                    created.toMillis() / 1000.0, (double) created.toMillis() / size.totalPartitions(), before,
-                    rss(state.kafka().pid()));
+            if (created.isZero()) {
+                out.printf(Locale.ROOT, "topics\t%,d topics / %,d partitions there already (an earlier run's)%n",
+                        size.topics(), size.totalPartitions());
+            } else {
+                out.printf(Locale.ROOT, "topics created\t%,d topics / %,d partitions in %.1f s (%.1f ms a partition);"
+                                + " Kafka RSS %s before, %s after%n", size.topics(), size.totalPartitions(),
+                        created.toMillis() / 1000.0, (double) created.toMillis() / size.totalPartitions(), before,
+                        rss(state.kafka().pid()));
+            }
             out.flush();
             Duration grouped = MetadataFixtures.createGroups(admin, kafka, size);
-            out.printf(Locale.ROOT, "groups created\t%,d groups with committed offsets and lag in %.1f s%n", size.groups(),
+            out.printf(Locale.ROOT, grouped.isZero() ? "groups\t%,d groups with lag there already (an earlier run's)%n"
+                    : "groups created\t%,d groups with committed offsets and lag in %.1f s%n", size.groups(),
                     grouped.toMillis() / 1000.0);
             out.flush();
         }
@@ -171,8 +186,9 @@ final class BenchMetadataCommand implements Callable<Integer> {
         try (CqlSession session = CqlSession.builder().addContactPoints(contactPoints(state))
                 .withLocalDatacenter("datacenter1").withConfigLoader(config).build()) {
             Duration created = MetadataFixtures.createSchema(session, size, progress);
-            out.printf(Locale.ROOT, "schema created\t%d keyspaces / %,d tables in %.1f s%n", size.keyspaces(),
-                    size.tables(), created.toMillis() / 1000.0);
+            out.printf(Locale.ROOT, created.isZero() ? "schema\t%d keyspaces / %,d tables there already (an earlier run's)%n"
+                    : "schema created\t%d keyspaces / %,d tables in %.1f s%n", size.keyspaces(), size.tables(),
+                    created.toMillis() / 1000.0);
         }
     }
 

@@ -3,6 +3,7 @@ package io.ringside.ui.cluster;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
+import java.time.Duration;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,6 +16,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class ClusterViewModel implements PageLoad {
 
+    /** Longer than a pulse (60 a second). */
+    private static final Duration AFTER_TREE = Duration.ofMillis(20);
+
     private final SchemaViewModel schema;
     private final RowsViewModel rows;
     private final NodesViewModel nodes;
@@ -22,8 +26,11 @@ public final class ClusterViewModel implements PageLoad {
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private boolean schemaLoaded;
     private boolean nodesLoaded;
+    private boolean active;
+    private final TaskExecutor executor;
 
     public ClusterViewModel(ClusterGateway gateway, TaskExecutor executor) {
+        this.executor = executor;
         this.schema = new SchemaViewModel(gateway, executor);
         this.rows = new RowsViewModel(gateway, executor);
         this.nodes = new NodesViewModel(gateway, executor);
@@ -34,20 +41,31 @@ public final class ClusterViewModel implements PageLoad {
         });
     }
 
+    /**
+     * The tree is read first, alone, and the node table's polls start once it is in: the health
+     * report read beside it shared the same cores and the same Cassandra and held the tree back.
+     */
     @Override
     public void activate() {
+        active = true;
         schema.load(e -> {
             schemaLoaded = e == null;
             settle(e);
-        });
-        nodes.start(e -> {
-            nodesLoaded = e == null;
-            settle(e);
+            // A pulse later, so the tree is laid out before the node table's work begins.
+            executor.runOnUi(AFTER_TREE, () -> {
+                if (active) {
+                    nodes.start(failure -> {
+                        nodesLoaded = failure == null;
+                        settle(failure);
+                    });
+                }
+            });
         });
     }
 
     @Override
     public void deactivate() {
+        active = false;
         nodes.stop();
     }
 

@@ -1,5 +1,6 @@
 package io.ringside.ui.cluster;
 
+import io.ringside.ui.util.PreparedTableRows;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -42,9 +43,10 @@ public final class SchemaPane {
     private void initialize() {
         schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildTree());
         schemaFilter.textProperty().addListener((obs, old, text) -> rebuildTree());
-        rebuildTree();
+        // The tree's rows are made while the page is laid out, not when 500 tables arrive.
+        PreparedTableRows.show(schemaTree, this::tree);
         schemaTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
-            if (item != null && item.getValue().selection() != null) {
+            if (item != null && item.getValue() != null && item.getValue().selection() != null) {
                 schema.select(item.getValue().selection());
             }
         });
@@ -65,13 +67,17 @@ public final class SchemaPane {
     }
 
     private void rebuildTree() {
+        schemaTree.setRoot(tree());
+    }
+
+    private TreeItem<SchemaTreeEntry> tree() {
         String filter = schemaFilter.getText();
         TreeItem<SchemaTreeEntry> root = SchemaTree.build(schema.keyspaces(), filter);
         boolean filtered = filter != null && !filter.isBlank();
         for (TreeItem<SchemaTreeEntry> keyspace : root.getChildren()) {
             keyspace.setExpanded(filtered || !SchemaTree.SYSTEM_GROUP.equals(keyspace.getValue().label()));
         }
-        schemaTree.setRoot(root);
+        return root;
     }
 
     @FXML

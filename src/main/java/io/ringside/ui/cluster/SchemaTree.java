@@ -37,12 +37,16 @@ final class SchemaTree {
                 .map(k -> matching(k, needle)).filter(k -> k != null).toList();
         TreeItem<SchemaTreeEntry> root = new TreeItem<>(new SchemaTreeEntry("keyspaces", "", null));
         List<KeyspaceInfo> system = keyspaces.stream().filter(KeyspaceInfo::system).toList();
-        keyspaces.stream().filter(k -> !k.system()).forEach(k -> root.getChildren().add(keyspace(k)));
+        // Children are set in one call per item: added one by one, each addition is an event that
+        // climbs the tree, hundreds of times for a schema of hundreds of tables.
+        List<TreeItem<SchemaTreeEntry>> children = new ArrayList<>();
+        keyspaces.stream().filter(k -> !k.system()).forEach(k -> children.add(keyspace(k)));
         if (!system.isEmpty()) {
             TreeItem<SchemaTreeEntry> group = new TreeItem<>(new SchemaTreeEntry(SYSTEM_GROUP, "(" + system.size() + ")", null));
-            system.forEach(k -> group.getChildren().add(keyspace(k)));
-            root.getChildren().add(group);
+            group.getChildren().setAll(system.stream().map(SchemaTree::keyspace).toList());
+            children.add(group);
         }
+        root.getChildren().setAll(children);
         return root;
     }
 
@@ -63,8 +67,10 @@ final class SchemaTree {
     private static TreeItem<SchemaTreeEntry> keyspace(KeyspaceInfo keyspace) {
         TreeItem<SchemaTreeEntry> item = new TreeItem<>(new SchemaTreeEntry(keyspace.name(),
                 replication(keyspace.replication()), SchemaSelection.keyspace(keyspace.name())));
-        keyspace.tables().forEach(t -> item.getChildren().add(relation(t)));
-        keyspace.views().forEach(v -> item.getChildren().add(relation(v)));
+        List<TreeItem<SchemaTreeEntry>> relations = new ArrayList<>(keyspace.tables().size() + keyspace.views().size());
+        keyspace.tables().forEach(t -> relations.add(relation(t)));
+        keyspace.views().forEach(v -> relations.add(relation(v)));
+        item.getChildren().setAll(relations);
         return item;
     }
 

@@ -12,6 +12,7 @@ import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.BadgeCell;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.PreparedTableRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -213,7 +214,8 @@ public final class StreamsView {
     private void initialize() {
         SortedList<TopicInfo> sortedTopics = new SortedList<>(viewModel.shownTopics());
         sortedTopics.comparatorProperty().bind(topicTable.comparatorProperty());
-        topicTable.setItems(sortedTopics);
+        // The rows are made while the page is laid out, not when 2,000 topics arrive.
+        PreparedTableRows.show(topicTable, sortedTopics);
         topicFilterField.textProperty().bindBidirectional(viewModel.topicFilterProperty());
         groupFilterField.textProperty().bindBidirectional(viewModel.groupFilterProperty());
         text(topicName, TopicInfo::name);
@@ -227,7 +229,7 @@ public final class StreamsView {
         text(topicLeaders, t -> ids(t.distinctLeaders()));
         viewModel.brokers().addListener((javafx.collections.ListChangeListener<BrokerInfo>) change ->
                 brokerList.getChildren().setAll(viewModel.brokers().stream().map(StreamsView::brokerBadge).toList()));
-                groupList.setItems(viewModel.shownGroups());
+        PreparedTableRows.show(groupList, viewModel.shownGroups());
         groupList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ConsumerGroupLag group, boolean empty) {
@@ -250,7 +252,7 @@ public final class StreamsView {
                 .isEmpty() ? "No active members" : viewModel.members().stream()
                 .map(m -> m.clientId() + " @ " + m.host() + " (" + m.assignedPartitions() + " partitions)")
                 .collect(Collectors.joining("\n")), viewModel.members()));
-        lagTable.setItems(viewModel.partitions());
+        PreparedTableRows.show(lagTable, viewModel.partitions());
         text(lagTopic, ConsumerGroupLag.PartitionLag::topic);
         text(lagPartition, p -> String.valueOf(p.partition()));
         text(lagCommitted, p -> String.valueOf(p.committedOffset()));
@@ -296,8 +298,16 @@ public final class StreamsView {
         errorText.managedProperty().bind(errorText.visibleProperty());
         topicsTab.textProperty().bind(Bindings.size(viewModel.topics()).asString("Topics (%d)"));
         groupsTab.textProperty().bind(Bindings.size(viewModel.groups()).asString("Consumer groups (%d)"));
+        topicsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
+        groupsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
+        showShownTab();
         summary.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topics().size()
                 + " topics · " + viewModel.groups().size() + " consumer groups", viewModel.topics(), viewModel.groups()));
+    }
+
+    private void showShownTab() {
+        viewModel.shownProperty().set(groupsTab.isSelected() ? StreamsViewModel.Shown.GROUPS
+                : topicsTab.isSelected() ? StreamsViewModel.Shown.TOPICS : StreamsViewModel.Shown.OTHER);
     }
 
     private void bindSearch(MessageSearchViewModel search) {
@@ -389,7 +399,8 @@ public final class StreamsView {
     }
 
     private static <S> void text(TableColumn<S, String> column, Function<S, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null ? null
+                : value.apply(cell.getValue())));
     }
 
     static String duration(long millis) {

@@ -1,9 +1,14 @@
 package io.ringside.ui.util;
 
 import java.util.Collections;
+import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.Control;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 
 /**
  * Makes a table's rows while its page is first laid out instead of when the first results arrive.
@@ -11,10 +16,11 @@ import javafx.scene.control.TableView;
  * there is an item to show; for the first screenful that is 100-200 ms of FX-thread work with the
  * code still cold, which an operator feels as the table freezing just as a listing starts
  * streaming in. Shown empty rows first, the table creates them with the page (one pause where the
- * page opens anyway), and when the real items come they only re-fill rows that exist.
+ * page opens anyway), and when the real items come they only re-fill rows that exist. Lists and
+ * trees are virtualized the same way and prepared the same way.
  *
  * <p>The table shows empty rows ({@code null} items) until its first layout is done; cell value
- * factories must accept a {@code null} row.
+ * factories must accept a {@code null} row (a list's or tree's cells, a {@code null} item).
  */
 public final class PreparedTableRows {
 
@@ -27,24 +33,53 @@ public final class PreparedTableRows {
     /** Shows {@code items} in {@code table} once the table has been laid out with empty rows. */
     public static <S> void show(TableView<S> table, ObservableList<S> items) {
         table.setItems(FXCollections.observableArrayList(Collections.nCopies(ROWS, null)));
-        Runnable swap = new Runnable() {
+        swapAfterLayout(table, () -> table.getItems() == items, () -> table.setItems(items));
+    }
+
+    /** Shows {@code items} in {@code list} once the list has been laid out with empty rows. */
+    public static <S> void show(ListView<S> list, ObservableList<S> items) {
+        list.setItems(FXCollections.observableArrayList(Collections.nCopies(ROWS, null)));
+        swapAfterLayout(list, () -> list.getItems() == items, () -> list.setItems(items));
+    }
+
+    /**
+     * Lays {@code tree} out with a root of empty rows (a {@code null} value, as its children), then
+     * sets the root {@code root} gives at that moment; the tree's own later roots replace it as usual.
+     */
+    public static <S> void show(TreeView<S> tree, Supplier<TreeItem<S>> root) {
+        TreeItem<S> empty = new TreeItem<>();
+        for (int i = 0; i < ROWS; i++) {
+            // A closed branch, so the rows make their disclosure arrows now too.
+            TreeItem<S> row = new TreeItem<>();
+            row.getChildren().add(new TreeItem<>());
+            empty.getChildren().add(row);
+        }
+        empty.setExpanded(true);
+        tree.setRoot(empty);
+        swapAfterLayout(tree, () -> tree.getRoot() != empty, () -> tree.setRoot(root.get()));
+    }
+
+    private static void swapAfterLayout(Control control, Supplier<Boolean> swapped, Runnable swap) {
+        Runnable once = new Runnable() {
             @Override
             public void run() {
-                if (table.getHeight() > 0 && table.getSkin() != null) {
-                    table.getScene().removePostLayoutPulseListener(this);
-                    table.setItems(items);
+                if (control.getHeight() > 0 && control.getSkin() != null) {
+                    control.getScene().removePostLayoutPulseListener(this);
+                    if (!swapped.get()) {
+                        swap.run();
+                    }
                 }
             }
         };
-        if (table.getScene() != null) {
-            table.getScene().addPostLayoutPulseListener(swap);
+        if (control.getScene() != null) {
+            control.getScene().addPostLayoutPulseListener(once);
         }
-        table.sceneProperty().addListener((obs, old, scene) -> {
+        control.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
-                old.removePostLayoutPulseListener(swap);
+                old.removePostLayoutPulseListener(once);
             }
-            if (scene != null && table.getItems() != items) {
-                scene.addPostLayoutPulseListener(swap);
+            if (scene != null && !swapped.get()) {
+                scene.addPostLayoutPulseListener(once);
             }
         });
     }

@@ -94,6 +94,11 @@ public final class UiTaskExecutor implements TaskExecutor {
         }
     }
 
+    /** Whether no background work is running or queued (delays not counted), for a benchmark's quiet moment. */
+    public boolean idle() {
+        return workers.getActiveCount() == 0 && workers.getQueue().isEmpty();
+    }
+
     /** The titled tasks running now, for the status bar. */
     public RunningTasks runningTasks() {
         return running;

@@ -251,23 +251,42 @@ class StreamsViewModelTest {
         assertEquals(List.of(2L, 3L), samples.stream().map(StreamsViewModel.LagSample::lag).toList());
     }
 
+    @Test
+    void theListShownIsReadFirstAndTheOtherListAndTheTailOnceItIsIn() {
+        FakeFeed feed = new FakeFeed();
+        StreamsViewModel viewModel = new StreamsViewModel(feed, new CurrentThreadTaskExecutor());
+        viewModel.shownProperty().set(StreamsViewModel.Shown.GROUPS);
+        viewModel.activate();
+        assertEquals(List.of("groups", "topics", "readOnly", "tail"), feed.calls);
+        viewModel.deactivate();
+        feed.calls.clear();
+        viewModel.shownProperty().set(StreamsViewModel.Shown.TOPICS);
+        viewModel.activate();
+        assertEquals(List.of("topics", "groups", "readOnly", "tail"), feed.calls);
+        viewModel.deactivate();
+    }
+
     private static final class FakeFeed implements StreamsGateway {
         Consumer<TailRecord> sink;
         boolean closed;
         List<ConsumerGroupLag> groups = List.of();
+        final List<String> calls = new java.util.ArrayList<>();
 
         @Override
         public List<TopicInfo> topics() {
+            calls.add("topics");
             return List.of(new TopicInfo("ringside.audit", 1, 1, Duration.ofDays(7).toMillis(), 100));
         }
 
         @Override
         public List<ConsumerGroupLag> groups() {
+            calls.add("groups");
             return groups;
         }
 
         @Override
         public boolean readOnly() {
+            calls.add("readOnly");
             return false;
         }
 
@@ -334,6 +353,7 @@ class StreamsViewModelTest {
 
         @Override
         public AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure) {
+            calls.add("tail");
             this.sink = sink;
             return () -> closed = true;
         }
