@@ -61,7 +61,7 @@ public final class CqlUiBenchmark {
             });
             long started = System.nanoTime();
             await("the first page", () -> onFx(() -> !viewModel.runningProperty().get() && !viewModel.rows().isEmpty()));
-            FxPulses firstPage = read(monitor);
+            FxPulses firstPage = readAfterNextPulse(monitor);
             int pages = 1;
             while (onFx(() -> viewModel.rows().size() < rows && viewModel.hasMoreProperty().get())) {
                 int shown = onFx(() -> {
@@ -82,7 +82,7 @@ public final class CqlUiBenchmark {
             });
             double seconds = (System.nanoTime() - started) / 1e9;
             int shownRows = onFx(() -> viewModel.rows().size());
-            FxPulses appended = read(monitor);
+            FxPulses appended = readAfterNextPulse(monitor);
             for (int i = 0; i < RERUNS; i++) {
                 onFx(() -> {
                     viewModel.runScript(select);
@@ -90,7 +90,7 @@ public final class CqlUiBenchmark {
                 });
                 await("run " + (i + 2), () -> onFx(() -> !viewModel.runningProperty().get()));
             }
-            FxPulses rerun = read(monitor);
+            FxPulses rerun = readAfterNextPulse(monitor);
             return new Figures(shownRows, pages, seconds, firstPage, appended, rerun);
         } finally {
             onFx(() -> {
@@ -100,6 +100,19 @@ public final class CqlUiBenchmark {
             });
             executor.shutdown();
         }
+    }
+
+    /**
+     * The figures once the pulse after the phase's last change is over, then a fresh start for the
+     * next phase. The monitor reads the FX thread's CPU clock as a pulse begins, so the CSS, layout
+     * and rendering of a change made between two pulses is counted at the second pulse after it:
+     * read at once, a phase's rendering would be counted in the next phase (a first page that
+     * arrives within a frame showed no pulse at all, its rendering counted as an append).
+     */
+    static FxPulses readAfterNextPulse(FxPauseMonitor monitor) {
+        long seen = onFx(monitor::pulses);
+        await("the pulse that shows the phase's last change", () -> onFx(() -> monitor.pulses() >= seen + 2));
+        return read(monitor);
     }
 
     /** The figures since the last read, on the FX thread, and a fresh start for the next phase. */
