@@ -3,6 +3,7 @@ package io.ringside.bench.ui;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.time.LocalTime;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -18,13 +19,27 @@ public final class FxPauseMonitor {
     private static final int MAX_GAPS = 100_000;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /**
+     * {@code -Dringside.bench.slowPulseMillis=N}: print each pulse whose FX-thread CPU exceeded N ms,
+     * with the wall-clock time it ended, to find it among a recording's samples (JFR prints times of day).
+     */
+    private static final long PROBE_NANOS = Long.getLong("ringside.bench.slowPulseMillis", 0) * 1_000_000;
+    private long lastCpu;
+    private long lastNow;
     private final PulseLog log = new PulseLog(MAX_GAPS);
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
             // Called on the FX thread: the current thread's CPU clock is the FX thread's.
-            log.pulse(now, THREADS.getCurrentThreadCpuTime());
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            if (PROBE_NANOS > 0 && lastCpu > 0 && cpu - lastCpu > PROBE_NANOS) {
+                System.err.printf("slow pulse ending %s: FX-thread CPU %.1f ms, gap %.1f ms%n", LocalTime.now(),
+                        (cpu - lastCpu) / 1e6, (now - lastNow) / 1e6);
+            }
+            lastCpu = cpu;
+            lastNow = now;
+            log.pulse(now, cpu);
         }
     };
 

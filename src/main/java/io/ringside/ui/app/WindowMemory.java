@@ -2,6 +2,7 @@ package io.ringside.ui.app;
 
 import io.ringside.ui.settings.ConsolePreferences;
 import io.ringside.ui.settings.WindowPlacement;
+import io.ringside.ui.util.SelectedTabContent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -148,8 +149,9 @@ final class WindowMemory {
             pane.getItems().forEach(item -> collect(item, found));
         } else if (node instanceof javafx.scene.control.TabPane tabs) {
             tabs.getTabs().forEach(tab -> {
-                if (tab.getContent() != null) {
-                    collect(tab.getContent(), found);
+                Node content = SelectedTabContent.content(tab);
+                if (content != null) {
+                    collect(content, found);
                 }
             });
         } else if (node instanceof javafx.scene.control.ScrollPane scroll) {

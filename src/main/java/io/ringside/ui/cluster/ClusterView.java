@@ -2,6 +2,7 @@ package io.ringside.ui.cluster;
 
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.SelectedTabContent;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -9,6 +10,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.Region;
 
 /**
@@ -35,6 +37,8 @@ public final class ClusterView {
     private Label replicaBannerText;
     @FXML
     private Label errorText;
+    @FXML
+    private TabPane tabs;
 
     /** The screen on its own, outside the shell: for the benchmark and tests. */
     public static Parent load(ClusterViewModel viewModel) {
@@ -67,6 +71,7 @@ public final class ClusterView {
                 viewModel.loadErrorProperty(), schema.errorProperty(), nodes.errorProperty()));
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
         errorText.managedProperty().bind(errorText.visibleProperty());
+        SelectedTabContent.attach(tabs);
     }
 
     private static List<String> nonEmpty(String... texts) {

@@ -4,6 +4,7 @@ import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.SelectedTabContent;
 import io.ringside.ui.util.TableHeaders;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
@@ -69,6 +71,8 @@ public final class NodesPane {
     private TreeTableColumn<NodeTreeRow, String> schemaColumn;
     @FXML
     private Label detailSummary;
+    @FXML
+    private TabPane detailTabs;
     @FXML
     private LineChart<Number, Number> requestsChart;
     @FXML
@@ -180,6 +184,7 @@ public final class NodesPane {
         clientRequestsColumn.setCellValueFactory(text(c -> Long.toString(c.requests())));
 
         nodes.samples().addListener((ListChangeListener<NodeSample>) change -> redrawCharts());
+        SelectedTabContent.attach(detailTabs);
     }
 
     /**
