@@ -54,40 +54,16 @@ final class CsvLine {
         Field general = (line, raw, first) -> line.general(raw == null ? null : ValueText.csv(
                 codec.decode(raw.duplicate(), protocol)), first);
         if (type.equals(DataTypes.INT)) {
-            return (line, raw, first) -> {
-                if (raw == null || raw.remaining() != 4) {
-                    general.append(line, raw, first);
-                } else {
-                    line.number(line.text().append(raw.getInt(raw.position())), first);
-                }
-            };
+            return fixed(4, general, (line, raw, at, first) -> line.number(line.text().append(raw.getInt(at)), first));
         }
         if (type.equals(DataTypes.BIGINT) || type.equals(DataTypes.COUNTER)) {
-            return (line, raw, first) -> {
-                if (raw == null || raw.remaining() != 8) {
-                    general.append(line, raw, first);
-                } else {
-                    line.number(line.text().append(raw.getLong(raw.position())), first);
-                }
-            };
+            return fixed(8, general, (line, raw, at, first) -> line.number(line.text().append(raw.getLong(at)), first));
         }
         if (type.equals(DataTypes.DOUBLE)) {
-            return (line, raw, first) -> {
-                if (raw == null || raw.remaining() != 8) {
-                    general.append(line, raw, first);
-                } else {
-                    line.decimal(raw.getDouble(raw.position()), first);
-                }
-            };
+            return fixed(8, general, (line, raw, at, first) -> line.decimal(raw.getDouble(at), first));
         }
         if (type.equals(DataTypes.FLOAT)) {
-            return (line, raw, first) -> {
-                if (raw == null || raw.remaining() != 4) {
-                    general.append(line, raw, first);
-                } else {
-                    line.number(line.text().append(raw.getFloat(raw.position())), first);
-                }
-            };
+            return fixed(4, general, (line, raw, at, first) -> line.number(line.text().append(raw.getFloat(at)), first));
         }
         if (type.equals(DataTypes.TEXT) || type.equals(DataTypes.ASCII)) {
             return (line, raw, first) -> {
@@ -97,6 +73,22 @@ final class CsvLine {
             };
         }
         return general;
+    }
+
+    /** A number of {@code size} bytes at {@code at} of a cell. */
+    private interface Number {
+        void append(CsvLine line, ByteBuffer raw, int at, boolean first);
+    }
+
+    /** A fixed-size number; a null or a cell of another size takes the general path. */
+    private static Field fixed(int size, Field general, Number number) {
+        return (line, raw, first) -> {
+            if (raw == null || raw.remaining() != size) {
+                general.append(line, raw, first);
+            } else {
+                number.append(line, raw, raw.position(), first);
+            }
+        };
     }
 
     private StringBuilder text() {
