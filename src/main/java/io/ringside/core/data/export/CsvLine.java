@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One CSV line built as UTF-8 bytes straight from a row's raw cells. The columns of the common
- * types (numbers, booleans, text) are formatted from their bytes without decoding a value object
+ * types (integers, doubles, floats, text) are formatted from their bytes without decoding a value object
  * or passing through a character encoder; every other value, and any text that would need
  * quoting, is decoded by its codec and goes through {@link RowWriter#appendField}, so the bytes
  * are the same as that path writes for every value (see {@code CsvLineTest}).
