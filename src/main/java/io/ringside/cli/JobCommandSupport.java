@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
@@ -41,6 +42,24 @@ final class JobCommandSupport {
             JobRequest request = client.request(source, options, main.profile(),
                     services.backends().accessGuard().readOnly());
             ProgressPrinter bar = new ProgressPrinter(err);
+            // the worker (when none is alive) joins its group while the request is audited and sent
+            CompletableFuture<EmbeddedWorker> early = noWait ? null : startWorker(main, services);
+            try {
+                return submitAndFollow(main, out, err, client, request, bar, noWait, early, onEnd, services);
+            } finally {
+                if (early != null) {
+                    early.thenAccept(EmbeddedWorker::close); // at once when started, else once it has
+                }
+            }
+        });
+    }
+
+    private static int submitAndFollow(Main main, PrintWriter out, PrintWriter err, JobClient client,
+                                       JobRequest request, ProgressPrinter bar, boolean noWait,
+                                       CompletableFuture<EmbeddedWorker> early,
+                                       BiConsumer<DataServices, ProgressEvent> onEnd, DataServices services) {
+        {
+            {
             Optional<BackendUnavailableException> offline = DataCommandSupport.audited(main, services.backends(),
                     "job.submit", request.describe(), submitted -> 1, () -> {
                         try {
@@ -72,17 +91,28 @@ final class JobCommandSupport {
                 out.flush();
                 return ExitCodes.OK;
             }
-            try (EmbeddedWorker worker = EmbeddedWorker.startIfNoneAlive(services, main.dataFolder(), main.profile(),
-                    line -> { })) {
-                if (worker.running()) {
-                    connectInBackground(services);
-                }
-                FollowResult result = client.follow(request.jobId(), null, worker.publisher(), bar,
-                        () -> offlineNote(err, worker.running()));
-                bar.end();
-                return finish(services, request.jobId(), result, out, err, onEnd);
+            EmbeddedWorker worker = early.join();
+            FollowResult result = client.follow(request.jobId(), null, worker.publisher(), bar,
+                    () -> offlineNote(err, worker.running()));
+            bar.end();
+            return finish(services, request.jobId(), result, out, err, onEnd);
             }
-        });
+        }
+    }
+
+    /**
+     * Starts this process's worker (unless one is alive) on a thread of its own, and with it the
+     * Cassandra session the job will use.
+     */
+    private static CompletableFuture<EmbeddedWorker> startWorker(Main main, DataServices services) {
+        return CompletableFuture.supplyAsync(() -> {
+            EmbeddedWorker worker = EmbeddedWorker.startIfNoneAlive(services, main.dataFolder(), main.profile(),
+                    line -> { });
+            if (worker.running()) {
+                connectInBackground(services);
+            }
+            return worker;
+        }, task -> NamedThreads.daemon("ringside-cli-worker", task).start());
     }
 
     /**

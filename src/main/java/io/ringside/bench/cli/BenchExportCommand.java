@@ -9,6 +9,10 @@ import io.ringside.cli.VersionProvider;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.data.DataServices;
+import io.ringside.core.data.export.ExportFormat;
+import io.ringside.core.data.export.ExportResult;
+import io.ringside.core.data.export.ExportSource;
+import io.ringside.core.data.export.TableExporter;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25ImportResult;
 import io.ringside.core.data.pm25.Pm25Source;
@@ -86,6 +90,7 @@ final class BenchExportCommand implements Callable<Integer> {
             if (!noLoad) {
                 load(services, err);
             }
+            settle(backends, err);
             warmUp(backends, err);
             Path ringsideFile = work.resolve("ringside.csv");
             Files.deleteIfExists(ringsideFile);
@@ -136,12 +141,61 @@ final class BenchExportCommand implements Callable<Integer> {
                     TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "missed");
             stdout.println("sorted outputs identical: " + ours.compare(theirs));
             stdout.flush();
+            breakdown(backends, work, ringsideSeconds, stdout, err);
             return ExitCodes.OK;
         } finally {
             if (out == null) {
                 deleteTree(work);
             }
         }
+    }
+
+    /**
+     * Where Ringside's whole command goes, measured after both tools (untimed against the
+     * target): the JVM and the command line alone ({@code ringside --version}, the floor of any
+     * command), and the same export in this warm process without a job ({@link TableExporter}
+     * directly). The rest of the whole command is the job's way through Kafka and the session.
+     */
+    private void breakdown(Backends backends, Path work, double wholeSeconds, PrintWriter stdout, PrintWriter err)
+            throws IOException, InterruptedException {
+        Run version = ringside(List.of("--version"), err);
+        Path file = work.resolve("in-process.csv");
+        ExportResult direct = new TableExporter(backends.cql()).export(ExportSource.table(TABLE), ExportFormat.CSV,
+                false, file, "bench-" + java.util.UUID.randomUUID(), p -> { }, () -> null);
+        Files.deleteIfExists(file);
+        double jvm = BenchImportCommand.seconds(version.wall());
+        double export = BenchImportCommand.seconds(direct.elapsed());
+        stdout.printf(Locale.ROOT, "ringside breakdown: JVM and command line %.1f s ('ringside --version'), export "
+                        + "in a warm process %.1f s (%.0f rows/s), job, Kafka and session %.1f s%n", jvm, export,
+                direct.rows() / export, Math.max(0, wholeSeconds - jvm - export));
+        stdout.flush();
+    }
+
+    /**
+     * Waits until the server compacts nothing (its {@code system_views.sstable_tasks} empty for
+     * three checks in a row). Right after a load the server compacts the sstables the load
+     * flushed, for minutes on two busy cores: the tool timed first shared the cores with that
+     * work and the second did not, so the order decided the ratio (2.24x right after a load,
+     * 0.94x on the same table 20 minutes later). Both tools are then timed on the same settled table.
+     */
+    private static void settle(Backends backends, PrintWriter err) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(10);
+        int quiet = 0;
+        int seen = 0;
+        while (quiet < 3 && System.nanoTime() < deadline) {
+            int tasks = backends.cql().execute(SimpleStatement.newInstance(
+                    "SELECT kind FROM system_views.sstable_tasks")).all().size();
+            seen = Math.max(seen, tasks);
+            quiet = tasks == 0 ? quiet + 1 : 0;
+            if (quiet < 3) {
+                Thread.sleep(1_000);
+            }
+        }
+        err.printf(Locale.ROOT, "settle: %s after %.1f s (at most %d compaction tasks seen), so neither tool "
+                        + "shares the server with a compaction%n", quiet >= 3 ? "no compaction running" : "still compacting",
+                (System.nanoTime() - started) / 1e9, seen);
+        err.flush();
     }
 
     /**
@@ -184,10 +238,15 @@ final class BenchExportCommand implements Callable<Integer> {
 
     /** {@code ringside export table} as a child JVM of this jar, with this command's profile and data folder. */
     private Run ringsideExport(Path file, PrintWriter err) throws IOException, InterruptedException {
+        return ringside(List.of("export", "table", TABLE, file.toString(),
+                "--profile", bench.main().profile(), "--data", bench.main().dataFolder().toString()), err);
+    }
+
+    /** A {@code ringside} command as a child JVM of this jar, its lines relayed with the seconds since its start. */
+    private Run ringside(List<String> arguments, PrintWriter err) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.ringside.Main",
-                "export", "table", TABLE, file.toString(),
-                "--profile", bench.main().profile(), "--data", bench.main().dataFolder().toString()));
+                "-cp", System.getProperty("java.class.path"), "io.ringside.Main"));
+        command.addAll(arguments);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();

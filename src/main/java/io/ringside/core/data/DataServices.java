@@ -37,7 +37,8 @@ public final class DataServices implements AutoCloseable {
     private static final AtomicInteger OPEN = new AtomicInteger();
 
     private final Backends backends;
-    private final CacheAside cache;
+    private final Path dataFolder;
+    private CacheAside cache;
     private Pm25Store pm25Store;
     private DatasetStore datasetStore;
     private CacheStatsPublisher statsPublisher;
@@ -54,9 +55,7 @@ public final class DataServices implements AutoCloseable {
      */
     public DataServices(Backends backends, Path dataFolder) {
         this.backends = backends;
-        Backends.Endpoints endpoints = backends.endpoints();
-        this.cache = new CacheAside(backends.redis(), new CacheMetrics(),
-                PendingInvalidations.in(dataFolder, endpoints.redisHost(), endpoints.redisPort()));
+        this.dataFolder = dataFolder;
         OPEN.incrementAndGet();
     }
 
@@ -69,7 +68,16 @@ public final class DataServices implements AutoCloseable {
         return backends;
     }
 
-    public CacheAside cache() {
+    /**
+     * The cache, built on first use: a command that never reads through it (an export, a load)
+     * does not load and open the Redis client.
+     */
+    public synchronized CacheAside cache() {
+        if (cache == null) {
+            Backends.Endpoints endpoints = backends.endpoints();
+            cache = new CacheAside(backends.redis(), new CacheMetrics(),
+                    PendingInvalidations.in(dataFolder, endpoints.redisHost(), endpoints.redisPort()));
+        }
         return cache;
     }
 
@@ -95,7 +103,7 @@ public final class DataServices implements AutoCloseable {
 
     public Pm25Cache pm25Cache() {
         Pm25Store store = pm25Store();
-        return new Pm25Cache(cache, store::readYear);
+        return new Pm25Cache(cache(), store::readYear);
     }
 
     /**
@@ -118,7 +126,7 @@ public final class DataServices implements AutoCloseable {
 
     /** Chunks of complete versions through the cache; a chunk that is not there is a negative entry. */
     public DatasetChunkCache datasetChunkCache() {
-        return new DatasetChunkCache(cache, chunkSource());
+        return new DatasetChunkCache(cache(), chunkSource());
     }
 
     private DatasetChunkCache.ChunkSource chunkSource() {
@@ -161,7 +169,7 @@ public final class DataServices implements AutoCloseable {
             }
             keys.add(DatasetChunkCache.metaKey(manifest.name(), manifest.version()));
         }
-        cache.invalidate(DatasetChunkCache.NAMESPACE, keys);
+        cache().invalidate(DatasetChunkCache.NAMESPACE, keys);
         return deleted;
     }
 
@@ -175,7 +183,7 @@ public final class DataServices implements AutoCloseable {
      */
     public synchronized void publishCacheStats() {
         if (statsPublisher == null && !closed) {
-            statsPublisher = new CacheStatsPublisher(cache.metrics(), backends::kafkaProperties, Duration.ofSeconds(1));
+            statsPublisher = new CacheStatsPublisher(cache().metrics(), backends::kafkaProperties, Duration.ofSeconds(1));
         }
     }
 

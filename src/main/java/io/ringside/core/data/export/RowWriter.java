@@ -1,6 +1,8 @@
 package io.ringside.core.data.export;
 
+import com.datastax.oss.driver.api.core.cql.ColumnDefinitions;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.type.DataType;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
@@ -31,10 +33,11 @@ abstract class RowWriter implements Closeable {
     abstract void write(Row row) throws IOException;
 
     static RowWriter open(ExportFormat format, Path file, boolean gzip, List<String> columns) throws IOException {
-        OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-        OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw;
-        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        return format == ExportFormat.CSV ? new CsvRows(text, columns.size()) : new JsonRows(text, columns);
+        OutputStream raw = Files.newOutputStream(file);
+        // the buffer above the compressor: gzip gets 64 KiB at a time, not one line per deflate call
+        OutputStream out = new BufferedOutputStream(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16);
+        return format == ExportFormat.CSV ? new CsvRows(out, columns.size())
+                : new JsonRows(new OutputStreamWriter(out, StandardCharsets.UTF_8), columns);
     }
 
     /** The header of a CSV export, as its own (gzip member of a) file part. */
@@ -52,35 +55,41 @@ abstract class RowWriter implements Closeable {
     }
 
     /**
-     * One line per row, built in a reused buffer and handed to the writer whole: a field that
-     * cannot need quoting (printable ASCII without delimiter, quote or escape, the first
-     * character above {@code '#'}) is appended as it is, any other goes through {@link #CSV}, so
-     * the output is what {@link CSVPrinter} writes without its per-field calls into the encoder.
+     * One line per row, built as bytes in one reused {@link CsvLine} from the row's raw cells and
+     * written whole; each column's formatter is chosen once, from the first row's column types.
      */
     private static final class CsvRows extends RowWriter {
-        private final Writer out;
+        private final OutputStream out;
         private final int width;
-        private final StringBuilder line = new StringBuilder(256);
-        private char[] chars = new char[256];
+        private final CsvLine line = new CsvLine();
+        private CsvLine.Field[] fields;
 
-        CsvRows(Writer out, int width) {
+        CsvRows(OutputStream out, int width) {
             this.out = out;
             this.width = width;
         }
 
         @Override
         void write(Row row) throws IOException {
-            line.setLength(0);
+            if (fields == null) {
+                fields = fieldsOf(row);
+            }
+            line.reset();
             for (int i = 0; i < width; i++) {
-                appendField(line, ValueText.csv(row.getObject(i)), i == 0);
+                fields[i].append(line, row.getBytesUnsafe(i), i == 0);
             }
-            line.append('\n');
-            int length = line.length();
-            if (chars.length < length) {
-                chars = new char[Math.max(length, chars.length * 2)];
+            line.end();
+            line.writeTo(out);
+        }
+
+        private CsvLine.Field[] fieldsOf(Row row) {
+            ColumnDefinitions definitions = row.getColumnDefinitions();
+            CsvLine.Field[] chosen = new CsvLine.Field[width];
+            for (int i = 0; i < width; i++) {
+                DataType type = definitions.get(i).getType();
+                chosen[i] = CsvLine.field(type, row.codecRegistry().codecFor(type), row.protocolVersion());
             }
-            line.getChars(0, length, chars, 0);
-            out.write(chars, 0, length);
+            return chosen;
         }
 
         @Override
@@ -101,7 +110,8 @@ abstract class RowWriter implements Closeable {
         line.append(text);
     }
 
-    private static boolean plain(String text) {
+    /** True when a field cannot need quoting: printable ASCII without delimiter, quote or escape, the first above '#'. */
+    static boolean plain(CharSequence text) {
         int length = text.length();
         if (length == 0 || text.charAt(0) <= '#') {
             return false;

@@ -2,10 +2,10 @@ package io.ringside.core.data.export;
 
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.ColumnDefinition;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,23 +172,28 @@ public final class TableExporter {
                             .setPageSize(PAGE_SIZE).setConsistencyLevel(ConsistencyLevel.LOCAL_ONE)
                             .setIdempotent(true).setTimeout(TIMEOUT);
                     long rows = 0;
-                    long unreported = 0;
                     try (RowWriter out = RowWriter.open(format, ledger.partial(range.index()), gzip, columns)) {
-                        ResultSet result = session.execute(bound);
-                        for (Row row : result) {
-                            out.write(row);
-                            rows++;
-                            unreported++;
-                            if (result.getAvailableWithoutFetching() == 0) {
-                                progress.add(unreported);
-                                unreported = 0;
-                                if (check.get() != null) {
-                                    return null;
+                        CompletionStage<AsyncResultSet> next = session.executeAsync(bound);
+                        while (next != null) {
+                            AsyncResultSet page = await(next);
+                            // the next page is asked for before this one is written: the server
+                            // reads it while this thread formats
+                            next = page.hasMorePages() ? page.fetchNextPage() : null;
+                            int count = 0;
+                            for (Row row : page.currentPage()) {
+                                out.write(row);
+                                count++;
+                            }
+                            rows += count;
+                            progress.add(count);
+                            if (check.get() != null) {
+                                if (next != null) {
+                                    next.toCompletableFuture().cancel(false);
                                 }
+                                return null;
                             }
                         }
                     }
-                    progress.add(unreported);
                     ledger.complete(range.index(), rows);
                     progress.rangeDone();
                     progress.report(false);
@@ -220,6 +226,19 @@ public final class TableExporter {
             throw new LoadInterruptedException(why, "export " + (why == LoadInterruption.CANCEL ? "cancelled"
                     : "suspended") + " with " + ledger.completed().size() + " of " + ranges.size()
                     + " token ranges written");
+        }
+    }
+
+    /** A page of the driver's async paging, its failure rethrown as the driver's own exception. */
+    private static AsyncResultSet await(CompletionStage<AsyncResultSet> page) throws InterruptedException {
+        try {
+            return page.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new RingsideException("Reading a page failed: " + cause, cause);
         }
     }
 
