@@ -295,8 +295,12 @@ public final class StreamsView {
         errorText.managedProperty().bind(errorText.visibleProperty());
         topicsTab.textProperty().bind(Bindings.size(viewModel.topics()).asString("Topics (%d)"));
         groupsTab.textProperty().bind(Bindings.size(viewModel.groups()).asString("Consumer groups (%d)"));
-        summary.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topics().size()
-                + " topics · " + viewModel.groups().size() + " consumer groups", viewModel.topics(), viewModel.groups()));
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            int topics = viewModel.topics().size();
+            int groups = viewModel.groups().size();
+            return topics + (topics == 1 ? " topic · " : " topics · ") + groups
+                    + (groups == 1 ? " consumer group" : " consumer groups");
+        }, viewModel.topics(), viewModel.groups()));
     }
 
     private void bindSearch(MessageSearchViewModel search) {
