@@ -126,7 +126,9 @@ public final class ConnectionTester {
         try {
             String version = switch (backend) {
                 case CASSANDRA -> pooled == null ? cassandraVersion(backends) : version(pooled.cql());
-                case REDIS -> pooled == null ? redisVersion(backends, reachable) : redisVersion(pooled.redis());
+                // a cluster profile has no single pooled client: its seed is asked directly
+                case REDIS -> pooled == null || pooled.redisIsCluster() ? redisVersion(backends, reachable)
+                        : redisVersion(pooled.redis());
                 case KAFKA -> kafkaCluster(backends);
             };
             return new ConnectionCheck(backend, endpoint, null, version, Duration.ofNanos(System.nanoTime() - start));
