@@ -47,12 +47,24 @@ final class ProfilesAddCommand implements Callable<Integer> {
     String ssh;
 
     @Option(names = "--ssh-key", paramLabel = "FILE",
-            description = "Private key for the SSH hops (without one the SSH agent is used).")
+            description = "Private key for the SSH hops that have no login of their own (without one the SSH agent is used).")
     String sshKey;
+
+    @Option(names = "--ssh-password-stdin",
+            description = "The --ssh host logs in with a password, read as one line from standard input.")
+    boolean sshPasswordStdin;
 
     @Option(names = "--ssh-jump", paramLabel = "USER@HOST[:PORT]",
             description = "A jump host in front of --ssh (the first hop; --ssh is reached through it).")
     String sshJump;
+
+    @Option(names = "--ssh-jump-key", paramLabel = "FILE", description = "Private key for the jump host.")
+    String sshJumpKey;
+
+    @Option(names = "--ssh-jump-password-stdin",
+            description = "The jump host logs in with a password, read from standard input (the first line when "
+                    + "--ssh-password-stdin reads one too).")
+    boolean sshJumpPasswordStdin;
 
     @Option(names = "--read-only", description = "Refuse every mutating action under this profile.")
     boolean readOnly;
@@ -74,6 +86,19 @@ final class ProfilesAddCommand implements Callable<Integer> {
         if (sshJump != null && ssh == null) {
             throw new IllegalArgumentException("--ssh-jump needs --ssh (the host reached through the jump host)");
         }
+        if (ssh == null && (sshPasswordStdin || sshKey != null)) {
+            throw new IllegalArgumentException((sshKey != null ? "--ssh-key" : "--ssh-password-stdin") + " needs --ssh");
+        }
+        if (sshJump == null && (sshJumpKey != null || sshJumpPasswordStdin)) {
+            throw new IllegalArgumentException((sshJumpKey != null ? "--ssh-jump-key" : "--ssh-jump-password-stdin")
+                    + " needs --ssh-jump");
+        }
+        if (sshJumpKey != null && sshJumpPasswordStdin) {
+            throw new IllegalArgumentException("--ssh-jump-key and --ssh-jump-password-stdin: choose one login for the jump host");
+        }
+        if (sshKey != null && sshPasswordStdin && (sshJump == null || sshJumpKey != null || sshJumpPasswordStdin)) {
+            throw new IllegalArgumentException("--ssh-key and --ssh-password-stdin: choose one login for --ssh");
+        }
         ProfileStore store = profiles.store();
         store.list().stream().filter(p -> p.name().equalsIgnoreCase(name.trim())).findFirst().ifPresent(p -> {
             throw new RingsideException("A profile named '" + p.name() + "' exists (id " + p.id()
@@ -86,12 +111,7 @@ final class ProfilesAddCommand implements Callable<Integer> {
                 draft.kafkaProperties(kafkaProperties);
             }
             if (ssh != null) {
-                List<ConnectionProfile.SshHop> hops = new ArrayList<>();
-                if (sshJump != null) {
-                    hops.add(ProfileDraft.hop(sshJump, "--ssh-jump", sshKey));
-                }
-                hops.add(ProfileDraft.hop(ssh, "--ssh", sshKey));
-                draft.ssh(new ConnectionProfile.Ssh(hops));
+                draft.ssh(new ConnectionProfile.Ssh(hops(draft)));
             }
         } catch (RingsideException badInput) {
             throw new IllegalArgumentException(badInput.getMessage(), badInput);
@@ -110,5 +130,32 @@ final class ProfilesAddCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("added profile " + saved.id() + " (" + saved.name() + ")");
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The jump host (when given) and the {@code --ssh} host, each with its own login: a password
+     * from standard input, its own key, else {@code --ssh-key}, else the SSH agent.
+     */
+    private List<ConnectionProfile.SshHop> hops(ProfileDraft draft) {
+        java.io.BufferedReader stdin = sshJumpPasswordStdin || sshPasswordStdin
+                ? new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                : null;
+        List<ConnectionProfile.SshHop> hops = new ArrayList<>();
+        if (sshJump != null) {
+            hops.add(sshJumpPasswordStdin ? draft.passwordHop(sshJump, "--ssh-jump-password-stdin", 1, line(stdin))
+                    : ProfileDraft.hop(sshJump, "--ssh-jump", sshJumpKey != null ? sshJumpKey : sshKey));
+        }
+        int number = hops.size() + 1;
+        hops.add(sshPasswordStdin ? draft.passwordHop(ssh, "--ssh-password-stdin", number, line(stdin))
+                : ProfileDraft.hop(ssh, "--ssh", sshKey));
+        return hops;
+    }
+
+    private static String line(java.io.BufferedReader stdin) {
+        try {
+            return stdin.readLine();
+        } catch (java.io.IOException e) {
+            throw new RingsideException("Cannot read a password from standard input: " + e.getMessage(), e);
+        }
     }
 }

@@ -8,7 +8,7 @@ import io.ringside.cli.ExitCodes;
 import io.ringside.cli.HeadlessFx;
 import io.ringside.cli.VersionProvider;
 import io.ringside.core.BuildInfo;
-import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.RedisMaster;
 import io.ringside.core.redis.RedisServices;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -70,8 +70,9 @@ final class BenchKeysCommand implements Callable<Integer> {
             HeadlessFx.configureIfNeeded(err);
         }
         KeyListingBenchmark.Result r = DataCommandSupport.withBackends(bench.main(), backends -> {
-            Backends.Endpoints endpoints = backends.endpoints();
-            return new KeyListingBenchmark(endpoints.redisHost(), endpoints.redisPort(), database).run(keys, rounds,
+            // a sentinel profile's endpoint is a sentinel: the keys live on the master it names
+            RedisMaster master = backends.redisMaster();
+            return new KeyListingBenchmark(master.host(), master.port(), database).run(keys, rounds,
                     progress, redis -> {
                         if (!noUi) {
                             ui[0] = new CacheUiBenchmark(progress).run(new RedisServices(() -> redis, () -> null, () -> true),

@@ -369,20 +369,38 @@ public final class Backends implements AutoCloseable {
             throw new RingsideException("Profile '" + profile.name() + "' names Redis sentinels but no master name; "
                     + "set the name the sentinels monitor (sentinel monitor <name> ...)");
         }
-        java.util.Set<HostAndPort> sentinels = new java.util.LinkedHashSet<>();
-        for (String sentinel : profile.redis().sentinels()) {
-            InetSocketAddress address = address(sentinel, SENTINEL_PORT);
-            sentinels.add(new HostAndPort(address.getHostString(), address.getPort()));
-        }
-        DefaultJedisClientConfig.Builder sentinelConfig = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(2000).socketTimeoutMillis(2000);
+        sentinelConnections = new SentinelConnections(master, redisConfig(2000, 2000),
+                new java.util.LinkedHashSet<>(redisSentinels()), sentinelConfig(2000, 2000));
+        return sentinelConnections;
+    }
+
+    /** The profile's sentinels ({@code host:port}, port 26379 when left out), in the profile's order. */
+    public List<HostAndPort> redisSentinels() {
+        return jedisAddresses(profile.redis().sentinels(), SENTINEL_PORT);
+    }
+
+    private static List<HostAndPort> jedisAddresses(List<String> servers, int defaultPort) {
+        return servers.stream().map(server -> address(server, defaultPort))
+                .map(a -> new HostAndPort(a.getHostString(), a.getPort())).toList();
+    }
+
+    /**
+     * The client configuration of the sentinels: the profile's TLS and timeouts, the sentinels' own
+     * password when they ask for one, no database and never the master's login.
+     */
+    JedisClientConfig sentinelConfig(int connectMillis, int socketMillis) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(connectMillis).socketTimeoutMillis(socketMillis);
         ConnectionProfile.Tls tls = profile.redis().tls();
         if (tls.enabled()) {
-            sentinelConfig.ssl(true).sslSocketFactory(sslContext(tls, SecretKind.REDIS_KEY_STORE).getSocketFactory());
+            config.ssl(true).sslSocketFactory(sslContext(tls, SecretKind.REDIS_KEY_STORE).getSocketFactory());
         }
-        sentinelConnections = new SentinelConnections(master, redisConfig(2000, 2000), sentinels,
-                sentinelConfig.build());
-        return sentinelConnections;
+        if (profile.redis().sentinelAuth()) {
+            // AUTH <password>: a sentinel's requirepass has no user of its own
+            config.credentialsProvider(() -> new DefaultRedisCredentials(null, secret(SecretKind.REDIS_SENTINEL_PASSWORD)));
+        }
+        throughTunnel(config);
+        return config.build();
     }
 
     /** Whether the profile names a Redis Cluster (cluster seeds) rather than one server. */
@@ -392,8 +410,7 @@ public final class Backends implements AutoCloseable {
 
     /** The profile's Redis Cluster seeds ({@code host:port}, port 6379 when left out). */
     public List<HostAndPort> redisClusterSeeds() {
-        return profile.redis().clusterSeeds().stream().map(seed -> address(seed, 6379))
-                .map(a -> new HostAndPort(a.getHostString(), a.getPort())).toList();
+        return jedisAddresses(profile.redis().clusterSeeds(), 6379);
     }
 
     /**
@@ -428,15 +445,19 @@ public final class Backends implements AutoCloseable {
         if (settings.tls().enabled()) {
             config.ssl(true).sslSocketFactory(sslContext(settings.tls(), SecretKind.REDIS_KEY_STORE).getSocketFactory());
         }
+        throughTunnel(config);
+        return config.build();
+    }
+
+    /** Every server Jedis connects to (a cluster's masters, sentinels) through a forward of its own. */
+    private void throughTunnel(DefaultJedisClientConfig.Builder config) {
         SshTunnel through = tunnel();
         if (through != null) {
-            // every server Jedis connects to (a cluster's masters too) through a forward of its own
             config.hostAndPortMapper(server -> {
                 InetSocketAddress local = through.forward(server.getHost(), server.getPort());
                 return new HostAndPort(local.getHostString(), local.getPort());
             });
         }
-        return config.build();
     }
 
     /**

@@ -61,13 +61,21 @@ public record ConnectionProfile(String id, String name, String color, boolean re
      * @param sentinels      {@code host:port} of Redis Sentinels; when not empty the master is asked of them
      *                       (by {@code sentinelMaster}) instead of using {@code host}/{@code port}
      * @param sentinelMaster the master name the sentinels monitor
+     * @param sentinelAuth   the sentinels ask for a password of their own ({@code requirepass} in
+     *                       sentinel.conf), kept in the secret store as {@link SecretKind#REDIS_SENTINEL_PASSWORD}
      */
     public record Redis(String host, int port, List<String> clusterSeeds, String username, int database, Tls tls,
-                        List<String> sentinels, String sentinelMaster) {
+                        List<String> sentinels, String sentinelMaster, boolean sentinelAuth) {
 
         /** A single server or a cluster, without sentinels. */
         public Redis(String host, int port, List<String> clusterSeeds, String username, int database, Tls tls) {
             this(host, port, clusterSeeds, username, database, tls, List.of(), null);
+        }
+
+        /** Sentinels that ask for no password. */
+        public Redis(String host, int port, List<String> clusterSeeds, String username, int database, Tls tls,
+                     List<String> sentinels, String sentinelMaster) {
+            this(host, port, clusterSeeds, username, database, tls, sentinels, sentinelMaster, false);
         }
 
         public Redis {

@@ -79,7 +79,9 @@ public final class ConnectionTester {
         Backends.Endpoints endpoints = backends.endpoints();
         List<InetSocketAddress> targets = switch (backend) {
             case CASSANDRA -> endpoints.cassandra();
-            case REDIS -> endpoints.redisHost() == null ? List.of()
+            case REDIS -> backends.redisIsSentinel() ? backends.redisSentinels().stream()
+                    .map(s -> InetSocketAddress.createUnresolved(s.getHost(), s.getPort())).toList()
+                    : endpoints.redisHost() == null ? List.of()
                     : List.of(InetSocketAddress.createUnresolved(endpoints.redisHost(), endpoints.redisPort()));
             case KAFKA -> endpoints.kafkaBootstrap() == null ? List.of() : java.util.Arrays.stream(
                     endpoints.kafkaBootstrap().split(",")).filter(s -> !s.isBlank())
@@ -113,14 +115,20 @@ public final class ConnectionTester {
                 tcpFailure = e;
             }
         }
-        String endpoint = reachable == null ? describe(targets) : hostPort(reachable);
+        boolean viaSentinels = backend == Backend.REDIS && backends.redisIsSentinel();
+        String endpoint = reachable == null ? (viaSentinels ? "sentinels " : "") + describe(targets) : hostPort(reachable);
         if (reachable == null) {
             return failed(backend, endpoint, tcpFailure);
+        }
+        if (viaSentinels) {
+            return masterOfSentinels(backends, pooled, reachable, start);
         }
         try {
             String version = switch (backend) {
                 case CASSANDRA -> pooled == null ? cassandraVersion(backends) : version(pooled.cql());
-                case REDIS -> pooled == null ? redisVersion(backends, reachable) : redisVersion(pooled.redis());
+                // a cluster profile has no single pooled client: its seed is asked directly
+                case REDIS -> pooled == null || pooled.redisIsCluster() ? redisVersion(backends, reachable)
+                        : redisVersion(pooled.redis());
                 case KAFKA -> kafkaCluster(backends);
             };
             return new ConnectionCheck(backend, endpoint, null, version, Duration.ofNanos(System.nanoTime() - start));
@@ -133,6 +141,59 @@ public final class ConnectionTester {
                         + "enable TLS for " + backend.label() + " in the profile (" + failed.detail() + ")", Duration.ZERO);
             }
             return failed;
+        }
+    }
+
+    /**
+     * A sentinel profile's Redis is its master: the answering sentinel is asked which server that
+     * is (the pooled client's current master when given), and that server is tested, so a test or
+     * the status bar never reports a sentinel's version as the master's. A failure names the hop:
+     * the sentinel (its password, a master name it does not monitor) or the master.
+     */
+    private ConnectionCheck masterOfSentinels(Backends backends, Backends pooled, InetSocketAddress sentinel, long start) {
+        String name = backends.profile().redis().sentinelMaster();
+        String asked = "sentinel " + hostPort(sentinel);
+        HostAndPort master;
+        try {
+            master = pooled != null ? pooledMaster(pooled) : askSentinel(backends, sentinel, name);
+        } catch (Exception e) {
+            return failed(Backend.REDIS, asked, e);
+        }
+        if (master == null) {
+            return new ConnectionCheck(Backend.REDIS, asked, FailureKind.MISCONFIGURED,
+                    "the sentinels monitor no master named '" + name + "'", Duration.ZERO);
+        }
+        String endpoint = new RedisMaster(master.getHost(), master.getPort(), name).describe();
+        InetSocketAddress address = InetSocketAddress.createUnresolved(master.getHost(), master.getPort());
+        try {
+            SshTunnel tunnel = backends.tunnel();
+            if (tunnel == null) {
+                tcpConnect(address);
+            } else {
+                tunnel.probe(master.getHost(), master.getPort());
+            }
+            String version = pooled == null ? redisVersion(backends, address) : redisVersion(pooled.redis());
+            return new ConnectionCheck(Backend.REDIS, endpoint, null, version, Duration.ofNanos(System.nanoTime() - start));
+        } catch (Exception e) {
+            return failed(Backend.REDIS, endpoint, e);
+        }
+    }
+
+    private static HostAndPort pooledMaster(Backends pooled) {
+        RedisMaster master = pooled.redisMaster();
+        return new HostAndPort(master.host(), master.port());
+    }
+
+    /** The master's address as the sentinel names it now, or null when it monitors no master of that name. */
+    private HostAndPort askSentinel(Backends backends, InetSocketAddress sentinel, String name) {
+        if (!ConnectionProfile.present(name)) {
+            throw new RingsideException("No sentinel master name in the profile (the name the sentinels monitor)");
+        }
+        int millis = (int) timeout.toMillis();
+        try (Jedis jedis = new Jedis(new HostAndPort(sentinel.getHostString(), sentinel.getPort()),
+                backends.sentinelConfig(millis, millis))) {
+            List<String> address = jedis.sentinelGetMasterAddrByName(name);
+            return address == null || address.size() < 2 ? null : new HostAndPort(address.get(0), Integer.parseInt(address.get(1)));
         }
     }
 

@@ -82,6 +82,22 @@ public final class ProfileDraft {
                 key ? ConnectionProfile.SshAuth.KEY : ConnectionProfile.SshAuth.AGENT, key ? keyFile : null);
     }
 
+    /**
+     * One SSH hop from {@code user@host[:port]} that logs in with a password, which is kept with
+     * the other passwords until {@link #saveTo}.
+     *
+     * @param hop 1 for the first hop (the jump host when there are two), 2 for the second
+     */
+    public ConnectionProfile.SshHop passwordHop(String text, String option, int hop, String password) {
+        if (password == null || password.isEmpty()) {
+            throw new RingsideException(option + ": no password given");
+        }
+        ConnectionProfile.SshHop parsed = hop(text, option, null);
+        secret(hop == 1 ? SecretKind.SSH_PASSWORD : SecretKind.SSH2_PASSWORD, password);
+        return new ConnectionProfile.SshHop(parsed.host(), parsed.port(), parsed.user(),
+                ConnectionProfile.SshAuth.PASSWORD, null);
+    }
+
     void cassandra(ConnectionProfile.Cassandra cassandra, String password) {
         profile = new ConnectionProfile(profile.id(), profile.name(), profile.color(), profile.readOnly(), cassandra,
                 profile.redis(), profile.kafka(), profile.ssh());

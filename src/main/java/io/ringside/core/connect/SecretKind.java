@@ -6,6 +6,7 @@ public enum SecretKind {
     CASSANDRA_KEY_STORE("cassandra.tls.key-store", "Cassandra client certificate password"),
     REDIS_PASSWORD("redis.password", "Redis password"),
     REDIS_KEY_STORE("redis.tls.key-store", "Redis client certificate password"),
+    REDIS_SENTINEL_PASSWORD("redis.sentinel.password", "Redis sentinel password"),
     KAFKA_PASSWORD("kafka.password", "Kafka SASL password"),
     KAFKA_KEY_STORE("kafka.tls.key-store", "Kafka client certificate password"),
     SSH_PASSWORD("ssh.password", "SSH password"),

@@ -198,9 +198,13 @@ public final class ServerViewModel {
         ServerSummary s = ServerSummary.of(poll.info());
         summary.set(s);
         masterText.set(poll.master().map(master -> "master " + master).orElse(""));
+        // a sentinel profile's server is the master the sentinels name: said once, in the role's place
+        boolean namedMaster = !masterText.get().isEmpty()
+                && (s.role() == null || s.role().isBlank() || "master".equals(s.role()));
         summaryText.set(String.format(Locale.ROOT, "Redis %s, %s, %s, up %s; %d clients, %d ops/s; %s%s",
-                s.version(), s.mode(), s.role(), uptime(s.uptimeSeconds()), s.connectedClients(), s.opsPerSecond(),
-                keyspace(s), masterText.get().isEmpty() ? "" : "; " + masterText.get()));
+                s.version(), s.mode(), namedMaster ? masterText.get() : s.role(), uptime(s.uptimeSeconds()),
+                s.connectedClients(), s.opsPerSecond(), keyspace(s),
+                masterText.get().isEmpty() || namedMaster ? "" : "; " + masterText.get()));
         memoryText.set(String.format(Locale.ROOT, "Used %s of %s, eviction policy %s", ByteSizes.format(s.usedMemory()),
                 s.maxMemory() == 0 ? "no limit" : ByteSizes.format(s.maxMemory()), s.evictionPolicy()));
         if (origin == null) {

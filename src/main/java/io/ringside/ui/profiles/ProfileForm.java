@@ -110,6 +110,9 @@ public final class ProfileForm {
     public final StringProperty redisDatabase = new SimpleStringProperty("0");
     public final StringProperty redisSentinels = new SimpleStringProperty("");
     public final StringProperty redisSentinelMaster = new SimpleStringProperty("");
+    /** The sentinels ask for a password of their own; {@link #redisSentinelPassword} is it. */
+    public final BooleanProperty redisSentinelAuth = new SimpleBooleanProperty();
+    public final StringProperty redisSentinelPassword = new SimpleStringProperty("");
     public final TlsFields redisTls = new TlsFields();
 
     public final StringProperty kafkaBootstrap = new SimpleStringProperty("");
@@ -138,6 +141,7 @@ public final class ProfileForm {
         redisDatabase.set(Integer.toString(profile.redis().database()));
         redisSentinels.set(String.join(", ", profile.redis().sentinels()));
         redisSentinelMaster.set(text(profile.redis().sentinelMaster()));
+        redisSentinelAuth.set(profile.redis().sentinelAuth());
         redisTls.load(profile.redis().tls());
         kafkaBootstrap.set(text(profile.kafka().bootstrapServers()));
         kafkaSaslMechanism.set(text(profile.kafka().saslMechanism()));
@@ -190,7 +194,8 @@ public final class ProfileForm {
                         blankToNull(cassandraKeyspace.get()), blankToNull(cassandraUsername.get()), cassandraTls.toTls()),
                 new ConnectionProfile.Redis(blankToNull(redisHost.get()), number("Redis port", redisPort.get(), 1, 65535),
                         list(redisClusterSeeds.get()), blankToNull(redisUsername.get()),
-                        number("Redis database", redisDatabase.get(), 0, 15), redisTls.toTls(), sentinels, master),
+                        number("Redis database", redisDatabase.get(), 0, 15), redisTls.toTls(), sentinels, master,
+                        !sentinels.isEmpty() && redisSentinelAuth.get()),
                 new ConnectionProfile.Kafka(blankToNull(kafkaBootstrap.get()), blankToNull(kafkaSaslMechanism.get()),
                         blankToNull(kafkaUsername.get()), kafkaTls.toTls()),
                 new ConnectionProfile.Ssh(hops));
@@ -211,6 +216,9 @@ public final class ProfileForm {
         put(typed, SecretKind.CASSANDRA_KEY_STORE, cassandraTls.clientCertPassword);
         put(typed, SecretKind.REDIS_PASSWORD, redisPassword);
         put(typed, SecretKind.REDIS_KEY_STORE, redisTls.clientCertPassword);
+        if (redisSentinelAuth.get()) {
+            put(typed, SecretKind.REDIS_SENTINEL_PASSWORD, redisSentinelPassword);
+        }
         put(typed, SecretKind.KAFKA_PASSWORD, kafkaPassword);
         put(typed, SecretKind.KAFKA_KEY_STORE, kafkaTls.clientCertPassword);
         sshHop1.putSecret(typed, SecretKind.SSH_PASSWORD, SecretKind.SSH_KEY_PASSPHRASE);
@@ -222,7 +230,7 @@ public final class ProfileForm {
 
     public void clearSecrets() {
         for (StringProperty secret : List.of(cassandraPassword, cassandraTls.clientCertPassword, redisPassword,
-                redisTls.clientCertPassword, kafkaPassword, kafkaTls.clientCertPassword, sshHop1.secret, sshHop2.secret)) {
+                redisTls.clientCertPassword, redisSentinelPassword, kafkaPassword, kafkaTls.clientCertPassword, sshHop1.secret, sshHop2.secret)) {
             secret.set("");
         }
     }

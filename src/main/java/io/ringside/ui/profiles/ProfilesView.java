@@ -83,6 +83,8 @@ public final class ProfilesView {
 
     @FXML private TextField redisSentinels;
     @FXML private TextField redisSentinelMaster;
+    @FXML private CheckBox redisSentinelAuth;
+    @FXML private PasswordField redisSentinelPassword;
 
     @FXML private CheckBox sshEnabled;
     @FXML private TextField ssh1Host;
@@ -92,6 +94,7 @@ public final class ProfilesView {
     @FXML private TextField ssh1KeyFile;
     @FXML private Button ssh1KeyChoose;
     @FXML private PasswordField ssh1Secret;
+    @FXML private Label ssh1SecretLabel;
     @FXML private CheckBox ssh2Enabled;
     @FXML private TextField ssh2Host;
     @FXML private TextField ssh2Port;
@@ -100,6 +103,7 @@ public final class ProfilesView {
     @FXML private TextField ssh2KeyFile;
     @FXML private Button ssh2KeyChoose;
     @FXML private PasswordField ssh2Secret;
+    @FXML private Label ssh2SecretLabel;
 
     public ProfilesView(ProfilesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -148,11 +152,14 @@ public final class ProfilesView {
 
         bind(redisSentinels, form.redisSentinels);
         bind(redisSentinelMaster, form.redisSentinelMaster);
+        bind(redisSentinelAuth, form.redisSentinelAuth);
+        bind(redisSentinelPassword, form.redisSentinelPassword);
+        redisSentinelPassword.disableProperty().bind(viewModel.editableProperty().and(form.redisSentinelAuth).not());
         bind(sshEnabled, form.sshHop1.enabled);
         bind(ssh2Enabled, form.sshHop2.enabled);
-        bindHop(form.sshHop1, ssh1Host, ssh1Port, ssh1User, ssh1Auth, ssh1KeyFile, ssh1KeyChoose, ssh1Secret,
+        bindHop(form.sshHop1, ssh1Host, ssh1Port, ssh1User, ssh1Auth, ssh1KeyFile, ssh1KeyChoose, ssh1Secret, ssh1SecretLabel, 1,
                 viewModel.editableProperty().and(form.sshHop1.enabled));
-        bindHop(form.sshHop2, ssh2Host, ssh2Port, ssh2User, ssh2Auth, ssh2KeyFile, ssh2KeyChoose, ssh2Secret,
+        bindHop(form.sshHop2, ssh2Host, ssh2Port, ssh2User, ssh2Auth, ssh2KeyFile, ssh2KeyChoose, ssh2Secret, ssh2SecretLabel, 2,
                 viewModel.editableProperty().and(form.sshHop1.enabled).and(form.sshHop2.enabled));
         ssh2Enabled.disableProperty().bind(viewModel.editableProperty().and(form.sshHop1.enabled).not());
 
@@ -165,7 +172,7 @@ public final class ProfilesView {
                 cassandraTlsCert, cassandraTlsCertPassword, redisHost, redisPort, redisClusterSeeds, redisUsername,
                 redisPassword, redisDatabase, redisTlsEnabled, redisTlsTrust, redisTlsCert, redisTlsCertPassword,
                 kafkaBootstrap, kafkaSasl, kafkaUsername, kafkaPassword, kafkaTlsEnabled, kafkaTlsTrust, kafkaTlsCert,
-                kafkaTlsCertPassword, redisSentinels, redisSentinelMaster, sshEnabled)) {
+                kafkaTlsCertPassword, redisSentinels, redisSentinelMaster, redisSentinelAuth, sshEnabled)) {
             field.disableProperty().bind(viewModel.editableProperty().not());
         }
         localNote.visibleProperty().bind(viewModel.editableProperty().not());
@@ -200,7 +207,8 @@ public final class ProfilesView {
     /** A hop's fields, usable only while {@code usable} holds; the key fields only for key logins. */
     private static void bindHop(ProfileForm.SshHopFields hop, TextField host, TextField port, TextField user,
                                 ComboBox<ConnectionProfile.SshAuth> auth, TextField keyFile, Button keyChoose,
-                                PasswordField secret, javafx.beans.binding.BooleanBinding usable) {
+                                PasswordField secret, Label secretLabel, int number,
+                                javafx.beans.binding.BooleanBinding usable) {
         bind(host, hop.host);
         bind(port, hop.port);
         bind(user, hop.user);
@@ -230,6 +238,9 @@ public final class ProfilesView {
         keyFile.disableProperty().bind(keyLogin.not());
         keyChoose.disableProperty().bind(keyLogin.not());
         secret.disableProperty().bind(usable.and(hop.auth.isNotEqualTo(ConnectionProfile.SshAuth.AGENT)).not());
+        // one field, named for what it holds with the login chosen
+        secretLabel.textProperty().bind(javafx.beans.binding.Bindings.when(hop.auth.isEqualTo(ConnectionProfile.SshAuth.KEY))
+                .then("Hop " + number + " key passphrase").otherwise("Hop " + number + " password"));
     }
 
     private static void bindTest(Label label, ReadOnlyObjectProperty<ProfilesViewModel.TestResult> result) {

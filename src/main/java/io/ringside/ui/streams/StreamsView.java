@@ -301,8 +301,12 @@ public final class StreamsView {
         topicsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
         groupsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
         showShownTab();
-        summary.textProperty().bind(Bindings.createStringBinding(() -> viewModel.topics().size()
-                + " topics · " + viewModel.groups().size() + " consumer groups", viewModel.topics(), viewModel.groups()));
+        summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            int topics = viewModel.topics().size();
+            int groups = viewModel.groups().size();
+            return topics + (topics == 1 ? " topic · " : " topics · ") + groups
+                    + (groups == 1 ? " consumer group" : " consumer groups");
+        }, viewModel.topics(), viewModel.groups()));
     }
 
     private void showShownTab() {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.ConnectionCheck;
 import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ConnectionTester;
 import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.redis.ClusterNode;
 import io.ringside.core.redis.EvictionProgress;
@@ -99,6 +102,11 @@ class RedisClusterStackTest {
                 }, () -> new AuditLog(data, backends.kafkaProperties(), profile.id()), () -> false)
                         .following(() -> backends);
                 assertEquals(all, new HashSet<>(listed(services, "*")), "before the failover");
+                // the status bar's probe (pooled clients given) of a cluster profile: a cluster has no
+                // single pooled client, so its seed answers, and the Redis dot is green
+                ConnectionCheck probe = new ConnectionTester(Duration.ofSeconds(3)).checkAll(backends, backends)
+                        .get(Backend.REDIS.ordinal());
+                assertTrue(probe.ok(), probe.describe());
 
                 StackState.RedisClusterNode killed = state.redisCluster().get(0);
                 try (Jedis master = new Jedis("127.0.0.1", killed.port())) {

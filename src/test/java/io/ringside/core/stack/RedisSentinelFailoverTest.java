@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.DataFolder;
+import io.ringside.core.connect.Backend;
 import io.ringside.core.connect.Backends;
+import io.ringside.core.connect.ConnectionCheck;
 import io.ringside.core.connect.ConnectionProfile;
+import io.ringside.core.connect.ConnectionTester;
+import io.ringside.core.connect.FailureKind;
 import io.ringside.core.connect.RedisMaster;
+import io.ringside.core.connect.SecretKind;
 import io.ringside.core.data.DataServices;
 import io.ringside.core.data.cache.CacheAside;
 import io.ringside.core.data.cache.CacheOutcome;
@@ -32,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Protocol;
 
 /**
  * The Sentinel group of {@code stack up --redis-sentinel} (a master, its replica, three
@@ -79,6 +86,7 @@ class RedisSentinelFailoverTest {
                 assertEquals(new RedisMaster(LOOPBACK, master.port(), RedisSentinelGroup.MASTER_NAME),
                         services.sentinelMaster().orElseThrow());
                 assertTrue(writesAndReads(cache, "before"), "the cache works on the first master");
+                assertMasterTested(profile, backends, master.port());
 
                 long paused = System.nanoTime();
                 long masterPid = redisServerPid(masterServer);
@@ -105,8 +113,10 @@ class RedisSentinelFailoverTest {
                 assertTrue(seconds < FAILOVER.toSeconds(), "followed after " + seconds + " s");
                 assertEquals("master 127.0.0.1:" + replica.port() + " via Sentinel ringside",
                         "master " + services.sentinelMaster().orElseThrow().describe());
+                assertMasterTested(profile, backends, replica.port());
                 services.close();
             }
+            sentinelsWithAPasswordOfTheirOwn(sentinels.get(0), replica.port());
         } finally {
             if (masterServer.pid() != null) {
                 signal("CONT", redisServerPid(masterServer));
@@ -114,6 +124,57 @@ class RedisSentinelFailoverTest {
             group.stopOrder().forEach(server -> server.stop(StackListener.NONE));
             masterServer.stop(StackListener.NONE);
             reserved.forEach(PortAllocator::release);
+        }
+    }
+
+    /**
+     * {@code profiles test}, the dialog's Test connection (a fresh client) and the status bar's
+     * probe (the pooled client) of a sentinel profile test the master the sentinels name, not a
+     * sentinel (which answers PING and INFO as well, with its own port and version).
+     */
+    private void assertMasterTested(ConnectionProfile profile, Backends pooled, int masterPort) {
+        ConnectionTester tester = new ConnectionTester(Duration.ofSeconds(3));
+        String expected = "127.0.0.1:" + masterPort + " via Sentinel ringside";
+        try (Backends fresh = Backends.open(profile, data, new MemorySecretStore())) {
+            ConnectionCheck direct = tester.check(fresh, Backend.REDIS);
+            assertTrue(direct.ok(), direct.describe());
+            assertEquals(expected, direct.endpoint(), direct.describe());
+            ConnectionCheck probe = tester.checkAll(fresh, pooled).get(Backend.REDIS.ordinal());
+            assertTrue(probe.ok(), probe.describe());
+            assertEquals(expected, probe.endpoint(), probe.describe());
+        }
+    }
+
+    /**
+     * A sentinel that asks for a password of its own (after the drill, so the group's failover
+     * is untouched): a profile that marks it so and holds the password gets the master from it,
+     * writes there and tests ok; one that does not is told the sentinel refused the login.
+     */
+    private void sentinelsWithAPasswordOfTheirOwn(StackState.Redis sentinel, int masterPort) {
+        try (Jedis admin = new Jedis(LOOPBACK, sentinel.port())) {
+            admin.sendCommand(Protocol.Command.ACL, "SETUSER", "default", "on", ">sentinel-secret");
+        }
+        List<StackState.Redis> one = List.of(sentinel);
+        ConnectionProfile plain = sentinelProfile(one);
+        ConnectionProfile.Redis redis = plain.redis();
+        ConnectionProfile withAuth = new ConnectionProfile(plain.id(), plain.name(), plain.color(), false, plain.cassandra(),
+                new ConnectionProfile.Redis(redis.host(), redis.port(), redis.clusterSeeds(), redis.username(),
+                        redis.database(), redis.tls(), redis.sentinels(), redis.sentinelMaster(), true),
+                plain.kafka());
+        MemorySecretStore secrets = new MemorySecretStore();
+        secrets.put(withAuth.id(), SecretKind.REDIS_SENTINEL_PASSWORD, "sentinel-secret".toCharArray());
+        ConnectionTester tester = new ConnectionTester(Duration.ofSeconds(3));
+        try (Backends backends = Backends.open(withAuth, data, secrets)) {
+            assertEquals(masterPort, backends.redisMaster().port());
+            backends.redis().set("sentinel-auth", "yes");
+            assertEquals("yes", backends.redis().get("sentinel-auth"));
+            ConnectionCheck check = tester.check(backends, Backend.REDIS);
+            assertTrue(check.ok(), check.describe());
+        }
+        try (Backends backends = Backends.open(plain, data, new MemorySecretStore())) {
+            ConnectionCheck refused = tester.check(backends, Backend.REDIS);
+            assertEquals(FailureKind.AUTH_FAILED, refused.failure(), refused.describe());
+            assertEquals("sentinel 127.0.0.1:" + sentinel.port(), refused.endpoint(), refused.describe());
         }
     }
 

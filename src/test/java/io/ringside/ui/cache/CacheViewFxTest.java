@@ -14,6 +14,7 @@ import io.ringside.core.redis.RedisServices;
 import io.ringside.core.redis.NamespaceTree;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.UiTaskExecutor;
@@ -74,8 +75,7 @@ class CacheViewFxTest {
             viewModel.keys().patternProperty().set(prefix + ":*");
             Scene scene = new Scene(CacheView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
         });
     }
 

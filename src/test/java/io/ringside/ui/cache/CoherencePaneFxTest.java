@@ -9,6 +9,7 @@ import io.ringside.core.data.cache.CoherenceState;
 import io.ringside.core.data.cache.KeyCoherence;
 import io.ringside.ui.testing.FakeCacheGateway;
 import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
@@ -60,8 +61,7 @@ class CoherencePaneFxTest {
             Scene scene = new Scene(Fxml.load("/fxml/cache/CoherencePane.fxml",
                     CacheView.register(new ControllerFactory(), viewModel)), 1200, 700);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
         });
         Button evict = robot.lookup("#evictStaleButton").queryButton();
         assertTrue(onFx(evict::isDisabled), "nothing to evict before a check");

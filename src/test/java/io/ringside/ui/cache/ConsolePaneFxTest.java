@@ -11,6 +11,7 @@ import io.ringside.core.redis.ReplyLines;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Clock;
@@ -61,8 +62,7 @@ class ConsolePaneFxTest {
         robot.interact(() -> {
             Scene scene = new Scene(CacheView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
             TabPane tabs = (TabPane) scene.lookup("#tabs");
             tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals("Console"))
                     .findFirst().orElseThrow());

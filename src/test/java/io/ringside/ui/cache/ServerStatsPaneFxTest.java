@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import io.ringside.core.redis.ClusterNode;
 import io.ringside.ui.testing.FakeCacheGateway;
 import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
@@ -57,8 +58,7 @@ class ServerStatsPaneFxTest {
             Scene scene = new Scene(Fxml.load("/fxml/cache/ServerStatsPane.fxml",
                     CacheView.register(new ControllerFactory(), viewModel)), 1200, 700);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
             viewModel.server().start(ok -> { });
         });
         TableView<?> table = robot.lookup("#nodeTable").queryAs(TableView.class);

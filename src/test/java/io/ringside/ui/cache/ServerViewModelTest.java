@@ -132,7 +132,8 @@ class ServerViewModelTest {
         gateway.sentinelMaster = "127.0.0.1:6379 via Sentinel ringside";
         executor.runScheduled();
         assertEquals("master 127.0.0.1:6379 via Sentinel ringside", server.masterTextProperty().get());
-        assertTrue(server.summaryTextProperty().get().endsWith("; master 127.0.0.1:6379 via Sentinel ringside"));
+        assertTrue(server.summaryTextProperty().get().contains(", master 127.0.0.1:6379 via Sentinel ringside, up "),
+                "said once, in the role's place: " + server.summaryTextProperty().get());
 
         gateway.sentinelMaster = "127.0.0.1:6390 via Sentinel ringside";
         executor.runScheduled();

@@ -2,6 +2,7 @@ package io.ringside.ui.cluster;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import io.ringside.core.cassandra.CassandraServices;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.util.List;
@@ -34,11 +35,9 @@ public final class ClusterScreen implements AutoCloseable {
         FxToolkit.setupStage(stage -> {
             Scene scene = new Scene(ClusterView.load(screen.viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
             // the primary stage is shared with earlier tests: one that sized it smaller would leave
             // room for a single node row once the replica banner shows
-            stage.sizeToScene();
-            stage.show();
+            FreshStage.show(stage, scene);
             ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(1);
             screen.viewModel.activate();
         });

@@ -10,6 +10,7 @@ import io.ringside.core.cassandra.RowPage;
 import io.ringside.core.cassandra.ScratchTables;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import io.ringside.ui.util.ValueCell;
@@ -55,8 +56,7 @@ class ClusterViewFxTest {
         robot.interact(() -> {
             Scene scene = new Scene(ClusterView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
             viewModel.activate();
         });
     }

@@ -11,6 +11,7 @@ import io.ringside.core.data.export.ExportFormat;
 import io.ringside.core.jobs.ExportTableOptions;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.nio.file.Path;
@@ -74,8 +75,7 @@ class CqlViewFxTest {
         robot.interact(() -> {
             Scene scene = new Scene(CqlView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
             viewModel.activate();
         });
     }

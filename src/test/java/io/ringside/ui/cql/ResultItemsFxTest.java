@@ -2,6 +2,7 @@ package io.ringside.ui.cql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.util.EmptiedRowsTable;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,8 +39,7 @@ class ResultItemsFxTest {
         robot.interact(() -> {
             ResultItems.follow(table, rows);
             rows.setAll(page("first", 0));
-            stage.setScene(new Scene(table, 400, 300));
-            stage.show();
+            FreshStage.show(stage, new Scene(table, 400, 300));
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> table.scrollTo(150));

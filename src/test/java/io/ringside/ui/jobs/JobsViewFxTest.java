@@ -16,6 +16,7 @@ import io.ringside.core.jobs.Worker;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.util.UiTaskExecutor;
@@ -76,8 +77,7 @@ class JobsViewFxTest {
             Scene scene = new Scene(JobsView.load(viewModel, () -> chosen.isEmpty() ? Optional.empty()
                     : Optional.of(chosen.get(0))), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
             viewModel.activate();
         });
     }

@@ -10,6 +10,8 @@ import io.ringside.core.connect.SecretKind;
 import io.ringside.core.profile.ActiveConnection;
 import io.ringside.testing.TempFolders;
 import io.ringside.ui.testing.FakeDialogService;
+import io.ringside.ui.testing.FreshStage;
+import io.ringside.ui.testing.LayoutProblems;
 import io.ringside.ui.testing.MemorySecretStore;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
@@ -23,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
@@ -41,6 +44,7 @@ class ProfilesViewTest {
     private static final String SECRET = "s3cret-Pa55-" + System.nanoTime();
     private static final String PASSPHRASE = "key-Pass-" + System.nanoTime();
     private static final String HOP2_PASSWORD = "hop2-Pass-" + System.nanoTime();
+    private static final String SENTINEL_PASSWORD = "sentinel-Pass-" + System.nanoTime();
 
     private final Path data = TempFolders.create("ringside-profiles-test");
     private final MemorySecretStore keyring = new MemorySecretStore();
@@ -56,10 +60,7 @@ class ProfilesViewTest {
         viewModel = new ProfilesViewModel(new StoreProfileGateway(store, keyring, connection, Duration.ofSeconds(2)),
                 executor, new FakeDialogService().answering(true), used::add);
         ControllerFactory controllers = new ControllerFactory().register(ProfilesView.class, () -> new ProfilesView(viewModel));
-        stage.setScene(new Scene(Fxml.load("/fxml/profiles/ProfilesView.fxml", controllers)));
-        stage.setWidth(920);
-        stage.setHeight(680);
-        stage.show();
+        FreshStage.show(stage, new Scene(Fxml.load("/fxml/profiles/ProfilesView.fxml", controllers), 920, 680));
         viewModel.open(ConnectionProfile.LOCAL);
     }
 
@@ -135,6 +136,10 @@ class ProfilesViewTest {
         assertTrue(robot.lookup("#ssh1Host").query().isDisabled(), "hop fields wait for the tunnel to be turned on");
         fill(robot, "#redisSentinels", "10.0.0.7:26379, 10.0.0.8:26379");
         fill(robot, "#redisSentinelMaster", "cache");
+        assertTrue(robot.lookup("#redisSentinelPassword").query().isDisabled(), "waits for the sentinel login box");
+        robot.interact(() -> robot.lookup("#redisSentinelAuth").queryAs(CheckBox.class).setSelected(true));
+        assertFalse(robot.lookup("#redisSentinelPassword").query().isDisabled());
+        fill(robot, "#redisSentinelPassword", SENTINEL_PASSWORD);
         robot.interact(() -> robot.lookup("#sshEnabled").query().requestFocus());
         robot.type(javafx.scene.input.KeyCode.SPACE);
         assertFalse(robot.lookup("#ssh1Host").query().isDisabled());
@@ -150,8 +155,21 @@ class ProfilesViewTest {
         robot.interact(() -> robot.lookup("#ssh2Auth").<ComboBox<ConnectionProfile.SshAuth>>query()
                 .setValue(ConnectionProfile.SshAuth.PASSWORD));
         assertTrue(robot.lookup("#ssh2KeyFile").query().isDisabled(), "no key file for a password login");
+        assertEquals("Hop 1 key passphrase", robot.lookup("#ssh1SecretLabel").queryLabeled().getText());
+        assertEquals("Hop 2 password", robot.lookup("#ssh2SecretLabel").queryLabeled().getText());
         type(robot, "#ssh2Secret", "pw");
         fill(robot, "#ssh2Secret", HOP2_PASSWORD);
+        List<String> problems = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            // a test result as long as a sentinel profile's: it wraps beside the button, never cutting it
+            robot.lookup("#redisTestResult").queryLabeled()
+                    .setText("Redis 127.0.0.1:6380 via Sentinel ringside: ok, version 6.2.11 (5 ms)");
+            javafx.scene.Parent root = robot.lookup("#redisTest").query().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            problems.addAll(LayoutProblems.of(root));
+        });
+        assertEquals(List.of(), problems, "the dialog at its default size, every section filled");
 
         robot.interact(() -> robot.lookup("#saveButton").queryButton().fire());
 
@@ -165,10 +183,12 @@ class ProfilesViewTest {
                 saved.ssh());
         assertEquals(List.of("10.0.0.7:26379", "10.0.0.8:26379"), saved.redis().sentinels());
         assertEquals("cache", saved.redis().sentinelMaster());
+        assertTrue(saved.redis().sentinelAuth(), "the sentinels ask for a password");
+        assertEquals(SENTINEL_PASSWORD, keyring.stored("behind-bastion", SecretKind.REDIS_SENTINEL_PASSWORD).orElse(null));
         assertEquals(PASSPHRASE, keyring.stored("behind-bastion", SecretKind.SSH_KEY_PASSPHRASE).orElse(null));
         assertEquals(HOP2_PASSWORD, keyring.stored("behind-bastion", SecretKind.SSH2_PASSWORD).orElse(null));
         String json = Files.readString(data.resolve(ProfileStore.FILE));
-        assertFalse(json.contains(PASSPHRASE) || json.contains(HOP2_PASSWORD), json);
+        assertFalse(json.contains(PASSPHRASE) || json.contains(HOP2_PASSWORD) || json.contains(SENTINEL_PASSWORD), json);
         assertEquals("", robot.lookup("#ssh1Secret").queryTextInputControl().getText(), "cleared once saved");
 
         robot.interact(() -> robot.lookup("#ssh1KeyFile").queryTextInputControl().setText(""));

@@ -9,6 +9,7 @@ import io.ringside.core.kafka.explorer.KafkaMessage;
 import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.util.HashMap;
@@ -64,8 +65,7 @@ class StreamsViewFxTest {
         robot.interact(() -> {
             Scene scene = new Scene(StreamsView.load(viewModel), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
         });
     }
 

@@ -180,7 +180,8 @@ public final class FakeClusterGateway implements ClusterGateway {
 
     private NodeStatus node(UUID id, String address, String datacenter, String rack) {
         boolean up = liveness.getOrDefault(id, false);
-        return new NodeStatus(id, up ? "UN" : "DN", up, address, datacenter, rack, 1024 * 1024, 16, 1.0,
+        // a load as wide as it gets ("1023.99 MiB"), so the layout test holds the Load column to it
+        return new NodeStatus(id, up ? "UN" : "DN", up, address, datacenter, rack, 1_073_731_000L, 16, 1.0,
                 "5.0.9", UUID.fromString("10000000-0000-0000-0000-000000000000"), true);
     }
 

@@ -44,7 +44,7 @@ public final class LayoutProblems {
             elided(labeled).ifPresent(problems::add);
         }
         if ((node instanceof Control || node instanceof Pane) && node.getParent() instanceof Pane parent
-                && !(parent.getParent() instanceof ScrollPane) && node.isManaged()) {
+                && !(parent.getParent() instanceof ScrollPane) && !scrollPaneContent(node) && node.isManaged()) {
             outside(node, parent).ifPresent(problems::add);
         }
         if (node instanceof Parent parent) {
@@ -52,6 +52,19 @@ public final class LayoutProblems {
                 visit(child, problems);
             }
         }
+    }
+
+    /**
+     * The content of a scroll pane, which may overflow its viewport by design; its parent is the
+     * skin's viewport pane, not the scroll pane, so the check above misses it.
+     */
+    private static boolean scrollPaneContent(Node node) {
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ScrollPane scroll) {
+                return scroll.getContent() == node;
+            }
+        }
+        return false;
     }
 
     private static java.util.Optional<String> elided(Labeled labeled) {

@@ -6,6 +6,7 @@ import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.pm25.DailyPm25;
 import io.ringside.core.data.pm25.Pm25Trend;
 import io.ringside.core.data.pm25.TrendSummary;
+import io.ringside.ui.testing.FreshStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +44,7 @@ class TrendChartFxTest {
         LocationTrend shown = new LocationTrend(trend, days, List.of(), List.of(), TrendSummary.of("Somewhere", days, 35));
         TrendChart chart = new TrendChart();
         robot.interact(() -> {
-            stage.setScene(new Scene(chart, 900, 600));
-            stage.show();
+            FreshStage.show(stage, new Scene(chart, 900, 600));
             chart.show(List.of(shown));
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -9,6 +9,7 @@ import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25Samples;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
+import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.LocalDate;
@@ -63,8 +64,7 @@ class TrendsViewFxTest {
         robot.interact(() -> {
             Scene scene = new Scene(TrendsView.load(viewModel, executor), 1200, 800);
             scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            stage.setScene(scene);
-            stage.show();
+            FreshStage.show(stage, scene);
             viewModel.activate();
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get());

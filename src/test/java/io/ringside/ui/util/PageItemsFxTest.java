@@ -2,6 +2,7 @@ package io.ringside.ui.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.ringside.ui.testing.FreshStage;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -36,8 +37,7 @@ class PageItemsFxTest {
         robot.interact(() -> {
             PageItems.follow(table, page);
             page.setAll(rows("page 1"));
-            stage.setScene(new Scene(table, 400, 300));
-            stage.show();
+            FreshStage.show(stage, new Scene(table, 400, 300));
         });
         WaitForAsyncUtils.waitForFxEvents();
         rowsTable.emptiedSinceLast();

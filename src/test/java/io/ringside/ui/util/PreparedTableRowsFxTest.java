@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.ui.testing.FreshStage;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -47,8 +48,7 @@ class PreparedTableRowsFxTest {
         table.getColumns().add(column);
         robot.interact(() -> {
             PreparedTableRows.show(table, items);
-            stage.setScene(new Scene(table, 400, 300));
-            stage.show();
+            FreshStage.show(stage, new Scene(table, 400, 300));
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> table.getItems() == items));
         Set<Node> made = onFx(() -> rows(table));
