@@ -235,6 +235,11 @@ public final class SshTunnel implements AutoCloseable {
         return new ChannelSocket(openChannel(host, port), host, port);
     }
 
+    /** Whether a local listener forwards to {@code host:port} (Kafka's or a plain one). */
+    boolean hasForward(String host, int port) {
+        return forwards.containsKey("tcp:" + host + ":" + port) || forwards.containsKey("kafka:" + host + ":" + port);
+    }
+
     /** Opens a channel from the last hop to {@code host:port}, re-opening the tunnel first if it dropped. */
     ChannelDirectTcpip openChannel(String host, int port) {
         ClientSession session = connect();
