@@ -1,5 +1,6 @@
 package io.ringside.bench.cli;
 
+import io.ringside.bench.OpenSshForward;
 import io.ringside.bench.TunnelBench;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.VersionProvider;
@@ -15,9 +16,11 @@ import io.ringside.core.stack.SshdFiles;
 import io.ringside.core.stack.StackClient;
 import io.ringside.core.stack.StackState;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +35,8 @@ import picocli.CommandLine.Spec;
  * in {@code stack.json}, in a known-hosts file of the run's own, never the user's.
  */
 @Command(name = "tunnel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Cache hit and 365-day trend read through the local stack's SSH server vs directly (needs stack up --sshd).")
+        description = "Cache hit and 365-day trend read through the local stack's SSH server vs directly, and through "
+                + "OpenSSH (ssh -L to an sshd of its own) when installed (needs stack up --sshd).")
 final class BenchTunnelCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -47,6 +51,10 @@ final class BenchTunnelCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "2000", description = "Reads per method (default ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--sshd-port", description = "Tunnel through an SSH server on this 127.0.0.1 port that uses the "
+            + "stack's host key and authorized key (to compare server settings) instead of the stack's own.")
+    Integer sshdPort;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -57,21 +65,28 @@ final class BenchTunnelCommand implements Callable<Integer> {
             throw new BackendUnavailableException("The local stack in " + data + " runs no SSH server; restart it with "
                     + "'ringside stack up --sshd --detach'");
         }
-        ConnectionProfile tunnelled = tunnelled(state);
+        ConnectionProfile tunnelled = tunnelled(state, sshdPort == null ? state.sshd().port() : sshdPort);
         SessionSecretStore secrets = new SessionSecretStore(SecretPrompt.NONE);
         secrets.put(tunnelled.id(), SecretKind.SSH_KEY_PASSPHRASE, SshdFiles.of(data).passphrase().toCharArray());
         Path knownHosts = Files.createTempDirectory("ringside-bench-tunnel-");
+        Optional<String> noOpenSsh = OpenSshForward.unavailable();
+        InetSocketAddress redis = new InetSocketAddress(state.redis().host(), state.redis().port());
+        InetSocketAddress cassandra = Backends.endpointsOf(state).cassandra().get(0);
         try (Backends local = Backends.forProfile(ConnectionProfile.LOCAL, data);
              DataServices direct = new DataServices(local, data);
              Backends viaSsh = trusting(new Backends(Backends.endpointsOf(tunnelled), tunnelled, secrets, knownHosts),
                      state.sshd().hostKeyFingerprint());
-             DataServices tunnel = new DataServices(viaSsh, data)) {
+             DataServices tunnel = new DataServices(viaSsh, data);
+             OpenSshForward openSsh = noOpenSsh.isPresent() ? null : OpenSshForward.start(List.of(redis, cassandra));
+             Backends viaOpenSsh = openSsh == null ? null : throughOpenSsh(openSsh, state, redis, cassandra);
+             DataServices reference = viaOpenSsh == null ? null : new DataServices(viaOpenSsh, data)) {
             Pm25Store store = direct.pm25Store();
             store.ensureSchema();
             store.writeDays(BenchCacheCommand.syntheticYear(year));
             try {
                 TunnelBench.Result result = TunnelBench.run(direct.pm25Cache(), tunnel.pm25Cache(),
-                        BenchCacheCommand.SYNTHETIC, year, iterations);
+                        reference == null ? null : reference.pm25Cache(),
+                        openSsh == null ? noOpenSsh.get() : openSsh.version(), BenchCacheCommand.SYNTHETIC, year, iterations);
                 result.report().forEach(out::println);
                 out.flush();
             } finally {
@@ -92,13 +107,30 @@ final class BenchTunnelCommand implements Callable<Integer> {
         return backends;
     }
 
-    private static ConnectionProfile tunnelled(StackState state) {
+    /**
+     * A direct profile whose Redis and Cassandra contact point are OpenSSH's local forwards (the
+     * driver then pools to the node's own address, as it would behind any plain forward; the reads
+     * measured are Redis reads alone).
+     */
+    private static Backends throughOpenSsh(OpenSshForward openSsh, StackState state, InetSocketAddress redis,
+                                           InetSocketAddress cassandra) {
+        InetSocketAddress redisForward = openSsh.forward(redis);
+        InetSocketAddress cqlForward = openSsh.forward(cassandra);
+        ConnectionProfile profile = new ConnectionProfile("bench-openssh", "Local stack through OpenSSH", null, false,
+                new ConnectionProfile.Cassandra(List.of(cqlForward.getHostString() + ":" + cqlForward.getPort()),
+                        "datacenter1", null, null, null),
+                new ConnectionProfile.Redis(redisForward.getHostString(), redisForward.getPort(), null, null, 0, null),
+                new ConnectionProfile.Kafka(state.kafka().bootstrap(), null, null, null));
+        return new Backends(Backends.endpointsOf(profile), profile, new SessionSecretStore(SecretPrompt.NONE));
+    }
+
+    private static ConnectionProfile tunnelled(StackState state, int sshdPort) {
         StackState.Sshd sshd = state.sshd();
         return new ConnectionProfile("bench-tunnel", "Local stack through its SSH server", null, false,
                 new ConnectionProfile.Cassandra(List.of(state.contactPoints().split(",")), "datacenter1", null, null, null),
                 new ConnectionProfile.Redis(state.redis().host(), state.redis().port(), null, null, 0, null),
                 new ConnectionProfile.Kafka(state.kafka().bootstrap(), null, null, null),
-                new ConnectionProfile.Ssh(List.of(new ConnectionProfile.SshHop(sshd.host(), sshd.port(), sshd.user(),
+                new ConnectionProfile.Ssh(List.of(new ConnectionProfile.SshHop(sshd.host(), sshdPort, sshd.user(),
                         ConnectionProfile.SshAuth.KEY, sshd.clientKeyFile()))));
     }
 }

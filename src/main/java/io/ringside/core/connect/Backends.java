@@ -24,12 +24,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import redis.clients.jedis.ConnectionFactory;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.DefaultRedisCredentials;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisSocketFactory;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * Clients for the three backends of one profile, opened lazily and closed together: the built-in
@@ -330,9 +333,29 @@ public final class Backends implements AutoCloseable {
                 tunnel().connect();
             }
             redis = redisIsSentinel() ? new JedisPooled(sentinelConnections())
+                    : tunnel() != null && !profile.redis().tls().enabled() ? new JedisPooled(new ConnectionFactory(
+                            throughTunnel(endpoints.redisHost(), endpoints.redisPort()), redisConfig(2000, 2000)))
                     : new JedisPooled(new HostAndPort(endpoints.redisHost(), endpoints.redisPort()), redisConfig(2000, 2000));
         }
         return redis;
+    }
+
+    /**
+     * Connections to {@code host:port} that are channels of the profile's tunnel, written and read
+     * by the client's own thread: the data services' Redis reads pay the SSH session alone, not a
+     * local forward's listener and pump threads as well (TLS connections keep the forward, which
+     * the TLS socket factory layers over).
+     */
+    private JedisSocketFactory throughTunnel(String host, int port) {
+        SshTunnel through = tunnel();
+        return () -> {
+            try {
+                return through.channelSocket(host, port);
+            } catch (RuntimeException e) {
+                throw new JedisConnectionException("Redis " + host + ":" + port + " through the SSH tunnel: "
+                        + e.getMessage(), e);
+            }
+        };
     }
 
     /** Whether the profile names sentinels, whom the master is asked of. */

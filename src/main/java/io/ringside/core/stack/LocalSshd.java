@@ -53,7 +53,7 @@ final class LocalSshd extends ManagedServer {
         }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xms16m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        cmd.addAll(List.of("-Xms16m", "-Xmx96m", "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true", "-cp", String.join(File.pathSeparator, classpath),
                 "io.ringside.core.stack.watchdog.StdinWatchdog", LocalSshServer.class.getName(),
                 Integer.toString(spec.get().port()), files.hostKey().toString(), files.authorizedKeys().toString(),

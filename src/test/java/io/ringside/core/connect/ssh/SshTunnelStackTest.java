@@ -47,6 +47,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.sshd.common.kex.KexProposalOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -138,6 +139,11 @@ class SshTunnelStackTest {
             assertNotEquals(state.node(1).port(), endpoint.getPort(), "each node through a forward: " + endpoint);
         }
         assertEquals("PONG", services.backends().redis().ping());
+        SshTunnel tunnel = services.backends().tunnel();
+        assertFalse(tunnel.hasForward(state.redis().host(), state.redis().port()),
+                "the data services' Redis connections are channels written by Jedis itself, no local forward");
+        assertEquals("aes128-gcm@openssh.com", tunnel.connect().getNegotiatedKexParameter(KexProposalOption.C2SENC),
+                "AES-GCM preferred to MINA's plain-Java ChaCha20");
 
         Map<String, Object> kafka = services.backends().kafkaProperties();
         assertFalse(String.valueOf(kafka.get("bootstrap.servers")).contains(":" + state.kafka().port()),
