@@ -334,7 +334,7 @@ public final class Backends implements AutoCloseable {
             }
             redis = redisIsSentinel() ? new JedisPooled(sentinelConnections())
                     : tunnel() != null && !profile.redis().tls().enabled() ? new JedisPooled(new ConnectionFactory(
-                            throughTunnel(endpoints.redisHost(), endpoints.redisPort()), redisConfig(2000, 2000)))
+                            tunnelChannels(endpoints.redisHost(), endpoints.redisPort()), redisConfig(2000, 2000)))
                     : new JedisPooled(new HostAndPort(endpoints.redisHost(), endpoints.redisPort()), redisConfig(2000, 2000));
         }
         return redis;
@@ -346,7 +346,7 @@ public final class Backends implements AutoCloseable {
      * local forward's listener and pump threads as well (TLS connections keep the forward, which
      * the TLS socket factory layers over).
      */
-    private JedisSocketFactory throughTunnel(String host, int port) {
+    private JedisSocketFactory tunnelChannels(String host, int port) {
         SshTunnel through = tunnel();
         return () -> {
             try {
