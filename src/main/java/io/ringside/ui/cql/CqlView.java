@@ -8,12 +8,14 @@ import io.ringside.core.cql.TraceEvent;
 import io.ringside.core.data.export.ExportFormat;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.GridClassPreload;
 import io.ringside.ui.util.ValueCell;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -32,6 +34,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -118,6 +121,7 @@ public final class CqlView {
 
     @FXML
     private void initialize() {
+        GridClassPreload.start();
         cqlView.getStylesheets().add(Objects.requireNonNull(CqlView.class.getResource(STYLESHEET)).toExternalForm());
         editor.setId("cqlEditor");
         editor.getStyleClass().add("cql-editor");
@@ -127,16 +131,16 @@ public final class CqlView {
         editorHolder.getChildren().add(new VirtualizedScrollPane<>(editor));
         completions.setId("cqlCompletions");
 
-        runButton.setTooltip(new javafx.scene.control.Tooltip("The selection, or the statement at the cursor (Ctrl+Enter)"));
-        runScriptButton.setTooltip(new javafx.scene.control.Tooltip("Every statement, in order (Ctrl+Shift+Enter)"));
-        cancelButton.setTooltip(new javafx.scene.control.Tooltip("Cancel the running statement (Escape)"));
+        runButton.setTooltip(new Tooltip("The selection, or the statement at the cursor (Ctrl+Enter)"));
+        runScriptButton.setTooltip(new Tooltip("Every statement, in order (Ctrl+Shift+Enter)"));
+        cancelButton.setTooltip(new Tooltip("Cancel the running statement (Escape)"));
         statusLabel.textProperty().bind(viewModel.statusProperty());
         runButton.disableProperty().bind(viewModel.runningProperty());
         runScriptButton.disableProperty().bind(viewModel.runningProperty());
         cancelButton.disableProperty().bind(viewModel.runningProperty().not());
         nextPageButton.disableProperty().bind(viewModel.hasMoreProperty().not().or(viewModel.runningProperty()));
         exportButton.disableProperty().bind(viewModel.exportQueryProperty().isEmpty().or(viewModel.runningProperty()));
-        exportButton.setTooltip(new javafx.scene.control.Tooltip("Every row of the SELECT shown, to a file, as a job "
+        exportButton.setTooltip(new Tooltip("Every row of the SELECT shown, to a file, as a job "
                 + "(progress on the Jobs page)"));
         consistencyChoice.getItems().setAll(viewModel.consistencyLevels());
         consistencyChoice.valueProperty().bindBidirectional(viewModel.consistencyProperty());
@@ -153,22 +157,8 @@ public final class CqlView {
 
         historySearch.textProperty().bindBidirectional(viewModel.historySearchProperty());
         historyList.setItems(viewModel.history());
-        historyList.setCellFactory(list -> new ListCell<>() {
-            /** One per cell, its text changed: a new tooltip for every cell after every run cost a frame. */
-            private final javafx.scene.control.Tooltip details = new javafx.scene.control.Tooltip();
-
-            @Override
-            protected void updateItem(HistoryEntry entry, boolean empty) {
-                super.updateItem(entry, empty);
-                boolean shown = !empty && entry != null;
-                setText(shown ? entry.statement().replaceAll("\\s+", " ") : null);
-                if (shown) {
-                    details.setText(entry.ts() + " · " + entry.profile() + " · " + entry.outcome() + " · "
-                            + entry.elapsedMs() + " ms");
-                }
-                setTooltip(shown ? details : null);
-            }
-        });
+        Tooltip details = new Tooltip();
+        historyList.setCellFactory(list -> new HistoryCell(details));
         historyList.setOnMouseClicked(e -> {
             HistoryEntry chosen = historyList.getSelectionModel().getSelectedItem();
             if (e.getClickCount() == 2 && chosen != null) {
@@ -289,6 +279,42 @@ public final class CqlView {
         ExportChoice chosen = choices.stream().filter(c -> c.filter() == chooser.getSelectedExtensionFilter())
                 .findFirst().orElse(choices.get(0));
         viewModel.export(file.toPath(), chosen.format(), chosen.gzip());
+    }
+
+    /**
+     * A history entry on one line, its details (when, profile, outcome, time) in the list's one
+     * tooltip, whose text the cell under the mouse sets: a tooltip per cell cost 40-68 ms of FX-thread
+     * CPU in the pulse that first laid the list out ({@code bench cql-ui}).
+     */
+    private static final class HistoryCell extends ListCell<HistoryEntry> {
+
+        private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+        private final Tooltip details;
+
+        HistoryCell(Tooltip details) {
+            this.details = details;
+            setOnMouseEntered(e -> showDetails());
+        }
+
+        @Override
+        protected void updateItem(HistoryEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            boolean shown = !empty && entry != null;
+            setText(shown ? WHITESPACE.matcher(entry.statement()).replaceAll(" ") : null);
+            setTooltip(shown ? details : null);
+            if (isHover()) {
+                showDetails();
+            }
+        }
+
+        private void showDetails() {
+            HistoryEntry entry = getItem();
+            if (!isEmpty() && entry != null) {
+                details.setText(entry.ts() + " · " + entry.profile() + " · " + entry.outcome() + " · "
+                        + entry.elapsedMs() + " ms");
+            }
+        }
     }
 
     /** One file type of the export chooser: its format and whether it is compressed. */

@@ -1,0 +1,54 @@
+package io.ringside.ui.util;
+
+import java.text.BreakIterator;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Loads, on a background thread while a page with a row grid opens, the classes the grid's first
+ * rows would otherwise load on the FX thread in the pulse that shows them: the table's row and cell
+ * skins and behaviours (the page's grid may be the first table with rows in the process) and the
+ * break iterator JavaFX clips a long value with (its rule tables and resource bundles). Measured by
+ * {@code bench cql-ui}: in a fresh JVM the first page's pulse loaded these on the FX thread, about
+ * 40 ms of its 137-165 ms. Nothing here touches a scene, so any thread may run it.
+ */
+public final class GridClassPreload {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final String[] CLASSES = {
+        "javafx.scene.control.skin.TableRowSkinBase", "javafx.scene.control.skin.TableRowSkin",
+        "com.sun.javafx.scene.control.behavior.TableRowBehaviorBase",
+        "com.sun.javafx.scene.control.behavior.TableRowBehavior",
+        "javafx.scene.control.TableCell$1", "javafx.scene.control.TableCell$2",
+        "javafx.scene.control.skin.TableCellSkinBase", "javafx.scene.control.skin.TableCellSkin",
+        "com.sun.javafx.scene.control.behavior.TableCellBehaviorBase",
+        "com.sun.javafx.scene.control.behavior.TableCellBehavior"};
+
+    private GridClassPreload() {
+    }
+
+    /** Starts the preload on a thread of its own once per process; returns at once. */
+    public static void start() {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
+        Thread preload = new Thread(GridClassPreload::load, "ringside-grid-preload");
+        preload.setDaemon(true);
+        preload.setPriority(Thread.MIN_PRIORITY);
+        preload.start();
+    }
+
+    /** Loads them on the calling thread: for a page whose own preload thread loads more besides. */
+    public static void load() {
+        ClassLoader loader = GridClassPreload.class.getClassLoader();
+        for (String name : CLASSES) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError ignored) {
+                // a preload only: the FX thread loads it when it needs it
+            }
+        }
+        BreakIterator characters = BreakIterator.getCharacterInstance();
+        characters.setText("a preload");
+        characters.following(1);
+    }
+}
