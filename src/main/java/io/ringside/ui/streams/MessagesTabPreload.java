@@ -1,24 +1,19 @@
 package io.ringside.ui.streams;
 
 import io.ringside.core.kafka.explorer.MessageFilter;
-import java.text.BreakIterator;
+import io.ringside.ui.util.GridClassPreload;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Loads, on a background thread while the Streams page opens, the classes a first search would
- * otherwise load on the FX thread in the pulse that shows its first matches: the table's row and
- * cell skins (the Messages table may be the first table with rows in the process), the break
- * iterator JavaFX clips a long value with (its resource bundles), and the JSON path libraries.
+ * Loads, on a background thread while the Streams page opens, what a first search would otherwise
+ * load on the FX thread in the pulse that shows its first matches: the row grid's classes (the
+ * Messages table may be the first table with rows in the process) and the JSON path libraries.
  * Measured by {@code bench messages-ui}: in a fresh JVM the first matches' pulse loaded about 60
  * classes and the break iterator's bundles on the FX thread. Nothing here touches the scene.
  */
 final class MessagesTabPreload {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final String[] CLASSES = {
-        "javafx.scene.control.skin.TableRowSkin", "javafx.scene.control.skin.TableCellSkin",
-        "com.sun.javafx.scene.control.behavior.TableRowBehavior",
-        "com.sun.javafx.scene.control.behavior.TableCellBehavior"};
 
     private MessagesTabPreload() {
     }
@@ -35,17 +30,7 @@ final class MessagesTabPreload {
     }
 
     private static void load() {
-        ClassLoader loader = MessagesTabPreload.class.getClassLoader();
-        for (String name : CLASSES) {
-            try {
-                Class.forName(name, false, loader);
-            } catch (ClassNotFoundException | LinkageError ignored) {
-                // a preload only: the FX thread loads it when it needs it
-            }
-        }
-        BreakIterator characters = BreakIterator.getCharacterInstance();
-        characters.setText("a preload");
-        characters.following(1);
+        GridClassPreload.load();
         MessageFilter.jsonPath("$.state == \"failed\"");
     }
 }
