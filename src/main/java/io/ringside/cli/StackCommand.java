@@ -303,7 +303,7 @@ public final class StackCommand {
         }
 
         static void printTable(PrintWriter out, StackState state, Path data) {
-            String format = "%-16s %-5s %-8s %-22s %-8s %-7s %s%n";
+            String format = "%-16s %-5s %-8s %-22s %-10s %-7s %s%n";
             out.printf(format, "SERVER", "STATE", "PID", "ENDPOINT", "VERSION", "MEMORY", "PLACE");
             boolean placed = state.datacenters() > 1;
             for (StackState.CassandraNode node : state.cassandra().nodes()) {
@@ -324,7 +324,8 @@ public final class StackCommand {
             printRedis(out, format, "redis", redis);
             for (StackState.RedisClusterNode node : state.redisCluster()) {
                 out.printf(format, node.name(), node.up() ? "up" : "down", pid(node.pid()), node.host() + ":" + node.port(),
-                        "cluster " + node.role() + (node.up() ? "" : " (last seen)"), memory(node.pid()), "");
+                        nullToDash(redis.version()), memory(node.pid()),
+                        "cluster " + node.role() + (node.up() ? "" : " (last seen)"));
             }
             StackState.Sshd sshd = state.sshd();
             if (sshd != null) {
