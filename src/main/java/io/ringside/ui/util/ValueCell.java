@@ -41,6 +41,8 @@ public final class ValueCell<S> extends TableCell<S, Cell> {
     private double fittedWidth = -1;
 
     public ValueCell() {
+        // the style class of a label's own text, so the theme's rules for it (bounds type, smoothing) apply alike
+        shown.getStyleClass().add("text");
         shown.fontProperty().bind(fontProperty());
         shown.fillProperty().bind(textFillProperty());
         setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
