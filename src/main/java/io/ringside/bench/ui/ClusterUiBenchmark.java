@@ -88,7 +88,7 @@ public final class ClusterUiBenchmark {
             });
             long idleUntil = System.nanoTime() + IDLE.toNanos();
             await("the idle baseline", () -> System.nanoTime() > idleUntil);
-            FxPulses idle = onFx(() -> FxPulses.of(monitor));
+            FxPulses idle = readAfterNextPulse(monitor);
             Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize, maxPages);
             Optional<NodeFigures> node = drill == null ? Optional.empty()
                     : Optional.of(stopNode(viewModel, stage, monitor, drill));
@@ -113,7 +113,6 @@ public final class ClusterUiBenchmark {
         long started = System.nanoTime();
         FxPulses firstPage = null;
         onFx(() -> {
-            monitor.reset();
             rows.setPageSize(pageSize);
             viewModel.schema().select(new SchemaSelection(keyspace, table));
             return null;
@@ -126,11 +125,7 @@ public final class ClusterUiBenchmark {
                     && rows.pageNumberProperty().get() == expected && rows.errorProperty().get().isEmpty()));
             pages++;
             if (pages == 1) {
-                firstPage = onFx(() -> {
-                    FxPulses cold = FxPulses.of(monitor);
-                    monitor.reset();
-                    return cold;
-                });
+                firstPage = readAfterNextPulse(monitor);
             }
             browsed += onFx(() -> {
                 if (!grid.getItems().isEmpty()) {
@@ -153,7 +148,7 @@ public final class ClusterUiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Figures(browsed, pages, seconds, null, firstPage, onFx(() -> FxPulses.of(monitor)), Optional.empty());
+        return new Figures(browsed, pages, seconds, null, firstPage, readAfterNextPulse(monitor), Optional.empty());
     }
 
     private NodeFigures stopNode(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, NodeDrill drill) {
@@ -166,7 +161,7 @@ public final class ClusterUiBenchmark {
                 .filter(n -> n.address().equals(drill.address())).map(NodeStatus::hostId).findFirst().orElse(null)));
         progress.accept("stopping the node at " + drill.address());
         onFx(() -> {
-            monitor.reset();
+            monitor.nextPhase();
             return null;
         });
         long stopAsked = System.nanoTime();
@@ -211,6 +206,23 @@ public final class ClusterUiBenchmark {
             throw new RingsideException("Cannot start JavaFX: " + e.getMessage(), e);
         }
         Platform.setImplicitExit(false);
+    }
+
+    /**
+     * A phase's figures once two more pulses have begun, then the next phase started where this one
+     * ends; also for the other screens' benchmarks. The monitor reads the FX thread's CPU clock as a
+     * pulse begins, so the CSS, layout and rendering of a change is counted at the second pulse
+     * after it: read at once, a phase's rendering would be counted in the next one. The last pulse
+     * stays the next phase's starting point, so every pulse belongs to exactly one phase.
+     */
+    static FxPulses readAfterNextPulse(FxPauseMonitor monitor) {
+        long seen = onFx(monitor::pulses);
+        await("the pulse that shows the phase's last change", () -> onFx(() -> monitor.pulses() >= seen + 2));
+        return onFx(() -> {
+            FxPulses pulses = FxPulses.of(monitor);
+            monitor.nextPhase();
+            return pulses;
+        });
     }
 
     /** Runs {@code action} on the FX thread and waits for its result. */

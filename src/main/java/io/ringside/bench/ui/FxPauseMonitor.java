@@ -56,6 +56,11 @@ public final class FxPauseMonitor {
         log.reset();
     }
 
+    /** Empties the figures for the next phase; the gap ending at the next pulse is counted in it. */
+    public void nextPhase() {
+        log.nextPhase();
+    }
+
     /** The longest gap between two pulses since the last reset, in milliseconds. */
     public double longestPauseMillis() {
         return log.longestPauseMillis();

@@ -61,8 +61,20 @@ final class PulseLog {
         lastCpu = threadCpuNanos;
     }
 
+    /**
+     * A fresh start: the next pulse only sets the starting point (the clock's last reading may be
+     * from long ago).
+     */
     void reset() {
         started = false;
+        nextPhase();
+    }
+
+    /**
+     * The figures emptied for the next phase, the last pulse kept as the starting point: the gap
+     * that ends at the next pulse is counted in the new phase, so no pulse falls between two phases.
+     */
+    void nextPhase() {
         longest = 0;
         longestCpu = 0;
         pulses = 0;

@@ -35,6 +35,20 @@ class PulseLogTest {
     }
 
     @Test
+    void theGapEndingAtThePulseAfterANextPhaseIsCountedInTheNewPhase() {
+        PulseLog log = pulses(3, 3);
+        log.nextPhase();
+        log.pulse(1_100 * MS, 5_090 * MS);
+
+        assertEquals(1, log.pulses(), "the first pulse of the phase closes a gap instead of only starting");
+        assertEquals(84.0, log.longestCpuMillis(), 1e-9);
+
+        log.reset();
+        log.pulse(1_200 * MS, 5_190 * MS);
+        assertEquals(0, log.pulses(), "after a reset the first pulse only starts");
+    }
+
+    @Test
     void theP99LeavesOutTheWorstPercentButTheMaxKeepsIt() {
         long[] cpu = new long[200];
         java.util.Arrays.fill(cpu, 4);

@@ -3,6 +3,7 @@ package io.ringside.ui.testing;
 import java.util.ArrayList;
 import java.util.List;
 import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.ValueCell;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -40,7 +41,9 @@ public final class LayoutProblems {
         if (!node.isVisible()) {
             return;
         }
-        if (node instanceof Labeled labeled) {
+        if (node instanceof ValueCell<?> cell) {
+            elided(cell).ifPresent(problems::add);
+        } else if (node instanceof Labeled labeled) {
             elided(labeled).ifPresent(problems::add);
         }
         if ((node instanceof Control || node instanceof Pane) && node.getParent() instanceof Pane parent
@@ -85,6 +88,15 @@ public final class LayoutProblems {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** A grid's value cell draws and elides its value itself (see {@link ValueCell}). */
+    private static java.util.Optional<String> elided(ValueCell<?> cell) {
+        if (cell.value().isBlank() || cell.getSkin() == null || cell.shownText().equals(cell.value())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("elided: " + describe(cell) + " shows \"" + cell.shownText() + "\" of \""
+                + cell.value() + "\" in " + Math.round(cell.getWidth()) + " px");
     }
 
     private static java.util.Optional<String> outside(Node node, Pane parent) {
