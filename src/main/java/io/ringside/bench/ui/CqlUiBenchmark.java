@@ -2,6 +2,7 @@ package io.ringside.bench.ui;
 
 import static io.ringside.bench.ui.ClusterUiBenchmark.await;
 import static io.ringside.bench.ui.ClusterUiBenchmark.onFx;
+import static io.ringside.bench.ui.ClusterUiBenchmark.readAfterNextPulse;
 
 import io.ringside.core.cql.CqlWorkbench;
 import io.ringside.ui.cql.CqlView;
@@ -100,27 +101,5 @@ public final class CqlUiBenchmark {
             });
             executor.shutdown();
         }
-    }
-
-    /**
-     * The figures once the pulse after the phase's last change is over, then a fresh start for the
-     * next phase. The monitor reads the FX thread's CPU clock as a pulse begins, so the CSS, layout
-     * and rendering of a change made between two pulses is counted at the second pulse after it:
-     * read at once, a phase's rendering would be counted in the next phase (a first page that
-     * arrives within a frame showed no pulse at all, its rendering counted as an append).
-     */
-    static FxPulses readAfterNextPulse(FxPauseMonitor monitor) {
-        long seen = onFx(monitor::pulses);
-        await("the pulse that shows the phase's last change", () -> onFx(() -> monitor.pulses() >= seen + 2));
-        return read(monitor);
-    }
-
-    /** The figures since the last read, on the FX thread, and a fresh start for the next phase. */
-    static FxPulses read(FxPauseMonitor monitor) {
-        return onFx(() -> {
-            FxPulses pulses = FxPulses.of(monitor);
-            monitor.reset();
-            return pulses;
-        });
     }
 }

@@ -2,7 +2,7 @@ package io.ringside.bench.ui;
 
 import static io.ringside.bench.ui.ClusterUiBenchmark.await;
 import static io.ringside.bench.ui.ClusterUiBenchmark.onFx;
-import static io.ringside.bench.ui.CqlUiBenchmark.read;
+import static io.ringside.bench.ui.ClusterUiBenchmark.readAfterNextPulse;
 
 import io.ringside.bench.MessagesBenchmark;
 import io.ringside.core.connect.AccessGuard;
@@ -85,15 +85,15 @@ public final class StreamsUiBenchmark {
                 // the tab's first layout (its table's skin made, CSS applied) is opening the page,
                 // not the search: measured apart, as the other UI benchmarks measure a page's opening
                 await("the Messages tab laid out", () -> onFx(() -> monitor.pulses() >= OPENING_PULSES));
-                FxPulses opened = read(monitor);
+                FxPulses opened = readAfterNextPulse(monitor);
                 long started = System.nanoTime();
                 searchFor(search, MessageSearchViewModel.Kind.JSON_PATH, MessagesBenchmark.CONDITION);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 int matches = onFx(() -> search.results().size());
-                FxPulses matching = read(monitor);
+                FxPulses matching = readAfterNextPulse(monitor);
                 progress.accept(String.format("search: %d matches shown after %.1f s", matches, seconds));
                 searchFor(search, MessageSearchViewModel.Kind.VALUE, "");
-                FxPulses all = read(monitor);
+                FxPulses all = readAfterNextPulse(monitor);
                 onFx(() -> {
                     search.browseNewest();
                     return null;
@@ -111,7 +111,7 @@ public final class StreamsUiBenchmark {
                         return !shown.isEmpty() && shown.get(0).offset() == oldest - 1;
                     }));
                 }
-                FxPulses browse = read(monitor);
+                FxPulses browse = readAfterNextPulse(monitor);
                 return new Figures(messages, opened, seconds, matches, matching, all, PAGES, browse);
             } finally {
                 onFx(() -> {
