@@ -49,10 +49,9 @@ public final class PreparedTableRows {
     public static <S> void show(TreeView<S> tree, Supplier<TreeItem<S>> root) {
         TreeItem<S> empty = new TreeItem<>();
         for (int i = 0; i < ROWS; i++) {
-            // A closed branch, so the rows make their disclosure arrows now too.
-            TreeItem<S> row = new TreeItem<>();
-            row.getChildren().add(new TreeItem<>());
-            empty.getChildren().add(row);
+            // Leaves: a cell that made a disclosure arrow for an empty branch kept showing it once
+            // the real tree had fewer rows than the screen (ghost arrows below the last keyspace).
+            empty.getChildren().add(new TreeItem<>());
         }
         empty.setExpanded(true);
         tree.setRoot(empty);
