@@ -50,7 +50,13 @@ public final class DataCommandSupport {
      */
     public static <T> T audited(Main main, Backends backends, String action, String target, ToLongFunction<T> count,
                          Supplier<T> work, PrintWriter err) {
-        AuditLog audit = new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile());
+        return audited(new AuditLog(main.dataFolder(), backends.kafkaProperties(), main.profile()), action, target,
+                count, work, err);
+    }
+
+    /** As {@link #audited(Main, Backends, String, String, ToLongFunction, Supplier, PrintWriter)}, into {@code audit}. */
+    static <T> T audited(AuditLog audit, String action, String target, ToLongFunction<T> count, Supplier<T> work,
+                         PrintWriter err) {
         T result;
         try {
             result = work.get();

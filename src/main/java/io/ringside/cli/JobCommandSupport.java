@@ -11,6 +11,8 @@ import io.ringside.core.jobs.JobClient;
 import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.ProgressEvent;
+import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.SharedProducer;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +39,7 @@ final class JobCommandSupport {
     static int submitAndFollow(Main main, PrintWriter out, PrintWriter err, List<String> source, JobOptions options,
                                boolean noWait,
                                BiConsumer<DataServices, ProgressEvent> onEnd) {
+        JobClient.preloadInBackground(); // while the profile and the stack state are read
         return DataCommandSupport.withServices(main, services -> {
             JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
             JobRequest request = client.request(source, options, main.profile(),
@@ -58,46 +61,47 @@ final class JobCommandSupport {
                                        JobRequest request, ProgressPrinter bar, boolean noWait,
                                        CompletableFuture<EmbeddedWorker> early,
                                        BiConsumer<DataServices, ProgressEvent> onEnd, DataServices services) {
-        {
-            {
-            Optional<BackendUnavailableException> offline = DataCommandSupport.audited(main, services.backends(),
-                    "job.submit", request.describe(), submitted -> 1, () -> {
-                        try {
-                            client.submit(request);
-                            return Optional.empty();
-                        } catch (BackendUnavailableException e) {
-                            return Optional.of(e); // submitted all the same: it runs right here
-                        }
-                    }, err);
-            if (offline.isPresent()) {
-                err.println("note: progress feed offline (" + offline.get().getMessage() + "); running job "
-                        + request.jobId() + " in this process; its events are kept in the spool of " + main.dataFolder()
-                        + " and forwarded when Kafka is back");
-                err.flush();
-                ProgressEvent end = InProcessJob.run(services, main.dataFolder(), main.profile(), request, bar);
-                bar.end();
-                return finish(services, request.jobId(), new FollowResult(FollowResult.Outcome.FINISHED, end), out, err,
-                        onEnd);
-            }
-            err.println("job " + request.jobId() + " submitted (" + request.kind().label() + ")");
-            err.flush();
-            if (noWait) {
-                if (!client.workerAlive()) {
-                    err.println("note: no worker is running; the job waits in the queue until one starts "
-                            + "('ringside worker', or any 'load' command or console)");
+        Optional<BackendUnavailableException> offline;
+        // one producer for the request and then its audit record, each acknowledged before the next is sent
+        try (SharedProducer producer = new SharedProducer(services.backends().kafkaProperties())) {
+            AuditLog audit = new AuditLog(main.dataFolder(), services.backends().kafkaProperties(), main.profile(),
+                    producer);
+            offline = DataCommandSupport.audited(audit, "job.submit", request.describe(), submitted -> 1, () -> {
+                try {
+                    client.submit(request, producer);
+                    return Optional.empty();
+                } catch (BackendUnavailableException e) {
+                    return Optional.of(e); // submitted all the same: it runs right here
                 }
-                err.flush();
-                out.println(request.jobId());
-                out.flush();
-                return ExitCodes.OK;
-            }
-            EmbeddedWorker worker = early.join();
-            FollowResult result = client.follow(request.jobId(), null, worker.publisher(), bar,
-                    () -> offlineNote(err, worker.running()));
-            bar.end();
-            return finish(services, request.jobId(), result, out, err, onEnd);
-            }
+            }, err);
         }
+        if (offline.isPresent()) {
+            err.println("note: progress feed offline (" + offline.get().getMessage() + "); running job "
+                    + request.jobId() + " in this process; its events are kept in the spool of " + main.dataFolder()
+                    + " and forwarded when Kafka is back");
+            err.flush();
+            ProgressEvent end = InProcessJob.run(services, main.dataFolder(), main.profile(), request, bar);
+            bar.end();
+            return finish(services, request.jobId(), new FollowResult(FollowResult.Outcome.FINISHED, end), out, err,
+                    onEnd);
+        }
+        err.println("job " + request.jobId() + " submitted (" + request.kind().label() + ")");
+        err.flush();
+        if (noWait) {
+            if (!client.workerAlive()) {
+                err.println("note: no worker is running; the job waits in the queue until one starts "
+                        + "('ringside worker', or any 'load' command or console)");
+            }
+            err.flush();
+            out.println(request.jobId());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        EmbeddedWorker worker = early.join();
+        FollowResult result = client.follow(request.jobId(), null, worker.publisher(), bar,
+                () -> offlineNote(err, worker.running()));
+        bar.end();
+        return finish(services, request.jobId(), result, out, err, onEnd);
     }
 
     /**

@@ -42,6 +42,7 @@ public final class DataServices implements AutoCloseable {
     private Pm25Store pm25Store;
     private DatasetStore datasetStore;
     private CacheStatsPublisher statsPublisher;
+    private boolean publishStats;
     private boolean closed;
 
     /** Services whose pending cache invalidations live in the default data folder. */
@@ -77,6 +78,9 @@ public final class DataServices implements AutoCloseable {
             Backends.Endpoints endpoints = backends.endpoints();
             cache = new CacheAside(backends.redis(), new CacheMetrics(),
                     PendingInvalidations.in(dataFolder, endpoints.redisHost(), endpoints.redisPort()));
+            if (publishStats) {
+                startStatsPublisher();
+            }
         }
         return cache;
     }
@@ -179,11 +183,19 @@ public final class DataServices implements AutoCloseable {
      * they close. Returns at once: Kafka is contacted on the publisher's thread at the first read,
      * and while it is away the counters are dropped, never waited for (see
      * {@link CacheStatsPublisher}). The CLI's and the console's per-profile services call this, so
-     * each process has one publisher.
+     * each process has one publisher. The publisher starts with the cache: a command that never
+     * reads through it builds neither (no Redis client, no publisher thread).
      */
     public synchronized void publishCacheStats() {
+        publishStats = true;
+        if (cache != null) {
+            startStatsPublisher();
+        }
+    }
+
+    private void startStatsPublisher() {
         if (statsPublisher == null && !closed) {
-            statsPublisher = new CacheStatsPublisher(cache().metrics(), backends::kafkaProperties, Duration.ofSeconds(1));
+            statsPublisher = new CacheStatsPublisher(cache.metrics(), backends::kafkaProperties, Duration.ofSeconds(1));
         }
     }
 

@@ -3,6 +3,8 @@ package io.ringside.core.jobs;
 import io.ringside.core.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.common.utils.Utils;
@@ -26,9 +28,17 @@ public final class JobTopics {
     }
 
     public static void ensure(Map<String, Object> kafka, Duration timeout) {
-        Topics.ensure(kafka, Topics.JOB_REQUESTS, PARTITIONS, REQUEST_RETENTION, timeout);
-        Topics.ensure(kafka, Topics.JOB_PROGRESS, PARTITIONS, PROGRESS_RETENTION, timeout);
-        Topics.ensure(kafka, Topics.JOB_CONTROL, 1, CONTROL_RETENTION, timeout);
+        ensure(kafka, List.of(), timeout);
+    }
+
+    /** The job topics and {@code others} (e.g. the audit topic of the submit), with one admin client. */
+    public static void ensure(Map<String, Object> kafka, List<Topics.Spec> others, Duration timeout) {
+        List<Topics.Spec> topics = new ArrayList<>(List.of(
+                new Topics.Spec(Topics.JOB_REQUESTS, PARTITIONS, REQUEST_RETENTION),
+                new Topics.Spec(Topics.JOB_PROGRESS, PARTITIONS, PROGRESS_RETENTION),
+                new Topics.Spec(Topics.JOB_CONTROL, 1, CONTROL_RETENTION)));
+        topics.addAll(others);
+        Topics.ensure(kafka, topics, timeout);
     }
 
     /** The partition the default partitioner gives a job's records (both job topics are keyed by job id). */

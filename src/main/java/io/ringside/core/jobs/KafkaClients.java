@@ -1,34 +1,24 @@
 package io.ringside.core.jobs;
 
+import io.ringside.core.kafka.SharedProducer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Producers and consumers of the job topics, with timeouts short enough that a dead broker is noticed. */
 final class KafkaClients {
 
-    static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration SEND_TIMEOUT = SharedProducer.SEND_TIMEOUT;
 
     private KafkaClients() {
     }
 
     static KafkaProducer<String, String> producer(Map<String, Object> kafka) {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() * 2);
-        return new KafkaProducer<>(props);
+        return SharedProducer.open(kafka);
     }
 
     /** A consumer without a group: the caller assigns partitions and seeks. */

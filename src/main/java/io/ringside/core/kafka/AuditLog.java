@@ -3,11 +3,9 @@ package io.ringside.core.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ringside.core.Json;
 import io.ringside.core.RingsideException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The audit trail of admin actions. An event is written to the spool on disk first and only then
@@ -36,7 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class AuditLog {
 
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    /** The audit topic: one partition (one order for the whole trail), kept 30 days. */
+    public static final Topics.Spec TOPIC = new Topics.Spec(Topics.AUDIT, 1, Duration.ofDays(30));
+    private static final Duration SEND_TIMEOUT = SharedProducer.SEND_TIMEOUT;
     private static final String DEAD_LETTERS = Topics.AUDIT + ".dead";
 
     private final Spool spool;
@@ -45,21 +42,36 @@ public final class AuditLog {
     private final String profile;
     private final String user;
     private final Clock clock;
+    private final SharedProducer shared;
     private volatile String waitingReason;
     private volatile int deadLettered;
 
     /** @param kafkaProperties null when no Kafka is known: events then wait in the spool */
     public AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile) {
-        this(dataFolder, kafkaProperties, profile, System.getProperty("user.name"), Clock.systemUTC());
+        this(dataFolder, kafkaProperties, profile, null);
+    }
+
+    /**
+     * @param shared the command's producer to forward with (it stays open), or null for one of
+     *               the log's own per flush
+     */
+    public AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, SharedProducer shared) {
+        this(dataFolder, kafkaProperties, profile, System.getProperty("user.name"), Clock.systemUTC(), shared);
     }
 
     AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, String user, Clock clock) {
+        this(dataFolder, kafkaProperties, profile, user, clock, null);
+    }
+
+    private AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, String user, Clock clock,
+                     SharedProducer shared) {
         this.spool = new Spool(dataFolder, Topics.AUDIT);
         this.deadLetters = deadLetters(dataFolder);
         this.kafkaProperties = kafkaProperties;
         this.profile = profile;
         this.user = user;
         this.clock = clock;
+        this.shared = shared;
     }
 
     /** The records Kafka refused for good, one JSON line each: {@code ts}, {@code reason}, {@code record}. */
@@ -120,25 +132,18 @@ public final class AuditLog {
             return 0;
         }
         try {
-            Topics.ensure(kafkaProperties, Topics.AUDIT, 1, Duration.ofDays(30), SEND_TIMEOUT);
+            Topics.ensure(kafkaProperties, List.of(TOPIC), SEND_TIMEOUT);
         } catch (RingsideException e) {
             waitingReason = "Kafka unreachable (" + e.getMessage() + ")";
             return 0;
         }
-        Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, SEND_TIMEOUT.toMillis());
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() * 2);
         int handled = 0;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+        try (SharedProducer own = shared == null ? new SharedProducer(kafkaProperties) : null) {
+            KafkaProducer<String, String> producer = (shared == null ? own : shared).get();
             for (String line : lines) {
                 // one at a time, in order: a line counts as sent only once Kafka acknowledged it
                 try {
-                    producer.send(new ProducerRecord<>(Topics.AUDIT, user, line.getBytes(StandardCharsets.UTF_8)))
+                    producer.send(new ProducerRecord<>(Topics.AUDIT, user, line))
                             .get(SEND_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
                     if (!neverAccepted(e.getCause())) {
