@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -182,13 +183,16 @@ class MainWindowSmokeTest {
             return FakeStackGateway.startsEverything(listener);
         });
         awaitButtonEnabled(robot, "Start");
+        // Looked up once, before the start's progress window opens and closes: a lookup walks the
+        // open windows from the test thread and can meet that list while the FX thread changes it.
+        Labeled taskCount = robot.lookup("#taskCount").queryLabeled();
 
         robot.clickOn("Start");
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#taskCount").queryLabeled().isVisible());
-        assertEquals("Starting the local stack", robot.lookup("#taskCount").queryLabeled().getText());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, taskCount::isVisible);
+        assertEquals("Starting the local stack", taskCount.getText());
         release.countDown();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#taskCount").queryLabeled().isVisible());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !taskCount.isVisible());
     }
 
     private static void awaitButtonEnabled(FxRobot robot, String text) throws TimeoutException {
