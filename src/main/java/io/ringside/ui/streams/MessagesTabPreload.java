@@ -20,13 +20,7 @@ final class MessagesTabPreload {
 
     /** Starts the preload once per process; returns at once. */
     static void start() {
-        if (!STARTED.compareAndSet(false, true)) {
-            return;
-        }
-        Thread preload = new Thread(MessagesTabPreload::load, "ringside-messages-preload");
-        preload.setDaemon(true);
-        preload.setPriority(Thread.MIN_PRIORITY);
-        preload.start();
+        GridClassPreload.startOnce(STARTED, "ringside-messages-preload", MessagesTabPreload::load);
     }
 
     private static void load() {

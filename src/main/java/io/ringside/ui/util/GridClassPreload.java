@@ -28,10 +28,18 @@ public final class GridClassPreload {
 
     /** Starts the preload on a thread of its own once per process; returns at once. */
     public static void start() {
-        if (!STARTED.compareAndSet(false, true)) {
+        startOnce(STARTED, "ringside-grid-preload", GridClassPreload::load);
+    }
+
+    /**
+     * Runs {@code work} on a low-priority daemon thread named {@code threadName}, the first time
+     * {@code started} is set: for a page whose preload loads more than the grid's classes.
+     */
+    public static void startOnce(AtomicBoolean started, String threadName, Runnable work) {
+        if (!started.compareAndSet(false, true)) {
             return;
         }
-        Thread preload = new Thread(GridClassPreload::load, "ringside-grid-preload");
+        Thread preload = new Thread(work, threadName);
         preload.setDaemon(true);
         preload.setPriority(Thread.MIN_PRIORITY);
         preload.start();
