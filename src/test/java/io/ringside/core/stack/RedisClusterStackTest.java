@@ -124,6 +124,15 @@ class RedisClusterStackTest {
                 });
                 System.out.printf("redis-cluster-4 promoted %.1f s after redis-cluster-1 was killed%n",
                         (System.nanoTime() - killedAt) / 1e9);
+                // Each node clears its own CLUSTERDOWN only once it has learnt of the promotion:
+                // scanning the moment one node reports it met another still down.
+                Await.until("every live node reports cluster_state:ok", FAILOVER, () -> ports.stream()
+                        .filter(port -> port != killed.port())
+                        .allMatch(port -> {
+                            try (Jedis node = new Jedis("127.0.0.1", port)) {
+                                return node.clusterInfo().contains("cluster_state:ok");
+                            }
+                        }));
 
                 List<String> after = listed(services, "*");
                 assertEquals(after.size(), new HashSet<>(after).size(), "no key listed twice: replicas are not scanned");
