@@ -4,7 +4,6 @@ import io.ringside.core.jobs.JobState;
 import io.ringside.core.jobs.LoadDetector;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.ui.util.ControllerFactory;
-import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
 import java.io.File;
 import java.nio.file.Path;
@@ -44,6 +43,9 @@ public final class JobsView {
     public static final String FXML = "/fxml/jobs/JobsView.fxml";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
+
+    /** Room kept for the vertical scroll bar, so the columns fit without a horizontal one. */
+    private static final double SCROLL_BAR = 16;
 
     private final JobsViewModel viewModel;
     private final NewLoadViewModel newLoad;
@@ -141,7 +143,11 @@ public final class JobsView {
 
         jobTable.setItems(viewModel.rows());
         // every column at its content's width; Source, the one that varies, takes the rest
-        FillColumnResize.apply(jobTable, sourceColumn);
+        jobTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        sourceColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(sourceColumn.getMinWidth(),
+                jobTable.getWidth() - SCROLL_BAR - jobTable.getVisibleLeafColumns().stream()
+                        .filter(c -> c != sourceColumn).mapToDouble(TableColumn::getWidth).sum()),
+                jobTable.widthProperty(), jobTable.getVisibleLeafColumns()));
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         stateColumn.setCellFactory(c -> new StateCell());
         kindColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::kind));

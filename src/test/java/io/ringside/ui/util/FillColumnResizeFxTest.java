@@ -1,11 +1,11 @@
 package io.ringside.ui.util;
 
+import static io.ringside.ui.testing.OnFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.ui.testing.FreshStage;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
@@ -77,9 +77,5 @@ class FillColumnResizeFxTest {
                         && scroll.getOrientation() == javafx.geometry.Orientation.VERTICAL)
                 .mapToDouble(bar -> bar.getLayoutBounds().getWidth())
                 .map(bar -> width - bar).findFirst().orElse(width);
-    }
-
-    private static <T> T onFx(Callable<T> value) throws Exception {
-        return WaitForAsyncUtils.asyncFx(value).get();
     }
 }
