@@ -12,6 +12,7 @@ import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.KnownTopics;
 import io.ringside.core.kafka.SharedProducer;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -41,14 +42,16 @@ final class JobCommandSupport {
                                BiConsumer<DataServices, ProgressEvent> onEnd) {
         JobClient.preloadInBackground(); // while the profile and the stack state are read
         return DataCommandSupport.withServices(main, services -> {
-            JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder());
+            // the submit, its audit record and this process's worker ensure the same topics: Kafka is asked once
+            KnownTopics known = new KnownTopics();
+            JobClient client = new JobClient(services.backends().kafkaProperties(), main.dataFolder(), known);
             JobRequest request = client.request(source, options, main.profile(),
                     services.backends().accessGuard().readOnly());
             ProgressPrinter bar = new ProgressPrinter(err);
             // the worker (when none is alive) joins its group while the request is audited and sent
-            CompletableFuture<EmbeddedWorker> early = noWait ? null : startWorker(main, services);
+            CompletableFuture<EmbeddedWorker> early = noWait ? null : startWorker(main, services, known);
             try {
-                return submitAndFollow(main, out, err, client, request, bar, noWait, early, onEnd, services);
+                return submitAndFollow(main, out, err, client, request, bar, noWait, early, onEnd, services, known);
             } finally {
                 if (early != null) {
                     early.thenAccept(EmbeddedWorker::close); // at once when started, else once it has
@@ -60,12 +63,13 @@ final class JobCommandSupport {
     private static int submitAndFollow(Main main, PrintWriter out, PrintWriter err, JobClient client,
                                        JobRequest request, ProgressPrinter bar, boolean noWait,
                                        CompletableFuture<EmbeddedWorker> early,
-                                       BiConsumer<DataServices, ProgressEvent> onEnd, DataServices services) {
+                                       BiConsumer<DataServices, ProgressEvent> onEnd, DataServices services,
+                                       KnownTopics known) {
         Optional<BackendUnavailableException> offline;
         // one producer for the request and then its audit record, each acknowledged before the next is sent
         try (SharedProducer producer = new SharedProducer(services.backends().kafkaProperties())) {
             AuditLog audit = new AuditLog(main.dataFolder(), services.backends().kafkaProperties(), main.profile(),
-                    producer);
+                    producer, known);
             offline = DataCommandSupport.audited(audit, "job.submit", request.describe(), submitted -> 1, () -> {
                 try {
                     client.submit(request, producer);
@@ -108,10 +112,10 @@ final class JobCommandSupport {
      * Starts this process's worker (unless one is alive) on a thread of its own, and with it the
      * Cassandra session the job will use.
      */
-    private static CompletableFuture<EmbeddedWorker> startWorker(Main main, DataServices services) {
+    private static CompletableFuture<EmbeddedWorker> startWorker(Main main, DataServices services, KnownTopics known) {
         return CompletableFuture.supplyAsync(() -> {
             EmbeddedWorker worker = EmbeddedWorker.startIfNoneAlive(services, main.dataFolder(), main.profile(),
-                    line -> { });
+                    line -> { }, known);
             if (worker.running()) {
                 connectInBackground(services);
             }

@@ -1,7 +1,9 @@
 package io.ringside.core.jobs;
 
 import io.ringside.core.data.DataServices;
+import io.ringside.core.kafka.KnownTopics;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
@@ -27,12 +29,18 @@ public final class EmbeddedWorker implements AutoCloseable {
      */
     public static EmbeddedWorker startIfNoneAlive(DataServices services, Path dataFolder, String profile,
                                                   Consumer<String> log) {
+        return startIfNoneAlive(services, dataFolder, profile, log, new KnownTopics());
+    }
+
+    /** @param known the topics the command it runs in ensured already (its submit ensures the same ones) */
+    public static EmbeddedWorker startIfNoneAlive(DataServices services, Path dataFolder, String profile,
+                                                  Consumer<String> log, KnownTopics known) {
         JobClient client = new JobClient(services.backends().kafkaProperties(), dataFolder);
         if (client.workerAlive()) {
             return new EmbeddedWorker(null);
         }
         try {
-            return new EmbeddedWorker(new Worker(services, dataFolder, profile, 1, null, log));
+            return new EmbeddedWorker(new Worker(services, dataFolder, profile, 1, null, log, Clock.systemUTC(), known));
         } catch (RuntimeException e) {
             log.accept("note: no worker started in this process: " + e.getMessage());
             return new EmbeddedWorker(null);

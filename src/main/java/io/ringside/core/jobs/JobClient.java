@@ -8,6 +8,7 @@ import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.connect.ReadOnlyProfileException;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.KnownTopics;
 import io.ringside.core.kafka.SharedProducer;
 import io.ringside.core.kafka.Topics;
 import java.nio.file.Path;
@@ -48,16 +49,27 @@ public final class JobClient {
     private final Map<String, Object> kafka;
     private final Path dataFolder;
     private final Clock clock;
+    private final KnownTopics known;
 
     public JobClient(Map<String, Object> kafka, Path dataFolder) {
-        this(kafka, dataFolder, Clock.systemUTC());
+        this(kafka, dataFolder, new KnownTopics());
+    }
+
+    /** @param known the topics the command ensured already (its audit log and worker share them) */
+    public JobClient(Map<String, Object> kafka, Path dataFolder, KnownTopics known) {
+        this(kafka, dataFolder, Clock.systemUTC(), known);
     }
 
     /** @param clock stamps requests, cancels and ends, and places the start of the history window */
     public JobClient(Map<String, Object> kafka, Path dataFolder, Clock clock) {
+        this(kafka, dataFolder, clock, new KnownTopics());
+    }
+
+    private JobClient(Map<String, Object> kafka, Path dataFolder, Clock clock, KnownTopics known) {
         this.kafka = kafka;
         this.dataFolder = dataFolder;
         this.clock = clock;
+        this.known = known;
     }
 
     /**
@@ -130,7 +142,7 @@ public final class JobClient {
     public void submit(JobRequest request, SharedProducer producer) {
         request.checkAllowed("start a " + request.kind().label() + " job");
         try {
-            JobTopics.ensure(kafka, List.of(AuditLog.TOPIC), KafkaClients.SEND_TIMEOUT);
+            known.ensure(kafka, JobTopics.with(List.of(AuditLog.TOPIC)), KafkaClients.SEND_TIMEOUT);
             ProgressPublisher.forwardSpool(kafka, dataFolder);
             String key = request.jobId().toString();
             send(producer.get(), new ProducerRecord<>(Topics.JOB_REQUESTS, key, encode(request)));

@@ -1,5 +1,6 @@
 package io.ringside.core.jobs;
 
+import io.ringside.core.kafka.KnownTopics;
 import io.ringside.core.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,17 +29,22 @@ public final class JobTopics {
     }
 
     public static void ensure(Map<String, Object> kafka, Duration timeout) {
-        ensure(kafka, List.of(), timeout);
+        Topics.ensure(kafka, with(List.of()), timeout);
     }
 
-    /** The job topics and {@code others} (e.g. the audit topic of the submit), with one admin client. */
-    public static void ensure(Map<String, Object> kafka, List<Topics.Spec> others, Duration timeout) {
+    /** As {@link #ensure(Map, Duration)}, not again when {@code known} ensured them lately. */
+    public static void ensure(Map<String, Object> kafka, Duration timeout, KnownTopics known) {
+        known.ensure(kafka, with(List.of()), timeout);
+    }
+
+    /** The job topics and {@code others} (e.g. the audit topic of the submit), to ensure with one admin client. */
+    public static List<Topics.Spec> with(List<Topics.Spec> others) {
         List<Topics.Spec> topics = new ArrayList<>(List.of(
                 new Topics.Spec(Topics.JOB_REQUESTS, PARTITIONS, REQUEST_RETENTION),
                 new Topics.Spec(Topics.JOB_PROGRESS, PARTITIONS, PROGRESS_RETENTION),
                 new Topics.Spec(Topics.JOB_CONTROL, 1, CONTROL_RETENTION)));
         topics.addAll(others);
-        Topics.ensure(kafka, topics, timeout);
+        return topics;
     }
 
     /** The partition the default partitioner gives a job's records (both job topics are keyed by job id). */

@@ -4,6 +4,7 @@ import io.ringside.core.NamedThreads;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ringside.core.Json;
 import io.ringside.core.RingsideException;
+import io.ringside.core.kafka.KnownTopics;
 import io.ringside.core.kafka.Spool;
 import io.ringside.core.kafka.Topics;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class ProgressPublisher implements AutoCloseable {
     private volatile boolean idle = true;
     private final AtomicInteger spooled = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final KnownTopics known;
     private KafkaProducer<String, String> producer;
 
     /**
@@ -58,7 +60,13 @@ public final class ProgressPublisher implements AutoCloseable {
      *                     straight to the spool instead of waiting for a send to time out
      */
     public ProgressPublisher(Map<String, Object> kafka, Path dataFolder, boolean startOffline) {
+        this(kafka, dataFolder, startOffline, new KnownTopics());
+    }
+
+    /** @param known the topics its owner (a worker, the command that runs it) ensured already */
+    public ProgressPublisher(Map<String, Object> kafka, Path dataFolder, boolean startOffline, KnownTopics known) {
         this.kafka = kafka;
+        this.known = known;
         this.spool = new Spool(dataFolder, Topics.JOB_PROGRESS);
         this.spooled.set(spool.size());
         this.online = !startOffline;
@@ -278,7 +286,7 @@ public final class ProgressPublisher implements AutoCloseable {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
+            JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT, known);
             producer = KafkaClients.producer(kafka);
         }
         return producer;

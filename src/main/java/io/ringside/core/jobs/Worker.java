@@ -3,6 +3,7 @@ package io.ringside.core.jobs;
 import io.ringside.core.NamedThreads;
 import io.ringside.core.Json;
 import io.ringside.core.data.DataServices;
+import io.ringside.core.kafka.KnownTopics;
 import io.ringside.core.kafka.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,6 +78,12 @@ public final class Worker implements AutoCloseable {
     /** @param clock stamps the events of the jobs it runs and paces their running events */
     public Worker(DataServices services, Path dataFolder, String profile, int concurrency, ProgressPublisher publisher,
                   Consumer<String> log, Clock clock) {
+        this(services, dataFolder, profile, concurrency, publisher, log, clock, new KnownTopics());
+    }
+
+    /** @param known the topics its owner (the command it runs in) ensured already */
+    Worker(DataServices services, Path dataFolder, String profile, int concurrency, ProgressPublisher publisher,
+           Consumer<String> log, Clock clock, KnownTopics known) {
         this.clock = clock;
         if (concurrency < 1) {
             throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
@@ -85,11 +92,11 @@ public final class Worker implements AutoCloseable {
         this.dataFolder = dataFolder;
         this.runner = new JobRunner(services, dataFolder, profile);
         this.ownsPublisher = publisher == null;
-        this.publisher = publisher == null ? new ProgressPublisher(kafka, dataFolder, false) : publisher;
+        this.publisher = publisher == null ? new ProgressPublisher(kafka, dataFolder, false, known) : publisher;
         this.concurrency = concurrency;
         this.log = log;
         this.pool = Executors.newFixedThreadPool(concurrency, NamedThreads.daemons("ringside-job"));
-        JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT);
+        JobTopics.ensure(kafka, KafkaClients.SEND_TIMEOUT, known);
         ProgressPublisher.forwardSpool(kafka, dataFolder);
         this.control = NamedThreads.daemon("ringside-worker-control", this::readControl);
         this.requests = NamedThreads.daemon("ringside-worker-requests", this::pollRequests);

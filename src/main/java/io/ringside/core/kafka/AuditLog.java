@@ -43,28 +43,31 @@ public final class AuditLog {
     private final String user;
     private final Clock clock;
     private final SharedProducer shared;
+    private final KnownTopics known;
     private volatile String waitingReason;
     private volatile int deadLettered;
 
     /** @param kafkaProperties null when no Kafka is known: events then wait in the spool */
     public AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile) {
-        this(dataFolder, kafkaProperties, profile, null);
+        this(dataFolder, kafkaProperties, profile, null, new KnownTopics());
     }
 
     /**
      * @param shared the command's producer to forward with (it stays open), or null for one of
      *               the log's own per flush
+     * @param known  the topics the command ensured already (its submit ensures the audit topic too)
      */
-    public AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, SharedProducer shared) {
-        this(dataFolder, kafkaProperties, profile, System.getProperty("user.name"), Clock.systemUTC(), shared);
+    public AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, SharedProducer shared,
+                    KnownTopics known) {
+        this(dataFolder, kafkaProperties, profile, System.getProperty("user.name"), Clock.systemUTC(), shared, known);
     }
 
     AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, String user, Clock clock) {
-        this(dataFolder, kafkaProperties, profile, user, clock, null);
+        this(dataFolder, kafkaProperties, profile, user, clock, null, new KnownTopics());
     }
 
     private AuditLog(Path dataFolder, Map<String, Object> kafkaProperties, String profile, String user, Clock clock,
-                     SharedProducer shared) {
+                     SharedProducer shared, KnownTopics known) {
         this.spool = new Spool(dataFolder, Topics.AUDIT);
         this.deadLetters = deadLetters(dataFolder);
         this.kafkaProperties = kafkaProperties;
@@ -72,6 +75,7 @@ public final class AuditLog {
         this.user = user;
         this.clock = clock;
         this.shared = shared;
+        this.known = known;
     }
 
     /** The records Kafka refused for good, one JSON line each: {@code ts}, {@code reason}, {@code record}. */
@@ -132,7 +136,7 @@ public final class AuditLog {
             return 0;
         }
         try {
-            Topics.ensure(kafkaProperties, List.of(TOPIC), SEND_TIMEOUT);
+            known.ensure(kafkaProperties, List.of(TOPIC), SEND_TIMEOUT);
         } catch (RingsideException e) {
             waitingReason = "Kafka unreachable (" + e.getMessage() + ")";
             return 0;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,14 +39,6 @@ public final class Topics {
     public record Spec(String name, int partitions, Duration retention) {
     }
 
-    /**
-     * How long topics seen or created stay known to this process: the submit, the audit record and
-     * the command's own worker of one command all need the same topics, and ask within a second of
-     * each other. Short, so a stack wiped and started again on the same ports is asked anew.
-     */
-    static final Duration KNOWN_FOR = Duration.ofSeconds(10);
-    private static final Map<String, Long> KNOWN = new ConcurrentHashMap<>();
-
     /** Creates the topic if it does not exist; an existing topic is left as it is. */
     public static void ensure(Map<String, Object> kafkaProperties, String topic, int partitions, Duration retention) {
         ensure(kafkaProperties, topic, partitions, retention, Duration.ofSeconds(15));
@@ -61,29 +52,18 @@ public final class Topics {
 
     /**
      * Creates those of {@code topics} that do not exist, with one admin client: one metadata round
-     * trip when they all exist (the usual case), and nothing at all when this process saw them in
-     * the last {@link #KNOWN_FOR}.
+     * trip when they all exist (the usual case). Always asks Kafka; an owner that ensures the same
+     * topics several times in a row does so through its {@link KnownTopics}.
      */
     public static void ensure(Map<String, Object> kafkaProperties, List<Spec> topics, Duration timeout) {
-        String cluster = String.valueOf(kafkaProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
-        long now = System.nanoTime();
-        List<Spec> unknown = topics.stream()
-                .filter(t -> {
-                    Long seen = KNOWN.get(cluster + " " + t.name());
-                    return seen == null || now - seen > KNOWN_FOR.toNanos();
-                })
-                .toList();
-        if (unknown.isEmpty()) {
-            return;
-        }
-        String names = unknown.stream().map(Spec::name).collect(Collectors.joining(", "));
+        String names = topics.stream().map(Spec::name).collect(Collectors.joining(", "));
         Map<String, Object> props = new HashMap<>(kafkaProperties);
         props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, timeout.toMillis()));
         props.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         long deadline = System.nanoTime() + timeout.toNanos() + 1_000_000_000L;
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = unknown.stream()
+            List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty())
                             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(t.retention().toMillis()))))
@@ -102,8 +82,6 @@ public final class Topics {
                     }
                 }
             }
-            long seen = System.nanoTime();
-            unknown.forEach(t -> KNOWN.put(cluster + " " + t.name(), seen));
         } catch (ExecutionException e) {
             throw new BackendUnavailableException("Cannot create Kafka topic " + names + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {

@@ -51,10 +51,17 @@ public final class KeyScan {
     private volatile boolean ended;
 
     private final KeyScanner.Describer describer;
+    private final ClusterDownRetry retry;
 
     KeyScan(List<JedisPooled> masters, KeyScanner.Describer describer, ScanRequest request, KeyPageListener listener,
             KeyDetail detail, Consumer<KeyScan> onEnd) {
+        this(masters, describer, request, listener, detail, onEnd, ClusterDownRetry.STANDARD);
+    }
+
+    KeyScan(List<JedisPooled> masters, KeyScanner.Describer describer, ScanRequest request, KeyPageListener listener,
+            KeyDetail detail, Consumer<KeyScan> onEnd, ClusterDownRetry retry) {
         this.masters = masters;
+        this.retry = retry;
         this.describer = describer;
         this.request = request;
         this.listener = listener;
@@ -135,7 +142,7 @@ public final class KeyScan {
         try {
             long size = 0;
             for (JedisPooled node : masters) {
-                size += node.dbSize();
+                size += retry.call(node::dbSize);
             }
             dbSize = size;
             if (request.exactKey()) {
@@ -167,7 +174,8 @@ public final class KeyScan {
             if (!awaitRunning()) {
                 return;
             }
-            ScanResult<byte[]> result = type == null ? node.scan(cursor, params) : node.scan(cursor, params, type);
+            byte[] at = cursor;
+            ScanResult<byte[]> result = retry.call(() -> type == null ? node.scan(at, params) : node.scan(at, params, type));
             List<byte[]> keys = result.getResult();
             examined.addAndGet(filtered ? Math.max(keys.size(), request.count()) : keys.size());
             if (!keys.isEmpty() && !enqueue(new Page(node, keys))) {
@@ -222,7 +230,7 @@ public final class KeyScan {
                     continue;
                 }
                 deliver(request.exactKey() ? lookUp(page) : detail == KeyDetail.NAMES
-                        ? KeyScanner.names(page.keys()) : describer.describe(page.node(), page.keys(), sizes()));
+                        ? KeyScanner.names(page.keys()) : describe(page));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -239,9 +247,14 @@ public final class KeyScan {
     /** The exact key of the request, if it exists (and has the requested type). */
     private List<KeyInfo> lookUp(Page page) {
         examined.incrementAndGet();
-        List<KeyInfo> infos = describer.describe(page.node(), page.keys(), sizes());
+        List<KeyInfo> infos = describe(page);
         infos = infos.stream().filter(k -> request.type() == null || request.type().equals(k.type())).toList();
         return detail == KeyDetail.NAMES ? KeyScanner.names(infos.stream().map(KeyInfo::key).toList()) : infos;
+    }
+
+    /** Type, TTL (and size) of a page's keys, asked again while a node still holds the cluster down. */
+    private List<KeyInfo> describe(Page page) {
+        return retry.call(() -> describer.describe(page.node(), page.keys(), sizes()));
     }
 
     private boolean sizes() {

@@ -360,13 +360,22 @@ public final class StackViewModel implements PageLoad {
         for (StackEvent event : batch) {
             if (PortMove.reportedBy(event)) {
                 movedPorts.add(event.detail().substring(PortMove.PREFIX.length()));
-                portNotice.set("Ports moved: " + String.join("; ", movedPorts)
-                        + ". The local profile uses the new ports; other clients need them too.");
+                portNotice.set(portNotice(movedPorts));
             }
             row(event.server()).applyEvent(event, now);
             log.add(time + "  " + event.describe());
         }
         trimLog();
+    }
+
+    /**
+     * One move in a sentence; several one line each, as {@code stack up} prints them: a moved Redis
+     * port moves the Redis Cluster's six nodes after it, and seven moves in one paragraph are not read.
+     */
+    static String portNotice(List<String> moves) {
+        String after = "The local profile uses the new ports; other clients need them too.";
+        return moves.size() == 1 ? "Ports moved: " + moves.get(0) + ". " + after
+                : "Ports moved:\n" + String.join("\n", moves) + "\n" + after;
     }
 
     private void applyStatus(StackState state) {

@@ -42,6 +42,7 @@ public final class MessageSearchViewModel {
     static final Duration BATCH = Duration.ofMillis(100);
     /** Messages in one browsed page. */
     static final int PAGE = 100;
+    private static final String ENTER_TEXT = "Enter what to search for";
 
     /** What the search text means. */
     public enum Kind {
@@ -100,8 +101,8 @@ public final class MessageSearchViewModel {
         cancel();
         Kind how = kind.get();
         String what = text.get() == null ? "" : text.get();
-        if (what.isEmpty() && how != Kind.VALUE) {
-            status.set("Enter what to search for");
+        if (lacksText(how, what)) {
+            status.set(ENTER_TEXT);
             return;
         }
         String name = topic.get() == null ? "" : topic.get().strip();
@@ -251,10 +252,15 @@ public final class MessageSearchViewModel {
         }
     }
 
+    /** Every kind of search needs its text but a value search, which lists every message when it has none. */
+    private static boolean lacksText(Kind kind, String text) {
+        return text.isEmpty() && kind != Kind.VALUE;
+    }
+
     static MessageFilter filter(Kind kind, String text) {
         String value = text == null ? "" : text;
-        if (value.isEmpty() && kind != Kind.VALUE) {
-            throw new IllegalArgumentException("Enter what to search for");
+        if (lacksText(kind, value)) {
+            throw new IllegalArgumentException(ENTER_TEXT);
         }
         return switch (kind) {
             case VALUE -> value.isEmpty() ? MessageFilter.all() : MessageFilter.valueContains(value);

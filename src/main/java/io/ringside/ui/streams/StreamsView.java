@@ -11,6 +11,7 @@ import io.ringside.ui.theme.Styles;
 import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.BadgeCell;
 import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.PreparedTableRows;
 import java.time.Duration;
@@ -219,6 +220,7 @@ public final class StreamsView {
         topicFilterField.textProperty().bindBidirectional(viewModel.topicFilterProperty());
         groupFilterField.textProperty().bindBidirectional(viewModel.groupFilterProperty());
         text(topicName, TopicInfo::name);
+        FillColumnResize.apply(topicTable, topicName);
         text(topicPartitions, t -> String.valueOf(t.partitions()));
         text(topicReplication, t -> String.valueOf(t.replicationFactor()));
         text(topicRetention, t -> t.retentionMs() < 0 ? "unlimited" : duration(t.retentionMs()));
@@ -260,6 +262,7 @@ public final class StreamsView {
         text(lagRecords, p -> String.valueOf(p.lag()));
         text(lagTime, p -> p.timeLagMs() < 0 ? "—" : "~" + duration(p.timeLagMs()));
         text(lagMember, ConsumerGroupLag.PartitionLag::memberId);
+        FillColumnResize.apply(lagTable, lagMember);
         pauseButton.selectedProperty().bindBidirectional(viewModel.pausedProperty());
         pauseButton.textProperty().bind(Bindings.when(pauseButton.selectedProperty())
                 .then("Resume").otherwise("Pause"));

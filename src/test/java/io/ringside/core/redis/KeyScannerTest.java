@@ -2,8 +2,10 @@ package io.ringside.core.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.RingsideException;
 import io.ringside.core.connect.Backends;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisClusterException;
 
 /** The key browser's scanner against the test stack's Redis: exactly the keys created, filters, escaping. */
 @ExtendWith(SharedStack.class)
@@ -185,6 +188,42 @@ class KeyScannerTest {
             ScanProgress stopped = second[0].await();
             assertTrue(stopped.done());
             assertTrue(partial.size() < created.size(), "stopped after " + partial.size() + " keys");
+        }
+    }
+
+    /**
+     * In the second after a failover a cluster node that has not yet learnt of the promotion
+     * answers CLUSTERDOWN: the page is asked again and the listing goes on; a node still down
+     * after the retry's deadline fails the listing with its refusal.
+     */
+    @Test
+    void aPageRefusedWithClusterDownIsAskedAgainAndOnlyALastingRefusalFailsTheListing(TestStack stack) {
+        try (RedisKeyFixture fixture = new RedisKeyFixture(stack.redis()); Backends backends = stack.backends()) {
+            List<String> created = fixture.seed(300);
+            ScanRequest request = ScanRequest.of(fixture.prefix + "*", null, 0);
+            AtomicInteger refusals = new AtomicInteger(2);
+            KeyScanner.Describer learning = (node, keys, sizes) -> {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new JedisClusterException("CLUSTERDOWN The cluster is down");
+                }
+                return KeyScanner.describePipelined(node, keys, sizes);
+            };
+            List<KeyInfo> listed = Collections.synchronizedList(new ArrayList<>());
+            KeyScan scan = new KeyScan(List.of(backends.redis()), learning, request, (page, p) -> listed.addAll(page),
+                    KeyDetail.TYPE_TTL, s -> { });
+            scan.start();
+            scan.await();
+            assertEquals(new HashSet<>(created), names(listed));
+
+            KeyScanner.Describer down = (node, keys, sizes) -> {
+                throw new JedisClusterException("CLUSTERDOWN The cluster is down");
+            };
+            KeyScan failing = new KeyScan(List.of(backends.redis()), down, request, (page, p) -> { },
+                    KeyDetail.TYPE_TTL, s -> { }, new ClusterDownRetry(Duration.ofMillis(300), System::nanoTime,
+                    Thread::sleep));
+            failing.start();
+            RingsideException failed = assertThrows(RingsideException.class, failing::await);
+            assertTrue(failed.getMessage().contains("CLUSTERDOWN"), failed.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import static io.ringside.ui.testing.OnFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -273,14 +273,6 @@ class CacheViewFxTest {
                     () -> onFx(message::getText).equals("Eviction policy now " + other + " (was " + before + ")"));
         } finally {
             redis.configSet("maxmemory-policy", before);
-        }
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading the scene failed", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import static io.ringside.ui.testing.OnFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,6 @@ import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
@@ -114,13 +114,5 @@ class ConsolePaneFxTest {
         assertTrue(onFx(() -> viewModel.console().confirmationPromptProperty().get()).contains("Type FLUSHALL"),
                 "asks for the name first; nothing was sent");
         assertEquals("\"a b\"", "\"" + backends.redis().get(key) + "\"", "the key is still there");
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading the scene failed", e);
-        }
     }
 }

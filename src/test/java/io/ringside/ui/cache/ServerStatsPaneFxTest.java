@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import static io.ringside.ui.testing.OnFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -13,7 +14,6 @@ import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
@@ -73,13 +73,5 @@ class ServerStatsPaneFxTest {
 
     private static List<String> rowTexts(TableView<?> table, int row) {
         return table.getColumns().subList(0, 4).stream().map(column -> String.valueOf(column.getCellData(row))).toList();
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading the scene failed", e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.stack.PortMove;
 import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
 import io.ringside.core.stack.StackState;
@@ -99,6 +100,32 @@ class StackViewModelTest {
         assertEquals("Ports moved: Kafka listener port 9092 was in use, so kafka listens on 9094. The local profile "
                 + "uses the new ports; other clients need them too.", viewModel.portNoticeProperty().get());
         assertTrue(viewModel.log().stream().anyMatch(line -> line.contains("kafka listens on 9094")), "logged too");
+    }
+
+    /** A moved Redis port moves the Redis Cluster's nodes after it: one line per server, as 'stack up' prints them. */
+    @Test
+    void severalMovedPortsAreSaidOneLineEach() {
+        StackViewModel viewModel = viewModel(true);
+        List<PortMove> moves = new ArrayList<>();
+        moves.add(new PortMove("redis", "Redis", 6379, 6380));
+        for (int i = 1; i <= 6; i++) {
+            moves.add(new PortMove("redis-cluster-" + i, "Redis Cluster node", 6379 + i,
+                    6380 + i));
+        }
+        gateway.onStart(listener -> {
+            moves.forEach(move -> listener.onEvent(move.event()));
+            return StackStates.running(FakeStackGateway.OWN_PID, 1);
+        });
+
+        viewModel.open();
+
+        List<String> lines = viewModel.portNoticeProperty().get().lines().toList();
+        assertEquals(9, lines.size(), viewModel.portNoticeProperty().get());
+        assertEquals("Ports moved:", lines.get(0));
+        for (int i = 0; i < moves.size(); i++) {
+            assertEquals(moves.get(i).describe(), lines.get(1 + i));
+        }
+        assertEquals("The local profile uses the new ports; other clients need them too.", lines.get(8));
     }
 
     @Test

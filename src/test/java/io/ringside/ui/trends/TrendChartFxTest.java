@@ -1,5 +1,6 @@
 package io.ringside.ui.trends;
 
+import static io.ringside.ui.testing.OnFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.data.cache.CacheOutcome;
@@ -10,8 +11,6 @@ import io.ringside.ui.testing.FreshStage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.chart.NumberAxis;
 import javafx.stage.Stage;
@@ -51,9 +50,5 @@ class TrendChartFxTest {
 
         double upper = onFx(() -> ((NumberAxis) chart.getYAxis()).getUpperBound());
         assertTrue(upper >= 480, "upper bound " + upper + " cuts the band's 480 maximum");
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package io.ringside.ui.trends;
 
+import static io.ringside.ui.testing.OnFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
@@ -89,13 +89,5 @@ class TrendsViewFxTest {
         Label summary = robot.lookup("#summaryText").queryAs(Label.class);
         assertTrue(onFx(summary::getText).startsWith(SAMPLE + ": 9 days"), onFx(summary::getText));
         assertTrue(viewModel.cacheStatusProperty().get().startsWith("Last load: "), viewModel.cacheStatusProperty().get());
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("reading the scene failed", e);
-        }
     }
 }

@@ -1,0 +1,62 @@
+package io.ringside.core.redis;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import redis.clients.jedis.exceptions.JedisClusterException;
+
+/**
+ * Retries a read step of a key scan that a Redis Cluster node refused with {@code CLUSTERDOWN}.
+ * For a second or so after a failover, a node that has not yet learnt of the promotion still
+ * holds the cluster down and refuses keyed commands; a moment later it answers. The step is tried
+ * again after short, growing pauses until {@link #RETRY_FOR} has passed, and then the refusal
+ * goes to the caller, which fails the scan with it. Only read steps are retried: asking again
+ * changes nothing.
+ */
+final class ClusterDownRetry {
+
+    /** Longer than a node takes to learn of a promotion (about a second on the local stack). */
+    static final Duration RETRY_FOR = Duration.ofSeconds(3);
+    private static final long FIRST_PAUSE_MS = 50;
+    private static final long LONGEST_PAUSE_MS = 500;
+
+    /** Pauses the retrying thread. */
+    interface Pause {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    static final ClusterDownRetry STANDARD = new ClusterDownRetry(RETRY_FOR, System::nanoTime, Thread::sleep);
+
+    private final Duration retryFor;
+    private final LongSupplier nanoTime;
+    private final Pause pause;
+
+    ClusterDownRetry(Duration retryFor, LongSupplier nanoTime, Pause pause) {
+        this.retryFor = retryFor;
+        this.nanoTime = nanoTime;
+        this.pause = pause;
+    }
+
+    /** The step's answer; its {@code CLUSTERDOWN} refusal once {@link #RETRY_FOR} has passed without one. */
+    <T> T call(Supplier<T> step) {
+        long deadline = nanoTime.getAsLong() + retryFor.toNanos();
+        long pauseMs = FIRST_PAUSE_MS;
+        while (true) {
+            try {
+                return step.get();
+            } catch (JedisClusterException e) {
+                long left = deadline - nanoTime.getAsLong();
+                if (left <= 0) {
+                    throw e;
+                }
+                try {
+                    pause.sleep(Math.min(pauseMs, Math.max(1, left / 1_000_000)));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMs = Math.min(LONGEST_PAUSE_MS, pauseMs * 2);
+            }
+        }
+    }
+}
