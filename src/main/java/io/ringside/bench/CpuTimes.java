@@ -30,6 +30,7 @@ final class CpuTimes {
         return THREADS.getThreadCpuTime(thread.getId());
     }
 
+    /** CPU time of this JVM so far, or 0 where the platform does not say. */
     static long processNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? Math.max(0, os.getProcessCpuTime()) : 0;
