@@ -15,6 +15,7 @@ import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.PreparedTableRows;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -290,8 +291,12 @@ public final class StreamsView {
         MessagesTabPreload.start();
         bindReset(viewModel.reset());
         bindAdmin(viewModel.produce(), viewModel.admin());
+        // One series whose points are replaced: a new series each time made its line, legend entry
+        // and symbols again and resolved their CSS.
+        XYChart.Series<Number, Number> lag = new XYChart.Series<>();
+        lagChart.getData().setAll(List.of(lag));
         viewModel.lagHistory().addListener((javafx.collections.ListChangeListener<StreamsViewModel.LagSample>) change ->
-                lagChart.getData().setAll(List.of(lagSeries(viewModel.lagHistory()))));
+                lag.getData().setAll(lagPoints(viewModel.lagHistory())));
         refreshButton.setOnAction(event -> viewModel.refreshNow());
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
@@ -367,16 +372,16 @@ public final class StreamsView {
     }
 
     /** x: seconds before the newest sample (negative), y: total lag. */
-    static XYChart.Series<Number, Number> lagSeries(List<StreamsViewModel.LagSample> samples) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    static List<XYChart.Data<Number, Number>> lagPoints(List<StreamsViewModel.LagSample> samples) {
         if (samples.isEmpty()) {
-            return series;
+            return List.of();
         }
         Instant newest = samples.get(samples.size() - 1).at();
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
         for (StreamsViewModel.LagSample s : samples) {
-            series.getData().add(new XYChart.Data<>(-Duration.between(s.at(), newest).toSeconds(), s.lag()));
+            points.add(new XYChart.Data<>(-Duration.between(s.at(), newest).toSeconds(), s.lag()));
         }
-        return series;
+        return points;
     }
 
     private void bindReset(OffsetResetViewModel reset) {

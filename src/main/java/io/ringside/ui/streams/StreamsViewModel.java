@@ -3,6 +3,7 @@ package io.ringside.ui.streams;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
+import io.ringside.core.kafka.StreamsInspector;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
@@ -69,6 +70,8 @@ public final class StreamsViewModel implements PageLoad {
     static final Duration BATCH = Duration.ofMillis(100);
     /** Longer than a pulse (60 a second): what waits this long is laid out in a pulse of its own. */
     static final Duration NEXT_PULSE = Duration.ofMillis(20);
+    /** Two pulses: what waits this long comes after what waits {@link #NEXT_PULSE}. */
+    static final Duration AFTER_SHOWN = NEXT_PULSE.multipliedBy(2);
 
     private final StreamsGateway gateway;
     private final TaskExecutor executor;
@@ -127,8 +130,8 @@ public final class StreamsViewModel implements PageLoad {
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
         // Topics and groups are read side by side and each shown when read: neither waits for the other.
         this.topicsPoll = Poller.polling(executor, REFRESH, () -> {
-                    List<TopicInfo> read = gateway.topics();
-                    return new TopicsRead(read, BrokerInfo.merge(gateway.brokers(), read));
+                    StreamsInspector.Overview read = gateway.overview();
+                    return new TopicsRead(read.topics(), BrokerInfo.merge(read.brokers(), read.topics()));
                 })
                 .onSuccess(read -> {
                     showTopics(read);
@@ -233,11 +236,21 @@ public final class StreamsViewModel implements PageLoad {
         }
     }
 
+    /**
+     * Two pulses after the first list is set: the list, and the selected group's detail a pulse
+     * after it, are laid out before the other list's read, the tail's consumer and the read-only
+     * check take the cores (started at once, they held the shown list's first layout back on two
+     * loaded cores).
+     */
     private void startAfterFirstRead() {
         Runnable start = afterFirstRead;
         afterFirstRead = null;
         if (start != null && running) {
-            start.run();
+            executor.runOnUi(AFTER_SHOWN, () -> {
+                if (running) {
+                    start.run();
+                }
+            });
         }
     }
 
@@ -387,7 +400,7 @@ public final class StreamsViewModel implements PageLoad {
         reset.groupProperty().set(group == null ? "" : group.groupId());
         admin.groupProperty().set(group == null ? "" : group.groupId());
         Deque<LagSample> samples = group == null ? null : lagHistory.get(group.groupId());
-        selectedLagHistory.setAll(samples == null ? List.of() : List.copyOf(samples));
+        List<LagSample> history = samples == null ? List.of() : List.copyOf(samples);
         if (group != null && !group.partitions().isEmpty()
                 && (reset.topicProperty().get() == null || reset.topicProperty().get().isBlank())) {
             reset.topicProperty().set(group.partitions().get(0).topic());
@@ -395,6 +408,12 @@ public final class StreamsViewModel implements PageLoad {
         partitions.setAll(group == null ? List.of() : group.partitions());
         members.setAll(group == null ? List.of() : group.members());
         int current = ++groupGeneration;
+        // The lag chart a pulse after the partition table: each makes nodes and resolves their CSS.
+        executor.runOnUi(NEXT_PULSE, () -> {
+            if (current == groupGeneration) {
+                selectedLagHistory.setAll(history);
+            }
+        });
         if (group != null && group.totalLag() > 0) {
             // The bulk list has lag in records only; the selected group's time lag is read for it alone.
             BackgroundTask.wrap(() -> gateway.group(group.groupId()))
