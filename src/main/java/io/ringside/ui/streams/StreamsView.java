@@ -215,8 +215,10 @@ public final class StreamsView {
     private void initialize() {
         SortedList<TopicInfo> sortedTopics = new SortedList<>(viewModel.shownTopics());
         sortedTopics.comparatorProperty().bind(topicTable.comparatorProperty());
-        // The rows are made while the page is laid out, not when 2,000 topics arrive.
-        PreparedTableRows.show(topicTable, sortedTopics);
+        // The rows are made while the page is laid out, not when 2,000 topics arrive, and stay
+        // until the topics are read: then they only take their items.
+        PreparedTableRows.showOnceRead(topicTable, sortedTopics,
+                viewModel.topicsShownProperty().or(viewModel.loadErrorProperty().isNotEmpty()));
         topicFilterField.textProperty().bindBidirectional(viewModel.topicFilterProperty());
         groupFilterField.textProperty().bindBidirectional(viewModel.groupFilterProperty());
         text(topicName, TopicInfo::name);
@@ -230,7 +232,8 @@ public final class StreamsView {
         text(topicLeaders, t -> ids(t.distinctLeaders()));
         viewModel.brokers().addListener((javafx.collections.ListChangeListener<BrokerInfo>) change ->
                 brokerList.getChildren().setAll(viewModel.brokers().stream().map(StreamsView::brokerBadge).toList()));
-        PreparedTableRows.show(groupList, viewModel.shownGroups());
+        PreparedTableRows.showOnceRead(groupList, viewModel.shownGroups(),
+                viewModel.groupsShownProperty().or(viewModel.loadErrorProperty().isNotEmpty()));
         groupList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ConsumerGroupLag group, boolean empty) {

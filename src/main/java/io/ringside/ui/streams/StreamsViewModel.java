@@ -93,6 +93,8 @@ public final class StreamsViewModel implements PageLoad {
     private final ReadOnlyStringWrapper tailStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper topicsShown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper groupsShown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ObjectProperty<TailRecord> selectedTail = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper tailDetail = new ReadOnlyStringWrapper("");
@@ -313,6 +315,16 @@ public final class StreamsViewModel implements PageLoad {
         }
     }
 
+    /** True once a topic list was read (and stays so): an empty list is then known to be empty. */
+    public ReadOnlyBooleanProperty topicsShownProperty() {
+        return topicsShown.getReadOnlyProperty();
+    }
+
+    /** True once a group list was read (and stays so). */
+    public ReadOnlyBooleanProperty groupsShownProperty() {
+        return groupsShown.getReadOnlyProperty();
+    }
+
     /** Which list the page shows, read first on activation. */
     public enum Shown { TOPICS, GROUPS, OTHER }
 
@@ -337,6 +349,7 @@ public final class StreamsViewModel implements PageLoad {
         }
         refreshTopicDetail();
         topicsRead = true;
+        topicsShown.set(true);
         settle();
     }
 
@@ -353,6 +366,7 @@ public final class StreamsViewModel implements PageLoad {
         groups.setAll(snapshot.groups());
         recordLag(snapshot);
         groupsRead = true;
+        groupsShown.set(true);
         settle();
         // The selected group's partitions, members and lag chart come a pulse after the list, so
         // neither pulse carries both.
