@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -107,34 +108,45 @@ public final class MetadataFixtures {
     }
 
     /**
-     * Group {@code g} reads topic {@code g mod topics}: {@value #RECORDS_PER_PARTITION} records are
-     * written to each of its partitions and the group commits offset {@code g mod 10} on each, so
-     * every group lags by at least one record per partition. Nothing is done (zero returned) when
-     * every group is there already.
+     * Group {@code g} reads topic {@code g mod topics}: each of its partitions holds at least
+     * {@value #RECORDS_PER_PARTITION} records and the group commits offset {@code g mod 10} on each,
+     * so every group lags by at least one record per partition. On a kept folder only the groups not
+     * listed are made, and records are written only to partitions holding fewer than
+     * {@value #RECORDS_PER_PARTITION} (a partition's end offset is what the lag is measured against,
+     * so a topped-up partition is the same fixture). Zero is returned when every group is there.
      */
-    public static Duration createGroups(Admin admin, Map<String, Object> kafka, Size size) {
+    public static Duration createGroups(Admin admin, Map<String, Object> kafka, Size size, Consumer<String> progress) {
         long started = System.nanoTime();
-        if (groupsThere(admin, size)) {
+        Set<String> present = groupsListed(admin, size, progress);
+        List<Integer> missing = IntStream.range(0, size.groups()).filter(g -> !present.contains(group(g))).boxed().toList();
+        if (missing.isEmpty()) {
             return Duration.ZERO;
         }
         int readTopics = Math.min(size.groups(), size.topics());
+        Set<TopicPartition> read = new HashSet<>();
+        for (int g : missing) {
+            for (int p = 0; p < size.partitions(); p++) {
+                read.add(new TopicPartition(topic(g % readTopics), p));
+            }
+        }
+        Map<TopicPartition, Long> ends = KafkaCalls.offsets(admin, read, OffsetSpec.latest());
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         byte[] value = "{\"reading\":42}".getBytes(StandardCharsets.UTF_8);
+        long written = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
-            for (int t = 0; t < readTopics; t++) {
-                for (int p = 0; p < size.partitions(); p++) {
-                    for (int r = 0; r < RECORDS_PER_PARTITION; r++) {
-                        producer.send(new ProducerRecord<>(topic(t), p, null, value));
-                    }
+            for (TopicPartition partition : read) {
+                for (long r = ends.getOrDefault(partition, 0L); r < RECORDS_PER_PARTITION; r++) {
+                    producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), null, value));
+                    written++;
                 }
             }
             producer.flush();
         }
         List<KafkaFuture<Void>> commits = new ArrayList<>();
-        for (int g = 0; g < size.groups(); g++) {
+        for (int g : missing) {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (int p = 0; p < size.partitions(); p++) {
                 offsets.put(new TopicPartition(topic(g % readTopics), p), new OffsetAndMetadata(g % RECORDS_PER_PARTITION));
@@ -142,29 +154,31 @@ public final class MetadataFixtures {
             commits.add(admin.alterConsumerGroupOffsets(group(g), offsets).all());
         }
         commits.forEach(commit -> wait(commit, Duration.ofMinutes(2)));
+        progress.accept(String.format(Locale.ROOT, "%,d of %,d groups made (%,d records written to %,d partitions)",
+                missing.size(), size.groups(), written, read.size()));
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /**
-     * Whether every fixture group is listed. A broker that has just restarted lists the groups of
-     * an offsets partition only once it has loaded it: when offsets were ever committed there (the
-     * offsets topic exists), it is asked again each second, up to a minute.
+     * The fixture groups listed. A broker that has just restarted lists the groups of an offsets
+     * partition only once it has loaded it: when offsets were ever committed there (the offsets
+     * topic exists) and some are missing, it is asked again each second, up to a minute.
      */
-    private static boolean groupsThere(Admin admin, Size size) {
+    private static Set<String> groupsListed(Admin admin, Size size, Consumer<String> progress) {
+        Set<String> present = new HashSet<>();
         if (!wait(admin.listTopics(new ListTopicsOptions().listInternal(true)).names(), Duration.ofMinutes(2))
                 .contains(Topic.GROUP_METADATA_TOPIC_NAME)) {
-            return false;
+            return present;
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (true) {
-            Set<String> present = new HashSet<>();
+            present.clear();
             wait(admin.listConsumerGroups().all(), Duration.ofMinutes(2)).forEach(g -> present.add(g.groupId()));
             long listed = IntStream.range(0, size.groups()).filter(g -> present.contains(group(g))).count();
-            if (listed == size.groups()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
+            if (listed == size.groups() || System.nanoTime() > deadline) {
+                progress.accept(String.format(Locale.ROOT, "%,d of %,d groups listed (%,d groups in all)", listed,
+                        size.groups(), present.size()));
+                return present;
             }
             try {
                 Thread.sleep(1000);

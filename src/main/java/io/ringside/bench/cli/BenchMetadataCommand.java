@@ -166,7 +166,7 @@ final class BenchMetadataCommand implements Callable<Integer> {
                         rss(state.kafka().pid()));
             }
             out.flush();
-            Duration grouped = MetadataFixtures.createGroups(admin, kafka, size);
+            Duration grouped = MetadataFixtures.createGroups(admin, kafka, size, progress);
             out.printf(Locale.ROOT, grouped.isZero() ? "groups\t%,d groups with lag there already (an earlier run's)%n"
                     : "groups created\t%,d groups with committed offsets and lag in %.1f s%n", size.groups(),
                     grouped.toMillis() / 1000.0);

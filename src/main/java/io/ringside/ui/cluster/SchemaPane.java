@@ -2,14 +2,12 @@ package io.ringside.ui.cluster;
 
 import io.ringside.ui.util.PreparedTableRows;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -41,10 +39,10 @@ public final class SchemaPane {
 
     @FXML
     private void initialize() {
-        schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildTree());
-        schemaFilter.textProperty().addListener((obs, old, text) -> rebuildTree());
+        schemaFilter.textProperty().bindBidirectional(schema.filterProperty());
+        schema.treeProperty().addListener((obs, old, root) -> schemaTree.setRoot(root));
         // The tree's rows are made while the page is laid out, not when 500 tables arrive.
-        PreparedTableRows.show(schemaTree, this::tree);
+        PreparedTableRows.show(schemaTree, () -> schema.treeProperty().get());
         schemaTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
             if (item != null && item.getValue() != null && item.getValue().selection() != null) {
                 schema.select(item.getValue().selection());
@@ -64,20 +62,6 @@ public final class SchemaPane {
         estimate.setTooltip(estimateWhy);
         ddlText.textProperty().bind(schema.ddlProperty());
         copyDdlButton.disableProperty().bind(schema.ddlProperty().isEmpty());
-    }
-
-    private void rebuildTree() {
-        schemaTree.setRoot(tree());
-    }
-
-    private TreeItem<SchemaTreeEntry> tree() {
-        String filter = schemaFilter.getText();
-        TreeItem<SchemaTreeEntry> root = SchemaTree.build(schema.keyspaces(), filter);
-        boolean filtered = filter != null && !filter.isBlank();
-        for (TreeItem<SchemaTreeEntry> keyspace : root.getChildren()) {
-            keyspace.setExpanded(filtered || !SchemaTree.SYSTEM_GROUP.equals(keyspace.getValue().label()));
-        }
-        return root;
     }
 
     @FXML

@@ -27,7 +27,8 @@ final class SchemaTree {
     }
 
     /**
-     * The tree of the keyspaces that {@code filter} (any case) names in part, or that hold a table
+     * The tree (its items made on any thread: nothing is shown until it is set on a view) of the
+     * keyspaces that {@code filter} (any case) names in part, or that hold a table
      * or view it names in part: a matching keyspace with all its relations, another with the
      * matching ones only. Blank keeps everything.
      */
@@ -45,6 +46,10 @@ final class SchemaTree {
             TreeItem<SchemaTreeEntry> group = new TreeItem<>(new SchemaTreeEntry(SYSTEM_GROUP, "(" + system.size() + ")", null));
             group.getChildren().setAll(system.stream().map(SchemaTree::keyspace).toList());
             children.add(group);
+        }
+        // A filtered tree opens every match; the whole one opens the user keyspaces, not the system group.
+        for (TreeItem<SchemaTreeEntry> child : children) {
+            child.setExpanded(!needle.isEmpty() || child.getValue().selection() != null);
         }
         root.getChildren().setAll(children);
         return root;

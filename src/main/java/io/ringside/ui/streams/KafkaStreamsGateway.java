@@ -69,6 +69,11 @@ public final class KafkaStreamsGateway implements StreamsGateway, AutoCloseable 
     }
 
     @Override
+    public StreamsInspector.Overview overview() {
+        return inspector().overview();
+    }
+
+    @Override
     public List<BrokerInfo> brokers() {
         return inspector().liveBrokers();
     }

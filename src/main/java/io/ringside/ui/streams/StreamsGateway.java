@@ -3,6 +3,7 @@ package io.ringside.ui.streams;
 import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
 import io.ringside.core.kafka.TailRecord;
+import io.ringside.core.kafka.StreamsInspector;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.explorer.ConfigChange;
 import io.ringside.core.kafka.explorer.KafkaMessage;
@@ -34,6 +35,12 @@ public interface StreamsGateway {
     default ConsumerGroupLag group(String groupId) {
         return groups().stream().filter(g -> g.groupId().equals(groupId)).findFirst()
                 .orElseThrow(() -> new io.ringside.core.NotFoundException("No consumer group " + groupId));
+    }
+
+    /** The topics and the brokers that are up, read together; blocks on the network. */
+    default StreamsInspector.Overview overview() {
+        List<TopicInfo> topics = topics();
+        return new StreamsInspector.Overview(topics, brokers());
     }
 
     /** The brokers that are up, the controller marked; blocks on the network. */

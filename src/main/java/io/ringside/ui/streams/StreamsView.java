@@ -16,6 +16,7 @@ import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.PreparedTableRows;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -215,8 +216,10 @@ public final class StreamsView {
     private void initialize() {
         SortedList<TopicInfo> sortedTopics = new SortedList<>(viewModel.shownTopics());
         sortedTopics.comparatorProperty().bind(topicTable.comparatorProperty());
-        // The rows are made while the page is laid out, not when 2,000 topics arrive.
-        PreparedTableRows.show(topicTable, sortedTopics);
+        // The rows are made while the page is laid out, not when 2,000 topics arrive, and stay
+        // until the topics are read: then they only take their items.
+        PreparedTableRows.showOnceRead(topicTable, sortedTopics,
+                viewModel.topicsShownProperty().or(viewModel.loadErrorProperty().isNotEmpty()));
         topicFilterField.textProperty().bindBidirectional(viewModel.topicFilterProperty());
         groupFilterField.textProperty().bindBidirectional(viewModel.groupFilterProperty());
         text(topicName, TopicInfo::name);
@@ -231,7 +234,8 @@ public final class StreamsView {
         text(topicLeaders, t -> ids(t.distinctLeaders()));
         viewModel.brokers().addListener((javafx.collections.ListChangeListener<BrokerInfo>) change ->
                 brokerList.getChildren().setAll(viewModel.brokers().stream().map(StreamsView::brokerBadge).toList()));
-        PreparedTableRows.show(groupList, viewModel.shownGroups());
+        PreparedTableRows.showOnceRead(groupList, viewModel.shownGroups(),
+                viewModel.groupsShownProperty().or(viewModel.loadErrorProperty().isNotEmpty()));
         groupList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ConsumerGroupLag group, boolean empty) {
@@ -293,8 +297,12 @@ public final class StreamsView {
         MessagesTabPreload.start();
         bindReset(viewModel.reset());
         bindAdmin(viewModel.produce(), viewModel.admin());
+        // One series whose points are replaced: a new series each time made its line, legend entry
+        // and symbols again and resolved their CSS.
+        XYChart.Series<Number, Number> lag = new XYChart.Series<>();
+        lagChart.getData().setAll(List.of(lag));
         viewModel.lagHistory().addListener((javafx.collections.ListChangeListener<StreamsViewModel.LagSample>) change ->
-                lagChart.getData().setAll(List.of(lagSeries(viewModel.lagHistory()))));
+                lag.getData().setAll(lagPoints(viewModel.lagHistory())));
         refreshButton.setOnAction(event -> viewModel.refreshNow());
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
@@ -370,16 +378,16 @@ public final class StreamsView {
     }
 
     /** x: seconds before the newest sample (negative), y: total lag. */
-    static XYChart.Series<Number, Number> lagSeries(List<StreamsViewModel.LagSample> samples) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    static List<XYChart.Data<Number, Number>> lagPoints(List<StreamsViewModel.LagSample> samples) {
         if (samples.isEmpty()) {
-            return series;
+            return List.of();
         }
         Instant newest = samples.get(samples.size() - 1).at();
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
         for (StreamsViewModel.LagSample s : samples) {
-            series.getData().add(new XYChart.Data<>(-Duration.between(s.at(), newest).toSeconds(), s.lag()));
+            points.add(new XYChart.Data<>(-Duration.between(s.at(), newest).toSeconds(), s.lag()));
         }
-        return series;
+        return points;
     }
 
     private void bindReset(OffsetResetViewModel reset) {

@@ -3,6 +3,7 @@ package io.ringside.ui.streams;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.kafka.BrokerInfo;
 import io.ringside.core.kafka.ConsumerGroupLag;
+import io.ringside.core.kafka.StreamsInspector;
 import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.Topics;
@@ -69,6 +70,8 @@ public final class StreamsViewModel implements PageLoad {
     static final Duration BATCH = Duration.ofMillis(100);
     /** Longer than a pulse (60 a second): what waits this long is laid out in a pulse of its own. */
     static final Duration NEXT_PULSE = Duration.ofMillis(20);
+    /** Two pulses: what waits this long comes after what waits {@link #NEXT_PULSE}. */
+    static final Duration AFTER_SHOWN = NEXT_PULSE.multipliedBy(2);
 
     private final StreamsGateway gateway;
     private final TaskExecutor executor;
@@ -90,6 +93,8 @@ public final class StreamsViewModel implements PageLoad {
     private final ReadOnlyStringWrapper tailStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper topicsShown = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper groupsShown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ObjectProperty<TailRecord> selectedTail = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper tailDetail = new ReadOnlyStringWrapper("");
@@ -127,8 +132,8 @@ public final class StreamsViewModel implements PageLoad {
         this.batcher = FxBatcher.onUi(executor, BATCH, this::arrived);
         // Topics and groups are read side by side and each shown when read: neither waits for the other.
         this.topicsPoll = Poller.polling(executor, REFRESH, () -> {
-                    List<TopicInfo> read = gateway.topics();
-                    return new TopicsRead(read, BrokerInfo.merge(gateway.brokers(), read));
+                    StreamsInspector.Overview read = gateway.overview();
+                    return new TopicsRead(read.topics(), BrokerInfo.merge(read.brokers(), read.topics()));
                 })
                 .onSuccess(read -> {
                     showTopics(read);
@@ -233,11 +238,21 @@ public final class StreamsViewModel implements PageLoad {
         }
     }
 
+    /**
+     * Two pulses after the first list is set: the list, and the selected group's detail a pulse
+     * after it, are laid out before the other list's read, the tail's consumer and the read-only
+     * check take the cores (started at once, they held the shown list's first layout back on two
+     * loaded cores).
+     */
     private void startAfterFirstRead() {
         Runnable start = afterFirstRead;
         afterFirstRead = null;
         if (start != null && running) {
-            start.run();
+            executor.runOnUi(AFTER_SHOWN, () -> {
+                if (running) {
+                    start.run();
+                }
+            });
         }
     }
 
@@ -300,6 +315,16 @@ public final class StreamsViewModel implements PageLoad {
         }
     }
 
+    /** True once a topic list was read (and stays so): an empty list is then known to be empty. */
+    public ReadOnlyBooleanProperty topicsShownProperty() {
+        return topicsShown.getReadOnlyProperty();
+    }
+
+    /** True once a group list was read (and stays so). */
+    public ReadOnlyBooleanProperty groupsShownProperty() {
+        return groupsShown.getReadOnlyProperty();
+    }
+
     /** Which list the page shows, read first on activation. */
     public enum Shown { TOPICS, GROUPS, OTHER }
 
@@ -319,11 +344,16 @@ public final class StreamsViewModel implements PageLoad {
         if (!topics.equals(read.topics())) {
             topics.setAll(read.topics());
         }
-        if (!brokers.equals(read.brokers())) {
-            brokers.setAll(read.brokers());
-        }
+        // The broker badges a pulse after the table: each makes its nodes and a tooltip (a popup
+        // window with a scene of its own), which weighed on the pulse that laid 2,000 topics out.
+        executor.runOnUi(NEXT_PULSE, () -> {
+            if (!brokers.equals(read.brokers())) {
+                brokers.setAll(read.brokers());
+            }
+        });
         refreshTopicDetail();
         topicsRead = true;
+        topicsShown.set(true);
         settle();
     }
 
@@ -340,6 +370,7 @@ public final class StreamsViewModel implements PageLoad {
         groups.setAll(snapshot.groups());
         recordLag(snapshot);
         groupsRead = true;
+        groupsShown.set(true);
         settle();
         // The selected group's partitions, members and lag chart come a pulse after the list, so
         // neither pulse carries both.
@@ -387,7 +418,7 @@ public final class StreamsViewModel implements PageLoad {
         reset.groupProperty().set(group == null ? "" : group.groupId());
         admin.groupProperty().set(group == null ? "" : group.groupId());
         Deque<LagSample> samples = group == null ? null : lagHistory.get(group.groupId());
-        selectedLagHistory.setAll(samples == null ? List.of() : List.copyOf(samples));
+        List<LagSample> history = samples == null ? List.of() : List.copyOf(samples);
         if (group != null && !group.partitions().isEmpty()
                 && (reset.topicProperty().get() == null || reset.topicProperty().get().isBlank())) {
             reset.topicProperty().set(group.partitions().get(0).topic());
@@ -395,6 +426,12 @@ public final class StreamsViewModel implements PageLoad {
         partitions.setAll(group == null ? List.of() : group.partitions());
         members.setAll(group == null ? List.of() : group.members());
         int current = ++groupGeneration;
+        // The lag chart a pulse after the partition table: each makes nodes and resolves their CSS.
+        executor.runOnUi(NEXT_PULSE, () -> {
+            if (current == groupGeneration) {
+                selectedLagHistory.setAll(history);
+            }
+        });
         if (group != null && group.totalLag() > 0) {
             // The bulk list has lag in records only; the selected group's time lag is read for it alone.
             BackgroundTask.wrap(() -> gateway.group(group.groupId()))

@@ -20,19 +20,29 @@ public final class BadgeCell<S, T> extends TableCell<S, T> {
         this.text = text;
         this.tone = tone;
         badge.getStyleClass().add(Styles.BADGE);
+        // The badge is the cell's graphic from the start, hidden while there is nothing to show:
+        // set only with the first value, it was a node added to the scene (skin made, CSS matched)
+        // for every visible row in the pulse that filled the table.
+        badge.setVisible(false);
+        badge.setManaged(false);
+        setGraphic(badge);
     }
 
     @Override
     protected void updateItem(T value, boolean empty) {
         super.updateItem(value, empty);
         String label = empty || value == null ? "" : text.apply(value);
-        if (label.isEmpty()) {
-            setGraphic(null);
-            return;
+        boolean shown = !label.isEmpty();
+        String toneClass = shown ? Styles.of(tone.apply(value)) : null;
+        // The tone's class changes only when the tone does: each change has the badge's CSS matched again.
+        if (toneClass == null || !badge.getStyleClass().contains(toneClass)) {
+            badge.getStyleClass().removeAll(Styles.toneClasses());
+            if (toneClass != null) {
+                badge.getStyleClass().add(toneClass);
+            }
         }
         badge.setText(label);
-        badge.getStyleClass().removeAll(Styles.toneClasses());
-        badge.getStyleClass().add(Styles.of(tone.apply(value)));
-        setGraphic(badge);
+        badge.setManaged(shown);
+        badge.setVisible(shown);
     }
 }

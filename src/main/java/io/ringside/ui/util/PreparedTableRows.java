@@ -2,6 +2,9 @@ package io.ringside.ui.util;
 
 import java.util.Collections;
 import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Control;
@@ -40,6 +43,48 @@ public final class PreparedTableRows {
     public static <S> void show(ListView<S> list, ObservableList<S> items) {
         list.setItems(FXCollections.observableArrayList(Collections.nCopies(ROWS, null)));
         swapAfterLayout(list, () -> list.getItems() == items, () -> list.setItems(items));
+    }
+
+    /**
+     * As {@link #show(TableView, ObservableList)}, but the empty rows stay until {@code items} has
+     * some or {@code read} is true (the list was read and is empty, or the read failed). Swapped for
+     * a list still empty, the table hid its rows behind the placeholder, and the pulse that showed
+     * the data made them visible again and moved every visible cell from empty to filled, a CSS
+     * pass over each; kept, the rows only take their items.
+     */
+    public static <S> void showOnceRead(TableView<S> table, ObservableList<S> items, ObservableBooleanValue read) {
+        table.setItems(FXCollections.observableArrayList(Collections.nCopies(ROWS, null)));
+        swapAfterLayout(table, () -> table.getItems() == items, whenRead(items, read, () -> table.setItems(items)));
+    }
+
+    /** As {@link #showOnceRead(TableView, ObservableList, ObservableBooleanValue)}, for a list. */
+    public static <S> void showOnceRead(ListView<S> list, ObservableList<S> items, ObservableBooleanValue read) {
+        list.setItems(FXCollections.observableArrayList(Collections.nCopies(ROWS, null)));
+        swapAfterLayout(list, () -> list.getItems() == items, whenRead(items, read, () -> list.setItems(items)));
+    }
+
+    /** Runs {@code swap} at once if {@code items} has some or {@code read} is true, else once either is. */
+    private static Runnable whenRead(ObservableList<?> items, ObservableBooleanValue read, Runnable swap) {
+        boolean[] waiting = {false};
+        return () -> {
+            if (!items.isEmpty() || read.get()) {
+                swap.run();
+            } else if (!waiting[0]) {
+                waiting[0] = true;
+                InvalidationListener check = new InvalidationListener() {
+                    @Override
+                    public void invalidated(Observable observable) {
+                        if (!items.isEmpty() || read.get()) {
+                            items.removeListener(this);
+                            read.removeListener(this);
+                            swap.run();
+                        }
+                    }
+                };
+                items.addListener(check);
+                read.addListener(check);
+            }
+        };
     }
 
     /**

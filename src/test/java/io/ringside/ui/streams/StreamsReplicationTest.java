@@ -84,6 +84,7 @@ class StreamsReplicationTest {
                         case "topics" -> topics;
                         case "groups" -> List.<ConsumerGroupLag>of();
                         case "brokers" -> brokers;
+                        case "overview" -> new io.ringside.core.kafka.StreamsInspector.Overview(topics, brokers);
                         case "readOnly" -> true;
                         case "topicDetail" -> detail((String) args[0]);
                         case "tail" -> (AutoCloseable) () -> { };

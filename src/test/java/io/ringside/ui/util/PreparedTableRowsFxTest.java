@@ -63,6 +63,48 @@ class PreparedTableRowsFxTest {
         assertTrue(onFx(() -> texts(table)).contains("key:0"), "the first item is not shown");
     }
 
+    @Test
+    void withAReadFlagTheRowsStayFilledUntilTheItemsComeOrTheListIsKnownEmpty(FxRobot robot) throws Exception {
+        ObservableList<String> items = FXCollections.observableArrayList();
+        javafx.beans.property.BooleanProperty read = new javafx.beans.property.SimpleBooleanProperty();
+        TableView<String> table = table();
+        robot.interact(() -> {
+            PreparedTableRows.showOnceRead(table, items, read);
+            FreshStage.show(stage, new Scene(table, 400, 300));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !rows(table).isEmpty()));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Swapped for the empty list, the rows went empty behind the placeholder and had to be filled again.
+        assertTrue(onFx(() -> table.getItems() != items && rows(table).stream().filter(Node::isVisible).noneMatch(r -> ((TableRow<?>) r).isEmpty())),
+                "the prepared rows were emptied before the first read");
+        Set<Node> made = onFx(() -> rows(table));
+
+        robot.interact(() -> items.addAll(IntStream.range(0, 1000).mapToObj(i -> "key:" + i).toList()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(items, onFx(table::getItems));
+        assertTrue(made.containsAll(onFx(() -> rows(table))), "the first items made new rows");
+        assertTrue(onFx(() -> texts(table)).contains("key:0"), "the first item is not shown");
+
+        ObservableList<String> none = FXCollections.observableArrayList();
+        TableView<String> empty = table();
+        javafx.beans.property.BooleanProperty emptyRead = new javafx.beans.property.SimpleBooleanProperty();
+        robot.interact(() -> {
+            PreparedTableRows.showOnceRead(empty, none, emptyRead);
+            FreshStage.show(stage, new Scene(empty, 400, 300));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> !rows(empty).isEmpty()));
+        robot.interact(() -> emptyRead.set(true));
+        assertSame(none, onFx(empty::getItems), "a list read empty is shown empty (the placeholder)");
+    }
+
+    private static TableView<String> table() {
+        TableView<String> table = new TableView<>();
+        TableColumn<String, String> column = new TableColumn<>("Key");
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue() == null ? "" : cell.getValue()));
+        table.getColumns().add(column);
+        return table;
+    }
+
     private static Set<Node> rows(TableView<String> table) {
         Set<Node> rows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         rows.addAll(table.lookupAll(".table-row-cell"));
