@@ -47,6 +47,7 @@ final class NodeChart {
     NodeChart(String id, String title, ObservableList<NodeSample> samples, List<Line> lines) {
         this.lines = List.copyOf(lines);
         chart.setId(id);
+        chart.getStyleClass().add("node-chart");
         chart.setTitle(title);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -73,7 +74,7 @@ final class NodeChart {
         values.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
-                return figure(value.doubleValue());
+                return figure(value.doubleValue(), values.getTickUnit());
             }
 
             @Override
@@ -180,12 +181,9 @@ final class NodeChart {
         }
     }
 
-    /** A tick's value: whole numbers as such, others with at most two decimals. */
-    static String figure(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        String text = String.format(Locale.ROOT, "%.2f", value);
-        return text.replaceAll("0+$", "").replaceAll("\\.$", "");
+    /** A tick's value with as many decimals as the tick spacing needs: 0.002 apart shows 0.004, not 0. */
+    static String figure(double value, double tick) {
+        int decimals = tick >= 1 ? 0 : (int) Math.ceil(-Math.log10(tick) - 1e-9);
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

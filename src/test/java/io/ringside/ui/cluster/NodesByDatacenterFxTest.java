@@ -26,6 +26,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
@@ -175,15 +176,16 @@ class NodesByDatacenterFxTest {
 
         assertEquals(3, onFx(cluster.nodes().nodes()::size), "the poll ran");
         assertFalse(onFx(() -> cluster.nodes().threadPools().isEmpty()), "and read the selected node's details");
-        assertNull(onFx(nodesContent::getScene), "the hidden Nodes tab is out of the scene");
-        assertNull(onFx(() -> nodesContent.lookup("#nodeTable")), "and has not even put its node table in yet");
+        @SuppressWarnings("unchecked")
+        TreeTableView<NodeTreeRow> nodeTable = (TreeTableView<NodeTreeRow>) onFx(() -> // a split pane without a skin has no children to look in
+                ((SplitPane) nodesContent).getItems().get(0).lookup("#nodeTable"));
+        assertNull(onFx(nodeTable::getScene), "the hidden Nodes tab's table is out of the scene");
+        assertNull(onFx(nodeTable::getSkin), "and has made no rows");
 
         robot.interact(() -> tabs[0].getSelectionModel().select(1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
 
         assertSame(nodesContent, onFx(() -> tabs[0].getTabs().get(1).getContent()));
-        @SuppressWarnings("unchecked")
-        TreeTableView<NodeTreeRow> nodeTable = (TreeTableView<NodeTreeRow>) onFx(() -> nodesContent.lookup("#nodeTable"));
         assertNotNull(onFx(nodeTable::getScene));
         assertEquals(5, onFx(nodeTable::getExpandedItemCount), "two data centres, three nodes, as the poll left them");
         assertNull(onFx(() -> tabs[0].getTabs().get(0).getContent()), "the Browser tab left the scene in turn");
