@@ -164,10 +164,7 @@ class NodesByDatacenterFxTest {
     void theNodesTabJoinsTheSceneOnlyWhenSelected(FxRobot robot) throws Exception {
         TabPane[] tabs = new TabPane[1];
         robot.interact(() -> {
-            Scene scene = new Scene(ClusterView.load(cluster), 1024, 700);
-            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            FreshStage.show(stage, scene);
-            tabs[0] = (TabPane) scene.lookup("#tabs");
+            tabs[0] = showScreen();
             cluster.activate();
             cluster.nodes().select(FakeClusterGateway.NODE_1); // details and chart samples for the hidden tab
         });
@@ -210,10 +207,7 @@ class NodesByDatacenterFxTest {
     void aRefreshUpdatesTheChartsAndTablesInPlace(FxRobot robot) throws Exception {
         TabPane[] tabs = new TabPane[1];
         robot.interact(() -> {
-            Scene scene = new Scene(ClusterView.load(cluster), 1024, 700);
-            scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
-            FreshStage.show(stage, scene);
-            tabs[0] = (TabPane) scene.lookup("#tabs");
+            tabs[0] = showScreen();
             tabs[0].getSelectionModel().select(1);
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
@@ -242,6 +236,14 @@ class NodesByDatacenterFxTest {
         assertSame(first, onFx(() -> reads.getData().get(0)), "the earlier point kept");
         assertEquals(List.of(), poolChanges, "the same pools read again change no row");
         robot.interact(cluster::deactivate);
+    }
+
+    /** The Cluster screen at the smallest window, on the Browser tab; returns its tabs. Call on the FX thread. */
+    private TabPane showScreen() {
+        Scene scene = new Scene(ClusterView.load(cluster), 1024, 700);
+        scene.getStylesheets().add(Styles.stylesheet(Styles.STYLESHEET));
+        FreshStage.show(stage, scene);
+        return (TabPane) scene.lookup("#tabs");
     }
 
     private static <T> T onFx(Callable<T> value) throws Exception {
