@@ -163,7 +163,8 @@ public final class ClusterUiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Figures(browsed, pages, seconds, null, firstPage, readAfterNextPulse(monitor), null, Optional.empty());
+        return new Figures(browsed, pages, seconds, null, firstPage, readAfterNextPulse(monitor), null,
+                Optional.empty());
     }
 
     /**

@@ -219,15 +219,17 @@ public final class NodesPane {
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
      * tab opens with the keyspace chooser and the node table's header, then come the table's rows,
-     * the node details, and each chart, made in one pulse and shown in the next. All at once, the first opening styled and laid out every piece for the
-     * first time in the process in one pulse (160-300 ms of FX-thread CPU); piece by piece, each
-     * pulse stays under 50 ms and the whole is in place about ten frames later. Once built, it stays
-     * built: the tab shows it again at once ({@link SelectedTabContent}).
+     * the node details, and each chart, made in one pulse and shown in the next. All at once, the
+     * first opening styled and laid out every piece for the first time in the process in one pulse
+     * (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more than one piece, and the
+     * whole is in place about ten frames later. Once built, it stays built: the tab shows it again
+     * at once ({@link SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
         List<Node> details = List.copyOf(detailsBox.getChildren());
         detailsBox.getChildren().clear();
-        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows, () -> detailsBox.getChildren().setAll(details)));
+        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows,
+                () -> detailsBox.getChildren().setAll(details)));
         for (NodeChartSpec spec : CHARTS) {
             List<LineChart<Number, Number>> made = new ArrayList<>(1);
             steps.add(() -> made.add(new NodeChart(spec.id(), spec.title(), nodes.samples(), spec.lines()).chart()));
