@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cluster-ui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The Cluster screen's FX-thread CPU per pulse while paging a large table and while a node stops.",
-            "Opens the Cluster screen on the profile's stack, pages through a scratch table of --rows rows and, on",
-            "a local stack with two or more nodes, stops node --node (and starts it again); prints per phase the",
+            "Opens the Cluster screen on the profile's stack, pages through a scratch table of --rows rows, opens",
+            "the Nodes tab and keeps it shown for --refreshes health refreshes and, on a local stack with two or",
+            "more nodes, stops node --node (and starts it again); prints per phase the",
             "FX pauses and the FX thread's CPU time per pulse (target p99 <= 16 ms, max <= 50 ms). Without a",
             "display it runs headless if Monocle is on the classpath, or under xvfb-run."})
 public final class BenchClusterUiCommand implements Callable<Integer> {
@@ -61,13 +62,17 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
             description = "Local-stack node to stop and start again (default: ${DEFAULT-VALUE}).")
     int node;
 
-    @Option(names = "--no-node-stop", description = "Measure browsing only.")
+    @Option(names = "--no-node-stop", description = "Skip the node stop (browsing and the Nodes tab only).")
     boolean noNodeStop;
+
+    @Option(names = "--refreshes", paramLabel = "N", defaultValue = "3",
+            description = "Health refreshes (5 s apart) measured with the Nodes tab shown (default: ${DEFAULT-VALUE}).")
+    int refreshes;
 
     @Override
     public Integer call() {
-        if (rows < 1 || pageSize < 1 || maxPages < 1) {
-            throw new IllegalArgumentException("--rows, --page-size and --max-pages must be at least 1");
+        if (rows < 1 || pageSize < 1 || maxPages < 1 || refreshes < 1) {
+            throw new IllegalArgumentException("--rows, --page-size, --max-pages and --refreshes must be at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
@@ -83,13 +88,15 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
             return new ClusterUiBenchmark(new CassandraServices(backends::cql), line -> {
                 err.println("bench cluster-ui: " + line);
                 err.flush();
-            }).run(BenchRows.KEYSPACE, BenchRows.TABLE, pageSize, maxPages, drill);
+            }).run(BenchRows.KEYSPACE, BenchRows.TABLE, pageSize, maxPages, refreshes, drill);
         });
         out.printf(Locale.ROOT, "browse\t%d rows\t%d pages of %d\t%.1f s%n", figures.rows(), figures.pages(), pageSize,
                 figures.browseSeconds());
         boolean met = figures.idle().print(out, "idle (screen open, polling)");
         met &= figures.firstPage().print(out, "first page (cold)");
         met &= figures.browse().print(out, "browse (pages 2..n)");
+        met &= figures.nodesTab().opened().print(out, "Nodes tab opened (first time)");
+        met &= figures.nodesTab().shown().print(out, "Nodes tab shown (" + figures.nodesTab().refreshes() + " refreshes)");
         if (figures.node().isPresent()) {
             ClusterUiBenchmark.NodeFigures nodeFigures = figures.node().get();
             met &= nodeFigures.pauses().print(out, "node " + node + " stopped");

@@ -8,6 +8,7 @@ import io.ringside.core.cassandra.RowPage;
 import io.ringside.ui.cluster.CassandraClusterGateway;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
+import io.ringside.ui.cluster.NodeSample;
 import io.ringside.ui.cluster.NodesViewModel;
 import io.ringside.ui.cluster.RowsViewModel;
 import io.ringside.ui.cluster.SchemaSelection;
@@ -19,10 +20,13 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
@@ -32,7 +36,8 @@ import javafx.stage.Stage;
 /**
  * Measures the longest FX-thread pause on the real paths of the Cluster screen: the real view,
  * view-model, executor and gateway, paging through a large table page by page (each page scrolled
- * to its end), then with the Nodes tab open while a node is stopped. Runs on a bench thread and
+ * to its end), then opening the Nodes tab, keeping it shown across a few health refreshes, and
+ * with it open while a node is stopped. Runs on a bench thread and
  * drives the FX thread only through {@code Platform.runLater}, as a user's clicks would.
  */
 public final class ClusterUiBenchmark {
@@ -49,10 +54,19 @@ public final class ClusterUiBenchmark {
     /**
      * {@code idle}: the screen open and polling, nothing clicked (the machine's own noise floor);
      * {@code firstPage}: selecting the table until its first page is shown (cold code paths);
-     * {@code browse}: every further page, each scrolled to its end.
+     * {@code browse}: every further page, each scrolled to its end; {@code nodesTab}: the Nodes tab
+     * opened and then shown.
      */
     public record Figures(long rows, int pages, double browseSeconds, FxPulses idle, FxPulses firstPage, FxPulses browse,
-                          Optional<NodeFigures> node) {
+                          NodesTabFigures nodesTab, Optional<NodeFigures> node) {
+    }
+
+    /**
+     * {@code opened}: from selecting the Nodes tab (first time in the process) until its node table
+     * and charts are in the scene and drawn; {@code shown}: the pulses after that, across
+     * {@code refreshes} health refreshes with the selected node's details (each a new chart sample).
+     */
+    public record NodesTabFigures(FxPulses opened, FxPulses shown, int refreshes) {
     }
 
     public record NodeFigures(FxPulses pauses, double shownAfterDriverMillis, double shownAfterStopMillis) {
@@ -70,7 +84,7 @@ public final class ClusterUiBenchmark {
         this.progress = progress;
     }
 
-    public Figures run(String keyspace, String table, int pageSize, int maxPages, NodeDrill drill) {
+    public Figures run(String keyspace, String table, int pageSize, int maxPages, int nodeRefreshes, NodeDrill drill) {
         startToolkit();
         UiTaskExecutor executor = new UiTaskExecutor();
         ClusterViewModel viewModel = new ClusterViewModel(new CassandraClusterGateway(services), executor);
@@ -90,10 +104,11 @@ public final class ClusterUiBenchmark {
             await("the idle baseline", () -> System.nanoTime() > idleUntil);
             FxPulses idle = readAfterNextPulse(monitor);
             Figures browse = browse(viewModel, stage, monitor, keyspace, table, pageSize, maxPages);
+            NodesTabFigures nodesTab = nodesTab(viewModel, stage, monitor, nodeRefreshes);
             Optional<NodeFigures> node = drill == null ? Optional.empty()
                     : Optional.of(stopNode(viewModel, stage, monitor, drill));
             return new Figures(browse.rows(), browse.pages(), browse.browseSeconds(), idle, browse.firstPage(),
-                    browse.browse(), node);
+                    browse.browse(), nodesTab, node);
         } finally {
             onFx(() -> {
                 monitor.stop();
@@ -148,7 +163,31 @@ public final class ClusterUiBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new Figures(browsed, pages, seconds, null, firstPage, readAfterNextPulse(monitor), Optional.empty());
+        return new Figures(browsed, pages, seconds, null, firstPage, readAfterNextPulse(monitor), null,
+                Optional.empty());
+    }
+
+    /**
+     * Selects the Nodes tab and reads its opening once its node table and three charts are in the
+     * scene (the charts holding the samples the poll took while the rows were browsed), then keeps it
+     * shown until the health poll has brought {@code refreshes} more samples of the selected node.
+     */
+    private NodesTabFigures nodesTab(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, int refreshes) {
+        NodesViewModel nodes = viewModel.nodes();
+        AtomicInteger samplesTaken = new AtomicInteger();
+        onFx(() -> {
+            nodes.samples().addListener((ListChangeListener<NodeSample>) change -> samplesTaken.incrementAndGet());
+            ((TabPane) stage.getScene().lookup("#tabs")).getSelectionModel().select(1);
+            return null;
+        });
+        await("the Nodes tab's table and charts in the scene", () -> onFx(() -> Stream.of(
+                        "#nodeTable", "#requestsChart", "#latencyChart", "#pendingChart")
+                .map(stage.getScene()::lookup).allMatch(node -> node != null && node.getScene() != null)));
+        FxPulses opened = readAfterNextPulse(monitor);
+        int before = samplesTaken.get();
+        progress.accept("Nodes tab shown, waiting for " + refreshes + " health refreshes");
+        await(refreshes + " health refreshes", () -> samplesTaken.get() >= before + refreshes);
+        return new NodesTabFigures(opened, readAfterNextPulse(monitor), refreshes);
     }
 
     private NodeFigures stopNode(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, NodeDrill drill) {
@@ -160,10 +199,6 @@ public final class ClusterUiBenchmark {
         UUID hostId = await("node " + drill.address() + " in the node table", () -> onFx(() -> nodes.nodes().stream()
                 .filter(n -> n.address().equals(drill.address())).map(NodeStatus::hostId).findFirst().orElse(null)));
         progress.accept("stopping the node at " + drill.address());
-        onFx(() -> {
-            monitor.nextPhase();
-            return null;
-        });
         long stopAsked = System.nanoTime();
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(drill::stop);
         long driverSaw = await("the driver to mark " + drill.address() + " down", () ->

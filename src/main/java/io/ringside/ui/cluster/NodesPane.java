@@ -5,22 +5,23 @@ import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.SelectedTabContent;
+import io.ringside.ui.util.StepsPerPulse;
 import io.ringside.ui.util.TableHeaders;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -31,6 +32,9 @@ import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.util.Callback;
 
 /**
@@ -41,6 +45,20 @@ import javafx.util.Callback;
 public final class NodesPane {
 
     private static final String PRIMARY_RANGES = "(primary ranges)";
+
+    /** A chart of the selected node's samples: its id, title and lines. */
+    private record NodeChartSpec(String id, String title, List<NodeChart.Line> lines) {
+    }
+
+    private static final List<NodeChartSpec> CHARTS = List.of(
+            new NodeChartSpec("requestsChart", "Coordinator requests/s", List.of(
+                    new NodeChart.Line("reads", NodeSample::readsPerSecond),
+                    new NodeChart.Line("writes", NodeSample::writesPerSecond))),
+            new NodeChartSpec("latencyChart", "p99 latency (ms)", List.of(
+                    new NodeChart.Line("read p99", NodeSample::readP99Ms),
+                    new NodeChart.Line("write p99", NodeSample::writeP99Ms))),
+            new NodeChartSpec("pendingChart", "Pending tasks", List.of(
+                    new NodeChart.Line("pending", NodeSample::pendingTasks))));
 
     private final NodesViewModel nodes;
     private final SchemaViewModel schema;
@@ -70,15 +88,15 @@ public final class NodesPane {
     @FXML
     private TreeTableColumn<NodeTreeRow, String> schemaColumn;
     @FXML
+    private VBox detailsBox;
+    @FXML
     private Label detailSummary;
     @FXML
     private TabPane detailTabs;
     @FXML
-    private LineChart<Number, Number> requestsChart;
+    private HBox chartRow;
     @FXML
-    private LineChart<Number, Number> latencyChart;
-    @FXML
-    private LineChart<Number, Number> pendingChart;
+    private Label chartsWaiting;
     @FXML
     private TableView<NodeDetails.ThreadPool> poolTable;
     @FXML
@@ -114,6 +132,9 @@ public final class NodesPane {
     @FXML
     private TableColumn<NodeDetails.Client, String> clientRequestsColumn;
 
+    /** False until the step after the tab's first showing: the node table shows its header alone until then. */
+    private boolean nodeRowsShown;
+
     public NodesPane(NodesViewModel nodes, SchemaViewModel schema) {
         this.nodes = nodes;
         this.schema = schema;
@@ -136,14 +157,20 @@ public final class NodesPane {
         ownsColumn.setCellValueFactory(node(n -> n.ownership() == null ? "?"
                 : String.format(Locale.ROOT, "%.1f%%", n.ownership() * 100)));
         hostIdColumn.setCellValueFactory(node(n -> String.valueOf(n.hostId())));
+        // a long UUID may be cut at the minimum width: the tooltip has it whole. One tooltip for the
+        // column, given the hovered cell's ID as it shows: a tooltip is a popup window of its own, and
+        // one per cell (made anew at each update, as before) was a good part of the rows' first pulse
+        Tooltip wholeId = new Tooltip();
+        wholeId.setOnShowing(event -> wholeId.setText(wholeId.getOwnerNode() instanceof TreeTableCell<?, ?> cell
+                && cell.getItem() != null ? cell.getItem().toString() : ""));
         hostIdColumn.setCellFactory(column -> new TreeTableCell<>() {
-            { getStyleClass().add(Styles.ELIDABLE); } // a long UUID may be cut at the minimum width: the tooltip has it whole
+            { getStyleClass().add(Styles.ELIDABLE); }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                setTooltip(empty || item == null || item.isEmpty() ? null : wholeId);
             }
         });
         versionColumn.setCellValueFactory(node(NodeStatus::version));
@@ -183,8 +210,48 @@ public final class NodesPane {
         clientDriverColumn.setCellValueFactory(text(NodeDetails.Client::driver));
         clientRequestsColumn.setCellValueFactory(text(c -> Long.toString(c.requests())));
 
-        nodes.samples().addListener((ListChangeListener<NodeSample>) change -> redrawCharts());
+        chartsWaiting.visibleProperty().bind(Bindings.isEmpty(nodes.samples()));
+        chartRow.visibleProperty().bind(chartsWaiting.visibleProperty().not());
         SelectedTabContent.attach(detailTabs);
+        buildWhenFirstShown();
+    }
+
+    /**
+     * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
+     * tab opens with the keyspace chooser and the node table's header, then come the table's rows,
+     * the node details, and each chart, made in one pulse and shown in the next. All at once, the
+     * first opening styled and laid out every piece for the first time in the process in one pulse
+     * (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more than one piece, and the
+     * whole is in place about ten frames later. Once built, it stays built: the tab shows it again
+     * at once ({@link SelectedTabContent}).
+     */
+    private void buildWhenFirstShown() {
+        List<Node> details = List.copyOf(detailsBox.getChildren());
+        detailsBox.getChildren().clear();
+        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows,
+                () -> detailsBox.getChildren().setAll(details)));
+        for (NodeChartSpec spec : CHARTS) {
+            List<LineChart<Number, Number>> made = new ArrayList<>(1);
+            steps.add(() -> made.add(new NodeChart(spec.id(), spec.title(), nodes.samples(), spec.lines()).chart()));
+            steps.add(() -> {
+                HBox.setHgrow(made.get(0), Priority.ALWAYS);
+                chartRow.getChildren().add(made.get(0));
+            });
+        }
+        detailsBox.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> observable, Scene before, Scene scene) {
+                if (scene != null) {
+                    detailsBox.sceneProperty().removeListener(this);
+                    StepsPerPulse.start(steps);
+                }
+            }
+        });
+    }
+
+    private void showNodeRows() {
+        nodeRowsShown = true;
+        rebuildNodeTree();
     }
 
     /**
@@ -193,6 +260,9 @@ public final class NodesPane {
      * Rebuilt whole at each refresh (a handful of rows), expanded, with the selected node selected again.
      */
     private void rebuildNodeTree() {
+        if (!nodeRowsShown) {
+            return;
+        }
         List<TreeItem<NodeTreeRow>> datacenters = new ArrayList<>();
         for (DatacenterGroup group : nodes.groups()) {
             TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
@@ -225,30 +295,6 @@ public final class NodesPane {
         String current = keyspaceChooser.getValue();
         keyspaceChooser.getItems().setAll(names);
         keyspaceChooser.setValue(current != null && names.contains(current) ? current : PRIMARY_RANGES);
-    }
-
-    /** At most {@value NodesViewModel#MAX_SAMPLES} points per series, redrawn once per health refresh. */
-    private void redrawCharts() {
-        List<NodeSample> samples = nodes.samples();
-        Instant now = samples.isEmpty() ? Instant.now() : samples.get(samples.size() - 1).at();
-        requestsChart.getData().setAll(List.of(series("reads", samples, now, NodeSample::readsPerSecond),
-                series("writes", samples, now, NodeSample::writesPerSecond)));
-        latencyChart.getData().setAll(List.of(series("read p99", samples, now, NodeSample::readP99Ms),
-                series("write p99", samples, now, NodeSample::writeP99Ms)));
-        pendingChart.getData().setAll(List.of(series("pending", samples, now, s -> s.pendingTasks())));
-    }
-
-    private static XYChart.Series<Number, Number> series(String name, List<NodeSample> samples, Instant now,
-                                                         ToDoubleFunction<NodeSample> value) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
-        series.setName(name);
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
-        for (NodeSample sample : samples) {
-            double minutes = (sample.at().toEpochMilli() - now.toEpochMilli()) / 60_000.0;
-            points.add(new XYChart.Data<>(minutes, value.applyAsDouble(sample)));
-        }
-        series.getData().setAll(points);
-        return series;
     }
 
     /** A node's figure; empty on a data centre's or rack's row. */

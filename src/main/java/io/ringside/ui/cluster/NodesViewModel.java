@@ -209,9 +209,9 @@ public final class NodesViewModel {
     }
 
     private void apply(NodeDetails details) {
-        threadPools.setAll(details.threadPools());
-        clients.setAll(details.clients());
-        caches.setAll(details.caches());
+        replaceChanged(threadPools, details.threadPools());
+        replaceChanged(clients, details.clients());
+        replaceChanged(caches, details.caches());
         samples.add(NodeSample.of(details));
         if (samples.size() > MAX_SAMPLES) {
             samples.remove(0, samples.size() - MAX_SAMPLES);
@@ -219,6 +219,25 @@ public final class NodesViewModel {
         detailSummary.set("Disk usage " + ByteSizes.format(details.diskUsageBytes()) + " · " + details.clients().size()
                 + " client connections · " + details.pendingTasks() + " pending, " + details.blockedTasks()
                 + " blocked tasks");
+    }
+
+    /**
+     * Makes {@code shown} equal to {@code fresh} by replacing only the items that changed (and adding
+     * or removing at the end): a table takes a replaced item as that row's update, where
+     * {@code setAll} at every refresh emptied and re-filled each of its rows.
+     */
+    static <T> void replaceChanged(ObservableList<T> shown, List<T> fresh) {
+        int common = Math.min(shown.size(), fresh.size());
+        for (int i = 0; i < common; i++) {
+            if (!shown.get(i).equals(fresh.get(i))) {
+                shown.set(i, fresh.get(i));
+            }
+        }
+        if (shown.size() > common) {
+            shown.remove(common, shown.size());
+        } else if (fresh.size() > common) {
+            shown.addAll(fresh.subList(common, fresh.size()));
+        }
     }
 
     private record Refresh(HealthReport report, NodeDetails details) {

@@ -15,6 +15,7 @@ import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.testing.LayoutProblems;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.StepsPerPulse;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -138,6 +139,9 @@ class PageLayoutFxTest {
                             root.layout();
                         });
                         WaitForAsyncUtils.waitForFxEvents();
+                        // a tab that builds its content a piece per pulse (the Cluster page's Nodes tab) is checked built
+                        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                                () -> WaitForAsyncUtils.asyncFx(StepsPerPulse::running).get() == 0);
                         robot.interact(() -> {
                             root.applyCss();
                             root.layout();

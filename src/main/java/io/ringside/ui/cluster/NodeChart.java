@@ -1,0 +1,189 @@
+package io.ringside.ui.cluster;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+/**
+ * One of the Nodes tab's charts, kept in step with the selected node's samples point by point: a
+ * new sample appends one point to each line and the oldest one drops off, as the samples list
+ * changes. Re-creating the series at each health refresh (as before) re-made the legend and every
+ * point and, with auto-ranging axes, had each axis try tick spacings by formatting every candidate
+ * label with a new {@code DecimalFormat}: 25-57 ms of FX-thread CPU per refresh.
+ *
+ * <p>So both axes are ranged here, only when a range really changes: time by the clock, in a
+ * {@value #WINDOW_MINUTES}-minute window ending at the next whole {@value #TICK_MINUTES} minutes
+ * (it moves once every {@value #TICK_MINUTES} minutes, not at every sample), values from 0 to a
+ * round ceiling above the largest value shown (1, 2 or 5 times a power of ten).
+ */
+final class NodeChart {
+
+    /** One line of the chart: its legend name and the figure it plots. */
+    record Line(String name, ToDoubleFunction<NodeSample> value) {
+    }
+
+    /** Wider than the samples kept ({@link NodesViewModel#MAX_SAMPLES} at the health period, ten minutes). */
+    static final int WINDOW_MINUTES = 12;
+    static final int TICK_MINUTES = 2;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final NumberAxis time = new NumberAxis();
+    private final NumberAxis values = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(time, values);
+    private final List<Line> lines;
+    private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+
+    NodeChart(String id, String title, ObservableList<NodeSample> samples, List<Line> lines) {
+        this.lines = List.copyOf(lines);
+        chart.setId(id);
+        chart.getStyleClass().add("node-chart");
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(lines.size() > 1);
+        time.setAnimated(false);
+        time.setAutoRanging(false);
+        time.setMinorTickVisible(false);
+        time.setTickUnit(TICK_MINUTES);
+        time.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number minutes) {
+                return CLOCK.format(LocalTime.ofInstant(
+                        Instant.ofEpochMilli(Math.round(minutes.doubleValue() * 60_000)), ZoneId.systemDefault()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis only shows times");
+            }
+        });
+        values.setAnimated(false);
+        values.setAutoRanging(false);
+        values.setMinorTickVisible(false);
+        values.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return figure(value.doubleValue(), values.getTickUnit());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
+        for (Line line : this.lines) {
+            XYChart.Series<Number, Number> one = new XYChart.Series<>();
+            one.setName(line.name());
+            series.add(one);
+        }
+        chart.getData().setAll(series);
+        follow(samples);
+    }
+
+    LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    /** Mirrors each change of {@code samples} on the lines' points, then ranges the axes. */
+    private void follow(ObservableList<NodeSample> samples) {
+        for (int i = 0; i < lines.size(); i++) {
+            series.get(i).getData().setAll(points(samples, lines.get(i)));
+        }
+        range(samples);
+        samples.addListener((ListChangeListener<NodeSample>) change -> {
+            while (change.next()) {
+                for (int i = 0; i < lines.size(); i++) {
+                    ObservableList<XYChart.Data<Number, Number>> data = series.get(i).getData();
+                    if (change.wasPermutated() || change.wasUpdated()) {
+                        data.setAll(points(change.getList(), lines.get(i)));
+                        continue;
+                    }
+                    if (change.wasRemoved()) {
+                        data.remove(change.getFrom(), change.getFrom() + change.getRemovedSize());
+                    }
+                    if (change.wasAdded()) {
+                        data.addAll(change.getFrom(), points(change.getAddedSubList(), lines.get(i)));
+                    }
+                }
+            }
+            range(change.getList());
+        });
+    }
+
+    private static List<XYChart.Data<Number, Number>> points(List<? extends NodeSample> samples, Line line) {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
+        for (NodeSample sample : samples) {
+            points.add(new XYChart.Data<>(minutes(sample.at()), line.value().applyAsDouble(sample)));
+        }
+        return points;
+    }
+
+    static double minutes(Instant at) {
+        return at.toEpochMilli() / 60_000.0;
+    }
+
+    private void range(List<? extends NodeSample> samples) {
+        if (samples.isEmpty()) {
+            return; // the charts are hidden until the first sample
+        }
+        double latest = minutes(samples.get(samples.size() - 1).at());
+        double end = Math.ceil(latest / TICK_MINUTES) * TICK_MINUTES;
+        setBounds(time, end - WINDOW_MINUTES, end, TICK_MINUTES);
+        double largest = 0;
+        for (NodeSample sample : samples) {
+            for (Line line : lines) {
+                double value = line.value().applyAsDouble(sample);
+                if (value > largest) {
+                    largest = value;
+                }
+            }
+        }
+        Scale scale = Scale.above(largest);
+        setBounds(values, 0, scale.top(), scale.tick());
+    }
+
+    private static void setBounds(NumberAxis axis, double lower, double upper, double tick) {
+        if (axis.getLowerBound() != lower || axis.getUpperBound() != upper) {
+            axis.setLowerBound(lower);
+            axis.setUpperBound(upper);
+            axis.setTickUnit(tick);
+        }
+    }
+
+    /**
+     * A value axis from 0 to {@code top}, the smallest of 1, 2 or 5 times a power of ten at or above
+     * the largest value (1 when nothing is above 0), with ticks at a fifth of it (a quarter for 2).
+     */
+    record Scale(double top, double tick) {
+
+        static Scale above(double largest) {
+            if (!(largest > 0) || Double.isInfinite(largest)) {
+                return new Scale(1, 0.2);
+            }
+            double power = Math.pow(10, Math.floor(Math.log10(largest)));
+            for (int step : new int[] {1, 2, 5}) {
+                if (largest <= step * power * (1 + 1e-9)) {
+                    return new Scale(step * power, step * power / (step == 2 ? 4 : 5));
+                }
+            }
+            return new Scale(10 * power, 2 * power);
+        }
+    }
+
+    /** A tick's value with as many decimals as the tick spacing needs: 0.002 apart shows 0.004, not 0. */
+    static String figure(double value, double tick) {
+        int decimals = tick >= 1 ? 0 : (int) Math.ceil(-Math.log10(tick) - 1e-9);
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+}
