@@ -2,12 +2,14 @@ package io.ringside.ui.cluster;
 
 import io.ringside.ui.util.PreparedTableRows;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -40,9 +42,10 @@ public final class SchemaPane {
     @FXML
     private void initialize() {
         schemaFilter.textProperty().bindBidirectional(schema.filterProperty());
-        schema.treeProperty().addListener((obs, old, root) -> schemaTree.setRoot(root));
+        ReadOnlyObjectProperty<TreeItem<SchemaTreeEntry>> tree = schema.shapedBy(SchemaTree::build);
+        tree.addListener((obs, old, root) -> schemaTree.setRoot(root));
         // The tree's rows are made while the page is laid out, not when 500 tables arrive.
-        PreparedTableRows.show(schemaTree, () -> schema.treeProperty().get());
+        PreparedTableRows.show(schemaTree, tree::get);
         schemaTree.getSelectionModel().selectedItemProperty().addListener((observable, before, item) -> {
             if (item != null && item.getValue() != null && item.getValue().selection() != null) {
                 schema.select(item.getValue().selection());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,7 +20,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.TreeItem;
 
 /**
  * The keyspace tree's state: the keyspaces (user ones first, system ones after), the selection,
@@ -44,16 +44,17 @@ public final class SchemaViewModel {
     private int generation;
 
     private final StringProperty filter = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<TreeItem<SchemaTreeEntry>> tree =
-            new ReadOnlyObjectWrapper<>(SchemaTree.build(List.of()));
+    /** How the view shows a read at a filter (the tree's items); none until the view asks. */
+    private BiFunction<List<KeyspaceInfo>, String, ?> shape = (read, text) -> null;
+    private final ReadOnlyObjectWrapper<Object> shaped = new ReadOnlyObjectWrapper<>();
 
     public SchemaViewModel(ClusterGateway gateway, TaskExecutor executor) {
         this.gateway = gateway;
         this.executor = executor;
-        filter.addListener((obs, old, text) -> tree.set(SchemaTree.build(keyspaces, text)));
+        filter.addListener((obs, old, text) -> shaped.set(shape.apply(List.copyOf(keyspaces), text)));
     }
 
-    private record Read(List<KeyspaceInfo> keyspaces, TreeItem<SchemaTreeEntry> tree) {
+    private record Read(List<KeyspaceInfo> keyspaces, Object shaped) {
     }
 
     /** The tree's filter: part of a keyspace's, table's or view's name, any case; blank shows all. */
@@ -61,25 +62,31 @@ public final class SchemaViewModel {
         return filter;
     }
 
-    /** The tree of the keyspaces read last, as the filter shows them. */
-    public ReadOnlyObjectProperty<TreeItem<SchemaTreeEntry>> treeProperty() {
-        return tree.getReadOnlyProperty();
+    /**
+     * The keyspaces read last, at the filter, in the view's own shape (its tree's items). The view
+     * says how it shows them so that they are made on the worker with the read: made on the FX
+     * thread, 550 items for 500 tables cost the pulse that showed them. The view-model stays
+     * toolkit-free: it never knows what the shape is.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> ReadOnlyObjectProperty<T> shapedBy(BiFunction<List<KeyspaceInfo>, String, T> view) {
+        shape = view;
+        shaped.set(view.apply(List.copyOf(keyspaces), filter.get()));
+        return (ReadOnlyObjectProperty<T>) (ReadOnlyObjectProperty<?>) shaped.getReadOnlyProperty();
     }
 
-    /**
-     * Reloads the tree; {@code done} hears success (null) or the failure. The tree's items are made
-     * on the worker with the keyspaces' read, at the filter of the moment: the FX thread only sets
-     * the root (550 items for 500 tables were made on it, in the pulse that showed them).
-     */
+    /** Reloads the tree; {@code done} hears success (null) or the failure. */
     void load(Consumer<Exception> done) {
         String filterAtRead = filter.get();
+        BiFunction<List<KeyspaceInfo>, String, ?> shapeAtRead = shape;
         BackgroundTask.wrap(() -> {
                     List<KeyspaceInfo> read = gateway.keyspaces();
-                    return new Read(read, SchemaTree.build(read, filterAtRead));
+                    return new Read(read, shapeAtRead.apply(read, filterAtRead));
                 })
                 .onSuccess(loaded -> {
                     keyspaces.setAll(loaded.keyspaces());
-                    tree.set(filterAtRead.equals(filter.get()) ? loaded.tree() : SchemaTree.build(keyspaces, filter.get()));
+                    boolean current = filterAtRead.equals(filter.get()) && shapeAtRead == shape;
+                    shaped.set(current ? loaded.shaped() : shape.apply(List.copyOf(keyspaces), filter.get()));
                     error.set("");
                     done.accept(null);
                 })
