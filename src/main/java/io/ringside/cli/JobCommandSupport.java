@@ -119,7 +119,7 @@ final class JobCommandSupport {
      * and takes the request: the driver's start (its configuration, Netty, the control connection,
      * the schema) took longer than all of that and was the job's first wait. Started before the
      * worker check, not after it: that check alone (an admin client, a group description) delayed
-     * the connect by 1.5-4.7 s. When a worker of another process takes the job, the session was
+     * the connect by 4.9 s at load 10. When a worker of another process takes the job, the session was
      * opened for nothing and is closed with the command. A failure is left for the job to meet and
      * report.
      */
