@@ -3,8 +3,9 @@ package io.ringside.core.connect;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.CqlSessionBuilder;
 import com.datastax.oss.driver.api.core.auth.PlainTextAuthProviderBase;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.config.OptionsMap;
+import com.datastax.oss.driver.api.core.config.TypedDriverOption;
 import com.datastax.oss.driver.api.core.metadata.EndPoint;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.DataFolder;
@@ -284,28 +285,40 @@ public final class Backends implements AutoCloseable {
             return builder
                     .addContactPoints(contactPoints)
                     .withLocalDatacenter(localDatacenter)
-                    .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-                            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, requestTimeout)
-                            .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, connectTimeout)
-                            .withDuration(DefaultDriverOption.CONNECTION_CONNECT_TIMEOUT, connectTimeout)
-                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_TIMEOUT, connectTimeout)
-                            .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, connectTimeout)
-                            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, connectTimeout)
-                            .withInt(DefaultDriverOption.REQUEST_PAGE_SIZE, 1000)
-                            // a pool to the nodes of other data centres too: without one the driver
-                            // never connects to them, leaves them UNKNOWN and cannot ask them for
-                            // their health (the Nodes tab); LOCAL_* requests still stay local
-                            .withInt(DefaultDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC,
-                                    REMOTE_NODES_PER_DC)
-                            // close at once: the driver's default waits 2 s for late tasks on each
-                            // event-loop group, which every CLI command paid before it could exit
-                            .withInt(DefaultDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0)
-                            .withInt(DefaultDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0)
-                            .build())
+                    .withConfigLoader(DriverConfigLoader.fromMap(options(requestTimeout, connectTimeout)))
                     .build();
         } catch (RuntimeException e) {
             throw new BackendUnavailableException("Cassandra at " + contactPoints + " is unreachable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The driver's defaults with Ringside's timeouts. A map rather than the driver's HOCON loader:
+     * the same defaults ({@link OptionsMap#driverDefaults()} mirrors the driver's
+     * {@code reference.conf}) without parsing that file on every start (~0.5 CPU-s of a
+     * session's start measured on two busy cores); Ringside ships no {@code application.conf}
+     * for the HOCON loader to merge.
+     */
+    private static OptionsMap options(Duration requestTimeout, Duration connectTimeout) {
+        OptionsMap options = OptionsMap.driverDefaults();
+        options.put(TypedDriverOption.REQUEST_TIMEOUT, requestTimeout);
+        options.put(TypedDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, connectTimeout);
+        options.put(TypedDriverOption.CONNECTION_CONNECT_TIMEOUT, connectTimeout);
+        options.put(TypedDriverOption.CONTROL_CONNECTION_TIMEOUT, connectTimeout);
+        options.put(TypedDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, connectTimeout);
+        options.put(TypedDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, connectTimeout);
+        options.put(TypedDriverOption.REQUEST_PAGE_SIZE, 1000);
+        // a pool to the nodes of other data centres too: without one the driver never connects to
+        // them, leaves them UNKNOWN and cannot ask them for their health (the Nodes tab); LOCAL_*
+        // requests still stay local
+        options.put(TypedDriverOption.LOAD_BALANCING_DC_FAILOVER_MAX_NODES_PER_REMOTE_DC, REMOTE_NODES_PER_DC);
+        // close at once: the driver's default waits 2 s for late tasks on each event-loop group,
+        // which every CLI command paid before it could exit
+        options.put(TypedDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0);
+        options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
+        // microseconds without the native clock the default generator loads on the session's start
+        options.put(TypedDriverOption.TIMESTAMP_GENERATOR_CLASS, MicrosTimestampGenerator.class.getName());
+        return options;
     }
 
     /** Credentials (as {@code char[]} through an auth provider), TLS and keyspace of the profile. */
