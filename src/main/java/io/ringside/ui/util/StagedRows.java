@@ -31,6 +31,7 @@ public final class StagedRows<S> {
 
     /** The FX-thread CPU a pulse with a step may take: under a 16 ms frame, with room to spare. */
     static final long BUDGET_NANOS = 12_000_000L;
+    private static final long BASE_MAX_NANOS = 4_000_000L;
     private static final double ROW_HEIGHT_UNKNOWN = 24;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -93,7 +94,9 @@ public final class StagedRows<S> {
         }
         int rows;
         if (lastStep == 0) {
-            base = spent; // a pulse that made no row: what the next ones cost besides their rows
+            // a pulse that made no row: what the next ones cost besides their rows (bounded: that
+            // pulse may also carry the page's own first layout)
+            base = Math.min(spent, BASE_MAX_NANOS);
             rows = 1;
         } else {
             long perRow = Math.max(1, (spent - base) / lastStep);
