@@ -16,10 +16,9 @@ import javafx.scene.control.TableView;
  * 50-125 ms of FX-thread CPU for a screenful of the Cluster page's rows ({@code bench cluster-ui},
  * docs/finish-figures.md), a frozen window the operator sees just as the result arrives. Here the
  * first pulse lays out the grid's header alone, the next shows one row, and each later one as many
- * more as fit in {@link #BUDGET_NANOS} of FX-thread CPU at the cost per row the last step took
- * (at most twice as many),
- * until the viewport is full; the rest, rows no one sees yet, follow at once (rows appended below
- * the viewport make no row). The operator sees the first rows sooner, not later. A grid that
+ * more as fit in {@link #BUDGET_NANOS} of FX-thread CPU at the cost per row the last step took (at
+ * most twice as many), until the viewport is full; the rest, rows no one sees yet, follow at once
+ * (rows appended below the viewport make no row). The operator sees the first rows sooner, not later. A grid that
  * shows rows already, or that is not laid out in a scene yet, takes its new items at once: a new
  * items list re-fills the rows that exist (see {@link PageItems}).
  *
@@ -31,6 +30,7 @@ public final class StagedRows<S> {
 
     /** The FX-thread CPU a pulse with a step may take: under a 16 ms frame, with room to spare. */
     static final long BUDGET_NANOS = 12_000_000L;
+    /** The most of a pulse's cost taken as not the rows' (the first pulse may carry the page's own first layout). */
     private static final long BASE_MAX_NANOS = 4_000_000L;
     private static final double ROW_HEIGHT_UNKNOWN = 24;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
