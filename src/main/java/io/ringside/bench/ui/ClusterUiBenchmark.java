@@ -139,6 +139,9 @@ public final class ClusterUiBenchmark {
             await("page " + expected, () -> onFx(() -> !rows.busyProperty().get()
                     && rows.pageNumberProperty().get() == expected && rows.errorProperty().get().isEmpty()));
             pages++;
+            // an empty grid shows its first screenful over a few pulses (StagedRows): the page is
+            // shown once the grid holds all of it, and those pulses are the first page's
+            await("page " + expected + " in the grid", () -> onFx(() -> grid.getItems().size() == rows.rows().size()));
             if (pages == 1) {
                 firstPage = readAfterNextPulse(monitor);
             }

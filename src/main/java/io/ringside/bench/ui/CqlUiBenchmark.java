@@ -62,6 +62,8 @@ public final class CqlUiBenchmark {
             });
             long started = System.nanoTime();
             await("the first page", () -> onFx(() -> !viewModel.runningProperty().get() && !viewModel.rows().isEmpty()));
+            // an empty grid shows its first screenful over a few pulses (StagedRows): those are the first page's
+            await("the first page in the grid", () -> onFx(() -> grid.getItems().size() == viewModel.rows().size()));
             FxPulses firstPage = readAfterNextPulse(monitor);
             int pages = 1;
             while (onFx(() -> viewModel.rows().size() < rows && viewModel.hasMoreProperty().get())) {

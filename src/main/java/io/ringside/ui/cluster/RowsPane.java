@@ -4,6 +4,7 @@ import io.ringside.core.cassandra.Cell;
 import io.ringside.core.cassandra.ColumnInfo;
 import io.ringside.core.cassandra.ColumnRole;
 import io.ringside.core.cassandra.RowPage;
+import io.ringside.ui.util.GridClassPreload;
 import io.ringside.ui.util.PageItems;
 import io.ringside.ui.util.ValueCell;
 import java.util.ArrayList;
@@ -64,6 +65,7 @@ public final class RowsPane {
 
     @FXML
     private void initialize() {
+        GridClassPreload.start();
         pageSizeChooser.getItems().setAll(PAGE_SIZES);
         pageSizeChooser.setValue(rows.pageSizeProperty().get());
         rows.pageSizeProperty().addListener((observable, before, size) -> pageSizeChooser.setValue(size.intValue()));

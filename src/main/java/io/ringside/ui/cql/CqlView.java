@@ -9,6 +9,7 @@ import io.ringside.core.data.export.ExportFormat;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.GridClassPreload;
+import io.ringside.ui.util.ResultItems;
 import io.ringside.ui.util.ValueCell;
 import java.io.File;
 import java.util.ArrayList;

@@ -14,6 +14,7 @@ import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.PreparedTableRows;
+import io.ringside.ui.util.ResultItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -342,7 +343,7 @@ public final class StreamsView {
         for (Button page : List.of(newestButton, olderButton, newerButton)) {
             page.disableProperty().bind(search.runningProperty());
         }
-        resultTable.setItems(search.results());
+        ResultItems.follow(resultTable, search.results());
         text(resultTime, m -> m.timestamp().toString());
         text(resultPosition, m -> m.partition() + "/" + m.offset());
         text(resultKey, m -> m.key() == null ? "" : m.keyText());

@@ -1,7 +1,13 @@
 package io.ringside.ui.util;
 
+import io.ringside.core.cassandra.Cell;
 import java.text.BreakIterator;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableCellSkin;
+import javafx.scene.control.skin.TableRowSkin;
 
 /**
  * Loads, on a background thread while a page with a row grid opens, the classes the grid's first
@@ -58,5 +64,30 @@ public final class GridClassPreload {
         BreakIterator characters = BreakIterator.getCharacterInstance();
         characters.setText("a preload");
         characters.following(1);
+        makeSkins();
+    }
+
+    /**
+     * Makes a row's and a value cell's skins once, out of any scene: links the skins' and
+     * behaviours' lambdas (hidden classes, spun by the first run of each on any thread) and
+     * initialises their classes, which the grid's first row otherwise does on the FX thread. Nodes
+     * out of a scene may be made on any thread; these are dropped at once.
+     */
+    private static void makeSkins() {
+        try {
+            TableView<Object> table = new TableView<>();
+            TableColumn<Object, Cell> column = new TableColumn<>("preload");
+            table.getColumns().add(column);
+            TableRow<Object> row = new TableRow<>();
+            row.updateTableView(table);
+            row.setSkin(new TableRowSkin<>(row));
+            ValueCell<Object> cell = new ValueCell<>();
+            cell.updateTableView(table);
+            cell.updateTableColumn(column);
+            cell.updateTableRow(row);
+            cell.setSkin(new TableCellSkin<>(cell));
+        } catch (RuntimeException | LinkageError ignored) {
+            // a preload only: the FX thread makes them when it needs them
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.ringside.ui.util;
 
-import java.util.List;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TableView;
@@ -13,6 +11,7 @@ import javafx.scene.control.TableView;
  * again, its CSS state re-resolved ({@code VirtualFlow.rebuildCells}), 25-45 ms of FX-thread CPU
  * for a 1,000-row page of the Cluster screen. A new items list only re-fills the rows in place
  * (a reconfigure): 5-6 ms measured the same way. A new list also starts each page at its top.
+ * The first page of an empty grid comes in steps ({@link StagedRows}).
  */
 public final class PageItems {
 
@@ -21,11 +20,8 @@ public final class PageItems {
 
     /** Shows {@code source} in {@code table} now and as a fresh items list after each of its changes. */
     public static <S> void follow(TableView<S> table, ObservableList<S> source) {
-        table.setItems(copy(source));
-        source.addListener((ListChangeListener<S>) change -> table.setItems(copy(source)));
-    }
-
-    private static <S> ObservableList<S> copy(List<S> rows) {
-        return FXCollections.observableArrayList(rows);
+        StagedRows<S> shown = new StagedRows<>(table);
+        shown.show(source);
+        source.addListener((ListChangeListener<S>) change -> shown.show(source));
     }
 }

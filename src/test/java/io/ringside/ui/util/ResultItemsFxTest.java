@@ -1,9 +1,8 @@
-package io.ringside.ui.cql;
+package io.ringside.ui.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ringside.ui.testing.FreshStage;
-import io.ringside.ui.util.EmptiedRowsTable;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;

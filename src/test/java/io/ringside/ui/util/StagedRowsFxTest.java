@@ -1,0 +1,75 @@
+package io.ringside.ui.util;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.ui.testing.FreshStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javafx.animation.AnimationTimer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.Scene;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless, no servers: the first page of an empty grid on screen comes a few rows per pulse (the
+ * header alone first, then one row), the next page at once.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StagedRowsFxTest {
+
+    private Stage stage;
+
+    @Start
+    void keepStage(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void anEmptyGridShowsItsFirstRowsInStepsAndTheNextPageAtOnce(FxRobot robot) throws Exception {
+        ObservableList<String> page = FXCollections.observableArrayList();
+        TableView<String> table = new EmptiedRowsTable().table();
+        List<Integer> shownAtPulses = new ArrayList<>();
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                shownAtPulses.add(table.getItems().size());
+            }
+        };
+        robot.interact(() -> {
+            PageItems.follow(table, page);
+            FreshStage.show(stage, new Scene(table, 400, 300));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        robot.interact(() -> {
+            counter.start();
+            page.setAll(rows("page 1"));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1000);
+        robot.interact(counter::stop);
+
+        List<Integer> shown = shownAtPulses.stream().distinct().toList();
+        assertTrue(shown.size() >= 3, "more than one step: " + shownAtPulses);
+        assertEquals(List.of(0, 1), shown.subList(0, 2), "no row, then one row, first: " + shownAtPulses);
+        assertEquals("page 1 row 999", table.getItems().get(999));
+
+        robot.interact(() -> page.setAll(rows("page 2")));
+        assertEquals(1000, table.getItems().size(), "a grid showing rows takes the next page at once");
+        assertEquals("page 2 row 0", table.getItems().get(0));
+    }
+
+    private static List<String> rows(String page) {
+        return IntStream.range(0, 1000).mapToObj(i -> page + " row " + i).toList();
+    }
+}
