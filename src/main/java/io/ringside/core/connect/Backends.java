@@ -315,7 +315,12 @@ public final class Backends implements AutoCloseable {
         // close at once: the driver's default waits 2 s for late tasks on each event-loop group,
         // which every CLI command paid before it could exit
         options.put(TypedDriverOption.NETTY_IO_SHUTDOWN_QUIET_PERIOD, 0);
-        options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 0);
+        // the admin group waits 100 ms, not 0: the session's close is a task on that group, and the
+        // closing thread adds a listener to it right after; a group already gone by then made Netty
+        // log "Failed to submit a listener notification task" with a stack trace
+        options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_UNIT, "MILLISECONDS");
+        options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_QUIET_PERIOD, 100);
+        options.put(TypedDriverOption.NETTY_ADMIN_SHUTDOWN_TIMEOUT, 15_000);
         // microseconds without the native clock the default generator loads on the session's start
         options.put(TypedDriverOption.TIMESTAMP_GENERATOR_CLASS, MicrosTimestampGenerator.class.getName());
         return options;
