@@ -20,12 +20,6 @@ public final class BadgeCell<S, T> extends TableCell<S, T> {
         this.text = text;
         this.tone = tone;
         badge.getStyleClass().add(Styles.BADGE);
-        // The badge is the cell's graphic from the start, hidden while there is nothing to show:
-        // set only with the first value, it was a node added to the scene (skin made, CSS matched)
-        // for every visible row in the pulse that filled the table.
-        badge.setVisible(false);
-        badge.setManaged(false);
-        setGraphic(badge);
     }
 
     @Override
@@ -42,7 +36,8 @@ public final class BadgeCell<S, T> extends TableCell<S, T> {
             }
         }
         badge.setText(label);
-        badge.setManaged(shown);
-        badge.setVisible(shown);
+        // The graphic itself comes and goes: a badge kept as the graphic and only hidden was left
+        // unsized by the cell's skin once shown again (an empty "In sync" column).
+        setGraphic(shown ? badge : null);
     }
 }
