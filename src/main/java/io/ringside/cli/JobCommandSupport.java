@@ -10,6 +10,7 @@ import io.ringside.core.jobs.InProcessJob;
 import io.ringside.core.jobs.JobClient;
 import io.ringside.core.jobs.JobOptions;
 import io.ringside.core.jobs.JobRequest;
+import io.ringside.core.jobs.JobState;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.core.kafka.AuditLog;
 import io.ringside.core.kafka.KnownTopics;
@@ -105,8 +106,20 @@ final class JobCommandSupport {
             return ExitCodes.OK;
         }
         EmbeddedWorker worker = early.join();
-        FollowResult result = client.follow(request.jobId(), null, worker.publisher(), bar,
-                () -> offlineNote(err, worker.running()));
+        FollowResult result;
+        if (worker.running()) {
+            result = client.follow(request.jobId(), null, worker.publisher(), bar, () -> offlineNote(err, true));
+        } else {
+            try (StandbyWorker standby = StandbyWorker.watch(client, () -> EmbeddedWorker.startIfNoneAlive(services,
+                    main.dataFolder(), main.profile(), line -> { }, known), err)) {
+                result = client.follow(request.jobId(), null, null, event -> {
+                    if (event.state() != JobState.QUEUED) {
+                        standby.picked();
+                    }
+                    bar.accept(event);
+                }, () -> offlineNote(err, false));
+            }
+        }
         bar.end();
         return finish(services, request.jobId(), result, out, err, onEnd);
     }
