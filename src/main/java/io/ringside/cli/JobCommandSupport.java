@@ -118,6 +118,11 @@ final class JobCommandSupport {
                     }
                     bar.accept(event);
                 }, () -> offlineNote(err, false));
+                EmbeddedWorker took = standby.started();
+                if (result.outcome() == FollowResult.Outcome.OFFLINE && took != null) {
+                    // the job runs right here: follow its events in-process, as with a worker started at once
+                    result = client.follow(request.jobId(), null, took.publisher(), bar, () -> offlineNote(err, true));
+                }
             }
         }
         bar.end();

@@ -45,6 +45,11 @@ final class StandbyWorker implements AutoCloseable {
         picked = true;
     }
 
+    /** The worker this watch started, or null when none was needed. */
+    EmbeddedWorker started() {
+        return started;
+    }
+
     private void check() {
         if (picked || started != null || client.workerAlive()) {
             return;
