@@ -5,6 +5,7 @@ import io.ringside.core.Json;
 import io.ringside.core.MessageText;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.data.dataset.DatasetManifest;
+import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.dataset.ExportResult;
 import io.ringside.core.data.dataset.VerifyResult;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +42,16 @@ public final class DatasetCommand {
 
     PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** Runs {@code work} on the dataset store with a progress bar on stderr, ended however the work ends. */
+    <T> T withProgress(BiFunction<DatasetStore, ProgressPrinter, T> work) {
+        ProgressPrinter progress = new ProgressPrinter(err());
+        try {
+            return DataCommandSupport.withStore(main, store -> work.apply(store, progress));
+        } finally {
+            progress.end();
+        }
     }
 
     /** One manifest as {@code dataset list --json} prints it (snake_case, like every JSON here). */
@@ -107,13 +119,7 @@ public final class DatasetCommand {
 
         @Override
         public Integer call() {
-            ProgressPrinter progress = new ProgressPrinter(dataset.err());
-            VerifyResult result;
-            try {
-                result = DataCommandSupport.withStore(dataset.main, store -> store.verify(name, version, progress));
-            } finally {
-                progress.end();
-            }
+            VerifyResult result = dataset.withProgress((store, progress) -> store.verify(name, version, progress));
             PrintWriter out = dataset.out();
             for (VerifyResult.BadChunk bad : result.badChunks()) {
                 out.printf("bad chunk %d: %s%n", bad.seq(), bad.reason());
@@ -148,13 +154,7 @@ public final class DatasetCommand {
 
         @Override
         public Integer call() {
-            ProgressPrinter progress = new ProgressPrinter(dataset.err());
-            ExportResult result;
-            try {
-                result = DataCommandSupport.withStore(dataset.main, store -> store.export(name, version, file, progress));
-            } finally {
-                progress.end();
-            }
+            ExportResult result = dataset.withProgress((store, progress) -> store.export(name, version, file, progress));
             dataset.out().printf("%s\t%d\t%s\t%d bytes\tsha256 %s%n", result.name(), result.version(), result.target(),
                     result.bytes(), result.sha256());
             dataset.out().flush();

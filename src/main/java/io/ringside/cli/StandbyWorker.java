@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * Starts this process's worker when the worker that was alive at the submit has gone while the job
- * still waits. A console killed without leaving the workers' group stays a member until the
- * broker drops it (the workers' session timeout, 10 s); a command that saw it alive started no worker of
- * its own and waited for one that would never come.
+ * still waits. A console killed without leaving the workers' group (SIGKILL, a crash: SIGTERM runs
+ * the worker's shutdown hook) stays a member until the broker drops it (the workers' session
+ * timeout, 10 s); a command that saw it alive started no worker of its own and waited for one that
+ * would never come.
  */
 final class StandbyWorker implements AutoCloseable {
 

@@ -63,7 +63,9 @@ public final class Worker implements AutoCloseable {
     private final AtomicInteger finished = new AtomicInteger();
     private final Thread requests;
     private final Thread control;
+    private final Thread shutdownHook = NamedThreads.daemon("ringside-worker-shutdown", this::close);
     private volatile boolean closing;
+    private boolean closed;
     private volatile KafkaConsumer<String, String> requestConsumer;
 
     /**
@@ -102,6 +104,7 @@ public final class Worker implements AutoCloseable {
         this.requests = NamedThreads.daemon("ringside-worker-requests", this::pollRequests);
         control.start();
         requests.start();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public ProgressPublisher publisher() {
@@ -358,9 +361,27 @@ public final class Worker implements AutoCloseable {
         }
     }
 
-    /** Suspends running jobs (another worker continues them), leaves the group and stops. */
+    /**
+     * Suspends running jobs (another worker continues them), leaves the group and stops. Also run
+     * by a shutdown hook: a process ended by SIGTERM (a console closed with {@code kill}) would
+     * otherwise stay a member of the group until its session times out, and a command submitting
+     * meanwhile would see a live worker that never takes its job. The poll loop notices within one
+     * poll; it is not woken up, since leaving the group before the jobs are suspended would let
+     * another worker start them while they still run here.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs, and waits for this close
+            }
+        }
         closing = true;
         try {
             requests.join(STOP_WAIT.toMillis() + 15_000);

@@ -290,6 +290,7 @@ public final class StreamsView {
         text(partitionLeader, p -> p.leader() < 0 ? "none (offline)" : String.valueOf(p.leader()));
         text(partitionReplicas, p -> ids(p.replicas()));
         text(partitionIsr, p -> ids(p.isr()) + (p.underReplicated() ? " (under-replicated)" : ""));
+        FillColumnResize.apply(partitionTable, partitionIsr);
         text(partitionStart, p -> String.valueOf(p.startOffset()));
         text(partitionEnd, p -> String.valueOf(p.endOffset()));
         text(partitionMessages, p -> String.format(Locale.ROOT, "%,d", p.messages()));

@@ -79,10 +79,16 @@ final class JobFixtures {
 
     /** A worker in a JVM of its own ({@code ringside --data DATA worker}), its output in {@code log}. */
     static Process startWorkerJvm(Path data, Path log, String... jvmOptions) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.ringside.Main", "--data", data.toString(),
-                "worker"));
+        List<String> command = new ArrayList<>(List.of(jvmOptions));
+        command.addAll(List.of("io.ringside.Main", "--data", data.toString(), "worker"));
+        return startJvm(log, command);
+    }
+
+    /** A JVM of its own on this test's class path, running {@code arguments} (options, main class, its arguments). */
+    static Process startJvm(Path log, List<String> arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(arguments);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
