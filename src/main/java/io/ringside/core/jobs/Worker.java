@@ -45,6 +45,8 @@ public final class Worker implements AutoCloseable {
 
     public static final String GROUP = "ringside-workers";
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    /** How long a process being ended waits for its jobs to be suspended and the group left. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(8);
     private static final long RETRY_MS = 2_000;
 
     private final Map<String, Object> kafka;
@@ -375,7 +377,8 @@ public final class Worker implements AutoCloseable {
             return;
         }
         closed = true;
-        if (Thread.currentThread() != shutdownHook) {
+        boolean exiting = Thread.currentThread() == shutdownHook;
+        if (!exiting) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException e) {
@@ -384,8 +387,10 @@ public final class Worker implements AutoCloseable {
         }
         closing = true;
         try {
-            requests.join(STOP_WAIT.toMillis() + 15_000);
-            control.join(5_000);
+            // the JVM ends when its hooks do: a console whose own stack stops in another hook may have
+            // lost Kafka, and a leave-group nobody answers must not hold the exit for the close's 45 s
+            requests.join(exiting ? EXIT_WAIT.toMillis() : STOP_WAIT.toMillis() + 15_000);
+            control.join(exiting ? 1_000 : 5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
