@@ -283,6 +283,14 @@ public final class StreamsView {
         tailDetail.textProperty().bind(viewModel.tailDetailProperty());
         topicTable.getSelectionModel().selectedItemProperty().addListener((obs, old, topic) ->
                 viewModel.selectedTopicProperty().set(topic == null ? null : topic.name()));
+        // the view model keeps the selected name across a refresh of the rows: the row follows it
+        viewModel.selectedTopicProperty().addListener((obs, old, name) -> {
+            TopicInfo shown = topicTable.getSelectionModel().getSelectedItem();
+            if (name != null && (shown == null || !shown.name().equals(name))) {
+                topicTable.getItems().stream().filter(topic -> topic.name().equals(name)).findFirst()
+                        .ifPresent(topic -> topicTable.getSelectionModel().select(topic));
+            }
+        });
         topicDetailText.textProperty().bind(viewModel.topicDetailStatusProperty());
         viewModel.topicDetailProperty().addListener((obs, old, detail) ->
                 partitionTable.getItems().setAll(detail == null ? List.of() : detail.partitions()));

@@ -99,6 +99,8 @@ public final class StreamsViewModel implements PageLoad {
     private final ObjectProperty<TailRecord> selectedTail = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper tailDetail = new ReadOnlyStringWrapper("");
     private final StringProperty selectedTopic = new SimpleStringProperty();
+    /** True while a refresh replaces the topic rows (see {@link #replaceTopicsKeepingSelection}). */
+    private boolean replacingTopics;
     private final ReadOnlyObjectWrapper<TopicDetail> topicDetail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper topicDetailStatus = new ReadOnlyStringWrapper("Select a topic to see its partitions and configs");
     private final MessageSearchViewModel messages;
@@ -173,7 +175,11 @@ public final class StreamsViewModel implements PageLoad {
         this.produce = new ProduceViewModel(gateway, executor);
         this.admin = new KafkaAdminViewModel(gateway, executor, dialogs, this::refreshNow);
         selectedTail.addListener((obs, old, record) -> tailDetail.set(record == null ? "" : describe(record)));
-        selectedTopic.addListener((obs, old, topic) -> loadTopic(topic));
+        selectedTopic.addListener((obs, old, topic) -> {
+            if (!replacingTopics) {
+                loadTopic(topic);
+            }
+        });
     }
 
     private void loadTopic(String topic) {
@@ -342,7 +348,7 @@ public final class StreamsViewModel implements PageLoad {
     private void showTopics(TopicsRead read) {
         // An unchanged list is not set again: 2,000 rows re-filtered, re-sorted and re-laid out for nothing.
         if (!topics.equals(read.topics())) {
-            topics.setAll(read.topics());
+            replaceTopicsKeepingSelection(read.topics());
         }
         // The broker badges a pulse after the table: each makes its nodes and a tooltip (a popup
         // window with a scene of its own), which weighed on the pulse that laid 2,000 topics out.
@@ -355,6 +361,27 @@ public final class StreamsViewModel implements PageLoad {
         topicsRead = true;
         topicsShown.set(true);
         settle();
+    }
+
+    /**
+     * A refresh replaces the rows, and the table drops its selection with them: the selected topic
+     * (the one an operator watches, so the one whose size changes) lost its detail at every refresh.
+     * The name is kept while the list is replaced and set again if the topic is still there; the
+     * detail is neither emptied nor read again for it (the refresh reads it).
+     */
+    private void replaceTopicsKeepingSelection(List<TopicInfo> fresh) {
+        String kept = selectedTopic.get();
+        replacingTopics = true;
+        try {
+            topics.setAll(fresh);
+            boolean stillThere = kept != null && fresh.stream().anyMatch(topic -> topic.name().equals(kept));
+            selectedTopic.set(stillThere ? kept : null);
+        } finally {
+            replacingTopics = false;
+        }
+        if (kept != null && selectedTopic.get() == null) {
+            loadTopic(null);
+        }
     }
 
     /** Loaded once both lists were read; the error goes once both reads succeed again. */

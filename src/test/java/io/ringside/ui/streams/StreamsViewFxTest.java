@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.connect.AccessGuard;
 import io.ringside.core.kafka.AuditLog;
+import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.explorer.KafkaMessage;
 import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.testing.SharedStack;
@@ -79,15 +80,8 @@ class StreamsViewFxTest {
     }
 
     private static String seed(TestStack stack) throws Exception {
-        String topic = "streams-ui-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Admin admin = stack.kafkaAdmin()) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        }
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        String topic = createTopic(stack);
+        try (KafkaProducer<String, String> producer = producer(stack)) {
             for (int i = 0; i < MATCHES; i++) {
                 producer.send(new ProducerRecord<>(topic, "m" + i, "{\"state\":\"failed\",\"i\":" + i + "}"));
             }
@@ -97,6 +91,58 @@ class StreamsViewFxTest {
             producer.flush();
         }
         return topic;
+    }
+
+    private static String createTopic(TestStack stack) throws Exception {
+        String topic = "streams-ui-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Admin admin = stack.kafkaAdmin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        return topic;
+    }
+
+    private static KafkaProducer<String, String> producer(TestStack stack) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.state().kafka().bootstrap());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        return new KafkaProducer<>(props);
+    }
+
+    /**
+     * The watched topic is the one whose size changes: a refresh replaces its row, and the table
+     * used to drop the selection with it, so its partitions vanished within one refresh.
+     */
+    @Test
+    void theSelectedTopicStaysSelectedWhenARefreshChangesItsRow(TestStack stack, FxRobot robot) throws Exception {
+        String topic = createTopic(stack);
+        robot.interact(viewModel::activate);
+        TableView<TopicInfo> topics = robot.lookup("#topicTable").queryTableView();
+        // the table holds prepared empty rows (null items) until the topics are read
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> topics.getItems().stream()
+                .anyMatch(row -> row != null && row.name().equals(topic))));
+        robot.interact(() -> topics.getSelectionModel().select(topics.getItems().stream()
+                .filter(row -> row != null && row.name().equals(topic)).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> viewModel.topicDetailProperty().get() != null));
+        long sizeBefore = onFx(() -> sizeOf(topic));
+
+        try (KafkaProducer<String, String> producer = producer(stack)) {
+            for (int i = 0; i < 50; i++) {
+                producer.send(new ProducerRecord<>(topic, "k" + i, "v".repeat(100)));
+            }
+            producer.flush();
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(() -> sizeOf(topic)) != sizeBefore);
+
+        TopicInfo selected = onFx(() -> topics.getSelectionModel().getSelectedItem());
+        assertEquals(topic, selected == null ? null : selected.name(), "the row is still selected after the refresh");
+        assertEquals(topic, onFx(() -> viewModel.selectedTopicProperty().get()));
+        assertTrue(onFx(() -> viewModel.topicDetailProperty().get() != null), "the partitions are still shown");
+    }
+
+    private long sizeOf(String topic) {
+        return viewModel.topics().stream().filter(row -> row.name().equals(topic)).mapToLong(TopicInfo::sizeBytes)
+                .findFirst().orElse(-1);
     }
 
     @Test
