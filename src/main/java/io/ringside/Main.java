@@ -25,6 +25,7 @@ import io.ringside.cli.VersionProvider;
 import io.ringside.cli.WarmCommand;
 import io.ringside.cli.WorkerCommand;
 import io.ringside.core.DataFolder;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -116,15 +117,30 @@ public final class Main implements Callable<Integer> {
      * tree's. Help, the top command alone and unknown commands take the whole tree directly.
      */
     public static int run(String... args) {
-        CommandLine cli = commandLine(args);
+        return run(null, null, args);
+    }
+
+    /** {@link #run(String...)} printing to {@code out} and {@code err} (the console's when null). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = printingTo(commandLine(args), out, err);
         if (cli.getSubcommands().size() < COMMANDS.size()) {
             try {
                 cli.parseArgs(args);
             } catch (CommandLine.ParameterException e) {
-                return commandLine().execute(args);
+                return printingTo(commandLine(), out, err).execute(args);
             }
         }
         return cli.execute(args);
+    }
+
+    private static CommandLine printingTo(CommandLine cli, PrintWriter out, PrintWriter err) {
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
+        return cli;
     }
 
     /** The command line with every command: help, completion, suggestions and errors read it. */
