@@ -25,7 +25,11 @@ import io.ringside.cli.VersionProvider;
 import io.ringside.cli.WarmCommand;
 import io.ringside.cli.WorkerCommand;
 import io.ringside.core.DataFolder;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +45,16 @@ import picocli.CommandLine.Spec;
  * a plain classpath as well as from the module path {@code mvn javafx:run} uses.
  */
 @Command(name = "ringside", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.",
-        subcommands = {StackCommand.class, LoadCommand.class, ExportCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
+        description = "Administration console and CLI for a Cassandra + Redis + Kafka data stack.")
+public final class Main implements Callable<Integer> {
+
+    /**
+     * The commands, in the order {@code --help} lists them. They are added to the command line
+     * here rather than in the annotation so that a command line can be built with one of them
+     * only (see {@link #commandLine(String...)}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            StackCommand.class, LoadCommand.class, ExportCommand.class, Pm25Command.class, DatasetCommand.class, WarmCommand.class,
             BenchCommand.class,
             WorkerCommand.class, JobsCommand.class,
             KeysCommand.class,
@@ -53,8 +65,10 @@ import picocli.CommandLine.Spec;
             CqlCommand.class,
             ProfilesCommand.class,
             ConsoleCommand.class, CommandLine.HelpCommand.class,
-            ScreenshotsCommand.class})
-public final class Main implements Callable<Integer> {
+            ScreenshotsCommand.class);
+
+    /** Options of the top command that take a value, so the value is not taken for a command's name. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--data", "--profile");
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data folder (default: $RINGSIDE_HOME, $XDG_DATA_HOME/ringside or ~/.local/share/ringside).")
@@ -94,13 +108,87 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code; used by {@link #main} and by tests. */
+    /**
+     * Runs a command line and returns its exit code; used by {@link #main} and by tests. A command
+     * line naming a command is parsed by a tree holding that command only (picocli reads the
+     * annotations of every class it is given, ~0.2-0.9 s of every command's start for the whole
+     * tree); whatever that tree cannot parse (an unknown option, a bad value, a missing parameter)
+     * is run again by the whole tree, so every message, suggestion and exit code is the whole
+     * tree's. Help, the top command alone and unknown commands take the whole tree directly.
+     */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return run(null, null, args);
     }
 
+    /** {@link #run(String...)} printing to {@code out} and {@code err} (the console's when null). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = printingTo(commandLine(args), out, err);
+        if (cli.getSubcommands().size() < COMMANDS.size()) {
+            try {
+                cli.parseArgs(args);
+            } catch (CommandLine.ParameterException e) {
+                return printingTo(commandLine(), out, err).execute(args);
+            }
+        }
+        return cli.execute(args);
+    }
+
+    private static CommandLine printingTo(CommandLine cli, PrintWriter out, PrintWriter err) {
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
+        return cli;
+    }
+
+    /** The command line with every command: help, completion, suggestions and errors read it. */
     public static CommandLine commandLine() {
-        CommandLine cli = ValueConverters.register(new CommandLine(new Main()));
+        return configure(new CommandLine(new Main()), COMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: only the command they name when they name one (not
+     * {@code help}), else every command.
+     */
+    static CommandLine commandLine(String... args) {
+        Class<?> named = commandNamed(args);
+        return named == null ? commandLine() : configure(new CommandLine(new Main()), List.of(named));
+    }
+
+    /** The command whose name or alias is the first word of {@code args} that is not an option; null if none. */
+    static Class<?> commandNamed(String... args) {
+        String word = null;
+        for (int i = 0; i < args.length && word == null; i++) {
+            String arg = args[i];
+            if (VALUE_OPTIONS.contains(arg)) {
+                i++;
+            } else if (arg.startsWith("-")) {
+                if (!VALUE_OPTIONS.contains(arg.split("=", 2)[0])) {
+                    return null; // -h, --version, --, anything else: the top command's own
+                }
+            } else {
+                word = arg;
+            }
+        }
+        if (word == null || word.equals("help")) {
+            return null;
+        }
+        for (Class<?> command : COMMANDS) {
+            Command annotation = command.getAnnotation(Command.class);
+            if (annotation.name().equals(word) || Arrays.asList(annotation.aliases()).contains(word)) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine configure(CommandLine cli, List<Class<?>> commands) {
+        for (Class<?> command : commands) {
+            cli.addSubcommand(command);
+        }
+        ValueConverters.register(cli);
         cli.setExecutionExceptionHandler(ExitCodes::handle);
         cli.setParameterExceptionHandler(ExitCodes::handleUsage);
         return cli;

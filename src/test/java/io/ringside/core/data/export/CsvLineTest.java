@@ -58,6 +58,47 @@ class CsvLineTest {
         }
     }
 
+    /**
+     * The short-decimal path (one to three decimals) against {@code Double.toString}: every m/10^d
+     * with |m| up to 50,000, the edges of its domain (10^-3, 2 * 10^7 scaled) and random m
+     * across it, each also one ulp up and down (those take the general conversion).
+     */
+    @Test
+    void shortDecimalsAsDoubleToString() {
+        TypeCodec<Object> codec = CodecRegistry.DEFAULT.codecFor(DataTypes.DOUBLE);
+        CsvLine.Field field = CsvLine.field(DataTypes.DOUBLE, codec, PROTOCOL);
+        CsvLine line = new CsvLine();
+        java.util.Random random = new java.util.Random(21);
+        for (double scale : new double[] {10, 100, 1000}) {
+            for (long m = -50_000; m <= 50_000; m++) {
+                assertDoubleToString(field, codec, line, m / scale);
+            }
+            for (int i = 0; i < 5_000; i++) {
+                long m = (long) (random.nextDouble() * 4.2e7) - 21_000_000L;
+                double value = m / scale;
+                assertDoubleToString(field, codec, line, value);
+                assertDoubleToString(field, codec, line, Math.nextUp(value));
+                assertDoubleToString(field, codec, line, Math.nextDown(value));
+            }
+            for (long edge : new long[] {19_999_999L, 20_000_000L, 20_000_001L, 1, 9, 11, 99, 101, 999, 1001}) {
+                assertDoubleToString(field, codec, line, edge / scale);
+                assertDoubleToString(field, codec, line, -edge / scale);
+            }
+        }
+        for (double value : new double[] {9.0E-4, 0.001, 0.0011, 1999999.9, 2000000.1, 9999999.9, 0.30000000000000004}) {
+            assertDoubleToString(field, codec, line, value);
+        }
+    }
+
+    private static void assertDoubleToString(CsvLine.Field field, TypeCodec<Object> codec, CsvLine line, double value) {
+        line.reset();
+        field.append(line, codec.encode(value, PROTOCOL), true);
+        String text = Double.toString(value);
+        if (!text.equals(line.asString())) {
+            assertEquals(RowWriter.plain(text) ? text : "\"" + text + "\"", line.asString(), "value " + value);
+        }
+    }
+
     private static void check(DataType type, List<Object> values) throws IOException {
         TypeCodec<Object> codec = CodecRegistry.DEFAULT.codecFor(type);
         CsvLine.Field field = CsvLine.field(type, codec, PROTOCOL);
