@@ -231,6 +231,9 @@ public final class JobClient {
                 local.add(e);
             }
         });
+        if (localFeed != null) {
+            localFeed.latest(jobId).ifPresent(local::add); // what it published before this follow (seq dedups)
+        }
         long started = System.nanoTime();
         long deadline = timeout == null ? Long.MAX_VALUE : started + timeout.toNanos();
         ProgressEvent last = null;

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,8 @@ public final class ProgressPublisher implements AutoCloseable {
     private final Spool spool;
     private final BlockingDeque<ProgressEvent> queue = new LinkedBlockingDeque<>();
     private final List<Consumer<ProgressEvent>> taps = new CopyOnWriteArrayList<>();
+    /** Each job's latest event here (a few small records per job this process ran). */
+    private final Map<UUID, ProgressEvent> latest = new ConcurrentHashMap<>();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final Thread sender;
@@ -83,9 +87,19 @@ public final class ProgressPublisher implements AutoCloseable {
             idle = false;
             queue.add(event);
         }
+        latest.merge(event.jobId(), event, (had, now) -> now.seq() >= had.seq() ? now : had);
         for (Consumer<ProgressEvent> tap : taps) {
             tap.accept(event);
         }
+    }
+
+    /**
+     * The job's latest event published here. A tap hears only what comes after it; a command that
+     * starts following a job its own worker already runs (the standby worker's job, followed once
+     * Kafka went away) would otherwise never hear an end published before it looked.
+     */
+    public Optional<ProgressEvent> latest(UUID jobId) {
+        return Optional.ofNullable(latest.get(jobId));
     }
 
     /** Listens to every event this process publishes, whether or not Kafka takes it. */
