@@ -20,7 +20,9 @@ import javafx.scene.control.TableView;
  * most twice as many), until the viewport is full; the rest, rows no one sees yet, follow at once
  * (rows appended below the viewport make no row). The operator sees the first rows sooner, not later. A grid that
  * shows rows already, or that is not laid out in a scene yet, takes its new items at once: a new
- * items list re-fills the rows that exist (see {@link PageItems}).
+ * items list re-fills the rows that exist (see {@link PageItems}). The grid's empty rows (those
+ * below its items) are made without cells ({@link EmptyRows}): otherwise the first step's one
+ * item would make a whole screenful of rows and cells at once.
  *
  * <p>FX thread only.
  *
@@ -52,6 +54,7 @@ public final class StagedRows<S> {
 
     public StagedRows(TableView<S> table) {
         this.table = table;
+        EmptyRows.install(table);
     }
 
     /** Shows {@code rows} (copied) as the grid's new items, the first screenful in steps if the grid shows none. */
