@@ -97,6 +97,9 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
         met &= figures.browse().print(out, "browse (pages 2..n)");
         met &= figures.nodesTab().opened().print(out, "Nodes tab opened (first time)");
         met &= figures.nodesTab().shown().print(out, "Nodes tab shown (" + figures.nodesTab().refreshes() + " refreshes)");
+        for (ClusterUiBenchmark.DetailTabFigures tab : figures.nodesTab().detailTabs()) {
+            met &= tab.opened().print(out, tab.tab() + " tab opened (first time)");
+        }
         if (figures.node().isPresent()) {
             ClusterUiBenchmark.NodeFigures nodeFigures = figures.node().get();
             met &= nodeFigures.pauses().print(out, "node " + node + " stopped");
