@@ -138,6 +138,11 @@ public final class NodesPane {
 
     /** False until the step after the tab's first showing: the node table shows its header alone until then. */
     private boolean nodeRowsShown;
+    /**
+     * False until the step after that: the table shows its data centres' rows alone (the first rows
+     * of the process's first tree table cost most; the nodes' rows a pulse later cost less).
+     */
+    private boolean nodeRowsExpanded;
 
     public NodesPane(NodesViewModel nodes, SchemaViewModel schema) {
         this.nodes = nodes;
@@ -226,8 +231,8 @@ public final class NodesPane {
 
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
-     * tab opens with the keyspace chooser and the node table's header, then come the table's rows,
-     * the node details, and each chart, made in one pulse and shown in the next. All at once, the
+     * tab opens with the keyspace chooser and the node table's header, then come the table's data
+     * centre rows, its node rows, the node details, and each chart, made in one pulse and shown in the next. All at once, the
      * first opening styled and laid out every piece for the first time in the process in one pulse
      * (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more than one piece, and the
      * whole is in place about ten frames later. Once built, it stays built: the tab shows it again
@@ -236,7 +241,7 @@ public final class NodesPane {
     private void buildWhenFirstShown() {
         List<Node> details = List.copyOf(detailsBox.getChildren());
         detailsBox.getChildren().clear();
-        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows,
+        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows, this::expandNodeRows,
                 () -> detailsBox.getChildren().setAll(details)));
         for (NodeChartSpec spec : CHARTS) {
             List<LineChart<Number, Number>> made = new ArrayList<>(1);
@@ -293,6 +298,11 @@ public final class NodesPane {
         rebuildNodeTree();
     }
 
+    private void expandNodeRows() {
+        nodeRowsExpanded = true;
+        rebuildNodeTree();
+    }
+
     /**
      * Data centres, each with its nodes rack by rack (the Rack column says which): one level fewer
      * than a rack level would take, so three nodes in two data centres fit the smallest window.
@@ -305,7 +315,7 @@ public final class NodesPane {
         List<TreeItem<NodeTreeRow>> datacenters = new ArrayList<>();
         for (DatacenterGroup group : nodes.groups()) {
             TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
-            dc.setExpanded(true);
+            dc.setExpanded(nodeRowsExpanded);
             group.nodes().forEach(node -> dc.getChildren().add(new TreeItem<>(NodeTreeRow.of(node))));
             datacenters.add(dc);
         }
