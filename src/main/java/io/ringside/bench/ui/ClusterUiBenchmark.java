@@ -41,7 +41,8 @@ import javafx.stage.Stage;
 /**
  * Measures the longest FX-thread pause on the real paths of the Cluster screen: the real view,
  * view-model, executor and gateway, paging through a large table page by page (each page scrolled
- * to its end), then opening the Nodes tab, keeping it shown across a few health refreshes, and
+ * to its end), then opening the Nodes tab, keeping it shown across a few health refreshes, opening each of
+ * the node's detail tabs for the first time, and
  * with it open while a node is stopped. Runs on a bench thread and
  * drives the FX thread only through {@code Platform.runLater}, as a user's clicks would.
  */
