@@ -232,11 +232,11 @@ public final class NodesPane {
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
      * tab opens with the keyspace chooser and the node table's header, then come the table's data
-     * centre rows, its node rows, the node details, and each chart, made in one pulse and shown in the next. All at once, the
-     * first opening styled and laid out every piece for the first time in the process in one pulse
-     * (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more than one piece, and the
-     * whole is in place about ten frames later. Once built, it stays built: the tab shows it again
-     * at once ({@link SelectedTabContent}).
+     * centre rows, its node rows, the node details, and each chart, made in one pulse and shown in
+     * the next. All at once, the first opening styled and laid out every piece for the first time in
+     * the process in one pulse (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more
+     * than one piece, and the whole is in place about ten frames later. Once built, it stays built:
+     * the tab shows it again at once ({@link SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
         List<Node> details = List.copyOf(detailsBox.getChildren());
