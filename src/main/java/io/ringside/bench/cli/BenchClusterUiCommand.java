@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "cluster-ui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"The Cluster screen's FX-thread CPU per pulse while paging a large table and while a node stops.",
             "Opens the Cluster screen on the profile's stack, pages through a scratch table of --rows rows, opens",
-            "the Nodes tab and keeps it shown for --refreshes health refreshes and, on a local stack with two or",
+            "the Nodes tab and keeps it shown for --refreshes health refreshes, opens each of the node's detail",
+            "tabs (thread pools, caches, clients) for the first time and, on a local stack with two or",
             "more nodes, stops node --node (and starts it again); prints per phase the",
             "FX pauses and the FX thread's CPU time per pulse (target p99 <= 16 ms, max <= 50 ms). Without a",
             "display it runs headless if Monocle is on the classpath, or under xvfb-run."})
@@ -97,6 +98,9 @@ public final class BenchClusterUiCommand implements Callable<Integer> {
         met &= figures.browse().print(out, "browse (pages 2..n)");
         met &= figures.nodesTab().opened().print(out, "Nodes tab opened (first time)");
         met &= figures.nodesTab().shown().print(out, "Nodes tab shown (" + figures.nodesTab().refreshes() + " refreshes)");
+        for (ClusterUiBenchmark.DetailTabFigures tab : figures.nodesTab().detailTabs()) {
+            met &= tab.opened().print(out, tab.tab() + " tab opened (first time)");
+        }
         if (figures.node().isPresent()) {
             ClusterUiBenchmark.NodeFigures nodeFigures = figures.node().get();
             met &= nodeFigures.pauses().print(out, "node " + node + " stopped");

@@ -13,8 +13,12 @@ import io.ringside.ui.cluster.NodesViewModel;
 import io.ringside.ui.cluster.RowsViewModel;
 import io.ringside.ui.cluster.SchemaSelection;
 import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.SelectedTabContent;
+import io.ringside.ui.util.StepsPerPulse;
 import io.ringside.ui.util.UiTaskExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,6 +33,7 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -36,7 +41,8 @@ import javafx.stage.Stage;
 /**
  * Measures the longest FX-thread pause on the real paths of the Cluster screen: the real view,
  * view-model, executor and gateway, paging through a large table page by page (each page scrolled
- * to its end), then opening the Nodes tab, keeping it shown across a few health refreshes, and
+ * to its end), then opening the Nodes tab, keeping it shown across a few health refreshes, opening each of
+ * the node's detail tabs for the first time, and
  * with it open while a node is stopped. Runs on a bench thread and
  * drives the FX thread only through {@code Platform.runLater}, as a user's clicks would.
  */
@@ -64,9 +70,15 @@ public final class ClusterUiBenchmark {
     /**
      * {@code opened}: from selecting the Nodes tab (first time in the process) until its node table
      * and charts are in the scene and drawn; {@code shown}: the pulses after that, across
-     * {@code refreshes} health refreshes with the selected node's details (each a new chart sample).
+     * {@code refreshes} health refreshes with the selected node's details (each a new chart sample);
+     * {@code detailTabs}: each of the node's detail tabs but the charts, opened for the first time in
+     * turn, from selecting it until its table shows the node's rows.
      */
-    public record NodesTabFigures(FxPulses opened, FxPulses shown, int refreshes) {
+    public record NodesTabFigures(FxPulses opened, FxPulses shown, int refreshes, List<DetailTabFigures> detailTabs) {
+    }
+
+    /** One detail tab's first opening: its name and pulses. */
+    public record DetailTabFigures(String tab, FxPulses opened) {
     }
 
     public record NodeFigures(FxPulses pauses, double shownAfterDriverMillis, double shownAfterStopMillis) {
@@ -190,7 +202,22 @@ public final class ClusterUiBenchmark {
         int before = samplesTaken.get();
         progress.accept("Nodes tab shown, waiting for " + refreshes + " health refreshes");
         await(refreshes + " health refreshes", () -> samplesTaken.get() >= before + refreshes);
-        return new NodesTabFigures(opened, readAfterNextPulse(monitor), refreshes);
+        FxPulses shown = readAfterNextPulse(monitor);
+        List<DetailTabFigures> detailTabs = new ArrayList<>();
+        for (String table : List.of("#poolTable", "#cacheTable", "#clientTable")) {
+            String tab = onFx(() -> {
+                TabPane details = (TabPane) stage.getScene().lookup("#detailTabs");
+                Tab selected = details.getTabs().stream()
+                        .filter(t -> SelectedTabContent.content(t).lookup(table) != null).findFirst().orElseThrow();
+                details.getSelectionModel().select(selected);
+                return selected.getText();
+            });
+            await("the " + tab + " tab's rows in the scene", () -> onFx(() -> stage.getScene().lookup(table)
+                    instanceof TableView<?> shownTable && shownTable.lookup(".table-row-cell") != null
+                    && StepsPerPulse.running() == 0));
+            detailTabs.add(new DetailTabFigures(tab, readAfterNextPulse(monitor)));
+        }
+        return new NodesTabFigures(opened, shown, refreshes, detailTabs);
     }
 
     private NodeFigures stopNode(ClusterViewModel viewModel, Stage stage, FxPauseMonitor monitor, NodeDrill drill) {

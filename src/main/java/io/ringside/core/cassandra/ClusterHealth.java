@@ -48,6 +48,15 @@ public final class ClusterHealth {
             ConsistencyLevel.LOCAL_ONE, ConsistencyLevel.TWO, ConsistencyLevel.THREE, ConsistencyLevel.QUORUM,
             ConsistencyLevel.LOCAL_QUORUM, ConsistencyLevel.EACH_QUORUM, ConsistencyLevel.SERIAL,
             ConsistencyLevel.LOCAL_SERIAL, ConsistencyLevel.ALL);
+    /**
+     * What a {@code *_ms} column of Cassandra 5.0's latency tables ({@code coordinator_read_latency}
+     * and its kin) holds, in milliseconds. The node's timers keep microseconds and the table scales
+     * them as if they were nanoseconds (times 10^-6, then rounded to three decimals), so a column named
+     * in milliseconds holds seconds, to the millisecond: a 2,346,799 µs scan that {@code nodetool
+     * proxyhistograms} prints as such reads 2.347 in {@code max_ms}. Read as milliseconds, the Nodes
+     * tab's latency chart showed 0.001-0.003 "ms" for reads of 1-3 ms.
+     */
+    static final double MS_PER_LATENCY_UNIT = 1000;
 
     private final CqlSession session;
     private final Clock clock;
@@ -313,8 +322,8 @@ public final class ClusterHealth {
                 continue;
             }
             count += n;
-            weightedP50 += row.getDouble(1) * n;
-            p99 = Math.max(p99, row.getDouble(2));
+            weightedP50 += row.getDouble(1) * MS_PER_LATENCY_UNIT * n;
+            p99 = Math.max(p99, row.getDouble(2) * MS_PER_LATENCY_UNIT);
             perSecond += row.getDouble(3);
         }
         return count == 0 ? NodeDetails.Latency.NONE : new NodeDetails.Latency(perSecond, weightedP50 / count, p99);

@@ -36,7 +36,8 @@ public record NodeDetails(UUID hostId, Instant at, List<ThreadPool> threadPools,
 
     /**
      * Coordinator latency over every table: requests per second summed, p50 weighted by request
-     * count, and the worst table's p99 (the tables' histograms cannot be merged exactly).
+     * count, and the worst table's p99 (the tables' histograms cannot be merged exactly), in
+     * milliseconds, whole ones: Cassandra's virtual tables keep no finer figure.
      */
     public record Latency(double perSecond, double p50Ms, double p99Ms) {
         public static final Latency NONE = new Latency(0, 0, 0);

@@ -17,7 +17,9 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -45,6 +47,8 @@ import javafx.util.Callback;
 public final class NodesPane {
 
     private static final String PRIMARY_RANGES = "(primary ranges)";
+    /** How many rows a detail table shows after each step of its first filling (then all of them). */
+    private static final int[] FIRST_FILL_ROWS = {1, 4, Integer.MAX_VALUE};
 
     /** A chart of the selected node's samples: its id, title and lines. */
     private record NodeChartSpec(String id, String title, List<NodeChart.Line> lines) {
@@ -134,6 +138,11 @@ public final class NodesPane {
 
     /** False until the step after the tab's first showing: the node table shows its header alone until then. */
     private boolean nodeRowsShown;
+    /**
+     * False until the step after that: the table shows its data centres' rows alone (the first rows
+     * of the process's first tree table cost most; the nodes' rows a pulse later cost less).
+     */
+    private boolean nodeRowsExpanded;
 
     public NodesPane(NodesViewModel nodes, SchemaViewModel schema) {
         this.nodes = nodes;
@@ -142,6 +151,7 @@ public final class NodesPane {
 
     @FXML
     private void initialize() {
+        NodesTabPreload.start();
         TableHeaders.keepWhole(nodeTable);
         schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildKeyspaceChooser());
         rebuildKeyspaceChooser();
@@ -210,6 +220,9 @@ public final class NodesPane {
         clientDriverColumn.setCellValueFactory(text(NodeDetails.Client::driver));
         clientRequestsColumn.setCellValueFactory(text(c -> Long.toString(c.requests())));
 
+        fillWhenFirstShown(poolTable);
+        fillWhenFirstShown(cacheTable);
+        fillWhenFirstShown(clientTable);
         chartsWaiting.visibleProperty().bind(Bindings.isEmpty(nodes.samples()));
         chartRow.visibleProperty().bind(chartsWaiting.visibleProperty().not());
         SelectedTabContent.attach(detailTabs);
@@ -218,17 +231,17 @@ public final class NodesPane {
 
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
-     * tab opens with the keyspace chooser and the node table's header, then come the table's rows,
-     * the node details, and each chart, made in one pulse and shown in the next. All at once, the
-     * first opening styled and laid out every piece for the first time in the process in one pulse
-     * (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more than one piece, and the
-     * whole is in place about ten frames later. Once built, it stays built: the tab shows it again
-     * at once ({@link SelectedTabContent}).
+     * tab opens with the keyspace chooser and the node table's header, then come the table's data
+     * centre rows, its node rows, the node details, and each chart, made in one pulse and shown in
+     * the next. All at once, the first opening styled and laid out every piece for the first time in
+     * the process in one pulse (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more
+     * than one piece, and the whole is in place about ten frames later. Once built, it stays built:
+     * the tab shows it again at once ({@link SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
         List<Node> details = List.copyOf(detailsBox.getChildren());
         detailsBox.getChildren().clear();
-        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows,
+        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows, this::expandNodeRows,
                 () -> detailsBox.getChildren().setAll(details)));
         for (NodeChartSpec spec : CHARTS) {
             List<LineChart<Number, Number>> made = new ArrayList<>(1);
@@ -249,8 +262,44 @@ public final class NodesPane {
         });
     }
 
+    /**
+     * A detail table's first showing, in steps: the pulse its tab is first selected lays out the
+     * table and its header with no row, the next ones show its first row, then three more, then the
+     * rest, and the last one hands the table the view-model's own list again (the same items: the rows
+     * only take them). All at once, the first opening of a detail tab made and styled every visible
+     * row's cells for the first time in one pulse: 69-124 ms of FX-thread CPU ({@code bench
+     * cluster-ui}, load 10-13). Until then the table holds the view-model's list, as out of the scene
+     * it costs nothing.
+     */
+    private static <S> void fillWhenFirstShown(TableView<S> table) {
+        ObservableList<S> live = table.getItems();
+        table.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> observable, Scene before, Scene scene) {
+                if (scene == null) {
+                    return;
+                }
+                table.sceneProperty().removeListener(this);
+                ObservableList<S> shown = FXCollections.observableArrayList();
+                table.setItems(shown);
+                List<Runnable> steps = new ArrayList<>();
+                for (int rows : FIRST_FILL_ROWS) {
+                    steps.add(() -> shown.addAll(live.subList(Math.min(shown.size(), live.size()),
+                            Math.min(rows, live.size()))));
+                }
+                steps.add(() -> table.setItems(live));
+                StepsPerPulse.start(steps);
+            }
+        });
+    }
+
     private void showNodeRows() {
         nodeRowsShown = true;
+        rebuildNodeTree();
+    }
+
+    private void expandNodeRows() {
+        nodeRowsExpanded = true;
         rebuildNodeTree();
     }
 
@@ -266,7 +315,7 @@ public final class NodesPane {
         List<TreeItem<NodeTreeRow>> datacenters = new ArrayList<>();
         for (DatacenterGroup group : nodes.groups()) {
             TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
-            dc.setExpanded(true);
+            dc.setExpanded(nodeRowsExpanded);
             group.nodes().forEach(node -> dc.getChildren().add(new TreeItem<>(NodeTreeRow.of(node))));
             datacenters.add(dc);
         }

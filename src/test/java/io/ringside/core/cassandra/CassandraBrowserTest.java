@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.dataset.ProgressListener;
@@ -22,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -280,6 +284,49 @@ class CassandraBrowserTest {
         assertTrue(details.caches().stream().anyMatch(c -> c.name().equals("keys")));
         assertTrue(health.replicaWarnings().isEmpty());
         assertEquals(Map.of(node.hostId(), true), health.liveness());
+    }
+
+    /**
+     * The latency tables' {@code *_ms} columns hold seconds on Cassandra 5.0 (see
+     * {@link ClusterHealth#MS_PER_LATENCY_UNIT}): reads of a wide partition, timed by the client, must
+     * come back from the node's own figure as milliseconds no larger than the client saw and not a
+     * thousandth of it.
+     */
+    @Test
+    void coordinatorLatencyIsReadInMilliseconds() {
+        int rows = 10_000;
+        session.execute("CREATE TABLE IF NOT EXISTS " + KEYSPACE + ".latency_probe (k int, c int, v text, "
+                + "PRIMARY KEY (k, c))");
+        var insert = session.prepare("INSERT INTO " + KEYSPACE + ".latency_probe (k, c, v) VALUES (1, ?, 'x')");
+        for (int from = 0; from < rows; from += 200) {
+            var batch = BatchStatement.builder(DefaultBatchType.UNLOGGED);
+            for (int c = from; c < from + 200; c++) {
+                batch.addStatement(insert.bind(c));
+            }
+            session.execute(batch.build());
+        }
+        long slowestNanos = 0;
+        for (int read = 0; read < 3; read++) {
+            long start = System.nanoTime();
+            var result = session.execute(SimpleStatement.newInstance(
+                    "SELECT * FROM " + KEYSPACE + ".latency_probe WHERE k = 1").setPageSize(rows));
+            assertEquals(rows, result.all().size());
+            slowestNanos = Math.max(slowestNanos, System.nanoTime() - start);
+        }
+        double clientSlowestMs = slowestNanos / 1e6;
+
+        var row = session.execute("SELECT p99th_ms, max_ms FROM system_views.coordinator_read_latency "
+                + "WHERE keyspace_name = '" + KEYSPACE + "' AND table_name = 'latency_probe'").one();
+        double p99Ms = row.getDouble(0) * ClusterHealth.MS_PER_LATENCY_UNIT;
+        double maxMs = row.getDouble(1) * ClusterHealth.MS_PER_LATENCY_UNIT;
+        String figures = "node p99 " + p99Ms + " ms, max " + maxMs + " ms; client's slowest read " + clientSlowestMs + " ms";
+        // the node times part of what the client times; its histogram's buckets are up to 20 % wide
+        assertTrue(maxMs >= 1 && maxMs <= clientSlowestMs * 1.25 + 1, figures);
+        assertTrue(p99Ms >= 1 && p99Ms <= maxMs, figures);
+        ClusterHealth health = new ClusterHealth(session);
+        UUID hostId = health.status(null).get(0).hostId();
+        assertTrue(health.details(hostId).reads().p99Ms() >= p99Ms, "the worst table's p99 is at least this one's: "
+                + health.details(hostId).reads() + "; " + figures);
     }
 
     @Test

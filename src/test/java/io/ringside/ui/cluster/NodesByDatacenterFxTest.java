@@ -191,6 +191,19 @@ class NodesByDatacenterFxTest {
         assertFalse(onFx(() -> pools.getScene() != null), "a detail tab not chosen stays out as well");
         assertTrue(onFx(() -> !pools.getItems().isEmpty()), "yet holds the pools the poll read");
 
+        // its first showing fills it in steps: the pulse that first lays it out shows the header alone
+        List<Integer> rowsAtPulse = new ArrayList<>();
+        Runnable count = () -> rowsAtPulse.add(pools.getItems().size());
+        robot.interact(() -> {
+            nodesContent.getScene().addPostLayoutPulseListener(count);
+            detailTabs.getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> pools.getItems() == cluster.nodes().threadPools()));
+        robot.interact(() -> nodesContent.getScene().removePostLayoutPulseListener(count));
+        assertEquals(0, rowsAtPulse.get(0), "rows shown pulse by pulse: " + rowsAtPulse);
+        assertEquals(onFx(cluster.nodes().threadPools()::size), rowsAtPulse.get(rowsAtPulse.size() - 1),
+                "then every pool, in the view-model's own list: " + rowsAtPulse);
+
         robot.interact(() -> tabs[0].getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(onFx(nodeTable::getScene));

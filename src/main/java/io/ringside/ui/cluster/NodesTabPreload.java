@@ -1,0 +1,67 @@
+package io.ringside.ui.cluster;
+
+import io.ringside.ui.util.GridClassPreload;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.collections.FXCollections;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.scene.control.skin.TreeTableCellSkin;
+import javafx.scene.control.skin.TreeTableRowSkin;
+import javafx.scene.control.skin.TreeTableViewSkin;
+
+/**
+ * Makes, on a background thread while the Cluster page opens, one of each control the Nodes tab's
+ * first opening makes on the FX thread, out of any scene: a tree table with its skin, a row and a
+ * cell of it with theirs, the state badge cell, a chart of two samples and the keyspace chooser's
+ * skin. That loads and initialises their classes and links their lambdas (hidden classes spun on
+ * first use on any thread), which the tab's first pulses otherwise did on the FX thread: the tab is
+ * the process's first tree table and first chart. Nodes out of a scene may be made on any thread;
+ * these are dropped at once. A preload only: any failure leaves the work to the FX thread.
+ */
+final class NodesTabPreload {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    private NodesTabPreload() {
+    }
+
+    /** Starts the preload once per process; returns at once. */
+    static void start() {
+        GridClassPreload.startOnce(STARTED, "ringside-nodes-preload", NodesTabPreload::load);
+    }
+
+    private static void load() {
+        try {
+            TreeTableView<NodeTreeRow> table = new TreeTableView<>(new TreeItem<>(new NodeTreeRow("", null)));
+            TreeTableColumn<NodeTreeRow, String> column = new TreeTableColumn<>("preload");
+            table.getColumns().add(column);
+            table.setSkin(new TreeTableViewSkin<>(table));
+            TreeTableRow<NodeTreeRow> row = new TreeTableRow<>();
+            row.updateTreeTableView(table);
+            row.setSkin(new TreeTableRowSkin<>(row));
+            TreeTableCell<NodeTreeRow, String> cell = new TreeTableCell<>();
+            cell.updateTreeTableView(table);
+            cell.updateTableColumn(column);
+            cell.updateTableRow(row);
+            cell.setSkin(new TreeTableCellSkin<>(cell));
+            NodeStateCell state = new NodeStateCell();
+            state.setSkin(new TreeTableCellSkin<>(state));
+            ComboBox<String> chooser = new ComboBox<>(FXCollections.observableArrayList("preload"));
+            chooser.setSkin(new ComboBoxListViewSkin<>(chooser));
+            Instant now = Instant.now();
+            new NodeChart("preload", "preload", FXCollections.observableArrayList(
+                    new NodeSample(now.minusSeconds(5), 1, 2, 3, 4, 5, 6), new NodeSample(now, 2, 3, 4, 5, 6, 7)),
+                    List.of(new NodeChart.Line("a", NodeSample::readsPerSecond),
+                            new NodeChart.Line("b", NodeSample::writesPerSecond)));
+        } catch (RuntimeException | LinkageError ignored) {
+            // a preload only: the FX thread makes them when it needs them
+        }
+    }
+}
