@@ -159,6 +159,14 @@ class KafkaExplorerTest {
         assertEquals(4, bounded.progress().kept());
         assertTrue(bounded.truncated());
 
+        // the tests run on the calling thread, the polls on the search's fetch thread: stopping at the
+        // limit must end both, with the counts of the tests alone
+        SearchResult stopped = services.search(new SearchQuery(topic, null, Position.beginning(), Position.end(),
+                MessageFilter.jsonPath("$.n >= 0"), 5, true, 1024)).run(m -> { }, p -> { });
+        assertEquals(5, stopped.progress().kept());
+        assertEquals(5, stopped.progress().matched());
+        assertTrue(stopped.stoppedAtLimit());
+
         SearchResult inRange = services.search(new SearchQuery(topic, 1, Position.offset(10), Position.offset(19),
                 MessageFilter.valueMatches("\"n\":\\d+1\\}"), 100, false, 1024)).run(m -> { }, p -> { });
         assertEquals(10, inRange.progress().scanned());
