@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,12 +42,23 @@ public final class MessageSearch {
 
     private final Map<String, Object> kafkaProperties;
     private final SearchQuery query;
+    private final ThreadFactory fetchThreads;
     private volatile boolean cancelled;
     private volatile RecordReader reader;
 
     MessageSearch(Map<String, Object> kafkaProperties, SearchQuery query) {
+        this(kafkaProperties, query, fetch -> {
+            Thread thread = new Thread(fetch, FETCH_THREAD);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** With the fetch thread made by {@code fetchThreads}: a test orders the two threads' steps through it. */
+    MessageSearch(Map<String, Object> kafkaProperties, SearchQuery query, ThreadFactory fetchThreads) {
         this.kafkaProperties = kafkaProperties;
         this.query = query;
+        this.fetchThreads = fetchThreads;
     }
 
     public SearchQuery query() {
@@ -94,8 +106,11 @@ public final class MessageSearch {
             stop.keySet().forEach(tp -> open.consumer.seek(tp, from.get(tp)));
             Map<TopicPartition, Long> limits = Map.copyOf(stop);
             long nextReport = 0;
-            try (Fetching fetching = new Fetching(open, stop)) {
-                boolean last = stop.isEmpty();
+            // decided before the fetch thread starts, from the caller's own map: that thread removes
+            // each partition it has read to the end from its map, and may have read them all before
+            // this thread runs again (a search then ended at once with nothing scanned)
+            boolean last = limits.isEmpty();
+            try (Fetching fetching = new Fetching(open, limits)) {
                 while (!last && !cancelled && !atLimit) {
                     Polled polled = fetching.next();
                     if (polled != null) {
@@ -140,6 +155,9 @@ public final class MessageSearch {
                 }
             }
         } catch (WakeupException woken) {
+            if (!cancelled) {
+                throw woken; // only cancel() may wake this search's consumer; anything else must not pass for an end
+            }
             // cancel() woke the consumer: the counts so far stand
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -158,23 +176,24 @@ public final class MessageSearch {
 
     /**
      * The fetch thread: polls until every partition of {@code stop} is read to its end, pausing
-     * each as it gets there, and hands the batches over. Closing it stops the thread (waking the
-     * consumer from a poll) and waits for it, so the consumer is the calling thread's again.
+     * each as it gets there, and hands the batches over; the batch that finishes the last partition
+     * says so, and only that ends the tests. Closing it stops the thread (waking the consumer from a
+     * poll) and waits for it, so the consumer is the calling thread's again.
      */
     private final class Fetching implements AutoCloseable {
 
         private final RecordReader open;
-        private final Map<TopicPartition, Long> stop;
+        /** The partitions not yet read to their end, and their ends: the fetch thread's alone. */
+        private final Map<TopicPartition, Long> unread;
         private final BlockingQueue<Object> handed = new ArrayBlockingQueue<>(IN_FLIGHT);
         private final Thread thread;
         private volatile boolean stopped;
 
         Fetching(RecordReader open, Map<TopicPartition, Long> stop) {
             this.open = open;
-            this.stop = stop;
-            this.thread = new Thread(this::fetch, FETCH_THREAD);
-            thread.setDaemon(true);
-            if (!stop.isEmpty()) {
+            this.unread = new HashMap<>(stop);
+            this.thread = fetchThreads.newThread(this::fetch);
+            if (!unread.isEmpty()) {
                 thread.start();
             }
         }
@@ -185,16 +204,16 @@ public final class MessageSearch {
                 while (!last && !stopped && !cancelled) {
                     ConsumerRecords<ByteBuffer, ByteBuffer> batch = open.consumer.poll(POLL);
                     List<TopicPartition> finished = new ArrayList<>();
-                    stop.forEach((tp, end) -> {
+                    unread.forEach((tp, end) -> {
                         if (open.consumer.position(tp) >= end) {
                             finished.add(tp);
                         }
                     });
                     if (!finished.isEmpty()) {
                         open.consumer.pause(finished);
-                        finished.forEach(stop::remove);
+                        finished.forEach(unread::remove);
                     }
-                    last = stop.isEmpty();
+                    last = unread.isEmpty();
                     if (!batch.isEmpty() || last) {
                         hand(new Polled(batch, last));
                     }
