@@ -239,11 +239,22 @@ public final class MessageSearch {
             }
         }
 
-        /** The next batch, or null when none came within {@link #PROGRESS_EVERY} (a chance to report). */
+        /**
+         * The next batch, or null when none came within {@link #PROGRESS_EVERY} (a chance to report).
+         *
+         * @throws IllegalStateException when the fetch thread has ended without handing over the
+         *         last batch (an error it could not hand): the search must neither wait for ever nor
+         *         pass for read to the end
+         */
         Polled next() throws InterruptedException {
             Object item = handed.poll(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             if (item instanceof RuntimeException failed) {
                 throw failed;
+            }
+            // alive first: once it has ended, everything it handed over is in the queue
+            if (item == null && !thread.isAlive() && handed.isEmpty() && !cancelled) {
+                throw new IllegalStateException("The search's fetch thread ended before reading "
+                        + query.topic() + " to its end");
             }
             return (Polled) item;
         }

@@ -3,6 +3,7 @@ package io.ringside.core.kafka.explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -217,6 +218,14 @@ class KafkaExplorerTest {
         assertEquals(40, result.progress().scanned());
         assertEquals(8, result.progress().matched());
         assertFalse(result.cancelled());
+
+        // a fetch thread that ends without handing over the last batch (an error it could not hand)
+        // must fail the search, not leave it waiting or passing for read to the end
+        MessageSearch orphaned = new MessageSearch(kafka, SearchQuery.whole(topic, MessageFilter.all()),
+                fetch -> new Thread(() -> { }, MessageSearch.FETCH_THREAD));
+        IllegalStateException ended = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(IllegalStateException.class, () -> orphaned.run(m -> { }, p -> { })));
+        assertTrue(ended.getMessage().contains(topic), ended.getMessage());
     }
 
     @Test
