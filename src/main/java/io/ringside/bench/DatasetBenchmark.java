@@ -14,7 +14,6 @@ import io.ringside.core.data.storage.WriteConsistency;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,17 +115,11 @@ public final class DatasetBenchmark {
     }
 
     private static Run measure(long bytes, Runnable work) {
-        long cpuStarted = processCpuNanos();
+        long cpuStarted = CpuTimes.processNanos();
         long started = System.nanoTime();
         work.run();
         long elapsed = System.nanoTime() - started;
-        return new Run(bytes / 1e6 / (elapsed / 1e9), (processCpuNanos() - cpuStarted) / 1e6);
-    }
-
-    /** CPU time of this JVM so far, or 0 where the platform does not say. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? Math.max(0, os.getProcessCpuTime()) : 0;
+        return new Run(bytes / 1e6 / (elapsed / 1e9), (CpuTimes.processNanos() - cpuStarted) / 1e6);
     }
 
     private void removeStoreVersions() {

@@ -5,6 +5,7 @@ import io.ringside.core.kafka.KafkaCalls;
 import io.ringside.core.kafka.explorer.KafkaServices;
 import io.ringside.core.kafka.explorer.MessageFilter;
 import io.ringside.core.kafka.explorer.MessageQuery;
+import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.Position;
 import io.ringside.core.kafka.explorer.SearchQuery;
 import io.ringside.core.kafka.explorer.SearchResult;
@@ -47,7 +48,25 @@ public final class MessagesBenchmark {
     public record Result(String topic, long messages, long expectedMatches, double seedMs, List<Double> searchMs, long matches,
                          double firstMatchMs, List<Double> bareMs, long bareMatches, List<Double> kcatMs, long kcatMatches,
                          String kcatNote, long rssBeforeBytes, long rssPeakBytes, List<Double> bigFetchMs,
-                         long firstSearchGrowthBytes) {
+                         long firstSearchGrowthBytes, List<Double> searchThreadCpuMs, List<Double> searchProcessCpuMs,
+                         List<Double> bareThreadCpuMs, List<Double> kcatCpuMs) {
+
+        public double searchThreadCpuMedian() {
+            return median(searchThreadCpuMs);
+        }
+
+        public double searchProcessCpuMedian() {
+            return median(searchProcessCpuMs);
+        }
+
+        public double bareThreadCpuMedian() {
+            return median(bareThreadCpuMs);
+        }
+
+        /** User + sys of kcat, grep and their shell; empty without kcat or /proc. */
+        public Optional<Double> kcatCpuMedian() {
+            return kcatCpuMs.isEmpty() || kcatCpuMs.contains(-1.0) ? Optional.empty() : Optional.of(median(kcatCpuMs));
+        }
 
         /** The search with the large fetches it used before (64 MiB a fetch, 32 MiB a partition). */
         public double bigFetchMedian() {
@@ -107,6 +126,10 @@ public final class MessagesBenchmark {
         List<Double> searchMs = new ArrayList<>();
         List<Double> bareMs = new ArrayList<>();
         List<Double> kcatMs = new ArrayList<>();
+        List<Double> searchThreadCpu = new ArrayList<>();
+        List<Double> searchProcessCpu = new ArrayList<>();
+        List<Double> bareThreadCpu = new ArrayList<>();
+        List<Double> kcatCpu = new ArrayList<>();
         long matches = 0;
         long bareMatches = 0;
         long kcatMatches = -1;
@@ -134,9 +157,13 @@ public final class MessagesBenchmark {
             for (int round = 0; round < rounds; round++) {
                 System.gc();
                 long t0 = System.nanoTime();
+                long thread0 = CpuTimes.threadNanos();
+                long process0 = CpuTimes.processNanos();
                 Object[] sampled = sampled(() -> search(services, topic));
                 SearchResult result = (SearchResult) sampled[0];
                 searchMs.add((System.nanoTime() - t0) / 1e6);
+                searchThreadCpu.add((CpuTimes.threadNanos() - thread0 + (Long) sampled[3]) / 1e6);
+                searchProcessCpu.add((CpuTimes.processNanos() - process0) / 1e6);
                 growth = Math.max(growth, grown(sampled));
                 t0 = System.nanoTime();
                 search(big, topic);
@@ -146,21 +173,27 @@ public final class MessagesBenchmark {
                     firstMatch = Math.min(firstMatch, result.firstMatchAfter().toNanos() / 1e6);
                 }
                 t0 = System.nanoTime();
+                thread0 = CpuTimes.threadNanos();
                 bareMatches = bare(topic);
                 bareMs.add((System.nanoTime() - t0) / 1e6);
+                bareThreadCpu.add((CpuTimes.threadNanos() - thread0) / 1e6);
                 if (kcatNote.isEmpty()) {
+                    long children0 = CpuTimes.childrenNanos();
                     t0 = System.nanoTime();
                     kcatMatches = kcat(topic);
                     kcatMs.add((System.nanoTime() - t0) / 1e6);
+                    kcatCpu.add(children0 < 0 ? -1.0 : (CpuTimes.childrenNanos() - children0) / 1e6);
                 }
-                progress.accept(String.format(Locale.ROOT, "round %d: search %.0f ms (with 32/64 MiB fetches %.0f ms), "
-                                + "bare %.0f ms%s", round + 1, searchMs.get(round), bigFetchMs.get(round), bareMs.get(round),
-                        kcatMs.isEmpty() ? "" : String.format(Locale.ROOT, ", kcat|grep %.0f ms", kcatMs.get(round))));
+                progress.accept(String.format(Locale.ROOT, "round %d: search %.0f ms (CPU %.0f ms its threads, %.0f ms the JVM; "
+                                + "with 32/64 MiB fetches %.0f ms), bare %.0f ms (CPU %.0f ms)%s", round + 1, searchMs.get(round),
+                        searchThreadCpu.get(round), searchProcessCpu.get(round), bigFetchMs.get(round), bareMs.get(round),
+                        bareThreadCpu.get(round), kcatMs.isEmpty() ? "" : String.format(Locale.ROOT,
+                                ", kcat|grep %.0f ms (CPU %.0f ms)", kcatMs.get(round), kcatCpu.get(round))));
             }
         }
         return new Result(topic, messages, expected, seedMs, searchMs, matches, firstMatch, bareMs, bareMatches, kcatMs,
                 kcatMatches, kcatNote, rssBefore, rssBefore + growth, bigFetchMs,
-                firstGrowth);
+                firstGrowth, searchThreadCpu, searchProcessCpu, bareThreadCpu, kcatCpu);
     }
 
     private static long grown(Object[] sampled) {
@@ -168,16 +201,30 @@ public final class MessagesBenchmark {
     }
 
     /**
-     * {@code work}'s result, the resident size before it and the highest sampled every 20 ms while
-     * it ran: a search's own growth, whatever ran in this JVM before it.
+     * {@code work}'s result, the resident size before it, the highest sampled every 20 ms while it
+     * ran (a search's own growth, whatever ran in this JVM before it) and the CPU of the search's
+     * fetch threads: a thread's CPU time cannot be read once it has ended, so it is the last sampled
+     * (missing at most 20 ms of each one's work).
      */
     private static Object[] sampled(java.util.function.Supplier<Object> work) throws InterruptedException {
         long before = KeyListingBenchmark.rssBytes();
         long[] peak = {before};
+        Map<Thread, Long> fetchCpu = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
         Thread sampler = new Thread(() -> {
+            Thread[] threads = new Thread[256];
             while (running.get()) {
                 peak[0] = Math.max(peak[0], KeyListingBenchmark.rssBytes());
+                int count = group.enumerate(threads);
+                for (int i = 0; i < count; i++) {
+                    if (threads[i].getName().equals(MessageSearch.FETCH_THREAD)) {
+                        long cpu = CpuTimes.threadNanos(threads[i]);
+                        if (cpu > 0) {
+                            fetchCpu.merge(threads[i], cpu, Math::max);
+                        }
+                    }
+                }
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -194,7 +241,8 @@ public final class MessagesBenchmark {
             running.set(false);
             sampler.join();
         }
-        return new Object[] {result, before, Math.max(peak[0], KeyListingBenchmark.rssBytes())};
+        long fetchNanos = fetchCpu.values().stream().mapToLong(Long::longValue).sum();
+        return new Object[] {result, before, Math.max(peak[0], KeyListingBenchmark.rssBytes()), fetchNanos};
     }
 
     private long seed(String topic, long messages) throws Exception {

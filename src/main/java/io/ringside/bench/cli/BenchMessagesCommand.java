@@ -94,6 +94,13 @@ final class BenchMessagesCommand implements Callable<Integer> {
         out.println(r.kcatMedian().map(ms -> String.format(Locale.ROOT, "ratio search / kcat|grep        %.2fx (target <= 1.0)",
                 r.searchMedian() / ms)).orElse("ratio search / kcat|grep        " + r.kcatNote()));
         out.printf(Locale.ROOT, "ratio search / bare consumer    %.2fx%n", r.searchMedian() / r.bareMedian());
+        double perMillion = 1e6 / r.messages();
+        out.printf(Locale.ROOT, "search CPU per 1M messages      %,.0f ms its threads (calling and fetch), %,.0f ms the whole JVM (GC, JIT)%n",
+                r.searchThreadCpuMedian() * perMillion, r.searchProcessCpuMedian() * perMillion);
+        out.printf(Locale.ROOT, "bare consumer CPU per 1M        %,.0f ms its thread%n", r.bareThreadCpuMedian() * perMillion);
+        out.println(r.kcatCpuMedian().map(ms -> String.format(Locale.ROOT,
+                "kcat|grep CPU per 1M            %,.0f ms (user + sys of kcat, grep and their shell)", ms * perMillion))
+                .orElse("kcat|grep CPU per 1M            (not measured: no kcat or no /proc)"));
         out.printf(Locale.ROOT, "first match after               %.1f ms (target < 200)%n", r.firstMatchMs());
         out.printf(Locale.ROOT, "RSS growth during a search      %,d MB the first (heap pages touched the first time), "
                 + "%,d MB at most a later one (after seeding and GC %,d MB; target < 100)%n", r.firstSearchGrowthBytes() >> 20,

@@ -14,6 +14,7 @@ import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -121,14 +122,20 @@ final class JsonPathCondition implements MessageFilter {
     }
 
     @Override
-    public boolean test(ConsumerRecord<byte[], byte[]> record) {
-        byte[] value = record.value();
-        if (value == null || prefilter != null && cannotHold(value)) {
+    public boolean test(ConsumerRecord<ByteBuffer, ByteBuffer> record) {
+        ByteBuffer value = Bytes.onHeap(record.value());
+        if (value == null) {
+            return false;
+        }
+        byte[] bytes = value.array();
+        int from = Bytes.from(value);
+        int length = value.remaining();
+        if (prefilter != null && cannotHold(bytes, from, length)) {
             return false;
         }
         if (names != null) {
             try {
-                Object scalar = streamed(value);
+                Object scalar = streamed(bytes, from, length);
                 if (scalar != CONTAINER) {
                     return holds(scalar);
                 }
@@ -138,7 +145,7 @@ final class JsonPathCondition implements MessageFilter {
         }
         Object found;
         try {
-            found = JSON.parse(new ByteArrayInputStream(value)).read(path);
+            found = JSON.parse(new ByteArrayInputStream(bytes, from, length)).read(path);
         } catch (RuntimeException notJson) {
             return false;
         }
@@ -149,35 +156,37 @@ final class JsonPathCondition implements MessageFilter {
     }
 
     /**
-     * True only when no parse of {@code value} can yield the literal as a string, so the record
-     * need not be parsed: a plain ASCII literal is written {@code "literal"} in UTF-8 JSON unless a
-     * character of it is escaped (every escape starts with a backslash) or the value is UTF-16 or
-     * UTF-32, which Jackson detects by a byte-order mark or a zero byte among the first four. A path with a function call ({@code concat()}) may make a string the bytes never
-     * hold and has no prefilter at all.
+     * True only when no parse of {@code bytes[from..from+length)} can yield the literal as a string,
+     * so the record need not be parsed: a plain ASCII literal is written {@code "literal"} in UTF-8
+     * JSON unless a character of it is escaped (every escape starts with a backslash) or the value is
+     * UTF-16 or UTF-32, which Jackson detects by a byte-order mark or a zero byte among the first
+     * four. A path with a function call ({@code concat()}) may make a string the bytes never hold
+     * and has no prefilter at all.
      */
-    private boolean cannotHold(byte[] value) {
-        return !prefilter.in(value) && !Bytes.contains(value, (byte) '\\') && !wide(value);
+    private boolean cannotHold(byte[] bytes, int from, int length) {
+        int to = from + length;
+        return !prefilter.in(bytes, from, to) && !Bytes.contains(bytes, from, to, (byte) '\\') && !wide(bytes, from, length);
     }
 
     /** A byte-order mark of UTF-16 or UTF-32, or a zero byte among the first four (Jackson's own detection). */
-    private static boolean wide(byte[] value) {
-        for (int i = 0; i < Math.min(4, value.length); i++) {
-            if (value[i] == 0) {
+    private static boolean wide(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + Math.min(4, length); i++) {
+            if (bytes[i] == 0) {
                 return true;
             }
         }
-        return value.length >= 2 && (value[0] == (byte) 0xFE && value[1] == (byte) 0xFF
-                || value[0] == (byte) 0xFF && value[1] == (byte) 0xFE);
+        return length >= 2 && (bytes[from] == (byte) 0xFE && bytes[from + 1] == (byte) 0xFF
+                || bytes[from] == (byte) 0xFF && bytes[from + 1] == (byte) 0xFE);
     }
 
     /**
-     * The scalar at {@link #names} in the first JSON value of {@code value} (null when absent),
+     * The scalar at {@link #names} in the first JSON value of the bytes (null when absent),
      * or {@link #CONTAINER} when an object or array is there or on the way.
      *
      * @throws java.io.IOException when the bytes are not JSON
      */
-    private Object streamed(byte[] value) throws java.io.IOException {
-        try (JsonParser parser = TOKENS.createParser(value)) {
+    private Object streamed(byte[] bytes, int from, int length) throws java.io.IOException {
+        try (JsonParser parser = TOKENS.createParser(bytes, from, length)) {
             JsonToken root = parser.nextToken();
             if (root == null) {
                 throw new java.io.EOFException("empty value");

@@ -1,5 +1,6 @@
 package io.ringside.core.kafka.explorer;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,7 +76,7 @@ public final class MessageBrowser {
         Map<TopicPartition, long[]> open = new HashMap<>(ranges);
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!open.isEmpty() && System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> record : reader.consumer.poll(POLL)) {
+            for (ConsumerRecord<ByteBuffer, ByteBuffer> record : reader.consumer.poll(POLL)) {
                 TopicPartition tp = new TopicPartition(record.topic(), record.partition());
                 long[] range = open.get(tp);
                 if (range != null && record.offset() < range[1]) {

@@ -1,15 +1,19 @@
 package io.ringside.core.kafka.explorer;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
-/** A search condition on one record, tested on its raw bytes where it can be. */
+/**
+ * A search condition on one record, tested on its raw bytes where it can be. Key and value are
+ * views of the consumer's fetch response (no copy per record): read them, never keep them.
+ */
 public interface MessageFilter {
 
-    boolean test(ConsumerRecord<byte[], byte[]> record);
+    boolean test(ConsumerRecord<ByteBuffer, ByteBuffer> record);
 
     /** What the filter looks for, for the audit-free summary lines of the CLI and the page. */
     String describe();
@@ -38,8 +42,11 @@ public interface MessageFilter {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException("Not a regular expression: " + e.getMessage(), e);
         }
-        return new Named("value matches /" + regex + "/", record -> record.value() != null
-                && pattern.matcher(new String(record.value(), StandardCharsets.UTF_8)).find());
+        return new Named("value matches /" + regex + "/", record -> {
+            ByteBuffer value = Bytes.onHeap(record.value());
+            return value != null && pattern.matcher(new String(value.array(), Bytes.from(value), value.remaining(),
+                    StandardCharsets.UTF_8)).find();
+        });
     }
 
     /** Records with a header {@code name} whose value contains {@code text} (any value when null). */
@@ -61,10 +68,10 @@ public interface MessageFilter {
     }
 
     /** A filter from a plain test and its description. */
-    record Named(String describe, java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> predicate)
+    record Named(String describe, java.util.function.Predicate<ConsumerRecord<ByteBuffer, ByteBuffer>> predicate)
             implements MessageFilter {
         @Override
-        public boolean test(ConsumerRecord<byte[], byte[]> record) {
+        public boolean test(ConsumerRecord<ByteBuffer, ByteBuffer> record) {
             return predicate.test(record);
         }
     }

@@ -2,9 +2,9 @@ package io.ringside.core.kafka.explorer;
 
 import io.ringside.core.NotFoundException;
 import io.ringside.core.kafka.KafkaCalls;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -16,31 +16,37 @@ import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
 /**
  * The group-less byte consumer the browser and the search read with (never joining a group, never
  * committing, never creating a topic), with large fetches: a search is a sequential scan, and the
  * broker sends a partition's log in big chunks far faster than in the default 1 MB ones. A fetch
- * of 2 MiB a partition is about what one poll hands over (10,000 records of 200 bytes), so each
- * poll drains it and the consumer sends the next fetch before returning (its pipelining): the
- * broker works while the filter runs, and a response held whole until polled stays small, which
- * bounds the search's memory. A connection's own fetch settings, if it has any, win.
+ * of 2 MiB a partition is about two polls of 5,000 records of 200 bytes, so polls drain it soon
+ * and the consumer sends the next fetch (its pipelining): the broker works while the filter runs,
+ * and a response held whole until polled stays small, which bounds the search's memory. The
+ * search holds up to three polled batches at once (see {@link MessageSearch}); with 10,000 records
+ * a poll its first search grew the console by up to 98 MB (every batch alive in a young collection
+ * is copied, and the console's survivor spaces are small, so they were promoted), with 5,000 by
+ * 7-21 MB. A connection's own fetch settings, if it has any, win. Keys and
+ * values are handed over as views of the response ({@link ByteBufferDeserializer}), not copied into
+ * an array of their own each (a million records of 230 bytes: 230 MB less to allocate and collect);
+ * only the kept messages copy theirs.
  */
 final class RecordReader implements AutoCloseable {
 
-    final KafkaConsumer<byte[], byte[]> consumer;
+    final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
 
     RecordReader(Map<String, Object> kafkaProperties) {
         Map<String, Object> props = new HashMap<>(kafkaProperties);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KafkaCalls.TIMEOUT.toMillis());
         props.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 * 1024 * 1024);
-        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         props.putIfAbsent(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 2 * 1024 * 1024);
         props.put(ConsumerConfig.CHECK_CRCS_CONFIG, false);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
@@ -104,15 +110,16 @@ final class RecordReader implements AutoCloseable {
         return offsets;
     }
 
-    static KafkaMessage message(ConsumerRecord<byte[], byte[]> record, int previewBytes) {
-        byte[] value = record.value();
-        byte[] preview = value == null || value.length <= previewBytes ? value : Arrays.copyOf(value, previewBytes);
+    static KafkaMessage message(ConsumerRecord<ByteBuffer, ByteBuffer> record, int previewBytes) {
+        ByteBuffer value = record.value();
+        byte[] preview = Bytes.copy(value, previewBytes);
         List<MessageHeader> headers = new ArrayList<>();
         for (Header header : record.headers()) {
             headers.add(new MessageHeader(header.key(), header.value()));
         }
         return new KafkaMessage(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-                record.key(), preview, value == null ? 0 : value.length, List.copyOf(headers));
+                Bytes.copy(record.key(), Integer.MAX_VALUE), preview, value == null ? 0 : value.remaining(),
+                List.copyOf(headers));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ringside.core.kafka.explorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -159,10 +162,70 @@ class KafkaExplorerTest {
         assertEquals(4, bounded.progress().kept());
         assertTrue(bounded.truncated());
 
+        // the tests run on the calling thread, the polls on the search's fetch thread: stopping at the
+        // limit must end both, with the counts of the tests alone
+        SearchResult stopped = services.search(new SearchQuery(topic, null, Position.beginning(), Position.end(),
+                MessageFilter.jsonPath("$.n >= 0"), 5, true, 1024)).run(m -> { }, p -> { });
+        assertEquals(5, stopped.progress().kept());
+        assertEquals(5, stopped.progress().matched());
+        assertTrue(stopped.stoppedAtLimit());
+
         SearchResult inRange = services.search(new SearchQuery(topic, 1, Position.offset(10), Position.offset(19),
                 MessageFilter.valueMatches("\"n\":\\d+1\\}"), 100, false, 1024)).run(m -> { }, p -> { });
         assertEquals(10, inRange.progress().scanned());
         assertEquals(2, inRange.progress().matched(), "offsets 10..19 of partition 1 hold the odd n 21..39: 21 and 31 end in 1");
+    }
+
+    /**
+     * The search's fetch thread can read every partition to its end before the calling thread takes
+     * its first look (a loaded machine keeps the caller off the CPU that long; once, in a whole-suite
+     * run, the search then ended at once with nothing scanned). A fetch thread whose {@code start()}
+     * returns only when the thread has finished forces that order every time.
+     */
+    @Test
+    void aSearchWhoseFetchThreadFinishesBeforeTheCallerLooksTestsEveryRecord() throws Exception {
+        String topic = fresh("late-caller");
+        services.topics().create(topic, 2, (short) 1, Map.of());
+        Set<String> failed = new TreeSet<>();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 40; i++) {
+                String state = i % 5 == 0 ? "failed" : "running";
+                producer.send(new ProducerRecord<>(topic, i % 2, "j" + i, "{\"state\":\"" + state + "\"}"));
+                if (state.equals("failed")) {
+                    failed.add("j" + i);
+                }
+            }
+            producer.flush();
+        }
+        AtomicBoolean fetchedFirst = new AtomicBoolean();
+        ThreadFactory doneBeforeStartReturns = fetch -> new Thread(fetch, MessageSearch.FETCH_THREAD) {
+            @Override
+            public synchronized void start() {
+                super.start();
+                try {
+                    join(Duration.ofSeconds(10).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                fetchedFirst.set(!isAlive());
+            }
+        };
+        List<KafkaMessage> found = new ArrayList<>();
+        SearchResult result = new MessageSearch(kafka, SearchQuery.whole(topic, MessageFilter.jsonPath("$.state == \"failed\"")),
+                doneBeforeStartReturns).run(found::add, p -> { });
+        assertTrue(fetchedFirst.get(), "the fetch thread read both partitions before the caller went on");
+        assertEquals(failed, new TreeSet<>(found.stream().map(KafkaMessage::keyText).toList()));
+        assertEquals(40, result.progress().scanned());
+        assertEquals(8, result.progress().matched());
+        assertFalse(result.cancelled());
+
+        // a fetch thread that ends without handing over the last batch (an error it could not hand)
+        // must fail the search, not leave it waiting or passing for read to the end
+        MessageSearch orphaned = new MessageSearch(kafka, SearchQuery.whole(topic, MessageFilter.all()),
+                fetch -> new Thread(() -> { }, MessageSearch.FETCH_THREAD));
+        IllegalStateException ended = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(IllegalStateException.class, () -> orphaned.run(m -> { }, p -> { })));
+        assertTrue(ended.getMessage().contains(topic), ended.getMessage());
     }
 
     @Test

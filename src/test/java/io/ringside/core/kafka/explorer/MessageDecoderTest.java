@@ -13,6 +13,7 @@ import io.ringside.core.jobs.JobUnit;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.core.kafka.AuditEvent;
 import io.ringside.core.kafka.Topics;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,8 +59,22 @@ class MessageDecoderTest {
         assertEquals(DecodedValue.Format.TEXT, MessageDecoder.decode(Topics.AUDIT, "plain".getBytes(StandardCharsets.UTF_8)).format());
     }
 
-    private static ConsumerRecord<byte[], byte[]> record(String value) {
-        return new ConsumerRecord<>("t", 0, 0, null, value.getBytes(StandardCharsets.UTF_8));
+    private static ConsumerRecord<ByteBuffer, ByteBuffer> record(String value) {
+        return record(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A record whose value is a view into a larger array, as the consumer hands them over: the
+     * bytes around it would match (a filter reading past its view would be caught).
+     */
+    private static ConsumerRecord<ByteBuffer, ByteBuffer> record(byte[] value) {
+        byte[] around = "{\"state\":\"failed\"}\\abcab".getBytes(StandardCharsets.UTF_8);
+        byte[] whole = new byte[around.length + value.length + around.length];
+        System.arraycopy(around, 0, whole, 0, around.length);
+        System.arraycopy(value, 0, whole, around.length, value.length);
+        System.arraycopy(around, 0, whole, around.length + value.length, around.length);
+        ByteBuffer view = ByteBuffer.wrap(whole, around.length, value.length).slice();
+        return new ConsumerRecord<>("t", 0, 0, null, view);
     }
 
     @Test
@@ -103,7 +118,7 @@ class MessageDecoderTest {
             MessageFilter prefiltered = MessageFilter.jsonPath(path + " == \"failed\"");
             MessageFilter exact = MessageFilter.jsonPath(path + " =~ \"\\\\Afailed\\\\z\"");
             for (byte[] value : values) {
-                ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>("t", 0, 0, null, value);
+                ConsumerRecord<ByteBuffer, ByteBuffer> record = record(value);
                 boolean expected = exact.test(record);
                 assertEquals(expected, prefiltered.test(record), path + " on " + new String(value, StandardCharsets.UTF_8));
                 trueMatches += expected ? 1 : 0;
@@ -122,12 +137,14 @@ class MessageDecoderTest {
         for (int length = 0; length < 20; length++) {
             byte[] bytes = new byte[length];
             java.util.Arrays.fill(bytes, (byte) 'a');
-            assertFalse(Bytes.contains(bytes, (byte) '\\'), "none in " + length);
+            assertFalse(Bytes.contains(bytes, 0, length, (byte) '\\'), "none in " + length);
             for (int at = 0; at < length; at++) {
                 bytes[at] = (byte) '\\';
-                assertTrue(Bytes.contains(bytes, (byte) '\\'), "at " + at + " of " + length);
+                assertTrue(Bytes.contains(bytes, 0, length, (byte) '\\'), "at " + at + " of " + length);
+                assertFalse(Bytes.contains(bytes, at + 1, length, (byte) '\\'), "before " + at + " of " + length);
+                assertFalse(Bytes.contains(bytes, 0, at, (byte) '\\'), "after " + at + " of " + length);
                 bytes[at] = (byte) ('\\' + 0x80);
-                assertFalse(Bytes.contains(bytes, (byte) '\\'), "high byte at " + at + " of " + length);
+                assertFalse(Bytes.contains(bytes, 0, length, (byte) '\\'), "high byte at " + at + " of " + length);
                 bytes[at] = (byte) 'a';
             }
         }
