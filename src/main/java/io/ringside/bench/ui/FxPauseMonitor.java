@@ -93,6 +93,11 @@ public final class FxPauseMonitor {
         return log.p99PauseMillis();
     }
 
+    /** Each pulse since the last reset: its time (nanoTime) and the FX thread's CPU since the pulse before. */
+    void eachPulse(PulseLog.PulseVisitor visitor) {
+        log.eachPulse(visitor);
+    }
+
     public long pulses() {
         return log.pulses();
     }

@@ -7,9 +7,11 @@ import io.ringside.core.RingsideException;
 import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.kafka.KafkaCalls;
 import io.ringside.ui.cluster.CassandraClusterGateway;
+import io.ringside.ui.cluster.ClusterGateway;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.streams.KafkaStreamsGateway;
+import io.ringside.ui.streams.StreamsGateway;
 import io.ringside.ui.streams.StreamsView;
 import io.ringside.ui.streams.StreamsViewModel;
 import io.ringside.ui.util.PageLoad;
@@ -27,8 +29,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ListView;
@@ -111,24 +116,27 @@ public final class MetadataUiBenchmark {
         try (Admin admin = KafkaCalls.admin(kafka)) {
             List<Phase> phases = new ArrayList<>();
             phases.add(phase("Streams topics tab", rounds, stage, monitor, executor,
-                    () -> streamsPage(executor, streams, "topicsTab"),
+                    timeline -> streamsPage(executor, timeline.traced(StreamsGateway.class, streams), "topicsTab"),
                     // (the table shows empty rows, null items, until its first layout)
-                    root -> {
+                    (root, timeline) -> {
                         TableView<?> table = (TableView<?>) root.lookup("#topicTable");
+                        markChanges(table.itemsProperty(), "topics set", timeline);
                         return () -> table.getItems().size() >= expected.topics() && table.getItems().get(0) != null;
                     },
                     () -> topicsAlone(admin)));
             phases.add(phase("Streams groups tab with lag", rounds, stage, monitor, executor,
-                    () -> streamsPage(executor, streams, "groupsTab"),
-                    root -> {
+                    timeline -> streamsPage(executor, timeline.traced(StreamsGateway.class, streams), "groupsTab"),
+                    (root, timeline) -> {
                         ListView<?> list = (ListView<?>) root.lookup("#groupList");
+                        markChanges(list.itemsProperty(), "groups set", timeline);
                         return () -> list.getItems().size() >= expected.groups() && list.getItems().get(0) != null;
                     },
                     () -> groupsAlone(admin)));
             phases.add(phase("Cluster schema tree", rounds, stage, monitor, executor,
-                    () -> clusterPage(executor),
-                    root -> {
+                    timeline -> clusterPage(executor, timeline),
+                    (root, timeline) -> {
                         TreeView<?> tree = (TreeView<?>) root.lookup("#schemaTree");
+                        tree.rootProperty().addListener((obs, old, now) -> timeline.mark("tree set"));
                         return () -> userKeyspacesShown(tree) >= expected.keyspaces();
                     },
                     () -> cassandra.schema().keyspaces().size()));
@@ -147,7 +155,17 @@ public final class MetadataUiBenchmark {
     private record Page(Parent root, PageLoad model) {
     }
 
-    private static Page streamsPage(UiTaskExecutor executor, KafkaStreamsGateway gateway, String tabId) {
+    /** Marks the first time the list is set or changed after activation. */
+    private static void markChanges(ObservableValue<? extends ObservableList<?>> items, String step, PageTimeline timeline) {
+        ListChangeListener<Object> changed = change -> timeline.mark(step);
+        items.getValue().addListener(changed);
+        items.addListener((obs, old, now) -> {
+            timeline.mark(step);
+            now.addListener(changed);
+        });
+    }
+
+    private static Page streamsPage(UiTaskExecutor executor, StreamsGateway gateway, String tabId) {
         StreamsViewModel model = new StreamsViewModel(gateway, executor);
         Parent root = StreamsView.load(model);
         for (Node node : root.lookupAll(".tab-pane")) {
@@ -161,8 +179,9 @@ public final class MetadataUiBenchmark {
         return new Page(root, model);
     }
 
-    private Page clusterPage(UiTaskExecutor executor) {
-        ClusterViewModel model = new ClusterViewModel(new CassandraClusterGateway(cassandra), executor);
+    private Page clusterPage(UiTaskExecutor executor, PageTimeline timeline) {
+        ClusterViewModel model = new ClusterViewModel(timeline.traced(ClusterGateway.class,
+                new CassandraClusterGateway(cassandra)), executor);
         return new Page(ClusterView.load(model), model);
     }
 
@@ -172,15 +191,16 @@ public final class MetadataUiBenchmark {
     }
 
     private Phase phase(String name, int rounds, Stage stage, FxPauseMonitor monitor, UiTaskExecutor executor,
-                        Supplier<Page> make,
-                        Function<Parent, BooleanSupplier> ready, Callable<?> alone) {
+                        Function<PageTimeline, Page> make,
+                        BiFunction<Parent, PageTimeline, BooleanSupplier> ready, Callable<?> alone) {
         List<Double> page = new ArrayList<>();
         List<Double> limit = new ArrayList<>();
         FxPulses worst = null;
         // Round 0 warms up (classes loaded, code compiled, clients connected) and is printed, not judged.
         for (int round = 0; round <= rounds; round++) {
+            PageTimeline timeline = new PageTimeline();
             Page shown = onFx(() -> {
-                Page made = make.get();
+                Page made = make.apply(timeline);
                 stage.getScene().setRoot(made.root());
                 return made;
             });
@@ -195,22 +215,26 @@ public final class MetadataUiBenchmark {
             // CSS and layout are part of showing it. Checked on the FX thread after each layout.
             AtomicLong shownAt = new AtomicLong();
             // The node is looked up once: a lookup walks the whole page, far too much for every pulse.
-            BooleanSupplier isReady = onFx(() -> ready.apply(shown.root()));
+            BooleanSupplier isReady = onFx(() -> ready.apply(shown.root(), timeline));
             Runnable check = () -> {
                 if (shownAt.get() == 0 && isReady.getAsBoolean()) {
                     shownAt.set(System.nanoTime());
                 }
             };
+            timeline.begin();
             long started = System.nanoTime();
             onFx(() -> {
                 stage.getScene().addPostLayoutPulseListener(check);
+                timeline.mark("activate");
                 shown.model().activate();
+                timeline.mark("activated");
                 return null;
             });
             await(name, () -> shownAt.get() != 0);
             double millis = (shownAt.get() - started) / 1e6;
             long settled = System.nanoTime() + SETTLE.toNanos();
             await(name + " to settle", () -> System.nanoTime() > settled);
+            String steps = onFx(() -> timeline.describe(monitor, shownAt.get()));
             FxPulses pulses = onFx(() -> {
                 FxPulses seen = FxPulses.of(monitor);
                 stage.getScene().removePostLayoutPulseListener(check);
@@ -224,6 +248,7 @@ public final class MetadataUiBenchmark {
             // shares the two cores with the other.
             await(name + ": the page's background work to end", executor::idle);
             long aloneStarted = System.nanoTime();
+            java.time.LocalTime aloneAt = java.time.LocalTime.now();
             try {
                 alone.call();
             } catch (Exception e) {
@@ -236,6 +261,8 @@ public final class MetadataUiBenchmark {
             }
             progress.accept(String.format(Locale.ROOT, "%s %s: page %.0f ms, alone %.0f ms; %s", name, round == 0 ? "warm-up" : "round " + round,
                     millis, aloneMillis, pulses.describe()));
+            progress.accept(String.format(Locale.ROOT, "%s %s steps: %s, ready %.1f; limit from %s", name,
+                    round == 0 ? "warm-up" : "round " + round, steps, millis, aloneAt));
         }
         return new Phase(name, page, limit, worst);
     }

@@ -117,6 +117,18 @@ final class PulseLog {
         return pulses;
     }
 
+    /** Each recorded pulse since the last reset: when it came (nanoTime) and the FX thread's CPU since the one before. */
+    void eachPulse(PulseVisitor visitor) {
+        for (int i = 0; i < recorded(); i++) {
+            visitor.pulse(ends[i], cpus[i]);
+        }
+    }
+
+    /** Sees one pulse. */
+    interface PulseVisitor {
+        void pulse(long endNanos, long cpuNanos);
+    }
+
     long slowPulses() {
         return slow;
     }

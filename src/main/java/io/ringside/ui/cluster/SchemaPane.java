@@ -42,6 +42,7 @@ public final class SchemaPane {
     @FXML
     private void initialize() {
         schemaFilter.textProperty().bindBidirectional(schema.filterProperty());
+        schemaTree.setCellFactory(tree -> new SchemaTreeCell());
         ReadOnlyObjectProperty<TreeItem<SchemaTreeEntry>> tree = schema.shapedBy(SchemaTree::build);
         tree.addListener((obs, old, root) -> schemaTree.setRoot(root));
         // The tree's rows are made while the page is laid out, not when 500 tables arrive.

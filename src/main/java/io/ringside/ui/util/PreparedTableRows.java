@@ -1,6 +1,8 @@
 package io.ringside.ui.util;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
@@ -90,14 +92,19 @@ public final class PreparedTableRows {
     /**
      * Lays {@code tree} out with a root of empty rows (a {@code null} value, as its children), then
      * sets the root {@code root} gives at that moment; the tree's own later roots replace it as usual.
+     * The rows are closed branches, as most rows of a tree are, so each cell makes its disclosure
+     * arrow with the page too; the tree's cells must hide the arrow of an empty cell (one below the
+     * last row), which the tree's skin leaves as it was.
      */
     public static <S> void show(TreeView<S> tree, Supplier<TreeItem<S>> root) {
         TreeItem<S> empty = new TreeItem<>();
+        List<TreeItem<S>> rows = new ArrayList<>(ROWS);
         for (int i = 0; i < ROWS; i++) {
-            // Leaves: a cell that made a disclosure arrow for an empty branch kept showing it once
-            // the real tree had fewer rows than the screen (ghost arrows below the last keyspace).
-            empty.getChildren().add(new TreeItem<>());
+            TreeItem<S> row = new TreeItem<>();
+            row.getChildren().add(new TreeItem<>());
+            rows.add(row);
         }
+        empty.getChildren().setAll(rows);
         empty.setExpanded(true);
         tree.setRoot(empty);
         swapAfterLayout(tree, () -> tree.getRoot() != empty, () -> tree.setRoot(root.get()));
