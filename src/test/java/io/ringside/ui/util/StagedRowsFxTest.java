@@ -76,6 +76,36 @@ class StagedRowsFxTest {
     }
 
     @Test
+    void rowsAppendedToAGridNotYetFullComeInSteps(FxRobot robot) throws Exception {
+        ObservableList<String> result = FXCollections.observableArrayList();
+        TableView<String> table = new EmptiedRowsTable().table();
+        List<Integer> shownAtPulses = new ArrayList<>();
+        AnimationTimer counter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                shownAtPulses.add(table.getItems().size());
+            }
+        };
+        robot.interact(() -> {
+            ResultItems.follow(table, result);
+            FreshStage.show(stage, new Scene(table, 400, 300));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> result.add("first match"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        robot.interact(() -> {
+            counter.start();
+            result.addAll(rows("more").subList(0, 100));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 101);
+        robot.interact(counter::stop);
+        assertEquals(1, (int) shownAtPulses.get(0), "a batch appended under the first match waits a pulse: " + shownAtPulses);
+        assertTrue(shownAtPulses.stream().distinct().count() >= 3, "then comes in more than one step: " + shownAtPulses);
+        assertEquals("more row 99", table.getItems().get(100));
+    }
+
+    @Test
     void emptyRowsMakeNoCellsUntilTheyShowAnItem(FxRobot robot) throws Exception {
         ObservableList<String> page = FXCollections.observableArrayList();
         TableView<String> table = new TableView<>();
