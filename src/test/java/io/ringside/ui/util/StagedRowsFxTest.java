@@ -46,12 +46,7 @@ class StagedRowsFxTest {
         ObservableList<String> page = FXCollections.observableArrayList();
         TableView<String> table = new EmptiedRowsTable().table();
         List<Integer> shownAtPulses = new ArrayList<>();
-        AnimationTimer counter = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                shownAtPulses.add(table.getItems().size());
-            }
-        };
+        AnimationTimer counter = itemsAtEachPulse(table, shownAtPulses);
         robot.interact(() -> {
             PageItems.follow(table, page);
             FreshStage.show(stage, new Scene(table, 400, 300));
@@ -80,12 +75,7 @@ class StagedRowsFxTest {
         ObservableList<String> result = FXCollections.observableArrayList();
         TableView<String> table = new EmptiedRowsTable().table();
         List<Integer> shownAtPulses = new ArrayList<>();
-        AnimationTimer counter = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                shownAtPulses.add(table.getItems().size());
-            }
-        };
+        AnimationTimer counter = itemsAtEachPulse(table, shownAtPulses);
         robot.interact(() -> {
             ResultItems.follow(table, result);
             FreshStage.show(stage, new Scene(table, 400, 300));
@@ -142,6 +132,16 @@ class StagedRowsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(table::layout);
         assertEquals(rows("page 2").subList(0, 5), shownTexts(table), "rows that got an item show it in their cells");
+    }
+
+    /** A timer that, once started, notes the grid's item count at each pulse (before the grid's own steps started after it). */
+    private static AnimationTimer itemsAtEachPulse(TableView<String> table, List<Integer> counts) {
+        return new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                counts.add(table.getItems().size());
+            }
+        };
     }
 
     private static List<String> shownTexts(TableView<String> table) {
