@@ -6,6 +6,7 @@ import io.ringside.core.cassandra.ColumnRole;
 import io.ringside.core.cassandra.RowPage;
 import io.ringside.ui.util.GridClassPreload;
 import io.ringside.ui.util.PageItems;
+import io.ringside.ui.util.StagedColumns;
 import io.ringside.ui.util.ValueCell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ public final class RowsPane {
 
     private final RowsViewModel rows;
     private final Map<String, TextField> filterFields = new LinkedHashMap<>();
+    private StagedColumns<RowPage.Row> stagedColumns;
 
     @FXML
     private HBox filterBox;
@@ -74,6 +76,7 @@ public final class RowsPane {
         positionText.textProperty().bind(Bindings.createStringBinding(() -> rows.errorProperty().get().isEmpty()
                         ? rows.positionProperty().get() : rows.errorProperty().get(),
                 rows.positionProperty(), rows.errorProperty()));
+        stagedColumns = new StagedColumns<>(rowTable);
         rows.columns().addListener((ListChangeListener<ColumnInfo>) change -> rebuildColumns());
         rebuildColumns();
         PageItems.follow(rowTable, rows.rows());
@@ -101,6 +104,7 @@ public final class RowsPane {
 
     private void rebuildColumns() {
         List<TableColumn<RowPage.Row, ?>> columns = new ArrayList<>();
+        List<TextField> fields = new ArrayList<>();
         filterBox.getChildren().clear();
         filterFields.clear();
         List<ColumnInfo> infos = rows.columns();
@@ -120,10 +124,10 @@ public final class RowsPane {
                 field.setMinWidth(FILTER_FIELD_MIN_WIDTH);
                 field.setOnAction(e -> onApplyFilter());
                 filterFields.put(info.name(), field);
-                filterBox.getChildren().add(field);
+                fields.add(field);
             }
         }
-        rowTable.getColumns().setAll(columns);
+        stagedColumns.setAll(columns, () -> filterBox.getChildren().setAll(fields));
     }
 
     @FXML

@@ -72,10 +72,23 @@ public final class StagedRows<S> {
         timer.start();
     }
 
-    /** Appends {@code rows} after the rows shown and those still to come. */
+    /**
+     * Appends {@code rows} after the rows shown and those still to come; in steps too while the
+     * viewport is not full (a search's first match, then a batch of a hundred under it).
+     */
     public void append(List<S> rows) {
         if (running) {
             pending.addAll(rows);
+        } else if (!rows.isEmpty() && table.getScene() != null && table.getSkin() != null
+                && table.getItems().size() < viewportRows()) {
+            // rows that fill the rest of the viewport are rows made with their cells: a search's
+            // first match alone, then a batch of a hundred, made the screenful in one pulse
+            pending.addAll(rows);
+            lastStep = 0;
+            lastTick = cpuNow();
+            headerShown = true;
+            running = true;
+            timer.start();
         } else {
             table.getItems().addAll(rows);
         }

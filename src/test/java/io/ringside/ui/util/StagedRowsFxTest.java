@@ -46,12 +46,7 @@ class StagedRowsFxTest {
         ObservableList<String> page = FXCollections.observableArrayList();
         TableView<String> table = new EmptiedRowsTable().table();
         List<Integer> shownAtPulses = new ArrayList<>();
-        AnimationTimer counter = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                shownAtPulses.add(table.getItems().size());
-            }
-        };
+        AnimationTimer counter = itemsAtEachPulse(table, shownAtPulses);
         robot.interact(() -> {
             PageItems.follow(table, page);
             FreshStage.show(stage, new Scene(table, 400, 300));
@@ -73,6 +68,31 @@ class StagedRowsFxTest {
         robot.interact(() -> page.setAll(rows("page 2")));
         assertEquals(1000, table.getItems().size(), "a grid showing rows takes the next page at once");
         assertEquals("page 2 row 0", table.getItems().get(0));
+    }
+
+    @Test
+    void rowsAppendedToAGridNotYetFullComeInSteps(FxRobot robot) throws Exception {
+        ObservableList<String> result = FXCollections.observableArrayList();
+        TableView<String> table = new EmptiedRowsTable().table();
+        List<Integer> shownAtPulses = new ArrayList<>();
+        AnimationTimer counter = itemsAtEachPulse(table, shownAtPulses);
+        robot.interact(() -> {
+            ResultItems.follow(table, result);
+            FreshStage.show(stage, new Scene(table, 400, 300));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> result.add("first match"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+
+        robot.interact(() -> {
+            counter.start();
+            result.addAll(rows("more").subList(0, 100));
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 101);
+        robot.interact(counter::stop);
+        assertEquals(1, (int) shownAtPulses.get(0), "a batch appended under the first match waits a pulse: " + shownAtPulses);
+        assertTrue(shownAtPulses.stream().distinct().count() >= 3, "then comes in more than one step: " + shownAtPulses);
+        assertEquals("more row 99", table.getItems().get(100));
     }
 
     @Test
@@ -112,6 +132,16 @@ class StagedRowsFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(table::layout);
         assertEquals(rows("page 2").subList(0, 5), shownTexts(table), "rows that got an item show it in their cells");
+    }
+
+    /** A timer that, once started, notes the grid's item count at each pulse (before the grid's own steps started after it). */
+    private static AnimationTimer itemsAtEachPulse(TableView<String> table, List<Integer> counts) {
+        return new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                counts.add(table.getItems().size());
+            }
+        };
     }
 
     private static List<String> shownTexts(TableView<String> table) {
