@@ -60,16 +60,12 @@ public final class StagedRows<S> {
     /** Shows {@code rows} (copied) as the grid's new items, the first screenful in steps if the grid shows none. */
     public void show(List<S> rows) {
         stop();
-        if (rows.isEmpty() || !table.getItems().isEmpty() || table.getScene() == null || table.getSkin() == null) {
+        if (rows.isEmpty() || !table.getItems().isEmpty() || !laidOut()) {
             table.setItems(FXCollections.observableArrayList(rows));
             return;
         }
         table.setItems(FXCollections.observableArrayList());
-        pending.addAll(rows);
-        lastStep = 0;
-        lastTick = cpuNow();
-        running = true;
-        timer.start();
+        startSteps(rows, false);
     }
 
     /**
@@ -79,19 +75,28 @@ public final class StagedRows<S> {
     public void append(List<S> rows) {
         if (running) {
             pending.addAll(rows);
-        } else if (!rows.isEmpty() && table.getScene() != null && table.getSkin() != null
-                && table.getItems().size() < viewportRows()) {
+        } else if (!rows.isEmpty() && laidOut() && table.getItems().size() < viewportRows()) {
             // rows that fill the rest of the viewport are rows made with their cells: a search's
             // first match alone, then a batch of a hundred, made the screenful in one pulse
-            pending.addAll(rows);
-            lastStep = 0;
-            lastTick = cpuNow();
-            headerShown = true;
-            running = true;
-            timer.start();
+            startSteps(rows, true);
         } else {
             table.getItems().addAll(rows);
         }
+    }
+
+    /** Shows {@code rows} a step per pulse from the next pulse on (the header's own pulse first unless shown). */
+    private void startSteps(List<S> rows, boolean headerAlreadyShown) {
+        pending.addAll(rows);
+        lastStep = 0;
+        lastTick = cpuNow();
+        headerShown = headerAlreadyShown;
+        running = true;
+        timer.start();
+    }
+
+    /** In a scene and skinned: its rows are made by pulses, not at once on the next layout. */
+    private boolean laidOut() {
+        return table.getScene() != null && table.getSkin() != null;
     }
 
     /** The rows shown and still to come. */
