@@ -99,8 +99,6 @@ public final class StreamsViewModel implements PageLoad {
     private final ObjectProperty<TailRecord> selectedTail = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper tailDetail = new ReadOnlyStringWrapper("");
     private final StringProperty selectedTopic = new SimpleStringProperty();
-    /** True while a refresh replaces the topic rows (see {@link #replaceTopicsKeepingSelection}). */
-    private boolean replacingTopics;
     private final ReadOnlyObjectWrapper<TopicDetail> topicDetail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper topicDetailStatus = new ReadOnlyStringWrapper("Select a topic to see its partitions and configs");
     private final MessageSearchViewModel messages;
@@ -120,7 +118,11 @@ public final class StreamsViewModel implements PageLoad {
     private boolean groupsRead;
     private boolean running;
     private boolean tailStarting;
-    private boolean refreshing;
+    /**
+     * True while a refresh sets the selected group or topic again after replacing the list: the
+     * selection's listeners leave the detail alone, the refresh shows it.
+     */
+    private boolean reselecting;
     private int groupGeneration;
 
     /** Without a way to ask: every offset reset is declined. */
@@ -164,7 +166,7 @@ public final class StreamsViewModel implements PageLoad {
             updateTailStatus();
         });
         selectedGroup.addListener((obs, old, group) -> {
-            if (!refreshing) {
+            if (!reselecting) {
                 showGroup(group);
             }
         });
@@ -176,7 +178,7 @@ public final class StreamsViewModel implements PageLoad {
         this.admin = new KafkaAdminViewModel(gateway, executor, dialogs, this::refreshNow);
         selectedTail.addListener((obs, old, record) -> tailDetail.set(record == null ? "" : describe(record)));
         selectedTopic.addListener((obs, old, topic) -> {
-            if (!replacingTopics) {
+            if (!reselecting) {
                 loadTopic(topic);
             }
         });
@@ -371,13 +373,13 @@ public final class StreamsViewModel implements PageLoad {
      */
     private void replaceTopicsKeepingSelection(List<TopicInfo> fresh) {
         String kept = selectedTopic.get();
-        replacingTopics = true;
+        reselecting = true;
         try {
             topics.setAll(fresh);
             boolean stillThere = kept != null && fresh.stream().anyMatch(topic -> topic.name().equals(kept));
             selectedTopic.set(stillThere ? kept : null);
         } finally {
-            replacingTopics = false;
+            reselecting = false;
         }
         if (kept != null && selectedTopic.get() == null) {
             loadTopic(null);
@@ -413,11 +415,11 @@ public final class StreamsViewModel implements PageLoad {
         ConsumerGroupLag again = snapshot.groups().stream()
                 .filter(g -> g.groupId().equals(selectedId)).findFirst()
                 .orElse(snapshot.groups().isEmpty() ? null : snapshot.groups().get(0));
-        refreshing = true;
+        reselecting = true;
         try {
             selectedGroup.set(again);
         } finally {
-            refreshing = false;
+            reselecting = false;
         }
         showGroup(again);
     }
