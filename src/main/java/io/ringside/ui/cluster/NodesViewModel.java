@@ -64,8 +64,8 @@ public final class NodesViewModel {
     private final ReadOnlyStringWrapper detailSummary = new ReadOnlyStringWrapper("");
 
     private final Poller<Refresh> healthPoll;
-    private final Poller<Map<UUID, Boolean>> livenessPoll;
-    private Map<UUID, Boolean> lastLiveness = Map.of();
+    private final Poller<Liveness> livenessPoll;
+    private Liveness lastLiveness = Liveness.NONE;
     private Consumer<Exception> firstRefresh = e -> { };
 
     public NodesViewModel(ClusterGateway gateway, TaskExecutor executor) {
@@ -74,7 +74,7 @@ public final class NodesViewModel {
                 .backingOffTo(MAX_BACKOFF)
                 .onSuccess(this::refreshed)
                 .onFailure(this::refreshFailed);
-        this.livenessPoll = Poller.polling(executor, LIVENESS_PERIOD, gateway::liveness)
+        this.livenessPoll = Poller.polling(executor, LIVENESS_PERIOD, () -> Liveness.read(gateway))
                 .backingOffTo(MAX_BACKOFF)
                 .onSuccess(this::applyLiveness);
     }
@@ -118,11 +118,14 @@ public final class NodesViewModel {
     private Callable<Refresh> refresh() {
         String ks = keyspace.get();
         UUID node = selected.get();
-        return () -> new Refresh(gateway.health(ks), detailsOrNull(node));
+        return () -> {
+            long readFrom = System.nanoTime();
+            return new Refresh(gateway.health(ks), detailsOrNull(node), readFrom);
+        };
     }
 
     private void refreshed(Refresh result) {
-        apply(result.report());
+        apply(result.report(), result.readFrom());
         if (result.details() != null && result.details().hostId().equals(selected.get())) {
             apply(result.details());
         }
@@ -153,12 +156,14 @@ public final class NodesViewModel {
         done.accept(e);
     }
 
-    private void applyLiveness(Map<UUID, Boolean> states) {
-        if (states.equals(lastLiveness)) {
+    private void applyLiveness(Liveness sample) {
+        Map<UUID, Boolean> states = sample.states();
+        if (states.equals(lastLiveness.states())) {
+            lastLiveness = sample;
             return;
         }
-        boolean first = lastLiveness.isEmpty();
-        lastLiveness = Map.copyOf(states);
+        boolean first = lastLiveness.states().isEmpty();
+        lastLiveness = sample;
         boolean changed = false;
         for (int i = 0; i < nodes.size(); i++) {
             NodeStatus node = nodes.get(i);
@@ -182,10 +187,19 @@ public final class NodesViewModel {
                 node.schemaVersion(), node.schemaAgrees());
     }
 
-    private void apply(HealthReport report) {
+    /**
+     * Shows a report, each node up or down as the fresher of the report and the last liveness poll
+     * says. A report begun before that poll read the driver may predate what the poll saw (a slow
+     * round); one begun after it is the newer word. Taking the poll's word for both, as before, made
+     * a report read just after the driver noticed a node down show the node up beside the banner
+     * that said it was down, until the next poll; the banner, growing the page's header, could push
+     * the node's row out of the table's view meanwhile.
+     */
+    private void apply(HealthReport report, long readFrom) {
+        boolean livenessNewer = !lastLiveness.states().isEmpty() && lastLiveness.readFrom() - readFrom > 0;
         List<NodeStatus> merged = new ArrayList<>();
         for (NodeStatus node : report.nodes()) {
-            Boolean up = lastLiveness.get(node.hostId());
+            Boolean up = livenessNewer ? lastLiveness.states().get(node.hostId()) : null;
             merged.add(up != null && up != node.up() ? withLiveness(node, up) : node);
         }
         boolean changed = !merged.equals(nodes) || !Objects.equals(report.localDatacenter(), localDatacenter.get());
@@ -240,7 +254,19 @@ public final class NodesViewModel {
         }
     }
 
-    private record Refresh(HealthReport report, NodeDetails details) {
+    /** One health round's result; {@code readFrom} is the {@link System#nanoTime} before its report was read. */
+    private record Refresh(HealthReport report, NodeDetails details, long readFrom) {
+    }
+
+    /** Up or down per host id as the driver said it at {@code readFrom} ({@link System#nanoTime}). */
+    private record Liveness(Map<UUID, Boolean> states, long readFrom) {
+
+        static final Liveness NONE = new Liveness(Map.of(), Long.MIN_VALUE);
+
+        static Liveness read(ClusterGateway gateway) {
+            long readFrom = System.nanoTime();
+            return new Liveness(Map.copyOf(gateway.liveness()), readFrom);
+        }
     }
 
     public ObservableList<NodeStatus> nodes() {

@@ -168,6 +168,31 @@ class ClusterViewModelTest {
         assertTrue(NodesViewModel.LIVENESS_PERIOD.compareTo(Duration.ofSeconds(2)) < 0);
     }
 
+    /**
+     * The driver notices a node down between two liveness polls and a health round reads its report
+     * then: the report, newer than the last poll, shows the node down with its banner at once. It
+     * used to be overridden by that older poll, so the table said UN beside a banner saying the node
+     * was down until the next poll.
+     */
+    @Test
+    void aReportReadAfterTheDriverNoticedShowsTheNodeDownBeforeTheNextLivenessPoll() {
+        viewModel.activate();
+        NodesViewModel nodes = viewModel.nodes();
+        runLivenessPoll();
+        assertEquals(List.of("UN", "UN"), nodes.nodes().stream().map(n -> n.state()).toList());
+
+        gateway.liveness.put(FakeClusterGateway.NODE_2, false);
+        nodes.refreshNow(); // a health round, before any liveness poll saw the change
+
+        assertTrue(nodes.bannerShownProperty().get());
+        assertEquals(List.of("UN", "DN"), nodes.nodes().stream().map(n -> n.state()).toList(),
+                "the table agrees with the banner");
+        assertFalse(nodes.nodes().get(1).up());
+
+        runLivenessPoll();
+        assertEquals(List.of("UN", "DN"), nodes.nodes().stream().map(n -> n.state()).toList());
+    }
+
     @Test
     void healthFailuresBackOffAndRecover() {
         gateway.healthFailure = new IllegalStateException("timeout");

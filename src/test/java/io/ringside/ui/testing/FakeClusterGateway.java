@@ -65,6 +65,11 @@ public final class FakeClusterGateway implements ClusterGateway {
     public volatile RuntimeException keyspacesFailure;
     public volatile RuntimeException healthFailure;
     public volatile OptionalLong estimate = OptionalLong.empty();
+    /**
+     * How many keyspaces the replica banner names while a node is down: one line each, so a ring
+     * with many keyspaces makes the banner, and the page's header, as tall as a real one.
+     */
+    public volatile int keyspacesWithAReplicaDown = 1;
     private final RelationInfo table;
 
     /** The {@code shop.orders} gateway. */
@@ -157,10 +162,12 @@ public final class FakeClusterGateway implements ClusterGateway {
                     List.of(), "dc1");
         }
         List<NodeStatus> nodes = List.of(node(NODE_1, "127.0.0.1"), node(NODE_2, "127.0.0.2"));
-        List<ReplicaWarning> warnings = liveness.values().stream().allMatch(Boolean::booleanValue) ? List.of()
-                : List.of(new ReplicaWarning("shop", 2, List.of("127.0.0.2"),
-                        List.of(com.datastax.oss.driver.api.core.ConsistencyLevel.ONE),
-                        List.of(com.datastax.oss.driver.api.core.ConsistencyLevel.QUORUM)));
+        List<ReplicaWarning> warnings = new ArrayList<>();
+        for (int i = 0; i < keyspacesWithAReplicaDown && !liveness.values().stream().allMatch(Boolean::booleanValue); i++) {
+            warnings.add(new ReplicaWarning(i == 0 ? "shop" : "shop_" + i, 2, List.of("127.0.0.2"),
+                    List.of(com.datastax.oss.driver.api.core.ConsistencyLevel.ONE),
+                    List.of(com.datastax.oss.driver.api.core.ConsistencyLevel.QUORUM)));
+        }
         return new HealthReport(nodes, true, warnings);
     }
 
