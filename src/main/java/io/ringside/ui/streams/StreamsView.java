@@ -10,7 +10,9 @@ import io.ringside.core.kafka.explorer.PartitionDetail;
 import io.ringside.ui.theme.Styles;
 import io.ringside.ui.theme.Tone;
 import io.ringside.ui.util.BadgeCell;
+import io.ringside.ui.util.ContentColumnWidths;
 import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.ElidedTextCells;
 import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.PreparedTableRows;
@@ -224,7 +226,7 @@ public final class StreamsView {
         topicFilterField.textProperty().bindBidirectional(viewModel.topicFilterProperty());
         groupFilterField.textProperty().bindBidirectional(viewModel.groupFilterProperty());
         text(topicName, TopicInfo::name);
-        FillColumnResize.apply(topicTable, topicName);
+        topicName.setCellFactory(ElidedTextCells.withWholeTextTooltip());
         text(topicPartitions, t -> String.valueOf(t.partitions()));
         text(topicReplication, t -> String.valueOf(t.replicationFactor()));
         text(topicRetention, t -> t.retentionMs() < 0 ? "unlimited" : duration(t.retentionMs()));
@@ -233,6 +235,8 @@ public final class StreamsView {
         topicHealth.setCellFactory(column -> new BadgeCell<>(StreamsViewModel::replicationHealth,
                 StreamsViewModel::replicationTone));
         text(topicLeaders, t -> ids(t.distinctLeaders()));
+        // the counts, badges and sizes as wide as they are, the name taking the rest (cut, then, with its tooltip)
+        ContentColumnWidths.apply(topicTable, topicName).text(topicHealth, StreamsViewModel::replicationHealth);
         viewModel.brokers().addListener((javafx.collections.ListChangeListener<BrokerInfo>) change ->
                 brokerList.getChildren().setAll(viewModel.brokers().stream().map(StreamsView::brokerBadge).toList()));
         PreparedTableRows.showOnceRead(groupList, viewModel.shownGroups(),

@@ -3,15 +3,19 @@ package io.ringside.ui.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.kafka.TopicInfo;
 import io.ringside.testing.TempFolders;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.cluster.SchemaSelection;
 import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.shell.Page;
+import io.ringside.ui.streams.StreamsView;
+import io.ringside.ui.streams.StreamsViewModel;
 import io.ringside.ui.testing.FakeClusterGateway;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
+import io.ringside.ui.testing.FakeStreamsGateway;
 import io.ringside.ui.testing.LayoutProblems;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
@@ -26,11 +30,14 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -45,8 +52,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every page of the console, in the real shell, at the smallest window the console allows and on a
  * full-HD screen: no label, button or cell shows elided text, no control is pushed outside the
  * container that lays it out. The Cluster page shows a table with three partition-key columns (the
- * widest filter bar) and three nodes in two data centres; the other pages show what they show with
- * no servers running.
+ * widest filter bar) and three nodes in two data centres; the Streams page shows topics with the
+ * widest values of each column, a name longer than its column at 1024 px among them (cut, with its
+ * tooltip, but no other cell, and the table does not scroll sideways); the other pages show what
+ * they show with no servers running.
  *
  * <p>With {@code -Dringside.layout.png=DIR} it also writes each page's PNG there, to look at.
  */
@@ -63,6 +72,7 @@ class PageLayoutFxTest {
     private final Path data = TempFolders.create("ringside-layout-test");
     private final ClusterViewModel cluster = new ClusterViewModel(
             new FakeClusterGateway(FakeClusterGateway.DATASET_CHUNK).inTwoDatacenters(), executor);
+    private final StreamsViewModel streams = new StreamsViewModel(new FakeStreamsGateway(), executor);
     private MainWindow window;
     private Parent root;
     /** Not in a window: the headless screen is smaller than full HD, and layout needs none. */
@@ -72,9 +82,11 @@ class PageLayoutFxTest {
     void buildShell(Stage stage) {
         window = new MainWindow(new ConsoleSettings(data, "local", false, "stack"), new FakeStackGateway(), executor,
                 new FakeDialogService());
-        ControllerFactory controllers = ClusterView.register(window.controllers(), cluster);
+        ControllerFactory controllers = ClusterView.register(window.controllers(), cluster)
+                .register(StreamsView.class, () -> new StreamsView(streams));
         root = Fxml.load("/fxml/shell/ShellView.fxml", controllers);
         cluster.activate();
+        streams.activate();
     }
 
     /** The shell in a scene of this size, themed as the console's. */
@@ -89,6 +101,7 @@ class PageLayoutFxTest {
     @AfterEach
     void close(FxRobot robot) {
         robot.interact(cluster::deactivate);
+        robot.interact(streams::deactivate);
         executor.shutdown();
         window.close();
         TempFolders.deleteQuietly(data);
@@ -102,6 +115,7 @@ class PageLayoutFxTest {
             cluster.schema().select(new SchemaSelection("datasets", "dataset_chunk"));
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cluster.rows().rows().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> streams.topicsShownProperty().get());
 
         List<String> problems = new ArrayList<>();
         for (double[] size : new double[][] {{MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}, {1920, 1080}}) {
@@ -113,12 +127,20 @@ class PageLayoutFxTest {
                     root.layout();
                 });
                 WaitForAsyncUtils.waitForFxEvents(); // what the new skins hand to runLater (table headers)
+                if (showTopics(robot)) {
+                    WaitForAsyncUtils.waitForFxEvents(); // the topic columns sized to what the rows show
+                }
                 robot.interact(() -> {
                     root.applyCss();
                     root.layout();
                     assertEquals(size[0], root.getLayoutBounds().getWidth(), 1, "shell width");
                     String where = page.id() + " at " + (int) size[0] + "x" + (int) size[1] + ": ";
-                    List<String> found = LayoutProblems.of(root).stream().map(problem -> where + problem).toList();
+                    List<String> found = new ArrayList<>(LayoutProblems.of(root).stream()
+                            .map(problem -> where + problem).toList());
+                    if (root.lookup("#topicTable") instanceof TableView<?> topics && topics.isVisible()
+                            && scrollsSideways(topics)) {
+                        found.add(where + "the topic table scrolls sideways");
+                    }
                     if (PRINTED_ONLY.contains(page.id())) {
                         found.forEach(System.out::println);
                     } else {
@@ -155,6 +177,31 @@ class PageLayoutFxTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /**
+     * Gives the Streams topic table its topics and lays it out, when it is shown: the table holds
+     * empty rows until the pulse after its first layout ({@code PreparedTableRows}), and a scene
+     * outside a window has no pulses. Returns whether it did.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean showTopics(FxRobot robot) {
+        boolean[] shown = {false};
+        robot.interact(() -> {
+            if (root.lookup("#topicTable") instanceof TableView<?> table && table.getItems() != streams.shownTopics()) {
+                ((TableView<TopicInfo>) table).setItems(streams.shownTopics());
+                root.applyCss();
+                root.layout();
+                shown[0] = true;
+            }
+        });
+        return shown[0];
+    }
+
+    /** Whether the table shows its horizontal scroll bar: its columns are wider than it is. */
+    private static boolean scrollsSideways(TableView<?> table) {
+        return table.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar instanceof ScrollBar scroll
+                && scroll.getOrientation() == Orientation.HORIZONTAL && scroll.isVisible());
     }
 
     private void savePng(String name) {
