@@ -37,7 +37,8 @@ final class NodesTabPreload {
         GridClassPreload.startOnce(STARTED, "ringside-nodes-preload", NodesTabPreload::load);
     }
 
-    private static void load() {
+    /** Makes them on the calling thread; returns whether all were made (a test runs it beside the FX thread's layout). */
+    static boolean load() {
         try {
             TreeTableView<NodeTreeRow> table = new TreeTableView<>(new TreeItem<>(new NodeTreeRow("", null)));
             TreeTableColumn<NodeTreeRow, String> column = new TreeTableColumn<>("preload");
@@ -60,8 +61,10 @@ final class NodesTabPreload {
                     new NodeSample(now.minusSeconds(5), 1, 2, 3, 4, 5, 6), new NodeSample(now, 2, 3, 4, 5, 6, 7)),
                     List.of(new NodeChart.Line("a", NodeSample::readsPerSecond),
                             new NodeChart.Line("b", NodeSample::writesPerSecond)));
+            return true;
         } catch (RuntimeException | LinkageError ignored) {
             // a preload only: the FX thread makes them when it needs them
+            return false;
         }
     }
 }

@@ -51,8 +51,11 @@ public final class GridClassPreload {
         preload.start();
     }
 
-    /** Loads them on the calling thread: for a page whose own preload thread loads more besides. */
-    public static void load() {
+    /**
+     * Loads them on the calling thread: for a page whose own preload thread loads more besides.
+     * Returns whether the skins were made (a test runs it beside the FX thread's layout).
+     */
+    public static boolean load() {
         ClassLoader loader = GridClassPreload.class.getClassLoader();
         for (String name : CLASSES) {
             try {
@@ -64,7 +67,7 @@ public final class GridClassPreload {
         BreakIterator characters = BreakIterator.getCharacterInstance();
         characters.setText("a preload");
         characters.following(1);
-        makeSkins();
+        return makeSkins();
     }
 
     /**
@@ -73,7 +76,7 @@ public final class GridClassPreload {
      * initialises their classes, which the grid's first row otherwise does on the FX thread. Nodes
      * out of a scene may be made on any thread; these are dropped at once.
      */
-    private static void makeSkins() {
+    private static boolean makeSkins() {
         try {
             TableView<Object> table = new TableView<>();
             TableColumn<Object, Cell> column = new TableColumn<>("preload");
@@ -86,8 +89,10 @@ public final class GridClassPreload {
             cell.updateTableColumn(column);
             cell.updateTableRow(row);
             cell.setSkin(new TableCellSkin<>(cell));
+            return true;
         } catch (RuntimeException | LinkageError ignored) {
             // a preload only: the FX thread makes them when it needs them
+            return false;
         }
     }
 }
