@@ -3,9 +3,11 @@ package io.ringside.ui.util;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -20,6 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.util.Callback;
 
 /**
  * Sizes every column of a table but one to its content, the header's text or the widest of its
@@ -33,7 +36,8 @@ import javafx.scene.text.Text;
  * (so once it has drawn rows): the font and padding of a drawn cell of each column (the badge's
  * too, for a badge cell) with the widest of its values' texts; the texts of all items are compared
  * by length and only the longest few are measured, so a refresh of thousands of rows costs a scan
- * of strings. Each instance measures with a {@link Text} node of its own.
+ * of strings. Each instance measures with a {@link Text} node of its own. A column the operator
+ * resized by hand keeps that width.
  *
  * @param <S> the table's item type
  */
@@ -49,6 +53,7 @@ public final class ContentColumnWidths<S> {
     private final TableView<S> table;
     private final TableColumn<S, ?> fill;
     private final Map<TableColumn<S, ?>, Function<S, String>> texts = new HashMap<>();
+    private final Set<TableColumn<?, ?>> resizedByHand = new HashSet<>();
     private final Text measure = new Text();
     private boolean dirty = true;
     private boolean scheduled;
@@ -64,9 +69,17 @@ public final class ContentColumnWidths<S> {
      * fill} takes the rest, never less than its minimum width. A column whose cells show something
      * other than their value's {@code toString} says how with {@link #text}.
      */
+    @SuppressWarnings("rawtypes") // a table's resize policy is typed on the raw ResizeFeatures
     public static <S> ContentColumnWidths<S> apply(TableView<S> table, TableColumn<S, ?> fill) {
         ContentColumnWidths<S> widths = new ContentColumnWidths<>(table, fill);
         FillColumnResize.apply(table, fill);
+        Callback<TableView.ResizeFeatures, Boolean> fillPolicy = table.getColumnResizePolicy();
+        table.setColumnResizePolicy(features -> {
+            if (features.getColumn() != null) {
+                widths.resizedByHand.add(features.getColumn()); // a width dragged stays as dragged
+            }
+            return fillPolicy.call(features);
+        });
         InvalidationListener changed = observable -> widths.changed();
         InvalidationListener itemsChanged = new InvalidationListener() {
             private ObservableList<S> watched;
@@ -134,7 +147,7 @@ public final class ContentColumnWidths<S> {
         boolean measured = true;
         boolean resized = false;
         for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
-            if (column == fill) {
+            if (column == fill || resizedByHand.contains(column)) {
                 continue;
             }
             double width = headerWidth(column);
