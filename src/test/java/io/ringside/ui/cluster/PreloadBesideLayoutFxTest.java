@@ -33,7 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The preloads ({@link NodesTabPreload}, {@link GridClassPreload}) make skins on a thread of their
  * own while the FX thread builds and lays out the page that started them. Some JavaFX state both
- * touch is shared and unguarded (the text-measuring helper of the skins, the registry of CSS
+ * touch is shared and unguarded (the text-measuring node of the skins, the registry of CSS
  * pseudo-classes), so this runs them over and over beside the FX thread building and laying out the
  * Cluster page (a tree, a row grid, tabs, the Nodes tab's tables) for a few seconds: neither side
  * may fail, every page must lay out as it does alone (no text cut that is whole then), and each
