@@ -135,6 +135,11 @@ public final class Poller<T> {
         return rounds.get();
     }
 
+    /**
+     * One round; the next is planned even when a callback throws (the exception still goes to the
+     * FX thread's handler): planned after it, a single failing update of a page ended its polling for
+     * good, and the page kept showing that round's state.
+     */
     private BackgroundTask<T> round(Callable<T> work, int mine) {
         return BackgroundTask.wrap(work)
                 .onSuccess(value -> {
@@ -142,16 +147,22 @@ public final class Poller<T> {
                         return;
                     }
                     delay = healthy.test(value) ? period : backOff(delay);
-                    onSuccess.accept(value);
-                    next(mine);
+                    try {
+                        onSuccess.accept(value);
+                    } finally {
+                        next(mine);
+                    }
                 })
                 .onFailure(e -> {
                     if (mine != generation) {
                         return;
                     }
                     delay = backOff(delay);
-                    onFailure.accept(e);
-                    next(mine);
+                    try {
+                        onFailure.accept(e);
+                    } finally {
+                        next(mine);
+                    }
                 });
     }
 

@@ -56,6 +56,23 @@ class PollerTest {
         assertEquals(List.of(Duration.ofSeconds(4)), executor.scheduledDelays());
     }
 
+    /** A page's update that throws once must not end its polling: the next round is still planned. */
+    @Test
+    void aCallbackThatThrowsLeavesTheNextRoundPlanned() {
+        AtomicInteger calls = new AtomicInteger();
+        Poller<String> poller = Poller.polling(executor, PERIOD, () -> "up").onSuccess(value -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("an update failed");
+            }
+        });
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, poller::pollNow);
+        assertEquals(List.of(PERIOD), executor.scheduledDelays(), "the loop goes on");
+        executor.runScheduled();
+        assertEquals(2, calls.get());
+        assertEquals(List.of(PERIOD), executor.scheduledDelays());
+    }
+
     @Test
     void withoutACeilingFailuresKeepThePeriod() {
         Poller<Void> poller = Poller.polling(executor, PERIOD, () -> {
