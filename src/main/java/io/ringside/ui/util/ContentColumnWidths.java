@@ -1,13 +1,18 @@
 package io.ringside.ui.util;
 
+import io.ringside.core.NamedThreads;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
@@ -32,12 +37,14 @@ import javafx.util.Callback;
  * one-digit counts and short sizes, its 180 px name column cut long topic names, and the table
  * scrolled sideways.
  *
- * <p>Measured on the FX thread just after a layout of the table that follows a change of its items
- * (so once it has drawn rows): the font and padding of a drawn cell of each column (the badge's
- * too, for a badge cell) with the widest of its values' texts; the texts of all items are compared
- * by length and only the longest few are measured, so a refresh of thousands of rows costs a scan
- * of strings. Each instance measures with a {@link Text} node of its own. A column the operator
- * resized by hand keeps that width.
+ * <p>After each change of the items, the texts of all of them are made and compared by length, on a
+ * thread of their own past {@value #ROWS_SCANNED_AT_ONCE} rows ("1023.99 MiB" and "1, 2, 3" are
+ * formatted for every row: 25-30 ms for 2,000 topics on a loaded machine, too long for the FX
+ * thread at each 5 s refresh); the longest few of
+ * each column come back to the FX thread, which measures them, just after a layout of the table
+ * (so once it has drawn rows), with the font and padding of a drawn cell of the column (the
+ * badge's too, for a badge cell). Each instance measures with a {@link Text} node of its own. A
+ * column the operator resized by hand keeps that width.
  *
  * @param <S> the table's item type
  */
@@ -47,6 +54,8 @@ public final class ContentColumnWidths<S> {
     private static final double HEADER_EXTRA = 12;
     /** How many of a column's longest texts (by length) are measured; glyph widths differ a little. */
     private static final int MEASURED = 3;
+    /** Up to this many rows the texts are made on the FX thread at once (well under a millisecond). */
+    private static final int ROWS_SCANNED_AT_ONCE = 100;
     /** Layouts to wait for drawn cells before giving up until the next change of the items. */
     private static final int MAX_TRIES = 10;
 
@@ -54,10 +63,19 @@ public final class ContentColumnWidths<S> {
     private final TableColumn<S, ?> fill;
     private final Map<TableColumn<S, ?>, Function<S, String>> texts = new HashMap<>();
     private final Set<TableColumn<?, ?>> resizedByHand = new HashSet<>();
+    /** Makes the texts of every row off the FX thread; one daemon thread for every table, idle mostly. */
+    private static final ExecutorService SCANS = Executors.newSingleThreadExecutor(
+            NamedThreads.daemons("ringside-column-widths"));
+
     private final Text measure = new Text();
     private boolean dirty = true;
     private boolean scheduled;
     private int tries;
+    /** Counts the changes of the items; a scan's result is taken only for the last one. */
+    private int version;
+    private int scannedVersion = -1;
+    private Map<TableColumn<S, ?>, List<String>> longest = Map.of();
+    private boolean anyItem;
 
     private ContentColumnWidths(TableView<S> table, TableColumn<S, ?> fill) {
         this.table = table;
@@ -118,7 +136,43 @@ public final class ContentColumnWidths<S> {
     private void changed() {
         dirty = true;
         tries = 0;
-        table.requestLayout();
+        int mine = ++version;
+        List<S> items = table.getItems() == null ? List.of()
+                : table.getItems().stream().filter(Objects::nonNull).toList();
+        Map<TableColumn<S, ?>, Function<S, String>> columns = new LinkedHashMap<>();
+        for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
+            if (column != fill) {
+                columns.put(column, texts.getOrDefault(column, item -> String.valueOf(column.getCellData(item))));
+            }
+        }
+        if (items.size() <= ROWS_SCANNED_AT_ONCE) {
+            scanned(mine, scan(items, columns), !items.isEmpty());
+            return;
+        }
+        try {
+            SCANS.execute(() -> {
+                Map<TableColumn<S, ?>, List<String>> found = scan(items, columns);
+                Platform.runLater(() -> scanned(mine, found, true));
+            });
+        } catch (RejectedExecutionException e) {
+            // the thread is gone with the JVM's end
+        }
+    }
+
+    private static <S> Map<TableColumn<S, ?>, List<String>> scan(List<S> items,
+                                                                Map<TableColumn<S, ?>, Function<S, String>> columns) {
+        Map<TableColumn<S, ?>, List<String>> found = new HashMap<>();
+        columns.forEach((column, text) -> found.put(column, longest(items, text)));
+        return found;
+    }
+
+    private void scanned(int mine, Map<TableColumn<S, ?>, List<String>> found, boolean items) {
+        if (mine == version) {
+            longest = found;
+            anyItem = items;
+            scannedVersion = mine;
+            table.requestLayout();
+        }
     }
 
     /**
@@ -135,15 +189,14 @@ public final class ContentColumnWidths<S> {
 
     private void fitIfChanged() {
         scheduled = false;
-        if (dirty && table.getSkin() != null && table.getScene() != null && (fit() || ++tries >= MAX_TRIES)) {
+        if (dirty && scannedVersion == version && table.getSkin() != null && table.getScene() != null
+                && (fit() || ++tries >= MAX_TRIES)) {
             dirty = false;
         }
     }
 
     /** Sizes the columns; false when a column with values has no drawn cell yet to measure with. */
     private boolean fit() {
-        List<S> items = table.getItems() == null ? List.of()
-                : table.getItems().stream().filter(Objects::nonNull).toList();
         boolean measured = true;
         boolean resized = false;
         for (TableColumn<S, ?> column : table.getVisibleLeafColumns()) {
@@ -151,8 +204,9 @@ public final class ContentColumnWidths<S> {
                 continue;
             }
             double width = headerWidth(column);
-            if (!items.isEmpty()) {
-                double cells = cellsWidth(column, items);
+            List<String> values = longest.get(column);
+            if (anyItem && values != null) {
+                double cells = cellsWidth(column, values);
                 if (cells < 0) {
                     measured = false;
                 }
@@ -182,10 +236,10 @@ public final class ContentColumnWidths<S> {
     }
 
     /**
-     * The widest of {@code items}' texts in {@code column} with a drawn cell's padding (and a badge's,
-     * if the text is in one); -1 when no cell of the column with text is drawn.
+     * The widest of {@code values} (the column's longest texts) with a drawn cell's padding (and a
+     * badge's, if the text is in one); -1 when no cell of the column with text is drawn.
      */
-    private double cellsWidth(TableColumn<S, ?> column, List<S> items) {
+    private double cellsWidth(TableColumn<S, ?> column, List<String> values) {
         Labeled shown = null;
         TableCell<?, ?> cell = null;
         for (Node node : table.lookupAll(".table-cell")) {
@@ -206,10 +260,8 @@ public final class ContentColumnWidths<S> {
         // a cell's own preferred width is its column's, so its padding is read from its insets
         double padding = cell.snappedLeftInset() + cell.snappedRightInset()
                 + (shown == cell ? 0 : shown.prefWidth(-1) - width(shown.getText(), font));
-        Function<S, String> text = texts.getOrDefault(column, item -> String.valueOf(column.getCellData(item)));
-        List<String> longest = longest(items, text);
         double widest = 0;
-        for (String value : longest) {
+        for (String value : values) {
             widest = Math.max(widest, width(value, font));
         }
         return padding + widest + 1;
@@ -224,7 +276,8 @@ public final class ContentColumnWidths<S> {
                 ? graphic : null;
     }
 
-    private List<String> longest(List<S> items, Function<S, String> text) {
+    /** The {@value #MEASURED} longest texts of {@code items}; runs off the FX thread. */
+    private static <S> List<String> longest(List<S> items, Function<S, String> text) {
         List<String> kept = new ArrayList<>(MEASURED + 1);
         Comparator<String> byLength = Comparator.comparingInt(String::length);
         for (S item : items) {
