@@ -40,11 +40,10 @@ import javafx.util.Callback;
  * <p>After each change of the items, the texts of all of them are made and compared by length, on a
  * thread of their own past {@value #ROWS_SCANNED_AT_ONCE} rows ("1023.99 MiB" and "1, 2, 3" are
  * formatted for every row: 25-30 ms for 2,000 topics on a loaded machine, too long for the FX
- * thread at each 5 s refresh); the longest few of
- * each column come back to the FX thread, which measures them, just after a layout of the table
- * (so once it has drawn rows), with the font and padding of a drawn cell of the column (the
- * badge's too, for a badge cell). Each instance measures with a {@link Text} node of its own. A
- * column the operator resized by hand keeps that width.
+ * thread at each 5 s refresh). The longest few of each column are measured on the FX thread just
+ * after a layout of the table (so once it has drawn rows), with the font and padding of a drawn
+ * cell of the column (the badge's too, for a badge cell). Each instance measures with a
+ * {@link Text} node of its own. A column the operator resized by hand keeps that width.
  *
  * @param <S> the table's item type
  */
@@ -58,14 +57,14 @@ public final class ContentColumnWidths<S> {
     private static final int ROWS_SCANNED_AT_ONCE = 100;
     /** Layouts to wait for drawn cells before giving up until the next change of the items. */
     private static final int MAX_TRIES = 10;
+    /** Makes the texts of every row off the FX thread; one daemon thread for every table, idle mostly. */
+    private static final ExecutorService SCANS = Executors.newSingleThreadExecutor(
+            NamedThreads.daemons("ringside-column-widths"));
 
     private final TableView<S> table;
     private final TableColumn<S, ?> fill;
     private final Map<TableColumn<S, ?>, Function<S, String>> texts = new HashMap<>();
     private final Set<TableColumn<?, ?>> resizedByHand = new HashSet<>();
-    /** Makes the texts of every row off the FX thread; one daemon thread for every table, idle mostly. */
-    private static final ExecutorService SCANS = Executors.newSingleThreadExecutor(
-            NamedThreads.daemons("ringside-column-widths"));
 
     private final Text measure = new Text();
     private boolean dirty = true;
