@@ -93,7 +93,7 @@ public final class ProgressPrinter implements ProgressListener, Consumer<Progres
 
     /** In the units the console's Jobs page shows too ({@link JobUnit#format}). */
     private static String amounts(ProgressEvent e) {
-        return e.unit().format(e.done()) + " / " + e.unit().format(e.total());
+        return e.unit().formatProgress(e.done(), e.total());
     }
 
     private static String rate(ProgressEvent e) {

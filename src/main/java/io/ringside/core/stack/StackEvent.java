@@ -8,8 +8,16 @@ package io.ringside.core.stack;
  * @param phase   where the server is
  * @param detail  what it is doing right now, for people
  * @param elapsedMillis time since this server's current action (start or stop) began
+ * @param atMillis      when it happened (epoch milliseconds): a console that attaches to a running
+ *                      supervisor is sent its earlier events again, and logging them at the time
+ *                      they arrived dated a start of minutes ago to the moment of attaching
  */
-public record StackEvent(String server, Phase phase, String detail, long elapsedMillis) {
+public record StackEvent(String server, Phase phase, String detail, long elapsedMillis, long atMillis) {
+
+    /** An event happening now. */
+    public StackEvent(String server, Phase phase, String detail, long elapsedMillis) {
+        this(server, phase, detail, elapsedMillis, System.currentTimeMillis());
+    }
 
     public enum Phase {
         PENDING, RESOLVING, CONFIGURING, STARTING, READY, STOPPING, STOPPED, FAILED;

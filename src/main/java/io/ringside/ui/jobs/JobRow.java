@@ -106,9 +106,7 @@ public final class JobRow {
     }
 
     private static String amount(ProgressEvent event) {
-        JobUnit unit = unitOf(event);
-        String done = unit.format(event.done());
-        return event.total() > 0 ? done + " / " + unit.format(event.total()) : done;
+        return unitOf(event).formatProgress(event.done(), event.total());
     }
 
     static String duration(double seconds) {

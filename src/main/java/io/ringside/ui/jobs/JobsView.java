@@ -5,6 +5,7 @@ import io.ringside.core.jobs.LoadDetector;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.TextFitCell;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -144,13 +146,17 @@ public final class JobsView {
         jobTable.setItems(viewModel.rows());
         // every column at its content's width; Source, the one that varies, takes the rest
         jobTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // (and gives up what a column widened to its text takes: the other columns' widths are dependencies too)
+        List<Observable> widths = new ArrayList<>(List.of(jobTable.widthProperty(), jobTable.getVisibleLeafColumns()));
+        jobTable.getColumns().stream().filter(c -> c != sourceColumn).map(TableColumn::widthProperty).forEach(widths::add);
         sourceColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(sourceColumn.getMinWidth(),
                 jobTable.getWidth() - SCROLL_BAR - jobTable.getVisibleLeafColumns().stream()
                         .filter(c -> c != sourceColumn).mapToDouble(TableColumn::getWidth).sum()),
-                jobTable.widthProperty(), jobTable.getVisibleLeafColumns()));
+                widths.toArray(Observable[]::new)));
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         stateColumn.setCellFactory(c -> new StateCell());
         kindColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::kind));
+        kindColumn.setCellFactory(TextFitCell.factory());
         sourceColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::source,
                 c.getValue().nameProperty()));
         sourceColumn.setCellFactory(c -> new SourceCell());
@@ -199,6 +205,7 @@ public final class JobsView {
     private static void text(TableColumn<JobRow, String> column,
                              Function<JobRow, ObservableValue<String>> property) {
         column.setCellValueFactory(c -> property.apply(c.getValue()));
+        column.setCellFactory(TextFitCell.factory());
     }
 
     private void showForm(LoadDetector.DetectedLoad load) {

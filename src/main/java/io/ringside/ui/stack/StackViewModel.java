@@ -11,6 +11,7 @@ import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -356,8 +357,10 @@ public final class StackViewModel implements PageLoad {
 
     private void applyEvents(List<StackEvent> batch) {
         long now = clock.millis();
-        String time = TIME.format(LocalTime.now(clock));
         for (StackEvent event : batch) {
+            // its own time: events a supervisor sends again on attaching happened minutes ago
+            String time = TIME.format(event.atMillis() > 0
+                    ? LocalTime.ofInstant(Instant.ofEpochMilli(event.atMillis()), clock.getZone()) : LocalTime.now(clock));
             if (PortMove.reportedBy(event)) {
                 movedPorts.add(event.detail().substring(PortMove.PREFIX.length()));
                 portNotice.set(portNotice(movedPorts));

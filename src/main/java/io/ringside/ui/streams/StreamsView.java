@@ -321,17 +321,23 @@ public final class StreamsView {
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
         errorText.managedProperty().bind(errorText.visibleProperty());
-        topicsTab.textProperty().bind(Bindings.size(viewModel.topics()).asString("Topics (%d)"));
-        groupsTab.textProperty().bind(Bindings.size(viewModel.groups()).asString("Consumer groups (%d)"));
+        // counts only once read: "0 topics" while the first read runs looked like an empty cluster
+        topicsTab.textProperty().bind(Bindings.when(viewModel.loadedProperty())
+                .then(Bindings.size(viewModel.topics()).asString("Topics (%d)")).otherwise("Topics"));
+        groupsTab.textProperty().bind(Bindings.when(viewModel.loadedProperty())
+                .then(Bindings.size(viewModel.groups()).asString("Consumer groups (%d)")).otherwise("Consumer groups"));
         topicsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
         groupsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
         showShownTab();
         summary.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!viewModel.loadedProperty().get()) {
+                return viewModel.loadErrorProperty().get().isEmpty() ? "Reading topics and consumer groups…" : "";
+            }
             int topics = viewModel.topics().size();
             int groups = viewModel.groups().size();
             return topics + (topics == 1 ? " topic · " : " topics · ") + groups
                     + (groups == 1 ? " consumer group" : " consumer groups");
-        }, viewModel.topics(), viewModel.groups()));
+        }, viewModel.topics(), viewModel.groups(), viewModel.loadedProperty(), viewModel.loadErrorProperty()));
     }
 
     private void showShownTab() {

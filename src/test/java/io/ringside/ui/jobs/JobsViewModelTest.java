@@ -60,7 +60,7 @@ class JobsViewModelTest {
         assertEquals(b, vm.rows().get(0).jobId(), "newest job first");
         JobRow row = vm.row(a);
         assertEquals(0.5, row.progressProperty().get(), 1e-9);
-        assertEquals("500 rows / 1,000 rows", row.amountProperty().get());
+        assertEquals("500 / 1,000 rows", row.amountProperty().get());
         assertEquals("1,200 rows/s", row.rateProperty().get());
         assertEquals("8s left", row.etaProperty().get());
         assertEquals("3", row.errorsProperty().get());

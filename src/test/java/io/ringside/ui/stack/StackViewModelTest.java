@@ -11,7 +11,6 @@ import io.ringside.core.stack.StackEvent;
 import io.ringside.core.stack.StackEvent.Phase;
 import io.ringside.core.stack.StackState;
 import io.ringside.core.stack.StackException;
-import io.ringside.core.stack.StackState;
 import io.ringside.ui.theme.Tone;
 import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
@@ -231,6 +230,23 @@ class StackViewModelTest {
         assertEquals("joining the ring", row(viewModel, "cassandra-1").getDetail());
         assertEquals(ServerStatus.DOWN, row(viewModel, "kafka").getStatus());
         assertTrue(viewModel.log().stream().anyMatch(line -> line.contains("joining the ring")));
+    }
+
+    /** The supervisor sends its earlier events again on attaching: each is logged at its own time. */
+    @Test
+    void replayedEventsKeepTheTimeTheyHappened() {
+        long fiveMinutesAgo = clock.millis() - Duration.ofMinutes(5).toMillis();
+        gateway.foreignSupervisor(FOREIGN_PID).status(StackStates.supervisedButDown(FOREIGN_PID))
+                .foreignHistory(List.of(new StackEvent("cassandra-1", Phase.STARTING, "joining the ring", 0,
+                        fiveMinutesAgo)));
+        StackViewModel viewModel = viewModel(true);
+
+        viewModel.open();
+
+        assertTrue(viewModel.log().contains("11:55:00  " + new StackEvent("cassandra-1", Phase.STARTING,
+                "joining the ring", 0).describe()), viewModel.log().toString());
+        assertTrue(viewModel.log().stream().anyMatch(line -> line.startsWith("12:00:00  Attached")),
+                "the attach itself is now: " + viewModel.log());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -116,6 +117,11 @@ class StreamsViewFxTest {
     @Test
     void theSelectedTopicStaysSelectedWhenARefreshChangesItsRow(TestStack stack, FxRobot robot) throws Exception {
         String topic = createTopic(stack);
+        Label summary = robot.lookup("#summary").queryAs(Label.class);
+        Tab topicsTab = onFx(() -> robot.lookup(".tab-pane").queryAs(TabPane.class).getTabs().get(0));
+        // no count before the first read: "0 topics" looked like an empty cluster
+        assertEquals("Reading topics and consumer groups…", onFx(summary::getText));
+        assertEquals("Topics", onFx(topicsTab::getText));
         robot.interact(viewModel::activate);
         TableView<TopicInfo> topics = robot.lookup("#topicTable").queryTableView();
         // the table holds prepared empty rows (null items) until the topics are read
@@ -125,6 +131,10 @@ class StreamsViewFxTest {
                 .filter(row -> row != null && row.name().equals(topic)).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> viewModel.topicDetailProperty().get() != null));
         long sizeBefore = onFx(() -> sizeOf(topic));
+        int count = onFx(() -> viewModel.topics().size());
+        String counted = count + (count == 1 ? " topic · " : " topics · ");
+        assertTrue(onFx(summary::getText).startsWith(counted), onFx(summary::getText));
+        assertEquals("Topics (" + count + ")", onFx(topicsTab::getText));
 
         try (KafkaProducer<String, String> producer = producer(stack)) {
             for (int i = 0; i < 50; i++) {

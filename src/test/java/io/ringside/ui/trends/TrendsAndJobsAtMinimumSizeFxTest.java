@@ -43,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The Trends and Jobs pages in the page area of a 1024x700 window (less the navigation rail), on
  * fake gateways: the Trends toolbar wraps instead of cutting "Load" to "Lo", the Jobs table's
- * columns show "succeeded", "100%", "Errors" and "Started by" whole, and a three-day chart labels
+ * columns show "succeeded", "100%", "Errors", "Started by" and a table export's six-digit row
+ * counts and rate whole, and a three-day chart labels
  * each date once.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -100,6 +101,15 @@ class TrendsAndJobsAtMinimumSizeFxTest {
             gateway.emit(new ProgressEvent(job, 2, at.plusSeconds(754), JobKind.LOAD_DATASET, List.of(file),
                     "alice", JobState.SUCCEEDED, "complete", JobUnit.BYTES, 26_412_236, 26_412_236, 2_641_223.6, null,
                     12_345, List.of(), null, null, ""));
+            // a table export: row counts and a rate of six digits, wider than any byte figure
+            UUID export = UUID.randomUUID();
+            List<String> table = List.of("aqdata.pm25_hourly");
+            gateway.emitRequest(new JobRequest(export, JobKind.EXPORT_TABLE, table, Map.of(), "alice", at));
+            gateway.emit(new ProgressEvent(export, 1, at, JobKind.EXPORT_TABLE, table, "alice", JobState.RUNNING,
+                    "export", JobUnit.ROWS, 247_864, 453_237, 117_345.0, 2.0, 0, List.of(), null, null, ""));
+            gateway.emit(new ProgressEvent(export, 2, at.plusSeconds(4), JobKind.EXPORT_TABLE, table, "alice",
+                    JobState.SUCCEEDED, "complete", JobUnit.ROWS, 420_768, 420_768, 122_279.0, null, 0, List.of(),
+                    null, null, ""));
         });
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -110,7 +120,8 @@ class TrendsAndJobsAtMinimumSizeFxTest {
         TableView<?> jobs = (TableView<?>) table;
         double columns = onFx(() -> jobs.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum());
         assertTrue(columns <= onFx(jobs::getWidth), "every column inside the table, none behind a scroll bar: "
-                + columns + " of " + onFx(jobs::getWidth));
+                + columns + " of " + onFx(jobs::getWidth) + ": " + onFx(() -> jobs.getVisibleLeafColumns().stream()
+                        .map(c -> c.getText() + " " + c.getWidth()).toList()));
     }
 
     private void show(FxRobot robot, Parent page) {

@@ -1,0 +1,50 @@
+package io.ringside.ui.util;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.text.Text;
+
+/**
+ * A text cell that widens its column to the widest text it has shown, so a figure is never cut
+ * ("122,27…"): a fixed width chosen for one kind of job (megabytes) cut another's (row counts). It
+ * only ever widens, so a column does not jump back and forth as rows scroll or a running job's
+ * figures change; a column that takes the rest of the table's width (see {@link FillColumnResize})
+ * gives up what this one takes.
+ *
+ * <p>The width comes from the cell's own CSS font and padding, so it holds under any theme.
+ */
+public class TextFitCell<S> extends TableCell<S, String> {
+
+    /** Measures on the FX thread only, where every cell is updated. */
+    private static final Text MEASURE = new Text();
+
+    /** A cell factory for a column whose texts should never be cut. */
+    public static <S> javafx.util.Callback<TableColumn<S, String>, TableCell<S, String>> factory() {
+        return column -> new TextFitCell<>();
+    }
+
+    @Override
+    protected void updateItem(String text, boolean empty) {
+        super.updateItem(text, empty);
+        setText(empty ? null : text);
+        if (!empty && text != null && !text.isEmpty()) {
+            widenColumnFor(text);
+        }
+    }
+
+    private void widenColumnFor(String text) {
+        TableColumn<S, String> column = getTableColumn();
+        if (column == null) {
+            return;
+        }
+        MEASURE.setFont(getFont());
+        MEASURE.setText(text);
+        Insets insets = getInsets();
+        // one pixel more than the sum: the skin elides text that needs its last sub-pixel
+        double needed = Math.ceil(MEASURE.getLayoutBounds().getWidth() + insets.getLeft() + insets.getRight()) + 1;
+        if (needed > column.getWidth() && needed > column.getPrefWidth()) {
+            column.setPrefWidth(Math.min(needed, column.getMaxWidth()));
+        }
+    }
+}
