@@ -12,7 +12,9 @@ import javafx.scene.text.Text;
  * figures change; a column that takes the rest of the table's width (see {@link FillColumnResize})
  * gives up what this one takes.
  *
- * <p>The width comes from the cell's own CSS font and padding, so it holds under any theme.
+ * <p>For tables whose rows change in place (a running job's figures); {@link ContentColumnWidths}
+ * fits a table whose items are replaced (the Streams topics), where a column may narrow again.
+ * The width comes from the cell's own CSS font and padding, so it holds under any theme.
  */
 public class TextFitCell<S> extends TableCell<S, String> {
 
