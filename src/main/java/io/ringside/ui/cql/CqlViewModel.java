@@ -59,7 +59,9 @@ public final class CqlViewModel implements PageLoad {
     private final TaskExecutor executor;
     private final ExportJobs exports;
     private final ReadOnlyStringWrapper exportQuery = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    /** The history and the snippets, loaded when the page is first shown: {@link #loaded} once both came. */
+    private int firstLoadsLeft = 2;
     private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
@@ -99,6 +101,20 @@ public final class CqlViewModel implements PageLoad {
     public void activate() {
         refreshHistory();
         refreshSnippets();
+    }
+
+    /** One of the first loads came: the page is loaded once the history and the snippets are shown. */
+    private void firstLoadDone() {
+        if (firstLoadsLeft > 0 && --firstLoadsLeft == 0) {
+            loaded.set(true);
+        }
+    }
+
+    private void loadFailed(Throwable e) {
+        status.set(Errors.firstLine(e));
+        if (!loaded.get()) {
+            loadError.set(Errors.firstLine(e));
+        }
     }
 
     /** Runs every statement of {@code script} in order (the whole buffer, or a selection). */
@@ -302,15 +318,19 @@ public final class CqlViewModel implements PageLoad {
     }
 
     private void refreshSnippets() {
-        executor.execute(BackgroundTask.wrap(snippets::all).onSuccess(all -> snippetNames.setAll(all.keySet()))
-                .onFailure(e -> status.set(Errors.firstLine(e))));
+        executor.execute(BackgroundTask.wrap(snippets::all).onSuccess(all -> {
+            snippetNames.setAll(all.keySet());
+            firstLoadDone();
+        }).onFailure(this::loadFailed));
     }
 
     private void refreshHistory() {
         String text = historySearch.get();
         executor.execute(BackgroundTask.wrap(() -> history.search(text, HISTORY_SHOWN))
-                .onSuccess(historyEntries::setAll)
-                .onFailure(e -> status.set(Errors.firstLine(e))));
+                .onSuccess(found -> {
+                    historyEntries.setAll(found);
+                    firstLoadDone();
+                }).onFailure(this::loadFailed));
     }
 
     public List<String> consistencyLevels() {

@@ -1,5 +1,7 @@
 package io.ringside.ui.util;
 
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -32,14 +34,31 @@ final class EmptyRows {
             TableRow<S> row = made == null ? new TableRow<>() : made.call(view);
             if (row.getSkin() == null && view.getFixedCellSize() > 0) {
                 row.setSkin(new Blank<>(row));
-                row.emptyProperty().addListener((observable, was, empty) -> {
-                    if (!empty && row.getSkin() instanceof Blank) {
-                        row.setSkin(new TableRowSkin<>(row));
-                    }
-                });
+                row.emptyProperty().addListener(new FirstItem<>(row));
             }
             return row;
         });
+    }
+
+    /**
+     * Gives a row the table's row skin when it first shows an item. A class, not a lambda: a
+     * lambda is linked on its first run, in the pulse of the grid's first row, and this class is
+     * loaded before that by {@link GridClassPreload}.
+     */
+    static final class FirstItem<S> implements ChangeListener<Boolean> {
+
+        private final TableRow<S> row;
+
+        FirstItem(TableRow<S> row) {
+            this.row = row;
+        }
+
+        @Override
+        public void changed(ObservableValue<? extends Boolean> observable, Boolean was, Boolean empty) {
+            if (!empty && row.getSkin() instanceof Blank) {
+                row.setSkin(new TableRowSkin<>(row));
+            }
+        }
     }
 
     /** An empty row's skin: no children, the height the flow gives every row. */

@@ -7,6 +7,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableCellSkin;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.TableRowSkin;
 
 /**
@@ -15,7 +16,10 @@ import javafx.scene.control.skin.TableRowSkin;
  * skins and behaviours (the page's grid may be the first table with rows in the process) and the
  * break iterator JavaFX clips a long value with (its rule tables and resource bundles). Measured by
  * {@code bench cql-ui}: in a fresh JVM the first page's pulse loaded these on the FX thread, about
- * 40 ms of its 137-165 ms. Nothing here touches a scene, so any thread may run it.
+ * 40 ms of its 137-165 ms. Also the empty rows' skin and its listener ({@link EmptyRows}) and a
+ * column header's lambdas, which the first result's header and first row still linked on the FX
+ * thread (the first row's pulse was the first page's longest once the rest was spread over pulses).
+ * Nothing here touches a scene, so any thread may run it.
  */
 public final class GridClassPreload {
 
@@ -27,7 +31,9 @@ public final class GridClassPreload {
         "javafx.scene.control.TableCell$1", "javafx.scene.control.TableCell$2",
         "javafx.scene.control.skin.TableCellSkinBase", "javafx.scene.control.skin.TableCellSkin",
         "com.sun.javafx.scene.control.behavior.TableCellBehaviorBase",
-        "com.sun.javafx.scene.control.behavior.TableCellBehavior"};
+        "com.sun.javafx.scene.control.behavior.TableCellBehavior",
+        "javafx.scene.control.TableView$TableViewArrayListSelectionModel$4", "javafx.scene.control.ControlUtils",
+        "io.ringside.ui.util.EmptyRows$Blank", "io.ringside.ui.util.EmptyRows$FirstItem"};
 
     private GridClassPreload() {
     }
@@ -93,6 +99,22 @@ public final class GridClassPreload {
         } catch (RuntimeException | LinkageError ignored) {
             // a preload only: the FX thread makes them when it needs them
             return false;
+        }
+        makeColumnHeader();
+    }
+
+    /**
+     * Makes a column header once, out of any scene: its constructor's nine lambdas were linked on
+     * the FX thread in the pulse that lays out a result's header ({@code bench cql-ui}).
+     */
+    private static void makeColumnHeader() {
+        try {
+            TableView<Object> table = new TableView<>();
+            TableColumn<Object, Cell> column = new TableColumn<>("preload");
+            table.getColumns().add(column);
+            new TableColumnHeader(column);
+        } catch (RuntimeException | LinkageError ignored) {
+            // a preload only: the FX thread makes it when it needs it
         }
     }
 }

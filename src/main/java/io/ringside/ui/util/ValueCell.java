@@ -106,15 +106,25 @@ public final class ValueCell<S> extends TableCell<S, Cell> {
         if (cut > 0 && cut < value.length() && Character.isLowSurrogate(value.charAt(cut))) {
             cut--;
         }
-        shown.setText(value.substring(0, cut) + ellipsis);
+        // concat, not +: a string concatenation is linked on its first run, in the pulse of a grid's first row
+        shown.setText(value.substring(0, cut).concat(ellipsis));
     }
 
+    /** No lambdas here: each is linked on its first run, which is the pulse that shows a grid's first row. */
     private static double ellipsisWidth(Font font, String ellipsis) {
-        return ELLIPSIS_WIDTHS.computeIfAbsent(font, f -> new HashMap<>()).computeIfAbsent(ellipsis, e -> {
-            Text measure = new Text(e);
+        Map<String, Double> widths = ELLIPSIS_WIDTHS.get(font);
+        if (widths == null) {
+            widths = new HashMap<>();
+            ELLIPSIS_WIDTHS.put(font, widths);
+        }
+        Double width = widths.get(ellipsis);
+        if (width == null) {
+            Text measure = new Text(ellipsis);
             measure.setFont(font);
-            return measure.getLayoutBounds().getWidth();
-        });
+            width = measure.getLayoutBounds().getWidth();
+            widths.put(ellipsis, width);
+        }
+        return width;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.ringside.ui.cql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -13,16 +15,23 @@ import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import io.ringside.ui.testing.FreshStage;
 import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.SelectedTabContent;
 import io.ringside.ui.util.UiTaskExecutor;
+import io.ringside.ui.util.ValueCell;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -141,6 +150,54 @@ class CqlViewFxTest {
         assertEquals(ExportFormat.JSON, options.format());
         assertTrue(options.gzip(), "a .gz file is compressed");
         assertTrue(viewModel.statusProperty().get().startsWith("Export job submitted"), viewModel.statusProperty().get());
+    }
+
+    /**
+     * The result's grid shows every column and row in the view-model's order once its steps are
+     * done, and the Messages tab's list, out of the scene while the Rows tab is selected (it made
+     * its cells, cold, in the pulse of the result's header), shows the run's messages once chosen.
+     */
+    @Test
+    void resultShowsEveryColumnAndRowInOrderAndMessagesWaitForTheirTab(FxRobot robot) throws TimeoutException {
+        TabPane tabs = robot.lookup("#resultTabs").queryAs(TabPane.class);
+        @SuppressWarnings("unchecked")
+        ListView<String> messages = (ListView<String>) SelectedTabContent.content(tabs.getTabs().get(1));
+        robot.interact(() -> viewModel.runScript("SELECT name, moons, name AS again FROM cql_fx.planets"));
+        TableView<List<Cell>> grid = robot.lookup(".row-table").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !viewModel.runningProperty().get()
+                && viewModel.rows().size() == 3 && grid.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("name", "moons", "again"), grid.getColumns().stream().map(c -> c.getText()).toList());
+        List<String> expected = onFx(() -> viewModel.rows().stream()
+                .map(row -> row.stream().map(Cell::shown).toList().toString()).toList());
+        assertEquals(expected, grid.getItems().stream()
+                .map(row -> row.stream().map(Cell::shown).toList().toString()).toList());
+        assertEquals(expected, onFx(() -> shownRows(grid)), "each row's cells, in column order");
+
+        assertNull(messages.getScene(), "the Messages list is out of the scene while the Rows tab is selected");
+        robot.interact(() -> tabs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(tabs.getScene(), messages.getScene());
+        assertEquals(List.of("Done"), messages.getItems().subList(messages.getItems().size() - 1, messages.getItems().size()));
+        assertTrue(messages.getItems().get(0).contains("3 rows"), messages.getItems().toString());
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));
+    }
+
+    /** The values the grid's filled rows draw, row by row in index order, each row's cells left to right. */
+    private static List<String> shownRows(TableView<List<Cell>> grid) {
+        return grid.lookupAll(".table-row-cell").stream()
+                .map(node -> (TableRow<?>) node)
+                .filter(row -> !row.isEmpty() && row.getIndex() >= 0)
+                .sorted(Comparator.comparingInt(TableRow::getIndex))
+                .map(row -> row.lookupAll(".table-cell").stream()
+                        .map(cell -> (ValueCell<?>) cell)
+                        .sorted(Comparator.comparingDouble(cell -> cell.getLayoutX()))
+                        .map(ValueCell::value).toList().toString())
+                .toList();
     }
 
     private static java.util.Optional<ContextMenu> completionMenu() {
