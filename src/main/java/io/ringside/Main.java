@@ -2,6 +2,7 @@ package io.ringside;
 
 import io.ringside.bench.cli.BenchCommand;
 import io.ringside.cli.CacheCommand;
+import io.ringside.cli.CommandStart;
 import io.ringside.cli.ConsoleCommand;
 import io.ringside.cli.CqlCommand;
 import io.ringside.cli.DatasetCommand;
@@ -122,7 +123,11 @@ public final class Main implements Callable<Integer> {
 
     /** {@link #run(String...)} printing to {@code out} and {@code err} (the console's when null). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = printingTo(commandLine(args), out, err);
+        Class<?> named = commandNamed(args);
+        if (named != null && !named.equals(ConsoleCommand.class) && !asksForHelp(args)) {
+            CommandStart.prepareInBackground(); // logging and the state's reader while the command line is built
+        }
+        CommandLine cli = printingTo(named == null ? commandLine() : commandLine(named), out, err);
         if (cli.getSubcommands().size() < COMMANDS.size()) {
             try {
                 cli.parseArgs(args);
@@ -154,7 +159,21 @@ public final class Main implements Callable<Integer> {
      */
     static CommandLine commandLine(String... args) {
         Class<?> named = commandNamed(args);
-        return named == null ? commandLine() : configure(new CommandLine(new Main()), List.of(named));
+        return named == null ? commandLine() : commandLine(named);
+    }
+
+    private static CommandLine commandLine(Class<?> command) {
+        return configure(new CommandLine(new Main()), List.of(command));
+    }
+
+    /** True when a word of {@code args} asks for help or the version: nothing is connected then. */
+    private static boolean asksForHelp(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h") || arg.equals("--version") || arg.equals("-V")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The command whose name or alias is the first word of {@code args} that is not an option; null if none. */

@@ -41,6 +41,7 @@ final class JobCommandSupport {
     static int submitAndFollow(Main main, PrintWriter out, PrintWriter err, List<String> source, JobOptions options,
                                boolean noWait,
                                BiConsumer<DataServices, ProgressEvent> onEnd) {
+        CommandStart.awaitLogging(); // before the threads below, which log
         JobClient.preloadInBackground(); // while the profile and the stack state are read
         return DataCommandSupport.withServices(main, services -> {
             // the submit, its audit record and this process's worker ensure the same topics: Kafka is asked once

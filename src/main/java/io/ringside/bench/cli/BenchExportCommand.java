@@ -16,6 +16,7 @@ import io.ringside.core.data.export.TableExporter;
 import io.ringside.core.data.pm25.Pm25ImportOptions;
 import io.ringside.core.data.pm25.Pm25ImportResult;
 import io.ringside.core.data.pm25.Pm25Source;
+import io.ringside.core.jobs.JobClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -92,6 +93,12 @@ final class BenchExportCommand implements Callable<Integer> {
             }
             settle(backends, err);
             warmUp(backends, err);
+            boolean otherWorker = new JobClient(backends.kafkaProperties(), bench.main().dataFolder()).workerAlive();
+            if (otherWorker) {
+                err.println("warning: a worker of another process (a console or 'ringside worker') is alive: it may "
+                        + "take the export job, and Ringside's figure is then that worker's, not the command's own");
+                err.flush();
+            }
             Path ringsideFile = work.resolve("ringside.csv");
             Files.deleteIfExists(ringsideFile);
             err.println("ringside: export table " + TABLE + " " + ringsideFile + " (a JVM of its own)");
@@ -140,6 +147,9 @@ final class BenchExportCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "ratio ringside/dsbulk whole command: %.2fx (target <= %.2fx): %s%n", ratio,
                     TARGET_RATIO, ratio <= TARGET_RATIO ? "met" : "missed");
             stdout.println("sorted outputs identical: " + ours.compare(theirs));
+            if (otherWorker) {
+                stdout.println("not the command's own figure: a worker of another process was alive (see the warning)");
+            }
             stdout.flush();
             breakdown(backends, work, ringsideSeconds, stdout, err);
             return ExitCodes.OK;

@@ -52,6 +52,13 @@ public final class Backends implements AutoCloseable {
     private final ConnectionProfile profile;
     private final SecretStore secrets;
     private final Path dataFolder;
+    /**
+     * Guards {@link #tunnel} alone, not this object's monitor: {@link #kafkaProperties()} asks for
+     * the tunnel, and under the monitor a job command's Kafka submit and worker start waited for
+     * the whole Cassandra session's start that another thread held it for (1-2 s of the command).
+     * Taken after the monitor when both are (in {@link #cql()} and {@link #close()}), never before.
+     */
+    private final Object tunnelLock = new Object();
     private SshTunnel tunnel;
     private CqlSession cql;
     private JedisPooled redis;
@@ -212,17 +219,19 @@ public final class Backends implements AutoCloseable {
      * The SSH tunnel of a profile with hops, opened on first use and closed with these clients;
      * null for a profile reached directly. Its sessions re-open on the next use after a drop.
      */
-    public synchronized SshTunnel tunnel() {
+    public SshTunnel tunnel() {
         if (!profile.ssh().enabled()) {
             return null;
         }
-        if (tunnel == null) {
-            List<JumpHost> hops = profile.ssh().hops().stream().map(hop -> new JumpHost(hop.host(), hop.port(), hop.user(),
-                    JumpHost.Login.valueOf(hop.auth().name()), hop.keyFile())).toList();
-            tunnel = new SshTunnel("profile '" + profile.name() + "'", hops, new ProfileHopSecrets(),
-                    KnownHosts.of(dataFolder == null ? DataFolder.resolve(null) : dataFolder), Duration.ofSeconds(15));
+        synchronized (tunnelLock) {
+            if (tunnel == null) {
+                List<JumpHost> hops = profile.ssh().hops().stream().map(hop -> new JumpHost(hop.host(), hop.port(),
+                        hop.user(), JumpHost.Login.valueOf(hop.auth().name()), hop.keyFile())).toList();
+                tunnel = new SshTunnel("profile '" + profile.name() + "'", hops, new ProfileHopSecrets(),
+                        KnownHosts.of(dataFolder == null ? DataFolder.resolve(null) : dataFolder), Duration.ofSeconds(15));
+            }
+            return tunnel;
         }
-        return tunnel;
     }
 
     /** The hops' secrets in the profile's secret store: the first hop's kinds and the second's. */
@@ -617,9 +626,11 @@ public final class Backends implements AutoCloseable {
             redisCluster.close();
             redisCluster = null;
         }
-        if (tunnel != null) {
-            tunnel.close();
-            tunnel = null;
+        synchronized (tunnelLock) {
+            if (tunnel != null) {
+                tunnel.close();
+                tunnel = null;
+            }
         }
     }
 }

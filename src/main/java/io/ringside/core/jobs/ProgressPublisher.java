@@ -58,6 +58,14 @@ public final class ProgressPublisher implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final KnownTopics known;
     private KafkaProducer<String, String> producer;
+    /**
+     * Guards {@link #waiting} and {@link #wokenByClose}: {@link #close()} interrupts the sender only
+     * while it waits for an event (a command's exit waited up to 200 ms for that wait to end), never
+     * while it sends, and the sender clears that interrupt before it goes on.
+     */
+    private final Object waitLock = new Object();
+    private boolean waiting;
+    private boolean wokenByClose;
 
     /**
      * @param startOffline true when the caller already knows Kafka is unreachable: events go
@@ -135,6 +143,15 @@ public final class ProgressPublisher implements AutoCloseable {
             sleep(10);
         }
         return true;
+    }
+
+    /**
+     * True when Kafka acknowledged every event published here so far: none is queued, in flight
+     * or kept in the spool. After {@link #awaitIdle} it says that a final event published here is
+     * on the topic, without a consumer reading it back.
+     */
+    public boolean allDelivered() {
+        return online && idle && queue.isEmpty() && inFlight.get() == 0 && spooled.get() == 0;
     }
 
     /**
@@ -218,11 +235,24 @@ public final class ProgressPublisher implements AutoCloseable {
         }
         while (!closing || !queue.isEmpty()) {
             ProgressEvent event;
+            boolean wait;
+            synchronized (waitLock) {
+                wait = !closing;
+                waiting = wait;
+            }
             try {
-                event = queue.poll(200, TimeUnit.MILLISECONDS);
+                event = wait ? queue.poll(200, TimeUnit.MILLISECONDS) : queue.poll();
             } catch (InterruptedException e) {
                 event = queue.poll();
                 closing = true;
+            } finally {
+                synchronized (waitLock) {
+                    waiting = false;
+                    if (wokenByClose) {
+                        wokenByClose = false;
+                        Thread.interrupted(); // close()'s, also when the wait ended before it came
+                    }
+                }
             }
             if (event == null) {
                 idle = true;
@@ -325,7 +355,13 @@ public final class ProgressPublisher implements AutoCloseable {
     /** Sends or spools what is queued (a few seconds at most), then stops; nothing final is lost. */
     @Override
     public void close() {
-        closing = true;
+        synchronized (waitLock) {
+            closing = true;
+            if (waiting) {
+                wokenByClose = true;
+                sender.interrupt();
+            }
+        }
         try {
             sender.join(TimeUnit.SECONDS.toMillis(15));
         } catch (InterruptedException e) {

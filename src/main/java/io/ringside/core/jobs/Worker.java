@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -69,6 +70,16 @@ public final class Worker implements AutoCloseable {
     private volatile boolean closing;
     private boolean closed;
     private volatile KafkaConsumer<String, String> requestConsumer;
+    private volatile KafkaConsumer<String, String> controlConsumer;
+    /**
+     * Guards {@link #polling} and {@link #woken}: {@link #close()} wakes the request consumer only
+     * while it waits in its poll, and the poll loop takes a wake-up that came as the poll returned
+     * before the consumer commits and leaves its group (a wake-up left pending would make that
+     * commit or the leave fail).
+     */
+    private final Object pollLock = new Object();
+    private boolean polling;
+    private boolean woken;
 
     /**
      * @param publisher the process's progress publisher, or null for one of the worker's own
@@ -140,10 +151,29 @@ public final class Worker implements AutoCloseable {
                     free.removeAll(busy);
                     consumer.resume(free);
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                synchronized (pollLock) {
+                    if (closing) {
+                        break;
+                    }
+                    polling = true;
+                }
+                try {
+                    records = consumer.poll(Duration.ofMillis(200));
+                } catch (WakeupException e) {
+                    synchronized (pollLock) {
+                        woken = false; // taken: close() woke the poll, the loop ends below
+                    }
+                } finally {
+                    synchronized (pollLock) {
+                        polling = false;
+                    }
+                }
+                for (ConsumerRecord<String, String> record : records) {
                     start(consumer, record);
                 }
             }
+            takePendingWakeup(consumer);
             suspendAll(running.values());
             awaitStopped();
             commitFinished(consumer);
@@ -151,6 +181,22 @@ public final class Worker implements AutoCloseable {
             // closing
         } catch (KafkaException e) {
             log.accept("worker: request consumer stopped: " + e.getMessage());
+        }
+    }
+
+    /** Takes a wake-up {@link #close()} sent as the last poll returned, so the commit and the leave do not meet it. */
+    private void takePendingWakeup(KafkaConsumer<String, String> consumer) {
+        boolean pending;
+        synchronized (pollLock) {
+            pending = woken;
+            woken = false;
+        }
+        if (pending) {
+            try {
+                consumer.poll(Duration.ZERO); // raises the pending wake-up first; records it returns are not started
+            } catch (WakeupException e) {
+                // taken
+            }
         }
     }
 
@@ -196,7 +242,7 @@ public final class Worker implements AutoCloseable {
         Optional<ProgressEvent> ended = record.ended();
         if (ended.isPresent()) {
             log.accept("job " + request.jobId() + " already ended (" + ended.get().state().label() + "), skipped");
-            return awaitFinalOnTopic(job);
+            return awaitFinalOnTopic(job, false);
         }
         boolean resumed = record.started();
         JobReporter reporter = new JobReporter(request, record.nextSeq(), publisher, clock);
@@ -219,7 +265,7 @@ public final class Worker implements AutoCloseable {
         }
         finished.incrementAndGet();
         log.accept("job " + request.jobId() + ": " + end.state().label() + " - " + end.headline());
-        return awaitFinalOnTopic(job);
+        return awaitFinalOnTopic(job, true);
     }
 
     /**
@@ -247,9 +293,15 @@ public final class Worker implements AutoCloseable {
     /**
      * Waits until the job's final event is on the progress topic: sent by this worker's publisher,
      * or forwarded from the spool once Kafka is back. Only then may its request be committed.
+     *
+     * @param publishedHere true when this worker's publisher published the final event: once Kafka
+     *                      acknowledged everything it published, the event is on the topic and is
+     *                      not read back (a consumer of its own, which a command's exit waited for)
      */
-    private boolean awaitFinalOnTopic(JobRunner.RunningJob job) {
-        publisher.awaitIdle(Duration.ofSeconds(20));
+    private boolean awaitFinalOnTopic(JobRunner.RunningJob job, boolean publishedHere) {
+        if (publisher.awaitIdle(Duration.ofSeconds(20)) && publishedHere && publisher.allDelivered()) {
+            return true;
+        }
         while (!closing && !job.handedOver()) {
             try {
                 if (JobRecord.endedOnTopic(kafka, job.request)) {
@@ -283,7 +335,12 @@ public final class Worker implements AutoCloseable {
     /** Commits a request whose job's final event is on the topic (or an unreadable request). */
     private void commit(KafkaConsumer<String, String> consumer, TopicPartition partition, long offset) {
         try {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), Duration.ofSeconds(10));
+            try {
+                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), Duration.ofSeconds(10));
+            } catch (WakeupException e) {
+                // close() woke the consumer as it committed: the wake-up is taken now, the commit is not lost
+                consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), Duration.ofSeconds(10));
+            }
         } catch (KafkaException e) {
             log.accept("worker: could not commit " + partition + "@" + offset + " (" + e.getMessage()
                     + "); the next owner will see the job ended and skip it");
@@ -326,6 +383,10 @@ public final class Worker implements AutoCloseable {
 
     private void readControl() {
         try (KafkaConsumer<String, String> consumer = KafkaClients.reader(kafka)) {
+            controlConsumer = consumer;
+            if (closing) {
+                return;
+            }
             TopicPartition partition = new TopicPartition(Topics.JOB_CONTROL, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
@@ -367,9 +428,10 @@ public final class Worker implements AutoCloseable {
      * Suspends running jobs (another worker continues them), leaves the group and stops. Also run
      * by a shutdown hook: a process ended by SIGTERM (a console closed with {@code kill}) would
      * otherwise stay a member of the group until its session times out, and a command submitting
-     * meanwhile would see a live worker that never takes its job. The poll loop notices within one
-     * poll; it is not woken up, since leaving the group before the jobs are suspended would let
-     * another worker start them while they still run here.
+     * meanwhile would see a live worker that never takes its job. The wake-up only ends the poll
+     * the loop waits in (a command's exit waited up to 200 ms for it): the loop then suspends the
+     * jobs before it leaves the group, since leaving first would let another worker start them
+     * while they still run here.
      */
     @Override
     public synchronized void close() {
@@ -385,7 +447,18 @@ public final class Worker implements AutoCloseable {
                 // the JVM is shutting down: the hook runs, and waits for this close
             }
         }
-        closing = true;
+        synchronized (pollLock) {
+            closing = true;
+            // the polls end now rather than after up to 200 ms each: a command's exit waited for them
+            if (polling) {
+                woken = true;
+                requestConsumer.wakeup();
+            }
+        }
+        KafkaConsumer<String, String> controlReader = controlConsumer;
+        if (controlReader != null) {
+            controlReader.wakeup(); // no group to leave: a wake-up it meets in its close is harmless
+        }
         try {
             // the JVM ends when its hooks do: a console whose own stack stops in another hook may have
             // lost Kafka, and a leave-group nobody answers must not hold the exit for the close's 45 s

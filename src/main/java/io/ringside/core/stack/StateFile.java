@@ -20,6 +20,14 @@ public final class StateFile {
         this.path = stackFolder.resolve("stack.json");
     }
 
+    /**
+     * Builds Jackson's mapper and the state's deserializers, for a command about to read the state
+     * and wanting them built on another thread meanwhile (see {@code cli.CommandStart}).
+     */
+    public static void prepareReader() {
+        Json.mapper().readerFor(StackState.class);
+    }
+
     public Path path() {
         return path;
     }

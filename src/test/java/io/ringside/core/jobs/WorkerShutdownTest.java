@@ -68,6 +68,35 @@ class WorkerShutdownTest {
         }
     }
 
+    /**
+     * {@link Worker#close()} wakes its request consumer out of its poll instead of waiting for the
+     * poll to end; a wake-up left pending would make the consumer's leave fail quietly, and the
+     * member would stay until its session times out (10 s), so the next command's worker check would
+     * see a worker that never takes its job.
+     */
+    @Test
+    void aClosedWorkerHasLeftTheGroupWhenCloseReturns(TestStack stack) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.state().kafka().bootstrap()));
+             DataServices services = new DataServices(Backends.forProfile(ConnectionProfile.LOCAL, stack.dataFolder()),
+                     stack.dataFolder())) {
+            Set<String> before = members(admin);
+            Worker worker = new Worker(services, stack.dataFolder(), ConnectionProfile.LOCAL, 1, null, line -> { });
+            String member;
+            try {
+                member = Await.value("the worker to join the group", Duration.ofMinutes(1), () -> {
+                    Set<String> joined = new HashSet<>(members(admin));
+                    joined.removeAll(before);
+                    return joined.size() == 1 ? joined.iterator().next() : null;
+                });
+            } finally {
+                worker.close();
+            }
+            Await.until("member " + member + " to be gone well before its session would time out",
+                    Duration.ofSeconds(3), () -> !members(admin).contains(member));
+        }
+    }
+
     private static Set<String> members(Admin admin) {
         try {
             return admin.describeConsumerGroups(List.of(Worker.GROUP)).all().get(10, TimeUnit.SECONDS).get(Worker.GROUP)
