@@ -95,12 +95,12 @@ public final class GridClassPreload {
             cell.updateTableColumn(column);
             cell.updateTableRow(row);
             cell.setSkin(new TableCellSkin<>(cell));
-            return true;
         } catch (RuntimeException | LinkageError ignored) {
             // a preload only: the FX thread makes them when it needs them
             return false;
         }
         makeColumnHeader();
+        return true;
     }
 
     /**
