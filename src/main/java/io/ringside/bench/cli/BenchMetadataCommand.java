@@ -6,6 +6,7 @@ import io.ringside.bench.ui.MetadataUiBenchmark;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.HeadlessFx;
 import io.ringside.cli.VersionProvider;
+import io.ringside.core.RingsideException;
 import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.stack.LocalStack;
@@ -166,11 +167,28 @@ final class BenchMetadataCommand implements Callable<Integer> {
                         rss(state.kafka().pid()));
             }
             out.flush();
+            // A made topic (or a restarted broker's) is not served at once; nothing names one before it is.
+            Duration served = MetadataFixtures.awaitTopicMetadata(admin, size, Duration.ofMinutes(3), progress);
+            out.printf(Locale.ROOT, "topic metadata\tserved for all %,d topics after %.1f s%n", size.topics(),
+                    served.toMillis() / 1000.0);
             Duration grouped = MetadataFixtures.createGroups(admin, kafka, size, progress);
             out.printf(Locale.ROOT, grouped.isZero() ? "groups\t%,d groups with lag there already (an earlier run's)%n"
                     : "groups created\t%,d groups with committed offsets and lag in %.1f s%n", size.groups(),
                     grouped.toMillis() / 1000.0);
             out.flush();
+            complete("Kafka", MetadataFixtures.kafkaProblems(admin, size));
+        }
+    }
+
+    /**
+     * Ends the run before any page is timed when the fixtures are not all there (an earlier run
+     * stopped half-way on a kept folder and making the missing ones did not complete them).
+     */
+    private static void complete(String what, List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new RingsideException("The " + what + " fixtures are incomplete, so nothing is measured: "
+                    + String.join("; ", problems) + ". Run again on the folder to make what is missing, or use a fresh"
+                    + " folder");
         }
     }
 
@@ -189,6 +207,7 @@ final class BenchMetadataCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, created.isZero() ? "schema\t%d keyspaces / %,d tables there already (an earlier run's)%n"
                     : "schema created\t%d keyspaces / %,d tables in %.1f s%n", size.keyspaces(), size.tables(),
                     created.toMillis() / 1000.0);
+            complete("schema", MetadataFixtures.schemaProblems(session, size));
         }
     }
 
