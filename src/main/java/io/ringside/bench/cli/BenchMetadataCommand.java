@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
  * operators have. Starts a stack of its own in a fresh data folder (default ports plus
  * {@code --port-offset}), creates the fixtures there ({@link MetadataFixtures}), times each page
  * from activation to ready beside the same reads without a page ({@link MetadataUiBenchmark}),
- * and stops the stack and deletes its folder at the end.
+ * and stops the stack and deletes its folder at the end. Fixtures are checked complete (every
+ * topic served by the broker, every group lagging, every keyspace's tables) before anything is
+ * timed: a page waiting for a topic the broker has not loaded yet would be timed as slow.
  */
 @Command(name = "metadata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Streams topics, groups with lag and the Cluster schema tree at scale, against the reads alone.",
@@ -47,8 +49,9 @@ import picocli.CommandLine.Spec;
             "of --partitions partitions, --groups consumer groups with lag and --keyspaces keyspaces of --tables tables,",
             "then times each page from activation to ready (targets: topics < 1.0 s, groups < 2.0 s, schema tree",
             "< 0.5 s, page/limit <= 1.5x) and the FX thread's longest pause (CPU per pulse <= 50 ms). Stops the stack",
-            "and deletes its folder at the end unless --keep; --stack-folder runs again on a kept folder without making",
-            "the fixtures again. Without a display it runs headless with Monocle."})
+            "and deletes its folder at the end unless --keep; --stack-folder runs again on a kept folder, making only the",
+            "fixtures missing there, and measures nothing while any is still missing. The page and the reads alone are",
+            "timed in turn, each once the JVM is quiet. Without a display it runs headless with Monocle."})
 final class BenchMetadataCommand implements Callable<Integer> {
 
     private static final double TOPICS_TARGET_MILLIS = 1000;
