@@ -171,7 +171,7 @@ final class BenchMetadataCommand implements Callable<Integer> {
             }
             out.flush();
             // A made topic (or a restarted broker's) is not served at once; nothing names one before it is.
-            Duration served = MetadataFixtures.awaitTopicMetadata(admin, size, Duration.ofMinutes(3), progress);
+            Duration served = MetadataFixtures.awaitTopicMetadata(admin, size, Duration.ofMinutes(5), progress);
             out.printf(Locale.ROOT, "topic metadata\tserved for all %,d topics after %.1f s%n", size.topics(),
                     served.toMillis() / 1000.0);
             Duration grouped = MetadataFixtures.createGroups(admin, kafka, size, progress);
