@@ -2,6 +2,7 @@ package io.ringside.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.kafka.KafkaCalls;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +21,22 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicCollection;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.internals.Topic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.LeaderNotAvailableException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -108,6 +114,117 @@ public final class MetadataFixtures {
     }
 
     /**
+     * Waits, up to {@code timeout}, until the broker serves the metadata of every fixture topic:
+     * each described with {@code partitions} partitions, each partition with a leader. A created
+     * topic is committed by the controller before the broker's metadata cache has it, and a
+     * restarted broker serves its topics only once it has loaded them; a call naming such a topic
+     * in between (the end offsets read before the groups' commits) fails with "unknown topic", which
+     * ended a first run right after its 2,000 topics were made. A topic with another partition count
+     * (a kept folder made with other sizes) is not waited for: it is reported at once.
+     */
+    public static Duration awaitTopicMetadata(Admin admin, Size size, Duration timeout, Consumer<String> progress) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        List<String> names = IntStream.range(0, size.topics()).mapToObj(MetadataFixtures::topic).toList();
+        List<String> waiting = names;
+        while (true) {
+            Map<String, KafkaFuture<TopicDescription>> described =
+                    admin.describeTopics(TopicCollection.ofTopicNames(waiting)).topicNameValues();
+            List<String> notYet = new ArrayList<>();
+            for (String name : waiting) {
+                TopicDescription description = describedOrNull(described.get(name));
+                if (description == null || description.partitions().stream().anyMatch(p -> p.leader() == null
+                        || p.leader().isEmpty())) {
+                    notYet.add(name);
+                } else if (description.partitions().size() != size.partitions()) {
+                    throw new RingsideException(String.format(Locale.ROOT, "Topic %s has %d partitions, this run asks"
+                            + " for %d: the folder's fixtures were made with other sizes (use a fresh folder or the"
+                            + " same --partitions)", name, description.partitions().size(), size.partitions()));
+                }
+            }
+            if (notYet.isEmpty()) {
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                progress.accept(String.format(Locale.ROOT, "metadata of all %,d topics served (waited %.1f s)",
+                        names.size(), waited.toMillis() / 1000.0));
+                return waited;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new RingsideException(String.format(Locale.ROOT, "The broker did not serve the metadata of %,d of"
+                        + " %,d fixture topics within %d s (%s, ...)", notYet.size(), names.size(), timeout.toSeconds(),
+                        notYet.get(0)));
+            }
+            if (notYet.size() != waiting.size()) {
+                progress.accept(String.format(Locale.ROOT, "metadata of %,d of %,d topics served", names.size()
+                        - notYet.size(), names.size()));
+            }
+            waiting = notYet;
+            pause(Duration.ofMillis(250));
+        }
+    }
+
+    private static TopicDescription describedOrNull(KafkaFuture<TopicDescription> future) {
+        try {
+            return future.get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException
+                    || e.getCause() instanceof LeaderNotAvailableException) {
+                return null;
+            }
+            throw new RingsideException("Describing the fixture topics failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RingsideException("Interrupted while waiting for the topics' metadata", e);
+        } catch (TimeoutException e) {
+            throw new RingsideException("Kafka did not describe the fixture topics within 120 s", e);
+        }
+    }
+
+    /**
+     * What is missing or wrong in the Kafka fixtures, one line each (empty when complete): every
+     * fixture group listed with a committed offset on each partition of its topic, behind that
+     * partition's end (so it lags). A run measures only complete fixtures: pages that never show
+     * every group would otherwise time out, or a group without lag be timed as one with.
+     */
+    public static List<String> kafkaProblems(Admin admin, Size size) {
+        List<String> problems = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        wait(admin.listConsumerGroups().all(), Duration.ofMinutes(2)).forEach(g -> listed.add(g.groupId()));
+        List<String> missing = IntStream.range(0, size.groups()).mapToObj(MetadataFixtures::group)
+                .filter(g -> !listed.contains(g)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(String.format(Locale.ROOT, "%,d of %,d groups not listed (%s, ...)", missing.size(),
+                    size.groups(), missing.get(0)));
+            return problems;
+        }
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        IntStream.range(0, size.groups()).forEach(g -> specs.put(group(g), new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+                wait(admin.listConsumerGroupOffsets(specs).all(), Duration.ofMinutes(2));
+        Set<TopicPartition> partitions = new HashSet<>();
+        committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
+        Map<TopicPartition, Long> ends = KafkaCalls.offsets(admin, partitions, OffsetSpec.latest());
+        int readTopics = Math.min(size.groups(), size.topics());
+        int withoutLag = 0;
+        String example = null;
+        for (int g = 0; g < size.groups(); g++) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = committed.getOrDefault(group(g), Map.of());
+            for (int p = 0; p < size.partitions(); p++) {
+                TopicPartition partition = new TopicPartition(topic(g % readTopics), p);
+                OffsetAndMetadata offset = offsets.get(partition);
+                if (offset == null || ends.getOrDefault(partition, 0L) <= offset.offset()) {
+                    withoutLag++;
+                    example = example == null ? group(g) + " on " + partition : example;
+                }
+            }
+        }
+        if (withoutLag > 0) {
+            problems.add(String.format(Locale.ROOT, "%,d group partitions without a committed offset behind the end"
+                    + " (%s, ...)", withoutLag, example));
+        }
+        return problems;
+    }
+
+    /**
      * Group {@code g} reads topic {@code g mod topics}: each of its partitions holds at least
      * {@value #RECORDS_PER_PARTITION} records and the group commits offset {@code g mod 10} on each,
      * so every group lags by at least one record per partition. On a kept folder only the groups not
@@ -129,7 +246,7 @@ public final class MetadataFixtures {
                 read.add(new TopicPartition(topic(g % readTopics), p));
             }
         }
-        Map<TopicPartition, Long> ends = KafkaCalls.offsets(admin, read, OffsetSpec.latest());
+        Map<TopicPartition, Long> ends = endOffsets(admin, read);
         Map<String, Object> props = new HashMap<>(kafka);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -160,6 +277,33 @@ public final class MetadataFixtures {
     }
 
     /**
+     * The partitions' end offsets. The topics' metadata was waited for ({@link #awaitTopicMetadata});
+     * a partition still unknown to the broker is asked again for up to a minute all the same.
+     */
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<TopicPartition> partitions) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try {
+                return KafkaCalls.offsets(admin, partitions, OffsetSpec.latest());
+            } catch (NotFoundException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                pause(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RingsideException("Interrupted while creating the fixtures", e);
+        }
+    }
+
+    /**
      * The fixture groups listed. A broker that has just restarted lists the groups of an offsets
      * partition only once it has loaded it: when offsets were ever committed there (the offsets
      * topic exists) and some are missing, it is asked again each second, up to a minute.
@@ -180,12 +324,7 @@ public final class MetadataFixtures {
                         size.groups(), present.size()));
                 return present;
             }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RingsideException("Interrupted while listing the groups", e);
-            }
+            pause(Duration.ofSeconds(1));
         }
     }
 
@@ -195,9 +334,7 @@ public final class MetadataFixtures {
      */
     public static Duration createSchema(CqlSession session, Size size, Consumer<String> progress) {
         long started = System.nanoTime();
-        Map<String, Integer> tables = new HashMap<>();
-        session.execute(statement("SELECT keyspace_name FROM system_schema.tables"))
-                .forEach(row -> tables.merge(row.getString(0), 1, Integer::sum));
+        Map<String, Integer> tables = tablesPerKeyspace(session);
         List<Integer> missing = IntStream.range(0, size.keyspaces())
                 .filter(k -> tables.getOrDefault(keyspace(k), 0) < size.tablesPerKeyspace()).boxed().toList();
         if (missing.isEmpty()) {
@@ -225,6 +362,22 @@ public final class MetadataFixtures {
             }
         }
         return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** What is missing in the schema fixtures, one line (empty when every keyspace has its tables). */
+    public static List<String> schemaProblems(CqlSession session, Size size) {
+        Map<String, Integer> tables = tablesPerKeyspace(session);
+        List<String> incomplete = IntStream.range(0, size.keyspaces()).mapToObj(MetadataFixtures::keyspace)
+                .filter(k -> tables.getOrDefault(k, 0) < size.tablesPerKeyspace()).toList();
+        return incomplete.isEmpty() ? List.of() : List.of(String.format(Locale.ROOT, "%d of %d keyspaces without their"
+                + " %d tables (%s, ...)", incomplete.size(), size.keyspaces(), size.tablesPerKeyspace(), incomplete.get(0)));
+    }
+
+    private static Map<String, Integer> tablesPerKeyspace(CqlSession session) {
+        Map<String, Integer> tables = new HashMap<>();
+        session.execute(statement("SELECT keyspace_name FROM system_schema.tables"))
+                .forEach(row -> tables.merge(row.getString(0), 1, Integer::sum));
+        return tables;
     }
 
     private static void ddl(CqlSession session, String cql) {

@@ -6,6 +6,7 @@ import io.ringside.bench.ui.MetadataUiBenchmark;
 import io.ringside.cli.ExitCodes;
 import io.ringside.cli.HeadlessFx;
 import io.ringside.cli.VersionProvider;
+import io.ringside.core.RingsideException;
 import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.connect.Backends;
 import io.ringside.core.stack.LocalStack;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
  * operators have. Starts a stack of its own in a fresh data folder (default ports plus
  * {@code --port-offset}), creates the fixtures there ({@link MetadataFixtures}), times each page
  * from activation to ready beside the same reads without a page ({@link MetadataUiBenchmark}),
- * and stops the stack and deletes its folder at the end.
+ * and stops the stack and deletes its folder at the end. Fixtures are checked complete (every
+ * topic served by the broker, every group lagging, every keyspace's tables) before anything is
+ * timed: a page waiting for a topic the broker has not loaded yet would be timed as slow.
  */
 @Command(name = "metadata", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Streams topics, groups with lag and the Cluster schema tree at scale, against the reads alone.",
@@ -46,8 +49,9 @@ import picocli.CommandLine.Spec;
             "of --partitions partitions, --groups consumer groups with lag and --keyspaces keyspaces of --tables tables,",
             "then times each page from activation to ready (targets: topics < 1.0 s, groups < 2.0 s, schema tree",
             "< 0.5 s, page/limit <= 1.5x) and the FX thread's longest pause (CPU per pulse <= 50 ms). Stops the stack",
-            "and deletes its folder at the end unless --keep; --stack-folder runs again on a kept folder without making",
-            "the fixtures again. Without a display it runs headless with Monocle."})
+            "and deletes its folder at the end unless --keep; --stack-folder runs again on a kept folder, making only the",
+            "fixtures missing there, and measures nothing while any is still missing. The page and the reads alone are",
+            "timed in turn, each once the JVM is quiet. Without a display it runs headless with Monocle."})
 final class BenchMetadataCommand implements Callable<Integer> {
 
     private static final double TOPICS_TARGET_MILLIS = 1000;
@@ -166,11 +170,28 @@ final class BenchMetadataCommand implements Callable<Integer> {
                         rss(state.kafka().pid()));
             }
             out.flush();
+            // A made topic (or a restarted broker's) is not served at once; nothing names one before it is.
+            Duration served = MetadataFixtures.awaitTopicMetadata(admin, size, Duration.ofMinutes(5), progress);
+            out.printf(Locale.ROOT, "topic metadata\tserved for all %,d topics after %.1f s%n", size.topics(),
+                    served.toMillis() / 1000.0);
             Duration grouped = MetadataFixtures.createGroups(admin, kafka, size, progress);
             out.printf(Locale.ROOT, grouped.isZero() ? "groups\t%,d groups with lag there already (an earlier run's)%n"
                     : "groups created\t%,d groups with committed offsets and lag in %.1f s%n", size.groups(),
                     grouped.toMillis() / 1000.0);
             out.flush();
+            complete("Kafka", MetadataFixtures.kafkaProblems(admin, size));
+        }
+    }
+
+    /**
+     * Ends the run before any page is timed when the fixtures are not all there (an earlier run
+     * stopped half-way on a kept folder and making the missing ones did not complete them).
+     */
+    private static void complete(String what, List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new RingsideException("The " + what + " fixtures are incomplete, so nothing is measured: "
+                    + String.join("; ", problems) + ". Run again on the folder to make what is missing, or use a fresh"
+                    + " folder");
         }
     }
 
@@ -189,6 +210,7 @@ final class BenchMetadataCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, created.isZero() ? "schema\t%d keyspaces / %,d tables there already (an earlier run's)%n"
                     : "schema created\t%d keyspaces / %,d tables in %.1f s%n", size.keyspaces(), size.tables(),
                     created.toMillis() / 1000.0);
+            complete("schema", MetadataFixtures.schemaProblems(session, size));
         }
     }
 

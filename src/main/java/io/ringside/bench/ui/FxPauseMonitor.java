@@ -24,8 +24,11 @@ public final class FxPauseMonitor {
      * with the wall-clock time it ended, to find it among a recording's samples (JFR prints times of day).
      */
     private static final long PROBE_NANOS = Long.getLong("ringside.bench.slowPulseMillis", 0) * 1_000_000;
+    /** A pulse using less FX-thread CPU than this (2 ms) is one with nothing of the page's to do. */
+    static final long QUIET_PULSE_NANOS = 2_000_000;
     private long lastCpu;
     private long lastNow;
+    private volatile int quietInARow;
     private final PulseLog log = new PulseLog(MAX_GAPS);
 
     private final AnimationTimer timer = new AnimationTimer() {
@@ -37,6 +40,7 @@ public final class FxPauseMonitor {
                 System.err.printf("slow pulse ending %s: FX-thread CPU %.1f ms, gap %.1f ms%n", LocalTime.now(),
                         (cpu - lastCpu) / 1e6, (now - lastNow) / 1e6);
             }
+            quietInARow = lastCpu > 0 && cpu - lastCpu < QUIET_PULSE_NANOS ? quietInARow + 1 : 0;
             lastCpu = cpu;
             lastNow = now;
             log.pulse(now, cpu);
@@ -50,6 +54,11 @@ public final class FxPauseMonitor {
 
     public void stop() {
         timer.stop();
+    }
+
+    /** How many of the latest pulses in a row used less than 2 ms of FX-thread CPU each; read from any thread. */
+    public int quietPulsesInARow() {
+        return quietInARow;
     }
 
     public void reset() {

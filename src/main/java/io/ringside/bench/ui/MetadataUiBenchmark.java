@@ -88,8 +88,20 @@ public final class MetadataUiBenchmark {
     public record Expected(int topics, int groups, int keyspaces) {
     }
 
-        /** Pulses are still watched this long after ready: the first layout of the filled table comes then. */
+    /**
+     * Pulses are still watched this long after ready (the first layout of the filled table comes
+     * then), and each side waits at least this long after what came before it.
+     */
     private static final Duration SETTLE = Duration.ofMillis(500);
+
+    /**
+     * The least time between the end of one side's reads and the start of the other's (or the same
+     * side's next): the servers answer a burst of reads slower for a moment after the one before
+     * (the topics read alone took 1.2-1.5 s when it came 0.7 s after the previous one, 0.4-0.7 s
+     * when it came 2 s after the page's), and with the order alternating, back-to-back pairs fell
+     * on the limit's side only.
+     */
+    private static final Duration BETWEEN_READS = Duration.ofSeconds(2);
 
     private final Map<String, Object> kafka;
     private final CassandraServices cassandra;
@@ -197,16 +209,25 @@ public final class MetadataUiBenchmark {
         List<Double> limit = new ArrayList<>();
         FxPulses worst = null;
         // Round 0 warms up (classes loaded, code compiled, clients connected) and is printed, not judged.
+        // The two sides alternate which goes first (the page in even rounds, the limit in odd ones),
+        // and each is timed at the same quiet moment (QuietMoment), after the same pause.
+        long[] readsEnded = {System.nanoTime()};
         for (int round = 0; round <= rounds; round++) {
+            boolean limitFirst = round % 2 == 1;
+            Limit limitRead = limitFirst ? limit(name, alone, monitor, executor, readsEnded) : null;
             PageTimeline timeline = new PageTimeline();
+            long making = System.nanoTime();
             Page shown = onFx(() -> {
                 Page made = make.apply(timeline);
                 stage.getScene().setRoot(made.root());
                 return made;
             });
-            // The page is laid out before it is activated, as a page the console switches to.
-            long laidOut = System.nanoTime() + SETTLE.toNanos();
-            await(name + " to be laid out", () -> System.nanoTime() > laidOut);
+            // The page is laid out before it is activated, as a page the console switches to: its
+            // first layout and styling (measured apart: "made") are not the loading's.
+            pause(name + " to be laid out");
+            awaitSince(name + ": the pause after the last reads", readsEnded[0]);
+            QuietMoment.Wait laidOut = QuietMoment.await(monitor, executor);
+            double madeMillis = (System.nanoTime() - making) / 1e6;
             onFx(() -> {
                 monitor.reset();
                 return null;
@@ -241,30 +262,64 @@ public final class MetadataUiBenchmark {
                 shown.model().deactivate();
                 return seen;
             });
+            // The page's reads include its background work after ready (the other list, the tail).
+            await(name + ": the page's background work to end", executor::idle);
+            readsEnded[0] = System.nanoTime();
             if (round > 0) {
                 worst = worst == null || pulses.cpu().maxMillis() > worst.cpu().maxMillis() ? pulses : worst;
             }
-            // The limit is read once the page's own background work has ended, so neither side
-            // shares the two cores with the other.
-            await(name + ": the page's background work to end", executor::idle);
-            long aloneStarted = System.nanoTime();
-            java.time.LocalTime aloneAt = java.time.LocalTime.now();
-            try {
-                alone.call();
-            } catch (Exception e) {
-                throw new RingsideException(name + ": the limit's read failed: " + e.getMessage(), e);
+            if (!limitFirst) {
+                limitRead = limit(name, alone, monitor, executor, readsEnded);
             }
-            double aloneMillis = (System.nanoTime() - aloneStarted) / 1e6;
             if (round > 0) {
                 page.add(millis);
-                limit.add(aloneMillis);
+                limit.add(limitRead.millis());
             }
-            progress.accept(String.format(Locale.ROOT, "%s %s: page %.0f ms, alone %.0f ms; %s", name, round == 0 ? "warm-up" : "round " + round,
-                    millis, aloneMillis, pulses.describe()));
-            progress.accept(String.format(Locale.ROOT, "%s %s steps: %s, ready %.1f; limit from %s", name,
-                    round == 0 ? "warm-up" : "round " + round, steps, millis, aloneAt));
+            String which = round == 0 ? "warm-up" : "round " + round;
+            progress.accept(String.format(Locale.ROOT, "%s %s: page %.0f ms, alone %.0f ms (%s first); %s", name, which,
+                    millis, limitRead.millis(), limitFirst ? "alone" : "page", pulses.describe()));
+            progress.accept(String.format(Locale.ROOT, "%s %s steps: made %.0f ms before (%s), %s, ready %.1f; limit"
+                    + " from %s (%s)", name, which, madeMillis, laidOut.describe(), steps, millis, limitRead.at(),
+                    limitRead.waited().describe()));
         }
         return new Phase(name, page, limit, worst);
+    }
+
+    /** One timing of the reads alone: when it started, how long it took, and the wait for the quiet moment before it. */
+    private record Limit(java.time.LocalTime at, double millis, QuietMoment.Wait waited) {
+    }
+
+    /**
+     * The reads alone, after the same pause and quiet moment as the page's activation: the page's
+     * own background work (the selected group's time lag, the tail's consumer) has ended, so
+     * neither side shares the two cores with the other.
+     */
+    private static Limit limit(String name, Callable<?> alone, FxPauseMonitor monitor, UiTaskExecutor executor,
+                               long[] readsEnded) {
+        pause(name + ": the pause before the limit");
+        awaitSince(name + ": the pause after the last reads", readsEnded[0]);
+        QuietMoment.Wait waited = QuietMoment.await(monitor, executor);
+        java.time.LocalTime at = java.time.LocalTime.now();
+        long started = System.nanoTime();
+        try {
+            alone.call();
+        } catch (Exception e) {
+            throw new RingsideException(name + ": the limit's read failed: " + e.getMessage(), e);
+        }
+        readsEnded[0] = System.nanoTime();
+        return new Limit(at, (System.nanoTime() - started) / 1e6, waited);
+    }
+
+    /** Waits until {@link #BETWEEN_READS} has passed since {@code readsEnded} (nanoTime). */
+    private static void awaitSince(String what, long readsEnded) {
+        long until = readsEnded + BETWEEN_READS.toNanos();
+        await(what, () -> System.nanoTime() > until);
+    }
+
+    /** The {@link #SETTLE} pause, the least either side waits after what came before it. */
+    private static void pause(String what) {
+        long until = System.nanoTime() + SETTLE.toNanos();
+        await(what, () -> System.nanoTime() > until);
     }
 
     /**
