@@ -87,12 +87,23 @@ final class NodeChart {
             one.setName(line.name());
             series.add(one);
         }
-        chart.getData().setAll(series);
         follow(samples);
     }
 
+    /** The chart: its title and axes, and its lines once {@link #showLines()} was called. */
     LineChart<Number, Number> chart() {
         return chart;
+    }
+
+    /**
+     * Puts the lines (and their legend) in the chart. Apart from the frame, so that a chart's first
+     * showing can be two pulses: its title and ranged axes with their tick labels, then its paths
+     * and legend; the lines follow the samples meanwhile all the same.
+     */
+    void showLines() {
+        if (chart.getData().isEmpty()) {
+            chart.getData().setAll(series);
+        }
     }
 
     /** Mirrors each change of {@code samples} on the lines' points, then ranges the axes. */

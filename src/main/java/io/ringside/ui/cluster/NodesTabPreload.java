@@ -56,10 +56,11 @@ final class NodesTabPreload {
             ComboBox<String> chooser = new ComboBox<>(FXCollections.observableArrayList("preload"));
             chooser.setSkin(new ComboBoxListViewSkin<>(chooser));
             Instant now = Instant.now();
-            new NodeChart("preload", "preload", FXCollections.observableArrayList(
+            NodeChart chart = new NodeChart("preload", "preload", FXCollections.observableArrayList(
                     new NodeSample(now.minusSeconds(5), 1, 2, 3, 4, 5, 6), new NodeSample(now, 2, 3, 4, 5, 6, 7)),
                     List.of(new NodeChart.Line("a", NodeSample::readsPerSecond),
                             new NodeChart.Line("b", NodeSample::writesPerSecond)));
+            chart.showLines();
         } catch (RuntimeException | LinkageError ignored) {
             // a preload only: the FX thread makes them when it needs them
         }
