@@ -276,6 +276,32 @@ class NodesByDatacenterFxTest {
     }
 
     /**
+     * The node table keeps room for a data centre's row and its first nodes' rows however low the
+     * divider is put (a divider position remembered from a larger window left it one row at 1024x700).
+     */
+    @Test
+    void theNodeTableKeepsRoomForItsFirstRowsAtTheSmallestWindow(FxRobot robot) throws Exception {
+        TabPane[] tabs = new TabPane[1];
+        robot.interact(() -> {
+            tabs[0] = showScreen();
+            cluster.activate();
+            tabs[0].getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
+        SplitPane split = (SplitPane) onFx(() -> tabs[0].getTabs().get(1).getContent());
+        robot.interact(() -> split.setDividerPositions(0.05));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TreeTableView<?> table = (TreeTableView<?>) onFx(() -> split.lookup("#nodeTable"));
+        double room = onFx(() -> table.getHeight()
+                - table.lookup(".column-header-background").getLayoutBounds().getHeight());
+        double rowHeight = onFx(table::getFixedCellSize);
+        assertTrue(rowHeight > 0 && room >= 3 * rowHeight,
+                "room for the data centre's row and two nodes' rows: " + room + " px of " + rowHeight + " px rows");
+        robot.interact(cluster::deactivate);
+    }
+
+    /**
      * A health refresh while the tab is shown adds the new sample to each chart line in place (the
      * series and their earlier points kept: re-made at each refresh, they cost 25-57 ms of FX-thread
      * CPU) and leaves the detail tables' unchanged rows alone (a {@code setAll} re-filled every row);
