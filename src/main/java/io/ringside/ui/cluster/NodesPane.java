@@ -239,11 +239,12 @@ public final class NodesPane {
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
      * tab opens with the keyspace chooser alone, then come the node table with its header, its data
-     * centre rows, its node rows, the node details, and each chart, made in one pulse, shown with its
-     * title and axes in the next and given its lines and legend in the one after. All at once, the
+     * centre rows, its node rows, the node details, and each chart: made in one pulse, its plot and
+     * axes shown in the next, its title and tick labels in the one after, then its lines and legend.
+     * All at once, the
      * first opening styled and laid out every piece for the first time in the process in one pulse
      * (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more than one piece, and the
-     * whole is in place about fifteen frames later. Once built, it stays built: the tab shows it
+     * whole is in place about twenty frames later. Once built, it stays built: the tab shows it
      * again at once ({@link SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
@@ -252,8 +253,14 @@ public final class NodesPane {
         VBox tableBox = (VBox) nodeTable.getParent();
         int tablePlace = tableBox.getChildren().indexOf(nodeTable);
         tableBox.getChildren().remove(nodeTable);
-        List<Runnable> steps = new ArrayList<>(List.of(() -> tableBox.getChildren().add(tablePlace, nodeTable),
-                this::showNodeRows, this::expandNodeRows, () -> detailsBox.getChildren().setAll(details)));
+        List<Runnable> steps = new ArrayList<>();
+        steps.add(() -> {
+            // nothing new: this pulse takes the tab left out of the scene (SelectedTabContent)
+        });
+        steps.add(() -> tableBox.getChildren().add(tablePlace, nodeTable));
+        steps.add(this::showNodeRows);
+        steps.add(this::expandNodeRows);
+        steps.add(() -> detailsBox.getChildren().setAll(details));
         for (NodeChartSpec spec : CHARTS) {
             List<NodeChart> made = new ArrayList<>(1);
             steps.add(() -> made.add(new NodeChart(spec.id(), spec.title(), nodes.samples(), spec.lines())));
@@ -261,6 +268,7 @@ public final class NodesPane {
                 HBox.setHgrow(made.get(0).chart(), Priority.ALWAYS);
                 chartRow.getChildren().add(made.get(0).chart());
             });
+            steps.add(() -> made.get(0).showLabels());
             steps.add(() -> made.get(0).showLines());
         }
         detailsBox.sceneProperty().addListener(new ChangeListener<>() {

@@ -206,7 +206,7 @@ class NodesByDatacenterFxTest {
                 "then every pool, in the view-model's own list: " + rowsAtPulse);
 
         robot.interact(() -> tabs[0].getSelectionModel().select(0));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
         assertNull(onFx(nodeTable::getScene));
         robot.interact(cluster::deactivate);
     }
@@ -214,7 +214,7 @@ class NodesByDatacenterFxTest {
     /**
      * The tab's first showing puts one piece in the scene per pulse, in order: the tab alone, the
      * node table's header, its data centre rows, its node rows, the node details, then each chart's
-     * frame and then its lines; it ends with everything shown. All at once, the opening was one
+     * plot and axes, its title and tick labels, and its lines; it ends with everything shown. All at once, the opening was one
      * pulse of 150-300 ms of FX-thread CPU (bench cluster-ui, cold code).
      */
     @Test
@@ -243,20 +243,24 @@ class NodesByDatacenterFxTest {
         robot.interact(() -> tabs[0].getScene().removePostLayoutPulseListener(look));
 
         // what the Browser tab's pulses saw before the selection is not part of it
-        List<String> shown = states.subList(states.indexOf("no table, 0 rows, no details, 0 charts, 0 with lines"),
+        List<String> shown = states.subList(states.indexOf(
+                "no table, 0 rows, no details, 0 charts, 0 titled, 0 with lines"),
                 states.size());
         assertEquals(List.of(
-                "no table, 0 rows, no details, 0 charts, 0 with lines",
-                "table, 0 rows, no details, 0 charts, 0 with lines",
-                "table, 2 rows, no details, 0 charts, 0 with lines",
-                "table, 5 rows, no details, 0 charts, 0 with lines",
-                "table, 5 rows, details, 0 charts, 0 with lines",
-                "table, 5 rows, details, 1 charts, 0 with lines",
-                "table, 5 rows, details, 1 charts, 1 with lines",
-                "table, 5 rows, details, 2 charts, 1 with lines",
-                "table, 5 rows, details, 2 charts, 2 with lines",
-                "table, 5 rows, details, 3 charts, 2 with lines",
-                "table, 5 rows, details, 3 charts, 3 with lines"), shown, "one piece per pulse: " + states);
+                "no table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 2 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 5 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 5 rows, details, 0 charts, 0 titled, 0 with lines",
+                "table, 5 rows, details, 1 charts, 0 titled, 0 with lines",
+                "table, 5 rows, details, 1 charts, 1 titled, 0 with lines",
+                "table, 5 rows, details, 1 charts, 1 titled, 1 with lines",
+                "table, 5 rows, details, 2 charts, 1 titled, 1 with lines",
+                "table, 5 rows, details, 2 charts, 2 titled, 1 with lines",
+                "table, 5 rows, details, 2 charts, 2 titled, 2 with lines",
+                "table, 5 rows, details, 3 charts, 2 titled, 2 with lines",
+                "table, 5 rows, details, 3 charts, 3 titled, 2 with lines",
+                "table, 5 rows, details, 3 charts, 3 titled, 3 with lines"), shown, "one piece per pulse: " + states);
         robot.interact(cluster::deactivate);
     }
 
@@ -270,9 +274,10 @@ class NodesByDatacenterFxTest {
         int rows = tableShown ? ((TreeTableView<?>) table).getExpandedItemCount() : 0;
         boolean details = content.lookup("#detailTabs") != null;
         List<Node> charts = content.lookupAll(".node-chart").stream().filter(LineChart.class::isInstance).toList();
+        long titled = charts.stream().filter(chart -> ((LineChart<?, ?>) chart).getTitle() != null).count();
         long withLines = charts.stream().filter(chart -> !((LineChart<?, ?>) chart).getData().isEmpty()).count();
         return (tableShown ? "table, " : "no table, ") + rows + " rows, " + (details ? "details, " : "no details, ")
-                + charts.size() + " charts, " + withLines + " with lines";
+                + charts.size() + " charts, " + titled + " titled, " + withLines + " with lines";
     }
 
     /**
