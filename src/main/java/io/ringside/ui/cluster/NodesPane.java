@@ -238,26 +238,28 @@ public final class NodesPane {
 
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
-     * tab opens with the keyspace chooser alone, then come the node table with its header, its data
-     * centre rows, its node rows, the node details, and each chart: made in one pulse, its plot and
-     * axes shown in the next, its title and tick labels in the one after, then its lines and legend.
-     * All at once, the
-     * first opening styled and laid out every piece for the first time in the process in one pulse
-     * (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more than one piece, and the
-     * whole is in place about twenty frames later. Once built, it stays built: the tab shows it
-     * again at once ({@link SelectedTabContent}).
+     * tab opens with its split pane alone, then come the keyspace chooser, the node table with its
+     * header, its data centre rows, its node rows, the node details, and each chart: made in one
+     * pulse, its plot and axes shown in the next, its title and tick labels in the one after, then
+     * its lines and legend. All at once, the first opening styled and laid out every piece for the
+     * first time in the process in one pulse (150-300 ms of FX-thread CPU); piece by piece, no pulse
+     * carries more than one piece, and the whole is in place about twenty frames later. Once built,
+     * it stays built: the tab shows it again at once ({@link SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
         List<Node> details = List.copyOf(detailsBox.getChildren());
         detailsBox.getChildren().clear();
         VBox tableBox = (VBox) nodeTable.getParent();
-        int tablePlace = tableBox.getChildren().indexOf(nodeTable);
-        tableBox.getChildren().remove(nodeTable);
+        List<Node> keyspaceRow = tableBox.getChildren().stream().filter(node -> node != nodeTable).toList();
+        tableBox.getChildren().clear();
         List<Runnable> steps = new ArrayList<>();
+        // the keyspace row comes in the pulse that takes the tab left out of the scene (SelectedTabContent)
+        steps.add(() -> tableBox.getChildren().setAll(keyspaceRow));
+        steps.add(() -> tableBox.getChildren().add(nodeTable));
         steps.add(() -> {
-            // nothing new: this pulse takes the tab left out of the scene (SelectedTabContent)
+            // nothing new: this pulse lays out the header again at the widths its labels were
+            // measured for once it had a skin (TableHeaders.keepWhole, run after the last pulse)
         });
-        steps.add(() -> tableBox.getChildren().add(tablePlace, nodeTable));
         steps.add(this::showNodeRows);
         steps.add(this::expandNodeRows);
         steps.add(() -> detailsBox.getChildren().setAll(details));
