@@ -239,12 +239,14 @@ public final class NodesPane {
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
      * tab opens with its split pane alone, then come the keyspace chooser, the node table with its
-     * header, its data centre rows, its node rows, the node details, and each chart: made in one
-     * pulse, its plot and axes shown in the next, its title and tick labels in the one after, then
-     * its lines and legend. All at once, the first opening styled and laid out every piece for the
-     * first time in the process in one pulse (150-300 ms of FX-thread CPU); piece by piece, no pulse
-     * carries more than one piece, and the whole is in place about twenty frames later. Once built,
-     * it stays built: the tab shows it again at once ({@link SelectedTabContent}).
+     * header (styled hidden in one pulse, laid out in the next), its data centre rows, its node rows,
+     * the selected node's row selected, the node details, and each chart: made in one pulse, styled
+     * hidden in the next, its plot and axes laid out and shown in the one after, then its title and
+     * tick labels, then its lines and legend. All at once, the first opening styled and laid out
+     * every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
+     * piece by piece, no pulse carries more than one piece, and the whole is in place about thirty
+     * frames later. Once built, it stays built: the tab shows it again at once ({@link
+     * SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
         List<Node> details = List.copyOf(detailsBox.getChildren());
@@ -255,20 +257,38 @@ public final class NodesPane {
         List<Runnable> steps = new ArrayList<>();
         // the keyspace row comes in the pulse that takes the tab left out of the scene (SelectedTabContent)
         steps.add(() -> tableBox.getChildren().setAll(keyspaceRow));
-        steps.add(() -> tableBox.getChildren().add(nodeTable));
         steps.add(() -> {
-            // nothing new: this pulse lays out the header again at the widths its labels were
-            // measured for once it had a skin (TableHeaders.keepWhole, run after the last pulse)
+            // styled hidden, out of the box's layout (laid out at no size): the table's skin and header
+            // made and styled here, laid out in the next pulse
+            nodeTable.setManaged(false);
+            nodeTable.setVisible(false);
+            tableBox.getChildren().add(nodeTable);
+        });
+        steps.add(() -> {
+            // laid out at the widths its header labels were measured for once it had a skin
+            // (TableHeaders.keepWhole, run after the last pulse)
+            nodeTable.setManaged(true);
+            nodeTable.setVisible(true);
         });
         steps.add(this::showNodeRows);
         steps.add(this::expandNodeRows);
+        steps.add(() -> selectInTree(nodes.selectedProperty().get()));
         steps.add(() -> detailsBox.getChildren().setAll(details));
         for (NodeChartSpec spec : CHARTS) {
             List<NodeChart> made = new ArrayList<>(1);
             steps.add(() -> made.add(new NodeChart(spec.id(), spec.title(), nodes.samples(), spec.lines())));
             steps.add(() -> {
-                HBox.setHgrow(made.get(0).chart(), Priority.ALWAYS);
-                chartRow.getChildren().add(made.get(0).chart());
+                // styled hidden, out of the row's layout (so laid out at no size): the chart's first
+                // CSS pass here, its first real layout in the next pulse
+                LineChart<Number, Number> chart = made.get(0).chart();
+                chart.setManaged(false);
+                chart.setVisible(false);
+                HBox.setHgrow(chart, Priority.ALWAYS);
+                chartRow.getChildren().add(chart);
+            });
+            steps.add(() -> {
+                made.get(0).chart().setManaged(true);
+                made.get(0).chart().setVisible(true);
             });
             steps.add(() -> made.get(0).showLabels());
             steps.add(() -> made.get(0).showLines());
@@ -332,7 +352,9 @@ public final class NodesPane {
 
     private void expandNodeRows() {
         nodeRowsExpanded = true;
-        rebuildNodeTree();
+        // the data centres' items expanded in place: rebuilt, their rows were re-made as well; the
+        // selected node's row is selected a pulse later (its row and cells styled again as selected)
+        nodeTable.getRoot().getChildren().forEach(dc -> dc.setExpanded(true));
     }
 
     /**

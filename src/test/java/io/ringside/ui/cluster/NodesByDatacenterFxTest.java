@@ -270,10 +270,11 @@ class NodesByDatacenterFxTest {
             return "out of the scene";
         }
         Node table = content.lookup("#nodeTable");
-        boolean tableShown = table != null && table.getScene() != null;
+        boolean tableShown = table != null && table.getScene() != null && table.isVisible();
         int rows = tableShown ? ((TreeTableView<?>) table).getExpandedItemCount() : 0;
         boolean details = content.lookup("#detailTabs") != null;
-        List<Node> charts = content.lookupAll(".node-chart").stream().filter(LineChart.class::isInstance).toList();
+        List<Node> charts = content.lookupAll(".node-chart").stream().filter(LineChart.class::isInstance)
+                .filter(Node::isVisible).toList();
         long titled = charts.stream().filter(chart -> ((LineChart<?, ?>) chart).getTitle() != null).count();
         long withLines = charts.stream().filter(chart -> !((LineChart<?, ?>) chart).getData().isEmpty()).count();
         return (tableShown ? "table, " : "no table, ") + rows + " rows, " + (details ? "details, " : "no details, ")
