@@ -43,18 +43,20 @@ final class NodeChart {
     private final LineChart<Number, Number> chart = new LineChart<>(time, values);
     private final List<Line> lines;
     private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+    private final String title;
 
     NodeChart(String id, String title, ObservableList<NodeSample> samples, List<Line> lines) {
         this.lines = List.copyOf(lines);
         chart.setId(id);
         chart.getStyleClass().add("node-chart");
-        chart.setTitle(title);
+        this.title = title;
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setLegendVisible(lines.size() > 1);
         time.setAnimated(false);
         time.setAutoRanging(false);
         time.setMinorTickVisible(false);
+        time.setTickLabelsVisible(false);
         time.setTickUnit(TICK_MINUTES);
         time.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -71,6 +73,7 @@ final class NodeChart {
         values.setAnimated(false);
         values.setAutoRanging(false);
         values.setMinorTickVisible(false);
+        values.setTickLabelsVisible(false);
         values.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
@@ -87,12 +90,32 @@ final class NodeChart {
             one.setName(line.name());
             series.add(one);
         }
-        chart.getData().setAll(series);
         follow(samples);
     }
 
+    /**
+     * The chart, made bare: its plot and ranged axes, with its title and tick labels once {@link
+     * #showLabels()} and its lines once {@link #showLines()} were called. So a chart's first showing
+     * can be three pulses, each styling and laying out a part of it for the first time (the whole
+     * chart in one pulse was the Nodes tab opening's longest, 21-38 ms of FX-thread CPU at load 10-15,
+     * {@code bench cluster-ui}); the lines follow the samples meanwhile all the same.
+     */
     LineChart<Number, Number> chart() {
         return chart;
+    }
+
+    /** Shows the title and both axes' tick labels. */
+    void showLabels() {
+        chart.setTitle(title);
+        time.setTickLabelsVisible(true);
+        values.setTickLabelsVisible(true);
+    }
+
+    /** Puts the lines (and their legend) in the chart. */
+    void showLines() {
+        if (chart.getData().isEmpty()) {
+            chart.getData().setAll(series);
+        }
     }
 
     /** Mirrors each change of {@code samples} on the lines' points, then ranges the axes. */

@@ -4,6 +4,7 @@ import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.EmptyRows;
 import io.ringside.ui.util.SelectedTabContent;
 import io.ringside.ui.util.StepsPerPulse;
 import io.ringside.ui.util.TableHeaders;
@@ -47,8 +48,10 @@ import javafx.util.Callback;
 public final class NodesPane {
 
     private static final String PRIMARY_RANGES = "(primary ranges)";
-    /** How many rows a detail table shows after each step of its first filling (then all of them). */
-    private static final int[] FIRST_FILL_ROWS = {1, 4, Integer.MAX_VALUE};
+    /** How many rows a detail table's first filling adds per pulse after its first row (see fillWhenFirstShown). */
+    private static final int ROWS_PER_STEP = 2;
+    /** The detail tables' row height where the style sets none (it sets 24, their rows' own height). */
+    private static final double DEFAULT_ROW_HEIGHT = 24;
 
     /** A chart of the selected node's samples: its id, title and lines. */
     private record NodeChartSpec(String id, String title, List<NodeChart.Line> lines) {
@@ -136,7 +139,7 @@ public final class NodesPane {
     @FXML
     private TableColumn<NodeDetails.Client, String> clientRequestsColumn;
 
-    /** False until the step after the tab's first showing: the node table shows its header alone until then. */
+    /** False until the step after the node table joins the scene: it shows its header alone until then. */
     private boolean nodeRowsShown;
     /**
      * False until the step after that: the table shows its data centres' rows alone (the first rows
@@ -153,6 +156,10 @@ public final class NodesPane {
     private void initialize() {
         NodesTabPreload.start();
         TableHeaders.keepWhole(nodeTable);
+        EmptyRows.install(nodeTable);
+        EmptyRows.install(poolTable);
+        EmptyRows.install(cacheTable);
+        EmptyRows.install(clientTable);
         schema.keyspaces().addListener((ListChangeListener<Object>) change -> rebuildKeyspaceChooser());
         rebuildKeyspaceChooser();
         nodeTable.setRoot(new TreeItem<>(new NodeTreeRow("", null)));
@@ -231,25 +238,60 @@ public final class NodesPane {
 
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
-     * tab opens with the keyspace chooser and the node table's header, then come the table's data
-     * centre rows, its node rows, the node details, and each chart, made in one pulse and shown in
-     * the next. All at once, the first opening styled and laid out every piece for the first time in
-     * the process in one pulse (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more
-     * than one piece, and the whole is in place about ten frames later. Once built, it stays built:
-     * the tab shows it again at once ({@link SelectedTabContent}).
+     * tab opens with its split pane alone, then come the keyspace chooser, the node table with its
+     * header (styled hidden in one pulse, laid out in the next), its data centre rows, its node rows,
+     * the selected node's row selected, the node details, and each chart: made in one pulse, styled
+     * hidden in the next, its plot and axes laid out and shown in the one after, then its title and
+     * tick labels, then its lines and legend. All at once, the first opening styled and laid out
+     * every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
+     * piece by piece, no pulse carries more than one piece, and the whole is in place about thirty
+     * frames later. Once built, it stays built: the tab shows it again at once ({@link
+     * SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
         List<Node> details = List.copyOf(detailsBox.getChildren());
         detailsBox.getChildren().clear();
-        List<Runnable> steps = new ArrayList<>(List.of(this::showNodeRows, this::expandNodeRows,
-                () -> detailsBox.getChildren().setAll(details)));
+        VBox tableBox = (VBox) nodeTable.getParent();
+        List<Node> keyspaceRow = tableBox.getChildren().stream().filter(node -> node != nodeTable).toList();
+        tableBox.getChildren().clear();
+        List<Runnable> steps = new ArrayList<>();
+        // the keyspace row comes in the pulse that takes the tab left out of the scene (SelectedTabContent)
+        steps.add(() -> tableBox.getChildren().setAll(keyspaceRow));
+        steps.add(() -> {
+            // styled hidden, out of the box's layout (laid out at no size): the table's skin and header
+            // made and styled here, laid out in the next pulse
+            nodeTable.setManaged(false);
+            nodeTable.setVisible(false);
+            tableBox.getChildren().add(nodeTable);
+        });
+        steps.add(() -> {
+            // laid out at the widths its header labels were measured for once it had a skin
+            // (TableHeaders.keepWhole, run after the last pulse)
+            nodeTable.setManaged(true);
+            nodeTable.setVisible(true);
+        });
+        steps.add(this::showNodeRows);
+        steps.add(this::expandNodeRows);
+        steps.add(() -> selectInTree(nodes.selectedProperty().get()));
+        steps.add(() -> detailsBox.getChildren().setAll(details));
         for (NodeChartSpec spec : CHARTS) {
-            List<LineChart<Number, Number>> made = new ArrayList<>(1);
-            steps.add(() -> made.add(new NodeChart(spec.id(), spec.title(), nodes.samples(), spec.lines()).chart()));
+            List<NodeChart> made = new ArrayList<>(1);
+            steps.add(() -> made.add(new NodeChart(spec.id(), spec.title(), nodes.samples(), spec.lines())));
             steps.add(() -> {
-                HBox.setHgrow(made.get(0), Priority.ALWAYS);
-                chartRow.getChildren().add(made.get(0));
+                // styled hidden, out of the row's layout (so laid out at no size): the chart's first
+                // CSS pass here, its first real layout in the next pulse
+                LineChart<Number, Number> chart = made.get(0).chart();
+                chart.setManaged(false);
+                chart.setVisible(false);
+                HBox.setHgrow(chart, Priority.ALWAYS);
+                chartRow.getChildren().add(chart);
             });
+            steps.add(() -> {
+                made.get(0).chart().setManaged(true);
+                made.get(0).chart().setVisible(true);
+            });
+            steps.add(() -> made.get(0).showLabels());
+            steps.add(() -> made.get(0).showLines());
         }
         detailsBox.sceneProperty().addListener(new ChangeListener<>() {
             @Override
@@ -264,12 +306,14 @@ public final class NodesPane {
 
     /**
      * A detail table's first showing, in steps: the pulse its tab is first selected lays out the
-     * table and its header with no row, the next ones show its first row, then three more, then the
-     * rest, and the last one hands the table the view-model's own list again (the same items: the rows
-     * only take them). All at once, the first opening of a detail tab made and styled every visible
-     * row's cells for the first time in one pulse: 69-124 ms of FX-thread CPU ({@code bench
-     * cluster-ui}, load 10-13). Until then the table holds the view-model's list, as out of the scene
-     * it costs nothing.
+     * table and its header with no row, the next one shows its first row, each later one {@value
+     * #ROWS_PER_STEP} more until the rows fill the table's height, and then the table takes the
+     * view-model's own list again (the same items: the rows made only take them, and those below the
+     * viewport make no row). All at once, the first opening of a detail tab made and styled every
+     * visible row's cells for the first time in one pulse: 69-124 ms of FX-thread CPU ({@code bench
+     * cluster-ui}, load 10-13); with three steps (one row, three, the rest) the last one still made
+     * a screenful less four at once (24 ms at load 11). Until then the table holds the view-model's
+     * list, as out of the scene it costs nothing.
      */
     private static <S> void fillWhenFirstShown(TableView<S> table) {
         ObservableList<S> live = table.getItems();
@@ -282,15 +326,23 @@ public final class NodesPane {
                 table.sceneProperty().removeListener(this);
                 ObservableList<S> shown = FXCollections.observableArrayList();
                 table.setItems(shown);
-                List<Runnable> steps = new ArrayList<>();
-                for (int rows : FIRST_FILL_ROWS) {
-                    steps.add(() -> shown.addAll(live.subList(Math.min(shown.size(), live.size()),
-                            Math.min(rows, live.size()))));
-                }
-                steps.add(() -> table.setItems(live));
-                StepsPerPulse.start(steps);
+                StepsPerPulse.repeat(() -> {
+                    if (shown.size() >= live.size() || shown.size() >= rowsInView(table)) {
+                        table.setItems(live);
+                        return false;
+                    }
+                    int rows = shown.isEmpty() ? 1 : ROWS_PER_STEP;
+                    shown.addAll(live.subList(shown.size(), Math.min(shown.size() + rows, live.size())));
+                    return true;
+                });
             }
         });
+    }
+
+    /** How many rows fill {@code table}'s height (its header counted as room for rows: one too many at most). */
+    private static int rowsInView(TableView<?> table) {
+        double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : DEFAULT_ROW_HEIGHT;
+        return (int) Math.ceil(table.getHeight() / rowHeight);
     }
 
     private void showNodeRows() {
@@ -300,7 +352,9 @@ public final class NodesPane {
 
     private void expandNodeRows() {
         nodeRowsExpanded = true;
-        rebuildNodeTree();
+        // the data centres' items expanded in place: rebuilt, their rows were re-made as well; the
+        // selected node's row is selected a pulse later (its row and cells styled again as selected)
+        nodeTable.getRoot().getChildren().forEach(dc -> dc.setExpanded(true));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.ringside.ui.util;
 
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -11,7 +12,8 @@ import javafx.scene.control.TabPane;
  * point. On the Cluster page that was the Nodes tab, whose node table, detail tables and charts,
  * filled by the health poll while the rows were browsed, cost the FX thread 110-190 ms in one
  * pulse. Out of the scene a control only takes its changes; it lays itself out and is styled once
- * its tab is selected, with whatever it holds by then.
+ * its tab is selected, with whatever it holds by then. The tab left keeps its content (hidden) until
+ * the pulse after the one that shows the new content ({@link StepsPerPulse}).
  */
 public final class SelectedTabContent {
 
@@ -30,7 +32,13 @@ public final class SelectedTabContent {
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((observable, before, selected) -> {
             if (before != null && before.getProperties().containsKey(CONTENT)) {
-                before.setContent(null);
+                // out a pulse after the new content's first one: taking a page's worth of nodes out of
+                // the scene is work of its own, and that first pulse is the opening's heaviest
+                StepsPerPulse.start(List.of(() -> {
+                    if (!before.isSelected()) {
+                        before.setContent(null);
+                    }
+                }));
             }
             if (selected != null && selected.getProperties().containsKey(CONTENT)) {
                 selected.setContent(content(selected));

@@ -3,6 +3,7 @@ package io.ringside.ui.util;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 
 /**
@@ -27,6 +28,21 @@ public final class StepsPerPulse {
     /** Runs {@code steps} in order, one at the start of each pulse, from the pulse after the next. */
     public static void start(List<Runnable> steps) {
         Deque<Runnable> left = new ArrayDeque<>(steps);
+        repeat(() -> {
+            Runnable step = left.poll();
+            if (step != null) {
+                step.run();
+            }
+            return !left.isEmpty();
+        });
+    }
+
+    /**
+     * Runs {@code step} at the start of each pulse, from the pulse after the next, until it returns
+     * false: for steps whose number depends on what the view shows once laid out (rows until a
+     * table's viewport is full).
+     */
+    public static void repeat(BooleanSupplier step) {
         running++;
         new AnimationTimer() {
             private boolean waited;
@@ -37,11 +53,7 @@ public final class StepsPerPulse {
                     waited = true;
                     return;
                 }
-                Runnable step = left.poll();
-                if (step != null) {
-                    step.run();
-                }
-                if (left.isEmpty()) {
+                if (!step.getAsBoolean()) {
                     stop();
                     running--;
                 }

@@ -173,16 +173,17 @@ class NodesByDatacenterFxTest {
 
         assertEquals(3, onFx(cluster.nodes().nodes()::size), "the poll ran");
         assertFalse(onFx(() -> cluster.nodes().threadPools().isEmpty()), "and read the selected node's details");
-        @SuppressWarnings("unchecked")
-        TreeTableView<NodeTreeRow> nodeTable = (TreeTableView<NodeTreeRow>) onFx(() -> // a split pane without a skin has no children to look in
-                ((SplitPane) nodesContent).getItems().get(0).lookup("#nodeTable"));
-        assertNull(onFx(nodeTable::getScene), "the hidden Nodes tab's table is out of the scene");
-        assertNull(onFx(nodeTable::getSkin), "and has made no rows");
+        assertNull(onFx(nodesContent::getScene), "the hidden Nodes tab is out of the scene");
+        assertNull(onFx(() -> // a split pane without a skin has no children to look in
+                ((SplitPane) nodesContent).getItems().get(0).lookup("#nodeTable")),
+                "and its node table joins it only in the steps of its first showing");
 
         robot.interact(() -> tabs[0].getSelectionModel().select(1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
 
         assertSame(nodesContent, onFx(() -> tabs[0].getTabs().get(1).getContent()));
+        @SuppressWarnings("unchecked")
+        TreeTableView<NodeTreeRow> nodeTable = (TreeTableView<NodeTreeRow>) onFx(() -> nodesContent.lookup("#nodeTable"));
         assertNotNull(onFx(nodeTable::getScene));
         assertEquals(5, onFx(nodeTable::getExpandedItemCount), "two data centres, three nodes, as the poll left them");
         assertNull(onFx(() -> tabs[0].getTabs().get(0).getContent()), "the Browser tab left the scene in turn");
@@ -205,8 +206,104 @@ class NodesByDatacenterFxTest {
                 "then every pool, in the view-model's own list: " + rowsAtPulse);
 
         robot.interact(() -> tabs[0].getSelectionModel().select(0));
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
         assertNull(onFx(nodeTable::getScene));
+        robot.interact(cluster::deactivate);
+    }
+
+    /**
+     * The tab's first showing puts one piece in the scene per pulse, in order: the tab alone, the
+     * node table's header, its data centre rows, its node rows, the node details, then each chart's
+     * plot and axes, its title and tick labels, and its lines; it ends with everything shown. All at once, the opening was one
+     * pulse of 150-300 ms of FX-thread CPU (bench cluster-ui, cold code).
+     */
+    @Test
+    void theFirstShowingPutsOnePieceInTheScenePerPulseInOrder(FxRobot robot) throws Exception {
+        TabPane[] tabs = new TabPane[1];
+        robot.interact(() -> {
+            tabs[0] = showScreen();
+            cluster.activate();
+            cluster.nodes().select(FakeClusterGateway.NODE_1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node content = onFx(() -> SelectedTabContent.content(tabs[0].getTabs().get(1)));
+        List<String> states = new ArrayList<>();
+        Runnable look = () -> {
+            String state = shownPieces(content);
+            if (states.isEmpty() || !states.get(states.size() - 1).equals(state)) {
+                states.add(state);
+            }
+        };
+        robot.interact(() -> {
+            tabs[0].getScene().addPostLayoutPulseListener(look);
+            tabs[0].getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> tabs[0].getScene().removePostLayoutPulseListener(look));
+
+        // what the Browser tab's pulses saw before the selection is not part of it
+        List<String> shown = states.subList(states.indexOf(
+                "no table, 0 rows, no details, 0 charts, 0 titled, 0 with lines"),
+                states.size());
+        assertEquals(List.of(
+                "no table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 2 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 5 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 5 rows, details, 0 charts, 0 titled, 0 with lines",
+                "table, 5 rows, details, 1 charts, 0 titled, 0 with lines",
+                "table, 5 rows, details, 1 charts, 1 titled, 0 with lines",
+                "table, 5 rows, details, 1 charts, 1 titled, 1 with lines",
+                "table, 5 rows, details, 2 charts, 1 titled, 1 with lines",
+                "table, 5 rows, details, 2 charts, 2 titled, 1 with lines",
+                "table, 5 rows, details, 2 charts, 2 titled, 2 with lines",
+                "table, 5 rows, details, 3 charts, 2 titled, 2 with lines",
+                "table, 5 rows, details, 3 charts, 3 titled, 2 with lines",
+                "table, 5 rows, details, 3 charts, 3 titled, 3 with lines"), shown, "one piece per pulse: " + states);
+        robot.interact(cluster::deactivate);
+    }
+
+    /** What of the Nodes tab's content is in the scene and laid out, as one line. */
+    private static String shownPieces(Node content) {
+        if (content.getScene() == null) {
+            return "out of the scene";
+        }
+        Node table = content.lookup("#nodeTable");
+        boolean tableShown = table != null && table.getScene() != null && table.isVisible();
+        int rows = tableShown ? ((TreeTableView<?>) table).getExpandedItemCount() : 0;
+        boolean details = content.lookup("#detailTabs") != null;
+        List<Node> charts = content.lookupAll(".node-chart").stream().filter(LineChart.class::isInstance)
+                .filter(Node::isVisible).toList();
+        long titled = charts.stream().filter(chart -> ((LineChart<?, ?>) chart).getTitle() != null).count();
+        long withLines = charts.stream().filter(chart -> !((LineChart<?, ?>) chart).getData().isEmpty()).count();
+        return (tableShown ? "table, " : "no table, ") + rows + " rows, " + (details ? "details, " : "no details, ")
+                + charts.size() + " charts, " + titled + " titled, " + withLines + " with lines";
+    }
+
+    /**
+     * The node table keeps room for a data centre's row and its first nodes' rows however low the
+     * divider is put (a divider position remembered from a larger window left it one row at 1024x700).
+     */
+    @Test
+    void theNodeTableKeepsRoomForItsFirstRowsAtTheSmallestWindow(FxRobot robot) throws Exception {
+        TabPane[] tabs = new TabPane[1];
+        robot.interact(() -> {
+            tabs[0] = showScreen();
+            cluster.activate();
+            tabs[0].getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
+        SplitPane split = (SplitPane) onFx(() -> tabs[0].getTabs().get(1).getContent());
+        robot.interact(() -> split.setDividerPositions(0.05));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TreeTableView<?> table = (TreeTableView<?>) onFx(() -> split.lookup("#nodeTable"));
+        double room = onFx(() -> table.getHeight()
+                - table.lookup(".column-header-background").getLayoutBounds().getHeight());
+        double rowHeight = onFx(table::getFixedCellSize);
+        assertTrue(rowHeight > 0 && room >= 3 * rowHeight,
+                "room for the data centre's row and two nodes' rows: " + room + " px of " + rowHeight + " px rows");
         robot.interact(cluster::deactivate);
     }
 
