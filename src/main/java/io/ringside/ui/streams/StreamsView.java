@@ -321,23 +321,28 @@ public final class StreamsView {
         errorText.textProperty().bind(viewModel.errorProperty());
         errorText.visibleProperty().bind(errorText.textProperty().isNotEmpty());
         errorText.managedProperty().bind(errorText.visibleProperty());
-        // counts only once read: "0 topics" while the first read runs looked like an empty cluster
-        topicsTab.textProperty().bind(Bindings.when(viewModel.loadedProperty())
+        // each count once its list was read: "0 topics" while the first read runs looked like an empty cluster
+        topicsTab.textProperty().bind(Bindings.when(viewModel.topicsShownProperty())
                 .then(Bindings.size(viewModel.topics()).asString("Topics (%d)")).otherwise("Topics"));
-        groupsTab.textProperty().bind(Bindings.when(viewModel.loadedProperty())
+        groupsTab.textProperty().bind(Bindings.when(viewModel.groupsShownProperty())
                 .then(Bindings.size(viewModel.groups()).asString("Consumer groups (%d)")).otherwise("Consumer groups"));
         topicsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
         groupsTab.selectedProperty().addListener((obs, was, now) -> showShownTab());
         showShownTab();
         summary.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!viewModel.loadedProperty().get()) {
+            boolean topicsRead = viewModel.topicsShownProperty().get();
+            boolean groupsRead = viewModel.groupsShownProperty().get();
+            if (!topicsRead && !groupsRead) {
                 return viewModel.loadErrorProperty().get().isEmpty() ? "Reading topics and consumer groups…" : "";
             }
             int topics = viewModel.topics().size();
             int groups = viewModel.groups().size();
-            return topics + (topics == 1 ? " topic · " : " topics · ") + groups
-                    + (groups == 1 ? " consumer group" : " consumer groups");
-        }, viewModel.topics(), viewModel.groups(), viewModel.loadedProperty(), viewModel.loadErrorProperty()));
+            String topicsText = topicsRead ? topics + (topics == 1 ? " topic" : " topics") : "reading topics…";
+            String groupsText = groupsRead ? groups + (groups == 1 ? " consumer group" : " consumer groups")
+                    : "reading consumer groups…";
+            return topicsText + " · " + groupsText;
+        }, viewModel.topics(), viewModel.groups(), viewModel.topicsShownProperty(), viewModel.groupsShownProperty(),
+                viewModel.loadErrorProperty()));
     }
 
     private void showShownTab() {

@@ -87,7 +87,10 @@ class StackLifecycleTest {
         assertTrue(cql > options.cqlPort());
         PortMove moved = new PortMove("cassandra-1", "CQL", options.cqlPort(), cql);
         assertEquals(List.of(moved), supervisor.stack().portMoves());
-        assertTrue(events.contains(moved.event()), "the start says the port moved: " + events);
+        StackEvent said = moved.event();
+        // the same step, whenever it was said (an event carries its time)
+        assertTrue(events.stream().anyMatch(e -> e.server().equals(said.server()) && e.phase() == said.phase()
+                && e.detail().equals(said.detail())), "the start says the port moved: " + events);
         assertEquals("CQL port " + options.cqlPort() + " was in use, so cassandra-1 listens on " + cql, moved.describe());
         assertEquals(cql, new StateFile(options.stackFolder()).read().orElseThrow().node(1).port());
         try (CqlSession session = TestStack.cql(firstState)) {
