@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code cache.evict}, refused under a read-only profile).
  */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Re-read the source rows of cached keys (pm25 years, dataset chunks) and report each key as",
-            "fresh, stale (with the days or the chunk that differ) or orphaned (no source rows), with its TTL.",
+        description = {"Re-read the source rows of cached keys (pm25 years, dataset chunks) and report each key as fresh, "
+                + "stale (with the days or the chunk that differ) or orphaned (no source rows), with its TTL.",
             "Exit 1 when a key is stale. --evict-stale --yes evicts the stale keys (audited as cache.evict)."})
 final class CacheCheckCommand implements Callable<Integer> {
 

@@ -38,13 +38,13 @@ import picocli.CommandLine.Spec;
  * too. A script runs in order and stops at the first failing statement, naming its line.
  */
 @Command(name = "cql", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run CQL statements: one given as the argument, or a script file with -f (several statements",
-            "separated by ';', comments and BEGIN BATCH ... APPLY BATCH handled). Rows go to stdout page by page",
-            "(the driver's paging state), timing and warnings to stderr. A script stops at the first error and",
-            "names its line. DROP, TRUNCATE, ALTER ... DROP and a DELETE without the whole primary key run only",
-            "with --yes-i-mean OBJECT naming the object as the statement does (e.g. ks.table). A read-only",
-            "profile runs reads only. Every statement that is not a read is audited (cql.write, cql.schema,",
-            "cql.destructive)."})
+        description = {"Run CQL statements: one given as the argument, or a script file with -f (several statements "
+                + "separated by ';', comments and BEGIN BATCH ... APPLY BATCH handled).",
+            "Rows go to stdout page by page (the driver's paging state), timing and warnings to stderr. A script "
+                + "stops at the first error and names its line. DROP, TRUNCATE, ALTER ... DROP and a DELETE without the "
+                + "whole primary key run only with --yes-i-mean OBJECT naming the object as the statement does (e.g. "
+                + "ks.table). A read-only profile runs reads only. Every statement that is not a read is audited "
+                + "(cql.write, cql.schema, cql.destructive)."})
 public final class CqlCommand implements Callable<Integer> {
 
     /** How rows are printed. */

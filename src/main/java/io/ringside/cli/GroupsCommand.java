@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside groups}: consumer groups with members and lag; reset their offsets or delete them. */
 @Command(name = "groups", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"List Kafka consumer groups: id, state, members, total lag in messages. TSV without header,",
-            "or --json with every partition's committed offset, end offset, lag and time lag."},
+        description = {"List Kafka consumer groups: id, state, members, total lag in messages.",
+            "TSV without header, or --json with every partition's committed offset, end offset, lag and time lag."},
         subcommands = {GroupsResetOffsetsCommand.class, GroupsDeleteCommand.class})
 public final class GroupsCommand implements Callable<Integer> {
 

@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside groups delete}: delete a consumer group and its committed offsets. */
 @Command(name = "delete", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Delete a consumer group and its committed offsets (needs --yes). Refused while the group has",
-            "active members and under a read-only profile; audited (kafka.group.delete)."})
+        description = {"Delete a consumer group and its committed offsets (needs --yes).",
+            "Refused while the group has active members and under a read-only profile; audited "
+                + "(kafka.group.delete)."})
 final class GroupsDeleteCommand implements Callable<Integer> {
 
     @ParentCommand

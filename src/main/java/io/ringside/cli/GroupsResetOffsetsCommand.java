@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside groups reset-offsets}: move a group's committed offsets on one topic, previewed first. */
 @Command(name = "reset-offsets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Move a consumer group's committed offsets on one topic. Prints partition, old offset (-1: none)",
-            "and new offset. --dry-run only prints; --yes applies. Refused while the group has active members",
-            "(stop its consumers first) and under a read-only profile; audited (kafka.group.reset-offsets)."})
+        description = {"Move a consumer group's committed offsets on one topic.",
+            "Prints partition, old offset (-1: none) and new offset. --dry-run only prints; --yes applies. "
+                + "Refused while the group has active members (stop its consumers first) and under a read-only profile; "
+                + "audited (kafka.group.reset-offsets)."})
 final class GroupsResetOffsetsCommand implements Callable<Integer> {
 
     @ParentCommand

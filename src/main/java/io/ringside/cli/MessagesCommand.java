@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside messages}: browse or search a topic, one JSON line per message on stdout. */
 @Command(name = "messages", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Print messages of a Kafka topic as JSON lines (topic, partition, offset, timestamp, key, value,",
-            "value_size, headers). Without a filter: the first --limit messages from the start position (the newest",
-            "with --newest-first). With a filter (--grep, --regex, --key, --header, --jsonpath): a search up to the",
-            "end as it was when the search started, stopping after --limit matches; counts go to stderr."})
+        description = {"Print messages of a Kafka topic as JSON lines (topic, partition, offset, timestamp, key, value, "
+                + "value_size, headers).",
+            "Without a filter: the first --limit messages from the start position (the newest with "
+                + "--newest-first). With a filter (--grep, --regex, --key, --header, --jsonpath): a search up to the "
+                + "end as it was when the search started, stopping after --limit matches; counts go to stderr."})
 public final class MessagesCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -16,10 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside profiles import}: profiles from an exported file, with a rule for conflicts. */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Imports the profiles of an exported FILE. A profile conflicts with a stored one of the same id, "
-            + "else of the same name:", "rename (default) imports it under a fresh id and name, replace overwrites the "
-            + "stored one (never the built-in local: renamed instead), skip leaves it out.",
-            "One line per profile says what became of it. Audited (profiles.import)."})
+        description = {"Imports the profiles of an exported FILE.",
+            "A profile conflicts with a stored one of the same id, else of the same name: rename (default) "
+                + "imports it under a fresh id and name, replace overwrites the stored one (never the built-in local: "
+                + "renamed instead), skip leaves it out. One line per profile says what became of it. Audited "
+                + "(profiles.import)."})
 final class ProfilesImportCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside topics}: the topics of the profile's Kafka with their sizes and message counts. */
 @Command(name = "topics", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"List Kafka topics: name, partitions, replication factor, messages (end minus start offsets),",
-            "size on disk in bytes (every replica), retention in ms (-1 unlimited). TSV without header, or --json."})
+        description = {"List Kafka topics: name, partitions, replication factor, messages (end minus start offsets), size on "
+                + "disk in bytes (every replica), retention in ms (-1 unlimited).",
+            "TSV without header, or --json."})
 public final class TopicsCommand implements Callable<Integer> {
 
     @ParentCommand

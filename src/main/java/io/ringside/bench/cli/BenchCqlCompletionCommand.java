@@ -16,9 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside bench cql-completion}: the CQL workbench's completion latency on a wide schema. */
 @Command(name = "cql-completion", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Create N tables (default 500) in the scratch keyspace ringside_bench_cql (kept for the next",
-            "run), then time CQL completion from the driver's schema metadata: every table after FROM, tables by",
-            "prefix, the columns of a named table, keywords. Prints p50/p99/max per kind (target p99 < 50 ms)."})
+        description = {"Create N tables (default 500) in the scratch keyspace ringside_bench_cql (kept for the next run), "
+                + "then time CQL completion from the driver's schema metadata: every table after FROM, tables by "
+                + "prefix, the columns of a named table, keywords.",
+            "Prints p50/p99/max per kind (target p99 < 50 ms)."})
 final class BenchCqlCompletionCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -22,11 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code ringside bench messages}: the message search against kcat | grep and a bare consumer loop. */
 @Command(name = "messages", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Seed N JSON messages (about 230 bytes, 7%% failed) into one partition of a topic of its own,",
-            "search for $.state == \"failed\" with Ringside's search, kcat -C -e | grep -c and a bare Java consumer",
-            "loop with a substring test; medians of the rounds after one warm-up. The topic is deleted afterwards.",
-            "Runs in a JVM with the console's options (started for it when this one lacks them): the RSS growth is",
-            "the console's."})
+        description = {"Seed N JSON messages (about 230 bytes, 7%% failed) into one partition of a topic of its own, search "
+                + "for $.state == \"failed\" with Ringside's search, kcat -C -e | grep -c and a bare Java consumer loop "
+                + "with a substring test; medians of the rounds after one warm-up.",
+            "The topic is deleted afterwards. Runs in a JVM with the console's options (started for it when this "
+                + "one lacks them): the RSS growth is the console's."})
 final class BenchMessagesCommand implements Callable<Integer> {
 
     @ParentCommand
