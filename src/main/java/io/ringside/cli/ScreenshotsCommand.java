@@ -25,18 +25,21 @@ import picocli.CommandLine.Spec;
  * stack up (detached, unless one runs), loads the sample data the welcome page loads, then runs
  * snapshot mode for every page, writing {@code DIR/<page>.png}; a stack it started is stopped
  * again. The pages are shot in an order that lets each show data: Trends reads through the cache
- * before the Cache page lists the keys it left.
+ * before the Cache page lists the keys it left. The CQL page is shot with a statement run and the
+ * Messages tab with a search made; a page that can no longer do that is not written.
  */
 @Command(name = "screenshots", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Write a PNG of every console page to DIR/<page>.png against the local stack, after loading "
                 + "the sample data (the PM2.5 sample, and Fashion-MNIST when installed).",
             "Starts the local stack detached if it is not running and stops it again afterwards. Exit 1 if a page "
-                + "failed to load."})
+                + "failed to load, or the CQL statement or the Messages search it shows failed."})
 public final class ScreenshotsCommand implements Callable<Integer> {
 
-    /** Shooting order; every page of the rail. */
-    static final List<String> PAGES = List.of("stack", "cluster", "jobs", "trends", "cache", "streams", "cql",
-            ConsoleLauncher.WELCOME_PAGE);
+    /**
+     * Shooting order: every page of the rail, the Streams page once more on its Messages tab with a
+     * search made ({@code messages}), the CQL page with a statement run.
+     */
+    static final List<String> PAGES = ConsoleLauncher.screenshotNames();
     /** Larger than the console's default window, so wide pages (Trends) are not cut off. */
     static final double WIDTH = 1280;
     static final double HEIGHT = 800;
@@ -74,8 +77,8 @@ public final class ScreenshotsCommand implements Callable<Integer> {
             List<String> failed = new ArrayList<>();
             for (String page : PAGES) {
                 Path png = dir.resolve(page + ".png");
-                SnapshotResult result = ConsoleLauncher.snapshot(data, ConnectionProfile.LOCAL, page, png,
-                        Duration.ofSeconds(timeoutSeconds), null, WIDTH, HEIGHT);
+                SnapshotResult result = ConsoleLauncher.screenshot(data, ConnectionProfile.LOCAL, page, png,
+                        Duration.ofSeconds(timeoutSeconds), WIDTH, HEIGHT);
                 err.println(page + ": " + result.message());
                 err.flush();
                 if (result.exitCode() != SnapshotResult.WRITTEN) {

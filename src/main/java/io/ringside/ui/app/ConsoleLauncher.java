@@ -5,6 +5,7 @@ import io.ringside.core.connect.SecretPrompt;
 import io.ringside.ui.settings.ConsolePreferences;
 import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.settings.TrendPreset;
+import io.ringside.ui.util.PageShowcase;
 import io.ringside.ui.util.UiTaskExecutor;
 import io.ringside.ui.welcome.WelcomeViewModel;
 import java.nio.file.Path;
@@ -76,8 +77,31 @@ public final class ConsoleLauncher {
     /** As {@link #snapshot(Path, String, String, Path, Duration, TrendPreset)}, with a window of that size. */
     public static SnapshotResult snapshot(Path dataFolder, String profile, String view, Path png, Duration timeout,
                                           TrendPreset trends, double width, double height) {
+        return snapshot(dataFolder, profile, view, png, timeout, trends, width, height, SnapshotMode.NOTHING);
+    }
+
+    /** The README's pictures' names, in the order they are best taken ({@link #screenshot}). */
+    public static List<String> screenshotNames() {
+        return Screenshot.ALL.stream().map(Screenshot::name).toList();
+    }
+
+    /**
+     * One of the README's pictures ({@link #screenshotNames()}): its page in a window of that size,
+     * shown at work where a loaded page alone would show nothing (a statement run on the CQL page,
+     * a search on the Messages tab).
+     */
+    public static SnapshotResult screenshot(Path dataFolder, String profile, String name, Path png, Duration timeout,
+                                            double width, double height) {
+        Screenshot shot = Screenshot.named(name).orElseThrow(() -> new IllegalArgumentException(
+                "No screenshot '" + name + "'; screenshots: " + String.join(", ", screenshotNames())));
+        return snapshot(dataFolder, profile, shot.view(), png, timeout, null, width, height, shot.showcase());
+    }
+
+    private static SnapshotResult snapshot(Path dataFolder, String profile, String view, Path png, Duration timeout,
+                                           TrendPreset trends, double width, double height, PageShowcase showcase) {
         ConsoleSettings settings = new ConsoleSettings(dataFolder.toAbsolutePath(), profile, true, view, trends);
         return SnapshotMode.run(settings, png, timeout,
-                (s, stage) -> ConsoleApp.create(s, new UiTaskExecutor(), stage, SecretPrompt.NONE).size(width, height));
+                (s, stage) -> ConsoleApp.create(s, new UiTaskExecutor(), stage, SecretPrompt.NONE).size(width, height),
+                showcase);
     }
 }

@@ -3,6 +3,7 @@ package io.ringside.ui.app;
 import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.shell.Page;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageShowcase;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,9 @@ public final class SnapshotMode {
     /** How long a loaded page waits for the status bar's first backend check before it is captured anyway. */
     static final Duration STATUS_WAIT = Duration.ofSeconds(20);
 
+    /** The page as it loaded, for a plain {@code console --view V --snapshot FILE}. */
+    static final PageShowcase NOTHING = (scene, page) -> CompletableFuture.completedFuture("");
+
     private SnapshotMode() {
     }
 
@@ -51,6 +55,15 @@ public final class SnapshotMode {
      */
     public static SnapshotResult run(ConsoleSettings settings, Path png, Duration timeout,
                                      BiFunction<ConsoleSettings, Stage, MainWindow> windows) {
+        return run(settings, png, timeout, windows, NOTHING);
+    }
+
+    /**
+     * As {@link #run(ConsoleSettings, Path, Duration, BiFunction)}, {@code showcase} done on the
+     * loaded page before the picture is taken.
+     */
+    public static SnapshotResult run(ConsoleSettings settings, Path png, Duration timeout,
+                                     BiFunction<ConsoleSettings, Stage, MainWindow> windows, PageShowcase showcase) {
         configureHeadlessIfNoDisplay();
         startToolkit();
         CompletableFuture<SnapshotResult> result = new CompletableFuture<>();
@@ -58,7 +71,7 @@ public final class SnapshotMode {
             try {
                 Stage stage = new Stage();
                 MainWindow window = windows.apply(settings, stage);
-                capture(window, stage, settings.initialView(), png, timeout).whenComplete((done, error) -> {
+                capture(window, stage, settings.initialView(), png, timeout, showcase).whenComplete((done, error) -> {
                     stage.hide();
                     Thread closer = new Thread(window::close, "ringside-snapshot-close");
                     closer.setDaemon(true);
@@ -89,6 +102,12 @@ public final class SnapshotMode {
      */
     public static CompletableFuture<SnapshotResult> capture(MainWindow window, Stage stage, String view, Path png,
                                                             Duration timeout) {
+        return capture(window, stage, view, png, timeout, NOTHING);
+    }
+
+    /** As {@link #capture(MainWindow, Stage, String, Path, Duration)}, {@code showcase} done first. */
+    public static CompletableFuture<SnapshotResult> capture(MainWindow window, Stage stage, String view, Path png,
+                                                            Duration timeout, PageShowcase showcase) {
         CompletableFuture<SnapshotResult> outcome = new CompletableFuture<>();
         Optional<Page> page = window.shell().pages().stream().filter(p -> p.id().equals(view)).findFirst();
         if (page.isEmpty()) {
@@ -106,13 +125,14 @@ public final class SnapshotMode {
         PageLoad load = page.get().viewModel();
         ReadOnlyBooleanProperty statusChecked = window.shell().connection().checkedProperty();
         BooleanProperty statusWaitOver = new SimpleBooleanProperty();
+        BooleanProperty staged = new SimpleBooleanProperty(); // the showcase runs once, however often settle is called
         PauseTransition statusWait = new PauseTransition(javafx.util.Duration.millis(STATUS_WAIT.toMillis()));
         statusWait.setOnFinished(event -> statusWaitOver.set(true));
         ChangeListener<Object> check = (obs, old, now) -> {
             if (load.loadedProperty().get() && statusWait.getStatus() != Animation.Status.RUNNING && !statusWaitOver.get()) {
                 statusWait.play();
             }
-            settle(load, statusChecked.get() || statusWaitOver.get(), stage, png, captured);
+            settle(load, statusChecked.get() || statusWaitOver.get(), showcase, staged, stage, png, captured);
         };
         load.loadedProperty().addListener(check);
         load.loadErrorProperty().addListener(check);
@@ -134,8 +154,8 @@ public final class SnapshotMode {
         return outcome;
     }
 
-    private static void settle(PageLoad load, boolean statusKnown, Stage stage, Path png,
-                               CompletableFuture<SnapshotResult> captured) {
+    private static void settle(PageLoad load, boolean statusKnown, PageShowcase showcase,
+                               BooleanProperty staged, Stage stage, Path png, CompletableFuture<SnapshotResult> captured) {
         if (captured.isDone()) {
             return;
         }
@@ -144,14 +164,25 @@ public final class SnapshotMode {
             captured.complete(new SnapshotResult(SnapshotResult.LOAD_FAILED, "The view failed to load: " + error));
             return;
         }
-        if (load.loadedProperty().get() && statusKnown) {
-            PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(SETTLE.toMillis()));
-            pause.setOnFinished(event -> {
-                if (!captured.isDone()) {
-                    captured.complete(write(stage, png));
+        if (load.loadedProperty().get() && statusKnown && !staged.get()) {
+            staged.set(true);
+            showcase.stage(stage.getScene(), load).whenComplete((shown, failure) -> {
+                if (failure != null) {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    captured.complete(new SnapshotResult(SnapshotResult.LOAD_FAILED,
+                            "The page could not be shown at work: " + cause.getMessage()));
+                    return;
                 }
+                PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(SETTLE.toMillis()));
+                pause.setOnFinished(event -> {
+                    if (!captured.isDone()) {
+                        SnapshotResult written = write(stage, png);
+                        captured.complete(shown.isEmpty() || written.exitCode() != SnapshotResult.WRITTEN ? written
+                                : new SnapshotResult(written.exitCode(), written.message() + ", " + shown));
+                    }
+                });
+                pause.play();
             });
-            pause.play();
         }
     }
 
