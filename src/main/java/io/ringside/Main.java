@@ -72,7 +72,7 @@ public final class Main implements Callable<Integer> {
     private static final Set<String> VALUE_OPTIONS = Set.of("--data", "--profile");
 
     @Option(names = "--data", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Data folder (default: $RINGSIDE_HOME, $XDG_DATA_HOME/ringside or ~/.local/share/ringside).")
+            description = "Data folder (default: $RINGSIDE_HOME,%nelse $XDG_DATA_HOME/ringside,%nelse ~/.local/share/ringside).")
     Path data;
 
     @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME", defaultValue = "local",

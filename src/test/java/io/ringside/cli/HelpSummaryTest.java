@@ -23,6 +23,30 @@ class HelpSummaryTest {
         assertEquals(List.of(), new ArrayList<>(cut), "summaries that stop mid-sentence");
     }
 
+    /**
+     * The inherited {@code --data} option is printed in every command's help, in a column whose
+     * width depends on the command's other options: its default folder was broken as "~/." and
+     * "local/share/ringside" on two lines where the column was narrow ({@code ringside console --help}).
+     */
+    @Test
+    void theDataFoldersDefaultIsNeverBrokenInAnyCommandsHelp() {
+        LinkedHashSet<String> broken = new LinkedHashSet<>();
+        walk(Main.commandLine(), command -> {
+            String usage = command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            if (usage.contains("--data") && !usage.contains("~/.local/share/ringside")) {
+                broken.add(command.getCommandSpec().qualifiedName());
+            }
+        });
+        assertEquals(List.of(), new ArrayList<>(broken), "help that breaks ~/.local/share/ringside");
+    }
+
+    private static void walk(CommandLine command, java.util.function.Consumer<CommandLine> each) {
+        each.accept(command);
+        for (CommandLine sub : command.getSubcommands().values()) {
+            walk(sub, each);
+        }
+    }
+
     private static void collect(CommandLine command, LinkedHashSet<String> cut) {
         for (CommandLine sub : command.getSubcommands().values()) {
             if (sub.getCommandSpec().usageMessage().hidden() || sub.getCommandName().equals("help")) {
