@@ -1,5 +1,6 @@
 package io.ringside.ui.cache;
 
+import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.data.cache.CacheStatsMessage;
 import io.ringside.core.data.cache.CoherenceCheck;
 import io.ringside.core.data.cache.CoherenceReport;
@@ -169,9 +170,18 @@ public final class RedisCacheGateway implements CacheGateway {
         services().admin().setEvictionPolicy(policy);
     }
 
+    /**
+     * Read-only once the profile's connection is closed: a server poll that ends while the console
+     * closes or switches profile asks this on the FX thread, where the closed connection's
+     * exception had nobody to catch it.
+     */
     @Override
     public boolean readOnly() {
-        return services().readOnly();
+        try {
+            return services().readOnly();
+        } catch (BackendUnavailableException closed) {
+            return true;
+        }
     }
 
     @Override
