@@ -154,8 +154,8 @@ public final class SnapshotMode {
         return outcome;
     }
 
-    private static void settle(PageLoad load, boolean statusKnown, PageShowcase showcase,
-                               BooleanProperty staged, Stage stage, Path png, CompletableFuture<SnapshotResult> captured) {
+    private static void settle(PageLoad load, boolean statusKnown, PageShowcase showcase, BooleanProperty staged,
+                               Stage stage, Path png, CompletableFuture<SnapshotResult> captured) {
         if (captured.isDone()) {
             return;
         }

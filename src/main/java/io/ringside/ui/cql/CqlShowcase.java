@@ -3,8 +3,6 @@ package io.ringside.ui.cql;
 import io.ringside.ui.util.PageLoad;
 import io.ringside.ui.util.PageShowcase;
 import java.util.concurrent.CompletableFuture;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -31,26 +29,13 @@ public record CqlShowcase(String statement) implements PageShowcase {
         if (root == null || !(root.lookup("#cqlEditor") instanceof CodeArea editor)
                 || !(root.lookup("#runButton") instanceof Button run)
                 || !(root.lookup("#rowTable") instanceof TableView<?> table)) {
-            shown.completeExceptionally(new IllegalStateException("The CQL page has no editor, Run button or row grid"));
+            shown.completeExceptionally(new IllegalStateException(
+                    "The CQL page has no editor, Run button or row grid"));
             return shown;
         }
         editor.replaceText(statement);
         editor.moveTo(0);
-        ChangeListener<Boolean> ended = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
-                if (!now) {
-                    viewModel.runningProperty().removeListener(this);
-                    finish(viewModel, table, shown);
-                }
-            }
-        };
-        viewModel.runningProperty().addListener(ended);
-        run.fire();
-        if (!viewModel.runningProperty().get() && !shown.isDone()) {
-            viewModel.runningProperty().removeListener(ended);
-            finish(viewModel, table, shown);
-        }
+        PageShowcase.press(run, viewModel.runningProperty(), () -> finish(viewModel, table, shown));
         return shown;
     }
 

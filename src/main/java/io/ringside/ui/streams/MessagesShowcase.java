@@ -5,8 +5,6 @@ import io.ringside.ui.util.PageShowcase;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -47,22 +45,9 @@ public record MessagesShowcase(String topic, MessageSearchViewModel.Kind kind, S
         search.topicProperty().set(topic);
         search.kindProperty().set(kind);
         search.textProperty().set(condition);
-        ChangeListener<Boolean> ended = new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
-                if (!now) {
-                    search.runningProperty().removeListener(this);
-                    // The search's outcome is set just after it stops running, in the same FX-thread step.
-                    Platform.runLater(() -> finish(search, content, shown));
-                }
-            }
-        };
-        search.runningProperty().addListener(ended);
-        button.fire();
-        if (!search.runningProperty().get() && !shown.isDone()) {
-            search.runningProperty().removeListener(ended);
-            finish(search, content, shown);
-        }
+        // The search's outcome is set just after it stops running, in the same FX-thread step.
+        PageShowcase.press(button, search.runningProperty(),
+                () -> Platform.runLater(() -> finish(search, content, shown)));
         return shown;
     }
 

@@ -2,7 +2,11 @@ package io.ringside.ui.util;
 
 import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TableView;
 
 /**
@@ -23,6 +27,28 @@ public interface PageShowcase {
      *         exceptionally with what went wrong
      */
     CompletableFuture<String> stage(Scene scene, PageLoad page);
+
+    /**
+     * Presses {@code button} and calls {@code ended} once {@code running} is false again: at once
+     * when the press started nothing (its page said why in its status).
+     */
+    static void press(ButtonBase button, ReadOnlyBooleanProperty running, Runnable ended) {
+        ChangeListener<Boolean> stopped = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    running.removeListener(this);
+                    ended.run();
+                }
+            }
+        };
+        running.addListener(stopped);
+        button.fire();
+        if (!running.get()) {
+            running.removeListener(stopped);
+            ended.run();
+        }
+    }
 
     /**
      * Completes on the pulse {@code table} shows at least {@code rows} items: a first result comes
