@@ -16,10 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -55,8 +58,8 @@ public final class NodesViewModel {
     /** How long a round waits for the selected node's details: the gateway's own time-out and a second. */
     static final Duration ROUND = Duration.ofSeconds(6);
     /** Reads the selected node's details beside the round's report; idle threads end after a minute. */
-    private static final ExecutorService DETAILS = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE,
-            1, TimeUnit.MINUTES, new java.util.concurrent.SynchronousQueue<>(), NamedThreads.daemons("ringside-node-details"));
+    private static final ExecutorService DETAILS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
+            new SynchronousQueue<>(), NamedThreads.daemons("ringside-node-details"));
 
     private final ClusterGateway gateway;
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
@@ -137,7 +140,7 @@ public final class NodesViewModel {
         UUID node = selected.get();
         return () -> {
             long readFrom = System.nanoTime();
-            Future<NodeDetails> details = node == null ? null : DETAILS.submit(() -> detailsOrNull(node));
+            Future<NodeDetails> details = node == null ? null : DETAILS.submit(() -> detailsIfUp(node));
             try {
                 HealthReport report = gateway.health(ks);
                 return new Refresh(report, node, details == null ? null : detailsBy(details, readFrom + ROUND.toNanos()),
@@ -159,9 +162,23 @@ public final class NodesViewModel {
         }
     }
 
-    /** Why a round has no details of its node, when it asked and none came in time; empty otherwise. */
+    /**
+     * Why a round has no details of its node when it asked for them: none came by the round's end, or
+     * the gateway's own deadline ended the request first ("No answer for the details of 127.0.0.2 within
+     * 5 s"); empty when they came or the node, being down, was not asked.
+     */
     private static String problem(Future<NodeDetails> details) {
-        return details.isDone() ? "" : "No answer from the node within " + ROUND.toSeconds() + " s";
+        if (!details.isDone()) {
+            return "No answer from the node within " + ROUND.toSeconds() + " s";
+        }
+        try {
+            details.get();
+            return "";
+        } catch (ExecutionException e) {
+            return Errors.firstLine(e.getCause());
+        } catch (InterruptedException | CancellationException e) {
+            return "";
+        }
     }
 
     private void refreshed(Refresh result) {
@@ -181,15 +198,9 @@ public final class NodesViewModel {
         finishFirst(e);
     }
 
-    private NodeDetails detailsOrNull(UUID node) {
-        if (node == null || !Boolean.TRUE.equals(gateway.liveness().get(node))) {
-            return null;
-        }
-        try {
-            return gateway.details(node);
-        } catch (RuntimeException e) {
-            return null;
-        }
+    /** The node's details; null without asking when the driver sees it down. */
+    private NodeDetails detailsIfUp(UUID node) {
+        return Boolean.TRUE.equals(gateway.liveness().get(node)) ? gateway.details(node) : null;
     }
 
     private void finishFirst(Exception e) {
