@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The questions of one call go out together and are waited for until one deadline ({@link
  * #TIMEOUT} from the call): a hung node (a stopped process whose connection stays open, seen up by
- * the driver) costs a round that long at most, not a time-out per question one after another (six
- * of 5 s for a node's details, one more per node for the node table). What it did not answer by
- * then is left out: no schema version, no details.
+ * the driver) costs a call that long at most, not a time-out per question one after another (the
+ * node table waited 5 s for gossip, 5 s for each node's schema version, then for the schema
+ * agreement). What it did not answer by then is left out: no schema version; the details fail
+ * naming the node.
  */
 public final class ClusterHealth {
 

@@ -45,8 +45,9 @@ import javafx.collections.ObservableList;
  *
  * <p>A round of the health poll asks the selected node's details beside the node table, not after
  * it, and waits for them until {@link #ROUND} from its start: a hung node (stopped, its connection
- * still open, so the driver sees it up) held each round, and so the other nodes' report, for six
- * time-outs of 5 s one after another. A node that gave no answer by then is said so under the table.
+ * still open, so the driver sees it up) held each round, and so the other nodes' report, for the
+ * details' time-out on top of the table's own. A node that gave no answer by then is said so under
+ * the table.
  */
 public final class NodesViewModel {
 
