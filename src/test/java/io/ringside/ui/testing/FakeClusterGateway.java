@@ -61,8 +61,8 @@ public final class FakeClusterGateway implements ClusterGateway {
     public final List<PageQuery> queries = new CopyOnWriteArrayList<>();
     public final Map<UUID, Boolean> liveness = new ConcurrentHashMap<>(Map.of(NODE_1, true, NODE_2, true));
     /**
-     * Nodes whose details hang as a stopped Cassandra's do while the driver still sees it up: six
-     * questions of 5 s each, 30 s, before they fail (or until {@link #unhang}).
+     * Nodes whose details hang as a stopped Cassandra's do while the driver still sees it up: no
+     * answer for 30 s, then a failure (or until {@link #unhang}).
      */
     public final Set<UUID> hung = ConcurrentHashMap.newKeySet();
     private final CountDownLatch unhung = new CountDownLatch(1);
