@@ -22,15 +22,12 @@ public final class ElidedTextCells {
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> withWholeTextTooltip() {
         HoverTooltip whole = new HoverTooltip();
         return column -> new TableCell<>() {
-            {
-                elidable(this, whole);
-            }
+            { elidable(this, whole); }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                whole.update(this, empty ? null : item);
+                show(this, whole, empty ? null : item);
             }
         };
     }
@@ -39,17 +36,19 @@ public final class ElidedTextCells {
     public static <S> Callback<TreeTableColumn<S, String>, TreeTableCell<S, String>> inTreeWithWholeTextTooltip() {
         HoverTooltip whole = new HoverTooltip();
         return column -> new TreeTableCell<>() {
-            {
-                elidable(this, whole);
-            }
+            { elidable(this, whole); }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                whole.update(this, empty ? null : item);
+                show(this, whole, empty ? null : item);
             }
         };
+    }
+
+    private static void show(IndexedCell<String> cell, HoverTooltip whole, String text) {
+        cell.setText(text);
+        whole.update(cell, text);
     }
 
     private static void elidable(IndexedCell<String> cell, HoverTooltip whole) {
