@@ -5,6 +5,7 @@ import io.ringside.core.RingsideException;
 import io.ringside.core.cassandra.CassandraServices;
 import io.ringside.core.cassandra.NodeStatus;
 import io.ringside.core.cassandra.RowPage;
+import io.ringside.ui.app.JavaFxClassPathWarning;
 import io.ringside.ui.cluster.CassandraClusterGateway;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
@@ -263,6 +264,7 @@ public final class ClusterUiBenchmark {
     public static void startToolkit() {
         try {
             CompletableFuture<Void> started = new CompletableFuture<>();
+            JavaFxClassPathWarning.silence();
             Platform.startup(() -> started.complete(null));
             started.get(30, TimeUnit.SECONDS);
         } catch (IllegalStateException alreadyRunning) {

@@ -3,7 +3,7 @@ package io.ringside.core.cassandra;
 import com.datastax.oss.driver.api.core.ConsistencyLevel;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.config.DriverExecutionProfile;
@@ -14,6 +14,7 @@ import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.metadata.token.TokenRange;
 import com.datastax.oss.driver.internal.core.loadbalancing.BasicLoadBalancingPolicy;
+import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.NotFoundException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -28,6 +29,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -38,11 +44,19 @@ import org.slf4j.LoggerFactory;
  * gossip takes far longer), tokens and ownership from the driver's token map, load and join/leave
  * state from {@code system_views.gossip_info}, and per-node figures from the node-local virtual
  * tables, each asked of its own node. A node that cannot be asked is reported, never an error.
+ *
+ * <p>The questions of one call go out together and are waited for until one deadline ({@link
+ * #TIMEOUT} from the call): a hung node (a stopped process whose connection stays open, seen up by
+ * the driver) costs a call that long at most, not a time-out per question one after another (the
+ * node table waited 5 s for gossip, 5 s for each node's schema version, then for the schema
+ * agreement). What it did not answer by then is left out: no schema version; the details fail
+ * naming the node.
  */
 public final class ClusterHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterHealth.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** How long one call waits for all its answers together; also each question's own time-out. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final double RING = Math.pow(2, 64);
     private static final List<ConsistencyLevel> LEVELS = List.of(ConsistencyLevel.ANY, ConsistencyLevel.ONE,
             ConsistencyLevel.LOCAL_ONE, ConsistencyLevel.TWO, ConsistencyLevel.THREE, ConsistencyLevel.QUORUM,
@@ -81,22 +95,31 @@ public final class ClusterHealth {
 
     /** The nodes like {@code nodetool status [keyspace]}, sorted by address. */
     public List<NodeStatus> status(String keyspace) {
+        return status(keyspace, System.nanoTime() + TIMEOUT.toNanos());
+    }
+
+    /** {@link #status(String)} with what the nodes did not answer by {@code deadline} ({@link System#nanoTime}) left out. */
+    private List<NodeStatus> status(String keyspace, long deadline) {
         List<Node> nodes = nodes();
-        Optional<TokenMap> tokens = session.getMetadata().getTokenMap();
-        Map<UUID, Gossip> gossip = gossip(nodes);
-        Map<UUID, UUID> schema = new HashMap<>();
-        for (Node node : nodes) {
-            if (node.getState() == NodeState.UP) {
-                schemaVersion(node).ifPresent(version -> schema.put(node.getHostId(), version));
-            }
-        }
-        UUID agreed = schema.values().stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         CqlIdentifier ks = keyspace == null ? null : CqlIdentifier.fromInternal(keyspace);
         if (ks != null && session.getMetadata().getKeyspace(ks).isEmpty()) {
             throw new NotFoundException("No keyspace " + keyspace);
         }
+        Optional<TokenMap> tokens = session.getMetadata().getTokenMap();
+        CompletableFuture<Map<UUID, Gossip>> gossipAsked = gossip(nodes);
+        Map<UUID, CompletableFuture<Optional<UUID>>> schemaAsked = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            if (node.getState() == NodeState.UP) {
+                schemaAsked.put(node.getHostId(), schemaVersion(node));
+            }
+        }
+        Map<UUID, Gossip> gossip = answer(gossipAsked, deadline, Map.of(), "gossip_info");
+        Map<UUID, UUID> schema = new HashMap<>();
+        schemaAsked.forEach((hostId, asked) -> answer(asked, deadline, Optional.<UUID>empty(), "the schema version")
+                .ifPresent(version -> schema.put(hostId, version)));
+        UUID agreed = schema.values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         List<NodeStatus> rows = new ArrayList<>();
         for (Node node : nodes) {
             boolean up = node.getState() == NodeState.UP;
@@ -114,7 +137,11 @@ public final class ClusterHealth {
 
     /** The node table, schema agreement, replica warnings and the local data centre in one call. */
     public HealthReport report(String keyspace) {
-        return new HealthReport(status(keyspace), schemaAgreement(), replicaWarnings(), localDatacenter().orElse(null));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        CompletableFuture<Boolean> agreement = session.checkSchemaAgreementAsync().toCompletableFuture();
+        List<NodeStatus> status = status(keyspace, deadline);
+        return new HealthReport(status, answer(agreement, deadline, false, "schema agreement"), replicaWarnings(),
+                localDatacenter().orElse(null));
     }
 
     /**
@@ -142,36 +169,43 @@ public final class ClusterHealth {
         }
     }
 
-    /** One node's virtual tables; fails when the node is down or does not answer. */
+    /**
+     * One node's virtual tables, asked together; fails when the node is down or has not answered
+     * them all within {@link #TIMEOUT}.
+     */
     public NodeDetails details(UUID hostId) {
         Node node = session.getMetadata().getNodes().get(hostId);
         if (node == null) {
             throw new NotFoundException("No node with host id " + hostId);
         }
-        List<NodeDetails.ThreadPool> pools = new ArrayList<>();
-        for (Row row : ask(node, "SELECT name, active_tasks, pending_tasks, blocked_tasks, completed_tasks "
-                + "FROM system_views.thread_pools")) {
-            pools.add(new NodeDetails.ThreadPool(row.getString(0), row.getInt(1), row.getInt(2), row.getLong(3),
-                    row.getLong(4)));
-        }
-        List<NodeDetails.Client> clients = new ArrayList<>();
-        for (Row row : ask(node, "SELECT address, port, username, driver_name, driver_version, request_count "
-                + "FROM system_views.clients")) {
-            String driver = row.getString(3) == null ? "" : row.getString(3) + " " + nullToEmpty(row.getString(4));
-            clients.add(new NodeDetails.Client(row.getInetAddress(0) == null ? "" : row.getInetAddress(0).getHostAddress(),
-                    row.getInt(1), nullToEmpty(row.getString(2)), driver.strip(), row.getLong(5)));
-        }
-        List<NodeDetails.CacheStats> caches = new ArrayList<>();
-        for (Row row : ask(node, "SELECT name, entry_count, size_bytes, capacity_bytes, hit_ratio FROM system_views.caches")) {
-            caches.add(new NodeDetails.CacheStats(row.getString(0), row.getInt(1), row.getLong(2), row.getLong(3),
-                    row.getDouble(4)));
-        }
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        CompletableFuture<List<NodeDetails.ThreadPool>> pools = rows(node, "SELECT name, active_tasks, pending_tasks,"
+                + " blocked_tasks, completed_tasks FROM system_views.thread_pools",
+                row -> new NodeDetails.ThreadPool(row.getString(0), row.getInt(1), row.getInt(2), row.getLong(3),
+                        row.getLong(4)));
+        CompletableFuture<List<NodeDetails.Client>> clients = rows(node, "SELECT address, port, username, driver_name,"
+                + " driver_version, request_count FROM system_views.clients", row -> {
+                    String driver = row.getString(3) == null ? "" : row.getString(3) + " " + nullToEmpty(row.getString(4));
+                    return new NodeDetails.Client(row.getInetAddress(0) == null ? ""
+                            : row.getInetAddress(0).getHostAddress(), row.getInt(1), nullToEmpty(row.getString(2)),
+                            driver.strip(), row.getLong(5));
+                });
+        CompletableFuture<List<NodeDetails.CacheStats>> caches = rows(node, "SELECT name, entry_count, size_bytes,"
+                + " capacity_bytes, hit_ratio FROM system_views.caches",
+                row -> new NodeDetails.CacheStats(row.getString(0), row.getInt(1), row.getLong(2), row.getLong(3),
+                        row.getDouble(4)));
+        CompletableFuture<List<Long>> disk = rows(node, "SELECT mebibytes FROM system_views.disk_usage",
+                row -> row.getLong(0));
+        CompletableFuture<NodeDetails.Latency> reads = latency(node, "coordinator_read_latency");
+        CompletableFuture<NodeDetails.Latency> writes = latency(node, "coordinator_write_latency");
+        String what = "the details of " + address(node);
         long mebibytes = 0;
-        for (Row row : ask(node, "SELECT mebibytes FROM system_views.disk_usage")) {
-            mebibytes += row.getLong(0);
+        for (long one : await(disk, deadline, what)) {
+            mebibytes += one;
         }
-        return new NodeDetails(hostId, clock.instant(), pools, clients, caches, mebibytes * 1024 * 1024,
-                latency(node, "coordinator_read_latency"), latency(node, "coordinator_write_latency"));
+        return new NodeDetails(hostId, clock.instant(), await(pools, deadline, what), await(clients, deadline, what),
+                await(caches, deadline, what), mebibytes * 1024 * 1024, await(reads, deadline, what),
+                await(writes, deadline, what));
     }
 
     /** Every user keyspace with a replica down, and which consistency levels still work for it. */
@@ -280,58 +314,101 @@ public final class ClusterHealth {
                 .toList();
     }
 
-    private Map<UUID, Gossip> gossip(List<Node> nodes) {
+    /** {@code gossip_info} as the first of the nodes up to answer it has it (each node's view of them all). */
+    private CompletableFuture<Map<UUID, Gossip>> gossip(List<Node> nodes) {
+        CompletableFuture<Map<UUID, Gossip>> first = new CompletableFuture<>();
+        List<CompletableFuture<Map<UUID, Gossip>>> asked = new ArrayList<>();
         for (Node node : nodes) {
-            if (node.getState() != NodeState.UP) {
-                continue;
-            }
-            try {
-                Map<UUID, Gossip> gossip = new HashMap<>();
-                for (Row row : ask(node, "SELECT host_id, load, status FROM system_views.gossip_info")) {
-                    if (row.getString(0) != null) {
-                        gossip.put(UUID.fromString(row.getString(0)), new Gossip(parseLoad(row.getString(1)),
-                                nullToEmpty(row.getString(2))));
+            if (node.getState() == NodeState.UP) {
+                asked.add(ask(node, "SELECT host_id, load, status FROM system_views.gossip_info").thenApply(rows -> {
+                    Map<UUID, Gossip> gossip = new HashMap<>();
+                    for (Row row : rows.currentPage()) {
+                        if (row.getString(0) != null) {
+                            gossip.put(UUID.fromString(row.getString(0)), new Gossip(parseLoad(row.getString(1)),
+                                    nullToEmpty(row.getString(2))));
+                        }
                     }
-                }
-                return gossip;
-            } catch (RuntimeException e) {
-                LOG.debug("gossip_info not readable on {}", node, e);
+                    return gossip;
+                }).toCompletableFuture().whenComplete((gossip, e) -> {
+                    if (e == null) {
+                        first.complete(gossip);
+                    } else {
+                        LOG.debug("gossip_info not readable on {}", node, e);
+                    }
+                }));
             }
         }
-        return Map.of();
+        // none answered: no gossip, not an error
+        CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)).whenComplete((all, e) -> first.complete(Map.of()));
+        return first;
     }
 
-    private Optional<UUID> schemaVersion(Node node) {
-        try {
-            Row row = ask(node, "SELECT schema_version FROM system.local").one();
+    private CompletableFuture<Optional<UUID>> schemaVersion(Node node) {
+        return ask(node, "SELECT schema_version FROM system.local").thenApply(rows -> {
+            Row row = rows.one();
             return Optional.ofNullable(row == null ? null : row.getUuid(0));
-        } catch (RuntimeException e) {
-            LOG.debug("Cannot read the schema version of {}", node, e);
-            return Optional.empty();
-        }
+        }).toCompletableFuture();
     }
 
-    private NodeDetails.Latency latency(Node node, String table) {
-        double perSecond = 0;
-        double weightedP50 = 0;
-        long count = 0;
-        double p99 = 0;
-        for (Row row : ask(node, "SELECT count, p50th_ms, p99th_ms, per_second FROM system_views." + table)) {
-            long n = row.getLong(0);
-            if (n == 0) {
-                continue;
+    private CompletableFuture<NodeDetails.Latency> latency(Node node, String table) {
+        return ask(node, "SELECT count, p50th_ms, p99th_ms, per_second FROM system_views." + table).thenApply(rows -> {
+            double perSecond = 0;
+            double weightedP50 = 0;
+            long count = 0;
+            double p99 = 0;
+            for (Row row : rows.currentPage()) {
+                long n = row.getLong(0);
+                if (n == 0) {
+                    continue;
+                }
+                count += n;
+                weightedP50 += row.getDouble(1) * MS_PER_LATENCY_UNIT * n;
+                p99 = Math.max(p99, row.getDouble(2) * MS_PER_LATENCY_UNIT);
+                perSecond += row.getDouble(3);
             }
-            count += n;
-            weightedP50 += row.getDouble(1) * MS_PER_LATENCY_UNIT * n;
-            p99 = Math.max(p99, row.getDouble(2) * MS_PER_LATENCY_UNIT);
-            perSecond += row.getDouble(3);
-        }
-        return count == 0 ? NodeDetails.Latency.NONE : new NodeDetails.Latency(perSecond, weightedP50 / count, p99);
+            return count == 0 ? NodeDetails.Latency.NONE : new NodeDetails.Latency(perSecond, weightedP50 / count, p99);
+        }).toCompletableFuture();
     }
 
-    private ResultSet ask(Node node, String cql) {
-        return session.execute(SimpleStatement.newInstance(cql).setNode(node).setTimeout(TIMEOUT).setIdempotent(true)
-                .setConsistencyLevel(ConsistencyLevel.ONE));
+    /** Each row of a node's small virtual table (one page: tens of rows), made into a value. */
+    private <T> CompletableFuture<List<T>> rows(Node node, String cql, Function<Row, T> value) {
+        return ask(node, cql).thenApply(rows -> {
+            List<T> values = new ArrayList<>();
+            for (Row row : rows.currentPage()) {
+                values.add(value.apply(row));
+            }
+            return values;
+        }).toCompletableFuture();
+    }
+
+    private CompletionStage<AsyncResultSet> ask(Node node, String cql) {
+        return session.executeAsync(SimpleStatement.newInstance(cql).setNode(node).setTimeout(TIMEOUT)
+                .setIdempotent(true).setConsistencyLevel(ConsistencyLevel.ONE));
+    }
+
+    /** What {@code asked} brought by {@code deadline} ({@link System#nanoTime}); fails naming {@code what} otherwise. */
+    private static <T> T await(CompletableFuture<T> asked, long deadline, String what) {
+        try {
+            return asked.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            asked.cancel(false);
+            throw new BackendUnavailableException("No answer for " + what + " within " + TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + what, e);
+        }
+    }
+
+    /** What {@code asked} brought by {@code deadline}, or {@code otherwise} (logged) when it failed or is late. */
+    private static <T> T answer(CompletableFuture<T> asked, long deadline, T otherwise, String what) {
+        try {
+            return await(asked, deadline, what);
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot read {}", what, e);
+            return otherwise;
+        }
     }
 
     private static Double ownership(TokenMap map, CqlIdentifier keyspace, Node node) {

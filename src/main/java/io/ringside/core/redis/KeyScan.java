@@ -5,7 +5,9 @@ import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.RingsideException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -52,6 +54,7 @@ public final class KeyScan {
 
     private final KeyScanner.Describer describer;
     private final ClusterDownRetry retry;
+    private final Map<JedisPooled, String> names = new IdentityHashMap<>();
 
     KeyScan(List<JedisPooled> masters, KeyScanner.Describer describer, ScanRequest request, KeyPageListener listener,
             KeyDetail detail, Consumer<KeyScan> onEnd) {
@@ -60,7 +63,17 @@ public final class KeyScan {
 
     KeyScan(List<JedisPooled> masters, KeyScanner.Describer describer, ScanRequest request, KeyPageListener listener,
             KeyDetail detail, Consumer<KeyScan> onEnd, ClusterDownRetry retry) {
+        this(masters, masters.stream().map(m -> "server").toList(), describer, request, listener, detail,
+                onEnd, retry);
+    }
+
+    /** @param names each master's name for errors, in the order of {@code masters} ("node 127.0.0.1:7001", "server") */
+    KeyScan(List<JedisPooled> masters, List<String> names, KeyScanner.Describer describer, ScanRequest request,
+            KeyPageListener listener, KeyDetail detail, Consumer<KeyScan> onEnd, ClusterDownRetry retry) {
         this.masters = masters;
+        for (int i = 0; i < masters.size(); i++) {
+            this.names.put(masters.get(i), names.get(i));
+        }
         this.retry = retry;
         this.describer = describer;
         this.request = request;
@@ -142,7 +155,7 @@ public final class KeyScan {
         try {
             long size = 0;
             for (JedisPooled node : masters) {
-                size += retry.call(node::dbSize);
+                size += retry.call(names.get(node), node::dbSize);
             }
             dbSize = size;
             if (request.exactKey()) {
@@ -175,7 +188,8 @@ public final class KeyScan {
                 return;
             }
             byte[] at = cursor;
-            ScanResult<byte[]> result = retry.call(() -> type == null ? node.scan(at, params) : node.scan(at, params, type));
+            ScanResult<byte[]> result = retry.call(names.get(node),
+                    () -> type == null ? node.scan(at, params) : node.scan(at, params, type));
             List<byte[]> keys = result.getResult();
             examined.addAndGet(filtered ? Math.max(keys.size(), request.count()) : keys.size());
             if (!keys.isEmpty() && !enqueue(new Page(node, keys))) {
@@ -254,7 +268,7 @@ public final class KeyScan {
 
     /** Type, TTL (and size) of a page's keys, asked again while a node still holds the cluster down. */
     private List<KeyInfo> describe(Page page) {
-        return retry.call(() -> describer.describe(page.node(), page.keys(), sizes()));
+        return retry.call(names.get(page.node()), () -> describer.describe(page.node(), page.keys(), sizes()));
     }
 
     private boolean sizes() {

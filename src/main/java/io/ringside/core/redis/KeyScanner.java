@@ -31,7 +31,8 @@ public final class KeyScanner {
     }
 
     /** The servers to scan and which of them owns a key, read together so that they agree. */
-    private record Servers(List<JedisPooled> masters, ToIntFunction<byte[]> owner) {
+    /** The masters, their names for errors ("node 127.0.0.1:7001"), and which one owns a key. */
+    private record Servers(List<JedisPooled> masters, List<String> names, ToIntFunction<byte[]> owner) {
     }
 
     private final Supplier<Servers> atScanStart;
@@ -46,7 +47,7 @@ public final class KeyScanner {
         if (masters.isEmpty()) {
             throw new IllegalArgumentException("No Redis server to scan");
         }
-        Servers servers = new Servers(List.copyOf(masters), owner);
+        Servers servers = new Servers(List.copyOf(masters), masters.stream().map(m -> "server").toList(), owner);
         return () -> servers;
     }
 
@@ -73,7 +74,8 @@ public final class KeyScanner {
     }
 
     private static Servers servers(ClusterMasters.View view) {
-        return new Servers(view.clients(), view::ownerOf);
+        return new Servers(view.clients(), view.masters().stream().map(m -> "node " + m.address()).toList(),
+                view::ownerOf);
     }
 
     /**
@@ -99,7 +101,9 @@ public final class KeyScanner {
     }
 
     private KeyScan start(ScanRequest request, KeyPageListener listener, KeyDetail detail, Consumer<KeyScan> onEnd) {
-        KeyScan scan = new KeyScan(atScanStart.get().masters(), describer, request, listener, detail, onEnd);
+        Servers servers = atScanStart.get();
+        KeyScan scan = new KeyScan(servers.masters(), servers.names(), describer, request, listener, detail, onEnd,
+                ClusterDownRetry.STANDARD);
         scan.start();
         return scan;
     }

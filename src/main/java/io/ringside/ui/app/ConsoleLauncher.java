@@ -57,6 +57,7 @@ public final class ConsoleLauncher {
         if (view != null) {
             args.add("--" + ConsoleApp.VIEW + "=" + view);
         }
+        JavaFxClassPathWarning.silence();
         Application.launch(ConsoleApp.class, args.toArray(String[]::new));
     }
 

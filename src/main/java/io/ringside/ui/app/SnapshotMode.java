@@ -230,6 +230,7 @@ public final class SnapshotMode {
 
     private static void startToolkit() {
         CompletableFuture<Void> started = new CompletableFuture<>();
+        JavaFxClassPathWarning.silence();
         try {
             Platform.startup(() -> started.complete(null));
         } catch (IllegalStateException alreadyRunning) {

@@ -156,11 +156,13 @@ final class NodeChart {
         return at.toEpochMilli() / 60_000.0;
     }
 
+    /**
+     * Ranges the axes to the samples; with none (before the first sample, or after a change of
+     * node), to the window ending now and 0 to 1. Left at the axes' defaults, a chart shown before its
+     * first sample had a time axis of 0-100 minutes (clock times of the epoch's first hours) and values to 100.
+     */
     private void range(List<? extends NodeSample> samples) {
-        if (samples.isEmpty()) {
-            return; // the charts are hidden until the first sample
-        }
-        double latest = minutes(samples.get(samples.size() - 1).at());
+        double latest = minutes(samples.isEmpty() ? Instant.now() : samples.get(samples.size() - 1).at());
         double end = Math.ceil(latest / TICK_MINUTES) * TICK_MINUTES;
         setBounds(time, end - WINDOW_MINUTES, end, TICK_MINUTES);
         double largest = 0;

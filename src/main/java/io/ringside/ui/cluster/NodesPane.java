@@ -3,7 +3,7 @@ package io.ringside.ui.cluster;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.NodeDetails;
 import io.ringside.core.cassandra.NodeStatus;
-import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.ElidedTextCells;
 import io.ringside.ui.util.EmptyRows;
 import io.ringside.ui.util.SelectedTabContent;
 import io.ringside.ui.util.StepsPerPulse;
@@ -31,10 +31,8 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -174,22 +172,8 @@ public final class NodesPane {
         ownsColumn.setCellValueFactory(node(n -> n.ownership() == null ? "?"
                 : String.format(Locale.ROOT, "%.1f%%", n.ownership() * 100)));
         hostIdColumn.setCellValueFactory(node(n -> String.valueOf(n.hostId())));
-        // a long UUID may be cut at the minimum width: the tooltip has it whole. One tooltip for the
-        // column, given the hovered cell's ID as it shows: a tooltip is a popup window of its own, and
-        // one per cell (made anew at each update, as before) was a good part of the rows' first pulse
-        Tooltip wholeId = new Tooltip();
-        wholeId.setOnShowing(event -> wholeId.setText(wholeId.getOwnerNode() instanceof TreeTableCell<?, ?> cell
-                && cell.getItem() != null ? cell.getItem().toString() : ""));
-        hostIdColumn.setCellFactory(column -> new TreeTableCell<>() {
-            { getStyleClass().add(Styles.ELIDABLE); }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : wholeId);
-            }
-        });
+        // a long UUID may be cut at the minimum width: the tooltip has it whole
+        hostIdColumn.setCellFactory(ElidedTextCells.inTreeWithWholeTextTooltip());
         versionColumn.setCellValueFactory(node(NodeStatus::version));
         schemaColumn.setCellValueFactory(node(n -> n.schemaVersion() == null ? "?"
                 : n.schemaVersion().toString().substring(0, 8) + (n.schemaAgrees() ? "" : " ≠")));

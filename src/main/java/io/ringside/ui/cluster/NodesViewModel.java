@@ -1,5 +1,6 @@
 package io.ringside.ui.cluster;
 
+import io.ringside.core.NamedThreads;
 import io.ringside.ui.util.Errors;
 import io.ringside.core.cassandra.ByteSizes;
 import io.ringside.core.cassandra.HealthReport;
@@ -15,6 +16,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,6 +42,12 @@ import javafx.collections.ObservableList;
  * down shows within a second) and triggers a full refresh when anything changed, and the full
  * node table plus the selected node's virtual tables every {@link #HEALTH_PERIOD}. Chart samples
  * are bounded to {@link #MAX_SAMPLES} (ten minutes at the period).
+ *
+ * <p>A round of the health poll asks the selected node's details beside the node table, not after
+ * it, and waits for them until {@link #ROUND} from its start: a hung node (stopped, its connection
+ * still open, so the driver sees it up) held each round, and so the other nodes' report, for the
+ * details' time-out on top of the table's own. A node that gave no answer by then is said so under
+ * the table.
  */
 public final class NodesViewModel {
 
@@ -40,6 +56,11 @@ public final class NodesViewModel {
     static final Duration HEALTH_PERIOD = Duration.ofSeconds(5);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     static final int MAX_SAMPLES = 120;
+    /** How long a round waits for the selected node's details: the gateway's own time-out and a second. */
+    static final Duration ROUND = Duration.ofSeconds(6);
+    /** Reads the selected node's details beside the round's report; idle threads end after a minute. */
+    private static final ExecutorService DETAILS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.MINUTES,
+            new SynchronousQueue<>(), NamedThreads.daemons("ringside-node-details"));
 
     private final ClusterGateway gateway;
     private final ObservableList<NodeStatus> nodes = FXCollections.observableArrayList();
@@ -120,14 +141,53 @@ public final class NodesViewModel {
         UUID node = selected.get();
         return () -> {
             long readFrom = System.nanoTime();
-            return new Refresh(gateway.health(ks), detailsOrNull(node), readFrom);
+            Future<NodeDetails> details = node == null ? null : DETAILS.submit(() -> detailsIfUp(node));
+            try {
+                HealthReport report = gateway.health(ks);
+                return new Refresh(report, node, details == null ? null : detailsBy(details, readFrom + ROUND.toNanos()),
+                        details == null ? "" : problem(details), readFrom);
+            } finally {
+                if (details != null) {
+                    details.cancel(true);
+                }
+            }
         };
+    }
+
+    /** The details asked, once they came or {@code deadline} ({@link System#nanoTime}) passed; null if none came. */
+    private static NodeDetails detailsBy(Future<NodeDetails> details, long deadline) throws InterruptedException {
+        try {
+            return details.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Why a round has no details of its node when it asked for them: none came by the round's end, or
+     * the gateway's own deadline ended the request first ("No answer for the details of 127.0.0.2 within
+     * 5 s"); empty when they came or the node, being down, was not asked.
+     */
+    private static String problem(Future<NodeDetails> details) {
+        if (!details.isDone()) {
+            return "No answer from the node within " + ROUND.toSeconds() + " s";
+        }
+        try {
+            details.get();
+            return "";
+        } catch (ExecutionException e) {
+            return Errors.firstLine(e.getCause());
+        } catch (InterruptedException | CancellationException e) {
+            return "";
+        }
     }
 
     private void refreshed(Refresh result) {
         apply(result.report(), result.readFrom());
         if (result.details() != null && result.details().hostId().equals(selected.get())) {
             apply(result.details());
+        } else if (!result.problem().isEmpty() && Objects.equals(result.node(), selected.get())) {
+            detailSummary.set(result.problem());
         }
         error.set("");
         finishFirst(null);
@@ -139,15 +199,9 @@ public final class NodesViewModel {
         finishFirst(e);
     }
 
-    private NodeDetails detailsOrNull(UUID node) {
-        if (node == null || !Boolean.TRUE.equals(gateway.liveness().get(node))) {
-            return null;
-        }
-        try {
-            return gateway.details(node);
-        } catch (RuntimeException e) {
-            return null;
-        }
+    /** The node's details; null without asking when the driver sees it down. */
+    private NodeDetails detailsIfUp(UUID node) {
+        return Boolean.TRUE.equals(gateway.liveness().get(node)) ? gateway.details(node) : null;
     }
 
     private void finishFirst(Exception e) {
@@ -254,8 +308,11 @@ public final class NodesViewModel {
         }
     }
 
-    /** One health round's result; {@code readFrom} is the {@link System#nanoTime} before its report was read. */
-    private record Refresh(HealthReport report, NodeDetails details, long readFrom) {
+    /**
+     * One health round's result: the report, and the details of {@code node} (null when not read) or
+     * why they did not come; {@code readFrom} is the {@link System#nanoTime} before its report was read.
+     */
+    private record Refresh(HealthReport report, UUID node, NodeDetails details, String problem, long readFrom) {
     }
 
     /** Up or down per host id as the driver said it at {@code readFrom} ({@link System#nanoTime}). */

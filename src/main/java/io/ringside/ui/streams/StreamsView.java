@@ -13,6 +13,7 @@ import io.ringside.ui.util.BadgeCell;
 import io.ringside.ui.util.ContentColumnWidths;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.ElidedTextCells;
+import io.ringside.ui.util.HoverTooltip;
 import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.PreparedTableRows;
@@ -232,8 +233,9 @@ public final class StreamsView {
         text(topicRetention, t -> t.retentionMs() < 0 ? "unlimited" : duration(t.retentionMs()));
         text(topicSize, t -> ByteSizes.format(t.sizeBytes()));
         topicHealth.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        HoverTooltip healthInWords = new HoverTooltip();
         topicHealth.setCellFactory(column -> new BadgeCell<>(StreamsViewModel::replicationHealth,
-                StreamsViewModel::replicationTone));
+                StreamsViewModel::replicationTone, healthInWords, StreamsViewModel::replicationDetail));
         text(topicLeaders, t -> ids(t.distinctLeaders()));
         // the counts, badges and sizes as wide as they are, the name taking the rest (cut, then, with its tooltip)
         ContentColumnWidths.apply(topicTable, topicName).text(topicHealth, StreamsViewModel::replicationHealth);

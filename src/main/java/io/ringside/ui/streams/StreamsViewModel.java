@@ -596,19 +596,35 @@ public final class StreamsViewModel implements PageLoad {
         return topic.offline() > 0 ? Tone.BAD : topic.underReplicated() > 0 ? Tone.WARN : Tone.OK;
     }
 
-    /** A topic's replication at a glance: "in sync", "2 under-replicated", "1 offline · 3 under-replicated". */
+    /**
+     * A topic's replication at a glance: "in sync", "2 under-replicated", "1 offline", and with both
+     * "1 offline, 3 under-rep.": written out, that badge made the topic table wider than the minimum
+     * window; {@link #replicationDetail} has it whole.
+     */
     static String replicationHealth(TopicInfo topic) {
         if (!topic.degraded()) {
             return topic.leaders().isEmpty() ? "" : "in sync";
         }
+        if (topic.offline() > 0 && topic.underReplicated() > 0) {
+            return topic.offline() + " offline, " + topic.underReplicated() + " under-rep.";
+        }
+        return topic.offline() > 0 ? topic.offline() + " offline" : topic.underReplicated() + " under-replicated";
+    }
+
+    /** What a degraded topic's badge stands for, in words, for its tooltip; empty for a topic in sync. */
+    static String replicationDetail(TopicInfo topic) {
         List<String> parts = new ArrayList<>();
         if (topic.offline() > 0) {
-            parts.add(topic.offline() + " offline");
+            parts.add(partitions(topic.offline()) + " offline (no leader)");
         }
         if (topic.underReplicated() > 0) {
-            parts.add(topic.underReplicated() + " under-replicated");
+            parts.add(partitions(topic.underReplicated()) + " under-replicated (fewer replicas in sync than assigned)");
         }
-        return String.join(" · ", parts);
+        return String.join(", ", parts);
+    }
+
+    private static String partitions(int count) {
+        return count + (count == 1 ? " partition" : " partitions");
     }
 
     /** A group's total lag at one refresh of the page. */

@@ -1,18 +1,17 @@
 package io.ringside.ui.util;
 
 import io.ringside.ui.theme.Styles;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
 import javafx.util.Callback;
 
 /**
  * Text cells of a column that may cut its text, a name longer than the column is wide at the
- * minimum window: each says it may ({@link Styles#ELIDABLE}) and has the whole text in a tooltip.
- * One tooltip for the column, given the text of the cell the mouse enters: a tooltip is a popup
- * window of its own, and one per cell would be made at every update of every row. (Set as the
- * tooltip shows, from its owner node, it stayed empty: a tooltip is shown with the window as its
- * owner, not the cell.)
+ * minimum window: each says it may ({@link Styles#ELIDABLE}) and has the whole text in a tooltip,
+ * one for the column ({@link HoverTooltip}).
  */
 public final class ElidedTextCells {
 
@@ -21,23 +20,39 @@ public final class ElidedTextCells {
 
     /** A cell factory for {@code column}'s text cells; call on the FX thread. */
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> withWholeTextTooltip() {
-        Tooltip whole = new Tooltip();
+        HoverTooltip whole = new HoverTooltip();
         return column -> new TableCell<>() {
-            {
-                getStyleClass().add(Styles.ELIDABLE);
-                hoverProperty().addListener((observable, was, hovered) -> {
-                    if (hovered && getItem() != null) {
-                        whole.setText(getItem());
-                    }
-                });
-            }
+            { elidable(this, whole); }
 
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : whole);
+                show(this, whole, empty ? null : item);
             }
         };
+    }
+
+    /** The same for a tree table's column (the Nodes tab's host IDs); call on the FX thread. */
+    public static <S> Callback<TreeTableColumn<S, String>, TreeTableCell<S, String>> inTreeWithWholeTextTooltip() {
+        HoverTooltip whole = new HoverTooltip();
+        return column -> new TreeTableCell<>() {
+            { elidable(this, whole); }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                show(this, whole, empty ? null : item);
+            }
+        };
+    }
+
+    private static void show(IndexedCell<String> cell, HoverTooltip whole, String text) {
+        cell.setText(text);
+        whole.update(cell, text);
+    }
+
+    private static void elidable(IndexedCell<String> cell, HoverTooltip whole) {
+        cell.getStyleClass().add(Styles.ELIDABLE);
+        whole.install(cell, () -> cell.isEmpty() ? null : cell.getItem());
     }
 }

@@ -12,14 +12,17 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.data.dataset.DatasetKind;
 import io.ringside.core.data.dataset.DatasetStore;
 import io.ringside.core.data.dataset.ProgressListener;
+import io.ringside.testing.Await;
 import io.ringside.testing.SharedStack;
 import io.ringside.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -284,6 +287,51 @@ class CassandraBrowserTest {
         assertTrue(details.caches().stream().anyMatch(c -> c.name().equals("keys")));
         assertTrue(health.replicaWarnings().isEmpty());
         assertEquals(Map.of(node.hostId(), true), health.liveness());
+    }
+
+    /**
+     * A hung node (SIGSTOP: its connection stays open and the driver still sees it up): its details
+     * fail naming it, and the node table comes back without its schema version, each within one
+     * deadline. Asked one question after another, each waiting out its own 5 s time-out, the table
+     * took 5 s a question (gossip, each node's schema version, agreement), and the details failed with
+     * the driver's "Query timed out after PT5S", naming no node.
+     */
+    @Test
+    void aHungNodeCostsEachCallOneDeadline(TestStack stack) throws Exception {
+        ClusterHealth health = new ClusterHealth(session);
+        UUID hostId = health.status(null).get(0).hostId();
+        long pid = stack.state().cassandra().nodes().get(0).pid();
+        Duration bound = ClusterHealth.TIMEOUT.plusMillis(1500);
+        signal("STOP", pid);
+        try {
+            long start = System.nanoTime();
+            BackendUnavailableException failed = assertThrows(BackendUnavailableException.class,
+                    () -> health.details(hostId));
+            Duration detailsTook = Duration.ofNanos(System.nanoTime() - start);
+            start = System.nanoTime();
+            HealthReport report = health.report(null);
+            Duration reportTook = Duration.ofNanos(System.nanoTime() - start);
+
+            assertTrue(detailsTook.compareTo(bound) < 0, "the details failed after " + detailsTook);
+            assertTrue(failed.getMessage().contains("127.0.0.1"), failed.getMessage());
+            assertTrue(reportTook.compareTo(bound) < 0, "the node table came after " + reportTook);
+            assertEquals(1, report.nodes().size());
+            assertNull(report.nodes().get(0).schemaVersion(), "no answer, no schema version");
+        } finally {
+            signal("CONT", pid);
+        }
+        // answering again before the next test
+        Await.until("the node's details again", Duration.ofSeconds(60), () -> {
+            try {
+                return !health.details(hostId).threadPools().isEmpty();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+    }
+
+    private static void signal(String signal, long pid) throws IOException, InterruptedException {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor());
     }
 
     /**

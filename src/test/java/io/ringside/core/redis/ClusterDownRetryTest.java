@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.BackendUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,7 +31,7 @@ class ClusterDownRetryTest {
     @Test
     void aNodeThatLearnsOfTheFailoverWithinASecondIsAnsweredAfterShortGrowingPauses() {
         AtomicInteger calls = new AtomicInteger();
-        String answer = retry.call(() -> {
+        String answer = retry.call("node 127.0.0.1:7001", () -> {
             if (calls.incrementAndGet() <= 4) {
                 throw down();
             }
@@ -41,14 +42,17 @@ class ClusterDownRetryTest {
     }
 
     @Test
-    void aClusterStillDownAfterTheDeadlineFailsWithItsRefusal() {
+    void aClusterStillDownAfterTheDeadlineFailsNamingTheNodeWithItsRefusal() {
         JedisClusterException refusal = down();
         AtomicInteger calls = new AtomicInteger();
-        JedisClusterException thrown = assertThrows(JedisClusterException.class, () -> retry.call(() -> {
-            calls.incrementAndGet();
-            throw refusal;
-        }));
-        assertSame(refusal, thrown);
+        BackendUnavailableException thrown = assertThrows(BackendUnavailableException.class,
+                () -> retry.call("node 127.0.0.1:7002", () -> {
+                    calls.incrementAndGet();
+                    throw refusal;
+                }));
+        assertSame(refusal, thrown.getCause());
+        assertEquals("Redis node 127.0.0.1:7002 still refuses after 3000 ms of retries (a failover not settled"
+                + " yet?): CLUSTERDOWN The cluster is down", thrown.getMessage());
         long waited = pauses.stream().mapToLong(Long::longValue).sum();
         assertEquals(ClusterDownRetry.RETRY_FOR.toMillis(), waited, "pauses end at the deadline: " + pauses);
         assertTrue(pauses.stream().allMatch(p -> p <= 500), "no pause longer than half a second: " + pauses);
@@ -58,7 +62,7 @@ class ClusterDownRetryTest {
     @Test
     void otherRefusalsAreNotAskedAgain() {
         AtomicInteger calls = new AtomicInteger();
-        assertThrows(JedisDataException.class, () -> retry.call(() -> {
+        assertThrows(JedisDataException.class, () -> retry.call("node 127.0.0.1:7001", () -> {
             calls.incrementAndGet();
             throw new JedisDataException("WRONGTYPE Operation against a key holding the wrong kind of value");
         }));

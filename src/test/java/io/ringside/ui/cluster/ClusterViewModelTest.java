@@ -193,6 +193,34 @@ class ClusterViewModelTest {
         assertEquals(List.of("UN", "DN"), nodes.nodes().stream().map(n -> n.state()).toList());
     }
 
+    /**
+     * The selected node hangs (its details never come, as a stopped Cassandra's whose connection
+     * stays open): the round ends at its deadline with the other nodes' report and says the node gave
+     * no answer. It used to wait for the details, however long they took, before showing anything of
+     * the round.
+     */
+    @Test
+    void aHungNodesDetailsHoldTheRoundNoLongerThanItsDeadline() {
+        viewModel.activate();
+        NodesViewModel nodes = viewModel.nodes();
+        nodes.select(FakeClusterGateway.NODE_2);
+        gateway.hung.add(FakeClusterGateway.NODE_2);
+        gateway.liveness.put(FakeClusterGateway.NODE_1, false); // what this round's report has new
+        try {
+            long start = System.nanoTime();
+            nodes.refreshNow();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertTrue(took.compareTo(NodesViewModel.ROUND.plusSeconds(2)) < 0, "the round took " + took);
+            assertEquals(List.of("DN", "UN"), nodes.nodes().stream().map(n -> n.state()).toList(),
+                    "the round's report shown");
+            assertEquals("No answer from the node within " + NodesViewModel.ROUND.toSeconds() + " s",
+                    nodes.detailSummaryProperty().get());
+        } finally {
+            gateway.unhang();
+        }
+    }
+
     @Test
     void healthFailuresBackOffAndRecover() {
         gateway.healthFailure = new IllegalStateException("timeout");

@@ -30,6 +30,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,37 @@ class NodesByDatacenterFxTest {
         robot.interact(() -> table.getSelectionModel().select(4));
         assertEquals(FakeClusterGateway.NODE_3, cluster.nodes().selectedProperty().get(), "was " + selected);
         robot.interact(cluster::deactivate);
+    }
+
+    /**
+     * A host ID may be cut at the minimum window: its tooltip has the ID of the cell the mouse is on,
+     * set as the mouse enters (set as the tooltip showed, it stayed empty: its owner is the window).
+     */
+    @Test
+    void theHostIdTooltipHasTheHoveredNodesWholeId(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            showScreen().getSelectionModel().select(1);
+            cluster.activate();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nodeTable").tryQuery().isPresent());
+        TreeTableView<NodeTreeRow> table = robot.lookup("#nodeTable").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getExpandedItemCount() == 5);
+        for (UUID node : List.of(FakeClusterGateway.NODE_1, FakeClusterGateway.NODE_2)) {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostIdCell(robot, node) != null);
+            TreeTableCell<?, ?> cell = hostIdCell(robot, node);
+            robot.moveTo(cell);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(() -> cell.getTooltip() != null
+                    && node.toString().equals(cell.getTooltip().getText())));
+        }
+        robot.interact(cluster::deactivate);
+    }
+
+    private static TreeTableCell<?, ?> hostIdCell(FxRobot robot, UUID node) throws Exception {
+        return onFx(() -> robot.lookup("#nodeTable .tree-table-cell").queryAll().stream()
+                .filter(cell -> cell instanceof TreeTableCell<?, ?> drawn && drawn.isVisible()
+                        && drawn.getTableColumn() != null && "Host ID".equals(drawn.getTableColumn().getText())
+                        && node.toString().equals(drawn.getItem()))
+                .map(cell -> (TreeTableCell<?, ?>) cell).findFirst().orElse(null));
     }
 
     private static List<String> addresses(List<NodeStatus> nodes) {

@@ -58,6 +58,12 @@ class StreamsReplicationTest {
         TopicInfo single = viewModel.topics().get(1);
         assertEquals("1 offline", StreamsViewModel.replicationHealth(single));
         assertEquals(Tone.BAD, StreamsViewModel.replicationTone(single));
+        assertEquals("1 partition offline (no leader)", StreamsViewModel.replicationDetail(single));
+        TopicInfo both = new TopicInfo("both", 6, 3, -1, 0, 3, 1, List.of(1), List.of(1, 3));
+        assertEquals("1 offline, 3 under-rep.", StreamsViewModel.replicationHealth(both),
+                "the widest badge, shortened to fit the minimum window");
+        assertEquals("1 partition offline (no leader), 3 partitions under-replicated (fewer replicas in sync than"
+                + " assigned)", StreamsViewModel.replicationDetail(both));
         PartitionDetail moved = viewModel.topicDetailProperty().get().partitions().get(1);
         assertEquals(3, moved.leader(), "the selected topic's partitions follow the poll");
         assertTrue(moved.underReplicated());

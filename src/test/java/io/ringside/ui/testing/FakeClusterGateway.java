@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -57,6 +60,12 @@ public final class FakeClusterGateway implements ClusterGateway {
     public final AtomicInteger blobCalls = new AtomicInteger();
     public final List<PageQuery> queries = new CopyOnWriteArrayList<>();
     public final Map<UUID, Boolean> liveness = new ConcurrentHashMap<>(Map.of(NODE_1, true, NODE_2, true));
+    /**
+     * Nodes whose details hang as a stopped Cassandra's do while the driver still sees it up: no
+     * answer for 30 s, then a failure (or until {@link #unhang}).
+     */
+    public final Set<UUID> hung = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch unhung = new CountDownLatch(1);
 
     public volatile int rowCount = 250;
     private volatile boolean twoDatacenters;
@@ -192,9 +201,22 @@ public final class FakeClusterGateway implements ClusterGateway {
                 "5.0.9", UUID.fromString("10000000-0000-0000-0000-000000000000"), true);
     }
 
+    /** Ends the hang of the {@link #hung} nodes' details calls, now and later. */
+    public void unhang() {
+        unhung.countDown();
+    }
+
     @Override
     public NodeDetails details(UUID hostId) {
         detailCalls.incrementAndGet();
+        if (hung.contains(hostId)) {
+            try {
+                unhung.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("No answer from " + hostId);
+        }
         return new NodeDetails(hostId, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(5L * detailCalls.get()),
                 List.of(new NodeDetails.ThreadPool("ReadStage", 1, 2, 0, 100)),
                 List.of(new NodeDetails.Client("127.0.0.1", 5000, "", "java", 10)),
