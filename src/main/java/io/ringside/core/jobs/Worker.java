@@ -72,14 +72,13 @@ public final class Worker implements AutoCloseable {
     private volatile KafkaConsumer<String, String> requestConsumer;
     private volatile KafkaConsumer<String, String> controlConsumer;
     /**
-     * Guards {@link #polling} and {@link #woken}: {@link #close()} wakes the request consumer only
-     * while it waits in its poll, and the poll loop takes a wake-up that came as the poll returned
-     * before the consumer commits and leaves its group (a wake-up left pending would make that
-     * commit or the leave fail).
+     * Guards {@link #polling}: {@link #close()} wakes the request consumer only while it waits in
+     * its poll. A wake-up that came as the poll returned stays pending until the next call that can
+     * meet it: a commit takes it and commits again ({@link #commit}); the consumer's close (the
+     * leave) turns wake-ups off first.
      */
     private final Object pollLock = new Object();
     private boolean polling;
-    private boolean woken;
 
     /**
      * @param publisher the process's progress publisher, or null for one of the worker's own
@@ -161,9 +160,7 @@ public final class Worker implements AutoCloseable {
                 try {
                     records = consumer.poll(Duration.ofMillis(200));
                 } catch (WakeupException e) {
-                    synchronized (pollLock) {
-                        woken = false; // taken: close() woke the poll, the loop ends below
-                    }
+                    // taken: close() woke the poll, the loop ends below
                 } finally {
                     synchronized (pollLock) {
                         polling = false;
@@ -173,7 +170,6 @@ public final class Worker implements AutoCloseable {
                     start(consumer, record);
                 }
             }
-            takePendingWakeup(consumer);
             suspendAll(running.values());
             awaitStopped();
             commitFinished(consumer);
@@ -181,22 +177,6 @@ public final class Worker implements AutoCloseable {
             // closing
         } catch (KafkaException e) {
             log.accept("worker: request consumer stopped: " + e.getMessage());
-        }
-    }
-
-    /** Takes a wake-up {@link #close()} sent as the last poll returned, so the commit and the leave do not meet it. */
-    private void takePendingWakeup(KafkaConsumer<String, String> consumer) {
-        boolean pending;
-        synchronized (pollLock) {
-            pending = woken;
-            woken = false;
-        }
-        if (pending) {
-            try {
-                consumer.poll(Duration.ZERO); // raises the pending wake-up first; records it returns are not started
-            } catch (WakeupException e) {
-                // taken
-            }
         }
     }
 
@@ -338,7 +318,8 @@ public final class Worker implements AutoCloseable {
             try {
                 consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), Duration.ofSeconds(10));
             } catch (WakeupException e) {
-                // close() woke the consumer as it committed: the wake-up is taken now, the commit is not lost
+                // close() woke the consumer as it committed, or as its last poll returned (the final
+                // commit of the jobs it stopped, or an unreadable request's): the wake-up is taken now
                 consumer.commitSync(Map.of(partition, new OffsetAndMetadata(offset + 1)), Duration.ofSeconds(10));
             }
         } catch (KafkaException e) {
@@ -451,7 +432,6 @@ public final class Worker implements AutoCloseable {
             closing = true;
             // the polls end now rather than after up to 200 ms each: a command's exit waited for them
             if (polling) {
-                woken = true;
                 requestConsumer.wakeup();
             }
         }

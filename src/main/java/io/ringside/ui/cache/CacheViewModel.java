@@ -2,12 +2,9 @@ package io.ringside.ui.cache;
 
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Clock;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The Cache page: key browser, value viewer, pattern eviction and server panel over one gateway.
@@ -23,8 +20,7 @@ public final class CacheViewModel implements PageLoad {
     private final EvictionPolicyViewModel policy;
     private final CoherenceViewModel coherence;
     private final ConsoleViewModel console;
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final PageLoadState load = new PageLoadState();
     private boolean scanned;
 
     public CacheViewModel(CacheGateway gateway, TaskExecutor executor, DialogService dialogs, Clock clock) {
@@ -42,10 +38,9 @@ public final class CacheViewModel implements PageLoad {
         keys.startTicking();
         server.start(ok -> {
             if (ok) {
-                loadError.set("");
-                loaded.set(true);
+                load.succeeded();
             } else {
-                loadError.set(server.errorProperty().get());
+                load.failed(server.errorProperty().get());
             }
         });
         if (!scanned) {
@@ -90,12 +85,7 @@ public final class CacheViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 }

@@ -2,12 +2,9 @@ package io.ringside.ui.cluster;
 
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Duration;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The Cluster page: the schema browser, the row viewer of the selected table and node health.
@@ -22,8 +19,7 @@ public final class ClusterViewModel implements PageLoad {
     private final SchemaViewModel schema;
     private final RowsViewModel rows;
     private final NodesViewModel nodes;
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final PageLoadState load = new PageLoadState();
     private boolean schemaLoaded;
     private boolean nodesLoaded;
     private boolean active;
@@ -71,12 +67,11 @@ public final class ClusterViewModel implements PageLoad {
 
     private void settle(Exception failure) {
         if (failure != null) {
-            loadError.set(Errors.firstLine(failure));
+            load.failed(Errors.firstLine(failure));
             return;
         }
         if (schemaLoaded && nodesLoaded) {
-            loadError.set("");
-            loaded.set(true);
+            load.succeeded();
         }
     }
 
@@ -93,12 +88,7 @@ public final class ClusterViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 }

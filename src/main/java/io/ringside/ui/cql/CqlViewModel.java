@@ -19,6 +19,7 @@ import io.ringside.core.jobs.ExportTableOptions;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -59,10 +60,9 @@ public final class CqlViewModel implements PageLoad {
     private final TaskExecutor executor;
     private final ExportJobs exports;
     private final ReadOnlyStringWrapper exportQuery = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    /** The history and the snippets, loaded when the page is first shown: {@link #loaded} once both came. */
+    private final PageLoadState load = new PageLoadState();
+    /** The history and the snippets, loaded when the page is first shown: {@link #load} succeeded once both came. */
     private int firstLoadsLeft = 2;
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -106,14 +106,14 @@ public final class CqlViewModel implements PageLoad {
     /** One of the first loads came: the page is loaded once the history and the snippets are shown. */
     private void firstLoadDone() {
         if (firstLoadsLeft > 0 && --firstLoadsLeft == 0) {
-            loaded.set(true);
+            load.succeeded();
         }
     }
 
     private void loadFailed(Throwable e) {
         status.set(Errors.firstLine(e));
-        if (!loaded.get()) {
-            loadError.set(Errors.firstLine(e));
+        if (!load.isLoaded()) {
+            load.failed(Errors.firstLine(e));
         }
     }
 
@@ -394,12 +394,7 @@ public final class CqlViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 }

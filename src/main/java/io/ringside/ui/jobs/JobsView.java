@@ -4,6 +4,7 @@ import io.ringside.core.jobs.JobState;
 import io.ringside.core.jobs.LoadDetector;
 import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.TextFitCell;
 import java.io.File;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -45,9 +45,6 @@ public final class JobsView {
     public static final String FXML = "/fxml/jobs/JobsView.fxml";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
-
-    /** Room kept for the vertical scroll bar, so the columns fit without a horizontal one. */
-    private static final double SCROLL_BAR = 16;
 
     private final JobsViewModel viewModel;
     private final NewLoadViewModel newLoad;
@@ -145,14 +142,7 @@ public final class JobsView {
 
         jobTable.setItems(viewModel.rows());
         // every column at its content's width; Source, the one that varies, takes the rest
-        jobTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        // (and gives up what a column widened to its text takes: the other columns' widths are dependencies too)
-        List<Observable> widths = new ArrayList<>(List.of(jobTable.widthProperty(), jobTable.getVisibleLeafColumns()));
-        jobTable.getColumns().stream().filter(c -> c != sourceColumn).map(TableColumn::widthProperty).forEach(widths::add);
-        sourceColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(sourceColumn.getMinWidth(),
-                jobTable.getWidth() - SCROLL_BAR - jobTable.getVisibleLeafColumns().stream()
-                        .filter(c -> c != sourceColumn).mapToDouble(TableColumn::getWidth).sum()),
-                widths.toArray(Observable[]::new)));
+        FillColumnResize.apply(jobTable, sourceColumn);
         stateColumn.setCellValueFactory(c -> c.getValue().stateProperty());
         stateColumn.setCellFactory(c -> new StateCell());
         kindColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::kind));

@@ -9,6 +9,7 @@ import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,8 +65,7 @@ public final class JobsViewModel implements PageLoad {
     private final ReadOnlyBooleanWrapper feedOnline = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper feedStatus = new ReadOnlyStringWrapper("Connecting to the progress feed…");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final PageLoadState load = new PageLoadState();
     private final List<Consumer<List<JobRow>>> batchListeners = new ArrayList<>();
     private final NewLoadViewModel newLoad;
     private JobsGateway.Feed feed;
@@ -125,11 +125,11 @@ public final class JobsViewModel implements PageLoad {
                     }
                     feed = f;
                     online();
-                    executor.runOnUi(REPLAY_GRACE, () -> loaded.set(true));
+                    executor.runOnUi(REPLAY_GRACE, load::succeeded);
                 })
                 .onFailure(e -> {
                     offline(e);
-                    loaded.set(true);
+                    load.succeeded();
                 })
                 .executeWith(executor);
     }
@@ -374,12 +374,7 @@ public final class JobsViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 }

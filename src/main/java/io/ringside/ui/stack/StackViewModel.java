@@ -8,6 +8,7 @@ import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,8 +69,7 @@ public final class StackViewModel implements PageLoad {
     private final ReadOnlyBooleanWrapper canStop = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper supervising = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final PageLoadState load = new PageLoadState();
     private boolean opened;
 
     private Long foreignPid;
@@ -462,10 +462,9 @@ public final class StackViewModel implements PageLoad {
         }
         mode.set(newMode);
         if (newMode == StackMode.RUNNING || newMode == StackMode.ATTACHED || newMode == StackMode.STOPPED) {
-            loaded.set(true);
-            loadError.set("");
+            load.succeeded();
         } else if (newMode == StackMode.FAILED) {
-            loadError.set(errorTitle.get() + ": " + errorMessage.get().lines().findFirst().orElse(""));
+            load.failed(errorTitle.get() + ": " + errorMessage.get().lines().findFirst().orElse(""));
         }
         canStart.set(!closing && (newMode == StackMode.STOPPED || newMode == StackMode.FAILED));
         canStop.set(!closing && newMode.serversUp());
@@ -565,13 +564,8 @@ public final class StackViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 
     private record Found(Optional<Long> supervisor, Optional<StackState> state) {

@@ -17,6 +17,7 @@ import io.ringside.ui.util.DialogService;
 import io.ringside.ui.util.Poller;
 import io.ringside.ui.util.FxBatcher;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -92,10 +93,9 @@ public final class StreamsViewModel implements PageLoad {
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper tailStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+    private final PageLoadState load = new PageLoadState();
     private final ReadOnlyBooleanWrapper topicsShown = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper groupsShown = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
     private final ObjectProperty<TailRecord> selectedTail = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper tailDetail = new ReadOnlyStringWrapper("");
     private final StringProperty selectedTopic = new SimpleStringProperty();
@@ -344,7 +344,7 @@ public final class StreamsViewModel implements PageLoad {
     private void failed(Exception e, Runnable mark) {
         mark.run();
         error.set("Cannot read Kafka, retrying in " + REFRESH.toSeconds() + " s: " + Errors.firstLine(e));
-        loadError.set(Errors.firstLine(e));
+        load.failed(Errors.firstLine(e));
     }
 
     private void showTopics(TopicsRead read) {
@@ -390,8 +390,7 @@ public final class StreamsViewModel implements PageLoad {
     private void settle() {
         if (topicsRead && groupsRead) {
             error.set("");
-            loadError.set("");
-            loaded.set(true);
+            load.succeeded();
         }
     }
 
@@ -738,12 +737,7 @@ public final class StreamsViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 }

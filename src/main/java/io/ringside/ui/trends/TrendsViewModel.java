@@ -11,6 +11,7 @@ import io.ringside.core.data.pm25.TrendSummary;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.io.IOException;
 import java.io.Writer;
@@ -75,8 +76,7 @@ public final class TrendsViewModel implements PageLoad {
     private final ReadOnlyStringWrapper cacheStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final PageLoadState load = new PageLoadState();
     private int generation;
 
     public TrendsViewModel(TrendsGateway gateway, TaskExecutor executor) {
@@ -283,11 +283,10 @@ public final class TrendsViewModel implements PageLoad {
         if (failure != null) {
             String message = Errors.firstLine(failure);
             error.set(message);
-            loadError.set(message);
+            load.failed(message);
             return;
         }
-        loadError.set("");
-        loaded.set(true);
+        load.succeeded();
     }
 
     /** The day's figures of every loaded location, for the chart's hover text; empty if none has it. */
@@ -383,12 +382,7 @@ public final class TrendsViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 }

@@ -219,7 +219,7 @@ public final class ContentColumnWidths<S> {
         }
         if (resized) {
             // the policy gives the fill column what the others now leave
-            table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
+            FillColumnResize.refit(table);
         }
         return measured;
     }

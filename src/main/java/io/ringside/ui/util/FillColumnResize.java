@@ -1,7 +1,12 @@
 package io.ringside.ui.util;
 
+import java.util.List;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.util.Callback;
 
 /**
@@ -11,7 +16,9 @@ import javafx.util.Callback;
  * scrolls sideways rather than squeezing every column.
  * JavaFX 21's constrained policies flex the last, the next or every column, never a chosen one.
  * The table calls its policy whenever the width its rows get changes (a window resized, the
- * vertical scroll bar shown or hidden), with exactly that width.
+ * vertical scroll bar shown or hidden), with exactly that width. A table that shows its menu button
+ * (to show or hide columns) draws it right of the headers, over the last one's text where no
+ * vertical scroll bar takes that place; there the fill column leaves the button its width.
  */
 public final class FillColumnResize implements Callback<TableView.ResizeFeatures, Boolean> {
 
@@ -26,6 +33,16 @@ public final class FillColumnResize implements Callback<TableView.ResizeFeatures
         table.setColumnResizePolicy(new FillColumnResize(fill));
     }
 
+    /**
+     * Runs {@code table}'s resize policy again after code changed a column's width: the table calls
+     * it by itself only when the width its rows get changes or the operator drags a column, so the
+     * fill column would keep the width it had and the table would scroll sideways. Not within a
+     * layout pass of the table: the widths it sets lay the table out again.
+     */
+    public static <S> void refit(TableView<S> table) {
+        table.getColumnResizePolicy().call(new TableView.ResizeFeatures<>(table, null, 0.0));
+    }
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Boolean call(TableView.ResizeFeatures features) {
@@ -38,7 +55,32 @@ public final class FillColumnResize implements Callback<TableView.ResizeFeatures
             }
         }
         features.setColumnWidth((TableColumn) fill, Math.max(fill.getMinWidth(),
-                Math.floor(features.getContentWidth() - others)));
+                Math.floor(features.getContentWidth() - menuButton(features.getTable()) - others)));
         return resized;
+    }
+
+    /**
+     * The width the table's menu button takes from the rows where no vertical scroll bar is shown:
+     * its own, and where the table stands near the scene's left edge, as much again as the table's x
+     * in the scene. JavaFX 21 cuts the last header's text by the button's width when the button's x
+     * in the header row falls within that header's x in the scene (it compares the two), which the
+     * button's width alone leaves true for a table at the scene's left edge.
+     */
+    private static double menuButton(TableView<?> table) {
+        if (!table.isTableMenuButtonVisible()) {
+            return 0;
+        }
+        for (Node node : table.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible()) {
+                return 0;
+            }
+        }
+        if (!(table.lookup(".show-hide-columns-button") instanceof Region button)) {
+            return 0;
+        }
+        List<? extends TableColumn<?, ?>> columns = table.getVisibleLeafColumns();
+        double last = columns.isEmpty() ? 0 : columns.get(columns.size() - 1).getWidth();
+        double x = Math.ceil(table.localToScene(table.snappedLeftInset(), 0).getX());
+        return button.getWidth() + (x > 0 && x <= last ? x : 0);
     }
 }

@@ -18,9 +18,16 @@ public interface PageLoad {
     default void deactivate() {
     }
 
+    /** The page's load state, which it sets as its loads end. */
+    PageLoadState loadState();
+
     /** True once the first load has ended successfully; set on the FX thread. */
-    ReadOnlyBooleanProperty loadedProperty();
+    default ReadOnlyBooleanProperty loadedProperty() {
+        return loadState().loadedProperty();
+    }
 
     /** Why the last load failed, empty while all is well; set on the FX thread. */
-    ReadOnlyStringProperty loadErrorProperty();
+    default ReadOnlyStringProperty loadErrorProperty() {
+        return loadState().errorProperty();
+    }
 }

@@ -1,8 +1,10 @@
 package io.ringside.ui.util;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 
 /**
@@ -10,7 +12,8 @@ import javafx.scene.text.Text;
  * ("122,27…"): a fixed width chosen for one kind of job (megabytes) cut another's (row counts). It
  * only ever widens, so a column does not jump back and forth as rows scroll or a running job's
  * figures change; a column that takes the rest of the table's width (see {@link FillColumnResize})
- * gives up what this one takes.
+ * gives up what this one takes: the table's resize policy runs again after a widening, in the FX
+ * event after the layout pass that updated the cells (once per table however many cells widened).
  *
  * <p>For tables whose rows change in place (a running job's figures); {@link ContentColumnWidths}
  * fits a table whose items are replaced (the Streams topics), where a column may narrow again.
@@ -20,6 +23,8 @@ public class TextFitCell<S> extends TableCell<S, String> {
 
     /** Measures on the FX thread only, where every cell is updated. */
     private static final Text MEASURE = new Text();
+    /** Marks a table (in its properties) whose resize policy is to run again in the next FX event. */
+    private static final Object REFIT = new Object();
 
     /** A cell factory for a column whose texts should never be cut. */
     public static <S> javafx.util.Callback<TableColumn<S, String>, TableCell<S, String>> factory() {
@@ -47,6 +52,17 @@ public class TextFitCell<S> extends TableCell<S, String> {
         double needed = Math.ceil(MEASURE.getLayoutBounds().getWidth() + insets.getLeft() + insets.getRight()) + 1;
         if (needed > column.getWidth() && needed > column.getPrefWidth()) {
             column.setPrefWidth(Math.min(needed, column.getMaxWidth()));
+            refitLater(getTableView());
         }
+    }
+
+    private static <S> void refitLater(TableView<S> table) {
+        if (table == null || table.getProperties().putIfAbsent(REFIT, Boolean.TRUE) != null) {
+            return;
+        }
+        Platform.runLater(() -> {
+            table.getProperties().remove(REFIT);
+            FillColumnResize.refit(table);
+        });
     }
 }

@@ -13,6 +13,7 @@ import io.ringside.ui.stack.StackViewModel;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.Errors;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +55,7 @@ public final class WelcomeViewModel implements PageLoad {
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper("");
+    private final PageLoadState load = new PageLoadState();
 
     /**
      * @param stack        the local stack: its summary line says what the console is doing, and
@@ -86,9 +86,9 @@ public final class WelcomeViewModel implements PageLoad {
                 .onSuccess(found -> {
                     fashionMnistFound.set(found);
                     updateSampleNote();
-                    loaded.set(true);
+                    load.succeeded();
                 })
-                .onFailure(e -> loaded.set(true))
+                .onFailure(e -> load.succeeded()) // the page shows without the file; nothing failed to load
                 .executeWith(executor);
     }
 
@@ -200,12 +200,7 @@ public final class WelcomeViewModel implements PageLoad {
     }
 
     @Override
-    public ReadOnlyBooleanProperty loadedProperty() {
-        return loaded.getReadOnlyProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty loadErrorProperty() {
-        return loadError.getReadOnlyProperty();
+    public PageLoadState loadState() {
+        return load;
     }
 }

@@ -15,15 +15,12 @@ import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.util.CurrentThreadTaskExecutor;
 import io.ringside.ui.util.PageLoad;
+import io.ringside.ui.util.PageLoadState;
 import io.ringside.ui.util.RunningTasks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +37,7 @@ class ShellViewModelTest {
 
     private final class RecordingPage implements PageLoad {
         private final String id;
-        private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper();
+        private final PageLoadState load = new PageLoadState();
 
         RecordingPage(String id) {
             this.id = id;
@@ -57,13 +54,8 @@ class ShellViewModelTest {
         }
 
         @Override
-        public ReadOnlyBooleanProperty loadedProperty() {
-            return loaded.getReadOnlyProperty();
-        }
-
-        @Override
-        public ReadOnlyStringProperty loadErrorProperty() {
-            return new ReadOnlyStringWrapper("").getReadOnlyProperty();
+        public PageLoadState loadState() {
+            return load;
         }
     }
 

@@ -1,0 +1,62 @@
+package io.ringside.ui.util;
+
+import static io.ringside.ui.testing.OnFx.onFx;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ringside.ui.testing.FreshStage;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Headless, no servers: a figure that grows in place (a running job's) widens its column, and the
+ * column that takes the rest of the table's width gives that up, so the table does not scroll sideways.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TextFitCellFxTest {
+
+    private Stage stage;
+
+    @Start
+    void keepStage(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void aWidenedColumnTakesItsWidthFromTheFillColumn(FxRobot robot) throws Exception {
+        StringProperty figure = new SimpleStringProperty("1");
+        TableView<String> table = new TableView<>();
+        TableColumn<String, String> name = new TableColumn<>("Name");
+        name.setMinWidth(60);
+        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue()));
+        TableColumn<String, String> amount = new TableColumn<>("Amount");
+        amount.setPrefWidth(60);
+        amount.setCellValueFactory(c -> figure);
+        amount.setCellFactory(TextFitCell.factory());
+        table.getColumns().addAll(List.of(name, amount));
+        table.getItems().add("job");
+        FillColumnResize.apply(table, name);
+        robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(60, onFx(amount::getWidth), 0.5, "a short figure leaves the column as it is");
+
+        robot.interact(() -> figure.set("1,234,567,890 of 9,876,543,210 rows"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double widened = onFx(amount::getWidth);
+        assertTrue(widened > 150, "the column widens to the figure: " + widened);
+        double content = onFx(() -> table.getWidth() - table.snappedLeftInset() - table.snappedRightInset());
+        assertEquals(content, onFx(name::getWidth) + widened, 1.0, "the fill column gives up what it took");
+    }
+}
