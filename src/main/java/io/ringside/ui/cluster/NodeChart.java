@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -40,7 +41,7 @@ final class NodeChart {
 
     private final NumberAxis time = new NumberAxis();
     private final NumberAxis values = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(time, values);
+    private final StagedLineChart chart = new StagedLineChart(time, values);
     private final List<Line> lines;
     private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
     private final String title;
@@ -94,14 +95,20 @@ final class NodeChart {
     }
 
     /**
-     * The chart, made bare: its plot and ranged axes, with its title and tick labels once {@link
-     * #showLabels()} and its lines once {@link #showLines()} were called. So a chart's first showing
-     * can be three pulses, each styling and laying out a part of it for the first time (the whole
+     * The chart, made bare: its frame and plot, with its ranged axes and legend once {@link
+     * #showAxes()}, its title and tick labels once {@link #showLabels()} and its lines once {@link
+     * #showLines()} were called. So a chart's first showing can be four pulses, each styling and
+     * laying out a part of it for the first time (the whole
      * chart in one pulse was the Nodes tab opening's longest, 21-38 ms of FX-thread CPU at load 10-15,
      * {@code bench cluster-ui}); the lines follow the samples meanwhile all the same.
      */
     LineChart<Number, Number> chart() {
         return chart;
+    }
+
+    /** Puts the axes and the (empty) legend in the chart: until then it styles and lays out its frame and plot only. */
+    void showAxes() {
+        chart.showAxes();
     }
 
     /** Shows the title and both axes' tick labels. */
@@ -181,6 +188,34 @@ final class NodeChart {
             axis.setLowerBound(lower);
             axis.setUpperBound(upper);
             axis.setTickUnit(tick);
+        }
+    }
+
+    /**
+     * A line chart whose axes and legend join it later ({@link #showAxes()}): a chart's first CSS
+     * pass styles all of its parts at once, and for the process's first chart (the Nodes tab's first)
+     * that pulse took 14-20 ms of FX-thread CPU on a quiet machine ({@code bench cluster-ui}); its
+     * frame and plot, then its axes and legend, each take about half. Until then the chart lays out
+     * its plot with the axes' sizes as they measure out of the scene; it is hidden meanwhile.
+     */
+    private static final class StagedLineChart extends LineChart<Number, Number> {
+
+        private final Node legend;
+
+        StagedLineChart(NumberAxis time, NumberAxis values) {
+            super(time, values);
+            getChartChildren().removeAll(time, values);
+            legend = getLegend();
+            setLegend(null);
+        }
+
+        void showAxes() {
+            if (!getChartChildren().contains(getXAxis())) {
+                getChartChildren().addAll(getXAxis(), getYAxis());
+            }
+            if (getLegend() == null) {
+                setLegend(legend);
+            }
         }
     }
 

@@ -50,6 +50,8 @@ public final class NodesPane {
     private static final String PRIMARY_RANGES = "(primary ranges)";
     /** How many rows a detail table's first filling adds per pulse after its first row (see fillWhenFirstShown). */
     private static final int ROWS_PER_STEP = 2;
+    /** How many of the node table's columns join it per pulse at its first showing (see buildWhenFirstShown). */
+    private static final int COLUMNS_PER_STEP = 3;
     /** The detail tables' row height where the style sets none (it sets 24, their rows' own height). */
     private static final double DEFAULT_ROW_HEIGHT = 24;
 
@@ -238,14 +240,16 @@ public final class NodesPane {
 
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
-     * tab opens with its split pane alone, then come the keyspace chooser, the node table with its
-     * header (styled hidden in one pulse, laid out in the next), its data centre rows, its node rows,
-     * the selected node's row selected, the node details, and each chart: made in one pulse, styled
-     * hidden in the next, its plot and axes laid out and shown in the one after, then its title and
-     * tick labels, then its lines and legend. All at once, the first opening styled and laid out
-     * every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
-     * piece by piece, no pulse carries more than one piece, and the whole is in place about thirty
-     * frames later. Once built, it stays built: the tab shows it again at once ({@link
+     * tab opens with its split pane alone, then come the keyspace chooser, the node table (styled
+     * hidden with no column, then given {@value #COLUMNS_PER_STEP} columns per pulse, laid out and
+     * shown in the pulse after), its data centre rows, its node rows, the selected node's row
+     * selected, the node details, and each chart: made in one pulse, its frame and plot styled hidden
+     * in the next, its axes and legend styled hidden in the one after, laid out and shown in the next,
+     * then its title and tick labels, then its lines. All at once, the first opening styled and laid
+     * out every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
+     * piece by piece, no pulse carries more than one piece (a control's first CSS pass, the table's
+     * header with its nine columns or a whole chart, was still the longest pulse at 14-20 ms), and
+     * the whole is in place about forty frames later. Once built, it stays built: the tab shows it again at once ({@link
      * SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
@@ -257,13 +261,20 @@ public final class NodesPane {
         List<Runnable> steps = new ArrayList<>();
         // the keyspace row comes in the pulse that takes the tab left out of the scene (SelectedTabContent)
         steps.add(() -> tableBox.getChildren().setAll(keyspaceRow));
+        List<TreeTableColumn<NodeTreeRow, ?>> columns = List.copyOf(nodeTable.getColumns());
+        nodeTable.getColumns().clear();
         steps.add(() -> {
-            // styled hidden, out of the box's layout (laid out at no size): the table's skin and header
-            // made and styled here, laid out in the next pulse
+            // styled hidden, out of the box's layout (laid out at no size): the table's skin, flow and
+            // empty header made and styled here, its columns' headers in the next pulses, laid out after
             nodeTable.setManaged(false);
             nodeTable.setVisible(false);
             tableBox.getChildren().add(nodeTable);
         });
+        for (int from = 0; from < columns.size(); from += COLUMNS_PER_STEP) {
+            List<TreeTableColumn<NodeTreeRow, ?>> some = columns.subList(from, Math.min(from + COLUMNS_PER_STEP,
+                    columns.size()));
+            steps.add(() -> nodeTable.getColumns().addAll(some));
+        }
         steps.add(() -> {
             // laid out at the widths its header labels were measured for once it had a skin
             // (TableHeaders.keepWhole, run after the last pulse)
@@ -286,6 +297,7 @@ public final class NodesPane {
                 HBox.setHgrow(chart, Priority.ALWAYS);
                 chartRow.getChildren().add(chart);
             });
+            steps.add(() -> made.get(0).showAxes());
             steps.add(() -> {
                 made.get(0).chart().setManaged(true);
                 made.get(0).chart().setVisible(true);

@@ -264,6 +264,57 @@ class NodesByDatacenterFxTest {
         robot.interact(cluster::deactivate);
     }
 
+    /**
+     * A control's first CSS pass is split too: the node table joins the scene with no column and
+     * takes its nine a few per pulse; each chart joins with its frame and plot, its axes a pulse later.
+     * Looked at after each pulse's layout, hidden or not.
+     */
+    @Test
+    void theNodeTableAndEachChartAreStyledInParts(FxRobot robot) throws Exception {
+        TabPane[] tabs = new TabPane[1];
+        robot.interact(() -> {
+            tabs[0] = showScreen();
+            cluster.activate();
+            cluster.nodes().select(FakeClusterGateway.NODE_1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node content = onFx(() -> SelectedTabContent.content(tabs[0].getTabs().get(1)));
+        List<Integer> columnsInScene = new ArrayList<>();
+        List<String> chartsInScene = new ArrayList<>();
+        Runnable look = () -> {
+            if (content.getScene() == null) {
+                return;
+            }
+            Node table = content.lookup("#nodeTable");
+            if (table != null && table.getScene() != null) {
+                int columns = (int) table.lookupAll(".column-header").stream()
+                        .filter(header -> header instanceof javafx.scene.control.skin.TableColumnHeader column
+                                && column.getTableColumn() != null).count();
+                if (columnsInScene.isEmpty() || columnsInScene.get(columnsInScene.size() - 1) != columns) {
+                    columnsInScene.add(columns);
+                }
+            }
+            String charts = content.lookupAll(".node-chart").stream().filter(LineChart.class::isInstance)
+                    .map(chart -> ((LineChart<?, ?>) chart).getXAxis().getScene() != null ? "axes" : "frame")
+                    .toList().toString();
+            if (chartsInScene.isEmpty() || !chartsInScene.get(chartsInScene.size() - 1).equals(charts)) {
+                chartsInScene.add(charts);
+            }
+        };
+        robot.interact(() -> {
+            tabs[0].getScene().addPostLayoutPulseListener(look);
+            tabs[0].getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> tabs[0].getScene().removePostLayoutPulseListener(look));
+
+        assertEquals(List.of(0, 3, 6, 9), columnsInScene, "the node table's columns per pulse");
+        assertEquals(List.of("[]", "[frame]", "[axes]", "[axes, frame]", "[axes, axes]", "[axes, axes, frame]",
+                "[axes, axes, axes]"), chartsInScene, "the charts in the scene per pulse");
+        robot.interact(cluster::deactivate);
+    }
+
     /** What of the Nodes tab's content is in the scene and laid out, as one line. */
     private static String shownPieces(Node content) {
         if (content.getScene() == null) {
