@@ -95,9 +95,9 @@ final class NodeChart {
     }
 
     /**
-     * The chart, made bare: its frame and plot, with its ranged axes and legend once {@link
-     * #showAxes()}, its title and tick labels once {@link #showLabels()} and its lines once {@link
-     * #showLines()} were called. So a chart's first showing can be four pulses, each styling and
+     * The chart, made bare: its frame, with its plot once {@link #showPlot()}, its ranged axes and
+     * legend once {@link #showAxes()}, its title and tick labels once {@link #showLabels()} and its
+     * lines once {@link #showLines()} were called. So a chart's first showing can be five pulses, each styling and
      * laying out a part of it for the first time (the whole
      * chart in one pulse was the Nodes tab opening's longest, 21-38 ms of FX-thread CPU at load 10-15,
      * {@code bench cluster-ui}); the lines follow the samples meanwhile all the same.
@@ -106,7 +106,12 @@ final class NodeChart {
         return chart;
     }
 
-    /** Puts the axes and the (empty) legend in the chart: until then it styles and lays out its frame and plot only. */
+    /** Puts the plot (its background and grid lines) in the chart: until then it styles and lays out its frame only. */
+    void showPlot() {
+        chart.showPlot();
+    }
+
+    /** Puts the axes and the (empty) legend in the chart (and the plot if not yet). */
     void showAxes() {
         chart.showAxes();
     }
@@ -192,26 +197,41 @@ final class NodeChart {
     }
 
     /**
-     * A line chart whose axes and legend join it later ({@link #showAxes()}): a chart's first CSS
-     * pass styles all of its parts at once, and for the process's first chart (the Nodes tab's first)
-     * that pulse took 14-20 ms of FX-thread CPU on a quiet machine ({@code bench cluster-ui}); its
-     * frame and plot, then its axes and legend, each take about half. Until then the chart lays out
-     * its plot with the axes' sizes as they measure out of the scene; it is hidden meanwhile.
+     * A line chart whose plot, then axes and legend, join it later ({@link #showPlot()}, {@link
+     * #showAxes()}): a chart's first CSS pass styles all of its parts at once, and for the process's
+     * first chart (the Nodes tab's first) that pulse took 14-20 ms of FX-thread CPU on a quiet machine
+     * ({@code bench cluster-ui}). Its frame (title and content pane), its plot (background, grid
+     * lines), then its axes and legend are each a part of that. Until then the chart lays out what
+     * it holds with the axes' sizes as they measure out of the scene; it is hidden meanwhile.
      */
     private static final class StagedLineChart extends LineChart<Number, Number> {
 
+        /** Its plot background and plot area, then its two axes, as {@code XYChart} adds them. */
+        private final List<Node> held;
         private final Node legend;
 
         StagedLineChart(NumberAxis time, NumberAxis values) {
             super(time, values);
-            getChartChildren().removeAll(time, values);
+            held = List.copyOf(getChartChildren());
+            getChartChildren().clear();
             legend = getLegend();
             setLegend(null);
         }
 
+        void showPlot() {
+            for (Node part : held) {
+                if (!(part instanceof NumberAxis) && !getChartChildren().contains(part)) {
+                    getChartChildren().add(part);
+                }
+            }
+        }
+
         void showAxes() {
-            if (!getChartChildren().contains(getXAxis())) {
-                getChartChildren().addAll(getXAxis(), getYAxis());
+            showPlot();
+            for (Node part : held) {
+                if (part instanceof NumberAxis && !getChartChildren().contains(part)) {
+                    getChartChildren().add(part);
+                }
             }
             if (getLegend() == null) {
                 setLegend(legend);

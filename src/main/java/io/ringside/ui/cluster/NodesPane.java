@@ -243,13 +243,13 @@ public final class NodesPane {
      * tab opens with its split pane alone, then come the keyspace chooser, the node table (styled
      * hidden with no column, then given {@value #COLUMNS_PER_STEP} columns per pulse, laid out and
      * shown in the pulse after), its data centre rows, its node rows, the selected node's row
-     * selected, the node details, and each chart: made in one pulse, its frame and plot styled hidden
-     * in the next, its axes and legend styled hidden in the one after, laid out and shown in the next,
-     * then its title and tick labels, then its lines. All at once, the first opening styled and laid
+     * selected, the node details, and each chart: made in one pulse, its frame styled hidden in the
+     * next, its plot in the one after, then its axes and legend, laid out and shown in the next, then
+     * its title and tick labels, then its lines. All at once, the first opening styled and laid
      * out every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
      * piece by piece, no pulse carries more than one piece (a control's first CSS pass, the table's
      * header with its nine columns or a whole chart, was still the longest pulse at 14-20 ms), and
-     * the whole is in place about forty frames later. Once built, it stays built: the tab shows it again at once ({@link
+     * the whole is in place about forty-five frames later. Once built, it stays built: the tab shows it again at once ({@link
      * SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
@@ -297,6 +297,7 @@ public final class NodesPane {
                 HBox.setHgrow(chart, Priority.ALWAYS);
                 chartRow.getChildren().add(chart);
             });
+            steps.add(() -> made.get(0).showPlot());
             steps.add(() -> made.get(0).showAxes());
             steps.add(() -> {
                 made.get(0).chart().setManaged(true);
