@@ -141,13 +141,16 @@ public final class NodesPane {
     @FXML
     private TableColumn<NodeDetails.Client, String> clientRequestsColumn;
 
-    /** False until the step after the node table joins the scene: it shows its header alone until then. */
-    private boolean nodeRowsShown;
     /**
-     * False until the step after that: the table shows its data centres' rows alone (the first rows
-     * of the process's first tree table cost most; the nodes' rows a pulse later cost less).
+     * How many data centres' rows the node table shows: none until the node table is laid out, then
+     * the first, a pulse later all (the first rows of the process's first tree table cost most).
      */
-    private boolean nodeRowsExpanded;
+    private int datacentreRows;
+    /**
+     * How many data centres show their nodes: none until all data centres' rows are shown, then the
+     * first, a pulse later all (the nodes' rows a data centre at a time).
+     */
+    private int datacentresExpanded;
 
     public NodesPane(NodesViewModel nodes, SchemaViewModel schema) {
         this.nodes = nodes;
@@ -242,8 +245,8 @@ public final class NodesPane {
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
      * tab opens with its split pane alone, then come the keyspace chooser, the node table (styled
      * hidden with no column, then given {@value #COLUMNS_PER_STEP} columns per pulse, laid out and
-     * shown in the pulse after), its data centre rows, its node rows, the selected node's row
-     * selected, the node details, and each chart: made in one pulse, its frame styled hidden in the
+     * shown in the pulse after), its first data centre's row, the others' rows, the first data
+     * centre's node rows, the others', the selected node's row selected, the node details, and each chart: made in one pulse, its frame styled hidden in the
      * next, its plot in the one after, then its axes and legend, laid out and shown in the next, then
      * its title and tick labels, then its lines. All at once, the first opening styled and laid
      * out every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
@@ -281,8 +284,10 @@ public final class NodesPane {
             nodeTable.setManaged(true);
             nodeTable.setVisible(true);
         });
-        steps.add(this::showNodeRows);
-        steps.add(this::expandNodeRows);
+        steps.add(() -> showDatacentreRows(1));
+        steps.add(() -> showDatacentreRows(Integer.MAX_VALUE));
+        steps.add(() -> expandDatacentres(1));
+        steps.add(() -> expandDatacentres(Integer.MAX_VALUE));
         steps.add(() -> selectInTree(nodes.selectedProperty().get()));
         steps.add(() -> detailsBox.getChildren().setAll(details));
         for (NodeChartSpec spec : CHARTS) {
@@ -358,16 +363,35 @@ public final class NodesPane {
         return (int) Math.ceil(table.getHeight() / rowHeight);
     }
 
-    private void showNodeRows() {
-        nodeRowsShown = true;
-        rebuildNodeTree();
+    /** Shows the first {@code count} data centres' rows, those not shown yet added in place (a rebuild re-makes every row). */
+    private void showDatacentreRows(int count) {
+        datacentreRows = count;
+        List<DatacenterGroup> groups = nodes.groups();
+        List<TreeItem<NodeTreeRow>> shown = nodeTable.getRoot().getChildren();
+        List<TreeItem<NodeTreeRow>> more = new ArrayList<>();
+        for (int i = shown.size(); i < Math.min(count, groups.size()); i++) {
+            more.add(datacentreItem(groups.get(i), i));
+        }
+        shown.addAll(more);
+        selectInTree(nodes.selectedProperty().get());
     }
 
-    private void expandNodeRows() {
-        nodeRowsExpanded = true;
-        // the data centres' items expanded in place: rebuilt, their rows were re-made as well; the
-        // selected node's row is selected a pulse later (its row and cells styled again as selected)
-        nodeTable.getRoot().getChildren().forEach(dc -> dc.setExpanded(true));
+    /** Expands the first {@code count} data centres' items in place. */
+    private void expandDatacentres(int count) {
+        datacentresExpanded = count;
+        // in place: rebuilt, their rows were re-made as well; the selected node's row is selected a
+        // pulse later (its row and cells styled again as selected)
+        List<TreeItem<NodeTreeRow>> shown = nodeTable.getRoot().getChildren();
+        for (int i = 0; i < Math.min(count, shown.size()); i++) {
+            shown.get(i).setExpanded(true);
+        }
+    }
+
+    private TreeItem<NodeTreeRow> datacentreItem(DatacenterGroup group, int index) {
+        TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
+        dc.setExpanded(index < datacentresExpanded);
+        group.nodes().forEach(node -> dc.getChildren().add(new TreeItem<>(NodeTreeRow.of(node))));
+        return dc;
     }
 
     /**
@@ -376,15 +400,13 @@ public final class NodesPane {
      * Rebuilt whole at each refresh (a handful of rows), expanded, with the selected node selected again.
      */
     private void rebuildNodeTree() {
-        if (!nodeRowsShown) {
+        if (datacentreRows == 0) {
             return;
         }
         List<TreeItem<NodeTreeRow>> datacenters = new ArrayList<>();
-        for (DatacenterGroup group : nodes.groups()) {
-            TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
-            dc.setExpanded(nodeRowsExpanded);
-            group.nodes().forEach(node -> dc.getChildren().add(new TreeItem<>(NodeTreeRow.of(node))));
-            datacenters.add(dc);
+        List<DatacenterGroup> groups = nodes.groups();
+        for (int i = 0; i < Math.min(datacentreRows, groups.size()); i++) {
+            datacenters.add(datacentreItem(groups.get(i), i));
         }
         nodeTable.getRoot().getChildren().setAll(datacenters);
         selectInTree(nodes.selectedProperty().get());

@@ -249,7 +249,9 @@ class NodesByDatacenterFxTest {
         assertEquals(List.of(
                 "no table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 1 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 2 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 4 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 5 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 5 rows, details, 0 charts, 0 titled, 0 with lines",
                 "table, 5 rows, details, 1 charts, 0 titled, 0 with lines",
