@@ -97,10 +97,10 @@ final class NodeChart {
     /**
      * The chart, made bare: its frame, with its plot once {@link #showPlot()}, its ranged axes and
      * legend once {@link #showAxes()}, its title and tick labels once {@link #showLabels()} and its
-     * lines once {@link #showLines()} were called. So a chart's first showing can be five pulses, each styling and
-     * laying out a part of it for the first time (the whole
-     * chart in one pulse was the Nodes tab opening's longest, 21-38 ms of FX-thread CPU at load 10-15,
-     * {@code bench cluster-ui}); the lines follow the samples meanwhile all the same.
+     * lines once {@link #showLines()} were called. So a chart's first showing can be five pulses,
+     * each styling and laying out a part of it for the first time (the whole chart in one pulse was
+     * the Nodes tab opening's longest, 21-38 ms of FX-thread CPU at load 10-15, {@code bench
+     * cluster-ui}); the lines follow the samples meanwhile all the same.
      */
     LineChart<Number, Number> chart() {
         return chart;

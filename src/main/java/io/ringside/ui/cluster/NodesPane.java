@@ -246,13 +246,14 @@ public final class NodesPane {
      * tab opens with its split pane alone, then come the keyspace chooser, the node table (styled
      * hidden with no column, then given {@value #COLUMNS_PER_STEP} columns per pulse, laid out and
      * shown in the pulse after), its first data centre's row, the others' rows, the first data
-     * centre's node rows, the others', the selected node's row selected, the node details, and each chart: made in one pulse, its frame styled hidden in the
-     * next, its plot in the one after, then its axes and legend, laid out and shown in the next, then
-     * its title and tick labels, then its lines. All at once, the first opening styled and laid
-     * out every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
-     * piece by piece, no pulse carries more than one piece (a control's first CSS pass, the table's
-     * header with its nine columns or a whole chart, was still the longest pulse at 14-20 ms), and
-     * the whole is in place about forty-five frames later. Once built, it stays built: the tab shows it again at once ({@link
+     * centre's node rows, the others', the selected node's row selected, the node details, and each
+     * chart: made in one pulse, its frame styled hidden in the next, its plot in the one after, then
+     * its axes and legend, laid out and shown in the next, then its title and tick labels, then its
+     * lines. All at once, the first opening styled and laid out every piece for the first time in
+     * the process in one pulse (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more
+     * than one piece (a control's first CSS pass, the table's header with its nine columns or a
+     * whole chart, was still the longest pulse at 14-20 ms), and the whole is in place about
+     * forty-five frames later. Once built, it stays built: the tab shows it again at once ({@link
      * SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
@@ -363,7 +364,10 @@ public final class NodesPane {
         return (int) Math.ceil(table.getHeight() / rowHeight);
     }
 
-    /** Shows the first {@code count} data centres' rows, those not shown yet added in place (a rebuild re-makes every row). */
+    /**
+     * Shows the first {@code count} data centres' rows, those not shown yet added in place (a
+     * rebuild re-makes every row).
+     */
     private void showDatacentreRows(int count) {
         datacentreRows = count;
         List<DatacenterGroup> groups = nodes.groups();
