@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -40,7 +41,7 @@ final class NodeChart {
 
     private final NumberAxis time = new NumberAxis();
     private final NumberAxis values = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(time, values);
+    private final StagedLineChart chart = new StagedLineChart(time, values);
     private final List<Line> lines;
     private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
     private final String title;
@@ -94,14 +95,25 @@ final class NodeChart {
     }
 
     /**
-     * The chart, made bare: its plot and ranged axes, with its title and tick labels once {@link
-     * #showLabels()} and its lines once {@link #showLines()} were called. So a chart's first showing
-     * can be three pulses, each styling and laying out a part of it for the first time (the whole
-     * chart in one pulse was the Nodes tab opening's longest, 21-38 ms of FX-thread CPU at load 10-15,
-     * {@code bench cluster-ui}); the lines follow the samples meanwhile all the same.
+     * The chart, made bare: its frame, with its plot once {@link #showPlot()}, its ranged axes and
+     * legend once {@link #showAxes()}, its title and tick labels once {@link #showLabels()} and its
+     * lines once {@link #showLines()} were called. So a chart's first showing can be five pulses,
+     * each styling and laying out a part of it for the first time (the whole chart in one pulse was
+     * the Nodes tab opening's longest, 21-38 ms of FX-thread CPU at load 10-15, {@code bench
+     * cluster-ui}); the lines follow the samples meanwhile all the same.
      */
     LineChart<Number, Number> chart() {
         return chart;
+    }
+
+    /** Puts the plot (its background and grid lines) in the chart: until then it styles and lays out its frame only. */
+    void showPlot() {
+        chart.showPlot();
+    }
+
+    /** Puts the axes and the (empty) legend in the chart (and the plot if not yet). */
+    void showAxes() {
+        chart.showAxes();
     }
 
     /** Shows the title and both axes' tick labels. */
@@ -183,6 +195,49 @@ final class NodeChart {
             axis.setLowerBound(lower);
             axis.setUpperBound(upper);
             axis.setTickUnit(tick);
+        }
+    }
+
+    /**
+     * A line chart whose plot, then axes and legend, join it later ({@link #showPlot()}, {@link
+     * #showAxes()}): a chart's first CSS pass styles all of its parts at once, and for the process's
+     * first chart (the Nodes tab's first) that pulse took 14-20 ms of FX-thread CPU on a quiet machine
+     * ({@code bench cluster-ui}). Its frame (title and content pane), its plot (background, grid
+     * lines), then its axes and legend are each a part of that. Until then the chart lays out what
+     * it holds with the axes' sizes as they measure out of the scene; it is hidden meanwhile.
+     */
+    private static final class StagedLineChart extends LineChart<Number, Number> {
+
+        /** Its plot background and plot area, then its two axes, as {@code XYChart} adds them. */
+        private final List<Node> held;
+        private final Node legend;
+
+        StagedLineChart(NumberAxis time, NumberAxis values) {
+            super(time, values);
+            held = List.copyOf(getChartChildren());
+            getChartChildren().clear();
+            legend = getLegend();
+            setLegend(null);
+        }
+
+        void showPlot() {
+            for (Node part : held) {
+                if (!(part instanceof NumberAxis) && !getChartChildren().contains(part)) {
+                    getChartChildren().add(part);
+                }
+            }
+        }
+
+        void showAxes() {
+            showPlot();
+            for (Node part : held) {
+                if (part instanceof NumberAxis && !getChartChildren().contains(part)) {
+                    getChartChildren().add(part);
+                }
+            }
+            if (getLegend() == null) {
+                setLegend(legend);
+            }
         }
     }
 

@@ -48,6 +48,8 @@ public final class NodesPane {
     private static final String PRIMARY_RANGES = "(primary ranges)";
     /** How many rows a detail table's first filling adds per pulse after its first row (see fillWhenFirstShown). */
     private static final int ROWS_PER_STEP = 2;
+    /** How many of the node table's columns join it per pulse at its first showing (see buildWhenFirstShown). */
+    private static final int COLUMNS_PER_STEP = 3;
     /** The detail tables' row height where the style sets none (it sets 24, their rows' own height). */
     private static final double DEFAULT_ROW_HEIGHT = 24;
 
@@ -137,13 +139,16 @@ public final class NodesPane {
     @FXML
     private TableColumn<NodeDetails.Client, String> clientRequestsColumn;
 
-    /** False until the step after the node table joins the scene: it shows its header alone until then. */
-    private boolean nodeRowsShown;
     /**
-     * False until the step after that: the table shows its data centres' rows alone (the first rows
-     * of the process's first tree table cost most; the nodes' rows a pulse later cost less).
+     * How many data centres' rows the node table shows: none until the node table is laid out, then
+     * the first, a pulse later all (the first rows of the process's first tree table cost most).
      */
-    private boolean nodeRowsExpanded;
+    private int datacentreRows;
+    /**
+     * How many data centres show their nodes: none until all data centres' rows are shown, then the
+     * first, a pulse later all (the nodes' rows a data centre at a time).
+     */
+    private int datacentresExpanded;
 
     public NodesPane(NodesViewModel nodes, SchemaViewModel schema) {
         this.nodes = nodes;
@@ -222,14 +227,17 @@ public final class NodesPane {
 
     /**
      * What the tab shows is put in the scene when the tab is first shown, one piece per pulse: the
-     * tab opens with its split pane alone, then come the keyspace chooser, the node table with its
-     * header (styled hidden in one pulse, laid out in the next), its data centre rows, its node rows,
-     * the selected node's row selected, the node details, and each chart: made in one pulse, styled
-     * hidden in the next, its plot and axes laid out and shown in the one after, then its title and
-     * tick labels, then its lines and legend. All at once, the first opening styled and laid out
-     * every piece for the first time in the process in one pulse (150-300 ms of FX-thread CPU);
-     * piece by piece, no pulse carries more than one piece, and the whole is in place about thirty
-     * frames later. Once built, it stays built: the tab shows it again at once ({@link
+     * tab opens with its split pane alone, then come the keyspace chooser, the node table (styled
+     * hidden with no column, then given {@value #COLUMNS_PER_STEP} columns per pulse, laid out and
+     * shown in the pulse after), its first data centre's row, the others' rows, the first data
+     * centre's node rows, the others', the selected node's row selected, the node details, and each
+     * chart: made in one pulse, its frame styled hidden in the next, its plot in the one after, then
+     * its axes and legend, laid out and shown in the next, then its title and tick labels, then its
+     * lines. All at once, the first opening styled and laid out every piece for the first time in
+     * the process in one pulse (150-300 ms of FX-thread CPU); piece by piece, no pulse carries more
+     * than one piece (a control's first CSS pass, the table's header with its nine columns or a
+     * whole chart, was still the longest pulse at 14-20 ms), and the whole is in place about
+     * forty-five frames later. Once built, it stays built: the tab shows it again at once ({@link
      * SelectedTabContent}).
      */
     private void buildWhenFirstShown() {
@@ -241,21 +249,30 @@ public final class NodesPane {
         List<Runnable> steps = new ArrayList<>();
         // the keyspace row comes in the pulse that takes the tab left out of the scene (SelectedTabContent)
         steps.add(() -> tableBox.getChildren().setAll(keyspaceRow));
+        List<TreeTableColumn<NodeTreeRow, ?>> columns = List.copyOf(nodeTable.getColumns());
+        nodeTable.getColumns().clear();
         steps.add(() -> {
-            // styled hidden, out of the box's layout (laid out at no size): the table's skin and header
-            // made and styled here, laid out in the next pulse
+            // styled hidden, out of the box's layout (laid out at no size): the table's skin, flow and
+            // empty header made and styled here, its columns' headers in the next pulses, laid out after
             nodeTable.setManaged(false);
             nodeTable.setVisible(false);
             tableBox.getChildren().add(nodeTable);
         });
+        for (int from = 0; from < columns.size(); from += COLUMNS_PER_STEP) {
+            List<TreeTableColumn<NodeTreeRow, ?>> some = columns.subList(from, Math.min(from + COLUMNS_PER_STEP,
+                    columns.size()));
+            steps.add(() -> nodeTable.getColumns().addAll(some));
+        }
         steps.add(() -> {
             // laid out at the widths its header labels were measured for once it had a skin
             // (TableHeaders.keepWhole, run after the last pulse)
             nodeTable.setManaged(true);
             nodeTable.setVisible(true);
         });
-        steps.add(this::showNodeRows);
-        steps.add(this::expandNodeRows);
+        steps.add(() -> showDatacentreRows(1));
+        steps.add(() -> showDatacentreRows(Integer.MAX_VALUE));
+        steps.add(() -> expandDatacentres(1));
+        steps.add(() -> expandDatacentres(Integer.MAX_VALUE));
         steps.add(() -> selectInTree(nodes.selectedProperty().get()));
         steps.add(() -> detailsBox.getChildren().setAll(details));
         for (NodeChartSpec spec : CHARTS) {
@@ -270,6 +287,8 @@ public final class NodesPane {
                 HBox.setHgrow(chart, Priority.ALWAYS);
                 chartRow.getChildren().add(chart);
             });
+            steps.add(() -> made.get(0).showPlot());
+            steps.add(() -> made.get(0).showAxes());
             steps.add(() -> {
                 made.get(0).chart().setManaged(true);
                 made.get(0).chart().setVisible(true);
@@ -329,16 +348,38 @@ public final class NodesPane {
         return (int) Math.ceil(table.getHeight() / rowHeight);
     }
 
-    private void showNodeRows() {
-        nodeRowsShown = true;
-        rebuildNodeTree();
+    /**
+     * Shows the first {@code count} data centres' rows, those not shown yet added in place (a
+     * rebuild re-makes every row).
+     */
+    private void showDatacentreRows(int count) {
+        datacentreRows = count;
+        List<DatacenterGroup> groups = nodes.groups();
+        List<TreeItem<NodeTreeRow>> shown = nodeTable.getRoot().getChildren();
+        List<TreeItem<NodeTreeRow>> more = new ArrayList<>();
+        for (int i = shown.size(); i < Math.min(count, groups.size()); i++) {
+            more.add(datacentreItem(groups.get(i), i));
+        }
+        shown.addAll(more);
+        selectInTree(nodes.selectedProperty().get());
     }
 
-    private void expandNodeRows() {
-        nodeRowsExpanded = true;
-        // the data centres' items expanded in place: rebuilt, their rows were re-made as well; the
-        // selected node's row is selected a pulse later (its row and cells styled again as selected)
-        nodeTable.getRoot().getChildren().forEach(dc -> dc.setExpanded(true));
+    /** Expands the first {@code count} data centres' items in place. */
+    private void expandDatacentres(int count) {
+        datacentresExpanded = count;
+        // in place: rebuilt, their rows were re-made as well; the selected node's row is selected a
+        // pulse later (its row and cells styled again as selected)
+        List<TreeItem<NodeTreeRow>> shown = nodeTable.getRoot().getChildren();
+        for (int i = 0; i < Math.min(count, shown.size()); i++) {
+            shown.get(i).setExpanded(true);
+        }
+    }
+
+    private TreeItem<NodeTreeRow> datacentreItem(DatacenterGroup group, int index) {
+        TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
+        dc.setExpanded(index < datacentresExpanded);
+        group.nodes().forEach(node -> dc.getChildren().add(new TreeItem<>(NodeTreeRow.of(node))));
+        return dc;
     }
 
     /**
@@ -347,15 +388,13 @@ public final class NodesPane {
      * Rebuilt whole at each refresh (a handful of rows), expanded, with the selected node selected again.
      */
     private void rebuildNodeTree() {
-        if (!nodeRowsShown) {
+        if (datacentreRows == 0) {
             return;
         }
         List<TreeItem<NodeTreeRow>> datacenters = new ArrayList<>();
-        for (DatacenterGroup group : nodes.groups()) {
-            TreeItem<NodeTreeRow> dc = new TreeItem<>(NodeTreeRow.of(group));
-            dc.setExpanded(nodeRowsExpanded);
-            group.nodes().forEach(node -> dc.getChildren().add(new TreeItem<>(NodeTreeRow.of(node))));
-            datacenters.add(dc);
+        List<DatacenterGroup> groups = nodes.groups();
+        for (int i = 0; i < Math.min(datacentreRows, groups.size()); i++) {
+            datacenters.add(datacentreItem(groups.get(i), i));
         }
         nodeTable.getRoot().getChildren().setAll(datacenters);
         selectInTree(nodes.selectedProperty().get());

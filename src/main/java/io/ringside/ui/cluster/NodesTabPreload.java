@@ -88,6 +88,7 @@ final class NodesTabPreload {
                     new NodeSample(now.minusSeconds(5), 1, 2, 3, 4, 5, 6), new NodeSample(now, 2, 3, 4, 5, 6, 7)),
                     List.of(new NodeChart.Line("a", NodeSample::readsPerSecond),
                             new NodeChart.Line("b", NodeSample::writesPerSecond)));
+            chart.showAxes();
             chart.showLabels();
             chart.showLines();
             NumberAxis time = (NumberAxis) chart.chart().getXAxis();

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -32,6 +33,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -251,28 +253,8 @@ class NodesByDatacenterFxTest {
      */
     @Test
     void theFirstShowingPutsOnePieceInTheScenePerPulseInOrder(FxRobot robot) throws Exception {
-        TabPane[] tabs = new TabPane[1];
-        robot.interact(() -> {
-            tabs[0] = showScreen();
-            cluster.activate();
-            cluster.nodes().select(FakeClusterGateway.NODE_1);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        Node content = onFx(() -> SelectedTabContent.content(tabs[0].getTabs().get(1)));
         List<String> states = new ArrayList<>();
-        Runnable look = () -> {
-            String state = shownPieces(content);
-            if (states.isEmpty() || !states.get(states.size() - 1).equals(state)) {
-                states.add(state);
-            }
-        };
-        robot.interact(() -> {
-            tabs[0].getScene().addPostLayoutPulseListener(look);
-            tabs[0].getSelectionModel().select(1);
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.interact(() -> tabs[0].getScene().removePostLayoutPulseListener(look));
+        openTheNodesTabLookingAfterEachPulse(robot, content -> addIfChanged(states, shownPieces(content)));
 
         // what the Browser tab's pulses saw before the selection is not part of it
         List<String> shown = states.subList(states.indexOf(
@@ -281,7 +263,9 @@ class NodesByDatacenterFxTest {
         assertEquals(List.of(
                 "no table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 0 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 1 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 2 rows, no details, 0 charts, 0 titled, 0 with lines",
+                "table, 4 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 5 rows, no details, 0 charts, 0 titled, 0 with lines",
                 "table, 5 rows, details, 0 charts, 0 titled, 0 with lines",
                 "table, 5 rows, details, 1 charts, 0 titled, 0 with lines",
@@ -294,6 +278,69 @@ class NodesByDatacenterFxTest {
                 "table, 5 rows, details, 3 charts, 3 titled, 2 with lines",
                 "table, 5 rows, details, 3 charts, 3 titled, 3 with lines"), shown, "one piece per pulse: " + states);
         robot.interact(cluster::deactivate);
+    }
+
+    /**
+     * A control's first CSS pass is split too: the node table joins the scene with no column and
+     * takes its nine a few per pulse; each chart joins with its frame alone, its plot a pulse later,
+     * its axes a pulse after that.
+     * Looked at after each pulse's layout, hidden or not.
+     */
+    @Test
+    void theNodeTableAndEachChartAreStyledInParts(FxRobot robot) throws Exception {
+        List<Integer> columnsInScene = new ArrayList<>();
+        List<String> chartsInScene = new ArrayList<>();
+        openTheNodesTabLookingAfterEachPulse(robot, content -> {
+            if (content.getScene() == null) {
+                return;
+            }
+            Node table = content.lookup("#nodeTable");
+            if (table != null && table.getScene() != null) {
+                addIfChanged(columnsInScene, (int) table.lookupAll(".column-header").stream()
+                        .filter(header -> header instanceof TableColumnHeader column && column.getTableColumn() != null)
+                        .count());
+            }
+            addIfChanged(chartsInScene, content.lookupAll(".node-chart").stream().filter(LineChart.class::isInstance)
+                    .map(chart -> ((LineChart<?, ?>) chart).getXAxis().getScene() != null ? "axes"
+                            : chart.lookup(".chart-plot-background") != null ? "plot" : "frame")
+                    .toList().toString());
+        });
+
+        assertEquals(List.of(0, 3, 6, 9), columnsInScene, "the node table's columns per pulse");
+        assertEquals(List.of("[]", "[frame]", "[plot]", "[axes]", "[axes, frame]", "[axes, plot]", "[axes, axes]",
+                "[axes, axes, frame]", "[axes, axes, plot]", "[axes, axes, axes]"), chartsInScene,
+                "the charts in the scene per pulse");
+        robot.interact(cluster::deactivate);
+    }
+
+    /**
+     * Shows the screen with a node selected, selects the Nodes tab and hands its content to {@code
+     * look} after each pulse's layout until the tab's steps are done.
+     */
+    private void openTheNodesTabLookingAfterEachPulse(FxRobot robot, Consumer<Node> look) throws Exception {
+        TabPane[] tabs = new TabPane[1];
+        robot.interact(() -> {
+            tabs[0] = showScreen();
+            cluster.activate();
+            cluster.nodes().select(FakeClusterGateway.NODE_1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node content = onFx(() -> SelectedTabContent.content(tabs[0].getTabs().get(1)));
+        Runnable afterLayout = () -> look.accept(content);
+        robot.interact(() -> {
+            tabs[0].getScene().addPostLayoutPulseListener(afterLayout);
+            tabs[0].getSelectionModel().select(1);
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> tabs[0].getScene().removePostLayoutPulseListener(afterLayout));
+    }
+
+    /** Adds {@code value} unless it is the last one already there. */
+    private static <T> void addIfChanged(List<T> values, T value) {
+        if (values.isEmpty() || !values.get(values.size() - 1).equals(value)) {
+            values.add(value);
+        }
     }
 
     /** What of the Nodes tab's content is in the scene and laid out, as one line. */
