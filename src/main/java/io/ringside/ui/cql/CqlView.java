@@ -7,6 +7,7 @@ import io.ringside.core.cql.HistoryEntry;
 import io.ringside.core.cql.TraceEvent;
 import io.ringside.core.data.export.ExportFormat;
 import io.ringside.ui.util.ControllerFactory;
+import io.ringside.ui.util.CutValueTooltip;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.ResultItems;
 import io.ringside.ui.util.SelectedTabContent;
@@ -152,6 +153,7 @@ public final class CqlView {
 
         ResultItems.follow(rowTable, viewModel.rows());
         rowTable.setPlaceholder(new Label("Run a statement to see its rows"));
+        CutValueTooltip.install(rowTable); // no detail pane here: a cut value shows whole on hover
         viewModel.columns().addListener((ListChangeListener<String>) change -> rebuildColumns());
         messageList.setItems(viewModel.messages());
         traceTable.setItems(viewModel.trace());

@@ -1,20 +1,23 @@
 package io.ringside.ui.stack;
 
 import io.ringside.ui.util.BadgeCell;
+import io.ringside.ui.util.ContentColumnWidths;
+import io.ringside.ui.util.ElidedTextCells;
 import io.ringside.ui.util.TableHeaders;
 import javafx.application.Platform;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /** Controller of {@code fxml/stack/StackView.fxml}: binds to {@link StackViewModel}, forwards clicks. */
@@ -82,16 +85,24 @@ public final class StackView {
                 () -> (int) Math.min(10, viewModel.errorMessageProperty().get().lines().count() + 2),
                 viewModel.errorMessageProperty()));
 
-        servers.setItems(viewModel.rows());
+        // a row's fields change in place (elapsed each second, the version once known): the table is
+        // told of each change, so its columns are sized again to what they show
+        ObservableList<ServerRow> shown = FXCollections.observableArrayList(row -> new Observable[] {
+            row.statusProperty(), row.detailProperty(), row.elapsedProperty(), row.endpointProperty(),
+            row.pidProperty(), row.versionProperty()});
+        Bindings.bindContent(shown, viewModel.rows());
+        servers.setItems(shown);
         nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
         statusColumn.setCellValueFactory(cell -> cell.getValue().statusProperty());
         statusColumn.setCellFactory(column -> new BadgeCell<>(ServerStatus::label, ServerStatus::tone));
         detailColumn.setCellValueFactory(cell -> cell.getValue().detailProperty());
-        detailColumn.setCellFactory(column -> new FullTextTooltipCell());
+        detailColumn.setCellFactory(ElidedTextCells.withWholeTextTooltip());
         elapsedColumn.setCellValueFactory(cell -> cell.getValue().elapsedProperty());
         endpointColumn.setCellValueFactory(cell -> cell.getValue().endpointProperty());
         pidColumn.setCellValueFactory(cell -> cell.getValue().pidProperty());
         versionColumn.setCellValueFactory(cell -> cell.getValue().versionProperty());
+        // headers and figures whole at the minimum window; the detail (a log line, say) takes the rest
+        ContentColumnWidths.apply(servers, detailColumn).text(statusColumn, row -> row.statusProperty().get().label());
 
         eventLog.setItems(viewModel.log());
         eventLog.getItems().addListener((ListChangeListener<String>) change -> scrollLogToEndLater());
@@ -124,23 +135,5 @@ public final class StackView {
     @FXML
     private void onDismissError() {
         viewModel.dismissError();
-    }
-
-    /** Progress details can be long (artifact coordinates, log lines): the tooltip shows all of it. */
-    private static final class FullTextTooltipCell extends TableCell<ServerRow, String> {
-        private final Tooltip tooltip = new Tooltip();
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            if (empty || text == null || text.isEmpty()) {
-                setText(null);
-                setTooltip(null);
-                return;
-            }
-            setText(text);
-            tooltip.setText(text);
-            setTooltip(tooltip);
-        }
     }
 }

@@ -376,6 +376,12 @@ public final class StreamsView {
         text(resultValue, search::summaryOf);
         text(resultHeaders, m -> m.headers().stream().map(h -> h.key() + "=" + h.valueText())
                 .collect(Collectors.joining(", ")));
+        // times, positions, keys and headers whole (keys and headers up to their columns' maximum,
+        // then cut with a tooltip); the value's summary takes the rest
+        resultKey.setCellFactory(ElidedTextCells.withWholeTextTooltip());
+        resultValue.setCellFactory(ElidedTextCells.withWholeTextTooltip());
+        resultHeaders.setCellFactory(ElidedTextCells.withWholeTextTooltip());
+        ContentColumnWidths.apply(resultTable, resultValue);
         resultTable.getSelectionModel().selectedItemProperty().addListener((obs, old, message) ->
                 search.selectedProperty().set(message));
         resultDetail.textProperty().bind(search.detailProperty());

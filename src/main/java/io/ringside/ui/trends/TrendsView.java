@@ -2,6 +2,7 @@ package io.ringside.ui.trends;
 
 import io.ringside.core.data.pm25.AqiCategory;
 import io.ringside.core.data.pm25.TrendSummary;
+import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.BackgroundTask;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
@@ -245,11 +246,20 @@ public final class TrendsView {
         hoverText.setText("Export failed: " + e.getMessage());
     }
 
-    /** A location's check box; the whole name on hover, as long names are cut at the list's edge. */
+    /**
+     * A location's check box and its whole name, on as many lines as it needs: a station's name
+     * with its place and its native spelling ("Hyderabad US Consulate, India (…)") is wider than
+     * the list at any window size, and a cut name hid which of two alike stations it was. The whole
+     * name also on hover, for one whose native spelling the row's height still cuts.
+     */
     private static final class LocationCell extends CheckBoxListCell<String> {
 
         LocationCell(Callback<String, ObservableValue<Boolean>> checked) {
             super(checked);
+            setWrapText(true);
+            getStyleClass().add(Styles.ELIDABLE); // a name longer than the lines the row has: the tooltip has it
+            // no wider than the list, so the text wraps instead of the list scrolling sideways
+            setPrefWidth(0);
         }
 
         @Override

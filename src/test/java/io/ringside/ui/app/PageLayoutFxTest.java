@@ -3,13 +3,17 @@ package io.ringside.ui.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ringside.core.cql.CqlHistory;
+import io.ringside.core.cql.HistoryEntry;
 import io.ringside.core.kafka.TopicInfo;
+import io.ringside.core.stack.StackEvent.Phase;
 import io.ringside.testing.TempFolders;
 import io.ringside.ui.cluster.ClusterView;
 import io.ringside.ui.cluster.ClusterViewModel;
 import io.ringside.ui.cluster.SchemaSelection;
 import io.ringside.ui.settings.ConsoleSettings;
 import io.ringside.ui.shell.Page;
+import io.ringside.ui.stack.ServerRow;
 import io.ringside.ui.streams.StreamsView;
 import io.ringside.ui.streams.StreamsViewModel;
 import io.ringside.ui.testing.FakeClusterGateway;
@@ -17,6 +21,10 @@ import io.ringside.ui.testing.FakeDialogService;
 import io.ringside.ui.testing.FakeStackGateway;
 import io.ringside.ui.testing.FakeStreamsGateway;
 import io.ringside.ui.testing.LayoutProblems;
+import io.ringside.ui.testing.StackStates;
+import io.ringside.ui.trends.FakeTrendsGateway;
+import io.ringside.ui.trends.TrendsView;
+import io.ringside.ui.trends.TrendsViewModel;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.Fxml;
 import io.ringside.ui.util.StepsPerPulse;
@@ -24,6 +32,7 @@ import io.ringside.ui.util.UiTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +44,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Control;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -54,8 +64,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * container that lays it out. The Cluster page shows a table with three partition-key columns (the
  * widest filter bar) and three nodes in two data centres; the Streams page shows topics with the
  * widest values of each column, a name longer than its column at 1024 px among them (cut, with its
- * tooltip, but no other cell, and the table does not scroll sideways); the other pages show what
- * they show with no servers running.
+ * tooltip, but no other cell, and the table does not scroll sideways), and on its Messages tab a
+ * page of messages with millisecond times; the Local stack page a running stack's servers; the
+ * Trends page the PM2.5 sample's location (a name wider than the location list) and its summary;
+ * the CQL page a history of long statements. The other pages show what they show with no servers
+ * running.
  *
  * <p>With {@code -Dringside.layout.png=DIR} it also writes each page's PNG there, to look at.
  */
@@ -68,11 +81,18 @@ class PageLayoutFxTest {
      */
     static final Set<String> PRINTED_ONLY = Set.of();
 
+    /**
+     * Pages whose table runs to the window's right edge but which are being rebuilt as this check
+     * was written: printed, not failed on. Empty this set once that work has landed.
+     */
+    static final Set<String> EDGE_PRINTED_ONLY = Set.of("jobs");
+
     private final UiTaskExecutor executor = new UiTaskExecutor();
     private final Path data = TempFolders.create("ringside-layout-test");
     private final ClusterViewModel cluster = new ClusterViewModel(
             new FakeClusterGateway(FakeClusterGateway.DATASET_CHUNK).inTwoDatacenters(), executor);
     private final StreamsViewModel streams = new StreamsViewModel(new FakeStreamsGateway(), executor);
+    private final TrendsViewModel trends = new TrendsViewModel(new FakeTrendsGateway(), executor);
     private MainWindow window;
     private Parent root;
     /** Not in a window: the headless screen is smaller than full HD, and layout needs none. */
@@ -80,13 +100,29 @@ class PageLayoutFxTest {
 
     @Start
     void buildShell(Stage stage) {
-        window = new MainWindow(new ConsoleSettings(data, "local", false, "stack"), new FakeStackGateway(), executor,
-                new FakeDialogService());
+        CqlHistory history = new CqlHistory(data);
+        for (int i = 0; i < 3; i++) {
+            history.add(new HistoryEntry(Instant.parse("2026-12-07T02:00:00Z").plusSeconds(i), "local",
+                    "SELECT location, day, pm25_mean, pm25_min, pm25_max, samples FROM aqdata.pm25 WHERE location = "
+                            + "'Hyderabad US Consulate, India' AND year = 2025 AND day >= '2025-03-0" + (i + 1) + "'",
+                    "SELECT", "ok", 9, 12));
+        }
+        window = new MainWindow(new ConsoleSettings(data, "local", false, "stack"),
+                new FakeStackGateway().foreignSupervisor(FakeStackGateway.OWN_PID)
+                        .status(StackStates.running(FakeStackGateway.OWN_PID, 1))
+                        .foreignHistory(List.of(
+                                StackStates.event("redis", Phase.READY, "ready (pid 3077, 8 MiB resident)"),
+                                StackStates.event("kafka", Phase.READY, "ready (pid 3685, 207 MiB resident)"),
+                                StackStates.event("cassandra-1", Phase.READY, "ready (pid 3073, 939 MiB resident)"))),
+                executor, new FakeDialogService());
+        trends.preset(List.of(FakeTrendsGateway.HYDERABAD), FakeTrendsGateway.FIRST, FakeTrendsGateway.FIRST.plusDays(8));
         ControllerFactory controllers = ClusterView.register(window.controllers(), cluster)
-                .register(StreamsView.class, () -> new StreamsView(streams));
+                .register(StreamsView.class, () -> new StreamsView(streams))
+                .register(TrendsView.class, () -> new TrendsView(trends, executor));
         root = Fxml.load("/fxml/shell/ShellView.fxml", controllers);
         cluster.activate();
         streams.activate();
+        trends.activate();
     }
 
     /** The shell in a scene of this size, themed as the console's. */
@@ -108,7 +144,7 @@ class PageLayoutFxTest {
     }
 
     @Test
-    void everyPageFitsTheMinimumWindowAndAFullHdOne(FxRobot robot) throws TimeoutException {
+    void everyPageFitsTheMinimumWindowAndAFullHdOne(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cluster.loadedProperty().get());
         robot.interact(() -> {
             cluster.rows().setPageSize(25); // rows enough to fill the table; more only cost layout time
@@ -116,6 +152,17 @@ class PageLayoutFxTest {
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !cluster.rows().rows().isEmpty());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> streams.topicsShownProperty().get());
+        robot.interact(() -> {
+            streams.messages().topicProperty().set("pm25-readings");
+            streams.messages().partitionProperty().set("0");
+            streams.messages().browseNewest();
+        });
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !streams.messages().results().isEmpty());
+        } catch (TimeoutException e) {
+            throw new AssertionError("no messages: " + streams.messages().statusProperty().get(), e);
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !trends.trends().isEmpty());
 
         List<String> problems = new ArrayList<>();
         for (double[] size : new double[][] {{MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}, {1920, 1080}}) {
@@ -130,6 +177,9 @@ class PageLayoutFxTest {
                 if (showTopics(robot)) {
                     WaitForAsyncUtils.waitForFxEvents(); // the topic columns sized to what the rows show
                 }
+                if (showServers(robot)) {
+                    WaitForAsyncUtils.waitForFxEvents(); // the server columns sized to what the rows show
+                }
                 robot.interact(() -> {
                     root.applyCss();
                     root.layout();
@@ -137,6 +187,12 @@ class PageLayoutFxTest {
                     String where = page.id() + " at " + (int) size[0] + "x" + (int) size[1] + ": ";
                     List<String> found = new ArrayList<>(LayoutProblems.of(root).stream()
                             .map(problem -> where + problem).toList());
+                    List<String> atTheEdge = atTheRightEdge(size[0]).stream().map(problem -> where + problem).toList();
+                    if (EDGE_PRINTED_ONLY.contains(page.id())) {
+                        atTheEdge.forEach(System.out::println);
+                    } else {
+                        found.addAll(atTheEdge);
+                    }
                     if (root.lookup("#topicTable") instanceof TableView<?> topics && topics.isVisible()
                             && scrollsSideways(topics)) {
                         found.add(where + "the topic table scrolls sideways");
@@ -203,6 +259,56 @@ class PageLayoutFxTest {
             }
         });
         return shown[0];
+    }
+
+    /**
+     * The controls of the page shown that reach the window's right edge: a page keeps a margin
+     * there, and a control drawn up to it (or past it) has its border cut by the window's frame.
+     */
+    private List<String> atTheRightEdge(double width) {
+        List<String> found = new ArrayList<>();
+        Node pages = root.lookup("#pageArea");
+        for (String kind : List.of(".text-field", ".list-view", ".table-view", ".button")) {
+            for (Node node : pages.lookupAll(kind)) {
+                if (node instanceof Control control && shown(control, pages) && control.getWidth() > 0
+                        && control.localToScene(control.getLayoutBounds()).getMaxX() > width - 4) {
+                    found.add("at the window's right edge: " + control.getClass().getSimpleName()
+                            + (control.getId() == null ? "" : "#" + control.getId()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Whether {@code node} and every parent up to {@code top} are visible. */
+    private static boolean shown(Node node, Node top) {
+        for (Node up = node; up != null && up != top; up = up.getParent()) {
+            if (!up.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Waits for the Local stack page's rows to have their endpoints (read in the background) and
+     * lays the table out, when it is shown: its columns are sized to the values after a layout.
+     * Returns whether it did.
+     */
+    private boolean showServers(FxRobot robot) throws Exception {
+        if (!WaitForAsyncUtils.asyncFx(() -> root.lookup("#servers") instanceof TableView<?> table
+                && shown(table, root)).get()) {
+            return false;
+        }
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                root.lookup("#servers") instanceof TableView<?> table && !table.getItems().isEmpty()
+                        && table.getItems().stream().allMatch(row -> row instanceof ServerRow server
+                        && !server.endpointProperty().get().isEmpty())).get());
+        robot.interact(() -> {
+            root.applyCss();
+            root.layout();
+        });
+        return true;
     }
 
     /** Whether the table shows its horizontal scroll bar: its columns are wider than it is. */

@@ -6,6 +6,7 @@ import io.ringside.core.kafka.TailRecord;
 import io.ringside.core.kafka.TopicInfo;
 import io.ringside.core.kafka.explorer.ConfigChange;
 import io.ringside.core.kafka.explorer.KafkaMessage;
+import io.ringside.core.kafka.explorer.MessageHeader;
 import io.ringside.core.kafka.explorer.MessageQuery;
 import io.ringside.core.kafka.explorer.MessageSearch;
 import io.ringside.core.kafka.explorer.OffsetReset;
@@ -15,7 +16,10 @@ import io.ringside.core.kafka.explorer.ResetPlan;
 import io.ringside.core.kafka.explorer.SearchQuery;
 import io.ringside.core.kafka.explorer.TopicDetail;
 import io.ringside.ui.streams.StreamsGateway;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -24,8 +28,8 @@ import java.util.function.Consumer;
  * A scripted {@link StreamsGateway} for layout tests: topics with wide values in each column (a
  * topic name longer than its column at the minimum window, "unlimited" retention, a size near a
  * GiB, a degraded topic's "12 under-replicated" badge and the widest one, "12 offline · 12
- * under-replicated", three leaders), no consumer group, an idle
- * tail. Whatever changes Kafka is refused.
+ * under-replicated", three leaders), no consumer group, an idle tail, and a page of wide messages
+ * to browse. Whatever changes Kafka is refused.
  */
 public final class FakeStreamsGateway implements StreamsGateway {
 
@@ -71,9 +75,24 @@ public final class FakeStreamsGateway implements StreamsGateway {
         throw refused();
     }
 
+    /**
+     * A page of readings as a producer writes them: a millisecond timestamp (the widest
+     * time there is), a job id as the key, a JSON value longer than its column and a header.
+     */
     @Override
     public List<KafkaMessage> browse(MessageQuery query) {
-        throw refused();
+        List<KafkaMessage> page = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            byte[] value = ("{\"jobId\":\"7f3c9a2e-5b1d-4e8f-9a60-3c2b1d0e9f8a\",\"state\":\"running\",\"done\":"
+                    + (1000 * i) + ",\"total\":120000,\"rate\":1834.5,\"unit\":\"rows\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            page.add(new KafkaMessage(query.topic(), query.partition(), 1_000_000L + i,
+                    Instant.parse("2026-12-07T02:37:07.123Z").plusMillis(1000L * i),
+                    "7f3c9a2e-5b1d-4e8f-9a60-3c2b1d0e9f8a".getBytes(StandardCharsets.UTF_8),
+                    value, value.length, List.of(new MessageHeader("source",
+                            "ringside".getBytes(StandardCharsets.UTF_8)))));
+        }
+        return page;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ringside.ui.testing;
 import java.util.ArrayList;
 import java.util.List;
 import io.ringside.ui.theme.Styles;
+import io.ringside.ui.util.CutValueTooltip;
 import io.ringside.ui.util.ValueCell;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -90,9 +91,13 @@ public final class LayoutProblems {
         return java.util.Optional.empty();
     }
 
-    /** A grid's value cell draws and elides its value itself (see {@link ValueCell}). */
+    /**
+     * A grid's value cell draws and elides its value itself (see {@link ValueCell}); a grid with a
+     * {@link CutValueTooltip} may cut it, as the whole value shows on hover.
+     */
     private static java.util.Optional<String> elided(ValueCell<?> cell) {
-        if (cell.value().isBlank() || cell.getSkin() == null || cell.shownText().equals(cell.value())) {
+        if (cell.value().isBlank() || cell.getSkin() == null || cell.shownText().equals(cell.value())
+                || CutValueTooltip.installedOn(cell.getTableView())) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of("elided: " + describe(cell) + " shows \"" + cell.shownText() + "\" of \""

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Nine days for each of a few locations, without servers; remembers which locations were read. */
-final class FakeTrendsGateway implements TrendsGateway {
+public final class FakeTrendsGateway implements TrendsGateway {
 
-    static final LocalDate FIRST = LocalDate.of(2025, 3, 2);
-    static final String HYDERABAD = "Hyderabad US Consulate, India (हैदराबाद अमेरिकी वाणिज्य दूतावास)";
+    public static final LocalDate FIRST = LocalDate.of(2025, 3, 2);
+    public static final String HYDERABAD = "Hyderabad US Consulate, India (हैदराबाद अमेरिकी वाणिज्य दूतावास)";
     static final List<String> LOCATIONS = List.of("Aotizhongxin", "Delhi", HYDERABAD, "New Delhi US Embassy");
 
     final List<String> read = new ArrayList<>();
