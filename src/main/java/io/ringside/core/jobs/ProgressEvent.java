@@ -32,10 +32,16 @@ public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List
                 JobState.QUEUED, "queued", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, "waiting for a worker");
     }
 
-    /** A progress event from its JSON; empty for anything else. */
+    /**
+     * A progress event from its JSON; empty for anything else, also for JSON that lacks the job or
+     * its state: every reader keys on the one and asks the other whether the job ended, and one such
+     * message on the topic (another producer's, a hand-written test) must not stop a page or a
+     * worker that reads past it.
+     */
     public static Optional<ProgressEvent> decode(String json) {
         try {
-            return Optional.of(Json.mapper().readValue(json, ProgressEvent.class));
+            return Optional.of(Json.mapper().readValue(json, ProgressEvent.class))
+                    .filter(e -> e.jobId() != null && e.state() != null);
         } catch (JsonProcessingException | RuntimeException e) {
             return Optional.empty();
         }

@@ -47,6 +47,16 @@ class MessageDecoderTest {
     }
 
     @Test
+    void progressJsonWithoutItsJobOrStateIsShownAsJson() {
+        for (String value : List.of("{\"seq\":1,\"state\":\"running\",\"done\":1,\"total\":2}",
+                "{\"job_id\":\"12345678-aaaa-bbbb-cccc-1234567890ab\",\"seq\":1,\"total\":0}")) {
+            DecodedValue decoded = MessageDecoder.decode(Topics.JOB_PROGRESS, value.getBytes(StandardCharsets.UTF_8));
+            assertEquals(DecodedValue.Format.JSON, decoded.format(), value);
+            assertTrue(decoded.text().contains("\"seq\" : 1"), decoded.text());
+        }
+    }
+
+    @Test
     void otherValuesAreJsonTextOrHex() {
         DecodedValue json = MessageDecoder.decode("t", "{\"a\":[1,2]}".getBytes(StandardCharsets.UTF_8));
         assertEquals(DecodedValue.Format.JSON, json.format());
