@@ -11,7 +11,9 @@ import javafx.scene.input.MouseEvent;
  * (…)") is cut at its column's width, and a person needs some way to read all of it. One tooltip
  * for the grid, given to the cell the mouse moves over only when that cell is cut: a grid's first
  * page is drawn against a budget ({@code bench cql-ui}), so nothing here runs while cells are made
- * or filled, only as the mouse moves.
+ * or filled, only as the mouse moves. Not {@link HoverTooltip}, which the other tables' text cells
+ * use: it adds a hover listener to every cell as the cell is made, and shows the text whether cut
+ * or not.
  */
 public final class CutValueTooltip {
 
