@@ -34,6 +34,17 @@ class ClusterViewModelTest {
     }
 
     @Test
+    void aRoundRehearsesOffTheFxThreadWhatItsResultWillDoThereWithoutAskingTheCluster() {
+        var report = gateway.health(null);
+        int asked = gateway.healthCalls.get();
+
+        assertTrue(NodesViewModel.rehearse(gateway, executor, report), "the rehearsal did not go through");
+
+        assertEquals(asked, gateway.healthCalls.get());
+        assertTrue(executor.scheduledDelays().isEmpty(), executor.scheduledDelays().toString());
+    }
+
+    @Test
     void aFailedSchemaReadIsTheLoadErrorAndNotLoaded() {
         gateway.keyspacesFailure = new IllegalStateException("All host(s) tried for query failed\nmore");
 
