@@ -284,6 +284,10 @@ public final class StreamsView {
         text(tailTopic, TailRecord::topic);
         text(tailPosition, r -> r.partition() + "/" + r.offset());
         text(tailValue, TailRecord::value);
+        // as on the Messages tab: a millisecond time, the topic and the position whole, the value
+        // taking the rest (cut, with its tooltip); a fixed 170 px cut "2026-12-07T02:37:07.1…"
+        tailValue.setCellFactory(ElidedTextCells.withWholeTextTooltip());
+        ContentColumnWidths.apply(tailTable, tailValue);
         tailTable.getSelectionModel().selectedItemProperty().addListener((obs, old, record) ->
                 viewModel.selectedTailProperty().set(record));
         tailDetail.textProperty().bind(viewModel.tailDetailProperty());

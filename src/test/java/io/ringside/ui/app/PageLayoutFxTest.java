@@ -65,12 +65,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * widest filter bar) and three nodes in two data centres; the Streams page shows topics with the
  * widest values of each column, a name longer than its column at 1024 px among them (cut, with its
  * tooltip, but no other cell, and the table does not scroll sideways), and on its Messages tab a
- * page of messages with millisecond times; the Local stack page a running stack's servers; the
+ * page of messages with millisecond times, and on its Live tail tab progress events with
+ * millisecond times; the Local stack page a running stack's servers; the
  * Trends page the PM2.5 sample's location (a name wider than the location list) and its summary;
  * the CQL page a history of long statements. The other pages show what they show with no servers
  * running.
  *
- * <p>With {@code -Dringside.layout.png=DIR} it also writes each page's PNG there, to look at.
+ * <p>With {@code -Dringside.layout.png=DIR} it also writes each page's PNG there (and each
+ * further tab's), to look at.
  */
 @ExtendWith(ApplicationExtension.class)
 class PageLayoutFxTest {
@@ -163,6 +165,7 @@ class PageLayoutFxTest {
             throw new AssertionError("no messages: " + streams.messages().statusProperty().get(), e);
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !trends.trends().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !streams.tail().isEmpty());
 
         List<String> problems = new ArrayList<>();
         for (double[] size : new double[][] {{MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}, {1920, 1080}}) {
@@ -233,6 +236,8 @@ class PageLayoutFxTest {
                             String where = page.id() + " (tab " + tabs.getTabs().get(index).getText() + ") at "
                                     + (int) size[0] + "x" + (int) size[1] + ": ";
                             LayoutProblems.of(root).stream().map(problem -> where + problem).forEach(problems::add);
+                            savePng(page.id() + "-" + tabs.getTabs().get(index).getText().replace(' ', '-')
+                                    + "-" + (int) size[0] + "x" + (int) size[1]);
                         });
                     }
                     robot.interact(() -> tabs.getSelectionModel().select(0));

@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * A scripted {@link StreamsGateway} for layout tests: topics with wide values in each column (a
  * topic name longer than its column at the minimum window, "unlimited" retention, a size near a
  * GiB, a degraded topic's "12 under-replicated" badge and the widest one, "12 offline · 12
- * under-replicated", three leaders), no consumer group, an idle tail, and a page of wide messages
- * to browse. Whatever changes Kafka is refused.
+ * under-replicated", three leaders), no consumer group, a tail of a few progress events with
+ * millisecond times, and a page of wide messages to browse. Whatever changes Kafka is refused.
  */
 public final class FakeStreamsGateway implements StreamsGateway {
 
@@ -37,6 +37,9 @@ public final class FakeStreamsGateway implements StreamsGateway {
     public static final String LONG_TOPIC = "orders.eu-west-1.payment-settlement-events.v2.dead-letter-retry";
 
     private static final long DAY = Duration.ofDays(1).toMillis();
+    /** A millisecond time, the widest a tail row shows. */
+    private static final Instant TAIL_START = Instant.parse("2026-12-07T02:37:07.123Z");
+    private static final String JOB_ID = "7f3c9a2e-5b1d-4e8f-9a60-3c2b1d0e9f8a";
 
     @Override
     public List<TopicInfo> topics() {
@@ -67,6 +70,10 @@ public final class FakeStreamsGateway implements StreamsGateway {
 
     @Override
     public AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure) {
+        for (int i = 0; i < 6; i++) {
+            sink.accept(new TailRecord(topics.get(0), i, 2_000_000L + i, TAIL_START.toEpochMilli() + 1000L * i,
+                    JOB_ID, "{\"job_id\":\"" + JOB_ID + "\",\"state\":\"running\",\"done\":" + (1000 * i) + "}"));
+        }
         return () -> { };
     }
 
