@@ -158,6 +158,8 @@ public final class StreamsView {
     @FXML
     private TreeView<String> resultJson;
     @FXML
+    private Label resultJsonHint;
+    @FXML
     private TextArea tailDetail;
     @FXML
     private TextField resetTopic;
@@ -390,6 +392,10 @@ public final class StreamsView {
                 search.selectedProperty().set(message));
         resultDetail.textProperty().bind(search.detailProperty());
         search.jsonProperty().addListener((obs, old, json) -> resultJson.setRoot(JsonTree.of(json)));
+        // the tree's pane says what it is for, and why it stays empty for a value that is not JSON
+        resultJsonHint.visibleProperty().bind(resultJson.rootProperty().isNull());
+        resultJsonHint.textProperty().bind(Bindings.when(search.selectedProperty().isNull())
+                .then("Select a message to see its value as a tree").otherwise("The value is not JSON"));
     }
 
     private void bindAdmin(ProduceViewModel produce, KafkaAdminViewModel admin) {
