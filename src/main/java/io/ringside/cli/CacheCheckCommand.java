@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Re-read the source rows of cached keys (pm25 years, dataset chunks) and report each key as fresh, "
                 + "stale (with the days or the chunk that differ) or orphaned (no source rows), with its TTL.",
-            "Keys show readable (pm25 · <location> · <year>, as the console shows them); --raw-keys shows them "
+            "Keys are shown by their readable names (pm25 · <location> · <year>, as in the console); --raw-keys shows them "
                 + "escaped as 'keys' prints them, --json has both.",
             "Exit 1 when a key is stale. --evict-stale --yes evicts the stale keys (audited as cache.evict)."})
 final class CacheCheckCommand implements Callable<Integer> {
