@@ -67,7 +67,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * tooltip, but no other cell, and the table does not scroll sideways), and on its Messages tab a
  * page of messages with millisecond times, and on its Live tail tab progress events with
  * millisecond times; the Local stack page a running stack's servers; the
- * Trends page the PM2.5 sample's location (a name wider than the location list) and its summary;
+ * Trends page four locations compared, the PM2.5 sample's among them (a name wider than the location
+ * list, and in Devanagari, which JavaFX draws past a wrapped line's end), with their summary;
  * the CQL page a history of long statements. The other pages show what they show with no servers
  * running.
  *
@@ -117,7 +118,8 @@ class PageLayoutFxTest {
                                 StackStates.event("kafka", Phase.READY, "ready (pid 3685, 207 MiB resident)"),
                                 StackStates.event("cassandra-1", Phase.READY, "ready (pid 3073, 939 MiB resident)"))),
                 executor, new FakeDialogService());
-        trends.preset(List.of(FakeTrendsGateway.HYDERABAD), FakeTrendsGateway.FIRST, FakeTrendsGateway.FIRST.plusDays(8));
+        trends.preset(List.of("Aotizhongxin", "Delhi", FakeTrendsGateway.HYDERABAD, "New Delhi US Embassy"),
+                FakeTrendsGateway.FIRST, FakeTrendsGateway.FIRST.plusDays(8));
         ControllerFactory controllers = ClusterView.register(window.controllers(), cluster)
                 .register(StreamsView.class, () -> new StreamsView(streams))
                 .register(TrendsView.class, () -> new TrendsView(trends, executor));
