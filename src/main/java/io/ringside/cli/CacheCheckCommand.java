@@ -5,7 +5,7 @@ import io.ringside.core.data.cache.CoherenceReport;
 import io.ringside.core.data.cache.CoherenceState;
 import io.ringside.core.data.cache.KeyCoherence;
 import io.ringside.core.redis.KeyActionResult;
-import io.ringside.core.redis.KeyText;
+import io.ringside.core.redis.ReadableKey;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Re-read the source rows of cached keys (pm25 years, dataset chunks) and report each key as fresh, "
                 + "stale (with the days or the chunk that differ) or orphaned (no source rows), with its TTL.",
+            "Keys are shown by their readable names (pm25 · <location> · <year>, as in the console); --raw-keys shows them "
+                + "escaped as 'keys' prints them, --json has both.",
             "Exit 1 when a key is stale. --evict-stale --yes evicts the stale keys (audited as cache.evict)."})
 final class CacheCheckCommand implements Callable<Integer> {
 
@@ -49,8 +51,12 @@ final class CacheCheckCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Really evict with --evict-stale; without it, only say what would be evicted.")
     boolean yes;
 
-    @Option(names = "--json", description = "Print one JSON object (counts and every key) instead of a table.")
+    @Option(names = "--json", description = "Print one JSON object (counts and every key, raw and readable) instead of a table.")
     boolean json;
+
+    @Option(names = "--raw-keys", description = "Show keys as Redis holds them, escaped as 'keys' prints them "
+            + "(for 'evict'), not their readable names.")
+    boolean rawKeys;
 
     @Override
     public Integer call() throws Exception {
@@ -66,7 +72,7 @@ final class CacheCheckCommand implements Callable<Integer> {
         CoherenceReport report = DataCommandSupport.withServices(cache.main(), services -> {
             CoherenceReport found = services.coherenceCheck().run(namespace, sample);
             if (!json) {
-                printTable(found, out);
+                printTable(found, rawKeys, out);
             }
             List<String> stale = found.staleKeys();
             if (evictStale && yes && !stale.isEmpty()) {
@@ -94,12 +100,21 @@ final class CacheCheckCommand implements Callable<Integer> {
         return anyStale ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private static void printTable(CoherenceReport report, PrintWriter out) {
-        String format = "%-8s  %8s  %-40s  %s%n";
-        out.printf(Locale.ROOT, format, "STATE", "TTL", "KEY", "DETAIL");
+    /**
+     * One row a key: state, TTL, what differs and the key, last, as the one column of no fixed
+     * width. A key reads as its readable name ({@code pm25 · Hyderabad US Consulate, India (…) · 2025},
+     * as the console shows it) unless {@code raw}: the URL-encoded key was unreadable for a name
+     * in Devanagari, and pushed the columns after it out of line.
+     */
+    private static void printTable(CoherenceReport report, boolean raw, PrintWriter out) {
+        int detailWidth = Math.max("DETAIL".length(),
+                report.keys().stream().mapToInt(key -> key.detail().length()).max().orElse(0));
+        String format = "%-8s  %8s  %-" + detailWidth + "s  %s%n";
+        out.printf(Locale.ROOT, format, "STATE", "TTL", "DETAIL", "KEY");
         for (KeyCoherence key : report.keys()) {
-            out.printf(Locale.ROOT, format, key.state().label(), key.ttlText(),
-                    KeyText.escape(key.key().getBytes(StandardCharsets.UTF_8)), key.detail());
+            ReadableKey name = ReadableKey.of(key.key().getBytes(StandardCharsets.UTF_8));
+            out.printf(Locale.ROOT, format, key.state().label(), key.ttlText(), key.detail(),
+                    raw ? name.raw() : name.text());
         }
         out.flush();
     }
@@ -119,6 +134,7 @@ final class CacheCheckCommand implements Callable<Integer> {
             Map<String, Object> key = new LinkedHashMap<>();
             key.put("namespace", k.namespace());
             key.put("key", k.key());
+            key.put("readable", ReadableKey.of(k.key().getBytes(StandardCharsets.UTF_8)).text());
             key.put("state", k.state().label());
             key.put("ttl_ms", k.ttlMillis());
             key.put("differs", k.differences());

@@ -27,6 +27,8 @@ import redis.clients.jedis.Jedis;
  * {@code cache check} against the shared stack: cached PM2.5 years whose rows changed or went away
  * behind the cache's back are reported stale (with the day) or orphaned, the exit code says so, and
  * {@code --evict-stale --yes} evicts exactly the stale key, audited, and not under a read-only profile.
+ * Keys read as the console shows them ({@code pm25 · <location> · <year>}), raw with {@code --raw-keys}
+ * and in JSON beside the readable name.
  */
 @ExtendWith(SharedStack.class)
 class CacheCheckCliTest {
@@ -36,7 +38,8 @@ class CacheCheckCliTest {
     @Test
     void staleAndOrphanedYearsAreFoundAndOnlyTheStaleOneIsEvicted(TestStack stack) throws Exception {
         String run = "coh-" + UUID.randomUUID().toString().substring(0, 8);
-        String changed = run + " changed, a:b";
+        // a name as the PM2.5 sample's: a comma, brackets and Devanagari, all URL-encoded in the key
+        String changed = run + " changed, a:b (हैदराबाद)";
         String deleted = run + " deleted";
         String kept = run + " kept";
         try (DataServices services = new DataServices(stack.backends(), stack.dataFolder()); Jedis redis = stack.redis()) {
@@ -54,6 +57,7 @@ class CacheCheckCliTest {
             JsonNode report = Json.mapper().readTree(check.out());
             JsonNode stale = key(report, changed);
             assertEquals("stale", stale.path("state").asText(), stale.toString());
+            assertEquals("pm25 · " + changed + " · " + DAY.getYear(), stale.path("readable").asText(), stale.toString());
             assertEquals(List.of(DAY.plusDays(1).toString()), strings(stale.path("differs")));
             assertTrue(stale.path("ttl_ms").asLong() > 0, stale.toString());
             assertEquals("orphaned", key(report, deleted).path("state").asText());
@@ -77,12 +81,18 @@ class CacheCheckCliTest {
             CliRun preview = CliRun.in(stack.dataFolder(), "cache", "check", "--namespace", "pm25", "--evict-stale");
             assertEquals(2, preview.exitCode(), "--evict-stale without --yes only says what it would evict");
             assertTrue(redis.exists(cacheKey(changed)));
-            assertTrue(preview.out().lines().anyMatch(l -> l.startsWith("stale") && l.contains(cacheKey(changed))
+            // the key as the console shows it, not URL-encoded
+            assertTrue(preview.out().lines().anyMatch(l -> l.startsWith("stale")
+                    && l.endsWith("pm25 · " + changed + " · " + DAY.getYear())
                     && l.contains("1 day differs: " + DAY.plusDays(1))), "the table: " + preview.out());
+            assertFalse(preview.out().contains(cacheKey(changed)), "no raw key without --raw-keys: " + preview.out());
             assertTrue(preview.err().contains(" stale, ") && preview.err().contains("add --yes"), preview.err());
 
-            CliRun evict = CliRun.in(stack.dataFolder(), "cache", "check", "--namespace", "pm25", "--evict-stale", "--yes");
+            CliRun evict = CliRun.in(stack.dataFolder(), "cache", "check", "--namespace", "pm25", "--evict-stale", "--yes",
+                    "--raw-keys");
             assertEquals(1, evict.exitCode(), "the check found a stale key: " + evict.err());
+            assertTrue(evict.out().lines().anyMatch(l -> l.startsWith("stale") && l.endsWith(cacheKey(changed))),
+                    "--raw-keys: the key as 'keys' prints it: " + evict.out());
             assertTrue(evict.out().contains("evicted "), evict.out());
             assertFalse(redis.exists(cacheKey(changed)), "the stale key is evicted");
             assertTrue(redis.exists(cacheKey(deleted)), "an orphaned key is only reported");

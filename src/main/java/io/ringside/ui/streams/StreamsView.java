@@ -158,6 +158,8 @@ public final class StreamsView {
     @FXML
     private TreeView<String> resultJson;
     @FXML
+    private Label resultJsonHint;
+    @FXML
     private TextArea tailDetail;
     @FXML
     private TextField resetTopic;
@@ -284,6 +286,10 @@ public final class StreamsView {
         text(tailTopic, TailRecord::topic);
         text(tailPosition, r -> r.partition() + "/" + r.offset());
         text(tailValue, TailRecord::value);
+        // as on the Messages tab: a millisecond time, the topic and the position whole, the value
+        // taking the rest (cut, with its tooltip); a fixed 170 px cut "2026-12-07T02:37:07.1…"
+        tailValue.setCellFactory(ElidedTextCells.withWholeTextTooltip());
+        ContentColumnWidths.apply(tailTable, tailValue);
         tailTable.getSelectionModel().selectedItemProperty().addListener((obs, old, record) ->
                 viewModel.selectedTailProperty().set(record));
         tailDetail.textProperty().bind(viewModel.tailDetailProperty());
@@ -386,6 +392,10 @@ public final class StreamsView {
                 search.selectedProperty().set(message));
         resultDetail.textProperty().bind(search.detailProperty());
         search.jsonProperty().addListener((obs, old, json) -> resultJson.setRoot(JsonTree.of(json)));
+        // the tree's pane says what it is for, and why it stays empty for a value that is not JSON
+        resultJsonHint.visibleProperty().bind(resultJson.rootProperty().isNull());
+        resultJsonHint.textProperty().bind(Bindings.when(search.selectedProperty().isNull())
+                .then("Select a message to see its value as a tree").otherwise("The value is not JSON"));
     }
 
     private void bindAdmin(ProduceViewModel produce, KafkaAdminViewModel admin) {

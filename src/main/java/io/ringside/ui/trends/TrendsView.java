@@ -36,6 +36,7 @@ import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.image.WritableImage;
@@ -79,7 +80,7 @@ public final class TrendsView {
     @FXML
     private Label hoverText;
     @FXML
-    private Label summaryText;
+    private VBox summaryBox;
     @FXML
     private TrendChart chart;
     @FXML
@@ -190,15 +191,40 @@ public final class TrendsView {
 
     private void showTrends() {
         chart.show(viewModel.trends());
-        summaryText.setText(viewModel.trends().stream().map(t -> describe(t.summary())).collect(Collectors.joining("\n")));
+        summaryBox.getChildren().clear();
+        for (LocationTrend trend : viewModel.trends()) {
+            summaryBox.getChildren().addAll(locationLine(trend.summary().location()), figuresLine(trend.summary()));
+        }
     }
 
-    static String describe(TrendSummary s) {
+    /**
+     * A location's name on one line, cut with its whole name on hover when the page is narrower:
+     * wrapped together with its figures, a name in Devanagari ran its first line past the window's
+     * edge (JavaFX breaks such a paragraph at the right width but draws its first line whole).
+     */
+    private static Label locationLine(String location) {
+        Label name = new Label(location);
+        name.getStyleClass().addAll("trends-summary", "trends-summary-location", Styles.ELIDABLE);
+        name.setTooltip(new Tooltip(location));
+        name.setMinWidth(0);
+        return name;
+    }
+
+    private static Label figuresLine(TrendSummary summary) {
+        Label figures = new Label(describe(summary));
+        figures.getStyleClass().add("trends-summary");
+        figures.setWrapText(true);
+        figures.setMinHeight(Region.USE_PREF_SIZE);
+        return figures;
+    }
+
+    /** A location's figures, without its name (the line above has it). */
+    private static String describe(TrendSummary s) {
         if (s.days() == 0) {
-            return s.location() + ": no days in range";
+            return "no days in range";
         }
-        return String.format(Locale.ROOT, "%s: %d days · mean %.1f · max %.1f on %s · %d days above %.1f µg/m³",
-                s.location(), s.days(), s.mean(), s.max(), s.maxDate(), s.daysAbove(), s.threshold());
+        return String.format(Locale.ROOT, "%d days · mean %.1f · max %.1f on %s · %d days above %.1f µg/m³",
+                s.days(), s.mean(), s.max(), s.maxDate(), s.daysAbove(), s.threshold());
     }
 
     private Path choose(String description, String extension) {

@@ -1,5 +1,6 @@
 package io.ringside.ui.trends;
 
+import io.ringside.core.data.cache.CacheOutcome;
 import io.ringside.core.data.pm25.AqiCategory;
 import io.ringside.core.data.pm25.DailyPm25;
 import io.ringside.core.data.pm25.DateSpan;
@@ -17,12 +18,14 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -269,13 +272,19 @@ public final class TrendsViewModel implements PageLoad {
         if (result.isEmpty()) {
             return "No days in this range.";
         }
-        long micros = 0;
-        List<String> parts = new ArrayList<>();
-        for (LocationTrend trend : result) {
-            micros += trend.trend().latencyMicros();
-            parts.add(trend.location() + " " + trend.trend().outcome().label());
+        long micros = result.stream().mapToLong(trend -> trend.trend().latencyMicros()).sum();
+        String took = " · " + String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+        if (result.size() == 1) {
+            return "Last load: " + result.get(0).location() + " " + result.get(0).trend().outcome().label() + took;
         }
-        return "Last load: " + String.join(", ", parts) + " · " + String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
+        // several compared: counted, not named (each is named in the summary below the chart); the
+        // names on one line wrapped, and a wrapped line holding the sample's Devanagari name was
+        // drawn past the window's edge
+        Map<CacheOutcome, Long> outcomes = new EnumMap<>(CacheOutcome.class);
+        result.forEach(trend -> outcomes.merge(trend.trend().outcome(), 1L, Long::sum));
+        return "Last load: " + result.size() + " locations, " + outcomes.entrySet().stream()
+                .map(outcome -> outcome.getValue() + " " + outcome.getKey().label())
+                .collect(Collectors.joining(", ")) + took;
     }
 
     private void finish(Exception failure) {
@@ -368,7 +377,10 @@ public final class TrendsViewModel implements PageLoad {
         return trendsView;
     }
 
-    /** "Last load: Aotizhongxin hit · 3.2 ms": how the cache served the last load and how long it took. */
+    /**
+     * "Last load: Aotizhongxin hit · 3.2 ms", or for several locations "Last load: 3 locations, 2
+     * hit, 1 miss · 9.8 ms": how the cache served the last load and how long it took.
+     */
     public ReadOnlyStringProperty cacheStatusProperty() {
         return cacheStatus.getReadOnlyProperty();
     }

@@ -65,12 +65,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * widest filter bar) and three nodes in two data centres; the Streams page shows topics with the
  * widest values of each column, a name longer than its column at 1024 px among them (cut, with its
  * tooltip, but no other cell, and the table does not scroll sideways), and on its Messages tab a
- * page of messages with millisecond times; the Local stack page a running stack's servers; the
- * Trends page the PM2.5 sample's location (a name wider than the location list) and its summary;
+ * page of messages with millisecond times, and on its Live tail tab progress events with
+ * millisecond times; the Local stack page a running stack's servers; the
+ * Trends page four locations compared, the PM2.5 sample's among them (a name wider than the location
+ * list, and in Devanagari, which JavaFX draws past a wrapped line's end), with their summary;
  * the CQL page a history of long statements. The other pages show what they show with no servers
  * running.
  *
- * <p>With {@code -Dringside.layout.png=DIR} it also writes each page's PNG there, to look at.
+ * <p>With {@code -Dringside.layout.png=DIR} it also writes each page's PNG there (and each
+ * further tab's), to look at.
  */
 @ExtendWith(ApplicationExtension.class)
 class PageLayoutFxTest {
@@ -115,7 +118,8 @@ class PageLayoutFxTest {
                                 StackStates.event("kafka", Phase.READY, "ready (pid 3685, 207 MiB resident)"),
                                 StackStates.event("cassandra-1", Phase.READY, "ready (pid 3073, 939 MiB resident)"))),
                 executor, new FakeDialogService());
-        trends.preset(List.of(FakeTrendsGateway.HYDERABAD), FakeTrendsGateway.FIRST, FakeTrendsGateway.FIRST.plusDays(8));
+        trends.preset(List.of("Aotizhongxin", "Delhi", FakeTrendsGateway.HYDERABAD, "New Delhi US Embassy"),
+                FakeTrendsGateway.FIRST, FakeTrendsGateway.FIRST.plusDays(8));
         ControllerFactory controllers = ClusterView.register(window.controllers(), cluster)
                 .register(StreamsView.class, () -> new StreamsView(streams))
                 .register(TrendsView.class, () -> new TrendsView(trends, executor));
@@ -163,6 +167,7 @@ class PageLayoutFxTest {
             throw new AssertionError("no messages: " + streams.messages().statusProperty().get(), e);
         }
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !trends.trends().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !streams.tail().isEmpty());
 
         List<String> problems = new ArrayList<>();
         for (double[] size : new double[][] {{MainWindow.MIN_WIDTH, MainWindow.MIN_HEIGHT}, {1920, 1080}}) {
@@ -233,6 +238,8 @@ class PageLayoutFxTest {
                             String where = page.id() + " (tab " + tabs.getTabs().get(index).getText() + ") at "
                                     + (int) size[0] + "x" + (int) size[1] + ": ";
                             LayoutProblems.of(root).stream().map(problem -> where + problem).forEach(problems::add);
+                            savePng(page.id() + "-" + tabs.getTabs().get(index).getText().replace(' ', '-')
+                                    + "-" + (int) size[0] + "x" + (int) size[1]);
                         });
                     }
                     robot.interact(() -> tabs.getSelectionModel().select(0));

@@ -27,9 +27,9 @@ import java.util.function.Consumer;
 /**
  * A scripted {@link StreamsGateway} for layout tests: topics with wide values in each column (a
  * topic name longer than its column at the minimum window, "unlimited" retention, a size near a
- * GiB, a degraded topic's "12 under-replicated" badge and the widest one, "12 offline · 12
- * under-replicated", three leaders), no consumer group, an idle tail, and a page of wide messages
- * to browse. Whatever changes Kafka is refused.
+ * GiB, a degraded topic's "12 under-replicated" badge and the widest one, "123 offline, 456
+ * under-rep.", three leaders), no consumer group, a tail of a few progress events with
+ * millisecond times, and a page of wide messages to browse. Whatever changes Kafka is refused.
  */
 public final class FakeStreamsGateway implements StreamsGateway {
 
@@ -37,6 +37,9 @@ public final class FakeStreamsGateway implements StreamsGateway {
     public static final String LONG_TOPIC = "orders.eu-west-1.payment-settlement-events.v2.dead-letter-retry";
 
     private static final long DAY = Duration.ofDays(1).toMillis();
+    /** A millisecond time, the widest a tail row shows. */
+    private static final Instant TAIL_START = Instant.parse("2026-12-07T02:37:07.123Z");
+    private static final String JOB_ID = "7f3c9a2e-5b1d-4e8f-9a60-3c2b1d0e9f8a";
 
     @Override
     public List<TopicInfo> topics() {
@@ -45,8 +48,8 @@ public final class FakeStreamsGateway implements StreamsGateway {
                 new TopicInfo(LONG_TOPIC, 12, 3, -1, 1_073_731_000L, 0, 0, List.of(1, 2, 3), List.of(1, 2, 3)),
                 new TopicInfo("ringside.jobs.progress", 24, 3, 2 * DAY, 66_700, 12, 0, List.of(1, 2, 3),
                         List.of(1, 2, 3)),
-                // the widest badge: partitions both offline and under-replicated, two-digit counts
-                new TopicInfo("ringside.jobs.requests", 24, 3, 7 * DAY, 4_210, 12, 12, List.of(2, 3),
+                // the widest badge: partitions both offline and under-replicated, three-digit counts
+                new TopicInfo("ringside.jobs.requests", 600, 3, 7 * DAY, 4_210, 456, 123, List.of(2, 3),
                         List.of(1, 2, 3)));
     }
 
@@ -67,6 +70,10 @@ public final class FakeStreamsGateway implements StreamsGateway {
 
     @Override
     public AutoCloseable tail(List<String> topics, Consumer<TailRecord> sink, Consumer<Exception> failure) {
+        for (int i = 0; i < 6; i++) {
+            sink.accept(new TailRecord(topics.get(0), i, 2_000_000L + i, TAIL_START.toEpochMilli() + 1000L * i,
+                    JOB_ID, "{\"job_id\":\"" + JOB_ID + "\",\"state\":\"running\",\"done\":" + (1000 * i) + "}"));
+        }
         return () -> { };
     }
 

@@ -46,6 +46,7 @@ public final class LayoutProblems {
             elided(cell).ifPresent(problems::add);
         } else if (node instanceof Labeled labeled) {
             elided(labeled).ifPresent(problems::add);
+            overrun(labeled).ifPresent(problems::add);
         }
         if ((node instanceof Control || node instanceof Pane) && node.getParent() instanceof Pane parent
                 && !(parent.getParent() instanceof ScrollPane) && !scrollPaneContent(node) && node.isManaged()) {
@@ -89,6 +90,36 @@ public final class LayoutProblems {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A label whose drawn text runs past its own edge, though the skin neither elided nor clipped
+     * it: JavaFX wraps a paragraph holding complex script (the sample's Devanagari name) at the
+     * right width but draws its first line at the paragraph's whole width, over the window's edge.
+     * The text node's bounds are those drawn lines, so they are compared with the label's box; a
+     * wrapped line's bounds may hold the space it broke at, which is not drawn.
+     */
+    private static java.util.Optional<String> overrun(Labeled labeled) {
+        if (labeled.getSkin() == null || labeled.getWidth() <= 0 || labeled.getText() == null
+                || labeled.getText().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text shown && child != labeled.getGraphic() && child.isVisible()
+                    && shown.getBoundsInParent().getMaxX() > labeled.getWidth() + SLACK
+                            + (labeled.isWrapText() ? spaceWidth(shown) : 0)) {
+                return java.util.Optional.of("text past its edge: " + describe(labeled) + " draws "
+                        + Math.round(shown.getBoundsInParent().getMaxX()) + " px wide in "
+                        + Math.round(labeled.getWidth()) + " px");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static double spaceWidth(Text shown) {
+        Text space = new Text(" ");
+        space.setFont(shown.getFont());
+        return space.getLayoutBounds().getWidth();
     }
 
     /**

@@ -21,6 +21,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polygon;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -86,8 +87,10 @@ class TrendsViewFxTest {
         Polygon band = robot.lookup(".min-max-band").queryAs(Polygon.class);
         assertEquals(9 * 4, onFx(() -> band.getPoints().size()), "min/max band: 9 days up and back");
         assertTrue(robot.lookup(".aqi-band").queryAll().size() >= 6);
-        Label summary = robot.lookup("#summaryText").queryAs(Label.class);
-        assertTrue(onFx(summary::getText).startsWith(SAMPLE + ": 9 days"), onFx(summary::getText));
+        VBox summary = robot.lookup("#summaryBox").queryAs(VBox.class);
+        List<String> lines = onFx(() -> summary.getChildren().stream().map(shown -> ((Label) shown).getText()).toList());
+        assertEquals(SAMPLE, lines.get(0), "the location on a line of its own");
+        assertTrue(lines.get(1).startsWith("9 days · mean"), lines.toString());
         assertTrue(viewModel.cacheStatusProperty().get().startsWith("Last load: "), viewModel.cacheStatusProperty().get());
     }
 }
