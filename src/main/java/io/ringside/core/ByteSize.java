@@ -27,4 +27,22 @@ public final class ByteSize {
         }
         return String.format(Locale.ROOT, unit == 0 ? "%.0f %s" : "%.1f %s", value, UNITS[unit]);
     }
+
+    /**
+     * A part of a whole in the whole's unit, the unit written once: {@code 13.2 / 26.4 MB},
+     * {@code 0.5 / 26.4 MB}. "512.0 kB / 26.4 MB" said two units and was wider than the Jobs table's
+     * column in a 1024 px window.
+     */
+    public static String formatPart(double part, double whole) {
+        double value = Math.max(0, whole);
+        double scale = 1;
+        int unit = 0;
+        while (unit < UNITS.length - 1 && Math.round(value * 10) / 10.0 >= BASE) {
+            value /= BASE;
+            scale *= BASE;
+            unit++;
+        }
+        String pattern = unit == 0 ? "%.0f / %.0f %s" : "%.1f / %.1f %s";
+        return String.format(Locale.ROOT, pattern, Math.max(0, part) / scale, value, UNITS[unit]);
+    }
 }

@@ -43,6 +43,8 @@ public final class JobRow {
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     private Instant started;
+    /** The rate the Rate column shows, a second; null when it shows none. */
+    private Double shownRate;
 
     JobRow(ProgressEvent first) {
         this.jobId = first.jobId();
@@ -68,15 +70,15 @@ public final class JobRow {
         progress.set(event.fraction());
         phase.set(event.phase() == null ? "" : event.phase());
         amount.set(amount(event));
-        Double perSecond = event.terminal() ? averageRate(event) : event.ratePerS();
-        rate.set(perSecond == null ? "" : unitOf(event).formatRate(perSecond));
+        shownRate = event.terminal() ? averageRate(event) : event.ratePerS();
+        rate.set(shownRate == null ? "" : unitOf(event).formatRateShort(shownRate));
         if (event.terminal()) {
             Duration took = took(event);
             eta.set(took == null ? "" : duration(took.toMillis() / 1000.0));
         } else {
-            eta.set(event.etaS() == null ? "" : duration(event.etaS()) + " left");
+            eta.set(event.etaS() == null ? "" : left(event.etaS()));
         }
-        errors.set(event.errors() == 0 ? "" : String.format(Locale.ROOT, "%,d", event.errors()));
+        errors.set(event.errors() == 0 ? "" : JobUnit.count(event.errors()));
         return true;
     }
 
@@ -106,7 +108,38 @@ public final class JobRow {
     }
 
     private static String amount(ProgressEvent event) {
-        return unitOf(event).formatProgress(event.done(), event.total());
+        return unitOf(event).formatProgressShort(event.done(), event.total());
+    }
+
+    /** Every digit of the Done / total column's figures, for its tooltip. */
+    public String amountExact() {
+        ProgressEvent event = latest.get();
+        return unitOf(event).formatProgressExact(event.done(), event.total());
+    }
+
+    /** Every digit of the Rate column's figure, for its tooltip; empty when it shows none. */
+    public String rateExact() {
+        return shownRate == null ? "" : unitOf(latest.get()).formatRateExact(shownRate);
+    }
+
+    /** Every digit of the Errors column's count, for its tooltip; empty when there are none. */
+    public String errorsExact() {
+        long count = latest.get().errors();
+        return count == 0 ? "" : String.format(Locale.ROOT, "%,d rejected", count);
+    }
+
+    /**
+     * How long a running job has left, to the minute from a minute on ("12m left", "1h 02m left"):
+     * an estimate's seconds change at every event and say nothing, and "12m 34s left" was the
+     * widest text of the Time column.
+     */
+    static String left(double seconds) {
+        if (seconds < 60) {
+            return duration(seconds) + " left";
+        }
+        Duration d = Duration.ofMinutes(Math.round(seconds / 60));
+        return (d.toHours() > 0 ? String.format(Locale.ROOT, "%dh %02dm", d.toHours(), d.toMinutesPart())
+                : d.toMinutes() + "m") + " left";
     }
 
     static String duration(double seconds) {

@@ -6,6 +6,7 @@ import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.HoverTooltip;
 import io.ringside.ui.util.TextFitCell;
 import java.io.File;
 import java.nio.file.Path;
@@ -152,10 +153,10 @@ public final class JobsView {
         sourceColumn.setCellFactory(c -> new SourceCell());
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
         progressColumn.setCellFactory(c -> new ProgressCell());
-        text(amountColumn, JobRow::amountProperty);
-        text(rateColumn, JobRow::rateProperty);
+        figure(amountColumn, JobRow::amountProperty, JobRow::amountExact);
+        figure(rateColumn, JobRow::rateProperty, JobRow::rateExact);
         text(etaColumn, JobRow::etaProperty);
-        text(errorsColumn, JobRow::errorsProperty);
+        figure(errorsColumn, JobRow::errorsProperty, JobRow::errorsExact);
         userColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::requestedBy));
         amountColumn.getStyleClass().add("numeric");
         rateColumn.getStyleClass().add("numeric");
@@ -196,6 +197,14 @@ public final class JobsView {
                              Function<JobRow, ObservableValue<String>> property) {
         column.setCellValueFactory(c -> property.apply(c.getValue()));
         column.setCellFactory(TextFitCell.factory());
+    }
+
+    /** A column of figures written short ("1.23M / 9.88M rows"), every digit on hover. */
+    private static void figure(TableColumn<JobRow, String> column, Function<JobRow, ObservableValue<String>> property,
+                               Function<JobRow, String> exact) {
+        HoverTooltip tooltip = new HoverTooltip();
+        column.setCellValueFactory(c -> property.apply(c.getValue()));
+        column.setCellFactory(c -> new FigureCell(tooltip, exact));
     }
 
     private void showForm(LoadDetector.DetectedLoad load) {
@@ -313,6 +322,30 @@ public final class JobsView {
             bar.setProgress(value);
             percent.setText(String.format(Locale.ROOT, "%.0f%%", value * 100));
             setGraphic(box);
+        }
+    }
+
+    /** A short figure that keeps its column wide enough ({@link TextFitCell}) and shows every digit on hover. */
+    private static final class FigureCell extends TextFitCell<JobRow> {
+
+        private final HoverTooltip tooltip;
+        private final Function<JobRow, String> exact;
+
+        FigureCell(HoverTooltip tooltip, Function<JobRow, String> exact) {
+            this.tooltip = tooltip;
+            this.exact = exact;
+            tooltip.install(this, this::exactText);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            tooltip.update(this, empty ? null : exactText());
+        }
+
+        private String exactText() {
+            JobRow row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+            return row == null ? null : exact.apply(row);
         }
     }
 

@@ -61,7 +61,8 @@ class JobsViewModelTest {
         JobRow row = vm.row(a);
         assertEquals(0.5, row.progressProperty().get(), 1e-9);
         assertEquals("500 / 1,000 rows", row.amountProperty().get());
-        assertEquals("1,200 rows/s", row.rateProperty().get());
+        assertEquals("1,200/s", row.rateProperty().get(), "the unit is in the Done column next to it");
+        assertEquals("1,200 rows/s", row.rateExact(), "on hover");
         assertEquals("8s left", row.etaProperty().get());
         assertEquals("3", row.errorsProperty().get());
         assertEquals("alice", row.requestedBy());
@@ -216,14 +217,17 @@ class JobsViewModelTest {
         gateway.emit(load(job, 0, JobState.QUEUED, 0, null, "/data/fashion.idx"));
         gateway.emit(load(job, 1, JobState.RUNNING, 13_206_118, 2_641_223.6, "/data/fashion.idx"));
         JobRow row = vm.row(job);
-        assertEquals("13.2 MB / 26.4 MB", row.amountProperty().get(), "MB of 10^6 bytes, as the CLI prints them");
+        assertEquals("13.2 / 26.4 MB", row.amountProperty().get(), "MB of 10^6 bytes, as the CLI prints them");
+        assertEquals("13,206,118 / 26,412,236 bytes", row.amountExact(), "on hover");
         assertEquals("2.6 MB/s", row.rateProperty().get());
         assertEquals("4s left", row.etaProperty().get());
 
         gateway.emit(load(job, 3, JobState.SUCCEEDED, 26_412_236, 2_641_223.6, "/data/fashion.idx"));
-        assertEquals("26.4 MB / 26.4 MB", row.amountProperty().get());
+        assertEquals("26.4 / 26.4 MB", row.amountProperty().get());
         assertEquals("2.6 MB/s", row.rateProperty().get(), "the final event's average rate stays");
         assertEquals("10s", row.etaProperty().get(), "how long it took: from the first running event to the last");
+        assertEquals("13m left", JobRow.left(754), "an estimate to the minute from a minute on");
+        assertEquals("1h 02m left", JobRow.left(3_725));
 
         UUID quiet = UUID.randomUUID();
         gateway.emit(load(quiet, 1, JobState.RUNNING, 0, null, "/data/other.idx"));
