@@ -42,6 +42,8 @@ public final class JobRow {
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
+    /** The file an export's request says it writes; empty for other jobs and before the request is read. */
+    private String target = "";
     private Instant started;
     /** The rate the Rate column shows, a second; null when it shows none. */
     private Double shownRate;
@@ -174,21 +176,38 @@ public final class JobRow {
     }
 
     /**
-     * What the table's Source column shows: the name the request gave the job's data (a dataset's
-     * name, a PM2.5 file's location), so two loads of one file under two names differ, and the
-     * file names after it; only the file names while the request is not known (yet).
+     * What the table's Source column shows. A load: the name its request gave the data (a
+     * dataset's name, a PM2.5 file's location), so two loads of one file under two names differ,
+     * the file on hover ({@link #sourcePaths}); the file names while the request is not known
+     * (yet), or when it names none. An export: what it reads, the table or "query", and the name
+     * of the file it writes ({@code aqdata.pm25 → pm25.csv}): its events name the table as their
+     * source, which its request names again, and "aqdata.pm25 · aqdata.pm25" said nothing of where
+     * the rows went.
      */
     public String source() {
-        String files = sources(s -> s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1));
-        if (name.get().isEmpty()) {
-            return files;
+        if (latest.get().kind() == JobKind.EXPORT_TABLE) {
+            String read = String.join(", ", latest.get().source().stream().map(JobRow::exportedShort).toList());
+            return target.isEmpty() ? read : read + " → " + fileName(target);
         }
-        return files.isEmpty() ? name.get() : name.get() + " · " + files;
+        return name.get().isEmpty() ? sources(JobRow::fileName) : name.get();
     }
 
-    /** The sources with their full paths, for the details and the Source cell's tooltip. */
+    /**
+     * The sources in full, for the details and the Source cell's tooltip: a load's file paths, an
+     * export's table or statement and the whole path of the file it writes.
+     */
     public String sourcePaths() {
-        return sources(UnaryOperator.identity());
+        String read = sources(UnaryOperator.identity());
+        return latest.get().kind() == JobKind.EXPORT_TABLE && !target.isEmpty() ? read + " → " + target : read;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    }
+
+    /** An export's source as the Source column shows it: a table by its name, a statement as "query". */
+    private static String exportedShort(String source) {
+        return source.strip().contains(" ") ? "query" : source.strip();
     }
 
     /** The name from the job's request (empty when it gives none); the Source column follows it. */
@@ -198,6 +217,8 @@ public final class JobRow {
 
     /** Takes the job's name from its request, once that is read (it may come before or after the events). */
     void describe(JobRequest request) {
+        String file = request.kind() == JobKind.EXPORT_TABLE ? request.option(JobOptions.TARGET) : null;
+        target = file == null ? "" : file.strip();
         name.set(nameOf(request));
     }
 

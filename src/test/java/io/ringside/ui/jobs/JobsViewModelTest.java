@@ -247,14 +247,14 @@ class JobsViewModelTest {
                 Map.of(JobOptions.NAME, "mnist-train"), "alice", NOW));
         gateway.emit(load(first, 0, JobState.QUEUED, 0, null, file));
         gateway.emit(load(second, 0, JobState.QUEUED, 0, null, file));
-        assertEquals("mnist-train · train-images-idx3-ubyte.gz", vm.row(first).source(), "request read before the events");
+        assertEquals("mnist-train", vm.row(first).source(), "request read before the events: the name, the file on hover");
         assertEquals("train-images-idx3-ubyte.gz", vm.row(second).source(), "no request read yet: the file alone");
 
         List<JobRow> renamed = new ArrayList<>();
         vm.onBatch(renamed::addAll);
         gateway.emitRequest(new JobRequest(second, JobKind.LOAD_DATASET, List.of(file),
                 Map.of(JobOptions.NAME, "mnist-copy"), "alice", NOW));
-        assertEquals("mnist-copy · train-images-idx3-ubyte.gz", vm.row(second).source(), "request read after them");
+        assertEquals("mnist-copy", vm.row(second).source(), "request read after them");
         assertEquals(List.of(vm.row(second)), renamed, "the table is told the row changed");
         assertEquals(file, vm.row(second).sourcePaths(), "the whole path for the tooltip and details");
 
@@ -267,6 +267,33 @@ class JobsViewModelTest {
     }
 
     @Test
+    void anExportShowsWhatItReadsAndTheFileItWrites() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID table = UUID.randomUUID();
+        String target = "/home/alice/exports/pm25.csv.gz";
+        gateway.emit(export(table, List.of("aqdata.pm25")));
+        assertEquals("aqdata.pm25", vm.row(table).source(), "no request read yet: the table alone");
+        gateway.emitRequest(new JobRequest(table, JobKind.EXPORT_TABLE, List.of("aqdata.pm25"),
+                Map.of(JobOptions.TABLE, "aqdata.pm25", JobOptions.TARGET, target), "alice", NOW));
+        assertEquals("aqdata.pm25 → pm25.csv.gz", vm.row(table).source(), "not aqdata.pm25 · aqdata.pm25");
+        assertEquals("aqdata.pm25 → " + target, vm.row(table).sourcePaths(), "the whole path on hover");
+
+        UUID query = UUID.randomUUID();
+        String select = "SELECT * FROM aqdata.pm25 WHERE location = 'Delhi' AND year = 2025";
+        gateway.emitRequest(new JobRequest(query, JobKind.EXPORT_TABLE, List.of(select),
+                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/delhi.json"), "alice", NOW));
+        gateway.emit(export(query, List.of(select)));
+        assertEquals("query → delhi.json", vm.row(query).source());
+        assertEquals(select + " → /tmp/delhi.json", vm.row(query).sourcePaths(), "the statement on hover");
+    }
+
+    private static ProgressEvent export(UUID job, List<String> source) {
+        return new ProgressEvent(job, 1, NOW, JobKind.EXPORT_TABLE, source, "alice", JobState.RUNNING, "export",
+                JobUnit.ROWS, 10, 100, null, null, 0, List.of(), null, null, "");
+    }
+
+    @Test
     void theSubmittedNoteGoesWhenTheJobShowsUpOrAfterAFewSeconds() {
         JobsViewModel vm = viewModel(executor);
         vm.activate();
@@ -275,7 +302,7 @@ class JobsViewModelTest {
         assertEquals("Submitted job " + request.jobId(), vm.messageProperty().get());
         gateway.emit(load(request.jobId(), 0, JobState.QUEUED, 0, null, "/data/a.bin"));
         assertEquals("", vm.messageProperty().get(), "the row says it now");
-        assertEquals("a · a.bin", vm.row(request.jobId()).source(), "named from the request submitted here");
+        assertEquals("a", vm.row(request.jobId()).source(), "named from the request submitted here");
 
         JobRequest unseen = gateway.request(JobKind.LOAD_DATASET, List.of("/data/b.bin"), Map.of(JobOptions.NAME, "b"));
         vm.submit(unseen, failure -> { });
