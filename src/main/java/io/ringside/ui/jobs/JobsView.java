@@ -240,7 +240,7 @@ public final class JobsView {
                 "Source: " + row.sourcePaths(),
                 "Started by " + row.requestedBy() + " · latency p50 " + millis(last.p50Ms()) + ", p99 "
                         + millis(last.p99Ms()),
-                last.message() == null ? "" : last.message())).strip());
+                last.message() == null ? "" : last.message().replace('\t', ' '))).strip());
         List<String> entries = new ArrayList<>(row.timeline().stream().map(JobsView::timelineEntry).toList());
         Collections.reverse(entries);
         timeline.getItems().setAll(entries);
