@@ -135,6 +135,14 @@ class TrendsAndJobsAtMinimumSizeFxTest {
         assertEquals("1,234,567 / 9,876,543 rows", onFx(() -> robot.lookup(".table-cell").match(
                 cell -> cell instanceof TableCell<?, ?> shown && "1.23M / 9.88M rows".equals(shown.getText()))
                 .<TableCell<?, ?>>query().getTooltip().getText()), "every digit on hover: " + figures);
+
+        // the details of a job: every line of the summary shown, however little height the lists leave
+        robot.interact(() -> jobs.getSelectionModel().select(jobs.getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Labeled summary = robot.lookup("#detailsSummary").queryAs(Labeled.class);
+        assertTrue(onFx(() -> summary.getText().lines().count()) >= 2, onFx(summary::getText));
+        assertEquals(onFx(summary::getText), onFx(() -> ((Text) summary.lookup(".text")).getText()),
+                "the details' summary whole");
         double columns = onFx(() -> jobs.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum());
         assertTrue(columns <= onFx(jobs::getWidth), "every column inside the table, none behind a scroll bar: "
                 + columns + " of " + onFx(jobs::getWidth) + ": " + onFx(() -> jobs.getVisibleLeafColumns().stream()
