@@ -45,7 +45,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * fake gateways: the Trends toolbar wraps instead of cutting "Load" to "Lo", the Jobs table, inside
  * the page's margins, shows "succeeded", "100%", "Errors", a table export's six-digit row counts and
  * rate and a running export's seven-digit ones whole (short, every digit on hover) without
- * scrolling sideways, and a three-day chart labels each date once.
+ * scrolling sideways, a job's details summary and a long timeline entry whole, and a three-day
+ * chart labels each date once.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrendsAndJobsAtMinimumSizeFxTest {
@@ -109,7 +110,8 @@ class TrendsAndJobsAtMinimumSizeFxTest {
                     "export", JobUnit.ROWS, 247_864, 453_237, 117_345.0, 2.0, 0, List.of(), null, null, ""));
             gateway.emit(new ProgressEvent(export, 2, at.plusSeconds(4), JobKind.EXPORT_TABLE, table, "alice",
                     JobState.SUCCEEDED, "complete", JobUnit.ROWS, 420_768, 420_768, 122_279.0, null, 0, List.of(),
-                    null, null, ""));
+                    null, null, "exported 420,768 rows of aqdata.pm25_hourly to /home/alice/exports/pm25-hourly-export.csv"
+                    + " (21,627,899 bytes)"));
             // a running export of seven-digit figures, an hour to go
             UUID big = UUID.randomUUID();
             gateway.emitRequest(new JobRequest(big, JobKind.EXPORT_TABLE, table, Map.of(), "alice", at));
@@ -143,6 +145,14 @@ class TrendsAndJobsAtMinimumSizeFxTest {
         assertTrue(onFx(() -> summary.getText().lines().count()) >= 2, onFx(summary::getText));
         assertEquals(onFx(summary::getText), onFx(() -> ((Text) summary.lookup(".text")).getText()),
                 "the details' summary whole");
+        robot.interact(() -> jobs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent timeline = robot.lookup("#timeline").queryAs(Parent.class);
+        List<String> cut = onFx(() -> timeline.lookupAll(".text").stream()
+                .filter(node -> node instanceof Text shown && shown.getParent() instanceof Labeled cell
+                        && cell.getText() != null && !shown.getText().equals(cell.getText()))
+                .map(node -> ((Text) node).getText()).toList());
+        assertEquals(List.of(), cut, "timeline lines wrapped whole");
         double columns = onFx(() -> jobs.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum());
         assertTrue(columns <= onFx(jobs::getWidth), "every column inside the table, none behind a scroll bar: "
                 + columns + " of " + onFx(jobs::getWidth) + ": " + onFx(() -> jobs.getVisibleLeafColumns().stream()
