@@ -380,6 +380,8 @@ public final class JobsView {
 
         /** Measures on the FX thread only, where every cell is laid out. */
         private static final Text MEASURE = new Text();
+        /** Room above and below the text, as a one-line cell of the theme has. */
+        private static final double AIR = 6;
 
         WrappingCell() {
             setWrapText(true);
@@ -393,20 +395,18 @@ public final class JobsView {
             setText(empty ? null : line);
         }
 
-        /** At least the height of its text wrapped at {@code width}, measured as it is drawn. */
+        /** The height of its text wrapped at {@code width}, measured as it is drawn, and a little air. */
         @Override
         protected double computePrefHeight(double width) {
-            double own = super.computePrefHeight(width);
             String text = getText();
             if (width <= 0 || text == null || text.isEmpty()) {
-                return own;
+                return super.computePrefHeight(width);
             }
             MEASURE.setFont(getFont());
             MEASURE.setLineSpacing(getLineSpacing());
             MEASURE.setWrappingWidth(width - snappedLeftInset() - snappedRightInset());
             MEASURE.setText(text);
-            return Math.max(own, Math.ceil(MEASURE.getLayoutBounds().getHeight()) + snappedTopInset()
-                    + snappedBottomInset());
+            return Math.ceil(MEASURE.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset() + AIR;
         }
     }
 
