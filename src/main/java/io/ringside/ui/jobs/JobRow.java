@@ -127,7 +127,7 @@ public final class JobRow {
     /** Every digit of the Errors column's count, for its tooltip; empty when there are none. */
     public String errorsExact() {
         long count = latest.get().errors();
-        return count == 0 ? "" : String.format(Locale.ROOT, "%,d rejected", count);
+        return count == 0 ? "" : String.format(Locale.ROOT, "%,d", count);
     }
 
     /**
