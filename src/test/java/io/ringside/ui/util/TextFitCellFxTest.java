@@ -38,17 +38,11 @@ class TextFitCellFxTest {
     @Test
     void aWidenedColumnTakesItsWidthFromTheFillColumn(FxRobot robot) throws Exception {
         StringProperty figure = new SimpleStringProperty("1");
-        TableView<String> table = new TableView<>();
-        TableColumn<String, String> name = new TableColumn<>("Name");
-        name.setMinWidth(60);
-        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue()));
         TableColumn<String, String> amount = new TableColumn<>("Amount");
         amount.setPrefWidth(60);
         amount.setCellValueFactory(c -> figure);
-        amount.setCellFactory(TextFitCell.factory());
-        table.getColumns().addAll(List.of(name, amount));
-        table.getItems().add("job");
-        FillColumnResize.apply(table, name);
+        TableView<String> table = tableWith(amount);
+        TableColumn<String, ?> name = table.getColumns().get(0);
         robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(60, onFx(amount::getWidth), 0.5, "a short figure leaves the column as it is");
@@ -68,18 +62,11 @@ class TextFitCellFxTest {
      */
     @Test
     void aFigureIsMeasuredWithTheCellsStyledPadding(FxRobot robot) throws Exception {
-        TableView<String> table = new TableView<>();
-        TableColumn<String, String> name = new TableColumn<>("Name");
-        name.setMinWidth(60);
-        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue()));
         TableColumn<String, String> time = new TableColumn<>("Time");
         time.setPrefWidth(72);
         time.setCellValueFactory(c -> new SimpleStringProperty("12m 34s"));
-        time.setCellFactory(TextFitCell.factory());
-        table.getColumns().addAll(List.of(name, time));
-        table.getItems().add("job");
+        TableView<String> table = tableWith(time);
         table.setStyle("-fx-font-size: 13px;");
-        FillColumnResize.apply(table, name);
         StackPane root = new StackPane(table);
         Scene scene = new Scene(root, 500, 200);
         scene.getStylesheets().add("data:text/css,.table-cell%7B-fx-padding:0 40 0 40;%7D");
@@ -91,5 +78,18 @@ class TextFitCellFxTest {
                         && !cell.isEmpty())
                 .map(node -> ((Text) node).getText()).toList());
         assertEquals(List.of("12m 34s"), shown, "the figure whole, padding and all: " + onFx(time::getWidth));
+    }
+
+    /** A table of one row: a Name column that takes the rest of the width, and {@code figures} in text-fit cells. */
+    private static TableView<String> tableWith(TableColumn<String, String> figures) {
+        TableView<String> table = new TableView<>();
+        TableColumn<String, String> name = new TableColumn<>("Name");
+        name.setMinWidth(60);
+        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue()));
+        figures.setCellFactory(TextFitCell.factory());
+        table.getColumns().addAll(List.of(name, figures));
+        table.getItems().add("job");
+        FillColumnResize.apply(table, name);
+        return table;
     }
 }
