@@ -188,7 +188,7 @@ final class JobRunner {
         });
         long bytes = sources.stream().mapToLong(s -> Math.max(0, s.size())).sum();
         List<String> rejected = result.firstRejects().stream().map(RejectedRow::toString).toList();
-        String summary = Pm25Summary.of(result);
+        String summary = Pm25Summary.of(result, bytes);
         // Sources of unknown size (the built-in sample) end in rows read rather than "0 B".
         JobUnit unit = bytes > 0 ? JobUnit.BYTES : JobUnit.ROWS;
         long amount = bytes > 0 ? bytes : result.rowsRead();

@@ -50,6 +50,66 @@ public enum JobUnit {
                 : String.format(Locale.ROOT, "%.1fM", perSecond / 1e6)) + " " + label() + "/s";
     }
 
+    /**
+     * How far a job is, written short for the console's Jobs table: counts from ten thousand on to
+     * three figures ({@code 1.23M / 9.88M rows}), bytes in the total's unit ({@code 13.2 / 26.4 MB}).
+     * "1,234,567 / 9,876,543 rows" made the table scroll sideways in a 1024 px window; the exact
+     * figures are {@link #formatProgressExact}'s, on hover.
+     */
+    public String formatProgressShort(double done, double total) {
+        if (this == BYTES) {
+            return total <= 0 ? ByteSize.format(done) : ByteSize.formatPart(done, total);
+        }
+        return (total <= 0 ? count(done) : count(done) + " / " + count(total)) + " " + label();
+    }
+
+    /** Every digit of how far a job is: {@code 1,234,567 / 9,876,543 rows}, {@code 13,206,118 / 26,412,236 bytes}. */
+    public String formatProgressExact(double done, double total) {
+        String unit = this == BYTES ? "bytes" : label();
+        return total <= 0 ? String.format(Locale.ROOT, "%,.0f %s", done, unit)
+                : String.format(Locale.ROOT, "%,.0f / %,.0f %s", done, total, unit);
+    }
+
+    /**
+     * A rate written short for the Jobs table, whose Done column names the unit: {@code 122k/s},
+     * {@code 1.23M/s}; bytes as everywhere, {@code 2.6 MB/s}.
+     */
+    public String formatRateShort(double perSecond) {
+        return this == BYTES ? formatRate(perSecond) : count(perSecond) + "/s";
+    }
+
+    /** Every digit of a rate: {@code 122,279 rows/s}, {@code 2,641,224 bytes/s}. */
+    public String formatRateExact(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f %s/s", perSecond, this == BYTES ? "bytes" : label());
+    }
+
+    /**
+     * A count as the Jobs table writes it: whole up to 9,999, then to three figures with k, M, B or
+     * T ({@code 12.3k}, {@code 421k}, {@code 1.23M}), rounded before the suffix is chosen so that
+     * 999,600 reads {@code 1.00M}, not {@code 1000k}.
+     */
+    public static String count(double amount) {
+        double value = Math.max(0, amount);
+        if (Math.round(value) < 10_000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        String[] suffixes = {"k", "M", "B", "T"};
+        int suffix = 0;
+        value /= 1e3;
+        while (suffix < suffixes.length - 1 && threeFigures(value) >= 1000) {
+            value /= 1e3;
+            suffix++;
+        }
+        String pattern = value >= 99.95 ? "%.0f%s" : value >= 9.995 ? "%.1f%s" : "%.2f%s";
+        return String.format(Locale.ROOT, pattern, value, suffixes[suffix]);
+    }
+
+    /** {@code value} rounded to the three figures {@link #count} writes. */
+    private static double threeFigures(double value) {
+        return value >= 99.95 ? Math.round(value) : value >= 9.995 ? Math.round(value * 10) / 10.0
+                : Math.round(value * 100) / 100.0;
+    }
+
     @JsonCreator
     public static JobUnit parse(String label) {
         return valueOf(label.toUpperCase(Locale.ROOT));

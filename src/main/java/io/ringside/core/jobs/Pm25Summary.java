@@ -1,22 +1,27 @@
 package io.ringside.core.jobs;
 
+import io.ringside.core.ByteSize;
 import io.ringside.core.data.pm25.Pm25ImportResult;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The text a PM2.5 import job ends with: its figures, one per line, as the CLI prints them, and
- * for a failed import the reason, so every watcher reads the same account of the import.
+ * The text a PM2.5 import job ends with: a sentence that says what was imported, then its figures,
+ * one per line, as the CLI prints them, and for a failed import the reason, so every watcher reads
+ * the same account of the import. The sentence comes first because a message's first line is what
+ * one-line views show ({@code jobs list}, the Jobs page's timeline, the Streams page's summary of a
+ * progress message): with the figures first they showed "files 1".
  */
 public final class Pm25Summary {
 
     private Pm25Summary() {
     }
 
-    public static String of(Pm25ImportResult r) {
+    /** @param bytes the size of the files read; 0 when unknown (the built-in sample) */
+    public static String of(Pm25ImportResult r, long bytes) {
         double seconds = r.elapsed().toNanos() / 1e9;
         String warnings = r.warnings().stream().map(w -> "\nwarning        " + w).collect(Collectors.joining());
-        return String.join("\n",
+        return String.join("\n", headline(r, bytes),
                 String.format(Locale.ROOT, "files          %d", r.files()),
                 String.format(Locale.ROOT, "rows read      %d", r.rowsRead()),
                 String.format(Locale.ROOT, "rows imported  %d", r.rowsImported()),
@@ -28,6 +33,24 @@ public final class Pm25Summary {
                 String.format(Locale.ROOT, "elapsed        %.2f s", seconds),
                 String.format(Locale.ROOT, "rows/s         %.0f", r.rowsPerSecond()),
                 String.format(Locale.ROOT, "status         %s", r.failed() ? "failed" : "succeeded")) + warnings;
+    }
+
+    /**
+     * The import in one line of words: {@code 1 file, 26.4 MB, 12,345 rows imported, 3 rejected}.
+     *
+     * @param bytes the size of the files read; 0 when unknown (the built-in sample)
+     */
+    public static String headline(Pm25ImportResult r, long bytes) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d %s", r.files(),
+                r.files() == 1 ? "file" : "files"));
+        if (bytes > 0) {
+            line.append(", ").append(ByteSize.format(bytes));
+        }
+        line.append(String.format(Locale.ROOT, ", %,d %s imported", r.rowsImported(), r.rowsImported() == 1 ? "row" : "rows"));
+        if (r.rowsRejected() > 0) {
+            line.append(String.format(Locale.ROOT, ", %,d rejected", r.rowsRejected()));
+        }
+        return line.toString();
     }
 
     public static String failure(Pm25ImportResult r) {

@@ -7,6 +7,7 @@ import io.ringside.core.Json;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * One event on {@code ringside.jobs.progress} (key: the job id), exactly the fields of the
@@ -20,6 +21,9 @@ public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List
                             JobState state, String phase, JobUnit unit, long done, long total, Double ratePerS,
                             Double etaS, long errors, List<String> rejected, Double p50Ms, Double p99Ms,
                             String message) {
+
+    /** Tabs, other control characters and runs of blanks, which a one-line view writes as one space. */
+    private static final Pattern BLANKS = Pattern.compile("[\\s\\p{Cntrl}]+");
 
     public ProgressEvent {
         source = source == null ? List.of() : List.copyOf(source);
@@ -55,12 +59,18 @@ public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List
         return total <= 0 ? (terminal() ? 1.0 : 0.0) : Math.min(1.0, (double) done / total);
     }
 
-    /** The first line of the message: for a failed job, its reason. */
+    /**
+     * The first line of the message, for one-line views (a label, a column of {@code jobs list}'s
+     * tab-separated lines): for a failed job, its reason. Tabs and runs of blanks are one space: a
+     * worker once wrote its figures as "files\t1", and the tab went into labels and broke the
+     * CLI's columns.
+     */
     public String headline() {
         if (message == null) {
             return "";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String first = newline < 0 ? message : message.substring(0, newline);
+        return BLANKS.matcher(first).replaceAll(" ").strip();
     }
 }

@@ -42,7 +42,11 @@ public final class JobRow {
     private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper errors = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
+    /** The file an export's request says it writes; empty for other jobs and before the request is read. */
+    private String target = "";
     private Instant started;
+    /** The rate the Rate column shows, a second; null when it shows none. */
+    private Double shownRate;
 
     JobRow(ProgressEvent first) {
         this.jobId = first.jobId();
@@ -68,15 +72,15 @@ public final class JobRow {
         progress.set(event.fraction());
         phase.set(event.phase() == null ? "" : event.phase());
         amount.set(amount(event));
-        Double perSecond = event.terminal() ? averageRate(event) : event.ratePerS();
-        rate.set(perSecond == null ? "" : unitOf(event).formatRate(perSecond));
+        shownRate = event.terminal() ? averageRate(event) : event.ratePerS();
+        rate.set(shownRate == null ? "" : unitOf(event).formatRateShort(shownRate));
         if (event.terminal()) {
             Duration took = took(event);
             eta.set(took == null ? "" : duration(took.toMillis() / 1000.0));
         } else {
-            eta.set(event.etaS() == null ? "" : duration(event.etaS()) + " left");
+            eta.set(event.etaS() == null ? "" : left(event.etaS()));
         }
-        errors.set(event.errors() == 0 ? "" : String.format(Locale.ROOT, "%,d", event.errors()));
+        errors.set(event.errors() == 0 ? "" : JobUnit.count(event.errors()));
         return true;
     }
 
@@ -106,7 +110,38 @@ public final class JobRow {
     }
 
     private static String amount(ProgressEvent event) {
-        return unitOf(event).formatProgress(event.done(), event.total());
+        return unitOf(event).formatProgressShort(event.done(), event.total());
+    }
+
+    /** Every digit of the Done / total column's figures, for its tooltip. */
+    public String amountExact() {
+        ProgressEvent event = latest.get();
+        return unitOf(event).formatProgressExact(event.done(), event.total());
+    }
+
+    /** Every digit of the Rate column's figure, for its tooltip; empty when it shows none. */
+    public String rateExact() {
+        return shownRate == null ? "" : unitOf(latest.get()).formatRateExact(shownRate);
+    }
+
+    /** Every digit of the Errors column's count, for its tooltip; empty when there are none. */
+    public String errorsExact() {
+        long count = latest.get().errors();
+        return count == 0 ? "" : String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /**
+     * How long a running job has left, to the minute from a minute on ("12m left", "1h 02m left"):
+     * an estimate's seconds change at every event and say nothing, and "12m 34s left" was the
+     * widest text of the Time column.
+     */
+    static String left(double seconds) {
+        if (seconds < 60) {
+            return duration(seconds) + " left";
+        }
+        Duration d = Duration.ofMinutes(Math.round(seconds / 60));
+        return (d.toHours() > 0 ? String.format(Locale.ROOT, "%dh %02dm", d.toHours(), d.toMinutesPart())
+                : d.toMinutes() + "m") + " left";
     }
 
     static String duration(double seconds) {
@@ -141,21 +176,38 @@ public final class JobRow {
     }
 
     /**
-     * What the table's Source column shows: the name the request gave the job's data (a dataset's
-     * name, a PM2.5 file's location), so two loads of one file under two names differ, and the
-     * file names after it; only the file names while the request is not known (yet).
+     * What the table's Source column shows. A load: the name its request gave the data (a
+     * dataset's name, a PM2.5 file's location), so two loads of one file under two names differ,
+     * the file on hover ({@link #sourcePaths}); the file names while the request is not known
+     * (yet), or when it names none. An export: what it reads, the table or "query", and the name
+     * of the file it writes ({@code aqdata.pm25 → pm25.csv}): its events name the table as their
+     * source, which its request names again, and "aqdata.pm25 · aqdata.pm25" said nothing of where
+     * the rows went.
      */
     public String source() {
-        String files = sources(s -> s.substring(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1));
-        if (name.get().isEmpty()) {
-            return files;
+        if (latest.get().kind() == JobKind.EXPORT_TABLE) {
+            String read = String.join(", ", latest.get().source().stream().map(JobRow::exportedShort).toList());
+            return target.isEmpty() ? read : read + " → " + fileName(target);
         }
-        return files.isEmpty() ? name.get() : name.get() + " · " + files;
+        return name.get().isEmpty() ? sources(JobRow::fileName) : name.get();
     }
 
-    /** The sources with their full paths, for the details and the Source cell's tooltip. */
+    /**
+     * The sources in full, for the details and the Source cell's tooltip: a load's file paths, an
+     * export's table or statement and the whole path of the file it writes.
+     */
     public String sourcePaths() {
-        return sources(UnaryOperator.identity());
+        String read = sources(UnaryOperator.identity());
+        return latest.get().kind() == JobKind.EXPORT_TABLE && !target.isEmpty() ? read + " → " + target : read;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    }
+
+    /** An export's source as the Source column shows it: a table by its name, a statement as "query". */
+    private static String exportedShort(String source) {
+        return source.strip().contains(" ") ? "query" : source.strip();
     }
 
     /** The name from the job's request (empty when it gives none); the Source column follows it. */
@@ -165,6 +217,8 @@ public final class JobRow {
 
     /** Takes the job's name from its request, once that is read (it may come before or after the events). */
     void describe(JobRequest request) {
+        String file = request.kind() == JobKind.EXPORT_TABLE ? request.option(JobOptions.TARGET) : null;
+        target = file == null ? "" : file.strip();
         name.set(nameOf(request));
     }
 

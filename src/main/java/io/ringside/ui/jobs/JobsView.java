@@ -6,6 +6,7 @@ import io.ringside.core.jobs.ProgressEvent;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.FillColumnResize;
 import io.ringside.ui.util.Fxml;
+import io.ringside.ui.util.HoverTooltip;
 import io.ringside.ui.util.TextFitCell;
 import java.io.File;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 
 /** Controller of {@code fxml/jobs/JobsView.fxml}: binds to {@link JobsViewModel}, forwards clicks. */
@@ -152,10 +154,10 @@ public final class JobsView {
         sourceColumn.setCellFactory(c -> new SourceCell());
         progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
         progressColumn.setCellFactory(c -> new ProgressCell());
-        text(amountColumn, JobRow::amountProperty);
-        text(rateColumn, JobRow::rateProperty);
+        figure(amountColumn, JobRow::amountProperty, JobRow::amountExact);
+        figure(rateColumn, JobRow::rateProperty, JobRow::rateExact);
         text(etaColumn, JobRow::etaProperty);
-        text(errorsColumn, JobRow::errorsProperty);
+        figure(errorsColumn, JobRow::errorsProperty, JobRow::errorsExact);
         userColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::requestedBy));
         amountColumn.getStyleClass().add("numeric");
         rateColumn.getStyleClass().add("numeric");
@@ -198,6 +200,14 @@ public final class JobsView {
         column.setCellFactory(TextFitCell.factory());
     }
 
+    /** A column of figures written short ("1.23M / 9.88M rows"), every digit on hover. */
+    private static void figure(TableColumn<JobRow, String> column, Function<JobRow, ObservableValue<String>> property,
+                               Function<JobRow, String> exact) {
+        HoverTooltip tooltip = new HoverTooltip();
+        column.setCellValueFactory(c -> property.apply(c.getValue()));
+        column.setCellFactory(c -> new FigureCell(tooltip, exact));
+    }
+
     private void showForm(LoadDetector.DetectedLoad load) {
         boolean dataset = load != null && load.dataset();
         boolean location = load != null && load.needsLocation();
@@ -231,7 +241,7 @@ public final class JobsView {
                 "Source: " + row.sourcePaths(),
                 "Started by " + row.requestedBy() + " · latency p50 " + millis(last.p50Ms()) + ", p99 "
                         + millis(last.p99Ms()),
-                last.message() == null ? "" : last.message())).strip());
+                last.message() == null ? "" : last.message().replace('\t', ' '))).strip());
         List<String> entries = new ArrayList<>(row.timeline().stream().map(JobsView::timelineEntry).toList());
         Collections.reverse(entries);
         timeline.getItems().setAll(entries);
@@ -316,6 +326,30 @@ public final class JobsView {
         }
     }
 
+    /** A short figure that keeps its column wide enough ({@link TextFitCell}) and shows every digit on hover. */
+    private static final class FigureCell extends TextFitCell<JobRow> {
+
+        private final HoverTooltip tooltip;
+        private final Function<JobRow, String> exact;
+
+        FigureCell(HoverTooltip tooltip, Function<JobRow, String> exact) {
+            this.tooltip = tooltip;
+            this.exact = exact;
+            tooltip.install(this, this::exactText);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            tooltip.update(this, empty ? null : exactText());
+        }
+
+        private String exactText() {
+            JobRow row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+            return row == null ? null : exact.apply(row);
+        }
+    }
+
     /** The job's name and files; the full paths on hover. */
     private static final class SourceCell extends TableCell<JobRow, String> {
 
@@ -335,25 +369,44 @@ public final class JobsView {
         }
     }
 
-    /** A list line that wraps at the list's width instead of running off to the right. */
+    /**
+     * A list line that wraps at the list's width instead of running off to the right. Its width is
+     * left to the list (no preferred width of its own, so no sideways scrolling), and its height is
+     * its text's, wrapped at the width the list gives it, measured as a {@link Text} draws it: the
+     * label's own preferred height counted a three-line timeline entry as two, and the entry was
+     * drawn cut ("exported 420,768 rows of …").
+     */
     private static final class WrappingCell extends ListCell<String> {
+
+        /** Measures on the FX thread only, where every cell is laid out. */
+        private static final Text MEASURE = new Text();
+        /** Room above and below the text, as a one-line cell of the theme has. */
+        private static final double AIR = 6;
 
         WrappingCell() {
             setWrapText(true);
             setMinWidth(0);
-            // the list's width less its scroll bar, so a long line wraps rather than widening the cell
-            listViewProperty().addListener((obs, old, list) -> {
-                prefWidthProperty().unbind();
-                if (list != null) {
-                    prefWidthProperty().bind(list.widthProperty().subtract(24));
-                }
-            });
+            setPrefWidth(0);
         }
 
         @Override
         protected void updateItem(String line, boolean empty) {
             super.updateItem(line, empty);
             setText(empty ? null : line);
+        }
+
+        /** The height of its text wrapped at {@code width}, measured as it is drawn, and a little air. */
+        @Override
+        protected double computePrefHeight(double width) {
+            String text = getText();
+            if (width <= 0 || text == null || text.isEmpty()) {
+                return super.computePrefHeight(width);
+            }
+            MEASURE.setFont(getFont());
+            MEASURE.setLineSpacing(getLineSpacing());
+            MEASURE.setWrappingWidth(width - snappedLeftInset() - snappedRightInset());
+            MEASURE.setText(text);
+            return Math.ceil(MEASURE.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset() + AIR;
         }
     }
 

@@ -40,6 +40,20 @@ public class TextFitCell<S> extends TableCell<S, String> {
         }
     }
 
+    /**
+     * Measures again once the cell has its stylesheet's font and padding: a new cell is given its
+     * first text before CSS reaches it, when its padding is still none, and a figure that fitted
+     * without the theme's padding was drawn cut with it ("12m …").
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        String text = getText();
+        if (!isEmpty() && text != null && !text.isEmpty()) {
+            widenColumnFor(text);
+        }
+    }
+
     private void widenColumnFor(String text) {
         TableColumn<S, String> column = getTableColumn();
         if (column == null) {

@@ -114,7 +114,7 @@ class JobsViewFxTest {
             assertTrue(seen.get(i) >= seen.get(i - 1), "the bar never goes back: " + seen);
         }
         assertTrue(onFx(robot, () -> viewModel.rows().contains(row)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(robot, row::source).equals(name + " · cli.bin"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(robot, row::source).equals(name));
     }
 
     @Test
@@ -159,7 +159,8 @@ class JobsViewFxTest {
                 .anyMatch(r -> r.latest().source().equals(List.of(file.toString()))
                         && r.stateProperty().get() == JobState.SUCCEEDED)));
         TableView<JobRow> table = robot.lookup("#jobTable").queryTableView();
-        assertTrue(onFx(robot, () -> table.getItems().stream().anyMatch(r -> r.source().equals(name + " · from form.bin"))),
+        assertTrue(onFx(robot, () -> table.getItems().stream().anyMatch(r -> r.source().equals(name)
+                        && r.sourcePaths().endsWith("from form.bin"))),
                 "named from the request submitted here");
     }
 

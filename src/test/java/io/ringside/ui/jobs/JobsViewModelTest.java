@@ -61,7 +61,8 @@ class JobsViewModelTest {
         JobRow row = vm.row(a);
         assertEquals(0.5, row.progressProperty().get(), 1e-9);
         assertEquals("500 / 1,000 rows", row.amountProperty().get());
-        assertEquals("1,200 rows/s", row.rateProperty().get());
+        assertEquals("1,200/s", row.rateProperty().get(), "the unit is in the Done column next to it");
+        assertEquals("1,200 rows/s", row.rateExact(), "on hover");
         assertEquals("8s left", row.etaProperty().get());
         assertEquals("3", row.errorsProperty().get());
         assertEquals("alice", row.requestedBy());
@@ -216,14 +217,17 @@ class JobsViewModelTest {
         gateway.emit(load(job, 0, JobState.QUEUED, 0, null, "/data/fashion.idx"));
         gateway.emit(load(job, 1, JobState.RUNNING, 13_206_118, 2_641_223.6, "/data/fashion.idx"));
         JobRow row = vm.row(job);
-        assertEquals("13.2 MB / 26.4 MB", row.amountProperty().get(), "MB of 10^6 bytes, as the CLI prints them");
+        assertEquals("13.2 / 26.4 MB", row.amountProperty().get(), "MB of 10^6 bytes, as the CLI prints them");
+        assertEquals("13,206,118 / 26,412,236 bytes", row.amountExact(), "on hover");
         assertEquals("2.6 MB/s", row.rateProperty().get());
         assertEquals("4s left", row.etaProperty().get());
 
         gateway.emit(load(job, 3, JobState.SUCCEEDED, 26_412_236, 2_641_223.6, "/data/fashion.idx"));
-        assertEquals("26.4 MB / 26.4 MB", row.amountProperty().get());
+        assertEquals("26.4 / 26.4 MB", row.amountProperty().get());
         assertEquals("2.6 MB/s", row.rateProperty().get(), "the final event's average rate stays");
         assertEquals("10s", row.etaProperty().get(), "how long it took: from the first running event to the last");
+        assertEquals("13m left", JobRow.left(754), "an estimate to the minute from a minute on");
+        assertEquals("1h 02m left", JobRow.left(3_725));
 
         UUID quiet = UUID.randomUUID();
         gateway.emit(load(quiet, 1, JobState.RUNNING, 0, null, "/data/other.idx"));
@@ -243,14 +247,14 @@ class JobsViewModelTest {
                 Map.of(JobOptions.NAME, "mnist-train"), "alice", NOW));
         gateway.emit(load(first, 0, JobState.QUEUED, 0, null, file));
         gateway.emit(load(second, 0, JobState.QUEUED, 0, null, file));
-        assertEquals("mnist-train · train-images-idx3-ubyte.gz", vm.row(first).source(), "request read before the events");
+        assertEquals("mnist-train", vm.row(first).source(), "request read before the events: the name, the file on hover");
         assertEquals("train-images-idx3-ubyte.gz", vm.row(second).source(), "no request read yet: the file alone");
 
         List<JobRow> renamed = new ArrayList<>();
         vm.onBatch(renamed::addAll);
         gateway.emitRequest(new JobRequest(second, JobKind.LOAD_DATASET, List.of(file),
                 Map.of(JobOptions.NAME, "mnist-copy"), "alice", NOW));
-        assertEquals("mnist-copy · train-images-idx3-ubyte.gz", vm.row(second).source(), "request read after them");
+        assertEquals("mnist-copy", vm.row(second).source(), "request read after them");
         assertEquals(List.of(vm.row(second)), renamed, "the table is told the row changed");
         assertEquals(file, vm.row(second).sourcePaths(), "the whole path for the tooltip and details");
 
@@ -263,6 +267,33 @@ class JobsViewModelTest {
     }
 
     @Test
+    void anExportShowsWhatItReadsAndTheFileItWrites() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID table = UUID.randomUUID();
+        String target = "/home/alice/exports/pm25.csv.gz";
+        gateway.emit(export(table, List.of("aqdata.pm25")));
+        assertEquals("aqdata.pm25", vm.row(table).source(), "no request read yet: the table alone");
+        gateway.emitRequest(new JobRequest(table, JobKind.EXPORT_TABLE, List.of("aqdata.pm25"),
+                Map.of(JobOptions.TABLE, "aqdata.pm25", JobOptions.TARGET, target), "alice", NOW));
+        assertEquals("aqdata.pm25 → pm25.csv.gz", vm.row(table).source(), "not aqdata.pm25 · aqdata.pm25");
+        assertEquals("aqdata.pm25 → " + target, vm.row(table).sourcePaths(), "the whole path on hover");
+
+        UUID query = UUID.randomUUID();
+        String select = "SELECT * FROM aqdata.pm25 WHERE location = 'Delhi' AND year = 2025";
+        gateway.emitRequest(new JobRequest(query, JobKind.EXPORT_TABLE, List.of(select),
+                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/delhi.json"), "alice", NOW));
+        gateway.emit(export(query, List.of(select)));
+        assertEquals("query → delhi.json", vm.row(query).source());
+        assertEquals(select + " → /tmp/delhi.json", vm.row(query).sourcePaths(), "the statement on hover");
+    }
+
+    private static ProgressEvent export(UUID job, List<String> source) {
+        return new ProgressEvent(job, 1, NOW, JobKind.EXPORT_TABLE, source, "alice", JobState.RUNNING, "export",
+                JobUnit.ROWS, 10, 100, null, null, 0, List.of(), null, null, "");
+    }
+
+    @Test
     void theSubmittedNoteGoesWhenTheJobShowsUpOrAfterAFewSeconds() {
         JobsViewModel vm = viewModel(executor);
         vm.activate();
@@ -271,7 +302,7 @@ class JobsViewModelTest {
         assertEquals("Submitted job " + request.jobId(), vm.messageProperty().get());
         gateway.emit(load(request.jobId(), 0, JobState.QUEUED, 0, null, "/data/a.bin"));
         assertEquals("", vm.messageProperty().get(), "the row says it now");
-        assertEquals("a · a.bin", vm.row(request.jobId()).source(), "named from the request submitted here");
+        assertEquals("a", vm.row(request.jobId()).source(), "named from the request submitted here");
 
         JobRequest unseen = gateway.request(JobKind.LOAD_DATASET, List.of("/data/b.bin"), Map.of(JobOptions.NAME, "b"));
         vm.submit(unseen, failure -> { });

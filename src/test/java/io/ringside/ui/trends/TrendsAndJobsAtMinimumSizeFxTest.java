@@ -42,10 +42,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Trends and Jobs pages in the page area of a 1024x700 window (less the navigation rail), on
- * fake gateways: the Trends toolbar wraps instead of cutting "Load" to "Lo", the Jobs table's
- * columns show "succeeded", "100%", "Errors", "Started by" and a table export's six-digit row
- * counts and rate whole, and a three-day chart labels
- * each date once.
+ * fake gateways: the Trends toolbar wraps instead of cutting "Load" to "Lo", the Jobs table, inside
+ * the page's margins, shows "succeeded", "100%", "Errors", a table export's six-digit row counts and
+ * rate and a running export's seven-digit ones whole (short, every digit on hover) without
+ * scrolling sideways, a job's details summary and a long timeline entry whole, and a three-day
+ * chart labels each date once.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrendsAndJobsAtMinimumSizeFxTest {
@@ -109,7 +110,14 @@ class TrendsAndJobsAtMinimumSizeFxTest {
                     "export", JobUnit.ROWS, 247_864, 453_237, 117_345.0, 2.0, 0, List.of(), null, null, ""));
             gateway.emit(new ProgressEvent(export, 2, at.plusSeconds(4), JobKind.EXPORT_TABLE, table, "alice",
                     JobState.SUCCEEDED, "complete", JobUnit.ROWS, 420_768, 420_768, 122_279.0, null, 0, List.of(),
-                    null, null, ""));
+                    null, null, "exported 420,768 rows of aqdata.pm25_hourly to /home/alice/exports/pm25-hourly-export.csv"
+                    + " (21,627,899 bytes)"));
+            // a running export of seven-digit figures, an hour to go
+            UUID big = UUID.randomUUID();
+            gateway.emitRequest(new JobRequest(big, JobKind.EXPORT_TABLE, table, Map.of(), "alice", at));
+            gateway.emit(new ProgressEvent(big, 1, at, JobKind.EXPORT_TABLE, table, "alice", JobState.RUNNING,
+                    "export", JobUnit.ROWS, 1_234_567, 9_876_543, 2_345_678.9, 3_725.0, 1_234_567, List.of(), null,
+                    null, ""));
         });
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -118,6 +126,33 @@ class TrendsAndJobsAtMinimumSizeFxTest {
         List<String> elided = onFx(() -> elided(table));
         assertEquals(List.of(), elided, "header or cell text cut (Source, the free column, may be)");
         TableView<?> jobs = (TableView<?>) table;
+        List<String> figures = onFx(() -> table.lookupAll(".table-cell").stream()
+                .filter(cell -> cell instanceof TableCell<?, ?> shown && shown.getText() != null
+                        && shown.getText().contains("M /"))
+                .map(cell -> ((TableCell<?, ?>) cell).getText() + " | " + (((TableCell<?, ?>) cell).getTooltip() == null
+                        ? "" : ((TableCell<?, ?>) cell).getTooltip().getText())).toList());
+        robot.moveTo(robot.lookup(".table-cell").match(cell -> cell instanceof TableCell<?, ?> shown
+                && "1.23M / 9.88M rows".equals(shown.getText())).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1,234,567 / 9,876,543 rows", onFx(() -> robot.lookup(".table-cell").match(
+                cell -> cell instanceof TableCell<?, ?> shown && "1.23M / 9.88M rows".equals(shown.getText()))
+                .<TableCell<?, ?>>query().getTooltip().getText()), "every digit on hover: " + figures);
+
+        // the details of a job: every line of the summary shown, however little height the lists leave
+        robot.interact(() -> jobs.getSelectionModel().select(jobs.getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Labeled summary = robot.lookup("#detailsSummary").queryAs(Labeled.class);
+        assertTrue(onFx(() -> summary.getText().lines().count()) >= 2, onFx(summary::getText));
+        assertEquals(onFx(summary::getText), onFx(() -> ((Text) summary.lookup(".text")).getText()),
+                "the details' summary whole");
+        robot.interact(() -> jobs.getSelectionModel().select(1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Parent timeline = robot.lookup("#timeline").queryAs(Parent.class);
+        List<String> cut = onFx(() -> timeline.lookupAll(".text").stream()
+                .filter(node -> node instanceof Text shown && shown.getParent() instanceof Labeled cell
+                        && cell.getText() != null && !shown.getText().equals(cell.getText()))
+                .map(node -> ((Text) node).getText()).toList());
+        assertEquals(List.of(), cut, "timeline lines wrapped whole");
         double columns = onFx(() -> jobs.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum());
         assertTrue(columns <= onFx(jobs::getWidth), "every column inside the table, none behind a scroll bar: "
                 + columns + " of " + onFx(jobs::getWidth) + ": " + onFx(() -> jobs.getVisibleLeafColumns().stream()

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,17 +38,11 @@ class TextFitCellFxTest {
     @Test
     void aWidenedColumnTakesItsWidthFromTheFillColumn(FxRobot robot) throws Exception {
         StringProperty figure = new SimpleStringProperty("1");
-        TableView<String> table = new TableView<>();
-        TableColumn<String, String> name = new TableColumn<>("Name");
-        name.setMinWidth(60);
-        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue()));
         TableColumn<String, String> amount = new TableColumn<>("Amount");
         amount.setPrefWidth(60);
         amount.setCellValueFactory(c -> figure);
-        amount.setCellFactory(TextFitCell.factory());
-        table.getColumns().addAll(List.of(name, amount));
-        table.getItems().add("job");
-        FillColumnResize.apply(table, name);
+        TableView<String> table = tableWith(amount);
+        TableColumn<String, ?> name = table.getColumns().get(0);
         robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(60, onFx(amount::getWidth), 0.5, "a short figure leaves the column as it is");
@@ -58,5 +53,43 @@ class TextFitCellFxTest {
         assertTrue(widened > 150, "the column widens to the figure: " + widened);
         double content = onFx(() -> table.getWidth() - table.snappedLeftInset() - table.snappedRightInset());
         assertEquals(content, onFx(name::getWidth) + widened, 1.0, "the fill column gives up what it took");
+    }
+
+    /**
+     * The cell's padding and font come from the stylesheet, which a new cell has not read yet when it
+     * is first given its text: measured then, "12m 34s" fitted a 72 px column without the theme's
+     * padding and was drawn "12m …" with it.
+     */
+    @Test
+    void aFigureIsMeasuredWithTheCellsStyledPadding(FxRobot robot) throws Exception {
+        TableColumn<String, String> time = new TableColumn<>("Time");
+        time.setPrefWidth(72);
+        time.setCellValueFactory(c -> new SimpleStringProperty("12m 34s"));
+        TableView<String> table = tableWith(time);
+        table.setStyle("-fx-font-size: 13px;");
+        StackPane root = new StackPane(table);
+        Scene scene = new Scene(root, 500, 200);
+        scene.getStylesheets().add("data:text/css,.table-cell%7B-fx-padding:0 40 0 40;%7D");
+        robot.interact(() -> FreshStage.show(stage, scene));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        List<String> shown = onFx(() -> table.lookupAll(".text").stream()
+                .filter(node -> node instanceof Text text && text.getParent() instanceof TextFitCell<?> cell
+                        && !cell.isEmpty())
+                .map(node -> ((Text) node).getText()).toList());
+        assertEquals(List.of("12m 34s"), shown, "the figure whole, padding and all: " + onFx(time::getWidth));
+    }
+
+    /** A table of one row: a Name column that takes the rest of the width, and {@code figures} in text-fit cells. */
+    private static TableView<String> tableWith(TableColumn<String, String> figures) {
+        TableView<String> table = new TableView<>();
+        TableColumn<String, String> name = new TableColumn<>("Name");
+        name.setMinWidth(60);
+        name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue()));
+        figures.setCellFactory(TextFitCell.factory());
+        table.getColumns().addAll(List.of(name, figures));
+        table.getItems().add("job");
+        FillColumnResize.apply(table, name);
+        return table;
     }
 }
