@@ -290,10 +290,12 @@ public final class MessageSearchViewModel {
                 + value.text();
     }
 
-    /** The value as JSON for the folding tree, empty when it is not JSON (or a preview cut short). */
+    /**
+     * The value as JSON for the folding tree, empty when it is not JSON (or a preview cut short); a
+     * job progress, audit or cache stats message too, which the text pane shows in words.
+     */
     static String json(KafkaMessage message) {
-        DecodedValue value = MessageDecoder.decode(message.topic(), message.value());
-        return value.format() == DecodedValue.Format.JSON && !message.valueTruncated() ? value.text() : "";
+        return message.valueTruncated() ? "" : MessageDecoder.json(message.value()).orElse("");
     }
 
     /** The table's one-line value of a message shown: decoded already, unless it is not one of the results. */

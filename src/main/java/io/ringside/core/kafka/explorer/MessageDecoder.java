@@ -44,20 +44,46 @@ public final class MessageDecoder {
         }
         Optional<String> text = utf8(value);
         if (text.isPresent()) {
-            String trimmed = text.get().strip();
-            if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-                try {
-                    JsonNode tree = PRETTY.readTree(value);
-                    return new DecodedValue(DecodedValue.Format.JSON, oneLine(tree.toString()),
-                            PRETTY.writeValueAsString(tree));
-                } catch (IOException notJson) {
-                    // text below
-                }
+            Optional<JsonNode> tree = jsonTree(text.get(), value);
+            if (tree.isPresent()) {
+                return new DecodedValue(DecodedValue.Format.JSON, oneLine(tree.get().toString()), pretty(tree.get()));
             }
             return new DecodedValue(DecodedValue.Format.TEXT, oneLine(text.get()), text.get());
         }
         return new DecodedValue(DecodedValue.Format.HEX, oneLine(HexFormat.of().formatHex(value, 0,
                 Math.min(value.length, 64))), hexDump(value));
+    }
+
+    /**
+     * The value as indented JSON when its bytes are JSON, whatever {@link #decode} shows it as: Ringside's
+     * own messages (job progress, audit, cache stats) are JSON on the wire, decoded into their own
+     * words for the table and text pane, and still a JSON tree for the detail pane's folding view.
+     */
+    public static Optional<String> json(byte[] value) {
+        if (value == null || value.length == 0) {
+            return Optional.empty();
+        }
+        return utf8(value).flatMap(text -> jsonTree(text, value)).map(MessageDecoder::pretty);
+    }
+
+    private static Optional<JsonNode> jsonTree(String text, byte[] value) {
+        String trimmed = text.strip();
+        if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PRETTY.readTree(value));
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static String pretty(JsonNode tree) {
+        try {
+            return PRETTY.writeValueAsString(tree);
+        } catch (IOException e) {
+            return tree.toPrettyString();
+        }
     }
 
     private static Optional<DecodedValue> ringside(String topic, byte[] value) {
