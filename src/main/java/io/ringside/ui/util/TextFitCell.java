@@ -34,16 +34,14 @@ public class TextFitCell<S> extends TableCell<S, String> {
     @Override
     protected void updateItem(String text, boolean empty) {
         super.updateItem(text, empty);
-        setText(empty ? null : text);
-        if (!empty && text != null && !text.isEmpty()) {
-            widenColumnFor(text);
-        }
+        setText(empty ? null : text); // measured when the changed text is laid out, below
     }
 
     /**
-     * Measures again once the cell has its stylesheet's font and padding: a new cell is given its
-     * first text before CSS reaches it, when its padding is still none, and a figure that fitted
-     * without the theme's padding was drawn cut with it ("12m …").
+     * Measures the text when it is laid out, once the cell has its stylesheet's font and padding: a
+     * new cell is given its first text before CSS reaches it, when its padding is still none, and a
+     * figure measured then fitted without the theme's padding and was drawn cut with it ("12m …").
+     * A changed text is always laid out, so this is the one place that measures.
      */
     @Override
     protected void layoutChildren() {
