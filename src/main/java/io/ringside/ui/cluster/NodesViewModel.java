@@ -199,8 +199,8 @@ public final class NodesViewModel {
      * each record's equals, the texts' string concatenations, the lambdas and number formats, one
      * pulse of 10-20 ms a few seconds after the Cluster page opened, often while an operator is
      * already browsing rows. Linking is once per process and on any thread; a view-model out of
-     * any scene may be used on any thread. Returns whether it went through, the throwaway showing
-     * what the rounds said (for a test; the health round does not wait on it otherwise).
+     * any scene may be used on any thread. The first round runs it before it returns its result.
+     * Returns whether it went through, the throwaway showing what the rounds said (for a test).
      */
     static boolean rehearse(ClusterGateway gateway, TaskExecutor executor, HealthReport report) {
         if (report.nodes().isEmpty()) {
