@@ -125,8 +125,8 @@ public final class DatasetCommand {
                 out.printf("bad chunk %d: %s%n", bad.seq(), bad.reason());
             }
             if (result.ok()) {
-                out.printf("ok %s version %d: %d chunks, %d bytes, sha256 %s%n", result.name(), result.version(),
-                        result.chunksChecked(), result.rawBytes(), result.sha256());
+                out.printf("ok %s version %d: %s, sha256 %s%n", result.name(), result.version(),
+                        DatasetManifest.size(result.rawBytes(), result.chunksChecked()), result.sha256());
             } else {
                 out.printf("BAD %s version %d: %d of %d chunks bad%s%n", result.name(), result.version(),
                         result.badChunks().size(), result.chunksChecked(),
@@ -205,7 +205,7 @@ public final class DatasetCommand {
             return "dataset '" + versions.get(0).name() + "' version" + (versions.size() == 1 ? " " : "s ")
                     + versions.stream().map(m -> m.version() + " (" + m.status().label() + ")")
                     .collect(Collectors.joining(", "))
-                    + ": " + chunks + " chunks, " + bytes + " bytes";
+                    + ": " + DatasetManifest.size(bytes, chunks);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ringside.core.ByteSize;
 import io.ringside.core.Json;
 import io.ringside.testing.CliRun;
 import io.ringside.testing.SharedStack;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,8 @@ class DatasetCliTest {
         assertEquals(0, load.exitCode(), load.err());
         assertTrue(load.out().startsWith(name + "\t1\tidx\t1 chunks\t" + Files.size(file) + " bytes"), load.out());
         assertTrue(load.err().contains("100%") && load.err().contains("B/s"), load.err());
+        String size = ByteSize.format(Files.size(file)) + " in 1 chunk";
+        assertTrue(load.err().contains("stored " + name + " version 1: idx, " + size + ", sha256 "), load.err());
 
         CliRun list = run(stack, "dataset", "list", "--json");
         assertEquals(0, list.exitCode(), list.err());
@@ -70,7 +74,8 @@ class DatasetCliTest {
 
         CliRun verify = run(stack, "dataset", "verify", name);
         assertEquals(0, verify.exitCode(), verify.err());
-        assertTrue(verify.out().startsWith("ok " + name + " version 1"), verify.out());
+        assertTrue(verify.out().matches("ok " + name + " version 1: " + Pattern.quote(size) + ", sha256 [0-9a-f]{64}\\R"),
+                verify.out());
 
         Path exported = dir.resolve("exported.idx");
         CliRun export = run(stack, "dataset", "export", name, exported.toString(), "--version", "1");
@@ -79,7 +84,7 @@ class DatasetCliTest {
 
         CliRun refused = run(stack, "dataset", "delete", name);
         assertEquals(2, refused.exitCode(), refused.err());
-        assertTrue(refused.err().contains("would delete dataset '" + name + "' version 1 (complete)"), refused.err());
+        assertTrue(refused.err().contains("would delete dataset '" + name + "' version 1 (complete): " + size), refused.err());
         assertTrue(refused.err().contains("--yes"), refused.err());
         assertEquals(0, run(stack, "dataset", "verify", name).exitCode(), "nothing was deleted without --yes");
 

@@ -74,7 +74,9 @@ class JobsCliTest {
             CliRun watch = run(stack, "jobs", "watch", id.toString(), "--timeout", "120");
             assertEquals(0, watch.exitCode(), watch.err());
             assertTrue(watch.err().contains("100%"), watch.err());
-            assertTrue(watch.out().contains("stored " + name + " version 1"), watch.out());
+            assertTrue(watch.out().lines().anyMatch(l -> l.matches("stored " + name
+                    + " version 1: binary, 300\\.0 kB in 1 chunk, sha256 [0-9a-f]{64}")), "a size in words, the whole sha-256: "
+                    + watch.out());
 
             CliRun again = run(stack, "jobs", "watch", id.toString());
             assertEquals(0, again.exitCode(), "a job that already ended is watched to the same end: " + again.err());

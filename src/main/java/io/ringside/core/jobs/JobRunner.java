@@ -139,9 +139,13 @@ final class JobRunner {
         };
     }
 
-    private static String stored(String name, int version, String kind, int chunks, long bytes, String sha256) {
-        return String.format(Locale.ROOT, "stored %s version %d: %s, %d chunks, %d bytes, sha256 %s", name, version, kind,
-                chunks, bytes, sha256);
+    /**
+     * What a dataset load stored: {@code stored fashion-mnist version 1: idx, 26.4 MB in 3 chunks, sha256 …}.
+     * The whole sha-256 stays, as {@code jobs watch} prints it for scripts to compare.
+     */
+    static String stored(String name, int version, String kind, int chunks, long bytes, String sha256) {
+        return String.format(Locale.ROOT, "stored %s version %d: %s, %s, sha256 %s", name, version, kind,
+                DatasetManifest.size(bytes, chunks), sha256);
     }
 
     private static ProgressEvent stopped(LoadInterruption why, JobReporter reporter) {
@@ -188,7 +192,7 @@ final class JobRunner {
         });
         long bytes = sources.stream().mapToLong(s -> Math.max(0, s.size())).sum();
         List<String> rejected = result.firstRejects().stream().map(RejectedRow::toString).toList();
-        String summary = Pm25Summary.of(result, bytes);
+        String summary = Pm25Summary.of(result, bytes, options.sample());
         // Sources of unknown size (the built-in sample) end in rows read rather than "0 B".
         JobUnit unit = bytes > 0 ? JobUnit.BYTES : JobUnit.ROWS;
         long amount = bytes > 0 ? bytes : result.rowsRead();

@@ -17,11 +17,14 @@ public final class Pm25Summary {
     private Pm25Summary() {
     }
 
-    /** @param bytes the size of the files read; 0 when unknown (the built-in sample) */
-    public static String of(Pm25ImportResult r, long bytes) {
+    /**
+     * @param bytes  the size of the files read; 0 when unknown
+     * @param sample whether the built-in sample was among the sources (it counts in {@code r.files()})
+     */
+    public static String of(Pm25ImportResult r, long bytes, boolean sample) {
         double seconds = r.elapsed().toNanos() / 1e9;
         String warnings = r.warnings().stream().map(w -> "\nwarning        " + w).collect(Collectors.joining());
-        return String.join("\n", headline(r, bytes),
+        return String.join("\n", headline(r, bytes, sample),
                 String.format(Locale.ROOT, "files          %d", r.files()),
                 String.format(Locale.ROOT, "rows read      %d", r.rowsRead()),
                 String.format(Locale.ROOT, "rows imported  %d", r.rowsImported()),
@@ -37,12 +40,18 @@ public final class Pm25Summary {
 
     /**
      * The import in one line of words: {@code 1 file, 26.4 MB, 12,345 rows imported, 3 rejected}.
+     * The built-in sample is named as such ({@code the built-in sample, 9 rows imported}): it is
+     * not a file the user gave, and "1 file" sent a reader looking for one.
      *
-     * @param bytes the size of the files read; 0 when unknown (the built-in sample)
+     * @param bytes  the size of the files read; 0 when unknown
+     * @param sample whether the built-in sample was among the sources (it counts in {@code r.files()})
      */
-    public static String headline(Pm25ImportResult r, long bytes) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%,d %s", r.files(),
-                r.files() == 1 ? "file" : "files"));
+    public static String headline(Pm25ImportResult r, long bytes, boolean sample) {
+        int files = r.files() - (sample ? 1 : 0);
+        StringBuilder line = new StringBuilder(sample ? "the built-in sample" : "");
+        if (files > 0 || !sample) {
+            line.append(sample ? " and " : "").append(String.format(Locale.ROOT, "%,d %s", files, files == 1 ? "file" : "files"));
+        }
         if (bytes > 0) {
             line.append(", ").append(ByteSize.format(bytes));
         }

@@ -26,6 +26,15 @@ class JobMessagesTest {
             Map.of(JobOptions.MAX_REJECTED, "1.0"), "alice", Instant.parse("2026-12-01T10:00:00Z"));
 
     @Test
+    void aDatasetLoadSaysItsSizeInTheOneUnitSystemAndKeepsTheWholeSha256() {
+        String sha = "ab12".repeat(16);
+        assertEquals("stored fashion-mnist version 1: idx, 26.4 MB in 3 chunks, sha256 " + sha,
+                JobRunner.stored("fashion-mnist", 1, "idx", 3, 26_412_236, sha));
+        assertEquals("stored tiny version 2: binary, 512 B in 1 chunk, sha256 " + sha,
+                JobRunner.stored("tiny", 2, "binary", 1, 512, sha));
+    }
+
+    @Test
     void aRequestHasTheConventionsFieldsAndReadsBack() throws Exception {
         JsonNode json = Json.mapper().readTree(Json.mapper().writeValueAsString(request));
         assertEquals(request.jobId().toString(), json.path("job_id").asText());

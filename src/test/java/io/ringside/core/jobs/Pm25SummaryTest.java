@@ -30,21 +30,29 @@ class Pm25SummaryTest {
 
     @Test
     void aLoadSaysInWordsWhatItImported() {
-        assertEquals("1 file, 26.4 MB, 12,345 rows imported", Pm25Summary.headline(result(1, 12_345, 0), 26_412_236));
+        assertEquals("1 file, 26.4 MB, 12,345 rows imported", Pm25Summary.headline(result(1, 12_345, 0), 26_412_236, false));
         assertEquals("3 files, 1.2 MB, 400 rows imported, 2 rejected",
-                Pm25Summary.headline(result(3, 400, 2), 1_200_000));
-        assertEquals("1 file, 1 row imported", Pm25Summary.headline(result(1, 1, 0), 0), "size unknown: left out");
+                Pm25Summary.headline(result(3, 400, 2), 1_200_000, false));
+        assertEquals("1 file, 1 row imported", Pm25Summary.headline(result(1, 1, 0), 0, false), "size unknown: left out");
 
-        String summary = Pm25Summary.of(result(1, 12_345, 0), 26_412_236);
+        String summary = Pm25Summary.of(result(1, 12_345, 0), 26_412_236, false);
         assertTrue(summary.startsWith("1 file, 26.4 MB, 12,345 rows imported\n"), summary);
         assertTrue(summary.contains("\nrows imported  12345\n"), "the figures follow, as the CLI prints them: " + summary);
         assertFalse(summary.contains("\t"), summary);
     }
 
     @Test
+    void theBuiltInSampleIsNamedAsSuchNotCountedAsAFile() {
+        assertEquals("the built-in sample, 9 rows imported", Pm25Summary.headline(result(1, 9, 0), 0, true));
+        assertEquals("the built-in sample and 1 file, 26.4 MB, 12,354 rows imported",
+                Pm25Summary.headline(result(2, 12_354, 0), 26_412_236, true), "the size is the given file's");
+        assertTrue(Pm25Summary.of(result(1, 9, 0), 0, true).startsWith("the built-in sample, 9 rows imported\n"));
+    }
+
+    @Test
     void aOneLineViewOfAProgressMessageShowsTheSentenceAndNoTab() throws Exception {
         UUID job = UUID.fromString("12345678-aaaa-bbbb-cccc-1234567890ab");
-        ProgressEvent now = end(job, Pm25Summary.of(result(1, 12_345, 0), 26_412_236));
+        ProgressEvent now = end(job, Pm25Summary.of(result(1, 12_345, 0), 26_412_236, false));
         assertEquals("1 file, 26.4 MB, 12,345 rows imported", now.headline());
         DecodedValue decoded = MessageDecoder.decode(Topics.JOB_PROGRESS, Json.mapper().writeValueAsBytes(now));
         assertEquals("job 12345678 load-pm25 succeeded 100% - 1 file, 26.4 MB, 12,345 rows imported",

@@ -1,6 +1,8 @@
 package io.ringside.core.data.dataset;
 
+import io.ringside.core.ByteSize;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,5 +37,13 @@ public record DatasetManifest(String name, int version, String kind, DatasetStat
 
     public String describe() {
         return name + " version " + version;
+    }
+
+    /**
+     * A version's size as messages say it, {@code 26.4 MB in 3 chunks}: in the one unit system of
+     * {@link ByteSize}, where "3 chunks, 26412236 bytes" left the reader to count digits.
+     */
+    public static String size(long rawBytes, long chunks) {
+        return String.format(Locale.ROOT, "%s in %,d %s", ByteSize.format(rawBytes), chunks, chunks == 1 ? "chunk" : "chunks");
     }
 }
