@@ -14,6 +14,7 @@ import io.ringside.cli.JobsCommand;
 import io.ringside.cli.KeysCommand;
 import io.ringside.cli.LoadCommand;
 import io.ringside.cli.MessagesCommand;
+import io.ringside.cli.OutputEncoding;
 import io.ringside.cli.Pm25Command;
 import io.ringside.cli.ProduceCommand;
 import io.ringside.cli.ProfilesCommand;
@@ -106,6 +107,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        OutputEncoding.install();
         System.exit(run(args));
     }
 
