@@ -1,14 +1,15 @@
 package io.ringside.core.stack;
 
+import io.ringside.core.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -112,20 +113,7 @@ public final class JdkLocator {
     }
 
     private static Optional<Integer> featureVersion(Path java) {
-        try {
-            Process process = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            return parseFeature(output);
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return Executables.output(List.of(java.toString(), "-version"), Duration.ofSeconds(20))
+                .flatMap(JdkLocator::parseFeature);
     }
 }

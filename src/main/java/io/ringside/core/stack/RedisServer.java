@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.DefaultRedisCredentials;
@@ -30,6 +33,8 @@ final class RedisServer extends ManagedServer {
     /** Stops redis-server when the parent's pipe closes, the parent having died or asked. */
     private static final String WRAPPER =
             "\"$@\" </dev/null & r=$!; cat >/dev/null; kill -TERM $r 2>/dev/null; wait $r";
+    /** The version in {@code redis-server --version}'s line, {@code Redis server v=6.2.11 sha=...}. */
+    private static final Pattern VERSION = Pattern.compile("\\bv=(\\S+)");
 
     private final Supplier<StackState.Redis> spec;
     private final ServerArtifacts artifacts;
@@ -116,8 +121,10 @@ final class RedisServer extends ManagedServer {
 
     @Override
     void prepare(ProgressReporter progress) {
-        binary = onPath().orElseGet(() -> extractEmbedded(progress));
-        progress.report(StackEvent.Phase.CONFIGURING, "using " + binary);
+        Optional<Path> installed = onPath();
+        binary = installed.orElseGet(() -> extractEmbedded(progress));
+        progress.report(StackEvent.Phase.CONFIGURING, "using " + describe(installed.isEmpty(),
+                Executables.output(List.of(binary.toString(), "--version"), Duration.ofSeconds(10)).orElse("")));
         tls = security != null && supportsTls(binary);
         try {
             OwnerOnly.folder(home().resolve("data"));
@@ -169,6 +176,20 @@ final class RedisServer extends ManagedServer {
         }
     }
 
+    /**
+     * The binary as the stack's events name it, {@code embedded redis-server 6.2.11} or
+     * {@code redis-server 7.0.15 from the PATH}: without its folder, which for the embedded one is
+     * under the user's home and made every picture of the Local stack page show a machine path.
+     * The path is in {@code stack.json} ({@code redis.binary}).
+     *
+     * @param versionOutput what {@code redis-server --version} printed ({@code Redis server v=6.2.11 sha=...}), or ""
+     */
+    static String describe(boolean embedded, String versionOutput) {
+        Matcher version = VERSION.matcher(versionOutput);
+        String named = version.find() ? "redis-server " + version.group(1) : "redis-server";
+        return embedded ? "embedded " + named : named + " from the PATH";
+    }
+
     static Optional<Path> onPath() {
         return Executables.onPath("redis-server");
     }
@@ -182,7 +203,7 @@ final class RedisServer extends ManagedServer {
     /**
      * Extracts the jar's binary as {@code redis/embedded-redis-<jar version>/redis-server}: the
      * resource names carry a Redis version that is not what the binary is (the linux-amd64 one,
-     * named 6.2.6, is 6.2.11), and the path is shown in events and {@code stack.json}. The server's
+     * named 6.2.6, is 6.2.11), and the path is shown in {@code stack.json}. The server's
      * version the stack shows is what it says itself ({@link #version()}, INFO).
      */
     private Path extractEmbeddedOnce(ProgressReporter progress) {
