@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -43,12 +45,10 @@ class TextFitCellFxTest {
     @Test
     void aWidenedColumnTakesItsWidthFromTheFillColumn(FxRobot robot) throws Exception {
         StringProperty figure = new SimpleStringProperty("1");
-        TableColumn<String, String> amount = new TableColumn<>("Amount");
-        amount.setPrefWidth(60);
-        amount.setCellValueFactory(c -> figure);
+        TableColumn<String, String> amount = amountColumn(row -> figure);
         TableView<String> table = tableWith(amount);
         TableColumn<String, ?> name = table.getColumns().get(0);
-        robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
+        show(robot, table);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(60, onFx(amount::getWidth), 0.5, "a short figure leaves the column as it is");
 
@@ -93,13 +93,11 @@ class TextFitCellFxTest {
     @Test
     void aColumnNarrowsAgainOnceItsWideRowIsGone(FxRobot robot) throws Exception {
         Map<String, String> figures = new HashMap<>(Map.of("job", "1", "export", "1,234,567 / 9,876,543 rows"));
-        TableColumn<String, String> amount = new TableColumn<>("Amount");
-        amount.setPrefWidth(60);
-        amount.setCellValueFactory(c -> new SimpleStringProperty(figures.get(c.getValue())));
+        TableColumn<String, String> amount = amountColumn(row -> new SimpleStringProperty(figures.get(row)));
         TableView<String> table = tableWith(amount);
         table.getItems().add("export");
         TableColumn<String, ?> name = table.getColumns().get(0);
-        robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
+        show(robot, table);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) > 150);
 
         robot.interact(() -> table.getItems().remove("export"));
@@ -121,11 +119,9 @@ class TextFitCellFxTest {
     @Test
     void aFigureChangingInPlaceWidensOnceAndNarrowsOnlyWhenTheWideTextIsGone(FxRobot robot) throws Exception {
         StringProperty figure = new SimpleStringProperty("1");
-        TableColumn<String, String> amount = new TableColumn<>("Amount");
-        amount.setPrefWidth(60);
-        amount.setCellValueFactory(c -> figure);
+        TableColumn<String, String> amount = amountColumn(row -> figure);
         TableView<String> table = tableWith(amount);
-        robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
+        show(robot, table);
         WaitForAsyncUtils.waitForFxEvents();
         List<Double> widths = new CopyOnWriteArrayList<>();
         robot.interact(() -> amount.widthProperty().addListener((obs, old, width) -> widths.add(width.doubleValue())));
@@ -145,6 +141,18 @@ class TextFitCellFxTest {
         } catch (TimeoutException e) {
             throw new AssertionError("the column kept the wide figure's width: " + onFx(amount::getWidth), e);
         }
+    }
+
+    /** An "Amount" column 60 px wide whose row shows {@code figure}'s value. */
+    private static TableColumn<String, String> amountColumn(Function<String, ObservableValue<String>> figure) {
+        TableColumn<String, String> amount = new TableColumn<>("Amount");
+        amount.setPrefWidth(60);
+        amount.setCellValueFactory(c -> figure.apply(c.getValue()));
+        return amount;
+    }
+
+    private void show(FxRobot robot, TableView<String> table) {
+        robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
     }
 
     /** A table of one row: a Name column that takes the rest of the width, and {@code figures} in text-fit cells. */
