@@ -596,18 +596,18 @@ public final class StreamsViewModel implements PageLoad {
     }
 
     /**
-     * A topic's replication at a glance: "in sync", "2 under-replicated", "1 offline", and with both
-     * "1 offline, 3 under-rep.": written out, that badge made the topic table wider than the minimum
-     * window; {@link #replicationDetail} has it whole.
+     * A topic's replication at a glance, its worst state: "in sync", "2 under-rep." or "1 offline"
+     * (with partitions under-replicated too: {@link #replicationDetail}, the badge's tooltip, says
+     * both in words, and the topic's partition table shows each). Each state written out ("1 offline
+     * · 3 under-replicated") made the topic table wider than the minimum window; both on one badge
+     * ("123 offline, 456 under-rep.") or "under-replicated" whole left the topic name 100-150 px at
+     * 1024 px ("ringside.j…"); a badge of two lines does not fit the table's fixed row height.
      */
     static String replicationHealth(TopicInfo topic) {
         if (!topic.degraded()) {
             return topic.leaders().isEmpty() ? "" : "in sync";
         }
-        if (topic.offline() > 0 && topic.underReplicated() > 0) {
-            return topic.offline() + " offline, " + topic.underReplicated() + " under-rep.";
-        }
-        return topic.offline() > 0 ? topic.offline() + " offline" : topic.underReplicated() + " under-replicated";
+        return topic.offline() > 0 ? topic.offline() + " offline" : topic.underReplicated() + " under-rep.";
     }
 
     /** What a degraded topic's badge stands for, in words, for its tooltip; empty for a topic in sync. */

@@ -2,15 +2,22 @@ package io.ringside.ui.trends;
 
 import io.ringside.core.data.pm25.AqiCategory;
 import io.ringside.core.data.pm25.DailyPm25;
+import io.ringside.ui.theme.Styles;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
@@ -25,12 +32,16 @@ import javafx.util.StringConverter;
  */
 public final class TrendChart extends LineChart<Number, Number> {
 
+    /** The widest a legend entry is drawn; a longer name is cut, whole on hover and in the summary. */
+    private static final double LEGEND_ENTRY = 260;
+
     private final NumberAxis days;
     private final NumberAxis values;
     private final DoubleProperty threshold = new SimpleDoubleProperty(Double.NaN);
     private final Line thresholdLine = new Line();
     private final List<Rectangle> categoryBands = new ArrayList<>();
     private final List<Polygon> minMaxBands = new ArrayList<>();
+    private final FlowPane legend = new FlowPane();
     private List<List<DailyPm25>> bandDays = List.of();
 
     public TrendChart() {
@@ -74,6 +85,47 @@ public final class TrendChart extends LineChart<Number, Number> {
             updateAxisRange();
             requestChartLayout();
         });
+        legend.getStyleClass().addAll("chart-legend", "trend-legend");
+        legend.setAlignment(Pos.CENTER);
+        // as wide as the chart lets it be, then wrapped: its preferred width is one row of every entry
+        legend.setPrefWrapLength(Double.MAX_VALUE);
+        setLegend(legend);
+    }
+
+    /**
+     * The series legend: a flow of entries each as wide as its own name (up to {@value #LEGEND_ENTRY}
+     * px, then cut with the whole name on hover), not the chart's own tiles, each as wide as the widest
+     * name. With the PM2.5 sample's long name among four locations the tiles took a row each at
+     * 1024 px, and the chart, which hides its legend where less than 150 px would be left for the
+     * plot, hid it. The colours are the lines' own style classes.
+     */
+    @Override
+    protected void updateLegend() {
+        List<Node> entries = new ArrayList<>();
+        List<XYChart.Series<Number, Number>> series = getData();
+        for (int i = 0; i < series.size(); i++) {
+            Region symbol = new Region();
+            symbol.getStyleClass().addAll("chart-legend-item-symbol", "chart-line-symbol", "series" + i,
+                    colourClass(series.get(i), i));
+            Label entry = new Label(series.get(i).getName(), symbol);
+            entry.getStyleClass().addAll("chart-legend-item", Styles.ELIDABLE);
+            entry.setMaxWidth(LEGEND_ENTRY);
+            entry.setTooltip(new Tooltip(series.get(i).getName()));
+            entries.add(entry);
+        }
+        legend.getChildren().setAll(entries);
+    }
+
+    /** The colour class of a series' line ("default-color3"), which the chart chose as it added the series. */
+    private static String colourClass(XYChart.Series<Number, Number> series, int index) {
+        if (series.getNode() != null) {
+            for (String style : series.getNode().getStyleClass()) {
+                if (style.startsWith("default-color")) {
+                    return style;
+                }
+            }
+        }
+        return "default-color" + (index % 8);
     }
 
     /** The style class that colours {@code category}'s band (and its legend swatch). */

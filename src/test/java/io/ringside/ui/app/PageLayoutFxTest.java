@@ -23,6 +23,7 @@ import io.ringside.ui.testing.FakeStreamsGateway;
 import io.ringside.ui.testing.LayoutProblems;
 import io.ringside.ui.testing.StackStates;
 import io.ringside.ui.trends.FakeTrendsGateway;
+import io.ringside.ui.trends.TrendChart;
 import io.ringside.ui.trends.TrendsView;
 import io.ringside.ui.trends.TrendsViewModel;
 import io.ringside.ui.util.ControllerFactory;
@@ -47,7 +48,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -202,6 +205,12 @@ class PageLayoutFxTest {
                             && scrollsSideways(topics)) {
                         found.add(where + "the topic table scrolls sideways");
                     }
+                    if (root.lookup("#topicTable") instanceof TableView<?> topics && topics.isVisible()) {
+                        cutTopicNames(topics).forEach(name -> found.add(where + "topic name cut: " + name));
+                    }
+                    if (root.lookup("#chart") instanceof TrendChart chart && shown(chart, root)) {
+                        chartProblems(chart).forEach(problem -> found.add(where + problem));
+                    }
                     if (PRINTED_ONLY.contains(page.id())) {
                         found.forEach(System.out::println);
                     } else {
@@ -323,6 +332,46 @@ class PageLayoutFxTest {
             root.layout();
         });
         return true;
+    }
+
+    /**
+     * The topic names drawn cut, but for the one longer than any window's column: names of Ringside's
+     * own length ("ringside.jobs.requests") were cut to ~100 px beside the widest badge at 1024 px.
+     */
+    private static List<String> cutTopicNames(TableView<?> topics) {
+        List<String> cut = new ArrayList<>();
+        for (Node node : topics.lookupAll(".table-cell")) {
+            if (node instanceof TableCell<?, ?> cell && !cell.isEmpty() && cell.getText() != null
+                    && cell.getTableColumn() != null && "Topic".equals(cell.getTableColumn().getText())
+                    && !cell.getText().equals(FakeStreamsGateway.LONG_TOPIC)) {
+                String drawn = cell.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                        .map(text -> ((Text) text).getText()).findFirst().orElse("");
+                if (!drawn.equals(cell.getText())) {
+                    cut.add("\"" + drawn + "\" of \"" + cell.getText() + "\" in " + (int) cell.getWidth() + " px");
+                }
+            }
+        }
+        return cut;
+    }
+
+    /**
+     * The Trends chart with four locations compared: at least 300 px tall, and its series legend
+     * shown with an entry per location. Squeezed by the summary at 1024x700 it was ~210 px and
+     * hid its legend, so nothing said which line was which location.
+     */
+    private static List<String> chartProblems(TrendChart chart) {
+        List<String> found = new ArrayList<>();
+        if (chart.getHeight() < 300) {
+            found.add("the trend chart is " + (int) chart.getHeight() + " px tall");
+        }
+        Node legend = chart.lookup(".chart-legend");
+        if (legend == null || !legend.isVisible()) {
+            found.add("the trend chart's series legend is hidden");
+        } else if (legend.lookupAll(".chart-legend-item").size() != chart.getData().size()) {
+            found.add("the trend chart's legend has " + legend.lookupAll(".chart-legend-item").size()
+                    + " entries for " + chart.getData().size() + " series");
+        }
+        return found;
     }
 
     /** Whether the table shows its horizontal scroll bar: its columns are wider than it is. */

@@ -52,7 +52,7 @@ class StreamsReplicationTest {
                 StreamsViewModel.describeBrokers(viewModel.brokers()));
         assertFalse(viewModel.brokers().get(1).up());
         TopicInfo progress = viewModel.topics().get(0);
-        assertEquals("3 under-replicated", StreamsViewModel.replicationHealth(progress));
+        assertEquals("3 under-rep.", StreamsViewModel.replicationHealth(progress));
         assertEquals(Tone.WARN, StreamsViewModel.replicationTone(progress));
         assertEquals(List.of(1, 3), progress.distinctLeaders());
         TopicInfo single = viewModel.topics().get(1);
@@ -60,8 +60,8 @@ class StreamsReplicationTest {
         assertEquals(Tone.BAD, StreamsViewModel.replicationTone(single));
         assertEquals("1 partition offline (no leader)", StreamsViewModel.replicationDetail(single));
         TopicInfo both = new TopicInfo("both", 6, 3, -1, 0, 3, 1, List.of(1), List.of(1, 3));
-        assertEquals("1 offline, 3 under-rep.", StreamsViewModel.replicationHealth(both),
-                "the widest badge, shortened to fit the minimum window");
+        assertEquals("1 offline", StreamsViewModel.replicationHealth(both),
+                "the worst state only, to fit the minimum window; the tooltip says both");
         assertEquals("1 partition offline (no leader), 3 partitions under-replicated (fewer replicas in sync than"
                 + " assigned)", StreamsViewModel.replicationDetail(both));
         PartitionDetail moved = viewModel.topicDetailProperty().get().partitions().get(1);

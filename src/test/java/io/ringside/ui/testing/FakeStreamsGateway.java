@@ -27,9 +27,10 @@ import java.util.function.Consumer;
 /**
  * A scripted {@link StreamsGateway} for layout tests: topics with wide values in each column (a
  * topic name longer than its column at the minimum window, "unlimited" retention, a size near a
- * GiB, a degraded topic's "12 under-replicated" badge and the widest one, "123 offline, 456
- * under-rep.", three leaders), no consumer group, a tail of a few progress events with
- * millisecond times, and a page of wide messages to browse. Whatever changes Kafka is refused.
+ * GiB, a degraded topic's "12 under-rep." badge and a topic with partitions both offline and
+ * under-replicated ("123 offline", both in its tooltip), three leaders), no consumer group, a tail
+ * of a few progress events with millisecond times, and a page of wide messages to browse. Whatever
+ * changes Kafka is refused.
  */
 public final class FakeStreamsGateway implements StreamsGateway {
 
@@ -48,7 +49,7 @@ public final class FakeStreamsGateway implements StreamsGateway {
                 new TopicInfo(LONG_TOPIC, 12, 3, -1, 1_073_731_000L, 0, 0, List.of(1, 2, 3), List.of(1, 2, 3)),
                 new TopicInfo("ringside.jobs.progress", 24, 3, 2 * DAY, 66_700, 12, 0, List.of(1, 2, 3),
                         List.of(1, 2, 3)),
-                // the widest badge: partitions both offline and under-replicated, three-digit counts
+                // partitions both offline and under-replicated, three-digit counts (the badge shows the worse)
                 new TopicInfo("ringside.jobs.requests", 600, 3, 7 * DAY, 4_210, 456, 123, List.of(2, 3),
                         List.of(1, 2, 3)));
     }

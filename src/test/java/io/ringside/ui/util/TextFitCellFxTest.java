@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.ui.testing.FreshStage;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -38,12 +45,10 @@ class TextFitCellFxTest {
     @Test
     void aWidenedColumnTakesItsWidthFromTheFillColumn(FxRobot robot) throws Exception {
         StringProperty figure = new SimpleStringProperty("1");
-        TableColumn<String, String> amount = new TableColumn<>("Amount");
-        amount.setPrefWidth(60);
-        amount.setCellValueFactory(c -> figure);
+        TableColumn<String, String> amount = amountColumn(row -> figure);
         TableView<String> table = tableWith(amount);
         TableColumn<String, ?> name = table.getColumns().get(0);
-        robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
+        show(robot, table);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(60, onFx(amount::getWidth), 0.5, "a short figure leaves the column as it is");
 
@@ -78,6 +83,76 @@ class TextFitCellFxTest {
                         && !cell.isEmpty())
                 .map(node -> ((Text) node).getText()).toList());
         assertEquals(List.of("12m 34s"), shown, "the figure whole, padding and all: " + onFx(time::getWidth));
+    }
+
+    /**
+     * The Jobs table's "Done / total" column only ever widened: after a running export's seven-digit
+     * figures it stayed wide, and Source (the fill column) had that much less room. Once the wide row
+     * is gone the column goes back to its own width and the fill column takes the room back.
+     */
+    @Test
+    void aColumnNarrowsAgainOnceItsWideRowIsGone(FxRobot robot) throws Exception {
+        Map<String, String> figures = new HashMap<>(Map.of("job", "1", "export", "1,234,567 / 9,876,543 rows"));
+        TableColumn<String, String> amount = amountColumn(row -> new SimpleStringProperty(figures.get(row)));
+        TableView<String> table = tableWith(amount);
+        table.getItems().add("export");
+        TableColumn<String, ?> name = table.getColumns().get(0);
+        show(robot, table);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) > 150);
+
+        robot.interact(() -> table.getItems().remove("export"));
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) < 60.5);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the column kept the gone row's width: " + onFx(amount::getWidth), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        double content = onFx(() -> table.getWidth() - table.snappedLeftInset() - table.snappedRightInset());
+        assertEquals(content, onFx(name::getWidth) + onFx(amount::getWidth), 1.0, "the fill column takes it back");
+    }
+
+    /**
+     * A running job's figure that goes back and forth between a wider and a narrower text widens the
+     * column once and does not narrow it at each change (no jitter); once only the narrow text is
+     * left, the column narrows to it within about a second.
+     */
+    @Test
+    void aFigureChangingInPlaceWidensOnceAndNarrowsOnlyWhenTheWideTextIsGone(FxRobot robot) throws Exception {
+        StringProperty figure = new SimpleStringProperty("1");
+        TableColumn<String, String> amount = amountColumn(row -> figure);
+        TableView<String> table = tableWith(amount);
+        show(robot, table);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> widths = new CopyOnWriteArrayList<>();
+        robot.interact(() -> amount.widthProperty().addListener((obs, old, width) -> widths.add(width.doubleValue())));
+
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_600);
+        for (int i = 0; System.nanoTime() < end; i++) {
+            String text = i % 2 == 0 ? "1,234,567 / 9,876,543 rows" : "1,234 / 9,876 rows";
+            robot.interact(() -> figure.set(text));
+            Thread.sleep(80); // a progress event every 80 ms, faster than any real job's
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, widths.stream().distinct().count(), "the column widened once and held: " + widths);
+
+        robot.interact(() -> figure.set("12 rows"));
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) < 100);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the column kept the wide figure's width: " + onFx(amount::getWidth), e);
+        }
+    }
+
+    /** An "Amount" column 60 px wide whose row shows {@code figure}'s value. */
+    private static TableColumn<String, String> amountColumn(Function<String, ObservableValue<String>> figure) {
+        TableColumn<String, String> amount = new TableColumn<>("Amount");
+        amount.setPrefWidth(60);
+        amount.setCellValueFactory(c -> figure.apply(c.getValue()));
+        return amount;
+    }
+
+    private void show(FxRobot robot, TableView<String> table) {
+        robot.interact(() -> FreshStage.show(stage, new Scene(new StackPane(table), 500, 200)));
     }
 
     /** A table of one row: a Name column that takes the rest of the width, and {@code figures} in text-fit cells. */
