@@ -34,6 +34,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -74,10 +75,17 @@ public final class ClusterHealth {
 
     private final CqlSession session;
     private final Clock clock;
+    private final int pageSize;
 
     public ClusterHealth(CqlSession session, Clock clock) {
+        this(session, clock, 0);
+    }
+
+    /** {@code pageSize} rows a page of each question (0: the driver's), so a test can make a small table span pages. */
+    ClusterHealth(CqlSession session, Clock clock, int pageSize) {
         this.session = session;
         this.clock = clock;
+        this.pageSize = pageSize;
     }
 
     public ClusterHealth(CqlSession session) {
@@ -320,18 +328,15 @@ public final class ClusterHealth {
         List<CompletableFuture<Map<UUID, Gossip>>> asked = new ArrayList<>();
         for (Node node : nodes) {
             if (node.getState() == NodeState.UP) {
-                asked.add(ask(node, "SELECT host_id, load, status FROM system_views.gossip_info").thenApply(rows -> {
-                    Map<UUID, Gossip> gossip = new HashMap<>();
-                    for (Row row : rows.currentPage()) {
-                        if (row.getString(0) != null) {
-                            gossip.put(UUID.fromString(row.getString(0)), new Gossip(parseLoad(row.getString(1)),
-                                    nullToEmpty(row.getString(2))));
-                        }
+                Map<UUID, Gossip> gossip = new HashMap<>();
+                asked.add(eachRow(ask(node, "SELECT host_id, load, status FROM system_views.gossip_info"), row -> {
+                    if (row.getString(0) != null) {
+                        gossip.put(UUID.fromString(row.getString(0)), new Gossip(parseLoad(row.getString(1)),
+                                nullToEmpty(row.getString(2))));
                     }
-                    return gossip;
-                }).toCompletableFuture().whenComplete((gossip, e) -> {
+                }).thenApply(done -> gossip).toCompletableFuture().whenComplete((all, e) -> {
                     if (e == null) {
-                        first.complete(gossip);
+                        first.complete(all);
                     } else {
                         LOG.debug("gossip_info not readable on {}", node, e);
                     }
@@ -351,39 +356,62 @@ public final class ClusterHealth {
     }
 
     private CompletableFuture<NodeDetails.Latency> latency(Node node, String table) {
-        return ask(node, "SELECT count, p50th_ms, p99th_ms, per_second FROM system_views." + table).thenApply(rows -> {
-            double perSecond = 0;
-            double weightedP50 = 0;
-            long count = 0;
-            double p99 = 0;
-            for (Row row : rows.currentPage()) {
-                long n = row.getLong(0);
-                if (n == 0) {
-                    continue;
-                }
-                count += n;
-                weightedP50 += row.getDouble(1) * MS_PER_LATENCY_UNIT * n;
-                p99 = Math.max(p99, row.getDouble(2) * MS_PER_LATENCY_UNIT);
-                perSecond += row.getDouble(3);
-            }
-            return count == 0 ? NodeDetails.Latency.NONE : new NodeDetails.Latency(perSecond, weightedP50 / count, p99);
-        }).toCompletableFuture();
+        LatencySum sum = new LatencySum();
+        return eachRow(ask(node, "SELECT count, p50th_ms, p99th_ms, per_second FROM system_views." + table), sum::add)
+                .thenApply(done -> sum.latency()).toCompletableFuture();
     }
 
-    /** Each row of a node's small virtual table (one page: tens of rows), made into a value. */
+    /** Each row of a node's virtual table, made into a value. */
     private <T> CompletableFuture<List<T>> rows(Node node, String cql, Function<Row, T> value) {
-        return ask(node, cql).thenApply(rows -> {
-            List<T> values = new ArrayList<>();
+        List<T> values = new ArrayList<>();
+        return eachRow(ask(node, cql), row -> values.add(value.apply(row))).thenApply(done -> values)
+                .toCompletableFuture();
+    }
+
+    /**
+     * Every row of an answer, page after page. The node tables are small, but not all of them on a
+     * real cluster: {@code clients} has a row per connection (thousands on a node that many
+     * application servers' pools reach), past the driver's 5,000-row page, and the latency tables a
+     * row per table. Read as one page, the Clients tab and the request rates stopped at the first
+     * 5,000. The pages are asked in turn, each when the last is read; the deadline of the question
+     * still bounds them all.
+     */
+    private static CompletionStage<Void> eachRow(CompletionStage<AsyncResultSet> asked, Consumer<Row> each) {
+        return asked.thenCompose(rows -> {
             for (Row row : rows.currentPage()) {
-                values.add(value.apply(row));
+                each.accept(row);
             }
-            return values;
-        }).toCompletableFuture();
+            return rows.hasMorePages() ? eachRow(rows.fetchNextPage(), each) : CompletableFuture.completedFuture(null);
+        });
     }
 
     private CompletionStage<AsyncResultSet> ask(Node node, String cql) {
-        return session.executeAsync(SimpleStatement.newInstance(cql).setNode(node).setTimeout(TIMEOUT)
-                .setIdempotent(true).setConsistencyLevel(ConsistencyLevel.ONE));
+        SimpleStatement statement = SimpleStatement.newInstance(cql).setNode(node).setTimeout(TIMEOUT)
+                .setIdempotent(true).setConsistencyLevel(ConsistencyLevel.ONE);
+        return session.executeAsync(pageSize > 0 ? statement.setPageSize(pageSize) : statement);
+    }
+
+    /** A latency table's rows summed: the rates added, p50 weighted by each row's count, the highest p99. */
+    private static final class LatencySum {
+        private double perSecond;
+        private double weightedP50;
+        private long count;
+        private double p99;
+
+        void add(Row row) {
+            long n = row.getLong(0);
+            if (n == 0) {
+                return;
+            }
+            count += n;
+            weightedP50 += row.getDouble(1) * MS_PER_LATENCY_UNIT * n;
+            p99 = Math.max(p99, row.getDouble(2) * MS_PER_LATENCY_UNIT);
+            perSecond += row.getDouble(3);
+        }
+
+        NodeDetails.Latency latency() {
+            return count == 0 ? NodeDetails.Latency.NONE : new NodeDetails.Latency(perSecond, weightedP50 / count, p99);
+        }
     }
 
     /** What {@code asked} brought by {@code deadline} ({@link System#nanoTime}); fails naming {@code what} otherwise. */

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The statements run, newest last, in {@code <data>/cql/history.jsonl} (one JSON object a line),
@@ -73,7 +75,9 @@ public final class CqlHistory {
 
     /**
      * Entries whose statement contains {@code text} (any case; blank for all), newest first, at
-     * most {@code max}.
+     * most {@code max}, one per statement: its latest run. The file keeps every run (when, outcome,
+     * rows, time); the console's list is for finding a statement again, and a statement run ten
+     * times filled ten of its lines with the same text, pushing the others out of sight.
      */
     public synchronized List<HistoryEntry> search(String text, int max) {
         if (!Files.exists(file)) {
@@ -87,10 +91,12 @@ public final class CqlHistory {
         }
         String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         List<HistoryEntry> found = new ArrayList<>();
+        Set<String> statements = new HashSet<>();
         for (int i = lines.size() - 1; i >= 0 && found.size() < max; i--) {
             HistoryEntry entry = parse(lines.get(i));
             if (entry != null && entry.statement() != null
-                    && entry.statement().toLowerCase(Locale.ROOT).contains(wanted)) {
+                    && entry.statement().toLowerCase(Locale.ROOT).contains(wanted)
+                    && statements.add(entry.statement().strip())) {
                 found.add(entry);
             }
         }

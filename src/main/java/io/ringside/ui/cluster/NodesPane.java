@@ -202,10 +202,10 @@ public final class NodesPane {
         poolActiveColumn.setCellValueFactory(text(p -> Integer.toString(p.active())));
         poolPendingColumn.setCellValueFactory(text(p -> Integer.toString(p.pending())));
         poolBlockedColumn.setCellValueFactory(text(p -> Long.toString(p.blocked())));
-        poolCompletedColumn.setCellValueFactory(text(p -> Long.toString(p.completed())));
+        poolCompletedColumn.setCellValueFactory(text(p -> String.format(Locale.ROOT, "%,d", p.completed())));
         cacheTable.setItems(nodes.caches());
         cacheNameColumn.setCellValueFactory(text(NodeDetails.CacheStats::name));
-        cacheEntriesColumn.setCellValueFactory(text(c -> Integer.toString(c.entries())));
+        cacheEntriesColumn.setCellValueFactory(text(c -> String.format(Locale.ROOT, "%,d", c.entries())));
         cacheSizeColumn.setCellValueFactory(text(c -> ByteSizes.format(c.sizeBytes())));
         cacheCapacityColumn.setCellValueFactory(text(c -> ByteSizes.format(c.capacityBytes())));
         cacheHitColumn.setCellValueFactory(text(c -> Double.isNaN(c.hitRatio()) ? "n/a"
@@ -214,7 +214,7 @@ public final class NodesPane {
         clientAddressColumn.setCellValueFactory(text(c -> c.address() + ":" + c.port()));
         clientUserColumn.setCellValueFactory(text(NodeDetails.Client::username));
         clientDriverColumn.setCellValueFactory(text(NodeDetails.Client::driver));
-        clientRequestsColumn.setCellValueFactory(text(c -> Long.toString(c.requests())));
+        clientRequestsColumn.setCellValueFactory(text(c -> String.format(Locale.ROOT, "%,d", c.requests())));
 
         fillWhenFirstShown(poolTable);
         fillWhenFirstShown(cacheTable);

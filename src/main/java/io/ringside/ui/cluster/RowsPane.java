@@ -7,15 +7,18 @@ import io.ringside.core.cassandra.RowPage;
 import io.ringside.ui.util.GridClassPreload;
 import io.ringside.ui.util.PageItems;
 import io.ringside.ui.util.StagedColumns;
+import io.ringside.ui.util.StepsPerPulse;
 import io.ringside.ui.util.ValueCell;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -24,6 +27,7 @@ import javafx.scene.control.TablePosition;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 
 /**
@@ -98,8 +102,35 @@ public final class RowsPane {
         });
         detailTitle.textProperty().bind(rows.detailTitleProperty());
         detailText.textProperty().bind(rows.detailTextProperty());
+        showDetailWhileInspecting();
         applyFilterButton.disableProperty().bind(Bindings.isEmpty(rows.columns()));
         clearFilterButton.disableProperty().bind(Bindings.isEmpty(rows.columns()));
+    }
+
+    /**
+     * The cell detail takes room from the rows only while a cell is chosen: at the minimum window
+     * the grid showed five rows above an empty detail box. Once it shows, the chosen row is scrolled
+     * back into view if the detail now covers it (a row chosen near the grid's bottom).
+     */
+    private void showDetailWhileInspecting() {
+        BooleanBinding inspecting = rows.detailTitleProperty().isNotEmpty();
+        for (Node part : List.of(detailTitle, detailText)) {
+            part.visibleProperty().bind(inspecting);
+            part.managedProperty().bind(inspecting);
+        }
+        inspecting.addListener((observable, was, now) -> {
+            if (now) {
+                // the pulse after the next: the next one lays the grid out shorter
+                StepsPerPulse.start(List.of(this::keepChosenRowInView));
+            }
+        });
+    }
+
+    private void keepChosenRowInView() {
+        int row = rowTable.getSelectionModel().getSelectedIndex();
+        if (row >= 0 && rowTable.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(row);
+        }
     }
 
     private void rebuildColumns() {

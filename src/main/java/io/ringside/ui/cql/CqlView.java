@@ -167,6 +167,8 @@ public final class CqlView {
         historySearch.textProperty().bindBidirectional(viewModel.historySearchProperty());
         historyList.setItems(viewModel.history());
         Tooltip details = new Tooltip();
+        details.setWrapText(true);
+        details.setMaxWidth(520);
         historyList.setCellFactory(list -> new HistoryCell(details));
         historyList.setOnMouseClicked(e -> {
             HistoryEntry chosen = historyList.getSelectionModel().getSelectedItem();
@@ -291,18 +293,24 @@ public final class CqlView {
     }
 
     /**
-     * A history entry on one line, its details (when, profile, outcome, time) in the list's one
-     * tooltip, whose text the cell under the mouse sets: a tooltip per cell cost 40-68 ms of FX-thread
-     * CPU in the pulse that first laid the list out ({@code bench cql-ui}).
+     * A history entry on one line, cut to the list's width (a statement longer than the list gave it
+     * a sideways scroll bar, and every line the same cut start), the whole statement and its details
+     * (when, profile, outcome, time) in the list's one tooltip, whose text the cell under the mouse
+     * sets: a tooltip per cell cost 40-68 ms of FX-thread CPU in the pulse that first laid the list
+     * out ({@code bench cql-ui}).
      */
     static final class HistoryCell extends ListCell<HistoryEntry> {
 
         private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+        /** Enough of a statement for a tooltip: a generated one can be pages long. */
+        static final int TOOLTIP_CHARS = 600;
 
         private final Tooltip details;
 
         HistoryCell(Tooltip details) {
             this.details = details;
+            // a list sizes its cells to the widest one's preferred width; none wider than the list
+            setPrefWidth(0);
             setOnMouseEntered(e -> showDetails());
         }
 
@@ -317,6 +325,16 @@ public final class CqlView {
             }
         }
 
+        /** The statement as written (its start, if long), then when and how it ran. */
+        static String tooltipText(HistoryEntry entry) {
+            String statement = entry.statement().strip();
+            if (statement.length() > TOOLTIP_CHARS) {
+                statement = statement.substring(0, TOOLTIP_CHARS).concat(" …");
+            }
+            return statement + "\n" + entry.ts() + " · " + entry.profile() + " · " + entry.outcome() + " · "
+                    + entry.elapsedMs() + " ms";
+        }
+
         /** The statement on one line: its runs of whitespace made one space each. */
         static String oneLine(String statement) {
             return WHITESPACE.matcher(statement).replaceAll(" ");
@@ -325,8 +343,7 @@ public final class CqlView {
         private void showDetails() {
             HistoryEntry entry = getItem();
             if (!isEmpty() && entry != null) {
-                details.setText(entry.ts() + " · " + entry.profile() + " · " + entry.outcome() + " · "
-                        + entry.elapsedMs() + " ms");
+                details.setText(tooltipText(entry));
             }
         }
     }

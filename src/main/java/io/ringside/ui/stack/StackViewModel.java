@@ -57,6 +57,13 @@ public final class StackViewModel implements PageLoad {
 
     private final ObservableList<ServerRow> rows = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
+    /**
+     * Where the supervisor's replayed events go in the log: before the line that says the console
+     * attached, so the log reads in time order (they happened before it; appended after it, the
+     * page showed "08:12 Attached" above a start half an hour earlier). -1 when not attaching.
+     */
+    private int replayAt = -1;
+    private long attachedAtMillis;
     private final ReadOnlyObjectWrapper<StackMode> mode = new ReadOnlyObjectWrapper<>(StackMode.CHECKING);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     /** The ports the current start had to move, said in words; empty when none moved. */
@@ -282,6 +289,8 @@ public final class StackViewModel implements PageLoad {
     private void attach(long pid) {
         foreignPid = pid;
         setMode(StackMode.ATTACHED);
+        replayAt = log.size();
+        attachedAtMillis = clock.millis();
         appendLog("Attached to the local stack supervised by pid " + pid);
         BackgroundTask.wrap(() -> gateway.followForeign(events::add))
                 .onFailure(e -> appendLog("Cannot follow the supervisor's progress: " + firstLine(e)))
@@ -366,7 +375,11 @@ public final class StackViewModel implements PageLoad {
                 portNotice.set(portNotice(movedPorts));
             }
             row(event.server()).applyEvent(event, now);
-            log.add(time + "  " + event.describe());
+            if (replayAt >= 0 && event.atMillis() > 0 && event.atMillis() < attachedAtMillis) {
+                log.add(replayAt++, time + "  " + event.describe());
+            } else {
+                log.add(time + "  " + event.describe());
+            }
         }
         trimLog();
     }
@@ -503,7 +516,9 @@ public final class StackViewModel implements PageLoad {
 
     private void trimLog() {
         if (log.size() > LOG_LIMIT) {
-            log.remove(0, log.size() - LOG_LIMIT);
+            int removed = log.size() - LOG_LIMIT;
+            log.remove(0, removed);
+            replayAt = replayAt < 0 ? -1 : Math.max(0, replayAt - removed);
         }
     }
 

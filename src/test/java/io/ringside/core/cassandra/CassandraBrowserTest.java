@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.ringside.core.BackendUnavailableException;
 import io.ringside.core.data.dataset.DatasetKind;
@@ -22,6 +23,7 @@ import io.ringside.testing.TestStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -287,6 +289,29 @@ class CassandraBrowserTest {
         assertTrue(details.caches().stream().anyMatch(c -> c.name().equals("keys")));
         assertTrue(health.replicaWarnings().isEmpty());
         assertEquals(Map.of(node.hostId(), true), health.liveness());
+    }
+
+    /**
+     * A node's virtual tables longer than a page are read whole: with three rows a page, the thread
+     * pools and caches are those read with the driver's page. Only the first page was read, and on a
+     * node with more client connections than a page holds the Clients tab stopped there.
+     */
+    @Test
+    void nodeDetailsReadEveryPageOfTheNodesTables() {
+        UUID hostId = new ClusterHealth(session).status(null).get(0).hostId();
+        ResultSet firstPage = session.execute(SimpleStatement.newInstance("SELECT name FROM system_views.thread_pools")
+                .setPageSize(3));
+        assertEquals(3, firstPage.getAvailableWithoutFetching(), "a virtual table answers a page at a time");
+        assertTrue(firstPage.getExecutionInfo().getPagingState() != null, "more pages follow");
+
+        NodeDetails whole = new ClusterHealth(session).details(hostId);
+        NodeDetails paged = new ClusterHealth(session, Clock.systemUTC(), 3).details(hostId);
+
+        assertTrue(whole.threadPools().size() > 3, "pools: " + whole.threadPools().size());
+        assertEquals(whole.threadPools().stream().map(NodeDetails.ThreadPool::name).sorted().toList(),
+                paged.threadPools().stream().map(NodeDetails.ThreadPool::name).sorted().toList());
+        assertEquals(whole.caches().stream().map(NodeDetails.CacheStats::name).sorted().toList(),
+                paged.caches().stream().map(NodeDetails.CacheStats::name).sorted().toList());
     }
 
     /**

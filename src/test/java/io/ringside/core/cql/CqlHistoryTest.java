@@ -36,6 +36,24 @@ class CqlHistoryTest {
     }
 
     @Test
+    void aStatementRunAgainIsListedOnceAtItsLatestRun(@TempDir Path data) {
+        CqlHistory history = new CqlHistory(data);
+        history.add(entry("SELECT * FROM a"));
+        history.add(entry("SELECT * FROM b"));
+        history.add(new HistoryEntry(Instant.parse("2026-01-02T00:00:00Z"), "local", "SELECT * FROM a ", "read",
+                "failed: timeout", 0, 5000));
+        history.add(entry("SELECT * FROM c"));
+
+        List<HistoryEntry> listed = history.search("", 10);
+
+        assertEquals(List.of("SELECT * FROM c", "SELECT * FROM a ", "SELECT * FROM b"),
+                listed.stream().map(HistoryEntry::statement).toList());
+        assertEquals("failed: timeout", listed.get(1).outcome(), "the latest run's outcome");
+        assertEquals(List.of("SELECT * FROM a "), history.search("from a", 10).stream()
+                .map(HistoryEntry::statement).toList());
+    }
+
+    @Test
     void snippetsAreSavedAndDeleted(@TempDir Path data) {
         CqlSnippets snippets = new CqlSnippets(data);
         snippets.save("b", "SELECT 2 FROM t");

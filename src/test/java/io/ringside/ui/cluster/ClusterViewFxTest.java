@@ -1,6 +1,7 @@
 package io.ringside.ui.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +20,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +126,51 @@ class ClusterViewFxTest {
         assertTrue(robot.lookup(".table-cell").queryAll().stream()
                 .anyMatch(cell -> cell.getPseudoClassStates().contains(ValueCell.BLOB_VALUE)), "blob cells are marked as such");
         assertEquals(25, robot.lookup("#pageSizeChooser").queryComboBox().getValue());
+    }
+
+    /**
+     * The cell detail takes no room from the rows until a cell is chosen; chosen in the grid's last
+     * wholly shown row, it shows the whole value and that row stays in view above it.
+     */
+    @Test
+    void cellDetailShowsOnlyForAChosenCellAndKeepsItsRowInView(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get());
+        TreeView<SchemaTreeEntry> tree = robot.lookup("#schemaTree").query();
+        robot.interact(() -> {
+            viewModel.rows().setPageSize(25);
+            tree.getSelectionModel().select(child(child(tree.getRoot(), ScratchTables.KEYSPACE), "readings"));
+        });
+        TableView<RowPage.Row> grid = robot.lookup("#rowTable").query();
+        TextArea detail = robot.lookup("#detailText").query();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 25);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(onFx(detail::isManaged), "no detail box before a cell is chosen");
+        int last = onFx(() -> lastWhollyShownRow(grid));
+        assertTrue(last > 0 && last < 24, "the page is longer than the grid: last row shown " + last);
+
+        robot.interact(() -> grid.getSelectionModel().select(last, grid.getColumns().get(0)));
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> detail.isVisible()
+                && !detail.getText().isEmpty() && firstShownRow(grid) <= last && lastWhollyShownRow(grid) >= last));
+    }
+
+    private static int firstShownRow(TableView<?> grid) {
+        return ((VirtualFlow<?>) grid.lookup(".virtual-flow")).getFirstVisibleCell().getIndex();
+    }
+
+    /** The last row whose whole height is inside the grid's viewport. */
+    private static int lastWhollyShownRow(TableView<?> grid) {
+        VirtualFlow<?> flow = (VirtualFlow<?>) grid.lookup(".virtual-flow");
+        Region viewport = (Region) flow.lookup(".clipped-container");
+        double bottom = viewport.localToScene(0, viewport.getHeight()).getY();
+        int last = -1;
+        for (int i = flow.getFirstVisibleCell().getIndex(); i <= flow.getLastVisibleCell().getIndex(); i++) {
+            IndexedCell<?> cell = flow.getVisibleCell(i);
+            if (cell != null && cell.localToScene(0, cell.getHeight()).getY() <= bottom + 0.5) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     private static List<Object> keys(FxRobot robot, TableView<RowPage.Row> grid) {

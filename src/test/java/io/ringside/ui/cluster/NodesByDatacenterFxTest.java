@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -29,6 +30,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
@@ -238,6 +240,12 @@ class NodesByDatacenterFxTest {
         assertEquals(0, rowsAtPulse.get(0), "rows shown pulse by pulse: " + rowsAtPulse);
         assertEquals(onFx(cluster.nodes().threadPools()::size), rowsAtPulse.get(rowsAtPulse.size() - 1),
                 "then every pool, in the view-model's own list: " + rowsAtPulse);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(Pos.CENTER_RIGHT), onFx(() -> pools.lookupAll(".table-cell").stream()
+                        .filter(n -> n instanceof TableCell<?, ?> cell && !cell.isEmpty()
+                                && "Completed".equals(cell.getTableColumn().getText()))
+                        .map(n -> ((TableCell<?, ?>) n).getAlignment()).distinct().toList()),
+                "counts are right-aligned, as in the node table");
 
         robot.interact(() -> tabs[0].getSelectionModel().select(0));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(StepsPerPulse::running) == 0);

@@ -247,6 +247,8 @@ class StackViewModelTest {
                 "joining the ring", 0).describe()), viewModel.log().toString());
         assertTrue(viewModel.log().stream().anyMatch(line -> line.startsWith("12:00:00  Attached")),
                 "the attach itself is now: " + viewModel.log());
+        assertTrue(viewModel.log().get(viewModel.log().size() - 1).startsWith("12:00:00  Attached"),
+                "the log reads in time order, the attach after what the supervisor did before it: " + viewModel.log());
     }
 
     @Test
