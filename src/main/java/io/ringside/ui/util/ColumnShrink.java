@@ -41,6 +41,8 @@ final class ColumnShrink {
     private double padding;
     /** The widest text drawn since the last check, with its padding. */
     private double recent;
+    /** The width the operator last dragged the column to (0: never): it narrows to no less. */
+    private double dragged;
 
     private ColumnShrink(TableColumn<?, String> column) {
         this.column = column;
@@ -51,6 +53,17 @@ final class ColumnShrink {
     /** The state of {@code column}, made at its first cell's first layout (before any widening). */
     static ColumnShrink of(TableColumn<?, String> column) {
         return (ColumnShrink) column.getProperties().computeIfAbsent(KEY, key -> new ColumnShrink(column));
+    }
+
+    /**
+     * The operator dragged {@code column} to its width now: from then on that width is its floor, so a
+     * column widened by hand is not narrowed back at its next check, nor one narrowed by hand widened
+     * back to its FXML width (its cells still widen it for a text they could not show).
+     */
+    static void dragged(TableColumn<?, ?> column) {
+        if (column.getProperties().get(KEY) instanceof ColumnShrink shrink) {
+            shrink.dragged = column.getWidth();
+        }
     }
 
     /**
@@ -84,13 +97,14 @@ final class ColumnShrink {
             return;
         }
         double rows = widestRow(table);
-        double target = Math.min(column.getMaxWidth(), Math.max(floor, Math.max(rows, recent)));
+        double least = dragged > 0 ? dragged : floor;
+        double target = Math.min(column.getMaxWidth(), Math.max(least, Math.max(rows, recent)));
         recent = 0;
-        if (target < column.getPrefWidth() - 0.5) {
+        if (target < column.getPrefWidth() - 0.5 || target < column.getWidth() - 0.5) {
             column.setPrefWidth(target);
             FillColumnResize.refit(table);
         }
-        if (target > Math.max(floor, rows)) {
+        if (target > Math.max(least, rows)) {
             timer.playFromStart(); // a text drawn lately kept it wider: look again once it has had its period
         }
     }

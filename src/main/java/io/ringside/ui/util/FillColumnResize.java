@@ -48,6 +48,9 @@ public final class FillColumnResize implements Callback<TableView.ResizeFeatures
     public Boolean call(TableView.ResizeFeatures features) {
         // a column dragged by the user is resized as the unconstrained policy does it
         boolean resized = features.getColumn() == null || TableView.UNCONSTRAINED_RESIZE_POLICY.call(features);
+        if (features.getColumn() != null && resized) {
+            ColumnShrink.dragged(features.getColumn());
+        }
         double others = 0;
         for (TableColumn<?, ?> column : (Iterable<TableColumn<?, ?>>) features.getTable().getVisibleLeafColumns()) {
             if (column != fill) {

@@ -143,6 +143,32 @@ class TextFitCellFxTest {
         }
     }
 
+    /**
+     * A column the operator dragged wider keeps that width: once a wider figure has come and gone it
+     * narrows back to the dragged width, not to its own 60 px (it did, a second after any change).
+     */
+    @Test
+    void aColumnDraggedWiderNarrowsNoFurtherThanItWasDragged(FxRobot robot) throws Exception {
+        StringProperty figure = new SimpleStringProperty("1");
+        TableColumn<String, String> amount = amountColumn(row -> figure);
+        TableView<String> table = tableWith(amount);
+        show(robot, table);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> table.resizeColumn(amount, 80)); // what a drag of its header's edge calls
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(140, onFx(amount::getWidth), 0.5, "dragged 80 px wider");
+
+        robot.interact(() -> figure.set("1,234,567 / 9,876,543 rows"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) > 150);
+        robot.interact(() -> figure.set("12 rows"));
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) < 150);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the column kept the wide figure's width: " + onFx(amount::getWidth), e);
+        }
+        assertEquals(140, onFx(amount::getWidth), 0.5, "back to the width it was dragged to");
+    }
+
     /** An "Amount" column 60 px wide whose row shows {@code figure}'s value. */
     private static TableColumn<String, String> amountColumn(Function<String, ObservableValue<String>> figure) {
         TableColumn<String, String> amount = new TableColumn<>("Amount");
