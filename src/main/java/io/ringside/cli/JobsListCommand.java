@@ -37,8 +37,8 @@ final class JobsListCommand implements Callable<Integer> {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list));
         } else {
             for (ProgressEvent e : list) {
-                out.printf(Locale.ROOT, "%s\t%s\t%s\t%d%%\t%s\t%s\t%s%n", e.jobId(), e.kind().label(), e.state().label(),
-                        Math.round(e.fraction() * 100), e.requestedBy(), e.ts(), e.headline());
+                out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s%n", e.jobId(), e.kind().label(), e.state().label(),
+                        e.fractionKnown() ? e.percent() : "-", e.requestedBy(), e.ts(), e.headline());
             }
         }
         out.flush();
