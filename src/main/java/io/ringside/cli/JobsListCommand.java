@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code ringside jobs list}: the newest state of every job of the last day. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Recent jobs, newest first: id, kind, state, percent, requested by, last event time, message.",
+            "The percent is '-' for a running job whose total is not known (a query export).",
             "--json prints the newest progress event of each job."})
 final class JobsListCommand implements Callable<Integer> {
 

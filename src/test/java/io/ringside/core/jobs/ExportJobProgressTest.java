@@ -38,6 +38,7 @@ class ExportJobProgressTest {
     /** More than one page of the exporter's paging (5,000 rows), so a running query export reports twice or more. */
     private static final int ROWS = 7_000;
     private static final String TABLE = "aqdata.export_progress_test";
+    private static boolean seeded;
 
     @TempDir
     Path dir;
@@ -104,8 +105,11 @@ class ExportJobProgressTest {
         return events;
     }
 
-    /** {@value #ROWS} rows in one partition per hundred, written once per test run (idempotent upserts). */
-    private static void seed(CqlSession session) throws Exception {
+    /** {@value #ROWS} rows, a hundred a partition; written once per test run (upserts, so a rerun is harmless). */
+    private static synchronized void seed(CqlSession session) throws Exception {
+        if (seeded) {
+            return;
+        }
         new Pm25Store(session).ensureSchema();
         session.execute(SimpleStatement.newInstance("CREATE TABLE IF NOT EXISTS " + TABLE
                 + " (k int, c int, v text, PRIMARY KEY (k, c))").setTimeout(Duration.ofSeconds(60)));
@@ -120,5 +124,6 @@ class ExportJobProgressTest {
             }
         }
         CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+        seeded = true;
     }
 }
