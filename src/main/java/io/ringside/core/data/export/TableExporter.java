@@ -318,7 +318,8 @@ public final class TableExporter {
             if (!force && (now - last < REPORT_EVERY_NANOS || !lastReport.compareAndSet(last, now))) {
                 return;
             }
-            listener.accept(new ExportProgress(rows.get(), bytes.get(), byRange, done.get(), total, keptCount, Duration.ofNanos(now - started)));
+            listener.accept(new ExportProgress(rows.get(), bytes.get(), byRange, done.get(), total, keptCount,
+                    Duration.ofNanos(now - started)));
         }
     }
 }
