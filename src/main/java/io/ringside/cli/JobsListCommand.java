@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code ringside jobs list}: the newest state of every job of the last day. */
 @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Recent jobs, newest first: id, kind, state, percent, requested by, last event time, message.",
+            "The percent is '-' for a running job whose total is not known (a query export).",
             "--json prints the newest progress event of each job."})
 final class JobsListCommand implements Callable<Integer> {
 
@@ -37,8 +38,8 @@ final class JobsListCommand implements Callable<Integer> {
             out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(list));
         } else {
             for (ProgressEvent e : list) {
-                out.printf(Locale.ROOT, "%s\t%s\t%s\t%d%%\t%s\t%s\t%s%n", e.jobId(), e.kind().label(), e.state().label(),
-                        Math.round(e.fraction() * 100), e.requestedBy(), e.ts(), e.headline());
+                out.printf(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%s\t%s%n", e.jobId(), e.kind().label(), e.state().label(),
+                        e.fractionKnown() ? e.percent() : "-", e.requestedBy(), e.ts(), e.headline());
             }
         }
         out.flush();

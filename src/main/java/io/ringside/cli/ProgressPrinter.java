@@ -54,8 +54,14 @@ public final class ProgressPrinter implements ProgressListener, Consumer<Progres
         if (e.terminal() && e.total() == 0 && e.done() == 0) {
             return;
         }
-        String line = String.format(Locale.ROOT, "%-8s %3d%% %s %s ETA %s", e.phase(), Math.round(e.fraction() * 100),
-                amounts(e), rate(e), eta(e)) + (e.terminal() || e.message() == null ? "" : "  " + e.message());
+        String note = e.terminal() || e.message() == null ? "" : "  " + e.message();
+        if (!e.fractionKnown()) {
+            // no total (a query export): what is done and how fast, no bar, percentage or ETA
+            draw(null, String.format(Locale.ROOT, "%-8s %s %s", e.phase(), amounts(e), rate(e)) + note);
+            return;
+        }
+        String line = String.format(Locale.ROOT, "%-8s %4s %s %s ETA %s", e.phase(), e.percent(), amounts(e), rate(e),
+                eta(e)) + note;
         draw(e.fraction(), line);
     }
 

@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ringside.core.data.dataset.LoadProgress;
 import io.ringside.core.data.pm25.Pm25ImportProgress;
+import io.ringside.core.jobs.JobKind;
+import io.ringside.core.jobs.JobState;
+import io.ringside.core.jobs.JobUnit;
+import io.ringside.core.jobs.ProgressEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ProgressPrinterTest {
@@ -39,5 +46,24 @@ class ProgressPrinterTest {
         String n = System.lineSeparator();
         assertEquals("note: consistency ONE" + n + line + n + line + n + "5 rows read, 0 rejected, 0 rows/s" + n,
                 text.toString());
+    }
+
+    /** A query export's events have no total: no bar, percentage or ETA, only what is written and how fast. */
+    @Test
+    void aJobWithoutATotalShowsItsCountAndRateWithoutABarPercentOrEta() {
+        ProgressPrinter printer = new ProgressPrinter(new PrintWriter(text), true);
+        UUID job = UUID.randomUUID();
+
+        printer.accept(new ProgressEvent(job, 1, Instant.now(), JobKind.EXPORT_TABLE, List.of("SELECT * FROM a.b"), "me",
+                JobState.RUNNING, "export", JobUnit.ROWS, 12_345, 0, 1_500.0, null, 0, List.of(), null, null,
+                "12,345 rows written, 1.2 MB"));
+        printer.accept(new ProgressEvent(job, 2, Instant.now(), JobKind.EXPORT_TABLE, List.of("SELECT * FROM a.b"), "me",
+                JobState.SUCCEEDED, "complete", JobUnit.ROWS, 20_000, 20_000, 2_000.0, 0.0, 0, List.of(), null, null,
+                "exported"));
+        printer.end();
+
+        assertEquals("\r\033[Kexport   12,345 rows 1,500 rows/s  12,345 rows written, 1.2 MB"
+                + "\r\033[K[########################] complete 100% 20,000 / 20,000 rows 2,000 rows/s ETA 0 s"
+                + System.lineSeparator(), text.toString());
     }
 }

@@ -1,5 +1,6 @@
 package io.ringside.core.jobs;
 
+import io.ringside.core.ByteSize;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
 import io.ringside.core.data.DataServices;
@@ -12,6 +13,7 @@ import io.ringside.core.data.dataset.LoadControl;
 import io.ringside.core.data.dataset.LoadInterruptedException;
 import io.ringside.core.data.dataset.LoadInterruption;
 import io.ringside.core.data.dataset.LoadResult;
+import io.ringside.core.data.export.ExportProgress;
 import io.ringside.core.data.export.ExportResult;
 import io.ringside.core.data.export.TableExporter;
 import io.ringside.core.data.pm25.Pm25ImportResult;
@@ -249,6 +251,11 @@ final class JobRunner {
      * Exports a table or a query's rows to the request's target. A job taken over after a killed
      * or stopped worker keeps the token ranges the earlier run recorded (the work folder is named
      * after the job id) and reads only the rest.
+     *
+     * <p>A table's running events count rows against a total extrapolated from the token ranges
+     * done. A query's have no total (0: unknown, so no percentage and no ETA) and say how many rows
+     * and bytes are written: nothing tells a statement's row count before its last page, and the
+     * extrapolation from its one "range" had said a running query export was 100 % done.
      */
     private ProgressEvent export(RunningJob job, ExportTableOptions options, JobReporter reporter) {
         TableExporter exporter = new TableExporter(services.backends().cql());
@@ -256,19 +263,23 @@ final class JobRunner {
                 Path.of(options.target()), job.request.jobId().toString(), p -> reporter.running(
                         JobProgress.of("export", JobUnit.ROWS, p.rows(), p.estimatedTotal())
                                 .rate(p.rows() / Math.max(1e-9, p.elapsed().toNanos() / 1e9))
-                                .message(exportNote(p.rangesDone(), p.rangesTotal(), p.rangesKept()))),
+                                .message(exportNote(p))),
                 job::stop);
+        String kept = result.rangesKept() == 0 ? "" : options.source().isTable() ? ", " + result.rangesKept() + " of "
+                + result.ranges() + " token ranges kept from an earlier run" : ", its rows kept from an earlier run";
         return reporter.finish(JobState.SUCCEEDED, JobProgress.of("complete", JobUnit.ROWS, result.rows(), result.rows())
                 .rate(result.rowsPerSecond())
                 .message(String.format(Locale.ROOT, "exported %,d rows of %s to %s (%,d bytes)%s", result.rows(),
-                        options.describeSource(), result.target(), result.bytes(), result.rangesKept() == 0 ? ""
-                                : ", " + result.rangesKept() + " of " + result.ranges()
-                                + " token ranges kept from an earlier run")));
+                        options.describeSource(), result.target(), result.bytes(), kept)));
     }
 
-    private static String exportNote(int done, int total, int kept) {
-        return String.format(Locale.ROOT, "%d of %d token ranges written%s", done, total,
-                kept == 0 ? "" : " (" + kept + " kept from an earlier run)");
+    /** A table's token ranges written; a query's rows and bytes, since it has no ranges to count. */
+    static String exportNote(ExportProgress p) {
+        if (!p.byRange()) {
+            return String.format(Locale.ROOT, "%,d rows written, %s", p.rows(), ByteSize.format(p.bytes()));
+        }
+        return String.format(Locale.ROOT, "%d of %d token ranges written%s", p.rangesDone(), p.rangesTotal(),
+                p.rangesKept() == 0 ? "" : " (" + p.rangesKept() + " kept from an earlier run)");
     }
 
     static String reasonOf(Throwable e) {

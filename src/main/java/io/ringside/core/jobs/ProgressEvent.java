@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ringside.core.Json;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,7 +15,10 @@ import java.util.regex.Pattern;
  * conventions. {@code seq} grows by one per event of a job, also across a worker that took over
  * a killed one's job; the event with a final {@link JobState} is the job's last. Figures that do
  * not apply are null ({@code eta_s} before a rate is known, latencies of jobs that do not time
- * their writes), and written as JSON null: every event has every field.
+ * their writes), and written as JSON null: every event has every field. A {@code total} of 0 is
+ * not known: a running job with none (a query export, an input of unknown size) counts {@code done}
+ * without a whole, and views show no percentage for it; its final event gives the figures it ended
+ * with.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List<String> source, String requestedBy,
@@ -55,8 +59,26 @@ public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List
         return state.terminal();
     }
 
+    /**
+     * Whether {@link #fraction} is a share of a known whole: the total is known, or the job
+     * succeeded (all of it is done), or it is queued (none of it is). A running job without a
+     * total, and one that failed or was cancelled without one, has no percentage to show.
+     */
+    public boolean fractionKnown() {
+        return total > 0 || state == JobState.SUCCEEDED || state == JobState.QUEUED;
+    }
+
+    /** The share done, 0 to 1; 0 when it is not {@link #fractionKnown known}. */
     public double fraction() {
-        return total <= 0 ? (terminal() ? 1.0 : 0.0) : Math.min(1.0, (double) done / total);
+        if (total > 0) {
+            return Math.min(1.0, (double) done / total);
+        }
+        return state == JobState.SUCCEEDED ? 1.0 : 0.0;
+    }
+
+    /** The share done as the views write it ({@code 37%}); empty when it is not {@link #fractionKnown known}. */
+    public String percent() {
+        return fractionKnown() ? String.format(Locale.ROOT, "%.0f%%", fraction() * 100) : "";
     }
 
     /**

@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.ProgressIndicator;
 
 /**
  * One job of the table, folded from its events: the newest event (by seq) decides what the row
@@ -29,6 +30,8 @@ public final class JobRow {
 
     static final int TIMELINE = 500;
     static final String BUILT_IN_SAMPLE = "built-in PM2.5 sample";
+    /** The bar's value for a running job whose total is not known: JavaFX's indeterminate progress. */
+    public static final double INDETERMINATE = ProgressIndicator.INDETERMINATE_PROGRESS;
 
     private final UUID jobId;
     private final Instant firstSeen;
@@ -36,6 +39,7 @@ public final class JobRow {
     private final ReadOnlyObjectWrapper<ProgressEvent> latest = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JobState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper percent = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper amount = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper("");
@@ -69,7 +73,8 @@ public final class JobRow {
             started = event.ts();
         }
         state.set(event.state());
-        progress.set(event.fraction());
+        progress.set(event.fractionKnown() || event.terminal() ? event.fraction() : INDETERMINATE);
+        percent.set(event.percent());
         phase.set(event.phase() == null ? "" : event.phase());
         amount.set(amount(event));
         shownRate = event.terminal() ? averageRate(event) : event.ratePerS();
@@ -268,6 +273,15 @@ public final class JobRow {
 
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /**
+     * The percentage beside the bar ({@code 37%}); empty when the job's total is not known (a query
+     * export: a running one's bar is {@link #INDETERMINATE}, one that failed or was cancelled stops
+     * empty), so no row says 100 % before its job succeeded.
+     */
+    public ReadOnlyStringProperty percentProperty() {
+        return percent.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty phaseProperty() {

@@ -95,7 +95,7 @@ public final class JobsView {
     @FXML
     private TableColumn<JobRow, String> sourceColumn;
     @FXML
-    private TableColumn<JobRow, Double> progressColumn;
+    private TableColumn<JobRow, Bar> progressColumn;
     @FXML
     private TableColumn<JobRow, String> amountColumn;
     @FXML
@@ -152,7 +152,9 @@ public final class JobsView {
         sourceColumn.setCellValueFactory(c -> Bindings.createStringBinding(c.getValue()::source,
                 c.getValue().nameProperty()));
         sourceColumn.setCellFactory(c -> new SourceCell());
-        progressColumn.setCellValueFactory(c -> c.getValue().progressProperty().asObject());
+        progressColumn.setCellValueFactory(c -> Bindings.createObjectBinding(() -> new Bar(
+                c.getValue().progressProperty().get(), c.getValue().percentProperty().get()),
+                c.getValue().progressProperty(), c.getValue().percentProperty()));
         progressColumn.setCellFactory(c -> new ProgressCell());
         figure(amountColumn, JobRow::amountProperty, JobRow::amountExact);
         figure(rateColumn, JobRow::rateProperty, JobRow::rateExact);
@@ -256,8 +258,8 @@ public final class JobsView {
     }
 
     private static String timelineEntry(ProgressEvent e) {
-        return String.format(Locale.ROOT, "%s  #%d  %s  %s  %.0f%%%s", TIME.format(e.ts()), e.seq(), e.state().label(),
-                e.phase() == null ? "" : e.phase(), e.fraction() * 100, e.message() == null || e.message().isEmpty()
+        return String.format(Locale.ROOT, "%s  #%d  %s  %s%s%s", TIME.format(e.ts()), e.seq(), e.state().label(),
+                e.phase() == null ? "" : e.phase(), e.fractionKnown() ? "  " + e.percent() : "", e.message() == null || e.message().isEmpty()
                         ? "" : "  " + e.headline());
     }
 
@@ -297,8 +299,15 @@ public final class JobsView {
         viewModel.retry(viewModel.selectedProperty().get());
     }
 
-    /** The bar and its percentage; a failed or cancelled job's bar stops where the job did. */
-    private static final class ProgressCell extends TableCell<JobRow, Double> {
+    /** What the Progress column shows: the bar's value (negative: indeterminate) and the percentage, if any. */
+    private record Bar(double progress, String percent) {
+    }
+
+    /**
+     * The bar and its percentage; a failed or cancelled job's bar stops where the job did. A job
+     * without a known total (a running query export) has an indeterminate bar and no percentage.
+     */
+    private static final class ProgressCell extends TableCell<JobRow, Bar> {
 
         private final ProgressBar bar = new ProgressBar();
         private final Label percent = new Label();
@@ -314,14 +323,14 @@ public final class JobsView {
         }
 
         @Override
-        protected void updateItem(Double value, boolean empty) {
+        protected void updateItem(Bar value, boolean empty) {
             super.updateItem(value, empty);
             if (empty || value == null) {
                 setGraphic(null);
                 return;
             }
-            bar.setProgress(value);
-            percent.setText(String.format(Locale.ROOT, "%.0f%%", value * 100));
+            bar.setProgress(value.progress());
+            percent.setText(value.percent());
             setGraphic(box);
         }
     }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javafx.scene.control.ProgressIndicator;
 import org.junit.jupiter.api.Test;
 
 class JobsViewModelTest {
@@ -286,6 +287,43 @@ class JobsViewModelTest {
         gateway.emit(export(query, List.of(select)));
         assertEquals("query → delhi.json", vm.row(query).source());
         assertEquals(select + " → /tmp/delhi.json", vm.row(query).sourcePaths(), "the statement on hover");
+    }
+
+    /**
+     * A query export has no total while it runs (0): its row shows an indeterminate bar, no
+     * percentage and no time left, only the rows written and the rate; "100%" comes with the
+     * final event alone. A cancelled one stops with an empty bar, not a full one.
+     */
+    @Test
+    void aJobWithoutAKnownTotalHasAnIndeterminateBarAndNoPercentageUntilItSucceeds() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID job = UUID.randomUUID();
+        List<String> select = List.of("SELECT * FROM aqdata.pm25 WHERE location = 'Delhi'");
+        gateway.emit(new ProgressEvent(job, 1, NOW, JobKind.EXPORT_TABLE, select, "alice", JobState.RUNNING, "export",
+                JobUnit.ROWS, 12_345, 0, 1_500.0, null, 0, List.of(), null, null, "12,345 rows written, 1.2 MB"));
+
+        JobRow row = vm.row(job);
+        assertEquals(ProgressIndicator.INDETERMINATE_PROGRESS, row.progressProperty().get(), 1e-9);
+        assertEquals("", row.percentProperty().get(), "no percentage without a total");
+        assertEquals("12.3k rows", row.amountProperty().get(), "what is done, no total");
+        assertEquals("1,500/s", row.rateProperty().get());
+        assertEquals("", row.etaProperty().get(), "no time left without a total");
+
+        gateway.emit(new ProgressEvent(job, 2, NOW.plusSeconds(9), JobKind.EXPORT_TABLE, select, "alice",
+                JobState.SUCCEEDED, "complete", JobUnit.ROWS, 20_000, 20_000, 2_000.0, 0.0, 0, List.of(), null, null,
+                "exported 20,000 rows"));
+        assertEquals(1.0, row.progressProperty().get(), 1e-9);
+        assertEquals("100%", row.percentProperty().get(), "done: 100 % now");
+
+        UUID cancelled = UUID.randomUUID();
+        gateway.emit(new ProgressEvent(cancelled, 1, NOW, JobKind.EXPORT_TABLE, select, "alice", JobState.RUNNING,
+                "export", JobUnit.ROWS, 5_000, 0, 1_500.0, null, 0, List.of(), null, null, "5,000 rows written, 310 kB"));
+        gateway.emit(new ProgressEvent(cancelled, 2, NOW.plusSeconds(4), JobKind.EXPORT_TABLE, select, "alice",
+                JobState.CANCELLED, "cancelled", JobUnit.ROWS, 5_000, 0, null, 0.0, 0, List.of(), null, null,
+                "cancelled"));
+        assertEquals(0.0, vm.row(cancelled).progressProperty().get(), 1e-9, "a cancelled job's bar is not full");
+        assertEquals("", vm.row(cancelled).percentProperty().get());
     }
 
     private static ProgressEvent export(UUID job, List<String> source) {

@@ -44,9 +44,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * The Trends and Jobs pages in the page area of a 1024x700 window (less the navigation rail), on
  * fake gateways: the Trends toolbar wraps instead of cutting "Load" to "Lo", the Jobs table, inside
  * the page's margins, shows "succeeded", "100%", "Errors", a table export's six-digit row counts and
- * rate and a running export's seven-digit ones whole (short, every digit on hover) without
- * scrolling sideways, a job's details summary and a long timeline entry whole, and a three-day
- * chart labels each date once.
+ * rate, a running export's seven-digit ones and a running query export's count (no total, so no
+ * "100%") whole (short, every digit on hover) without scrolling sideways, a job's details summary
+ * and a long timeline entry whole, and a three-day chart labels each date once.
  */
 @ExtendWith(ApplicationExtension.class)
 class TrendsAndJobsAtMinimumSizeFxTest {
@@ -118,10 +118,19 @@ class TrendsAndJobsAtMinimumSizeFxTest {
             gateway.emit(new ProgressEvent(big, 1, at, JobKind.EXPORT_TABLE, table, "alice", JobState.RUNNING,
                     "export", JobUnit.ROWS, 1_234_567, 9_876_543, 2_345_678.9, 3_725.0, 1_234_567, List.of(), null,
                     null, ""));
+            // a running query export: no total, so an indeterminate bar, the rows written and no "100%"
+            UUID query = UUID.randomUUID();
+            List<String> select = List.of("SELECT * FROM aqdata.pm25_hourly WHERE location = 'Delhi'");
+            gateway.emitRequest(new JobRequest(query, JobKind.EXPORT_TABLE, select, Map.of(), "alice", at));
+            gateway.emit(new ProgressEvent(query, 1, at, JobKind.EXPORT_TABLE, select, "alice", JobState.RUNNING,
+                    "export", JobUnit.ROWS, 1_234_567, 0, 123_456.0, null, 0, List.of(), null, null,
+                    "1,234,567 rows written, 98.7 MB"));
         });
         WaitForAsyncUtils.waitForFxEvents();
 
         snapshot(robot, "jobs");
+        assertEquals(2, onFx(() -> robot.lookup(".jobs-percent").queryAll().stream()
+                .filter(label -> "100%".equals(((Labeled) label).getText())).count()), "100% for the two jobs that ended");
         Parent table = robot.lookup("#jobTable").queryAs(Parent.class);
         List<String> elided = onFx(() -> elided(table));
         assertEquals(List.of(), elided, "header or cell text cut (Source, the free column, may be)");

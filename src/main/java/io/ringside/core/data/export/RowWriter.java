@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,12 +34,39 @@ abstract class RowWriter implements Closeable {
 
     abstract void write(Row row) throws IOException;
 
-    static RowWriter open(ExportFormat format, Path file, boolean gzip, List<String> columns) throws IOException {
-        OutputStream raw = Files.newOutputStream(file);
+    /** A writer of rows into {@code file}; {@code written} hears of the bytes as they reach the file. */
+    static RowWriter open(ExportFormat format, Path file, boolean gzip, List<String> columns, LongConsumer written)
+            throws IOException {
+        OutputStream raw = new Counted(Files.newOutputStream(file), written);
         // the buffer above the compressor: gzip gets 64 KiB at a time, not one line per deflate call
         OutputStream out = new BufferedOutputStream(gzip ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16);
         return format == ExportFormat.CSV ? new CsvRows(out, columns.size())
                 : new JsonRows(new OutputStreamWriter(out, StandardCharsets.UTF_8), columns);
+    }
+
+    /**
+     * Counts the bytes that reach the file, below the buffer and the compressor: what an export's
+     * progress reports as written (64 KiB at a time, so counting costs nothing a row).
+     */
+    private static final class Counted extends FilterOutputStream {
+        private final LongConsumer written;
+
+        Counted(OutputStream out, LongConsumer written) {
+            super(out);
+            this.written = written;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            written.accept(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            written.accept(len);
+        }
     }
 
     /** The header of a CSV export, as its own (gzip member of a) file part. */

@@ -26,6 +26,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -100,7 +101,7 @@ public final class TableExporter {
             throw new RingsideException("Cannot write beside " + absolute + ": " + e.getMessage(), e);
         }
         Map<Integer, RangeLedger.Done> kept = ledger.completed();
-        Progress progress = new Progress(listener, ranges.size(), kept, started);
+        Progress progress = new Progress(listener, source.isTable(), ranges.size(), kept, started);
         try {
             readRanges(statement, source.isTable(), ranges, kept, format, gzip, columns, ledger, progress, stop);
             long bytes = assemble(absolute, RowWriter.header(format, gzip, columns), ranges, ledger);
@@ -172,7 +173,8 @@ public final class TableExporter {
                             .setPageSize(PAGE_SIZE).setConsistencyLevel(ConsistencyLevel.LOCAL_ONE)
                             .setIdempotent(true).setTimeout(TIMEOUT);
                     long rows = 0;
-                    try (RowWriter out = RowWriter.open(format, ledger.partial(range.index()), gzip, columns)) {
+                    try (RowWriter out = RowWriter.open(format, ledger.partial(range.index()), gzip, columns,
+                            progress.bytes::addAndGet)) {
                         CompletionStage<AsyncResultSet> next = session.executeAsync(bound);
                         while (next != null) {
                             AsyncResultSet page = await(next);
@@ -223,9 +225,10 @@ public final class TableExporter {
         }
         LoadInterruption why = stopped.get();
         if (why != null) {
-            throw new LoadInterruptedException(why, "export " + (why == LoadInterruption.CANCEL ? "cancelled"
-                    : "suspended") + " with " + ledger.completed().size() + " of " + ranges.size()
-                    + " token ranges written");
+            String verb = why == LoadInterruption.CANCEL ? "cancelled" : "suspended";
+            throw new LoadInterruptedException(why, byToken ? "export " + verb + " with " + ledger.completed().size()
+                    + " of " + ranges.size() + " token ranges written"
+                    : String.format(Locale.ROOT, "export %s after %,d rows", verb, progress.rows.get()));
         }
     }
 
@@ -276,23 +279,28 @@ public final class TableExporter {
         }
     }
 
-    /** Rows so far, per range until it is done, and the throttled reports. */
+    /** Rows and bytes so far, per range until it is done, and the throttled reports. */
     private static final class Progress {
         private final Consumer<ExportProgress> listener;
+        private final boolean byRange;
         private final int total;
         private final int keptCount;
         private final long started;
         final AtomicLong rows = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
         private final AtomicInteger done;
         private final AtomicLong lastReport = new AtomicLong();
 
-        Progress(Consumer<ExportProgress> listener, int total, Map<Integer, RangeLedger.Done> kept, long started) {
+        Progress(Consumer<ExportProgress> listener, boolean byRange, int total, Map<Integer, RangeLedger.Done> kept,
+                 long started) {
             this.listener = listener;
+            this.byRange = byRange;
             this.total = total;
             this.keptCount = kept.size();
             this.started = started;
             this.done = new AtomicInteger(kept.size());
             rows.addAndGet(kept.values().stream().mapToLong(RangeLedger.Done::rows).sum());
+            bytes.addAndGet(kept.values().stream().mapToLong(RangeLedger.Done::bytes).sum());
         }
 
         void add(long count) {
@@ -310,7 +318,8 @@ public final class TableExporter {
             if (!force && (now - last < REPORT_EVERY_NANOS || !lastReport.compareAndSet(last, now))) {
                 return;
             }
-            listener.accept(new ExportProgress(rows.get(), done.get(), total, keptCount, Duration.ofNanos(now - started)));
+            listener.accept(new ExportProgress(rows.get(), bytes.get(), byRange, done.get(), total, keptCount,
+                    Duration.ofNanos(now - started)));
         }
     }
 }

@@ -100,15 +100,22 @@ public final class MessageDecoder {
     }
 
     private static DecodedValue progress(ProgressEvent e) {
-        String summary = String.format(Locale.ROOT, "job %s %s %s %.0f%%%s", shortId(e.jobId().toString()),
+        String summary = String.format(Locale.ROOT, "job %s %s %s%s%s", shortId(e.jobId().toString()),
                 e.kind() == null ? "?" : e.kind().label(), e.state() == null ? "?" : e.state().label(),
-                e.fraction() * 100, e.headline().isEmpty() ? "" : " - " + e.headline());
+                e.fractionKnown() ? " " + e.percent() : "", e.headline().isEmpty() ? "" : " - " + e.headline());
         String text = String.format(Locale.ROOT, "job       %s%nkind      %s%nstate     %s%nphase     %s%n"
-                        + "progress  %d of %d %s (%.1f%%)%nerrors    %d%nseq       %d%nat        %s%nmessage   %s%n",
+                        + "progress  %s%nerrors    %d%nseq       %d%nat        %s%nmessage   %s%n",
                 e.jobId(), e.kind() == null ? "" : e.kind().label(), e.state() == null ? "" : e.state().label(),
-                e.phase(), e.done(), e.total(), e.unit() == null ? "" : e.unit().name().toLowerCase(Locale.ROOT),
-                e.fraction() * 100, e.errors(), e.seq(), e.ts(), e.message() == null ? "" : e.message());
+                e.phase(), progressLine(e), e.errors(), e.seq(), e.ts(), e.message() == null ? "" : e.message());
         return new DecodedValue(DecodedValue.Format.JOB_PROGRESS, summary, text);
+    }
+
+    /** {@code 40 of 100 rows (40.0%)}; without a known total {@code 40 rows (total unknown)}. */
+    private static String progressLine(ProgressEvent e) {
+        String unit = e.unit() == null ? "" : e.unit().name().toLowerCase(Locale.ROOT);
+        return e.fractionKnown()
+                ? String.format(Locale.ROOT, "%d of %d %s (%.1f%%)", e.done(), e.total(), unit, e.fraction() * 100)
+                : String.format(Locale.ROOT, "%d %s (total unknown)", e.done(), unit);
     }
 
     private static DecodedValue audit(AuditEvent e) {

@@ -33,6 +33,13 @@ class MessageDecoderTest {
         DecodedValue job = MessageDecoder.decode(Topics.JOB_PROGRESS, Json.mapper().writeValueAsBytes(progress));
         assertEquals(DecodedValue.Format.JOB_PROGRESS, job.format());
         assertTrue(job.summary().startsWith("job 12345678 " + JobKind.values()[0].label() + " running 25%"), job.summary());
+        // a query export's running event: no total, so no percentage
+        ProgressEvent query = new ProgressEvent(progress.jobId(), 4, progress.ts(), JobKind.EXPORT_TABLE,
+                List.of("SELECT * FROM a.b"), "ana", JobState.RUNNING, "export", JobUnit.ROWS, 5_000, 0, 900.0, null, 0,
+                List.of(), null, null, "5,000 rows written, 90.1 kB");
+        DecodedValue unknown = MessageDecoder.decode(Topics.JOB_PROGRESS, Json.mapper().writeValueAsBytes(query));
+        assertEquals("job 12345678 export-table running - 5,000 rows written, 90.1 kB", unknown.summary());
+        assertTrue(unknown.text().contains("progress  5000 rows (total unknown)"), unknown.text());
 
         AuditEvent audit = new AuditEvent(Instant.parse("2026-01-02T03:04:05Z"), "ana", "local", "kafka.topic.delete",
                 "orders", 1, "ok");
