@@ -6,6 +6,7 @@ import io.ringside.core.cql.CqlCompletion.CompletionResult;
 import io.ringside.core.cql.HistoryEntry;
 import io.ringside.core.cql.TraceEvent;
 import io.ringside.core.data.export.ExportFormat;
+import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.ControllerFactory;
 import io.ringside.ui.util.CutValueTooltip;
 import io.ringside.ui.util.Fxml;
@@ -311,6 +312,7 @@ public final class CqlView {
             this.details = details;
             // a list sizes its cells to the widest one's preferred width; none wider than the list
             setPrefWidth(0);
+            getStyleClass().add(Styles.ELIDABLE); // cut on purpose: whole in the tooltip
             setOnMouseEntered(e -> showDetails());
         }
 
