@@ -101,13 +101,7 @@ class ClusterViewFxTest {
 
     @Test
     void pagingForwardAndBackShowsTheSameRowsInTheGrid(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get());
-        TreeView<SchemaTreeEntry> tree = robot.lookup("#schemaTree").query();
-        robot.interact(() -> {
-            viewModel.rows().setPageSize(25);
-            tree.getSelectionModel().select(child(child(tree.getRoot(), ScratchTables.KEYSPACE), "readings"));
-        });
-        TableView<RowPage.Row> grid = robot.lookup("#rowTable").query();
+        TableView<RowPage.Row> grid = showReadings(robot);
         Label position = robot.lookup("#positionText").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 25);
         assertEquals(6, grid.getColumns().size());
@@ -134,13 +128,7 @@ class ClusterViewFxTest {
      */
     @Test
     void cellDetailShowsOnlyForAChosenCellAndKeepsItsRowInView(FxRobot robot) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get());
-        TreeView<SchemaTreeEntry> tree = robot.lookup("#schemaTree").query();
-        robot.interact(() -> {
-            viewModel.rows().setPageSize(25);
-            tree.getSelectionModel().select(child(child(tree.getRoot(), ScratchTables.KEYSPACE), "readings"));
-        });
-        TableView<RowPage.Row> grid = robot.lookup("#rowTable").query();
+        TableView<RowPage.Row> grid = showReadings(robot);
         TextArea detail = robot.lookup("#detailText").query();
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 25);
         WaitForAsyncUtils.waitForFxEvents();
@@ -171,6 +159,17 @@ class ClusterViewFxTest {
             }
         }
         return last;
+    }
+
+    /** Selects the scratch table of readings, 25 rows a page; returns the row grid. */
+    private TableView<RowPage.Row> showReadings(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> viewModel.loadedProperty().get());
+        TreeView<SchemaTreeEntry> tree = robot.lookup("#schemaTree").query();
+        robot.interact(() -> {
+            viewModel.rows().setPageSize(25);
+            tree.getSelectionModel().select(child(child(tree.getRoot(), ScratchTables.KEYSPACE), "readings"));
+        });
+        return robot.lookup("#rowTable").query();
     }
 
     private static List<Object> keys(FxRobot robot, TableView<RowPage.Row> grid) {

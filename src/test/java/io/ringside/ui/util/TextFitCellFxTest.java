@@ -136,11 +136,7 @@ class TextFitCellFxTest {
         assertEquals(1, widths.stream().distinct().count(), "the column widened once and held: " + widths);
 
         robot.interact(() -> figure.set("12 rows"));
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) < 100);
-        } catch (TimeoutException e) {
-            throw new AssertionError("the column kept the wide figure's width: " + onFx(amount::getWidth), e);
-        }
+        awaitNarrowerThan(amount, 100);
     }
 
     /**
@@ -161,12 +157,17 @@ class TextFitCellFxTest {
         robot.interact(() -> figure.set("1,234,567 / 9,876,543 rows"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) > 150);
         robot.interact(() -> figure.set("12 rows"));
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(amount::getWidth) < 150);
-        } catch (TimeoutException e) {
-            throw new AssertionError("the column kept the wide figure's width: " + onFx(amount::getWidth), e);
-        }
+        awaitNarrowerThan(amount, 150);
         assertEquals(140, onFx(amount::getWidth), 0.5, "back to the width it was dragged to");
+    }
+
+    /** Waits until {@code column} is narrower than {@code width}: its wide figure is gone. */
+    private static void awaitNarrowerThan(TableColumn<String, String> column, double width) {
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> onFx(column::getWidth) < width);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the column kept the wide figure's width: " + onFx(column::getWidth), e);
+        }
     }
 
     /** An "Amount" column 60 px wide whose row shows {@code figure}'s value. */
