@@ -48,7 +48,7 @@ public final class OwnerOnly {
             return "made " + folders + (folders == 1 ? " folder" : " folders") + " (0700) and " + files
                     + (files == 1 ? " file" : " files") + " (no group/other access) owner-only, e.g. "
                     + String.join(", ", examples.stream().map(p -> dataFolder.relativize(p).toString())
-                    .map(s -> s.isEmpty() ? "." : s).toList());
+                    .map(s -> s.isEmpty() ? "the data folder" : s).toList());
         }
     }
 

@@ -50,6 +50,7 @@ class OwnerOnlyTest {
         assertTrue(first.any());
         assertEquals(2, first.files(), first.describe(data));
         assertTrue(first.describe(data).contains("owner-only"), first.describe(data));
+        assertTrue(first.describe(data).contains("e.g. the data folder, "), "named, not \".\": " + first.describe(data));
         assertEquals("rwx------", mode(data));
         assertEquals("rwx------", mode(data.resolve("kafka/data/ringside.audit-0")));
         assertEquals("rw-------", mode(segment));
