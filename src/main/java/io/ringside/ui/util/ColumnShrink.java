@@ -100,7 +100,7 @@ final class ColumnShrink {
         double least = dragged > 0 ? dragged : floor;
         double target = Math.min(column.getMaxWidth(), Math.max(least, Math.max(rows, recent)));
         recent = 0;
-        if (target < column.getPrefWidth() - 0.5 || target < column.getWidth() - 0.5) {
+        if (target < column.getPrefWidth() - 0.5) {
             column.setPrefWidth(target);
             FillColumnResize.refit(table);
         }
