@@ -120,9 +120,7 @@ class TextFitCellFxTest {
     void aFigureChangingInPlaceWidensOnceAndNarrowsOnlyWhenTheWideTextIsGone(FxRobot robot) throws Exception {
         StringProperty figure = new SimpleStringProperty("1");
         TableColumn<String, String> amount = amountColumn(row -> figure);
-        TableView<String> table = tableWith(amount);
-        show(robot, table);
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<String> table = shownWith(robot, amount);
         List<Double> widths = new CopyOnWriteArrayList<>();
         robot.interact(() -> amount.widthProperty().addListener((obs, old, width) -> widths.add(width.doubleValue())));
 
@@ -147,9 +145,7 @@ class TextFitCellFxTest {
     void aColumnDraggedWiderNarrowsNoFurtherThanItWasDragged(FxRobot robot) throws Exception {
         StringProperty figure = new SimpleStringProperty("1");
         TableColumn<String, String> amount = amountColumn(row -> figure);
-        TableView<String> table = tableWith(amount);
-        show(robot, table);
-        WaitForAsyncUtils.waitForFxEvents();
+        TableView<String> table = shownWith(robot, amount);
         robot.interact(() -> table.resizeColumn(amount, 80)); // what a drag of its header's edge calls
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(140, onFx(amount::getWidth), 0.5, "dragged 80 px wider");
@@ -176,6 +172,14 @@ class TextFitCellFxTest {
         amount.setPrefWidth(60);
         amount.setCellValueFactory(c -> figure.apply(c.getValue()));
         return amount;
+    }
+
+    /** A table of {@link #tableWith} {@code figures}, shown and laid out. */
+    private TableView<String> shownWith(FxRobot robot, TableColumn<String, String> figures) {
+        TableView<String> table = tableWith(figures);
+        show(robot, table);
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
     }
 
     private void show(FxRobot robot, TableView<String> table) {
