@@ -35,23 +35,35 @@ public final class Executables {
 
     /**
      * What a short-lived command printed (stdout and stderr together), or empty when it could not
-     * be started or did not end within {@code timeout}. For a few lines such as a version: the
-     * output is read once the command has ended, so one that fills its pipe counts as not ending.
+     * be started or did not end within {@code timeout}. The output goes to a temporary file rather
+     * than a pipe, so a command that prints more than a pipe holds still ends instead of waiting
+     * for a reader.
      */
     public static Optional<String> output(List<String> command, Duration timeout) {
+        Path captured = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            captured = Files.createTempFile("ringside-output-", ".txt");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(captured.toFile()).start();
             process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 return Optional.empty();
             }
-            return Optional.of(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            return Optional.of(new String(Files.readAllBytes(captured), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            if (captured != null) {
+                try {
+                    Files.deleteIfExists(captured);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is the system's to clean
+                }
+            }
         }
     }
 }
