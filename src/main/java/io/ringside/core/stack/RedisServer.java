@@ -11,7 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -29,6 +31,8 @@ import redis.clients.jedis.Jedis;
  * Persistence is off: this Redis is a cache in front of Cassandra, and a restart starts it cold.
  */
 final class RedisServer extends ManagedServer {
+
+    private static final Map<List<Object>, String> VERSION_LINES = new ConcurrentHashMap<>();
 
     /** Stops redis-server when the parent's pipe closes, the parent having died or asked. */
     private static final String WRAPPER =
@@ -124,7 +128,7 @@ final class RedisServer extends ManagedServer {
         Optional<Path> installed = onPath();
         binary = installed.orElseGet(() -> extractEmbedded(progress));
         progress.report(StackEvent.Phase.CONFIGURING, "using " + describe(installed.isEmpty(),
-                Executables.output(List.of(binary.toString(), "--version"), Duration.ofSeconds(10)).orElse("")));
+                versionLine(binary)));
         tls = security != null && supportsTls(binary);
         try {
             OwnerOnly.folder(home().resolve("data"));
@@ -174,6 +178,29 @@ final class RedisServer extends ManagedServer {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * What {@code redis-server --version} printed, asked once per binary file as it is (path, size,
+     * time modified): a Redis Cluster's six servers start from one binary, and asking at each start
+     * spawned a process per server for the same line. A failed answer is not kept.
+     */
+    static String versionLine(Path binary) {
+        List<Object> stamp;
+        try {
+            stamp = List.of(binary.toAbsolutePath(), Files.size(binary), Files.getLastModifiedTime(binary));
+        } catch (IOException e) {
+            return "";
+        }
+        String known = VERSION_LINES.get(stamp);
+        if (known != null) {
+            return known;
+        }
+        String line = Executables.output(List.of(binary.toString(), "--version"), Duration.ofSeconds(10)).orElse("");
+        if (!line.isEmpty()) {
+            VERSION_LINES.put(stamp, line);
+        }
+        return line;
     }
 
     /**

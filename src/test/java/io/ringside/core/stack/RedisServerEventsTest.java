@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.DataFolder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -47,5 +49,19 @@ class RedisServerEventsTest {
             assertFalse(ABSOLUTE_PATH.matcher(event.detail()).find(), "an absolute path in: " + event.describe());
             assertFalse(event.detail().contains(System.getProperty("user.home")), event.describe());
         }
+    }
+
+    @Test
+    void theVersionIsAskedOncePerBinary(@TempDir Path dir) throws Exception {
+        // a stand-in binary that counts how often it is asked
+        Path asked = dir.resolve("asked");
+        Path binary = dir.resolve("redis-server");
+        Files.writeString(binary, "#!/bin/sh\necho asked >> '" + asked + "'\necho 'Redis server v=9.8.7 sha=0'\n");
+        Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwx------"));
+
+        assertEquals("Redis server v=9.8.7 sha=0\n", RedisServer.versionLine(binary));
+        assertEquals("Redis server v=9.8.7 sha=0\n", RedisServer.versionLine(binary));
+
+        assertEquals(List.of("asked"), Files.readAllLines(asked), "a second server from the same binary asks no more");
     }
 }
