@@ -290,6 +290,31 @@ class JobsViewModelTest {
     }
 
     /**
+     * Whether an export reads a table or a statement is its request's to say ({@code table} or
+     * {@code query}), not the text's: a quoted table name may hold a space, and a statement read
+     * before its request shows as it is rather than be guessed at.
+     */
+    @Test
+    void anExportReadsATableOrAQueryAsItsRequestSaysNotAsItsTextLooks() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        UUID table = UUID.randomUUID();
+        String quoted = "aqdata.\"PM 2.5 daily\"";
+        gateway.emit(export(table, List.of(quoted)));
+        gateway.emitRequest(new JobRequest(table, JobKind.EXPORT_TABLE, List.of(quoted),
+                Map.of(JobOptions.TABLE, quoted, JobOptions.TARGET, "/tmp/daily.csv"), "alice", NOW));
+        assertEquals(quoted + " → daily.csv", vm.row(table).source(), "a table, though its name has a space");
+
+        UUID query = UUID.randomUUID();
+        String select = "SELECT * FROM aqdata.pm25";
+        gateway.emit(export(query, List.of(select)));
+        assertEquals(select, vm.row(query).source(), "no request read yet: the statement as it is");
+        gateway.emitRequest(new JobRequest(query, JobKind.EXPORT_TABLE, List.of(select),
+                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/all.csv"), "alice", NOW));
+        assertEquals("query → all.csv", vm.row(query).source());
+    }
+
+    /**
      * A query export has no total while it runs (0): its row shows an indeterminate bar, no
      * percentage and no time left, only the rows written and the rate; "100%" comes with the
      * final event alone. A cancelled one stops with an empty bar, not a full one.
@@ -324,6 +349,40 @@ class JobsViewModelTest {
                 "cancelled"));
         assertEquals(0.0, vm.row(cancelled).progressProperty().get(), 1e-9, "a cancelled job's bar is not full");
         assertEquals("", vm.row(cancelled).percentProperty().get());
+    }
+
+    /**
+     * Every job's first events count nothing: the submitter's {@code queued}, the worker's
+     * {@code start} (bytes, 0 of 0). The row reads as starting, an empty bar and no amount, not as
+     * a zero-byte export with an indeterminate bar; a query export's bar turns indeterminate only
+     * once rows flow without a total.
+     */
+    @Test
+    void aJobThatHasOnlyStartedReadsAsStartingNotAsAZeroByteJob() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        String select = "SELECT * FROM aqdata.pm25 WHERE location = 'Delhi'";
+        JobRequest request = new JobRequest(UUID.randomUUID(), JobKind.EXPORT_TABLE, List.of(select),
+                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/delhi.csv"), "alice", NOW);
+        gateway.emit(ProgressEvent.queued(request, NOW));
+        JobRow row = vm.row(request.jobId());
+        assertEquals("", row.amountProperty().get(), "queued: nothing counted, not 0 B");
+
+        gateway.emit(new ProgressEvent(request.jobId(), 1, NOW.plusSeconds(1), JobKind.EXPORT_TABLE, List.of(select),
+                "alice", JobState.RUNNING, "start", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, null));
+        assertEquals(0.0, row.progressProperty().get(), 1e-9, "an empty bar, not an indeterminate one");
+        assertEquals(JobRow.STARTING, row.percentProperty().get());
+        assertEquals("", row.amountProperty().get(), "not 0 B");
+        assertEquals("", row.amountExact(), "nor on hover");
+        assertEquals("", row.rateProperty().get());
+        assertEquals("", row.etaProperty().get());
+
+        gateway.emit(new ProgressEvent(request.jobId(), 2, NOW.plusSeconds(3), JobKind.EXPORT_TABLE, List.of(select),
+                "alice", JobState.RUNNING, "export", JobUnit.ROWS, 5_000, 0, 2_500.0, null, 0, List.of(), null, null,
+                "5,000 rows written, 310 kB"));
+        assertEquals(ProgressIndicator.INDETERMINATE_PROGRESS, row.progressProperty().get(), 1e-9, "rows flow, no total");
+        assertEquals("", row.percentProperty().get());
+        assertEquals("5,000 rows", row.amountProperty().get());
     }
 
     private static ProgressEvent export(UUID job, List<String> source) {
