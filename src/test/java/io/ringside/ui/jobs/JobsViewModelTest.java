@@ -371,7 +371,7 @@ class JobsViewModelTest {
         gateway.emit(new ProgressEvent(request.jobId(), 1, NOW.plusSeconds(1), JobKind.EXPORT_TABLE, List.of(select),
                 "alice", JobState.RUNNING, "start", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, null));
         assertEquals(0.0, row.progressProperty().get(), 1e-9, "an empty bar, not an indeterminate one");
-        assertEquals(JobRow.STARTING, row.percentProperty().get());
+        assertEquals("starting", row.percentProperty().get(), "beside the bar");
         assertEquals("", row.amountProperty().get(), "not 0 B");
         assertEquals("", row.amountExact(), "nor on hover");
         assertEquals("", row.rateProperty().get());
