@@ -267,6 +267,10 @@ class JobsViewModelTest {
         assertEquals("mnist-train v2", vm.row(warm).source());
     }
 
+    /**
+     * An export: what it reads (a table, or "query" when its request's {@code query} option says
+     * it reads a statement) and the file it writes.
+     */
     @Test
     void anExportShowsWhatItReadsAndTheFileItWrites() {
         JobsViewModel vm = viewModel(executor);
@@ -275,43 +279,26 @@ class JobsViewModelTest {
         String target = "/home/alice/exports/pm25.csv.gz";
         gateway.emit(export(table, List.of("aqdata.pm25")));
         assertEquals("aqdata.pm25", vm.row(table).source(), "no request read yet: the table alone");
-        gateway.emitRequest(new JobRequest(table, JobKind.EXPORT_TABLE, List.of("aqdata.pm25"),
-                Map.of(JobOptions.TABLE, "aqdata.pm25", JobOptions.TARGET, target), "alice", NOW));
+        requestExport(table, JobOptions.TABLE, "aqdata.pm25", target);
         assertEquals("aqdata.pm25 → pm25.csv.gz", vm.row(table).source(), "not aqdata.pm25 · aqdata.pm25");
         assertEquals("aqdata.pm25 → " + target, vm.row(table).sourcePaths(), "the whole path on hover");
 
         UUID query = UUID.randomUUID();
         String select = "SELECT * FROM aqdata.pm25 WHERE location = 'Delhi' AND year = 2025";
-        gateway.emitRequest(new JobRequest(query, JobKind.EXPORT_TABLE, List.of(select),
-                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/delhi.json"), "alice", NOW));
+        requestExport(query, JobOptions.QUERY, select, "/tmp/delhi.json");
         gateway.emit(export(query, List.of(select)));
         assertEquals("query → delhi.json", vm.row(query).source());
         assertEquals(select + " → /tmp/delhi.json", vm.row(query).sourcePaths(), "the statement on hover");
-    }
 
-    /**
-     * Whether an export reads a table or a statement is its request's to say ({@code table} or
-     * {@code query}), not the text's: a quoted table name may hold a space, and a statement read
-     * before its request shows as it is rather than be guessed at.
-     */
-    @Test
-    void anExportReadsATableOrAQueryAsItsRequestSaysNotAsItsTextLooks() {
-        JobsViewModel vm = viewModel(executor);
-        vm.activate();
-        UUID table = UUID.randomUUID();
-        String quoted = "aqdata.\"PM 2.5 daily\"";
-        gateway.emit(export(table, List.of(quoted)));
-        gateway.emitRequest(new JobRequest(table, JobKind.EXPORT_TABLE, List.of(quoted),
-                Map.of(JobOptions.TABLE, quoted, JobOptions.TARGET, "/tmp/daily.csv"), "alice", NOW));
-        assertEquals(quoted + " → daily.csv", vm.row(table).source(), "a table, though its name has a space");
-
-        UUID query = UUID.randomUUID();
-        String select = "SELECT * FROM aqdata.pm25";
-        gateway.emit(export(query, List.of(select)));
-        assertEquals(select, vm.row(query).source(), "no request read yet: the statement as it is");
-        gateway.emitRequest(new JobRequest(query, JobKind.EXPORT_TABLE, List.of(select),
-                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/all.csv"), "alice", NOW));
-        assertEquals("query → all.csv", vm.row(query).source());
+        // table or statement is the request's to say, not the text's: a quoted table name may hold a space
+        UUID quoted = UUID.randomUUID();
+        String daily = "aqdata.\"PM 2.5 daily\"";
+        gateway.emit(export(quoted, List.of(daily)));
+        requestExport(quoted, JobOptions.TABLE, daily, "/tmp/daily.csv");
+        assertEquals(daily + " → daily.csv", vm.row(quoted).source(), "a table, though its name has a space");
+        UUID early = UUID.randomUUID();
+        gateway.emit(export(early, List.of("SELECT * FROM aqdata.pm25")));
+        assertEquals("SELECT * FROM aqdata.pm25", vm.row(early).source(), "no request read yet: not guessed at");
     }
 
     /**
@@ -383,6 +370,12 @@ class JobsViewModelTest {
         assertEquals(ProgressIndicator.INDETERMINATE_PROGRESS, row.progressProperty().get(), 1e-9, "rows flow, no total");
         assertEquals("", row.percentProperty().get());
         assertEquals("5,000 rows", row.amountProperty().get());
+    }
+
+    /** An export's request, reading {@code source} as the option says: {@link JobOptions#TABLE} or {@link JobOptions#QUERY}. */
+    private void requestExport(UUID job, String option, String source, String target) {
+        gateway.emitRequest(new JobRequest(job, JobKind.EXPORT_TABLE, List.of(source),
+                Map.of(option, source, JobOptions.TARGET, target), "alice", NOW));
     }
 
     private static ProgressEvent export(UUID job, List<String> source) {
