@@ -55,6 +55,11 @@ public final class ProgressPrinter implements ProgressListener, Consumer<Progres
             return;
         }
         String note = e.terminal() || e.message() == null ? "" : "  " + e.message();
+        if (!e.amountKnown()) {
+            // queued or only started: nothing counted yet, so no "0 B 0 B/s" of a zero-byte job
+            draw(null, e.phase() + note);
+            return;
+        }
         if (!e.fractionKnown()) {
             // no total (a query export): what is done and how fast, no bar, percentage or ETA
             draw(null, String.format(Locale.ROOT, "%-8s %s %s", e.phase(), amounts(e), rate(e)) + note);

@@ -66,4 +66,20 @@ class ProgressPrinterTest {
                 + "\r\033[K[########################] complete 100% 20,000 / 20,000 rows 2,000 rows/s ETA 0 s"
                 + System.lineSeparator(), text.toString());
     }
+
+    /** A job's first events count nothing yet: their phase and note, not a zero-byte job's "0 B 0 B/s". */
+    @Test
+    void aJobThatHasOnlyStartedShowsItsPhaseWithoutAnAmount() {
+        ProgressPrinter printer = new ProgressPrinter(new PrintWriter(text), false);
+        UUID job = UUID.randomUUID();
+
+        printer.accept(new ProgressEvent(job, 0, Instant.now(), JobKind.LOAD_PM25, List.of("/data/a.csv"), "me",
+                JobState.QUEUED, "queued", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null,
+                "waiting for a worker"));
+        printer.accept(new ProgressEvent(job, 1, Instant.now(), JobKind.LOAD_PM25, List.of("/data/a.csv"), "me",
+                JobState.RUNNING, "start", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, null));
+
+        String n = System.lineSeparator();
+        assertEquals("queued  waiting for a worker" + n + "start" + n, text.toString());
+    }
 }

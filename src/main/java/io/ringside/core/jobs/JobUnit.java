@@ -38,16 +38,14 @@ public enum JobUnit {
 
     /**
      * A rate in this unit a second: {@code 26.4 MB/s}, {@code 1,200 rows/s}, and counted rates from
-     * ten thousand on to three figures, {@code 122k rows/s}, {@code 1.4M rows/s}: a rate moves from
-     * one second to the next, so its last digits say nothing, and "122,279 rows/s" did not fit the
-     * Jobs table's column in a 1024 px window.
+     * ten thousand on to three figures as {@link #count} writes them, {@code 122k rows/s},
+     * {@code 1.40M rows/s}: a rate moves from one second to the next, so its last digits say
+     * nothing, and "122,279 rows/s" did not fit the Jobs table's column in a 1024 px window. The
+     * CLI's rate is the Jobs table's ({@link #formatRateShort}) with the unit named: the two once
+     * rounded on their own and wrote one rate as {@code 12k} and {@code 12.3k}.
      */
     public String formatRate(double perSecond) {
-        if (this == BYTES || perSecond < 10_000) {
-            return format(perSecond) + "/s";
-        }
-        return (perSecond < 999_500 ? String.format(Locale.ROOT, "%.0fk", perSecond / 1e3)
-                : String.format(Locale.ROOT, "%.1fM", perSecond / 1e6)) + " " + label() + "/s";
+        return this == BYTES ? format(perSecond) + "/s" : count(perSecond) + " " + label() + "/s";
     }
 
     /**

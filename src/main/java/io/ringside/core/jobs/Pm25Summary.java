@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
  * one per line, as the CLI prints them, and for a failed import the reason, so every watcher reads
  * the same account of the import. The sentence comes first because a message's first line is what
  * one-line views show ({@code jobs list}, the Jobs page's timeline, the Streams page's summary of a
- * progress message): with the figures first they showed "files 1".
+ * progress message): with the figures first they showed "files 1". A load of the built-in sample
+ * names it in its figures too ({@code source         built-in sample}) instead of counting it as a
+ * file: nothing reads that line but people (the CLI's summary on stdout, the job's details).
  */
 public final class Pm25Summary {
 
@@ -25,7 +27,7 @@ public final class Pm25Summary {
         double seconds = r.elapsed().toNanos() / 1e9;
         String warnings = r.warnings().stream().map(w -> "\nwarning        " + w).collect(Collectors.joining());
         return String.join("\n", headline(r, bytes, sample),
-                String.format(Locale.ROOT, "files          %d", r.files()),
+                sample ? "source         " + sources(r, true) : "files          " + r.files(),
                 String.format(Locale.ROOT, "rows read      %d", r.rowsRead()),
                 String.format(Locale.ROOT, "rows imported  %d", r.rowsImported()),
                 String.format(Locale.ROOT, "rows rejected  %d (%.2f%%, limit %s%%)", r.rowsRejected(), r.rejectedPercent(),
@@ -47,11 +49,7 @@ public final class Pm25Summary {
      * @param sample whether the built-in sample was among the sources (it counts in {@code r.files()})
      */
     public static String headline(Pm25ImportResult r, long bytes, boolean sample) {
-        int files = r.files() - (sample ? 1 : 0);
-        StringBuilder line = new StringBuilder(sample ? "the built-in sample" : "");
-        if (files > 0 || !sample) {
-            line.append(sample ? " and " : "").append(String.format(Locale.ROOT, "%,d %s", files, files == 1 ? "file" : "files"));
-        }
+        StringBuilder line = new StringBuilder(sample ? "the " + sources(r, true) : sources(r, false));
         if (bytes > 0) {
             line.append(", ").append(ByteSize.format(bytes));
         }
@@ -60,6 +58,20 @@ public final class Pm25Summary {
             line.append(String.format(Locale.ROOT, ", %,d rejected", r.rowsRejected()));
         }
         return line.toString();
+    }
+
+    /**
+     * What was read: {@code 3 files}, {@code built-in sample}, {@code built-in sample and 1 file}.
+     * The sample counts in {@code r.files()} but is no file: a sample-only load's figures said
+     * "files 1".
+     */
+    private static String sources(Pm25ImportResult r, boolean sample) {
+        int files = r.files() - (sample ? 1 : 0);
+        String given = String.format(Locale.ROOT, "%,d %s", files, files == 1 ? "file" : "files");
+        if (!sample) {
+            return given;
+        }
+        return files > 0 ? "built-in sample and " + given : "built-in sample";
     }
 
     public static String failure(Pm25ImportResult r) {

@@ -68,6 +68,21 @@ public record ProgressEvent(UUID jobId, long seq, Instant ts, JobKind kind, List
         return total > 0 || state == JobState.SUCCEEDED || state == JobState.QUEUED;
     }
 
+    /**
+     * Whether {@code done} and {@code total} say how much there is: not while the job is queued or
+     * has only started (running, nothing done, no total: the worker's {@code start} event, an
+     * export before its first rows). Their unit and zeros are a placeholder then, and a view that
+     * wrote them showed a job that had only started as "0 B", a zero-byte job.
+     */
+    public boolean amountKnown() {
+        return done > 0 || total > 0 || terminal();
+    }
+
+    /** Running, with nothing counted yet ({@link #amountKnown}): views say "starting", not a bar that runs. */
+    public boolean starting() {
+        return state == JobState.RUNNING && !amountKnown();
+    }
+
     /** The share done, 0 to 1; 0 when it is not {@link #fractionKnown known}. */
     public double fraction() {
         if (total > 0) {

@@ -30,6 +30,8 @@ public final class JobRow {
 
     static final int TIMELINE = 500;
     static final String BUILT_IN_SAMPLE = "built-in PM2.5 sample";
+    /** What the Progress column says of a job that has only started, beside an empty bar. */
+    static final String STARTING = "starting";
     /** The bar's value for a running job whose total is not known: JavaFX's indeterminate progress. */
     public static final double INDETERMINATE = ProgressIndicator.INDETERMINATE_PROGRESS;
 
@@ -48,6 +50,12 @@ public final class JobRow {
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("");
     /** The file an export's request says it writes; empty for other jobs and before the request is read. */
     private String target = "";
+    /**
+     * Whether an export's request reads a statement ({@code query}) rather than a table: the
+     * request says it in so many words, its events only give the text. Guessing from the text (a
+     * space meant a statement) made a quoted table name with a space a "query".
+     */
+    private boolean readsQuery;
     private Instant started;
     /** The rate the Rate column shows, a second; null when it shows none. */
     private Double shownRate;
@@ -73,8 +81,8 @@ public final class JobRow {
             started = event.ts();
         }
         state.set(event.state());
-        progress.set(event.fractionKnown() || event.terminal() ? event.fraction() : INDETERMINATE);
-        percent.set(event.percent());
+        progress.set(event.fractionKnown() || event.terminal() || event.starting() ? event.fraction() : INDETERMINATE);
+        percent.set(event.starting() ? STARTING : event.percent());
         phase.set(event.phase() == null ? "" : event.phase());
         amount.set(amount(event));
         shownRate = event.terminal() ? averageRate(event) : event.ratePerS();
@@ -114,14 +122,15 @@ public final class JobRow {
         return event.unit() == null ? JobUnit.ROWS : event.unit();
     }
 
+    /** Done / total written short; empty while the job has counted nothing ({@link ProgressEvent#amountKnown}). */
     private static String amount(ProgressEvent event) {
-        return unitOf(event).formatProgressShort(event.done(), event.total());
+        return event.amountKnown() ? unitOf(event).formatProgressShort(event.done(), event.total()) : "";
     }
 
-    /** Every digit of the Done / total column's figures, for its tooltip. */
+    /** Every digit of the Done / total column's figures, for its tooltip; empty when it shows none. */
     public String amountExact() {
         ProgressEvent event = latest.get();
-        return unitOf(event).formatProgressExact(event.done(), event.total());
+        return event.amountKnown() ? unitOf(event).formatProgressExact(event.done(), event.total()) : "";
     }
 
     /** Every digit of the Rate column's figure, for its tooltip; empty when it shows none. */
@@ -187,11 +196,12 @@ public final class JobRow {
      * (yet), or when it names none. An export: what it reads, the table or "query", and the name
      * of the file it writes ({@code aqdata.pm25 → pm25.csv}): its events name the table as their
      * source, which its request names again, and "aqdata.pm25 · aqdata.pm25" said nothing of where
-     * the rows went.
+     * the rows went. Which of the two it reads is the request's to say ({@link #describe}); until
+     * it is read, the source as the events give it, the statement in full.
      */
     public String source() {
         if (latest.get().kind() == JobKind.EXPORT_TABLE) {
-            String read = String.join(", ", latest.get().source().stream().map(JobRow::exportedShort).toList());
+            String read = readsQuery ? "query" : sources(String::strip);
             return target.isEmpty() ? read : read + " → " + fileName(target);
         }
         return name.get().isEmpty() ? sources(JobRow::fileName) : name.get();
@@ -210,20 +220,21 @@ public final class JobRow {
         return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
     }
 
-    /** An export's source as the Source column shows it: a table by its name, a statement as "query". */
-    private static String exportedShort(String source) {
-        return source.strip().contains(" ") ? "query" : source.strip();
-    }
-
     /** The name from the job's request (empty when it gives none); the Source column follows it. */
     public ReadOnlyStringProperty nameProperty() {
         return name.getReadOnlyProperty();
     }
 
-    /** Takes the job's name from its request, once that is read (it may come before or after the events). */
+    /**
+     * Takes the job's name from its request, once that is read (it may come before or after the
+     * events), and for an export the file it writes and whether it reads a table or a statement.
+     */
     void describe(JobRequest request) {
-        String file = request.kind() == JobKind.EXPORT_TABLE ? request.option(JobOptions.TARGET) : null;
+        boolean export = request.kind() == JobKind.EXPORT_TABLE;
+        String file = export ? request.option(JobOptions.TARGET) : null;
         target = file == null ? "" : file.strip();
+        String query = export ? request.option(JobOptions.QUERY) : null;
+        readsQuery = query != null && !query.isBlank();
         name.set(nameOf(request));
     }
 
@@ -278,7 +289,9 @@ public final class JobRow {
     /**
      * The percentage beside the bar ({@code 37%}); empty when the job's total is not known (a query
      * export: a running one's bar is {@link #INDETERMINATE}, one that failed or was cancelled stops
-     * empty), so no row says 100 % before its job succeeded.
+     * empty), so no row says 100 % before its job succeeded. A job that has only started (the
+     * worker's {@code start} event: nothing done, no total) says {@value #STARTING} beside an empty
+     * bar: its indeterminate bar and "0 B" read as a zero-byte job whose size was unknown.
      */
     public ReadOnlyStringProperty percentProperty() {
         return percent.getReadOnlyProperty();
@@ -288,7 +301,7 @@ public final class JobRow {
         return phase.getReadOnlyProperty();
     }
 
-    /** Done / total in the job's unit. */
+    /** Done / total in the job's unit; empty while it is queued or has only started (nothing counted yet). */
     public ReadOnlyStringProperty amountProperty() {
         return amount.getReadOnlyProperty();
     }

@@ -18,11 +18,21 @@ class JobUnitTest {
     @Test
     void countedRatesFromTenThousandOnKeepThreeFigures() {
         assertEquals("9,999 rows/s", JobUnit.ROWS.formatRate(9_999));
-        assertEquals("10k rows/s", JobUnit.ROWS.formatRate(10_000));
+        assertEquals("10.0k rows/s", JobUnit.ROWS.formatRate(10_000));
         assertEquals("122k rows/s", JobUnit.ROWS.formatRate(122_279));
-        assertEquals("1.0M rows/s", JobUnit.ROWS.formatRate(999_600), "rounds up into millions, not to 1000k");
-        assertEquals("1.4M chunks/s", JobUnit.CHUNKS.formatRate(1_400_000));
+        assertEquals("1.00M rows/s", JobUnit.ROWS.formatRate(999_600), "rounds up into millions, not to 1000k");
+        assertEquals("1.40M chunks/s", JobUnit.CHUNKS.formatRate(1_400_000));
         assertEquals("2.6 MB/s", JobUnit.BYTES.formatRate(2_641_223.6));
+    }
+
+    /** The CLI's rate and the Jobs table's are one figure, the table's leaving the unit to its Done column. */
+    @Test
+    void theCliWritesTheRateTheJobsTableShowsWithItsUnit() {
+        for (double rate : new double[] {0, 1_200, 9_999.6, 12_345, 99_960, 122_279, 999_400, 999_600, 1_234_567}) {
+            assertEquals(JobUnit.ROWS.formatRateShort(rate).replace("/s", " rows/s"), JobUnit.ROWS.formatRate(rate),
+                    "at " + rate);
+        }
+        assertEquals(JobUnit.BYTES.formatRateShort(2_641_223.6), JobUnit.BYTES.formatRate(2_641_223.6));
     }
 
     @Test

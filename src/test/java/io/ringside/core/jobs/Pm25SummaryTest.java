@@ -49,6 +49,18 @@ class Pm25SummaryTest {
         assertTrue(Pm25Summary.of(result(1, 9, 0), 0, true).startsWith("the built-in sample, 9 rows imported\n"));
     }
 
+    /** The figures name the sample too: "files 1" for a load of no file at all was not true. */
+    @Test
+    void theFiguresOfASampleLoadNameTheSampleAndCountOnlyGivenFiles() {
+        String sampleOnly = Pm25Summary.of(result(1, 9, 0), 0, true);
+        assertTrue(sampleOnly.contains("\nsource         built-in sample\n"), sampleOnly);
+        assertFalse(sampleOnly.contains("\nfiles "), sampleOnly);
+        String both = Pm25Summary.of(result(2, 12_354, 0), 26_412_236, true);
+        assertTrue(both.contains("\nsource         built-in sample and 1 file\n"), both);
+        assertTrue(Pm25Summary.of(result(3, 400, 2), 1_200_000, false).contains("\nfiles          3\n"),
+                "a load of files keeps its count");
+    }
+
     @Test
     void aOneLineViewOfAProgressMessageShowsTheSentenceAndNoTab() throws Exception {
         UUID job = UUID.fromString("12345678-aaaa-bbbb-cccc-1234567890ab");

@@ -267,6 +267,10 @@ class JobsViewModelTest {
         assertEquals("mnist-train v2", vm.row(warm).source());
     }
 
+    /**
+     * An export: what it reads (a table, or "query" when its request's {@code query} option says
+     * it reads a statement) and the file it writes.
+     */
     @Test
     void anExportShowsWhatItReadsAndTheFileItWrites() {
         JobsViewModel vm = viewModel(executor);
@@ -275,18 +279,26 @@ class JobsViewModelTest {
         String target = "/home/alice/exports/pm25.csv.gz";
         gateway.emit(export(table, List.of("aqdata.pm25")));
         assertEquals("aqdata.pm25", vm.row(table).source(), "no request read yet: the table alone");
-        gateway.emitRequest(new JobRequest(table, JobKind.EXPORT_TABLE, List.of("aqdata.pm25"),
-                Map.of(JobOptions.TABLE, "aqdata.pm25", JobOptions.TARGET, target), "alice", NOW));
+        requestExport(table, JobOptions.TABLE, "aqdata.pm25", target);
         assertEquals("aqdata.pm25 → pm25.csv.gz", vm.row(table).source(), "not aqdata.pm25 · aqdata.pm25");
         assertEquals("aqdata.pm25 → " + target, vm.row(table).sourcePaths(), "the whole path on hover");
 
         UUID query = UUID.randomUUID();
         String select = "SELECT * FROM aqdata.pm25 WHERE location = 'Delhi' AND year = 2025";
-        gateway.emitRequest(new JobRequest(query, JobKind.EXPORT_TABLE, List.of(select),
-                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/delhi.json"), "alice", NOW));
+        requestExport(query, JobOptions.QUERY, select, "/tmp/delhi.json");
         gateway.emit(export(query, List.of(select)));
         assertEquals("query → delhi.json", vm.row(query).source());
         assertEquals(select + " → /tmp/delhi.json", vm.row(query).sourcePaths(), "the statement on hover");
+
+        // table or statement is the request's to say, not the text's: a quoted table name may hold a space
+        UUID quoted = UUID.randomUUID();
+        String daily = "aqdata.\"PM 2.5 daily\"";
+        gateway.emit(export(quoted, List.of(daily)));
+        requestExport(quoted, JobOptions.TABLE, daily, "/tmp/daily.csv");
+        assertEquals(daily + " → daily.csv", vm.row(quoted).source(), "a table, though its name has a space");
+        UUID early = UUID.randomUUID();
+        gateway.emit(export(early, List.of("SELECT * FROM aqdata.pm25")));
+        assertEquals("SELECT * FROM aqdata.pm25", vm.row(early).source(), "no request read yet: not guessed at");
     }
 
     /**
@@ -324,6 +336,46 @@ class JobsViewModelTest {
                 "cancelled"));
         assertEquals(0.0, vm.row(cancelled).progressProperty().get(), 1e-9, "a cancelled job's bar is not full");
         assertEquals("", vm.row(cancelled).percentProperty().get());
+    }
+
+    /**
+     * Every job's first events count nothing: the submitter's {@code queued}, the worker's
+     * {@code start} (bytes, 0 of 0). The row reads as starting, an empty bar and no amount, not as
+     * a zero-byte export with an indeterminate bar; a query export's bar turns indeterminate only
+     * once rows flow without a total.
+     */
+    @Test
+    void aJobThatHasOnlyStartedReadsAsStartingNotAsAZeroByteJob() {
+        JobsViewModel vm = viewModel(executor);
+        vm.activate();
+        String select = "SELECT * FROM aqdata.pm25 WHERE location = 'Delhi'";
+        JobRequest request = new JobRequest(UUID.randomUUID(), JobKind.EXPORT_TABLE, List.of(select),
+                Map.of(JobOptions.QUERY, select, JobOptions.TARGET, "/tmp/delhi.csv"), "alice", NOW);
+        gateway.emit(ProgressEvent.queued(request, NOW));
+        JobRow row = vm.row(request.jobId());
+        assertEquals("", row.amountProperty().get(), "queued: nothing counted, not 0 B");
+
+        gateway.emit(new ProgressEvent(request.jobId(), 1, NOW.plusSeconds(1), JobKind.EXPORT_TABLE, List.of(select),
+                "alice", JobState.RUNNING, "start", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, null));
+        assertEquals(0.0, row.progressProperty().get(), 1e-9, "an empty bar, not an indeterminate one");
+        assertEquals("starting", row.percentProperty().get(), "beside the bar");
+        assertEquals("", row.amountProperty().get(), "not 0 B");
+        assertEquals("", row.amountExact(), "nor on hover");
+        assertEquals("", row.rateProperty().get());
+        assertEquals("", row.etaProperty().get());
+
+        gateway.emit(new ProgressEvent(request.jobId(), 2, NOW.plusSeconds(3), JobKind.EXPORT_TABLE, List.of(select),
+                "alice", JobState.RUNNING, "export", JobUnit.ROWS, 5_000, 0, 2_500.0, null, 0, List.of(), null, null,
+                "5,000 rows written, 310 kB"));
+        assertEquals(ProgressIndicator.INDETERMINATE_PROGRESS, row.progressProperty().get(), 1e-9, "rows flow, no total");
+        assertEquals("", row.percentProperty().get());
+        assertEquals("5,000 rows", row.amountProperty().get());
+    }
+
+    /** An export's request, reading {@code source} as the option says: {@link JobOptions#TABLE} or {@link JobOptions#QUERY}. */
+    private void requestExport(UUID job, String option, String source, String target) {
+        gateway.emitRequest(new JobRequest(job, JobKind.EXPORT_TABLE, List.of(source),
+                Map.of(option, source, JobOptions.TARGET, target), "alice", NOW));
     }
 
     private static ProgressEvent export(UUID job, List<String> source) {

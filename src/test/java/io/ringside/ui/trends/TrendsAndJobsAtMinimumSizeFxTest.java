@@ -162,6 +162,15 @@ class TrendsAndJobsAtMinimumSizeFxTest {
                         && cell.getText() != null && !shown.getText().equals(cell.getText()))
                 .map(node -> ((Text) node).getText()).toList());
         assertEquals(List.of(), cut, "timeline lines wrapped whole");
+
+        // a job that has only started: "starting" beside an empty bar, whole at this width
+        robot.interact(() -> gateway.emit(new ProgressEvent(UUID.randomUUID(), 1, Instant.parse("2026-12-01T12:30:00Z"),
+                JobKind.LOAD_DATASET, List.of("/data/sets/t10k-images-idx3-ubyte.gz"), "alice", JobState.RUNNING,
+                "start", JobUnit.BYTES, 0, 0, null, null, 0, List.of(), null, null, null)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, onFx(() -> robot.lookup(".jobs-percent").queryAll().stream()
+                .filter(label -> "starting".equals(((Labeled) label).getText())).count()), "the started job says so");
+        assertEquals(List.of(), onFx(() -> elided(table)), "no text cut with a starting job");
         double columns = onFx(() -> jobs.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum());
         assertTrue(columns <= onFx(jobs::getWidth), "every column inside the table, none behind a scroll bar: "
                 + columns + " of " + onFx(jobs::getWidth) + ": " + onFx(() -> jobs.getVisibleLeafColumns().stream()

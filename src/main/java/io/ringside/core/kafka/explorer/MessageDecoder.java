@@ -110,9 +110,15 @@ public final class MessageDecoder {
         return new DecodedValue(DecodedValue.Format.JOB_PROGRESS, summary, text);
     }
 
-    /** {@code 40 of 100 rows (40.0%)}; without a known total {@code 40 rows (total unknown)}. */
+    /**
+     * {@code 40 of 100 rows (40.0%)}; without a known total {@code 40 rows (total unknown)}; for a
+     * job that is queued or has only started, {@code nothing counted yet}, not "0 bytes".
+     */
     private static String progressLine(ProgressEvent e) {
         String unit = e.unit() == null ? "" : e.unit().name().toLowerCase(Locale.ROOT);
+        if (!e.amountKnown()) {
+            return "nothing counted yet";
+        }
         return e.fractionKnown()
                 ? String.format(Locale.ROOT, "%d of %d %s (%.1f%%)", e.done(), e.total(), unit, e.fraction() * 100)
                 : String.format(Locale.ROOT, "%d %s (total unknown)", e.done(), unit);

@@ -40,6 +40,12 @@ class MessageDecoderTest {
         DecodedValue unknown = MessageDecoder.decode(Topics.JOB_PROGRESS, Json.mapper().writeValueAsBytes(query));
         assertEquals("job 12345678 export-table running - 5,000 rows written, 90.1 kB", unknown.summary());
         assertTrue(unknown.text().contains("progress  5000 rows (total unknown)"), unknown.text());
+        // the worker's first event counts nothing yet: not "0 bytes (total unknown)"
+        ProgressEvent start = new ProgressEvent(progress.jobId(), 1, progress.ts(), JobKind.EXPORT_TABLE,
+                List.of("SELECT * FROM a.b"), "ana", JobState.RUNNING, "start", JobUnit.BYTES, 0, 0, null, null, 0,
+                List.of(), null, null, null);
+        DecodedValue started = MessageDecoder.decode(Topics.JOB_PROGRESS, Json.mapper().writeValueAsBytes(start));
+        assertTrue(started.text().contains("progress  nothing counted yet"), started.text());
 
         AuditEvent audit = new AuditEvent(Instant.parse("2026-01-02T03:04:05Z"), "ana", "local", "kafka.topic.delete",
                 "orders", 1, "ok");
