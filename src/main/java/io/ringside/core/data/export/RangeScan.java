@@ -86,8 +86,8 @@ final class RangeScan {
                 || tokens.stream().anyMatch(RangeScan::unsupported)) {
             return Optional.empty();
         }
-        int from = selectionEnd(tokens);
-        if (from < 0) {
+        int from = CqlToken.topLevel(tokens, 1, "FROM");
+        if (from == tokens.size()) {
             return Optional.empty();
         }
         // FROM [ks.]table
@@ -111,7 +111,7 @@ final class RangeScan {
             return Optional.empty();
         }
         boolean where = at < tokens.size() && tokens.get(at).is("WHERE");
-        int conditionsEnd = where ? conditionsEnd(tokens, at + 1) : at;
+        int conditionsEnd = where ? CqlToken.topLevel(tokens, at + 1, "ALLOW") : at;
         if (where && (conditionsEnd == at + 1
                 || restrictsPartition(tokens.subList(at + 1, conditionsEnd), partitionKey.get()))) {
             return Optional.empty();
@@ -131,22 +131,6 @@ final class RangeScan {
     /** Bind markers ({@code ?}, {@code :name}; a colon of a map literal too) and a second statement. */
     private static boolean unsupported(CqlToken token) {
         return token.type() == Type.SEMICOLON || token.text().equals("?") || token.text().equals(":");
-    }
-
-    /** The index of the {@code FROM} that ends the selection (outside brackets), -1 when there is none. */
-    private static int selectionEnd(List<CqlToken> tokens) {
-        int depth = 0;
-        for (int i = 1; i < tokens.size(); i++) {
-            CqlToken token = tokens.get(i);
-            if (token.text().equals("(")) {
-                depth++;
-            } else if (token.text().equals(")")) {
-                depth--;
-            } else if (depth == 0 && token.is("FROM")) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**
@@ -171,22 +155,6 @@ final class RangeScan {
             }
         }
         return false;
-    }
-
-    /** Where the conditions after {@code WHERE} end: at a top-level {@code ALLOW} or the end. */
-    private static int conditionsEnd(List<CqlToken> tokens, int from) {
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
-            CqlToken token = tokens.get(i);
-            if (token.text().equals("(")) {
-                depth++;
-            } else if (token.text().equals(")")) {
-                depth--;
-            } else if (depth == 0 && token.is("ALLOW")) {
-                return i;
-            }
-        }
-        return tokens.size();
     }
 
     /**
