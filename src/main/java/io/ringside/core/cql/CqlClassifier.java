@@ -144,21 +144,8 @@ public final class CqlClassifier {
 
     /** The index after the next top-level AND (parentheses skipped), or where the conditions end. */
     private static int nextCondition(List<CqlToken> tokens, int i) {
-        int depth = 0;
-        while (i < tokens.size()) {
-            CqlToken token = tokens.get(i);
-            if (token.text().equals("(")) {
-                depth++;
-            } else if (token.text().equals(")")) {
-                depth--;
-            } else if (depth == 0 && token.is("AND")) {
-                return i + 1;
-            } else if (depth == 0 && token.is("IF")) {
-                return i;
-            }
-            i++;
-        }
-        return i;
+        int at = CqlToken.topLevel(tokens, i, "AND", "IF");
+        return at < tokens.size() && tokens.get(at).is("AND") ? at + 1 : at;
     }
 
     private Classification batch(List<CqlToken> tokens) {

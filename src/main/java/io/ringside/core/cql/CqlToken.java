@@ -1,5 +1,7 @@
 package io.ringside.core.cql;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +27,26 @@ public record CqlToken(Type type, String text, int offset, int line) {
         SEMICOLON,
         /** Any other character: operators, brackets, commas, dots. */
         SYMBOL
+    }
+
+    /**
+     * The index of the first token from {@code from} on that is one of {@code keywords} outside
+     * brackets, or {@code tokens.size()} when there is none: where a clause ends, read past the
+     * tuples and calls inside it.
+     */
+    public static int topLevel(List<CqlToken> tokens, int from, String... keywords) {
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            CqlToken token = tokens.get(i);
+            if (token.text().equals("(")) {
+                depth++;
+            } else if (token.text().equals(")")) {
+                depth--;
+            } else if (depth == 0 && Arrays.stream(keywords).anyMatch(token::is)) {
+                return i;
+            }
+        }
+        return tokens.size();
     }
 
     public int end() {

@@ -252,8 +252,8 @@ final class JobRunner {
      * or stopped worker keeps the token ranges the earlier run recorded (the work folder is named
      * after the job id) and reads only the rest.
      *
-     * <p>A table's running events count rows against a total extrapolated from the token ranges
-     * done. A query's have no total (0: unknown, so no percentage and no ETA) and say how many rows
+     * <p>A table's running events, and those of a query read by token range, count rows against a
+     * total extrapolated from the token ranges done. A query read as one range has no total (0: unknown, so no percentage and no ETA) and say how many rows
      * and bytes are written: nothing tells a statement's row count before its last page, and the
      * extrapolation from its one "range" had said a running query export was 100 % done.
      */
@@ -265,7 +265,7 @@ final class JobRunner {
                                 .rate(p.rows() / Math.max(1e-9, p.elapsed().toNanos() / 1e9))
                                 .message(exportNote(p))),
                 job::stop);
-        String kept = result.rangesKept() == 0 ? "" : options.source().isTable() ? ", " + result.rangesKept() + " of "
+        String kept = result.rangesKept() == 0 ? "" : result.ranges() > 1 ? ", " + result.rangesKept() + " of "
                 + result.ranges() + " token ranges kept from an earlier run" : ", its rows kept from an earlier run";
         return reporter.finish(JobState.SUCCEEDED, JobProgress.of("complete", JobUnit.ROWS, result.rows(), result.rows())
                 .rate(result.rowsPerSecond())
@@ -273,7 +273,7 @@ final class JobRunner {
                         options.describeSource(), result.target(), result.bytes(), kept)));
     }
 
-    /** A table's token ranges written; a query's rows and bytes, since it has no ranges to count. */
+    /** Token ranges written (a table, a query read by range); rows and bytes for a query read as one range. */
     static String exportNote(ExportProgress p) {
         if (!p.byRange()) {
             return String.format(Locale.ROOT, "%,d rows written, %s", p.rows(), ByteSize.format(p.bytes()));

@@ -4,7 +4,8 @@ import com.datastax.oss.driver.api.core.CqlIdentifier;
 
 /**
  * What an export reads: a whole table, read by token range, or the rows of one {@code SELECT},
- * read as one range by the driver's paging.
+ * read by token range too when it is a plain scan of a table, else as one range by the driver's
+ * paging.
  *
  * @param keyspace null for a query
  * @param table    null for a query

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +77,12 @@ public final class RangeLedger {
             }
         }
         return ledger;
+    }
+
+    /** The plan an earlier run left in {@code folder}; empty when none did. */
+    static Optional<String> planIn(Path folder) throws IOException {
+        Path planFile = folder.resolve(PLAN);
+        return Files.exists(planFile) ? Optional.of(Files.readString(planFile, StandardCharsets.UTF_8)) : Optional.empty();
     }
 
     public synchronized Map<Integer, Done> completed() {

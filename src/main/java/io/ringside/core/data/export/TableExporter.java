@@ -9,6 +9,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
+import com.datastax.oss.driver.api.core.servererrors.QueryValidationException;
 import io.ringside.core.NamedThreads;
 import io.ringside.core.NotFoundException;
 import io.ringside.core.RingsideException;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +49,9 @@ import java.util.stream.Collectors;
  * (reads, idempotent). Each range goes to a part file of its own that {@link RangeLedger} records
  * once it is whole; the file is assembled from the header and the parts in range order into a
  * temporary file beside the target and moved over it at the end, so the target is never half
- * written. A query is one range: it is read again whole when its job is resumed.
+ * written. A query that is a plain scan ({@link RangeScan}) is read the same way, its conditions
+ * and the range's bounds together, so its rows come in token order rather than in the order one
+ * read would give them; any other query is one range, read again whole when its job is resumed.
  */
 public final class TableExporter {
 
@@ -60,14 +64,21 @@ public final class TableExporter {
 
     private final CqlSession session;
     private final int parallelism;
+    private final boolean queriesByRange;
 
     public TableExporter(CqlSession session) {
         this(session, DEFAULT_PARALLELISM);
     }
 
     public TableExporter(CqlSession session, int parallelism) {
+        this(session, parallelism, true);
+    }
+
+    /** @param queriesByRange false reads every query as one range (tests compare the two reads) */
+    TableExporter(CqlSession session, int parallelism, boolean queriesByRange) {
         this.session = session;
         this.parallelism = Math.max(1, parallelism);
+        this.queriesByRange = queriesByRange;
     }
 
     /**
@@ -84,27 +95,23 @@ public final class TableExporter {
                                Consumer<ExportProgress> listener, Supplier<LoadInterruption> stop) {
         long started = System.nanoTime();
         Path absolute = DatasetStore.exportTarget(target);
-        PreparedStatement statement = prepare(source);
-        List<String> columns = new ArrayList<>();
-        for (ColumnDefinition column : statement.getResultSetDefinitions()) {
-            columns.add(column.getName().asInternal());
-        }
-        List<TokenRange> ranges = source.isTable() ? TokenRange.split(RANGES)
-                : List.of(new TokenRange(0, Long.MIN_VALUE, Long.MAX_VALUE));
+        Path folder = RangeLedger.folderOf(absolute, workId);
+        String settings = format.label() + "\n" + gzip;
+        Read read = read(source, folder, settings);
+        List<TokenRange> ranges = read.ranges();
         String extension = format.extension() + (gzip ? ".gz" : "");
-        String plan = String.join("\n", source.describe(), format.label(), Boolean.toString(gzip),
-                Integer.toString(ranges.size()), String.join(",", columns)) + "\n";
         RangeLedger ledger;
         try {
-            ledger = RangeLedger.open(RangeLedger.folderOf(absolute, workId), plan, extension);
+            ledger = RangeLedger.open(folder, read.plan(source, settings), extension);
         } catch (IOException e) {
             throw new RingsideException("Cannot write beside " + absolute + ": " + e.getMessage(), e);
         }
         Map<Integer, RangeLedger.Done> kept = ledger.completed();
-        Progress progress = new Progress(listener, source.isTable(), ranges.size(), kept, started);
+        Progress progress = new Progress(listener, read.byToken(), ranges.size(), kept, started);
         try {
-            readRanges(statement, source.isTable(), ranges, kept, format, gzip, columns, ledger, progress, stop);
-            long bytes = assemble(absolute, RowWriter.header(format, gzip, columns), ranges, ledger);
+            readRanges(read.statement(), read.byToken(), ranges, kept, format, gzip, read.columns(), ledger, progress,
+                    stop);
+            long bytes = assemble(absolute, RowWriter.header(format, gzip, read.columns()), ranges, ledger);
             ledger.delete();
             progress.report(true);
             return new ExportResult(absolute, progress.rows.get(), bytes, ranges.size(), kept.size(),
@@ -123,18 +130,80 @@ public final class TableExporter {
         }
     }
 
-    private PreparedStatement prepare(ExportSource source) {
-        if (!source.isTable()) {
-            PreparedStatement prepared = session.prepare(source.query());
-            if (prepared.getResultSetDefinitions().size() == 0) {
-                throw new IllegalArgumentException("An export needs a SELECT statement, not: " + source.query());
+    /**
+     * What an export reads: a statement, bound to each token range in turn ({@code byToken}) or
+     * read once as the one range, and its columns.
+     */
+    private record Read(PreparedStatement statement, boolean byToken, List<TokenRange> ranges, List<String> columns) {
+
+        static Read of(PreparedStatement statement, boolean byToken, List<TokenRange> ranges) {
+            List<String> columns = new ArrayList<>();
+            for (ColumnDefinition column : statement.getResultSetDefinitions()) {
+                columns.add(column.getName().asInternal());
             }
-            if (prepared.getVariableDefinitions().size() > 0) {
-                throw new IllegalArgumentException("An export's statement cannot have bind markers ('?'): "
-                        + source.query());
-            }
-            return prepared;
+            return new Read(statement, byToken, ranges, List.copyOf(columns));
         }
+
+        /** The ledger's plan: differs whenever the parts of two runs could not be mixed. */
+        String plan(ExportSource source, String settings) {
+            return String.join("\n", source.describe(), settings, Integer.toString(ranges.size()),
+                    String.join(",", columns)) + "\n";
+        }
+    }
+
+    /**
+     * A table by token range; a query by token range when {@link RangeScan} finds it a plain scan
+     * and the server takes its statement with the range added, else as one range. A job of a query
+     * begun as one range (its ledger's plan says so: a version that read every query whole began
+     * it) goes on as one range, keeping what that run wrote.
+     */
+    private Read read(ExportSource source, Path folder, String settings) {
+        if (source.isTable()) {
+            return Read.of(prepareTable(source), true, TokenRange.split(RANGES));
+        }
+        Read whole = Read.of(prepareQuery(source.query()), false, List.of(new TokenRange(0, Long.MIN_VALUE,
+                Long.MAX_VALUE)));
+        Optional<PreparedStatement> byRange = queriesByRange ? prepareByRange(source.query()) : Optional.empty();
+        if (byRange.isEmpty()) {
+            return whole;
+        }
+        try {
+            if (RangeLedger.planIn(folder).filter(whole.plan(source, settings)::equals).isPresent()) {
+                return whole;
+            }
+        } catch (IOException e) {
+            throw new RingsideException("Cannot read beside " + folder + ": " + e.getMessage(), e);
+        }
+        return Read.of(byRange.get(), true, TokenRange.split(RANGES));
+    }
+
+    private PreparedStatement prepareQuery(String query) {
+        PreparedStatement prepared = session.prepare(query);
+        if (prepared.getResultSetDefinitions().size() == 0) {
+            throw new IllegalArgumentException("An export needs a SELECT statement, not: " + query);
+        }
+        if (prepared.getVariableDefinitions().size() > 0) {
+            throw new IllegalArgumentException("An export's statement cannot have bind markers ('?'): " + query);
+        }
+        return prepared;
+    }
+
+    /** The query with a token range's bounds added, when it is a plain scan the server accepts so. */
+    private Optional<PreparedStatement> prepareByRange(String query) {
+        Optional<String> statement = RangeScan.byTokenRange(query, session.getKeyspace().orElse(null),
+                RangeScan.of(session.getMetadata()));
+        if (statement.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            PreparedStatement prepared = session.prepare(statement.get());
+            return prepared.getVariableDefinitions().size() == 2 ? Optional.of(prepared) : Optional.empty();
+        } catch (QueryValidationException e) {
+            return Optional.empty(); // e.g. a condition the server does not combine with a token range: read whole
+        }
+    }
+
+    private PreparedStatement prepareTable(ExportSource source) {
         TableMetadata table = session.getMetadata().getKeyspace(source.keyspace())
                 .flatMap(k -> k.getTable(source.table()))
                 .orElseThrow(() -> new NotFoundException("No table " + source.describe()));

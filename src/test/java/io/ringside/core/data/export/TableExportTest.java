@@ -153,11 +153,87 @@ class TableExportTest {
     }
 
     @Test
+    void aPlainScanQueryIsReadByTokenRangeAndWritesTheRowsOfOneRead(TestStack stack) throws IOException {
+        CqlSession session = stack.cql();
+        String query = "SELECT location, month, hour, pm25 FROM aqdata.export_query_test WHERE pm25 >= 20.0 ALLOW FILTERING";
+        fillQueryTable(session);
+        List<ExportProgress> reports = new ArrayList<>();
+
+        ExportResult byRange = new TableExporter(session).export(ExportSource.query(query), ExportFormat.CSV, false,
+                dir.resolve("by-range.csv"), "q1", reports::add, () -> null);
+        ExportResult whole = new TableExporter(session, TableExporter.DEFAULT_PARALLELISM, false).export(
+                ExportSource.query(query), ExportFormat.CSV, false, dir.resolve("whole.csv"), "q2", p -> { }, () -> null);
+
+        assertEquals(TableExporter.RANGES, byRange.ranges(), "read as the table's token ranges");
+        assertEquals(1, whole.ranges());
+        ExportProgress last = reports.get(reports.size() - 1);
+        assertTrue(last.byRange() && last.rangesDone() == TableExporter.RANGES
+                && last.rangesTotal() == TableExporter.RANGES, "progress in token ranges: " + last);
+        List<String> ranged = Files.readAllLines(dir.resolve("by-range.csv"), StandardCharsets.UTF_8);
+        List<String> single = Files.readAllLines(dir.resolve("whole.csv"), StandardCharsets.UTF_8);
+        assertEquals("location,month,hour,pm25", ranged.get(0));
+        assertEquals(single.get(0), ranged.get(0));
+        assertEquals(QUERY_SITES * QUERY_MONTHS * (QUERY_HOURS - 2), ranged.size() - 1, "hours 2 and later match");
+        assertEquals(byRange.rows(), ranged.size() - 1);
+        assertEquals(sorted(single.subList(1, single.size())), sorted(ranged.subList(1, ranged.size())),
+                "the same rows as the one read, in another order");
+    }
+
+    @Test
+    void aQueryJobBegunAsOneRangeGoesOnAsOneRange(TestStack stack) throws IOException {
+        CqlSession session = stack.cql();
+        String query = "SELECT location, month, hour, pm25 FROM aqdata.export_query_test WHERE pm25 >= 20.0 ALLOW FILTERING";
+        fillQueryTable(session);
+        Path file = dir.resolve("begun.csv");
+        // the run of a version that read every query as one range, stopped before its range was written
+        assertThrows(LoadInterruptedException.class, () -> new TableExporter(session, 1, false).export(
+                ExportSource.query(query), ExportFormat.CSV, false, file, "job-2", p -> { },
+                () -> LoadInterruption.SUSPEND));
+        assertTrue(Files.exists(RangeLedger.folderOf(file.toAbsolutePath(), "job-2").resolve(RangeLedger.PLAN)));
+
+        ExportResult resumed = new TableExporter(session).export(ExportSource.query(query), ExportFormat.CSV, false,
+                file, "job-2", p -> { }, () -> null);
+
+        assertEquals(1, resumed.ranges(), "the plan the job began with, not the token ranges");
+        assertEquals(QUERY_SITES * QUERY_MONTHS * (QUERY_HOURS - 2), resumed.rows());
+    }
+
+    @Test
     void aDirectoryIsRefusedAsATargetBeforeAnythingIsRead(TestStack stack) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TableExporter(stack.cql())
                 .export(ExportSource.table("aqdata.pm25_hourly"), ExportFormat.CSV, false, dir, "t3", p -> { },
                         () -> null));
         assertTrue(e.getMessage().contains("it is a directory"), e.getMessage());
+    }
+
+    private static final int QUERY_SITES = 20;
+    private static final int QUERY_MONTHS = 3;
+    private static final int QUERY_HOURS = 6;
+
+    /**
+     * A table of its own, {@code QUERY_SITES * QUERY_MONTHS} partitions of {@code QUERY_HOURS} rows
+     * with pm25 ten times the hour; written the same by every test (upserts), so none empties it.
+     */
+    private static void fillQueryTable(CqlSession session) {
+        new Pm25Store(session).ensureSchema();
+        session.execute(SimpleStatement.newInstance("CREATE TABLE IF NOT EXISTS aqdata.export_query_test (location text, "
+                + "year int, month int, hour int, pm25 double, PRIMARY KEY ((location, year, month), hour))")
+                .setTimeout(Duration.ofSeconds(60)));
+        PreparedStatement insert = session.prepare("INSERT INTO aqdata.export_query_test (location, year, month, hour, "
+                + "pm25) VALUES (?, 2015, ?, ?, ?)");
+        for (int site = 0; site < QUERY_SITES; site++) {
+            for (int month = 1; month <= QUERY_MONTHS; month++) {
+                BatchStatement batch = BatchStatement.newInstance(BatchType.UNLOGGED);
+                for (int hour = 0; hour < QUERY_HOURS; hour++) {
+                    batch = batch.add(insert.bind("site-" + site, month, hour, hour * 10.0));
+                }
+                session.execute(batch.setTimeout(Duration.ofSeconds(60)));
+            }
+        }
+    }
+
+    private static List<String> sorted(List<String> lines) {
+        return lines.stream().sorted().toList();
     }
 
     /** {@code months} partitions of {@code hours} rows each, in 2015, with a null pm10 and a comma in wd. */
