@@ -1,0 +1,54 @@
+package io.ringside.ui.cluster;
+
+import java.time.Instant;
+
+/**
+ * The time axis of a Nodes tab chart, in minutes since the epoch: from the oldest sample shown to the
+ * latest, as a live monitor grows its axis until its window is full and then scrolls with it. A
+ * window fixed on the clock (as before) put a just-selected node's first minutes as a short line at
+ * the right edge of an empty chart; here the line starts at the left edge from the first sample.
+ *
+ * <p>The axis spans at least {@value #MIN_SPAN_MINUTES} minute, so a first sample has an axis at all
+ * and the first minute's line grows to the right on a still axis; at most {@code window} minutes,
+ * so samples spread out by the health poll's back-off do not squeeze the last minutes. Its ticks are
+ * the whole minutes between the bounds ({@code NumberAxis} counts a whole tick unit from the first
+ * whole minute above the lower bound, and adds a tick at each bound); a tick is labelled only on a
+ * multiple of {@link #labelEvery()} minutes (every minute while the span is at most
+ * {@value #FINE_SPAN_MINUTES} minutes), so labels keep to the same minutes as the axis scrolls, where
+ * a tick unit of two minutes would label even minutes, then odd ones, as the lower bound passed a
+ * whole minute.
+ */
+record TimeAxisSpan(double lower, double upper, int labelEvery) {
+
+    static final double MIN_SPAN_MINUTES = 1;
+    static final double FINE_SPAN_MINUTES = 4;
+    /** The axis's tick unit, in minutes: a whole one, so ticks fall on whole minutes. */
+    static final int TICK_UNIT = 1;
+
+    /**
+     * The axis for samples taken from {@code oldest} to {@code latest}: {@code window} minutes at most,
+     * labelled every {@code coarseLabels} minutes once longer than {@value #FINE_SPAN_MINUTES}.
+     */
+    static TimeAxisSpan of(Instant oldest, Instant latest, double window, int coarseLabels) {
+        double end = minutes(latest);
+        double lower = Math.max(minutes(oldest), end - window);
+        double upper = Math.max(end, lower + MIN_SPAN_MINUTES);
+        return new TimeAxisSpan(lower, upper, upper - lower <= FINE_SPAN_MINUTES ? 1 : coarseLabels);
+    }
+
+    /** The axis before any sample: the {@code window} minutes ending {@code now}. */
+    static TimeAxisSpan endingAt(Instant now, double window, int coarseLabels) {
+        double end = minutes(now);
+        return new TimeAxisSpan(end - window, end, coarseLabels);
+    }
+
+    static double minutes(Instant at) {
+        return at.toEpochMilli() / 60_000.0;
+    }
+
+    /** Whether the tick at {@code minute} has a label: a whole multiple of {@link #labelEvery()}, not a bound between minutes. */
+    boolean labelled(double minute) {
+        double steps = minute / labelEvery;
+        return Math.abs(steps - Math.rint(steps)) < 1e-6;
+    }
+}
