@@ -8,8 +8,9 @@ import java.time.Instant;
  * window fixed on the clock (as before) put a just-selected node's first minutes as a short line at
  * the right edge of an empty chart; here the line starts at the left edge from the first sample.
  *
- * <p>The axis spans at least {@value #MIN_SPAN_MINUTES} minute, so a first sample has an axis at all
- * and the first minute's line grows to the right on a still axis; at most {@code window} minutes,
+ * <p>The axis spans at least {@value #MIN_SPAN_MINUTES} minutes, so a first sample has an axis with a
+ * labelled minute on it ({@code NumberAxis} puts no tick between bounds one tick unit apart), and the
+ * first minutes' line grows to the right on a still axis; at most {@code window} minutes,
  * so samples spread out by the health poll's back-off do not squeeze the last minutes. Its ticks are
  * the whole minutes between the bounds ({@code NumberAxis} counts a whole tick unit from the first
  * whole minute above the lower bound, and adds a tick at each bound); a tick is labelled only on a
@@ -20,7 +21,7 @@ import java.time.Instant;
  */
 record TimeAxisSpan(double lower, double upper, int labelEvery) {
 
-    static final double MIN_SPAN_MINUTES = 1;
+    static final double MIN_SPAN_MINUTES = 2;
     static final double FINE_SPAN_MINUTES = 4;
     /** The axis's tick unit, in minutes: a whole one, so ticks fall on whole minutes. */
     static final int TICK_UNIT = 1;

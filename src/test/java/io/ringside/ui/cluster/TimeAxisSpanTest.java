@@ -16,11 +16,11 @@ class TimeAxisSpanTest {
     private static final int TICK = NodeChart.TICK_MINUTES;
 
     @Test
-    void aFirstSampleStartsTheAxisWithAMinuteToItsRight() {
+    void aFirstSampleStartsTheAxisWithTwoMinutesToItsRight() {
         TimeAxisSpan span = TimeAxisSpan.of(FIRST, FIRST, WINDOW, TICK);
 
         assertEquals(TimeAxisSpan.minutes(FIRST), span.lower(), 1e-9, "the line starts at the left edge");
-        assertEquals(TimeAxisSpan.minutes(FIRST) + 1, span.upper(), 1e-9);
+        assertEquals(TimeAxisSpan.minutes(FIRST) + 2, span.upper(), 1e-9, "room for the next minutes' line");
         assertEquals(1, span.labelEvery(), "a short span is labelled every minute");
     }
 
