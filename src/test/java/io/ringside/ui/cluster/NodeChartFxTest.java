@@ -34,7 +34,7 @@ import org.testfx.framework.junit5.Start;
 /**
  * A node chart before its first sample: its axes show the window ending now and values 0 to 1,
  * not the axes' defaults (0-100 "minutes", clock times of 1970, values to 100). Headless, no servers.
- * With {@code -Dringside.layout.png=DIR} it also writes the chart's PNG there, to look at.
+ * With {@code -Dringside.layout.png=DIR} it also writes the charts' PNGs there, to look at.
  */
 @ExtendWith(ApplicationExtension.class)
 class NodeChartFxTest {
@@ -63,21 +63,11 @@ class NodeChartFxTest {
         assertEquals(NodeChart.WINDOW_MINUTES, time.getUpperBound() - time.getLowerBound(), 1e-9);
         assertEquals(0, values.getLowerBound());
         assertEquals(1, values.getUpperBound());
-        String folder = System.getProperty("ringside.layout.png");
-        if (folder != null) {
-            Files.createDirectories(Path.of(folder));
-            robot.interact(() -> {
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(chart[0].chart().snapshot(null, null), null), "png",
-                            Path.of(folder, "node-chart-no-sample.png").toFile());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        }
+        savePng(robot, chart[0], "node-chart-no-sample.png");
     }
+
     @Test
-    void aNewNodesLineStartsAtTheLeftEdgeAndTheAxisGrowsWithIt(FxRobot robot) {
+    void aNewNodesLineStartsAtTheLeftEdgeAndTheAxisGrowsWithIt(FxRobot robot) throws IOException {
         Instant first = Instant.parse("2026-12-07T10:37:23Z");
         ObservableList<NodeSample> samples = FXCollections.observableArrayList(sample(first));
         NodeChart[] chart = new NodeChart[1];
@@ -108,6 +98,24 @@ class NodeChartFxTest {
         assertEquals(0, time.getDisplayPosition(TimeAxisSpan.minutes(first)), 0.5, "still from the first sample");
         assertEquals(labels(time, at(first, 37), at(first, 157), at(first, 277), at(first, 397)), labels(time),
                 "even minutes labelled once it is longer");
+        savePng(robot, chart[0], "node-chart-eight-minutes.png");
+    }
+
+    /** With {@code -Dringside.layout.png=DIR}, writes the chart's PNG there. */
+    private static void savePng(FxRobot robot, NodeChart chart, String name) throws IOException {
+        String folder = System.getProperty("ringside.layout.png");
+        if (folder == null) {
+            return;
+        }
+        Files.createDirectories(Path.of(folder));
+        robot.interact(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(chart.chart().snapshot(null, null), null), "png",
+                        Path.of(folder, name).toFile());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static double at(Instant first, int seconds) {
@@ -130,6 +138,7 @@ class NodeChartFxTest {
     private NodeChart shown(ObservableList<NodeSample> samples) {
         NodeChart chart = new NodeChart("pendingChart", "Pending tasks", samples,
                 List.of(new NodeChart.Line("pending", NodeSample::pendingTasks)));
+        chart.showAxes();
         chart.showLabels();
         chart.showLines();
         Scene scene = new Scene(new StackPane(chart.chart()), 400, 260);
