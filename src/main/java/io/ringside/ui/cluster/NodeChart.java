@@ -180,7 +180,8 @@ final class NodeChart {
      */
     private void range(List<? extends NodeSample> samples) {
         span = samples.isEmpty() ? TimeAxisSpan.endingAt(Instant.now(), WINDOW_MINUTES, TICK_MINUTES)
-                : TimeAxisSpan.of(samples.get(0).at(), samples.get(samples.size() - 1).at(), WINDOW_MINUTES, TICK_MINUTES);
+                : TimeAxisSpan.next(span, samples.get(0).at(), samples.get(samples.size() - 1).at(), WINDOW_MINUTES,
+                        TICK_MINUTES);
         setBounds(time, span.lower(), span.upper(), TimeAxisSpan.TICK_UNIT);
         double largest = 0;
         for (NodeSample sample : samples) {

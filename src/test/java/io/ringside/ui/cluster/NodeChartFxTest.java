@@ -85,7 +85,8 @@ class NodeChartFxTest {
         double right = time.getDisplayPosition(TimeAxisSpan.minutes(first.plusSeconds(180)));
         assertEquals(0, left, 0.5, "the first sample at the left edge, not in a window ending at the next even minute: "
                 + time.getLowerBound() + " to " + time.getUpperBound());
-        assertEquals(time.getWidth(), right, 0.5, "the latest sample at the right edge");
+        assertTrue(right <= time.getWidth() && time.getUpperBound() - TimeAxisSpan.minutes(first.plusSeconds(180))
+                <= TimeAxisSpan.STEP_MINUTES, "the latest sample near the right edge: " + right + " of " + time.getWidth());
         assertEquals(labels(time, at(first, 37), at(first, 97), at(first, 157)), labels(time),
                 "every whole minute labelled while the axis is short, not its bounds");
 

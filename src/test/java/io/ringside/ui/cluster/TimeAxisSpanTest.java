@@ -14,6 +14,7 @@ class TimeAxisSpanTest {
     private static final Instant FIRST = Instant.parse("2026-12-07T10:37:23Z");
     private static final double WINDOW = NodeChart.WINDOW_MINUTES;
     private static final int TICK = NodeChart.TICK_MINUTES;
+    private static final double STEP = TimeAxisSpan.STEP_MINUTES;
 
     @Test
     void aFirstSampleStartsTheAxisWithTwoMinutesToItsRight() {
@@ -29,13 +30,13 @@ class TimeAxisSpanTest {
         Instant latest = FIRST.plus(Duration.ofMinutes(3));
         TimeAxisSpan early = TimeAxisSpan.of(FIRST, latest, WINDOW, TICK);
         assertEquals(TimeAxisSpan.minutes(FIRST), early.lower(), 1e-9);
-        assertEquals(TimeAxisSpan.minutes(latest), early.upper(), 1e-9, "the line ends at the right edge");
+        assertEquals(TimeAxisSpan.minutes(latest) + STEP, early.upper(), 1e-9, "the line ends near the right edge");
         assertEquals(1, early.labelEvery());
 
         Instant later = FIRST.plus(Duration.ofSeconds(595));
         TimeAxisSpan full = TimeAxisSpan.of(FIRST, later, WINDOW, TICK);
         assertEquals(TimeAxisSpan.minutes(FIRST), full.lower(), 1e-9);
-        assertEquals(TimeAxisSpan.minutes(later), full.upper(), 1e-9);
+        assertEquals(TimeAxisSpan.minutes(later) + STEP, full.upper(), 1e-9);
         assertEquals(TICK, full.labelEvery(), "a longer one every two minutes");
     }
 
@@ -44,8 +45,8 @@ class TimeAxisSpanTest {
         Instant latest = FIRST.plus(Duration.ofMinutes(40));
         TimeAxisSpan span = TimeAxisSpan.of(FIRST, latest, WINDOW, TICK);
 
-        assertEquals(TimeAxisSpan.minutes(latest) - WINDOW, span.lower(), 1e-9);
-        assertEquals(TimeAxisSpan.minutes(latest), span.upper(), 1e-9);
+        assertEquals(TimeAxisSpan.minutes(latest) + STEP - WINDOW, span.lower(), 1e-9);
+        assertEquals(TimeAxisSpan.minutes(latest) + STEP, span.upper(), 1e-9);
     }
 
     @Test
@@ -56,5 +57,30 @@ class TimeAxisSpanTest {
         assertFalse(span.labelled(103), "an odd minute, ticked but not labelled");
         assertFalse(span.labelled(101.4) || span.labelled(108.9), "the bounds between minutes");
         assertTrue(new TimeAxisSpan(101.4, 104, 1).labelled(103));
+    }
+
+    @Test
+    void theAxisMovesAboutOnceInSixSamplesNotAtEverySample() {
+        // twenty minutes of five-second samples, the last ten minutes kept, as the Nodes tab's view-model does
+        java.util.ArrayDeque<Instant> kept = new java.util.ArrayDeque<>();
+        TimeAxisSpan span = null;
+        int ranged = 0;
+        for (int seconds = 0; seconds <= 1200; seconds += 5) {
+            kept.addLast(FIRST.plusSeconds(seconds));
+            while (Duration.between(kept.peekFirst(), kept.peekLast()).toSeconds() > 600) {
+                kept.removeFirst();
+            }
+            TimeAxisSpan next = TimeAxisSpan.next(span, kept.peekFirst(), kept.peekLast(), WINDOW, TICK);
+            if (next != span) {
+                ranged++;
+            }
+            span = next;
+            double latest = TimeAxisSpan.minutes(kept.peekLast());
+            double oldest = TimeAxisSpan.minutes(kept.peekFirst());
+            assertTrue(span.lower() <= oldest && oldest - span.lower() < STEP, "the oldest sample near the left edge");
+            assertTrue(latest <= span.upper() && span.upper() - latest <= STEP + 1e-9 || span.upper() - span.lower() == 2,
+                    "the latest sample near the right edge, once the axis is past its first two minutes");
+        }
+        assertTrue(ranged <= 241 / 6 + 2, "ranged " + ranged + " times for 241 samples");
     }
 }
