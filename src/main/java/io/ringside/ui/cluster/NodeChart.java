@@ -23,10 +23,10 @@ import javafx.util.StringConverter;
  * point and, with auto-ranging axes, had each axis try tick spacings by formatting every candidate
  * label with a new {@code DecimalFormat}: 25-57 ms of FX-thread CPU per refresh.
  *
- * <p>So both axes are ranged here, only when a range really changes: time by the clock, in a
- * {@value #WINDOW_MINUTES}-minute window ending at the next whole {@value #TICK_MINUTES} minutes
- * (it moves once every {@value #TICK_MINUTES} minutes, not at every sample), values from 0 to a
- * round ceiling above the largest value shown (1, 2 or 5 times a power of ten).
+ * <p>So both axes are ranged here, only when a range really changes: time from the oldest sample
+ * shown to the latest ({@link TimeAxisSpan}: it grows from a node's first sample, then scrolls, at
+ * most {@value #WINDOW_MINUTES} minutes, labels on whole minutes), values from 0 to a round ceiling
+ * above the largest value shown (1, 2 or 5 times a power of ten).
  */
 final class NodeChart {
 
@@ -34,8 +34,12 @@ final class NodeChart {
     record Line(String name, ToDoubleFunction<NodeSample> value) {
     }
 
-    /** Wider than the samples kept ({@link NodesViewModel#MAX_SAMPLES} at the health period, ten minutes). */
+    /**
+     * The widest the time axis gets: wider than the samples kept ({@link NodesViewModel#MAX_SAMPLES} at the
+     * health period, ten minutes), so it only cuts samples spread out by the poll's back-off.
+     */
     static final int WINDOW_MINUTES = 12;
+    /** Minutes between the time axis's labels once it spans more than a few minutes. */
     static final int TICK_MINUTES = 2;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
@@ -45,6 +49,8 @@ final class NodeChart {
     private final List<Line> lines;
     private final List<XYChart.Series<Number, Number>> series = new ArrayList<>();
     private final String title;
+    /** The time axis's span as last ranged: which of its ticks are labelled. */
+    private TimeAxisSpan span;
 
     NodeChart(String id, String title, ObservableList<NodeSample> samples, List<Line> lines) {
         this.lines = List.copyOf(lines);
@@ -58,10 +64,13 @@ final class NodeChart {
         time.setAutoRanging(false);
         time.setMinorTickVisible(false);
         time.setTickLabelsVisible(false);
-        time.setTickUnit(TICK_MINUTES);
+        time.setTickUnit(TimeAxisSpan.TICK_UNIT);
         time.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number minutes) {
+                if (span != null && !span.labelled(minutes.doubleValue())) {
+                    return "";
+                }
                 return CLOCK.format(LocalTime.ofInstant(
                         Instant.ofEpochMilli(Math.round(minutes.doubleValue() * 60_000)), ZoneId.systemDefault()));
             }
@@ -159,13 +168,9 @@ final class NodeChart {
     private static List<XYChart.Data<Number, Number>> points(List<? extends NodeSample> samples, Line line) {
         List<XYChart.Data<Number, Number>> points = new ArrayList<>(samples.size());
         for (NodeSample sample : samples) {
-            points.add(new XYChart.Data<>(minutes(sample.at()), line.value().applyAsDouble(sample)));
+            points.add(new XYChart.Data<>(TimeAxisSpan.minutes(sample.at()), line.value().applyAsDouble(sample)));
         }
         return points;
-    }
-
-    static double minutes(Instant at) {
-        return at.toEpochMilli() / 60_000.0;
     }
 
     /**
@@ -174,9 +179,10 @@ final class NodeChart {
      * first sample had a time axis of 0-100 minutes (clock times of the epoch's first hours) and values to 100.
      */
     private void range(List<? extends NodeSample> samples) {
-        double latest = minutes(samples.isEmpty() ? Instant.now() : samples.get(samples.size() - 1).at());
-        double end = Math.ceil(latest / TICK_MINUTES) * TICK_MINUTES;
-        setBounds(time, end - WINDOW_MINUTES, end, TICK_MINUTES);
+        span = samples.isEmpty() ? TimeAxisSpan.endingAt(Instant.now(), WINDOW_MINUTES, TICK_MINUTES)
+                : TimeAxisSpan.next(span, samples.get(0).at(), samples.get(samples.size() - 1).at(), WINDOW_MINUTES,
+                        TICK_MINUTES);
+        setBounds(time, span.lower(), span.upper(), TimeAxisSpan.TICK_UNIT);
         double largest = 0;
         for (NodeSample sample : samples) {
             for (Line line : lines) {

@@ -92,7 +92,7 @@ final class NodesTabPreload {
             chart.showLabels();
             chart.showLines();
             NumberAxis time = (NumberAxis) chart.chart().getXAxis();
-            time.getTickLabelFormatter().toString(NodeChart.minutes(now));
+            time.getTickLabelFormatter().toString(Math.ceil(TimeAxisSpan.minutes(now))); // a labelled minute: formatted
             return true;
         } catch (RuntimeException | LinkageError ignored) {
             // a preload only: the FX thread makes them when it needs them

@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.Label;
@@ -32,7 +34,7 @@ import javafx.util.StringConverter;
  */
 public final class TrendChart extends LineChart<Number, Number> {
 
-    /** The widest a legend entry is drawn; a longer name is cut, whole on hover and in the summary. */
+    /** The least a legend entry may take before it is cut, however narrow the chart (whole on hover and in the summary). */
     private static final double LEGEND_ENTRY = 260;
 
     private final NumberAxis days;
@@ -42,6 +44,11 @@ public final class TrendChart extends LineChart<Number, Number> {
     private final List<Rectangle> categoryBands = new ArrayList<>();
     private final List<Polygon> minMaxBands = new ArrayList<>();
     private final FlowPane legend = new FlowPane();
+    /** The widest a legend entry is drawn: a row of the legend, as wide as the chart lets it be. */
+    private final DoubleBinding legendRow = Bindings.createDoubleBinding(
+            () -> Math.max(LEGEND_ENTRY, getWidth() - snappedLeftInset() - snappedRightInset()
+                    - legend.snappedLeftInset() - legend.snappedRightInset()),
+            widthProperty(), insetsProperty(), legend.insetsProperty());
     private List<List<DailyPm25>> bandDays = List.of();
 
     public TrendChart() {
@@ -93,11 +100,13 @@ public final class TrendChart extends LineChart<Number, Number> {
     }
 
     /**
-     * The series legend: a flow of entries each as wide as its own name (up to {@value #LEGEND_ENTRY}
-     * px, then cut with the whole name on hover), not the chart's own tiles, each as wide as the widest
-     * name. With the PM2.5 sample's long name among four locations the tiles took a row each at
-     * 1024 px, and the chart, which hides its legend where less than 150 px would be left for the
-     * plot, hid it. The colours are the lines' own style classes.
+     * The series legend: a flow of entries each as wide as its own name, not the chart's own tiles,
+     * each as wide as the widest name. With the PM2.5 sample's long name among four locations the
+     * tiles took a row each at 1024 px, and the chart, which hides its legend where less than 150 px
+     * would be left for the plot, hid it. An entry is cut (whole on hover) only where its name is wider
+     * than a row of the legend ({@link #legendRow}, at least {@value #LEGEND_ENTRY} px): a cut at a
+     * fixed 260 px cut the sample's Hyderabad name even at 1920 px, with the room for it beside it.
+     * The colours are the lines' own style classes.
      */
     @Override
     protected void updateLegend() {
@@ -109,7 +118,7 @@ public final class TrendChart extends LineChart<Number, Number> {
                     colourClass(series.get(i), i));
             Label entry = new Label(series.get(i).getName(), symbol);
             entry.getStyleClass().addAll("chart-legend-item", Styles.ELIDABLE);
-            entry.setMaxWidth(LEGEND_ENTRY);
+            entry.maxWidthProperty().bind(legendRow);
             entry.setTooltip(new Tooltip(series.get(i).getName()));
             entries.add(entry);
         }
