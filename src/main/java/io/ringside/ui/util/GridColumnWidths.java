@@ -77,6 +77,8 @@ public final class GridColumnWidths<S> {
     private double headerPadding;
 
     private List<S> scannedList;
+    /** The items shown when the columns were last replaced: rows of the table shown before. */
+    private List<S> staleRows;
     private int scannedUpTo;
     private boolean waiting;
 
@@ -110,7 +112,13 @@ public final class GridColumnWidths<S> {
         };
         table.itemsProperty().addListener(itemsChanged);
         itemsChanged.invalidated(table.itemsProperty());
-        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> widths.columnsChanged());
+        table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> {
+            boolean replaced = false;
+            while (change.next()) {
+                replaced |= change.wasRemoved();
+            }
+            widths.columnsChanged(replaced);
+        });
         table.needsLayoutProperty().addListener((observable, was, needs) -> {
             if (!needs && widths.waiting) {
                 widths.waiting = false;
@@ -125,7 +133,15 @@ public final class GridColumnWidths<S> {
         return fill;
     }
 
-    private void columnsChanged() {
+    /**
+     * The columns changed; {@code replaced}: some were removed, a table of other columns is shown,
+     * and the rows still shown until its first page comes are the last table's (their cells do not
+     * match the new columns), so they are not scanned.
+     */
+    private void columnsChanged(boolean replaced) {
+        if (replaced) {
+            staleRows = table.getItems();
+        }
         List<TableColumn<S, ?>> columns = table.getColumns();
         wanted.keySet().retainAll(columns);
         headers.keySet().retainAll(columns);
@@ -157,7 +173,7 @@ public final class GridColumnWidths<S> {
             scannedList = items;
             scannedUpTo = 0;
         }
-        if (scannedUpTo < items.size()) {
+        if (scannedUpTo < items.size() && items != staleRows) {
             if (cellsStyled()) {
                 scan(items.subList(scannedUpTo, items.size()));
                 scannedUpTo = items.size();

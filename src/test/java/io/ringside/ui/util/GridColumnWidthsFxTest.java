@@ -2,6 +2,7 @@ package io.ringside.ui.util;
 
 import static io.ringside.ui.testing.OnFx.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ringside.core.cassandra.Cell;
@@ -101,9 +102,35 @@ class GridColumnWidthsFxTest {
         assertEquals(onFx(() -> rowsWidth(table)), onFx(() -> columnsWidth(table)), 1, "the label takes what it left");
     }
 
-    private TableView<RowPage.Row> grid(List<String> names) {
-        TableView<RowPage.Row> table = new TableView<>();
-        table.getStyleClass().add("row-table");
+    /**
+     * Another table opened: its columns replace the last one's while that table's rows are still
+     * shown, until the new first page comes. Those rows are not measured for the new columns (a
+     * long value of the last table's second column made the new second column wide for good).
+     */
+    @Test
+    void theLastTablesRowsDoNotSizeTheNewColumns(FxRobot robot) throws Exception {
+        TableView<RowPage.Row> table = grid(List.of("location", "avg"));
+        StackPane root = show(robot, table, 900);
+        robot.interact(() -> table.setItems(javafx.collections.FXCollections.observableArrayList(
+                rows(5, i -> List.of(value("Aotizhongxin"), value(NOTE))))));
+        layout(robot, root);
+        robot.interact(() -> {
+            // as the view-model does: the new columns, then the rows cleared, in one event
+            table.getColumns().setAll(columns(List.of("bucket", "id", "label")));
+            table.setItems(javafx.collections.FXCollections.observableArrayList());
+        });
+        layout(robot, root);
+        robot.interact(() -> table.setItems(javafx.collections.FXCollections.observableArrayList(
+                rows(5, i -> List.of(value("1"), value("" + i), value(LABEL))))));
+        layout(robot, root);
+        assertTrue(onFx(() -> table.getColumns().get(1).getWidth()) < 100,
+                "the id column as wide as its header: " + onFx(() -> table.getColumns().get(1).getWidth()));
+        assertSame(table.getColumns().get(2), onFx(() -> table.getVisibleLeafColumns().stream()
+                .max(java.util.Comparator.comparingDouble(TableColumn::getWidth)).orElseThrow()), "the label fills");
+    }
+
+    private static List<TableColumn<RowPage.Row, ?>> columns(List<String> names) {
+        List<TableColumn<RowPage.Row, ?>> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             int index = i;
             TableColumn<RowPage.Row, Cell> column = new TableColumn<>(names.get(i));
@@ -111,8 +138,15 @@ class GridColumnWidthsFxTest {
             column.setSortable(false);
             column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().cells().get(index)));
             column.setCellFactory(c -> new ValueCell<>());
-            table.getColumns().add(column);
+            columns.add(column);
         }
+        return columns;
+    }
+
+    private TableView<RowPage.Row> grid(List<String> names) {
+        TableView<RowPage.Row> table = new TableView<>();
+        table.getStyleClass().add("row-table");
+        table.getColumns().setAll(columns(names));
         GridColumnWidths.apply(table, RowPage.Row::cells);
         return table;
     }
