@@ -167,6 +167,7 @@ public final class NodesPane {
     @FXML
     private void initialize() {
         NodesTabPreload.start();
+        hostIdTakesTheRest();
         TableHeaders.keepWhole(nodeTable);
         EmptyRows.install(nodeTable);
         EmptyRows.install(poolTable);
@@ -408,6 +409,29 @@ public final class NodesPane {
         }
         nodeTable.getRoot().getChildren().setAll(datacenters);
         selectInTree(nodes.selectedProperty().get());
+    }
+
+    /**
+     * The node table's resize policy: every column keeps its width (a dragged one the width dragged
+     * to) and the host ID, the last column, takes what they leave, never less than its minimum, below
+     * which the table scrolls sideways. Under the constrained policy it had, nine columns did not fit
+     * at 1024 px and the table clipped the last ones, out of reach (it never scrolls sideways).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void hostIdTakesTheRest() {
+        nodeTable.setColumnResizePolicy(features -> {
+            boolean resized = features.getColumn() == null
+                    || TreeTableView.UNCONSTRAINED_RESIZE_POLICY.call(features);
+            double others = 0;
+            for (TreeTableColumn<NodeTreeRow, ?> column : nodeTable.getVisibleLeafColumns()) {
+                if (column != hostIdColumn) {
+                    others += column.getWidth();
+                }
+            }
+            features.setColumnWidth((TreeTableColumn) hostIdColumn, Math.max(hostIdColumn.getMinWidth(),
+                    Math.floor(features.getContentWidth() - others)));
+            return resized;
+        });
     }
 
     /**
