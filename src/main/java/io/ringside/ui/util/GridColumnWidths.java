@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -94,24 +91,7 @@ public final class GridColumnWidths<S> {
     public static <S> GridColumnWidths<S> apply(TableView<S> table, Function<S, List<Cell>> cells) {
         GridColumnWidths<S> widths = new GridColumnWidths<>(table, cells);
         table.setColumnResizePolicy(widths::resize);
-        InvalidationListener changed = observable -> widths.fit();
-        InvalidationListener itemsChanged = new InvalidationListener() {
-            private ObservableList<S> watched;
-
-            @Override
-            public void invalidated(Observable observable) {
-                if (watched != null) {
-                    watched.removeListener(changed);
-                }
-                watched = table.getItems();
-                if (watched != null) {
-                    watched.addListener(changed);
-                }
-                widths.fit();
-            }
-        };
-        table.itemsProperty().addListener(itemsChanged);
-        itemsChanged.invalidated(table.itemsProperty());
+        ItemsWatch.follow(table, widths::fit);
         table.getColumns().addListener((ListChangeListener<TableColumn<S, ?>>) change -> {
             boolean replaced = false;
             while (change.next()) {

@@ -151,13 +151,7 @@ class NodesByDatacenterFxTest {
      */
     @Test
     void theHostIdTooltipHasTheHoveredNodesWholeId(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            showScreen().getSelectionModel().select(1);
-            cluster.activate();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nodeTable").tryQuery().isPresent());
-        TreeTableView<NodeTreeRow> table = robot.lookup("#nodeTable").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getExpandedItemCount() == 5);
+        showNodeTable(robot);
         for (UUID node : List.of(FakeClusterGateway.NODE_1, FakeClusterGateway.NODE_2)) {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostIdCell(robot, node) != null);
             TreeTableCell<?, ?> cell = hostIdCell(robot, node);
@@ -176,13 +170,7 @@ class NodesByDatacenterFxTest {
      */
     @Test
     void aNarrowHostIdKeepsItsStartAndEndAndCopiesWhole(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            showScreen().getSelectionModel().select(1);
-            cluster.activate();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nodeTable").tryQuery().isPresent());
-        TreeTableView<NodeTreeRow> table = robot.lookup("#nodeTable").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getExpandedItemCount() == 5);
+        TreeTableView<NodeTreeRow> table = showNodeTable(robot);
         UUID node = FakeClusterGateway.NODE_2;
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostIdCell(robot, node) != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -206,6 +194,18 @@ class NodesByDatacenterFxTest {
         });
         assertEquals(id, onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()), "copied whole");
         robot.interact(cluster::deactivate);
+    }
+
+    /** The Nodes tab at the smallest window, its node table with both data centres expanded. */
+    private TreeTableView<NodeTreeRow> showNodeTable(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> {
+            showScreen().getSelectionModel().select(1);
+            cluster.activate();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nodeTable").tryQuery().isPresent());
+        TreeTableView<NodeTreeRow> table = robot.lookup("#nodeTable").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getExpandedItemCount() == 5);
+        return table;
     }
 
     private static TreeTableCell<?, ?> hostIdCell(FxRobot robot, UUID node) throws Exception {
