@@ -85,10 +85,10 @@ public final class GridColumnWidths<S> {
     }
 
     /**
-     * Sizes {@code table}'s columns from now on; {@code cells} gives a row's cells, one per column
-     * in the order of the table's columns.
+     * Sizes {@code table}'s columns from now on (its resize policy is replaced); {@code cells} gives
+     * a row's cells, one per column in the order of the table's columns.
      */
-    public static <S> GridColumnWidths<S> apply(TableView<S> table, Function<S, List<Cell>> cells) {
+    public static <S> void apply(TableView<S> table, Function<S, List<Cell>> cells) {
         GridColumnWidths<S> widths = new GridColumnWidths<>(table, cells);
         table.setColumnResizePolicy(widths::resize);
         ItemsWatch.follow(table, widths::fit);
@@ -105,12 +105,6 @@ public final class GridColumnWidths<S> {
                 Platform.runLater(widths::fit);
             }
         });
-        return widths;
-    }
-
-    /** The column that takes the width the others leave (null without columns). */
-    public TableColumn<S, ?> fillColumn() {
-        return fill;
     }
 
     /**
