@@ -11,6 +11,7 @@ import io.ringside.ui.util.TableHeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,13 +27,21 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -158,6 +167,7 @@ public final class NodesPane {
     @FXML
     private void initialize() {
         NodesTabPreload.start();
+        hostIdTakesTheRest();
         TableHeaders.keepWhole(nodeTable);
         EmptyRows.install(nodeTable);
         EmptyRows.install(poolTable);
@@ -177,8 +187,9 @@ public final class NodesPane {
         ownsColumn.setCellValueFactory(node(n -> n.ownership() == null ? "?"
                 : String.format(Locale.ROOT, "%.1f%%", n.ownership() * 100)));
         hostIdColumn.setCellValueFactory(node(n -> String.valueOf(n.hostId())));
-        // a long UUID may be cut at the minimum width: the tooltip has it whole
+        // a UUID is cut in the middle at the minimum width (ringside.css): whole in the tooltip and on copy
         hostIdColumn.setCellFactory(ElidedTextCells.inTreeWithWholeTextTooltip());
+        copyHostIds();
         versionColumn.setCellValueFactory(node(NodeStatus::version));
         schemaColumn.setCellValueFactory(node(n -> n.schemaVersion() == null ? "?"
                 : n.schemaVersion().toString().substring(0, 8) + (n.schemaAgrees() ? "" : " ≠")));
@@ -398,6 +409,70 @@ public final class NodesPane {
         }
         nodeTable.getRoot().getChildren().setAll(datacenters);
         selectInTree(nodes.selectedProperty().get());
+    }
+
+    /**
+     * The node table's resize policy: every column keeps its width (a dragged one the width dragged
+     * to) and the host ID, the last column, takes what they leave, never less than its minimum, below
+     * which the table scrolls sideways. Under the constrained policy it had, nine columns did not fit
+     * at 1024 px and the table clipped the last ones, out of reach (it never scrolls sideways).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void hostIdTakesTheRest() {
+        nodeTable.setColumnResizePolicy(features -> {
+            boolean resized = features.getColumn() == null
+                    || TreeTableView.UNCONSTRAINED_RESIZE_POLICY.call(features);
+            double others = 0;
+            for (TreeTableColumn<NodeTreeRow, ?> column : nodeTable.getVisibleLeafColumns()) {
+                if (column != hostIdColumn) {
+                    others += column.getWidth();
+                }
+            }
+            features.setColumnWidth((TreeTableColumn) hostIdColumn, Math.max(hostIdColumn.getMinWidth(),
+                    Math.floor(features.getContentWidth() - others)));
+            return resized;
+        });
+    }
+
+    /**
+     * Puts the selected node's whole host ID on the clipboard, with the shortcut (Ctrl+C) or the
+     * table's context menu: the column may show it cut in the middle. The menu is made at its first
+     * request, not with the tab (whose opening is measured, {@code bench cluster-ui}).
+     */
+    private void copyHostIds() {
+        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        nodeTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (copy.match(event) && copySelectedHostId()) {
+                event.consume();
+            }
+        });
+        ContextMenu[] menu = new ContextMenu[1];
+        nodeTable.setOnContextMenuRequested(event -> {
+            if (menu[0] == null) {
+                MenuItem item = new MenuItem("Copy host ID");
+                item.setAccelerator(copy);
+                item.setOnAction(e -> copySelectedHostId());
+                menu[0] = new ContextMenu(item);
+            }
+            menu[0].getItems().get(0).setDisable(selectedNode() == null);
+            menu[0].show(nodeTable, event.getScreenX(), event.getScreenY());
+            event.consume();
+        });
+    }
+
+    /** Copies the selected node's host ID; false when no node (a data centre, nothing) is selected. */
+    boolean copySelectedHostId() {
+        NodeStatus node = selectedNode();
+        if (node == null) {
+            return false;
+        }
+        Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, node.hostId().toString()));
+        return true;
+    }
+
+    private NodeStatus selectedNode() {
+        TreeItem<NodeTreeRow> item = nodeTable.getSelectionModel().getSelectedItem();
+        return item == null || item.getValue() == null ? null : item.getValue().node();
     }
 
     private void selectInTree(UUID hostId) {

@@ -4,8 +4,10 @@ import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Skin;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Region;
 import javafx.util.Callback;
 
@@ -18,11 +20,17 @@ import javafx.util.Callback;
  * The table calls its policy whenever the width its rows get changes (a window resized, the
  * vertical scroll bar shown or hidden), with exactly that width. A table that shows its menu button
  * (to show or hide columns) draws it right of the headers, over the last one's text where no
- * vertical scroll bar takes that place; there the fill column leaves the button its width.
+ * vertical scroll bar takes that place; there the fill column leaves the button its width. The
+ * button and the scroll bar are looked up once per skin of the table and kept: the policy runs at
+ * every resize pulse, and a lookup walks every header and cell of the table.
  */
 public final class FillColumnResize implements Callback<TableView.ResizeFeatures, Boolean> {
 
     private final TableColumn<?, ?> fill;
+    /** The skin {@link #verticalBar} and {@link #button} were found in; null until both were. */
+    private Skin<?> foundIn;
+    private ScrollBar verticalBar;
+    private Region button;
 
     private FillColumnResize(TableColumn<?, ?> fill) {
         this.fill = fill;
@@ -69,21 +77,40 @@ public final class FillColumnResize implements Callback<TableView.ResizeFeatures
      * in the header row falls within that header's x in the scene (it compares the two), which the
      * button's width alone leaves true for a table at the scene's left edge.
      */
-    private static double menuButton(TableView<?> table) {
-        if (!table.isTableMenuButtonVisible()) {
-            return 0;
-        }
-        for (Node node : table.lookupAll(".scroll-bar")) {
-            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible()) {
-                return 0;
-            }
-        }
-        if (!(table.lookup(".show-hide-columns-button") instanceof Region button)) {
+    private double menuButton(TableView<?> table) {
+        if (!table.isTableMenuButtonVisible() || !find(table) || verticalBar.isVisible()) {
             return 0;
         }
         List<? extends TableColumn<?, ?>> columns = table.getVisibleLeafColumns();
         double last = columns.isEmpty() ? 0 : columns.get(columns.size() - 1).getWidth();
         double x = Math.ceil(table.localToScene(table.snappedLeftInset(), 0).getX());
         return button.getWidth() + (x > 0 && x <= last ? x : 0);
+    }
+
+    /**
+     * Finds the table's vertical scroll bar and menu button, once for each skin (a new skin makes
+     * new ones); false while the table has no skin or they are not there yet.
+     */
+    private boolean find(TableView<?> table) {
+        Skin<?> skin = table.getSkin();
+        if (skin == null) {
+            return false;
+        }
+        if (skin != foundIn) {
+            verticalBar = null;
+            button = null;
+            for (Node node : table.lookupAll(".scroll-bar")) {
+                if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL
+                        && bar.getParent() instanceof VirtualFlow) {
+                    verticalBar = bar;
+                    break;
+                }
+            }
+            if (table.lookup(".show-hide-columns-button") instanceof Region region) {
+                button = region;
+            }
+            foundIn = verticalBar != null && button != null ? skin : null;
+        }
+        return foundIn != null;
     }
 }

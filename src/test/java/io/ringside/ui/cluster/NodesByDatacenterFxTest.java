@@ -151,13 +151,7 @@ class NodesByDatacenterFxTest {
      */
     @Test
     void theHostIdTooltipHasTheHoveredNodesWholeId(FxRobot robot) throws Exception {
-        robot.interact(() -> {
-            showScreen().getSelectionModel().select(1);
-            cluster.activate();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nodeTable").tryQuery().isPresent());
-        TreeTableView<NodeTreeRow> table = robot.lookup("#nodeTable").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getExpandedItemCount() == 5);
+        showNodeTable(robot);
         for (UUID node : List.of(FakeClusterGateway.NODE_1, FakeClusterGateway.NODE_2)) {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostIdCell(robot, node) != null);
             TreeTableCell<?, ?> cell = hostIdCell(robot, node);
@@ -166,6 +160,52 @@ class NodesByDatacenterFxTest {
                     && node.toString().equals(cell.getTooltip().getText())));
         }
         robot.interact(cluster::deactivate);
+    }
+
+    /**
+     * At the smallest window the host ID, the last column, is narrower than a UUID: it is cut in the
+     * middle, so its start and end (which tell nodes apart) both show; the shortcut copies the
+     * selected node's whole ID. Before, it was cut at its end ("00000000-0000-00…"), and nothing
+     * copied it.
+     */
+    @Test
+    void aNarrowHostIdKeepsItsStartAndEndAndCopiesWhole(FxRobot robot) throws Exception {
+        TreeTableView<NodeTreeRow> table = showNodeTable(robot);
+        UUID node = FakeClusterGateway.NODE_2;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostIdCell(robot, node) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        String id = node.toString();
+        String shown = onFx(() -> hostIdCell(robot, node).getChildrenUnmodifiable().stream()
+                .filter(child -> child instanceof javafx.scene.text.Text).map(child -> ((javafx.scene.text.Text) child)
+                        .getText()).findFirst().orElse(""));
+        assertTrue(shown.length() < id.length() && shown.startsWith(id.substring(0, 4))
+                && shown.endsWith(id.substring(id.length() - 4)), "start and end shown: " + shown);
+
+        robot.interact(() -> {
+            for (int row = 0; row < table.getExpandedItemCount(); row++) {
+                TreeItem<NodeTreeRow> item = table.getTreeItem(row);
+                if (item.getValue().node() != null && item.getValue().node().hostId().equals(node)) {
+                    table.getSelectionModel().select(item);
+                }
+            }
+            javafx.scene.input.Clipboard.getSystemClipboard().clear();
+            table.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    javafx.scene.input.KeyCode.C, false, true, false, false));
+        });
+        assertEquals(id, onFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()), "copied whole");
+        robot.interact(cluster::deactivate);
+    }
+
+    /** The Nodes tab at the smallest window, its node table with both data centres expanded. */
+    private TreeTableView<NodeTreeRow> showNodeTable(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> {
+            showScreen().getSelectionModel().select(1);
+            cluster.activate();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nodeTable").tryQuery().isPresent());
+        TreeTableView<NodeTreeRow> table = robot.lookup("#nodeTable").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getExpandedItemCount() == 5);
+        return table;
     }
 
     private static TreeTableCell<?, ?> hostIdCell(FxRobot robot, UUID node) throws Exception {
