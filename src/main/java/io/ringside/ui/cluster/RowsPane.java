@@ -4,9 +4,7 @@ import io.ringside.core.cassandra.Cell;
 import io.ringside.core.cassandra.ColumnInfo;
 import io.ringside.core.cassandra.ColumnRole;
 import io.ringside.core.cassandra.RowPage;
-import io.ringside.ui.util.CutValueTooltip;
 import io.ringside.ui.util.GridClassPreload;
-import io.ringside.ui.util.GridColumnWidths;
 import io.ringside.ui.util.PageItems;
 import io.ringside.ui.util.StagedColumns;
 import io.ringside.ui.util.StepsPerPulse;
@@ -83,9 +81,6 @@ public final class RowsPane {
                         ? rows.positionProperty().get() : rows.errorProperty().get(),
                 rows.positionProperty(), rows.errorProperty()));
         stagedColumns = new StagedColumns<>(rowTable);
-        // columns sized to what they show, the widest text taking the rest (no blank filler beside a cut value)
-        GridColumnWidths.apply(rowTable, RowPage.Row::cells);
-        CutValueTooltip.install(rowTable); // a value cut at its column shows whole on hover, as in the detail
         rows.columns().addListener((ListChangeListener<ColumnInfo>) change -> rebuildColumns());
         rebuildColumns();
         PageItems.follow(rowTable, rows.rows());

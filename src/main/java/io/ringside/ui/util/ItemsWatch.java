@@ -8,7 +8,7 @@ import javafx.scene.control.TableView;
 /**
  * Runs an action whenever a table's rows change: its items list changed, or replaced by another
  * (a grid shows each page as a new list, {@link PageItems}), the new list then watched instead of
- * the old one. For the column sizers ({@link ContentColumnWidths}, {@link GridColumnWidths}).
+ * the old one. For a column sizer ({@link ContentColumnWidths}) that must see every page's rows.
  */
 final class ItemsWatch {
 

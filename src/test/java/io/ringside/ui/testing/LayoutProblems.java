@@ -6,17 +6,12 @@ import io.ringside.ui.theme.Styles;
 import io.ringside.ui.util.CutValueTooltip;
 import io.ringside.ui.util.ValueCell;
 import javafx.geometry.Bounds;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Pane;
 import javafx.scene.text.Text;
 
@@ -46,9 +41,6 @@ public final class LayoutProblems {
     private static void visit(Node node, List<String> problems) {
         if (!node.isVisible()) {
             return;
-        }
-        if (node instanceof TableView<?> table) {
-            cutBesideFiller(table).ifPresent(problems::add);
         }
         if (node instanceof ValueCell<?> cell) {
             elided(cell).ifPresent(problems::add);
@@ -81,17 +73,10 @@ public final class LayoutProblems {
     }
 
     private static java.util.Optional<String> elided(Labeled labeled) {
-        if (labeled.getStyleClass().contains(Styles.ELIDABLE) && labeled.getTooltip() != null) {
-            return java.util.Optional.empty();
-        }
-        return cut(labeled);
-    }
-
-    /** A labeled whose drawn text is not its whole text, elidable or not. */
-    private static java.util.Optional<String> cut(Labeled labeled) {
         String wanted = labeled.getText();
         if (wanted == null || wanted.isBlank() || labeled.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY
-                || labeled.getSkin() == null) {
+                || labeled.getSkin() == null
+                || labeled.getStyleClass().contains(Styles.ELIDABLE) && labeled.getTooltip() != null) {
             return java.util.Optional.empty();
         }
         if (labeled.isMnemonicParsing()) {
@@ -148,44 +133,6 @@ public final class LayoutProblems {
         }
         return java.util.Optional.of("elided: " + describe(cell) + " shows \"" + cell.shownText() + "\" of \""
                 + cell.value() + "\" in " + Math.round(cell.getWidth()) + " px");
-    }
-
-    /**
-     * A table that cuts a cell's text while it leaves blank width right of its last column: the
-     * width was there to show it (the Cluster rows grid cut its text column beside 60 px of
-     * filler). Counts cells allowed to elide, and values with a tooltip, too.
-     */
-    private static java.util.Optional<String> cutBesideFiller(TableView<?> table) {
-        double columns = 0;
-        for (TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
-            columns += column.getWidth();
-        }
-        double rows = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset();
-        for (Node bar : table.lookupAll(".scroll-bar")) {
-            if (bar instanceof ScrollBar scroll && scroll.getOrientation() == Orientation.VERTICAL && scroll.isVisible()
-                    && scroll.getParent() instanceof VirtualFlow) {
-                rows -= scroll.getWidth();
-            }
-        }
-        double filler = rows - columns;
-        if (columns <= 0 || filler <= 2 * SLACK) {
-            return java.util.Optional.empty();
-        }
-        for (Node node : table.lookupAll(".table-cell")) {
-            if (!node.isVisible() || node.getParent() == null || !node.getParent().isVisible()) {
-                continue;
-            }
-            java.util.Optional<String> cut = node instanceof ValueCell<?> cell
-                    ? cell.value().isBlank() || cell.getSkin() == null || cell.shownText().equals(cell.value())
-                            ? java.util.Optional.empty()
-                            : java.util.Optional.of(describe(cell) + " shows \"" + cell.shownText() + "\"")
-                    : node instanceof Labeled labeled ? cut(labeled) : java.util.Optional.<String>empty();
-            if (cut.isPresent()) {
-                return java.util.Optional.of("cut beside " + Math.round(filler) + " px of blank filler: " + cut.get()
-                        + " in " + Math.round(((javafx.scene.layout.Region) node).getWidth()) + " px");
-            }
-        }
-        return java.util.Optional.empty();
     }
 
     private static java.util.Optional<String> outside(Node node, Pane parent) {
