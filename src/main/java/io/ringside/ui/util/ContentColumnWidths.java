@@ -16,6 +16,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -96,7 +98,23 @@ public final class ContentColumnWidths<S> {
             return fillPolicy.call(features);
         });
         InvalidationListener changed = observable -> widths.changed();
-        ItemsWatch.follow(table, widths::changed);
+        InvalidationListener itemsChanged = new InvalidationListener() {
+            private ObservableList<S> watched;
+
+            @Override
+            public void invalidated(Observable observable) {
+                if (watched != null) {
+                    watched.removeListener(changed);
+                }
+                watched = table.getItems();
+                if (watched != null) {
+                    watched.addListener(changed);
+                }
+                widths.changed();
+            }
+        };
+        table.itemsProperty().addListener(itemsChanged);
+        itemsChanged.invalidated(table.itemsProperty());
         table.sceneProperty().addListener(changed);
         table.skinProperty().addListener(changed);
         table.needsLayoutProperty().addListener((observable, was, needs) -> {
